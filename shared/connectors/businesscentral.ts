@@ -125,7 +125,7 @@ const approvalTrigger = (
   displayName: string,
   what: string,
   segment: string,
-  document: boolean,
+  tables: readonly string[],
 ): OperationSpec => ({
   operationId,
   kind: "trigger",
@@ -136,11 +136,13 @@ const approvalTrigger = (
   inputs: [
     environment,
     company,
-    ...(document
+    // Documents filter on their header and on their lines; other records on themselves.
+    ...(tables.length > 1
       ? [...conditionInputs("Header", "Header "), ...conditionInputs("Line", "Line ")]
       : conditionInputs("", "")),
   ],
   outputs: approvalOutputs,
+  approvalTables: tables,
   legacy: { method: "post", path: `${base}/webhook/v1/${segment}` },
   keywords: ["approval", "request", "workflow"],
 });
@@ -183,49 +185,49 @@ export const businessCentral = managedConnector({
       "When a customer approval is requested",
       "a customer",
       "customerapproval",
-      false,
+      ["customers"],
     ),
     approvalTrigger(
       "CreateVendorApprovalWebHookV3",
       "When a vendor approval is requested",
       "a vendor",
       "vendorapproval",
-      false,
+      ["vendors"],
     ),
     approvalTrigger(
       "CreateItemApprovalWebHookV3",
       "When an item approval is requested",
       "an item",
       "itemapproval",
-      false,
+      ["items"],
     ),
     approvalTrigger(
       "CreateGeneralJournalBatchApprovalWebHookV3",
       "When a general journal batch approval is requested",
       "a general journal batch",
       "generaljournalbatchapproval",
-      false,
+      ["journals"],
     ),
     approvalTrigger(
       "CreateGeneralJournalLineApprovalWebHookV3",
       "When a general journal line approval is requested",
       "a general journal line",
       "generaljournallineapproval",
-      false,
+      ["journalLines"],
     ),
     approvalTrigger(
       "CreatePurchaseDocumentApprovalWebHookV3",
       "When a purchase document approval is requested",
       "a purchase quote, order, invoice or credit memo",
       "purchasedocumentapproval",
-      true,
+      ["purchaseOrders", "purchaseInvoices", "purchaseCreditMemos"],
     ),
     approvalTrigger(
       "CreateSalesDocumentApprovalWebHookV3",
       "When a sales document approval is requested",
       "a sales quote, order, invoice or credit memo",
       "salesdocumentapproval",
-      true,
+      ["salesQuotes", "salesOrders", "salesInvoices", "salesCreditMemos"],
     ),
     {
       // An instant flow started from the Automate menu of a Business Central page.

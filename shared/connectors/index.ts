@@ -23,7 +23,7 @@ export {
 } from "./instantiate";
 export { outputExpression, outputsOf, type StepReference } from "./outputs";
 export { getAt, setAt } from "./paths";
-export { connectorOfAction, operationOfAction } from "./recognize";
+export { connectorOfAction, flowKindOf, operationOfAction } from "./recognize";
 export {
   addRunFlowInput,
   type NewRunFlowInput,

@@ -3,7 +3,7 @@
 import { isJsonObject, type JsonObject, type JsonValue } from "../json";
 import { allOperations, findConnector, findOperation } from "./catalog";
 import { getAt } from "./paths";
-import type { ConnectorDeclaration, OperationDeclaration } from "./types";
+import type { ConnectorDeclaration, FlowKind, OperationDeclaration } from "./types";
 
 const CONNECTOR_TYPES = new Set([
   "openapiconnection",
@@ -149,4 +149,9 @@ export function operationOfAction(action: JsonValue): OperationDeclaration | und
     return connector && operationId !== undefined ? findOperation(connector.id, operationId) : undefined;
   }
   return builtInOperation(action, type);
+}
+
+/** The kind of flow a trigger makes (automated, scheduled, instant), when the catalog knows the trigger. */
+export function flowKindOf(trigger: JsonValue): FlowKind | undefined {
+  return operationOfAction(trigger)?.flowKind;
 }

@@ -210,6 +210,8 @@ export interface OperationDeclaration {
   match?: ActionMatch;
   legacy?: LegacyRoute;
   dynamicOutputs?: DynamicOutputs;
+  /** For a Business Central approval trigger: the tables whose records it reports (by "Row Id"). */
+  approvalTables?: readonly string[];
   /** Extra words the palette search should find this operation by. */
   keywords?: readonly string[];
 }
