@@ -1,0 +1,133 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { METHOD_NAMES, type MethodName } from "../../../shared/api";
+import type { Backend } from "../app";
+import { testBackend } from "../test-support";
+
+let backend: Backend;
+let flowId: string;
+beforeEach(async () => {
+  backend = testBackend();
+  const created = await backend.dispatch("flows.create", { name: "Existing", kind: "instant" });
+  if (!created.ok) throw new Error(created.error.message);
+  flowId = (created.value as { id: string }).id;
+});
+afterEach(() => backend.close());
+
+const snapshot = () => ({
+  flows: backend.db.prepare("SELECT * FROM flows ORDER BY id").all(),
+  settings: backend.settings.get(),
+});
+
+/** For every method: payloads of the wrong shape, and the field the error must name. */
+const BAD_INPUTS: Record<MethodName, { input: unknown; names: string }[]> = {
+  "app.info": [{ input: { extra: 1 }, names: "extra" }],
+  "app.dismissNotice": [
+    { input: {}, names: "id" },
+    { input: { id: 5 }, names: "id" },
+  ],
+  "flows.list": [{ input: { filter: "x" }, names: "filter" }],
+  "flows.listDeleted": [{ input: [], names: "payload" }],
+  "flows.get": [
+    { input: {}, names: "id" },
+    { input: { id: "" }, names: "id" },
+  ],
+  "flows.create": [
+    { input: { kind: "instant" }, names: "name" },
+    { input: { name: "   ", kind: "instant" }, names: "name" },
+    { input: { name: "x".repeat(201), kind: "instant" }, names: "name" },
+    { input: { name: "Tab\there", kind: "instant" }, names: "name" },
+    { input: { name: "Ok", kind: "weekly" }, names: "kind" },
+    {
+      input: { name: "Ok", kind: "instant", definition: { triggers: [], actions: {} } },
+      names: "definition.triggers",
+    },
+    { input: { name: "Ok", kind: "instant", definition: { triggers: {} } }, names: "definition.actions" },
+  ],
+  "flows.rename": [
+    { input: { id: "x", name: "New" }, names: "revision" },
+    { input: { id: "x", revision: 0, name: "New" }, names: "revision" },
+    { input: { id: "x", revision: 1.5, name: "New" }, names: "revision" },
+    { input: { id: "x", revision: 1, name: "" }, names: "name" },
+  ],
+  "flows.duplicate": [{ input: { id: 3 }, names: "id" }],
+  "flows.delete": [{ input: { id: null }, names: "id" }],
+  "flows.restore": [{ input: { ids: ["a"] }, names: "id" }],
+  "flows.saveDraft": [
+    { input: { id: "x", revision: 1 }, names: "definition" },
+    { input: { id: "x", revision: "1", definition: { triggers: {}, actions: {} } }, names: "revision" },
+    {
+      input: { id: "x", revision: 1, definition: { triggers: {}, actions: { A: "not an object" } } },
+      names: "definition.actions.A",
+    },
+    {
+      input: { id: "x", revision: 1, definition: { triggers: {}, actions: {} }, designer: [] },
+      names: "designer",
+    },
+  ],
+  "settings.get": [{ input: { key: "theme" }, names: "key" }],
+  "settings.update": [
+    { input: { theme: "pink" }, names: "theme" },
+    { input: { volume: 11 }, names: "volume" },
+    { input: { window: { width: 10, height: 10, maximized: false } }, names: "window.width" },
+  ],
+};
+
+describe("the contract at the backend's door", () => {
+  it("has bad-payload cases for every method", () => {
+    expect(Object.keys(BAD_INPUTS).sort()).toEqual([...METHOD_NAMES].sort());
+  });
+
+  for (const method of METHOD_NAMES) {
+    it(`${method}: refuses payloads of the wrong shape, names the field, writes nothing`, async () => {
+      for (const { input, names } of BAD_INPUTS[method]) {
+        // Ids in the table are placeholders; use the real one so only the shape is wrong.
+        const payload =
+          typeof input === "object" &&
+          input !== null &&
+          !Array.isArray(input) &&
+          "id" in input &&
+          input.id === "x"
+            ? { ...input, id: flowId }
+            : input;
+        const before = snapshot();
+        const result = await backend.dispatch(method, payload);
+        expect(result.ok, `${method} accepted ${JSON.stringify(input)}`).toBe(false);
+        if (result.ok) continue;
+        expect(result.error.code).toBe("invalid_input");
+        expect(result.error.message).toContain(method);
+        const named = [
+          result.error.message,
+          ...(result.error.issues ?? []).map((i) => `${i.path} ${i.message}`),
+        ].join(" ");
+        expect(named).toContain(names === "payload" ? "whole payload" : names);
+        expect(snapshot()).toEqual(before);
+      }
+    });
+  }
+
+  it("refuses unknown methods by name", async () => {
+    const result = await backend.dispatch("flows.drop", {});
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: "invalid_input", message: "Unknown method 'flows.drop'." },
+    });
+  });
+
+  it("turns a stale revision into a conflict error carrying the current revision", async () => {
+    const ok = await backend.dispatch("flows.rename", { id: flowId, revision: 1, name: "Renamed" });
+    expect(ok.ok).toBe(true);
+    const stale = await backend.dispatch("flows.rename", { id: flowId, revision: 1, name: "Again" });
+    expect(stale).toMatchObject({ ok: false, error: { code: "conflict", currentRevision: 2 } });
+  });
+
+  it("emits flows.changed for every write", async () => {
+    const seen: unknown[] = [];
+    backend.events.subscribe((message) => seen.push(message));
+    await backend.dispatch("flows.rename", { id: flowId, revision: 1, name: "Renamed" });
+    await backend.dispatch("flows.delete", { id: flowId });
+    expect(seen).toEqual([
+      { event: "flows.changed", payload: { id: flowId, reason: "renamed", revision: 2 } },
+      { event: "flows.changed", payload: { id: flowId, reason: "deleted", revision: 2 } },
+    ]);
+  });
+});

@@ -1,0 +1,5 @@
+// Every schema step, in order. Add a file per migration; never edit one that has shipped.
+import type { Migration } from "../migration";
+import { flowsMigration } from "./0001-flows";
+
+export const MIGRATIONS: readonly Migration[] = [flowsMigration];

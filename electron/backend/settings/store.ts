@@ -1,0 +1,81 @@
+// One settings interface with two homes: electron-store in Electron (wired in main.ts) and a JSON
+// file in web mode. Both keep the same schema; a bad value is dropped, never the whole file.
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { DEFAULT_SETTINGS, type Settings, type SettingsPatch, settingsSchema } from "../../../shared/api";
+
+export interface SettingsStore {
+  get(): Settings;
+  update(patch: SettingsPatch): Settings;
+}
+
+/** Reads what is on disk field by field: valid fields are kept, invalid ones fall back to defaults. */
+export function coerceSettings(raw: unknown): { settings: Settings; dropped: string[] } {
+  const whole = settingsSchema.safeParse(raw ?? {});
+  if (whole.success) return { settings: whole.data, dropped: [] };
+  const source = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {};
+  const settings: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  const dropped: string[] = [];
+  for (const [key, field] of Object.entries(settingsSchema.shape)) {
+    if (!(key in source)) continue;
+    const parsed = field.safeParse(source[key]);
+    if (parsed.success) settings[key] = parsed.data;
+    else dropped.push(key);
+  }
+  return { settings: settingsSchema.parse(settings), dropped };
+}
+
+export function mergeSettings(current: Settings, patch: SettingsPatch): Settings {
+  return settingsSchema.parse({ ...current, ...patch });
+}
+
+export class JsonFileSettingsStore implements SettingsStore {
+  private current: Settings;
+
+  constructor(private readonly file: string) {
+    this.current = this.read();
+  }
+
+  static inDir(dir: string): JsonFileSettingsStore {
+    return new JsonFileSettingsStore(join(dir, "settings.json"));
+  }
+
+  get(): Settings {
+    return this.current;
+  }
+
+  update(patch: SettingsPatch): Settings {
+    const next = mergeSettings(this.current, patch);
+    // Write to a temporary file and rename: a crash leaves the old file or the new one, never half.
+    const tmp = `${this.file}.tmp`;
+    writeFileSync(tmp, `${JSON.stringify(next, null, 2)}\n`, "utf8");
+    renameSync(tmp, this.file);
+    this.current = next;
+    return next;
+  }
+
+  private read(): Settings {
+    if (!existsSync(this.file)) return DEFAULT_SETTINGS;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(this.file, "utf8"));
+    } catch (error) {
+      // Keep the person's file for them to look at; the next save would otherwise overwrite it.
+      const keptAt = `${this.file}.invalid-${new Date().toISOString().replace(/[:.]/g, "-")}`;
+      renameSync(this.file, keptAt);
+      console.warn(
+        `[settings] ${this.file} is not valid JSON (${(error as Error).message}); kept it at ${keptAt} and using defaults.`,
+      );
+      return DEFAULT_SETTINGS;
+    }
+    const { settings, dropped } = coerceSettings(raw);
+    if (dropped.length > 0) {
+      console.warn(`[settings] ignored invalid values in ${this.file}: ${dropped.join(", ")}`);
+    }
+    return settings;
+  }
+
+  get directory(): string {
+    return dirname(this.file);
+  }
+}

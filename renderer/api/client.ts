@@ -1,0 +1,121 @@
+// The renderer's one way to the backend: the contract over Electron IPC when the preload bridge is
+// there, over HTTP and server-sent events in web mode. Callers see typed promises and ApiErrors.
+import {
+  ApiError,
+  type Envelope,
+  type EventMessage,
+  events as eventSchemas,
+  type FlowsmithBridge,
+  isEventName,
+  type MethodInput,
+  type MethodName,
+  type MethodOutput,
+} from "../../shared/api";
+
+export type EventListener = (message: EventMessage) => void;
+
+export interface ApiClient {
+  readonly mode: "electron" | "web";
+  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
+  subscribe(listener: EventListener): () => void;
+}
+
+declare global {
+  interface Window {
+    flowsmith?: FlowsmithBridge;
+  }
+}
+
+function unwrap<T>(envelope: Envelope<T>): T {
+  if (envelope.ok) return envelope.value;
+  throw new ApiError(envelope.error);
+}
+
+/** Events are checked against the contract: a malformed one is dropped, never acted on. */
+function parseEvent(raw: unknown): EventMessage | undefined {
+  if (typeof raw !== "object" || raw === null) return undefined;
+  const { event, payload } = raw as { event?: unknown; payload?: unknown };
+  if (typeof event !== "string" || !isEventName(event)) return undefined;
+  const parsed = eventSchemas[event].safeParse(payload);
+  return parsed.success ? ({ event, payload: parsed.data } as EventMessage) : undefined;
+}
+
+class Listeners {
+  private readonly set = new Set<EventListener>();
+  add(listener: EventListener, onFirst: () => void): () => void {
+    if (this.set.size === 0) onFirst();
+    this.set.add(listener);
+    return () => this.set.delete(listener);
+  }
+  dispatch(raw: unknown): void {
+    const message = parseEvent(raw);
+    if (!message) return;
+    for (const listener of this.set) listener(message);
+  }
+}
+
+export function createIpcClient(bridge: FlowsmithBridge): ApiClient {
+  const listeners = new Listeners();
+  let connected = false;
+  return {
+    mode: "electron",
+    async call(method, input) {
+      return unwrap(await bridge.api[method](input)) as MethodOutput<typeof method>;
+    },
+    subscribe(listener) {
+      return listeners.add(listener, () => {
+        if (connected) return;
+        connected = true;
+        bridge.onEvent((raw) => listeners.dispatch(raw));
+      });
+    },
+  };
+}
+
+export function createHttpClient(base = ""): ApiClient {
+  const listeners = new Listeners();
+  let source: EventSource | undefined;
+  return {
+    mode: "web",
+    async call(method, input) {
+      let response: Response;
+      try {
+        response = await fetch(`${base}/api/call/${method}`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          credentials: "same-origin",
+          body: JSON.stringify(input),
+        });
+      } catch {
+        throw new ApiError({
+          code: "unavailable",
+          message: "Flowsmith is not answering. Is it still running? Start it again, then reload this page.",
+        });
+      }
+      let envelope: Envelope<MethodOutput<typeof method>>;
+      try {
+        envelope = (await response.json()) as Envelope<MethodOutput<typeof method>>;
+      } catch {
+        throw new ApiError({
+          code: "unavailable",
+          message: `Flowsmith answered with HTTP ${response.status}.`,
+        });
+      }
+      return unwrap(envelope);
+    },
+    subscribe(listener) {
+      return listeners.add(listener, () => {
+        source ??= new EventSource(`${base}/api/events`, { withCredentials: true });
+        source.onmessage = (event: MessageEvent<string>) => {
+          try {
+            listeners.dispatch(JSON.parse(event.data));
+          } catch {
+            // Not JSON: not an event of ours.
+          }
+        };
+      });
+    },
+  };
+}
+
+export const api: ApiClient = window.flowsmith ? createIpcClient(window.flowsmith) : createHttpClient();

@@ -1,0 +1,145 @@
+import { FlaskConical, History, ListChecks, Moon, Sun, Workflow } from "lucide-react";
+import { useEffect, useState } from "react";
+import { Link, Redirect, Route, Router, Switch, useLocation } from "wouter";
+import { useHashLocation } from "wouter/use-hash-location";
+import type { AppInfo, FlowKind } from "../../shared/api";
+import { api } from "../api/client";
+import { DesignerPage } from "../designer/DesignerPage";
+import { CreateFlowDialog } from "../flows/CreateFlowDialog";
+import { FlowListPage } from "../flows/FlowListPage";
+import { followFlowChanges, useFlows } from "../flows/flows-store";
+import { type MessageKey, t } from "../i18n";
+import { resolveTheme, toggleTheme, useSettings } from "../settings/settings-store";
+import { Toasts } from "../ui/Toasts";
+import { AboutDialog } from "./AboutDialog";
+import { ComingPage } from "./ComingPage";
+import { useCommand, useCommandSources } from "./commands";
+import { Notices } from "./Notices";
+import { useUi } from "./ui-store";
+
+const NAV: { href: string; label: MessageKey; icon: typeof Workflow }[] = [
+  { href: "/flows", label: "nav.myFlows", icon: Workflow },
+  { href: "/workflows", label: "nav.workflows", icon: ListChecks },
+  { href: "/sandbox", label: "nav.sandbox", icon: FlaskConical },
+  { href: "/runs", label: "nav.runs", icon: History },
+];
+
+export function App() {
+  return (
+    <Router hook={useHashLocation}>
+      <Shell />
+    </Router>
+  );
+}
+
+function Shell() {
+  const [location, navigate] = useLocation();
+  const { settings, load: loadSettings } = useSettings();
+  const ui = useUi();
+  const createFlow = useFlows((s) => s.create);
+  const [info, setInfo] = useState<AppInfo>();
+  const [systemDark, setSystemDark] = useState(() => resolveTheme("system") === "dark");
+  const theme = settings.theme === "system" ? (systemDark ? "dark" : "light") : settings.theme;
+
+  useCommandSources();
+  useCommand("file.newFlow", ui.openCreate);
+  useCommand("view.toggleDarkMode", toggleTheme);
+  useCommand("help.about", ui.openAbout);
+
+  useEffect(() => {
+    void loadSettings();
+    followFlowChanges();
+    api.call("app.info", {}).then(setInfo, () => {});
+    const media = window.matchMedia?.("(prefers-color-scheme: dark)");
+    const onChange = () => setSystemDark(media.matches);
+    media?.addEventListener("change", onChange);
+    return () => media?.removeEventListener("change", onChange);
+  }, [loadSettings]);
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+
+  const onCreate = async (name: string, kind: FlowKind) => {
+    const flow = await createFlow(name, kind);
+    ui.closeCreate();
+    navigate(`/flows/${flow.id}`);
+  };
+
+  return (
+    <div className="app">
+      <nav className="nav" aria-label={t("nav.main")}>
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            <Workflow size={18} />
+          </span>
+          <span className="brand-name">{t("app.name")}</span>
+        </div>
+        <ul className="nav-list">
+          {NAV.map(({ href, label, icon: Icon }) => {
+            const active = location === href || location.startsWith(`${href}/`);
+            return (
+              <li key={href}>
+                <Link
+                  href={href}
+                  className={active ? "nav-link active" : "nav-link"}
+                  aria-current={active ? "page" : undefined}
+                >
+                  <Icon size={18} aria-hidden="true" />
+                  {t(label)}
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+        <div className="nav-footer">
+          {info?.mode === "web" && (
+            <span className="mode-badge" title={t("mode.webHint")}>
+              {t("mode.web")}
+            </span>
+          )}
+          <button
+            type="button"
+            className="icon-button"
+            onClick={toggleTheme}
+            aria-label={theme === "dark" ? t("theme.toLight") : t("theme.toDark")}
+            title={t("theme.toggle")}
+            data-testid="theme-toggle"
+          >
+            {theme === "dark" ? <Sun size={18} /> : <Moon size={18} />}
+          </button>
+        </div>
+      </nav>
+      <main className="main">
+        {info && (
+          <Notices
+            notices={info.notices}
+            onDismiss={(id) => setInfo({ ...info, notices: info.notices.filter((n) => n.id !== id) })}
+          />
+        )}
+        <Switch>
+          <Route path="/">
+            <Redirect to="/flows" />
+          </Route>
+          <Route path="/flows" component={FlowListPage} />
+          <Route path="/flows/:id">{(params) => <DesignerPage key={params.id} id={params.id} />}</Route>
+          <Route path="/workflows">
+            <ComingPage page="nav.workflows" body="coming.workflows" />
+          </Route>
+          <Route path="/sandbox">
+            <ComingPage page="nav.sandbox" body="coming.sandbox" />
+          </Route>
+          <Route path="/runs">
+            <ComingPage page="nav.runs" body="coming.runs" />
+          </Route>
+          <Route>
+            <Redirect to="/flows" />
+          </Route>
+        </Switch>
+      </main>
+      {ui.createOpen && <CreateFlowDialog onClose={ui.closeCreate} onCreate={onCreate} />}
+      {ui.aboutOpen && info && <AboutDialog info={info} onClose={ui.closeAbout} />}
+      <Toasts />
+    </div>
+  );
+}

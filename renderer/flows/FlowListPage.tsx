@@ -1,0 +1,219 @@
+import { Copy, MoreHorizontal, Pencil, Plus, Search, Trash2, Workflow } from "lucide-react";
+import { useEffect, useMemo, useState } from "react";
+import { useLocation } from "wouter";
+import type { FlowSummary } from "../../shared/api";
+import { useUi } from "../app/ui-store";
+import { formatDateTime, formatRelative, t } from "../i18n";
+import { ConfirmDialog } from "../ui/ConfirmDialog";
+import { EmptyState } from "../ui/EmptyState";
+import { describeError } from "../ui/errors";
+import { MenuButton } from "../ui/MenuButton";
+import { toast } from "../ui/toasts";
+import { useFlows } from "./flows-store";
+import { KindIcon, kindLabel } from "./kinds";
+import { RecycleBinDialog } from "./RecycleBinDialog";
+import { RenameDialog } from "./RenameDialog";
+import { triggerTitle } from "./trigger-title";
+
+type Dialogs =
+  | { kind: "none" }
+  | { kind: "rename"; flow: FlowSummary }
+  | { kind: "delete"; flow: FlowSummary }
+  | { kind: "recycle" };
+
+export function FlowListPage() {
+  const { flows, deleted, error, load, rename, duplicate, remove, restore } = useFlows();
+  const openCreate = useUi((s) => s.openCreate);
+  const [, navigate] = useLocation();
+  const [query, setQuery] = useState("");
+  const [dialog, setDialog] = useState<Dialogs>({ kind: "none" });
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const visible = useMemo(() => {
+    const needle = query.trim().toLocaleLowerCase();
+    return (flows ?? []).filter((flow) => !needle || flow.name.toLocaleLowerCase().includes(needle));
+  }, [flows, query]);
+
+  const close = () => setDialog({ kind: "none" });
+  const open = (flow: FlowSummary) => navigate(`/flows/${flow.id}`);
+
+  const onDuplicate = async (flow: FlowSummary) => {
+    try {
+      const copy = await duplicate(flow.id);
+      toast.success(t("flows.duplicated", { name: copy.name }));
+    } catch (cause) {
+      toast.error(describeError(cause));
+    }
+  };
+  const onRestore = async (id: string) => {
+    try {
+      const restored = await restore(id);
+      toast.success(t("flows.restored", { name: restored.name }));
+    } catch (cause) {
+      toast.error(describeError(cause));
+    }
+  };
+
+  return (
+    <div className="page">
+      <header className="page-header">
+        <div>
+          <h1>{t("flows.title")}</h1>
+          {flows && flows.length > 0 && <p className="muted">{t("flows.count", { count: flows.length })}</p>}
+        </div>
+        <div className="page-actions">
+          {flows && flows.length > 0 && (
+            <label className="search">
+              <Search size={16} aria-hidden="true" />
+              <input
+                type="search"
+                className="input"
+                placeholder={t("flows.searchPlaceholder")}
+                aria-label={t("flows.searchPlaceholder")}
+                value={query}
+                onChange={(event) => setQuery(event.target.value)}
+              />
+            </label>
+          )}
+          <button type="button" className="button" onClick={() => setDialog({ kind: "recycle" })}>
+            <Trash2 size={16} aria-hidden="true" />
+            {deleted.length > 0
+              ? t("flows.recycleBin.count", { count: deleted.length })
+              : t("flows.recycleBin")}
+          </button>
+          <button type="button" className="button primary" onClick={openCreate}>
+            <Plus size={16} aria-hidden="true" />
+            {t("flows.new")}
+          </button>
+        </div>
+      </header>
+
+      {error !== undefined && flows === undefined ? (
+        <div className="banner banner-error" role="alert">
+          {t("flows.loadFailed", { message: describeError(error) })}
+          <button type="button" className="button" onClick={() => void load()}>
+            {t("common.retry")}
+          </button>
+        </div>
+      ) : flows === undefined ? (
+        <p className="muted">{t("common.loading")}</p>
+      ) : flows.length === 0 ? (
+        <EmptyState
+          icon={<Workflow size={40} />}
+          title={t("flows.empty.title")}
+          action={
+            <button type="button" className="button primary" onClick={openCreate}>
+              <Plus size={16} aria-hidden="true" />
+              {t("flows.empty.action")}
+            </button>
+          }
+        >
+          {t("flows.empty.body")}
+        </EmptyState>
+      ) : visible.length === 0 ? (
+        <p className="muted">{t("flows.noMatch", { query })}</p>
+      ) : (
+        <table className="table flow-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("flows.column.name")}</th>
+              <th scope="col">{t("flows.column.kind")}</th>
+              <th scope="col">{t("flows.column.trigger")}</th>
+              <th scope="col">{t("flows.column.modified")}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t("common.more")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {visible.map((flow) => (
+              <tr key={flow.id} data-testid="flow-row" onDoubleClick={() => open(flow)}>
+                <td>
+                  <a
+                    href={`#/flows/${flow.id}`}
+                    className="flow-name"
+                    onClick={(event) => {
+                      event.preventDefault();
+                      open(flow);
+                    }}
+                  >
+                    {flow.name}
+                  </a>
+                </td>
+                <td>
+                  <span className={`kind-badge kind-${flow.kind}`}>
+                    <KindIcon kind={flow.kind} size={14} />
+                    {kindLabel(flow.kind)}
+                  </span>
+                </td>
+                <td className="muted">{triggerTitle(flow)}</td>
+                <td className="muted" title={formatDateTime(flow.updatedAt)}>
+                  {formatRelative(flow.updatedAt)}
+                </td>
+                <td className="row-actions">
+                  <MenuButton
+                    label={t("common.more")}
+                    icon={<MoreHorizontal size={18} />}
+                    items={[
+                      {
+                        label: t("common.rename"),
+                        icon: <Pencil size={14} />,
+                        onSelect: () => setDialog({ kind: "rename", flow }),
+                      },
+                      {
+                        label: t("common.duplicate"),
+                        icon: <Copy size={14} />,
+                        onSelect: () => void onDuplicate(flow),
+                      },
+                      {
+                        label: t("common.delete"),
+                        icon: <Trash2 size={14} />,
+                        danger: true,
+                        onSelect: () => setDialog({ kind: "delete", flow }),
+                      },
+                    ]}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      {dialog.kind === "rename" && (
+        <RenameDialog
+          currentName={dialog.flow.name}
+          onClose={close}
+          onRename={async (name) => {
+            const renamed = await rename(dialog.flow, name);
+            close();
+            toast.success(t("flows.renamed", { name: renamed.name }));
+          }}
+        />
+      )}
+      {dialog.kind === "delete" && (
+        <ConfirmDialog
+          title={t("delete.title", { name: dialog.flow.name })}
+          body={t("delete.body")}
+          confirmLabel={t("delete.confirm")}
+          danger
+          onClose={close}
+          onConfirm={async () => {
+            const gone = await remove(dialog.flow.id);
+            close();
+            toast.info(t("flows.deleted", { name: gone.name }), {
+              label: t("common.undo"),
+              run: () => void onRestore(gone.id),
+            });
+          }}
+        />
+      )}
+      {dialog.kind === "recycle" && (
+        <RecycleBinDialog deleted={deleted} onClose={close} onRestore={(flow) => void onRestore(flow.id)} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+// The flow list as the renderer knows it, kept fresh by flows.changed events from any window.
+import { create } from "zustand";
+import type { DeletedFlow, Flow, FlowKind, FlowSummary } from "../../shared/api";
+import { api } from "../api/client";
+
+interface FlowsState {
+  flows: FlowSummary[] | undefined;
+  deleted: DeletedFlow[];
+  error: unknown;
+  load(): Promise<void>;
+  create(name: string, kind: FlowKind): Promise<Flow>;
+  rename(flow: Pick<FlowSummary, "id" | "revision">, name: string): Promise<FlowSummary>;
+  duplicate(id: string): Promise<FlowSummary>;
+  remove(id: string): Promise<DeletedFlow>;
+  restore(id: string): Promise<FlowSummary>;
+}
+
+export const useFlows = create<FlowsState>((set, get) => ({
+  flows: undefined,
+  deleted: [],
+  error: undefined,
+  async load() {
+    try {
+      const [flows, deleted] = await Promise.all([
+        api.call("flows.list", {}),
+        api.call("flows.listDeleted", {}),
+      ]);
+      set({ flows, deleted, error: undefined });
+    } catch (error) {
+      set({ error });
+    }
+  },
+  async create(name, kind) {
+    const flow = await api.call("flows.create", { name, kind });
+    await get().load();
+    return flow;
+  },
+  async rename(flow, name) {
+    const renamed = await api.call("flows.rename", { id: flow.id, revision: flow.revision, name });
+    await get().load();
+    return renamed;
+  },
+  async duplicate(id) {
+    const copy = await api.call("flows.duplicate", { id });
+    await get().load();
+    return copy;
+  },
+  async remove(id) {
+    const deleted = await api.call("flows.delete", { id });
+    await get().load();
+    return deleted;
+  },
+  async restore(id) {
+    const restored = await api.call("flows.restore", { id });
+    await get().load();
+    return restored;
+  },
+}));
+
+let subscribed = false;
+/** Reloads the list whenever any window changes a flow. Installed once, by the app frame. */
+export function followFlowChanges(): void {
+  if (subscribed) return;
+  subscribed = true;
+  api.subscribe((message) => {
+    if (message.event === "flows.changed" && useFlows.getState().flows !== undefined)
+      void useFlows.getState().load();
+  });
+}

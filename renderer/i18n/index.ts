@@ -1,0 +1,44 @@
+// The one function through which every visible string passes. English now; French comes later
+// as another catalogue with the same keys.
+import { en, type MessageKey } from "./en";
+
+export type { MessageKey };
+export type MessageParams = Record<string, string | number>;
+
+type Entry = string | { readonly one: string; readonly other: string };
+const catalogue: Readonly<Record<MessageKey, Entry>> = en;
+const locale = "en";
+const plurals = new Intl.PluralRules(locale);
+
+export function t(key: MessageKey, params: MessageParams = {}): string {
+  const entry = catalogue[key];
+  const template =
+    typeof entry === "string"
+      ? entry
+      : plurals.select(Number(params.count ?? 0)) === "one"
+        ? entry.one
+        : entry.other;
+  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
+    params[name] === undefined ? match : String(params[name]),
+  );
+}
+
+export function formatDateTime(iso: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+}
+
+export function formatDate(iso: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(new Date(iso));
+}
+
+/** "just now", "5 minutes ago", "3 days ago", then the date. */
+export function formatRelative(iso: string, now: number = Date.now()): string {
+  const minutes = Math.floor((now - new Date(iso).getTime()) / 60_000);
+  if (minutes < 1) return t("time.justNow");
+  if (minutes < 60) return t("time.minutesAgo", { count: minutes });
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return t("time.hoursAgo", { count: hours });
+  const days = Math.floor(hours / 24);
+  if (days < 7) return t("time.daysAgo", { count: days });
+  return formatDate(iso);
+}

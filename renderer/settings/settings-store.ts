@@ -1,0 +1,51 @@
+// The person's settings, loaded once and saved through the contract; the theme applies at once.
+import { create } from "zustand";
+import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from "../../shared/api";
+import { api } from "../api/client";
+import { describeError } from "../ui/errors";
+import { toast } from "../ui/toasts";
+
+interface SettingsState {
+  settings: Settings;
+  loaded: boolean;
+  load(): Promise<void>;
+  update(patch: SettingsPatch): Promise<void>;
+}
+
+export const useSettings = create<SettingsState>((set, get) => ({
+  settings: DEFAULT_SETTINGS,
+  loaded: false,
+  async load() {
+    try {
+      set({ settings: await api.call("settings.get", {}), loaded: true });
+    } catch (error) {
+      set({ loaded: true });
+      toast.error(describeError(error));
+    }
+  },
+  async update(patch) {
+    const previous = get().settings;
+    set({ settings: { ...previous, ...patch } });
+    try {
+      set({ settings: await api.call("settings.update", patch) });
+    } catch (error) {
+      set({ settings: previous });
+      toast.error(describeError(error));
+    }
+  },
+}));
+
+export type ResolvedTheme = "light" | "dark";
+
+export function systemTheme(): ResolvedTheme {
+  return window.matchMedia?.("(prefers-color-scheme: dark)").matches ? "dark" : "light";
+}
+
+export function resolveTheme(theme: Settings["theme"]): ResolvedTheme {
+  return theme === "system" ? systemTheme() : theme;
+}
+
+export function toggleTheme(): void {
+  const { settings, update } = useSettings.getState();
+  void update({ theme: resolveTheme(settings.theme) === "dark" ? "light" : "dark" });
+}

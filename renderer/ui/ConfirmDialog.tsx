@@ -1,0 +1,54 @@
+import { useState } from "react";
+import { t } from "../i18n";
+import { Dialog } from "./Dialog";
+import { describeError } from "./errors";
+
+export function ConfirmDialog({
+  title,
+  body,
+  confirmLabel,
+  danger,
+  onClose,
+  onConfirm,
+}: {
+  title: string;
+  body: string;
+  confirmLabel: string;
+  danger?: boolean;
+  onClose: () => void;
+  onConfirm: () => Promise<void>;
+}) {
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  return (
+    <Dialog title={title} onClose={onClose} initialFocus=".dialog-confirm">
+      <p>{body}</p>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <button type="button" className="button" onClick={onClose}>
+          {t("common.cancel")}
+        </button>
+        <button
+          type="button"
+          className={danger ? "button danger dialog-confirm" : "button primary dialog-confirm"}
+          disabled={busy}
+          onClick={async () => {
+            setBusy(true);
+            try {
+              await onConfirm();
+            } catch (cause) {
+              setError(describeError(cause));
+              setBusy(false);
+            }
+          }}
+        >
+          {confirmLabel}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,47 @@
+import { type ReactNode, useEffect, useId, useRef } from "react";
+import { t } from "../i18n";
+
+interface DialogProps {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  footer?: ReactNode;
+  /** Narrow for confirmations, wide for forms with choices. */
+  size?: "narrow" | "wide";
+  /** Where focus goes when the dialog opens (a CSS selector inside it). */
+  initialFocus?: string;
+}
+
+/** A modal on the native <dialog>: focus is trapped, Escape closes it, the page behind is inert. */
+export function Dialog({ title, onClose, children, footer, size = "narrow", initialFocus }: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (!dialog.open) dialog.showModal();
+    const target = initialFocus ? dialog.querySelector<HTMLElement>(initialFocus) : null;
+    target?.focus();
+    return () => dialog.close();
+  }, [initialFocus]);
+  return (
+    <dialog
+      ref={ref}
+      className={`dialog dialog-${size}`}
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      <header className="dialog-header">
+        <h2 id={titleId}>{title}</h2>
+        <button type="button" className="icon-button" aria-label={t("common.close")} onClick={onClose}>
+          ×
+        </button>
+      </header>
+      <div className="dialog-body">{children}</div>
+      {footer && <footer className="dialog-footer">{footer}</footer>}
+    </dialog>
+  );
+}
