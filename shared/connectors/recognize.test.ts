@@ -196,6 +196,9 @@ describe("operationOfAction", () => {
       }),
     ).toBeUndefined();
     expect(operationOfAction({ type: "Request", kind: "PowerAppV2", inputs: {} })).toBeUndefined();
+    expect(
+      operationOfAction({ type: "Request", kind: "ApiConnection", inputs: { operationId: "X" } }),
+    ).toBeUndefined();
     expect(operationOfAction("Compose")).toBeUndefined();
     expect(operationOfAction({})).toBeUndefined();
   });

@@ -1,7 +1,7 @@
 // Which catalog operation a WDL trigger or action object is: built-ins by their type (and kind or
 // shape), connector calls by their host, including the legacy ApiConnection forms.
 import { isJsonObject, type JsonObject, type JsonValue } from "../json";
-import { allOperations, findConnector, findOperation } from "./catalog";
+import { CONNECTORS, findConnector, findOperation } from "./catalog";
 import { getAt } from "./paths";
 import type { ConnectorDeclaration, FlowKind, OperationDeclaration } from "./types";
 
@@ -114,12 +114,15 @@ function matches(op: OperationDeclaration, action: JsonObject): boolean {
   return value === op.match.equals;
 }
 
+const BUILT_INS = CONNECTORS.filter((connector) => connector.builtIn).flatMap(
+  (connector) => connector.operations,
+);
+
 function builtInOperation(action: JsonObject, type: string): OperationDeclaration | undefined {
   const kind = str(action.kind)?.toLowerCase();
-  const candidates = allOperations().filter(
+  const candidates = BUILT_INS.filter(
     (op) =>
       op.wdlType.toLowerCase() === type &&
-      !CONNECTOR_TYPES.has(op.wdlType.toLowerCase()) &&
       (op.wdlKind === undefined || kind === undefined || op.wdlKind.toLowerCase() === kind),
   );
   return (
