@@ -1,4 +1,18 @@
 // Public API of the WDL expression language: parse, evaluate, analyze, rewrite.
+
+export {
+  analyzeTemplate,
+  analyzeValue,
+  type ExpressionInfo,
+  type ExpressionReferences,
+  expressionReferences,
+  type FieldReference,
+  inferType,
+  type TemplateAnalysis,
+  type ValueAnalysis,
+  type ValueErrorEntry,
+  type ValueExpressionEntry,
+} from "./analyze";
 export type {
   BooleanLiteral,
   CallExpression,

@@ -197,7 +197,7 @@ export const conversionFunctions: FunctionDefinition[] = [
   ]),
   define(
     "conversion",
-    "createArray(...values: any): array",
+    "createArray(...values?: any): array",
     "An array of the values, in order.",
     (args) => args as JsonValue[],
   ),

@@ -272,14 +272,12 @@ function custom(n: number, format: string, culture: Culture): string {
     if (it.kind !== "comma") return;
     if (i > firstDigit && i < lastIntDigit && firstDigit >= 0) useGrouping = true;
   });
-  // Commas right before the point (or the end of the digits) divide by 1000 each.
-  for (
-    let i = (pointIndex >= 0 ? pointIndex : (digitIndexes[digitIndexes.length - 1] ?? -1) + 1) - 1;
-    i >= 0;
-    i--
-  ) {
-    if (items[i]?.kind === "comma") scale++;
-    else break;
+  // Commas right before the point (or right after the last digit) divide by 1000 each.
+  if (pointIndex >= 0) {
+    for (let i = pointIndex - 1; i >= 0 && items[i]?.kind === "comma"; i--) scale++;
+  } else {
+    const lastDigit = digitIndexes[digitIndexes.length - 1] ?? -1;
+    for (let i = lastDigit + 1; lastDigit >= 0 && items[i]?.kind === "comma"; i++) scale++;
   }
   for (const it of items) {
     if (it.kind === "percent") value *= 100;
