@@ -2,6 +2,7 @@
 // (If: yes = actions, no = else.actions; Switch: cases[name].actions and default.actions;
 // Foreach / Until / Scope: body = actions).
 import { canonicalActionType } from "./action-types";
+import { getOwn } from "./own";
 import type { WdlAction, WdlActions, WdlBranch, WdlSwitchCase } from "./types";
 
 export type BranchKind = "yes" | "no" | "case" | "default" | "body";
@@ -81,7 +82,7 @@ export function withBranchActions(action: WdlAction, spec: BranchSpec, actions: 
       return { ...action, default: { ...holder.default, actions } } as WdlAction;
     case "case": {
       const cases = holder.cases ?? {};
-      const current = cases[spec.caseName] ?? {};
+      const current = getOwn(cases, spec.caseName) ?? {};
       return { ...action, cases: { ...cases, [spec.caseName]: { ...current, actions } } } as WdlAction;
     }
   }

@@ -5,6 +5,7 @@
 import { canonicalActionType } from "./action-types";
 import { type BranchRef, type BranchSpec, branchesOf, branchLabel, type ContainerRef } from "./branches";
 import { actionNodeId, branchNodeId, edgeId, triggerNodeId } from "./node-ids";
+import { getOwn } from "./own";
 import { normalizeStatuses, type RunAfterStatus } from "./status";
 import type { WdlAction, WdlActions, WdlDefinition, WdlTrigger } from "./types";
 
@@ -193,7 +194,7 @@ export function buildGraph(definition: WdlDefinition): FlowGraph {
 function caseValueOf(action: WdlAction, spec: BranchSpec): { caseValue?: string | number | boolean | null } {
   if (spec.kind !== "case") return {};
   const cases = (action as { cases?: { [k: string]: { case?: string | number | boolean | null } } }).cases;
-  const value = cases?.[spec.caseName]?.case;
+  const value = getOwn(cases, spec.caseName)?.case;
   return value === undefined ? {} : { caseValue: value };
 }
 

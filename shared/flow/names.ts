@@ -1,5 +1,6 @@
 // Action names: unique across the definition, compared without letter case (WDL resolves names
 // that way), at most 80 characters, and without the characters Logic Apps refuses in names.
+import { branchesOf } from "./branches";
 import type { WdlActions, WdlDefinition } from "./types";
 import { allActions } from "./walk";
 
@@ -8,11 +9,19 @@ const FORBIDDEN = /[<>%&\\?/:#]/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it finds
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
-/** Action and trigger names of the definition, lower-cased. */
+/**
+ * Names a new step cannot take, lower-cased: every action and trigger, and every Switch case
+ * (Logic Apps refuses a case named like a step).
+ */
 export function usedNames(definition: WdlDefinition): Set<string> {
   const out = new Set<string>();
   for (const name of Object.keys(definition.triggers ?? {})) out.add(name.toLowerCase());
-  for (const { name } of allActions(definition)) out.add(name.toLowerCase());
+  for (const { name, action } of allActions(definition)) {
+    out.add(name.toLowerCase());
+    for (const branch of branchesOf(action)) {
+      if (branch.spec.kind === "case") out.add(branch.spec.caseName.toLowerCase());
+    }
+  }
   return out;
 }
 
@@ -21,22 +30,37 @@ export function namesIn(actions: WdlActions): string[] {
   return allActions({ actions }).map((e) => e.name);
 }
 
-/** Why `name` cannot be a new action name here, or undefined when it can. `current` is the action being renamed. */
+export type NameProblem = { code: "invalidName" | "nameTaken"; message: string };
+
+/**
+ * Why `name` cannot be the name of a new step (or trigger) here, or undefined when it can.
+ * `current` is the name being replaced (renaming "compose" to "Compose" is fine).
+ */
 export function actionNameProblem(
   definition: WdlDefinition,
   name: string,
   current?: string,
-): string | undefined {
-  if (name.trim() === "") return "A step needs a name.";
-  if (name !== name.trim()) return "A step's name cannot start or end with a space.";
-  if (name.length > MAX_ACTION_NAME_LENGTH) {
-    return `A step's name has at most ${MAX_ACTION_NAME_LENGTH} characters (this one has ${name.length}).`;
+): NameProblem | undefined {
+  const invalid = (message: string): NameProblem => ({ code: "invalidName", message });
+  if (name === "") return invalid("A name cannot be empty.");
+  if (/\s/.test(name)) {
+    return invalid(
+      `A name has "_" where people see spaces ("${sanitizeActionName(name)}"); it cannot contain spaces.`,
+    );
   }
-  if (CONTROL.test(name)) return "A step's name cannot contain control characters.";
+  if (name.length > MAX_ACTION_NAME_LENGTH) {
+    return invalid(`A name has at most ${MAX_ACTION_NAME_LENGTH} characters (this one has ${name.length}).`);
+  }
+  if (CONTROL.test(name)) return invalid("A name cannot contain control characters.");
   const bad = FORBIDDEN.exec(name);
-  if (bad) return `A step's name cannot contain "${bad[0]}" (nor any of < > % & \\ ? / : #).`;
+  if (bad) return invalid(`A name cannot contain "${bad[0]}" (nor any of < > % & \\ ? / : #).`);
   if (current !== undefined && name.toLowerCase() === current.toLowerCase()) return undefined;
-  if (usedNames(definition).has(name.toLowerCase())) return `Another step is already called "${name}".`;
+  if (usedNames(definition).has(name.toLowerCase())) {
+    return {
+      code: "nameTaken",
+      message: `Another step, trigger or Switch case is already called "${name}".`,
+    };
+  }
   return undefined;
 }
 

@@ -1,5 +1,7 @@
 // Delete a step (with everything inside it). The steps that ran after it inherit its runAfter, so
 // A → B → C without B becomes A → C with B's statuses on A.
+
+import { putOwn } from "../own";
 import type { WdlDefinition } from "../types";
 import { actionIndex } from "../walk";
 import { replaceRunAfterKey } from "./run-after";
@@ -12,7 +14,10 @@ export function deleteAction(definition: WdlDefinition, args: { name: string }):
   const inherited = entry.action.runAfter ?? {};
   for (const [name, action] of Object.entries(siblings)) {
     if (action.runAfter && Object.hasOwn(action.runAfter, args.name)) {
-      siblings[name] = { ...action, runAfter: replaceRunAfterKey(action.runAfter, args.name, inherited) };
+      putOwn(siblings, name, {
+        ...action,
+        runAfter: replaceRunAfterKey(action.runAfter, args.name, inherited),
+      });
     }
   }
   return setContainerActions(definition, entry.container, siblings, index);

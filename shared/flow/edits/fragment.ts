@@ -1,5 +1,7 @@
 // Placing a fragment (one step, or several linked by runAfter among themselves) at an insertion
 // point: what insert, move, paste and wrap all come down to.
+
+import { putOwn } from "../own";
 import type { WdlAction, WdlActions, WdlDefinition, WdlRunAfter } from "../types";
 import { actionIndex } from "../walk";
 import { checkDrop, type DropSubject, type InsertionPoint } from "./insertion-points";
@@ -26,9 +28,12 @@ export function insertFragment(
 
   const placed: WdlActions = {};
   for (const [name, action] of Object.entries(fragment)) {
-    placed[name] = isEmptyRunAfter(action.runAfter)
-      ? withRunAfter(action, anchor === null ? {} : { [anchor]: ["Succeeded"] })
-      : action;
+    const first = isEmptyRunAfter(action.runAfter);
+    putOwn(
+      placed,
+      name,
+      first ? withRunAfter(action, anchor === null ? {} : fromEnds([anchor], ["Succeeded"])) : action,
+    );
   }
   const updated: WdlActions = {};
   for (const [name, action] of Object.entries(siblings)) {
@@ -36,19 +41,23 @@ export function insertFragment(
     const takesOver =
       (follower === undefined || follower === name) &&
       (anchor === null ? isEmptyRunAfter(action.runAfter) : Object.hasOwn(runAfter, anchor));
-    if (!takesOver) updated[name] = action;
-    else if (anchor === null) updated[name] = withRunAfter(action, fromEnds(ends, ["Succeeded"]));
-    else
-      updated[name] = withRunAfter(
+    let next = action;
+    if (takesOver && anchor === null) next = withRunAfter(action, fromEnds(ends, ["Succeeded"]));
+    else if (takesOver && anchor !== null) {
+      next = withRunAfter(
         action,
         replaceRunAfterKey(runAfter, anchor, fromEnds(ends, runAfter[anchor] ?? [])),
       );
+    }
+    putOwn(updated, name, next);
   }
   return setContainerActions(definition, container, insertKeyAfter(updated, anchor, placed), index);
 }
 
 function fromEnds(ends: string[], statuses: string[]): WdlRunAfter {
-  return Object.fromEntries(ends.map((e) => [e, [...statuses]]));
+  const out: WdlRunAfter = {};
+  for (const e of ends) putOwn(out, e, [...statuses]);
+  return out;
 }
 
 export function withRunAfter(action: WdlAction, runAfter: WdlRunAfter): WdlAction {

@@ -1,9 +1,8 @@
 // Insert a new step at an insertion point.
-import { actionNameProblem } from "../names";
 import type { WdlAction, WdlDefinition } from "../types";
-import { EditError } from "./errors";
 import { insertFragment } from "./fragment";
 import type { InsertionPoint } from "./insertion-points";
+import { requireNewName } from "./tree";
 
 export type InsertActionArgs = {
   at: InsertionPoint;
@@ -14,8 +13,7 @@ export type InsertActionArgs = {
 };
 
 export function insertAction(definition: WdlDefinition, args: InsertActionArgs): WdlDefinition {
-  const problem = actionNameProblem(definition, args.name);
-  if (problem) throw new EditError(problem.startsWith("Another") ? "nameTaken" : "invalidName", problem);
+  requireNewName(definition, args.name);
   const { runAfter: _ignored, ...rest } = args.action;
   return insertFragment(definition, args.at, { [args.name]: rest as WdlAction }, { type: args.action.type });
 }

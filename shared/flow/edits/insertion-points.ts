@@ -10,6 +10,7 @@ import {
   ROOT_CONTAINER_ID,
   triggerNodeId,
 } from "../node-ids";
+import { getOwn } from "../own";
 import type { WdlActions, WdlDefinition } from "../types";
 import { actionIndex, allActions } from "../walk";
 import { EditError, type EditErrorCode } from "./errors";
@@ -136,7 +137,7 @@ export function resolvePoint(definition: WdlDefinition, index: Index, point: Ins
   }
   if (point.follower !== undefined) {
     const siblings = requireContainer(definition, resolved.container, index);
-    const follower = siblings[point.follower];
+    const follower = getOwn(siblings, point.follower);
     const runAfter = follower?.runAfter ?? {};
     const follows =
       resolved.anchor === null

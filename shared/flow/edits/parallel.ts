@@ -1,10 +1,8 @@
 // Add a parallel branch: a new step that runs after the same steps as a given one, side by side.
-import { actionNameProblem } from "../names";
 import type { WdlAction, WdlDefinition } from "../types";
 import { actionIndex } from "../walk";
-import { EditError } from "./errors";
 import { checkDrop } from "./insertion-points";
-import { insertKeyAfter, requireAction, requireContainer, setContainerActions } from "./tree";
+import { insertKeyAfter, requireAction, requireContainer, requireNewName, setContainerActions } from "./tree";
 
 export function addParallelAction(
   definition: WdlDefinition,
@@ -12,8 +10,7 @@ export function addParallelAction(
 ): WdlDefinition {
   const index = actionIndex(definition);
   const beside = requireAction(index, args.beside);
-  const problem = actionNameProblem(definition, args.name);
-  if (problem) throw new EditError(problem.startsWith("Another") ? "nameTaken" : "invalidName", problem);
+  requireNewName(definition, args.name);
   // Same rules as dropping the new step next to it.
   checkDrop(definition, index, { type: args.action.type }, { kind: "after", action: args.beside });
   const runAfter = copyRunAfter(beside.action.runAfter ?? {});

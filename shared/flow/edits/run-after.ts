@@ -1,4 +1,6 @@
 // runAfter rewriting shared by the edits. Statuses keep the spelling they were written with.
+
+import { getOwn, putOwn } from "../own";
 import { normalizeStatus } from "../status";
 import type { WdlRunAfter } from "../types";
 
@@ -24,8 +26,8 @@ export function replaceRunAfterKey(
 ): WdlRunAfter {
   const out: WdlRunAfter = {};
   const put = (k: string, statuses: string[]): void => {
-    const existing = out[k];
-    out[k] = existing ? mergeStatuses(existing, statuses) : statuses;
+    const existing = getOwn(out, k);
+    putOwn(out, k, existing ? mergeStatuses(existing, statuses) : statuses);
   };
   for (const [k, statuses] of Object.entries(runAfter)) {
     if (k === key) for (const [rk, rs] of Object.entries(replacement)) put(rk, rs);

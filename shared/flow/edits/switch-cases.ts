@@ -2,6 +2,7 @@
 import type { JsonPrimitive } from "../../json";
 import { isActionType } from "../action-types";
 import { uniqueAgainst, usedNames } from "../names";
+import { getOwn } from "../own";
 import type { WdlDefinition, WdlSwitchAction, WdlSwitchCase } from "../types";
 import { actionIndex } from "../walk";
 import { EditError } from "./errors";
@@ -84,7 +85,7 @@ export function setSwitchCaseValue(
   args: { switchName: string; caseName: string; value: CaseValue },
 ): WdlDefinition {
   const { index, entry, action } = requireSwitch(definition, args.switchName);
-  const current = action.cases?.[args.caseName];
+  const current = getOwn(action.cases, args.caseName);
   if (!action.cases || !current)
     throw new EditError("notFound", `"${args.switchName}" has no case "${args.caseName}".`);
   checkValueFree(action, args.value, args.caseName);

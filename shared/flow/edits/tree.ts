@@ -2,6 +2,8 @@
 // copied, everything else is shared with the input (which is never modified). Key order is kept, so
 // an edited file differs from the original only where the edit is.
 import { type ContainerRef, hasBranch, sameContainer, withBranchActions } from "../branches";
+import { actionNameProblem } from "../names";
+import { putOwn } from "../own";
 import type { WdlAction, WdlActions, WdlDefinition } from "../types";
 import { type ActionEntry, actionIndex, containerActions } from "../walk";
 import { EditError } from "./errors";
@@ -22,8 +24,7 @@ export function requireContainer(
   if (container !== null) {
     const scope = requireAction(index, container.scope);
     if (!hasBranch(scope.action, container)) {
-      const what =
-        container.kind === "case" ? `a case "${container.caseName}"` : `a "${container.kind}" branch`;
+      const what = container.kind === "case" ? `case "${container.caseName}"` : `"${container.kind}" branch`;
       throw new EditError("notFound", `"${container.scope}" has no ${what}.`);
     }
   }
@@ -50,7 +51,9 @@ export function replaceAction(
   index: Index = actionIndex(definition),
 ): WdlDefinition {
   const siblings = containerActions(definition, entry.container, index) ?? {};
-  return setContainerActions(definition, entry.container, { ...siblings, [entry.name]: action }, index);
+  const replaced = { ...siblings };
+  putOwn(replaced, entry.name, action);
+  return setContainerActions(definition, entry.container, replaced, index);
 }
 
 export function updateActionByName(
@@ -63,39 +66,42 @@ export function updateActionByName(
   return replaceAction(definition, entry, update(entry.action, entry), index);
 }
 
-/** A copy of the map with `value` under `key` placed right after `after` (null: first). */
+function fromEntries<T>(entries: Iterable<readonly [string, T]>): { [key: string]: T } {
+  const out: { [key: string]: T } = {};
+  for (const [k, v] of entries) putOwn(out, k, v);
+  return out;
+}
+
+/** A copy of the map with `entries` placed right after the key `after` (null: first; missing: last). */
 export function insertKeyAfter<T>(
   map: { [key: string]: T },
   after: string | null,
   entries: { [key: string]: T },
 ): { [key: string]: T } {
-  const out: { [key: string]: T } = {};
-  if (after === null) Object.assign(out, entries);
+  const list: [string, T][] = [];
+  const added = Object.entries(entries);
+  if (after === null) list.push(...added);
   for (const [k, v] of Object.entries(map)) {
-    out[k] = v;
-    if (k === after) Object.assign(out, entries);
+    list.push([k, v]);
+    if (k === after) list.push(...added);
   }
-  if (after !== null && !Object.hasOwn(map, after)) Object.assign(out, entries);
-  return out;
+  if (after !== null && !Object.hasOwn(map, after)) list.push(...added);
+  return fromEntries(list);
 }
 
 export function withoutKey<T>(map: { [key: string]: T }, key: string): { [key: string]: T } {
-  const out: { [key: string]: T } = {};
-  for (const [k, v] of Object.entries(map)) if (k !== key) out[k] = v;
-  return out;
+  return fromEntries(Object.entries(map).filter(([k]) => k !== key));
 }
 
 /** A copy of the map with `from` renamed to `to` at the same position. */
 export function renameKey<T>(map: { [key: string]: T }, from: string, to: string): { [key: string]: T } {
-  const out: { [key: string]: T } = {};
-  for (const [k, v] of Object.entries(map)) out[k === from ? to : k] = v;
-  return out;
+  return fromEntries(Object.entries(map).map(([k, v]) => [k === from ? to : k, v] as const));
 }
 
 /** A copy of the object without the fields whose value is undefined (JSON has no undefined). */
 export function compact<T extends object>(value: T): T {
   const out: { [key: string]: unknown } = {};
-  for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = v;
+  for (const [k, v] of Object.entries(value)) if (v !== undefined) putOwn(out, k, v);
   return out as T;
 }
 
@@ -104,4 +110,10 @@ export function sameContainerOf(entries: readonly ActionEntry[]): ContainerRef |
   const first = entries[0];
   if (!first) return undefined;
   return entries.every((e) => sameContainer(e.container, first.container)) ? first.container : undefined;
+}
+
+/** Throws "invalidName" or "nameTaken" unless `name` can name a new step (`current`: the one renamed). */
+export function requireNewName(definition: WdlDefinition, name: string, current?: string): void {
+  const problem = actionNameProblem(definition, name, current);
+  if (problem) throw new EditError(problem.code, problem.message);
 }

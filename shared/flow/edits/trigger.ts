@@ -1,15 +1,15 @@
 // Edits of the trigger: replace it (another kind of trigger), update it, its settings and conditions.
 import type { JsonObject } from "../../json";
-import { actionNameProblem } from "../names";
+import { getOwn } from "../own";
 import type { WdlDefinition, WdlTrigger } from "../types";
 import { EditError } from "./errors";
 import { setIn } from "./json-in";
-import { renameKey } from "./tree";
+import { renameKey, requireNewName } from "./tree";
 import { setSecureData } from "./update";
 import { requireInteger } from "./validators";
 
 function requireTrigger(definition: WdlDefinition, name: string): WdlTrigger {
-  const trigger = definition.triggers?.[name];
+  const trigger = getOwn(definition.triggers, name);
   if (!trigger) throw new EditError("notFound", `There is no trigger called "${name}".`);
   return trigger;
 }
@@ -33,12 +33,7 @@ export function replaceTrigger(
   const triggers = definition.triggers ?? {};
   const old = args.name ?? Object.keys(triggers)[0];
   if (args.name !== undefined) requireTrigger(definition, args.name);
-  const problem = actionNameProblem(definition, args.newName, old);
-  if (problem)
-    throw new EditError(
-      "invalidName",
-      problem.replace("A step's", "A trigger's").replace("Another step", "Something"),
-    );
+  requireNewName(definition, args.newName, old);
   if (old === undefined) return { ...definition, triggers: { [args.newName]: args.trigger } };
   const renamed = renameKey(triggers, old, args.newName);
   return { ...definition, triggers: { ...renamed, [args.newName]: args.trigger } };

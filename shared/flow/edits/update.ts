@@ -1,6 +1,7 @@
 // Updates of one step: anything (updateAction), its inputs, its runAfter, its settings.
 import type { JsonObject, JsonValue } from "../../json";
 import { isActionType } from "../action-types";
+import { getOwn } from "../own";
 import { normalizeStatus } from "../status";
 import type { WdlAction, WdlDefinition, WdlRetryPolicy, WdlRunAfter } from "../types";
 import { actionIndex } from "../walk";
@@ -70,7 +71,7 @@ export function setRunAfter(
     }
     if (seen.has(name)) continue;
     seen.add(name);
-    stack.push(...Object.keys(siblings[name]?.runAfter ?? {}));
+    stack.push(...Object.keys(getOwn(siblings, name)?.runAfter ?? {}));
   }
   return replaceAction(definition, entry, { ...entry.action, runAfter: args.runAfter }, index);
 }

@@ -1,13 +1,19 @@
 // Wrap steps of one branch in a new Scope. The steps must be consecutive: no other step runs after
 // one of them and before another. The Scope takes their place: it runs after what they ran after
 // (outside the group), and the steps that ran after them run after the Scope, with the same statuses.
-import { actionNameProblem } from "../names";
+import { getOwn, putOwn } from "../own";
 import type { WdlAction, WdlActions, WdlDefinition, WdlRunAfter } from "../types";
 import { type ActionEntry, actionIndex } from "../walk";
 import { EditError } from "./errors";
 import { checkPlacement, subjectTops } from "./insertion-points";
 import { mergeStatuses } from "./run-after";
-import { requireAction, requireContainer, sameContainerOf, setContainerActions } from "./tree";
+import {
+  requireAction,
+  requireContainer,
+  requireNewName,
+  sameContainerOf,
+  setContainerActions,
+} from "./tree";
 
 export function wrapInScope(
   definition: WdlDefinition,
@@ -21,8 +27,7 @@ export function wrapInScope(
   if (container === undefined) {
     throw new EditError("notConsecutive", "Only steps of the same branch can be put in one scope.");
   }
-  const problem = actionNameProblem(definition, args.scopeName);
-  if (problem) throw new EditError(problem.startsWith("Another") ? "nameTaken" : "invalidName", problem);
+  requireNewName(definition, args.scopeName);
   checkPlacement(
     entries.flatMap((e) => subjectTops(index, e.name)),
     true,
@@ -37,30 +42,34 @@ export function wrapInScope(
     if (!group.has(name)) continue;
     const kept: WdlRunAfter = {};
     for (const [p, statuses] of Object.entries(action.runAfter ?? {})) {
-      if (group.has(p)) kept[p] = statuses;
-      else outside[p] = outside[p] ? mergeStatuses(outside[p], statuses) : statuses;
+      if (group.has(p)) putOwn(kept, p, statuses);
+      else {
+        const had = getOwn(outside, p);
+        putOwn(outside, p, had ? mergeStatuses(had, statuses) : statuses);
+      }
     }
-    inner[name] = { ...action, runAfter: kept };
+    putOwn(inner, name, { ...action, runAfter: kept });
   }
   const scope = { type: "Scope", actions: inner, runAfter: outside } as WdlAction;
 
   const out: WdlActions = {};
   for (const [name, action] of Object.entries(siblings)) {
     if (group.has(name)) {
-      if (!Object.hasOwn(out, args.scopeName)) out[args.scopeName] = scope;
+      if (!Object.hasOwn(out, args.scopeName)) putOwn(out, args.scopeName, scope);
       continue;
     }
     const runAfter = action.runAfter ?? {};
     if (!Object.keys(runAfter).some((p) => group.has(p))) {
-      out[name] = action;
+      putOwn(out, name, action);
       continue;
     }
     const next: WdlRunAfter = {};
     for (const [p, statuses] of Object.entries(runAfter)) {
       const key = group.has(p) ? args.scopeName : p;
-      next[key] = next[key] ? mergeStatuses(next[key], statuses) : statuses;
+      const had = getOwn(next, key);
+      putOwn(next, key, had ? mergeStatuses(had, statuses) : statuses);
     }
-    out[name] = { ...action, runAfter: next };
+    putOwn(out, name, { ...action, runAfter: next });
   }
   return setContainerActions(definition, container, out, index);
 }
