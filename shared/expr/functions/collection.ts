@@ -17,8 +17,33 @@ function countArg(args: Value[], index: number, call: CallInfo): number {
   return count;
 }
 
-function distinctPush(out: JsonValue[], item: JsonValue): void {
-  for (const existing of out) if (valuesEqual(existing, item)) return;
+/**
+ * A key under which values that WDL calls equal (valuesEqual) meet: numbers and booleans
+ * by numeric value, null with '', arrays and objects by content (keys sorted).
+ */
+function equalityKey(value: JsonValue): string {
+  if (value === null || value === "") return "s:";
+  switch (typeof value) {
+    case "string":
+      return `s:${value}`;
+    case "number":
+      return `n:${value}`;
+    case "boolean":
+      return `n:${value ? 1 : 0}`;
+    default:
+      if (Array.isArray(value)) return `a:[${value.map(equalityKey).join(",")}]`;
+      return `o:{${Object.keys(value)
+        .sort()
+        .map((k) => `${JSON.stringify(k)}:${equalityKey(value[k] as JsonValue)}`)
+        .join(",")}}`;
+  }
+}
+
+/** Appends the items not seen before (by equalityKey), in order. */
+function distinctPush(out: JsonValue[], seen: Set<string>, item: JsonValue): void {
+  const key = equalityKey(item);
+  if (seen.has(key)) return;
+  seen.add(key);
   out.push(item);
 }
 
@@ -126,7 +151,8 @@ export const collectionFunctions: FunctionDefinition[] = [
       const { arrays, objects } = collections(args, call);
       if (arrays) {
         const out: JsonValue[] = [];
-        for (const array of arrays) for (const item of array) distinctPush(out, item);
+        const seen = new Set<string>();
+        for (const array of arrays) for (const item of array) distinctPush(out, seen, item);
         return out;
       }
       const out: JsonObject = {};
@@ -144,9 +170,12 @@ export const collectionFunctions: FunctionDefinition[] = [
       const { arrays, objects } = collections(args, call);
       if (arrays) {
         const [first = [], ...rest] = arrays;
+        const restKeys = rest.map((array) => new Set(array.map(equalityKey)));
         const out: JsonValue[] = [];
+        const seen = new Set<string>();
         for (const item of first) {
-          if (rest.every((array) => array.some((other) => valuesEqual(other, item)))) distinctPush(out, item);
+          const key = equalityKey(item);
+          if (restKeys.every((keys) => keys.has(key))) distinctPush(out, seen, item);
         }
         return out;
       }

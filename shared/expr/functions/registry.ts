@@ -73,5 +73,5 @@ export function arityText(definition: FunctionInfo): string {
   const plural = (n: number) => `${n} argument${n === 1 ? "" : "s"}`;
   if (maxArgs === Number.POSITIVE_INFINITY) return `expects at least ${plural(minArgs)}`;
   if (minArgs === maxArgs) return minArgs === 0 ? "expects no arguments" : `expects ${plural(minArgs)}`;
-  return `expects ${minArgs} to ${plural(maxArgs)}`;
+  return `expects ${minArgs} to ${maxArgs} arguments`;
 }
