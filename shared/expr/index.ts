@@ -23,6 +23,7 @@ export type {
   NumberLiteral,
   StringLiteral,
 } from "./ast";
+export { evaluateCondition } from "./condition";
 export type { EvaluationContext } from "./context";
 export { ExpressionError, type ExpressionErrorCode, lineColumn } from "./errors";
 export { compileCached, evaluate, evaluateTemplate, evaluateValue, needsEvaluation } from "./evaluate";

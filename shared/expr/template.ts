@@ -47,7 +47,7 @@ export interface ExpressionRegion {
 /** Does this string contain any expression (`@…` value or an `@{…}` segment)? */
 export function containsExpression(text: string): boolean {
   if (text.length === 0) return false;
-  if (text.charCodeAt(0) === 64) return text.charCodeAt(1) !== 64 || false;
+  if (text.charCodeAt(0) === 64) return text.charCodeAt(1) !== 64;
   return text.includes("@{");
 }
 
