@@ -7,7 +7,7 @@ export type ConnectorRef = {
   connector?: string;
   apiId?: string;
   operationId?: string;
-  /** host.connectionName (a key of connectionReferences) in the Power Automate form. */
+  /** The connection used: host.connectionName (a key of connectionReferences), or the legacy form's key. */
   connectionName?: string;
   /** Legacy form: HTTP method and path of the call. */
   method?: string;
@@ -34,11 +34,21 @@ export function connectorRefOf(step: { type: string; inputs?: JsonValue }): Conn
     ref.connectionName = connectionName;
     ref.connector ??= connectionName;
   }
-  const legacyName = isJsonObject(host.connection) ? str(host.connection.name) : undefined;
-  if (legacyName !== undefined && ref.connector === undefined) {
-    const match = CONNECTIONS_KEY.exec(legacyName);
-    ref.connector = match?.[1]?.replaceAll("''", "'") ?? legacyName;
+  // Legacy form: "@parameters('$connections')['shared_planner_1']['connectionId']", or Logic Apps
+  // Standard's connection.referenceName; the connector is that key without its "_1" suffix.
+  const connection = isJsonObject(host.connection) ? host.connection : {};
+  const legacyName = str(connection.name);
+  const key =
+    legacyName === undefined
+      ? str(connection.referenceName)
+      : (CONNECTIONS_KEY.exec(legacyName)?.[1]?.replaceAll("''", "'") ?? legacyName);
+  if (key !== undefined) {
+    ref.connectionName ??= key;
+    if (key.startsWith("shared_")) ref.connector ??= key.replace(/_\d+$/, "");
   }
+  const runtimeUrl = isJsonObject(host.api) ? str(host.api.runtimeUrl) : undefined;
+  const apiSegment = runtimeUrl?.split("/").filter(Boolean).pop();
+  if (apiSegment !== undefined) ref.connector ??= `shared_${apiSegment}`;
   const method = str(inputs.method);
   if (method !== undefined) ref.method = method;
   const path = str(inputs.path);
