@@ -20,6 +20,7 @@ export * from "./flow-kind";
 export * from "./graph";
 export * from "./json-path";
 export * from "./names";
+export * from "./new-document";
 export * from "./node-ids";
 export { readFlowFile, readFlowValue } from "./read";
 export * from "./schema";

@@ -168,3 +168,58 @@ describe("reading errors", () => {
     expect(result.ok && result.document.definition).toBe(value.definition);
   });
 });
+
+describe("newFlowDocument", () => {
+  it("makes a Power Automate package that reads back", async () => {
+    const { newFlowDocument } = await import("./new-document");
+    const { approvalFlow } = await import("./test-support/approval");
+    const doc = newFlowDocument({
+      kind: "package",
+      definition: approvalFlow,
+      displayName: "Approve purchases",
+      flowId: "0b7e4c2a-1111-4222-8333-944455556666",
+    });
+    const back = readFlowFile(writeFlowFile(doc));
+    if (!back.ok) throw new Error(back.error.message);
+    expect(back.document.envelope.kind).toBe("package");
+    expect(back.document.displayName).toBe("Approve purchases");
+    expect(back.document.definition).toEqual(approvalFlow);
+    expect((back.document.envelope.outer.properties as Record<string, unknown>).connectionReferences).toEqual(
+      {
+        shared_dynamicssmbsaas: {
+          connectionName: "shared_dynamicssmbsaas",
+          source: "Invoker",
+          id: "/providers/Microsoft.PowerApps/apis/shared_dynamicssmbsaas",
+          tier: "NotSpecified",
+        },
+        shared_approvals: {
+          connectionName: "shared_approvals",
+          source: "Invoker",
+          id: "/providers/Microsoft.PowerApps/apis/shared_approvals",
+          tier: "NotSpecified",
+        },
+        shared_teams: {
+          connectionName: "shared_teams",
+          source: "Invoker",
+          id: "/providers/Microsoft.PowerApps/apis/shared_teams",
+          tier: "NotSpecified",
+        },
+        shared_office365: {
+          connectionName: "shared_office365",
+          source: "Invoker",
+          id: "/providers/Microsoft.PowerApps/apis/shared_office365",
+          tier: "NotSpecified",
+        },
+      },
+    );
+  });
+
+  it("makes a Logic Apps workflow", async () => {
+    const { newFlowDocument } = await import("./new-document");
+    const doc = newFlowDocument({ kind: "workflow", definition: { triggers: {}, actions: {} } });
+    expect(JSON.parse(writeFlowFile(doc))).toEqual({
+      definition: { triggers: {}, actions: {} },
+      kind: "Stateful",
+    });
+  });
+});

@@ -17,7 +17,7 @@ import { EditError, type EditErrorCode } from "./errors";
 import { type Index, requireAction, requireContainer } from "./tree";
 
 /** At most this many scopes around any step (Power Automate's nesting limit). */
-export const MAX_NESTING_DEPTH = 8;
+export const MAX_ACTION_NESTING_DEPTH = 8;
 
 /**
  * after: right after a step, in its branch; the new step takes over the steps that ran after it
@@ -227,10 +227,10 @@ export function checkPlacement(steps: readonly PlacedStep[], insideScope: boolea
         "Initialize variable can only be at the top level of a flow, not inside a condition, loop or scope.",
       );
     }
-    if (depth + step.height > MAX_NESTING_DEPTH) {
+    if (depth + step.height > MAX_ACTION_NESTING_DEPTH) {
       throw new EditError(
         "notAllowedHere",
-        `Steps can be nested at most ${MAX_NESTING_DEPTH} scopes deep; this would nest them ${depth + step.height} deep.`,
+        `Steps can be nested at most ${MAX_ACTION_NESTING_DEPTH} scopes deep; this would nest them ${depth + step.height} deep.`,
       );
     }
   }
