@@ -86,3 +86,21 @@ describe("canDrop", () => {
     ).toEqual({ ok: false, code: "notFound", reason: '"Compose_summary" has no "body" branch.' });
   });
 });
+
+describe("edgeInsertionPoint", () => {
+  it("gives the point between an edge's two ends", async () => {
+    const { buildGraph } = await import("../graph");
+    const { edgeInsertionPoint } = await import("./insertion-points");
+    const graph = buildGraph(approvalFlow);
+    const points = graph.edges.map((e) => edgeInsertionPoint(graph, e));
+    expect(points).toEqual([
+      { kind: "start", container: null, follower: "Start_and_wait_for_an_approval" },
+      { kind: "after", action: "Start_and_wait_for_an_approval", follower: "Condition" },
+      { kind: "after", action: "Condition", follower: "Compose_summary" },
+      { kind: "start", container: { kind: "yes", scope: "Condition" }, follower: "Update_record" },
+      { kind: "after", action: "Update_record", follower: "Post_message" },
+      { kind: "start", container: { kind: "no", scope: "Condition" }, follower: "Send_an_email" },
+    ]);
+    for (const p of points) expect(p && canDrop(approvalFlow, { type: "Compose" }, p)).toEqual({ ok: true });
+  });
+});

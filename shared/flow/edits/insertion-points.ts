@@ -2,6 +2,7 @@
 // a branch, empty or not), and canDrop, the designer's rules for dropping a step there.
 import { canonicalActionType } from "../action-types";
 import { type BranchSpec, branchesOf, type ContainerRef } from "../branches";
+import type { FlowGraph, GraphEdge } from "../graph";
 import {
   actionNodeId,
   branchNodeId,
@@ -233,5 +234,23 @@ export function checkPlacement(steps: readonly PlacedStep[], insideScope: boolea
         `Steps can be nested at most ${MAX_ACTION_NESTING_DEPTH} scopes deep; this would nest them ${depth + step.height} deep.`,
       );
     }
+  }
+}
+
+/**
+ * The point of the "+" drawn on an edge: between its source and its target only, so a parallel
+ * fan-out keeps its other branches. Undefined for an edge that does not lead to an action.
+ */
+export function edgeInsertionPoint(graph: FlowGraph, edge: GraphEdge): InsertionPoint | undefined {
+  const source = graph.byId.get(edge.source);
+  const target = graph.byId.get(edge.target);
+  if (source === undefined || target?.kind !== "action") return undefined;
+  switch (source.kind) {
+    case "action":
+      return { kind: "after", action: source.name, follower: target.name };
+    case "trigger":
+      return { kind: "start", container: null, follower: target.name };
+    case "branch":
+      return { kind: "start", container: source.ref, follower: target.name };
   }
 }
