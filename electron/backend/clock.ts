@@ -1,0 +1,112 @@
+// Time for the engine and the sandbox: the system clock in normal use, a virtual one in tests and
+// sandbox simulations, where "advance by 3 days" fires every timer due in those days at once.
+
+export interface Clock {
+  /** Milliseconds since the epoch. */
+  now(): number;
+  /** Calls fn once the clock reaches `at` (at once, asynchronously, when `at` is past). Returns a cancel function. */
+  setTimer(at: number, fn: () => void): () => void;
+}
+
+/** Node's timers cap at about 24.8 days; longer waits are re-armed in steps. */
+const MAX_TIMEOUT_MS = 2_147_483_647;
+
+export class SystemClock implements Clock {
+  now(): number {
+    return Date.now();
+  }
+
+  setTimer(at: number, fn: () => void): () => void {
+    let handle: ReturnType<typeof setTimeout>;
+    let cancelled = false;
+    const arm = () => {
+      const delay = Math.max(0, at - Date.now());
+      handle = setTimeout(
+        () => {
+          if (cancelled) return;
+          if (Date.now() >= at) fn();
+          else arm();
+        },
+        Math.min(delay, MAX_TIMEOUT_MS),
+      );
+    };
+    arm();
+    return () => {
+      cancelled = true;
+      clearTimeout(handle);
+    };
+  }
+}
+
+interface VirtualTimer {
+  id: number;
+  at: number;
+  fn: () => void;
+}
+
+/**
+ * A clock that moves only when told. Timers fire in time order as the clock passes them, each at
+ * its own instant (now() inside a timer callback returns that timer's time).
+ */
+export class VirtualClock implements Clock {
+  private current: number;
+  private timers: VirtualTimer[] = [];
+  private nextId = 1;
+
+  constructor(start: number | Date = Date.UTC(2026, 0, 5, 8, 0, 0)) {
+    this.current = typeof start === "number" ? start : start.getTime();
+  }
+
+  now(): number {
+    return this.current;
+  }
+
+  setTimer(at: number, fn: () => void): () => void {
+    const timer = { id: this.nextId++, at, fn };
+    this.timers.push(timer);
+    this.timers.sort((a, b) => a.at - b.at || a.id - b.id);
+    // Timers already due fire on the next advance, never synchronously inside setTimer.
+    return () => {
+      this.timers = this.timers.filter((t) => t !== timer);
+    };
+  }
+
+  /** The time of the earliest pending timer, if any. */
+  nextTimerAt(): number | undefined {
+    return this.timers[0]?.at;
+  }
+
+  get pendingTimers(): number {
+    return this.timers.length;
+  }
+
+  /**
+   * Moves the clock to `target`, firing every timer due on the way, in order. Callbacks may set
+   * new timers; those due before `target` fire too. `settle` runs after each timer (an engine
+   * waits there for the work the timer started), so that the next timer sees its effects.
+   */
+  async advanceTo(target: number, settle: () => Promise<void> = async () => {}): Promise<number> {
+    let fired = 0;
+    for (;;) {
+      const next = this.timers[0];
+      if (!next || next.at > target) break;
+      this.timers.shift();
+      this.current = Math.max(this.current, next.at);
+      next.fn();
+      fired++;
+      await settle();
+    }
+    this.current = Math.max(this.current, target);
+    return fired;
+  }
+
+  advanceBy(ms: number, settle?: () => Promise<void>): Promise<number> {
+    return this.advanceTo(this.current + ms, settle);
+  }
+
+  /** Jumps to the next pending timer and fires it (and any due at the same instant). */
+  async advanceToNext(settle?: () => Promise<void>): Promise<number> {
+    const next = this.nextTimerAt();
+    return next === undefined ? 0 : this.advanceTo(next, settle);
+  }
+}
