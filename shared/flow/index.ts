@@ -1,21 +1,40 @@
 // The flow document: WDL types and schemas, reading and writing flow files, the graph view, edits.
+// Every edit is a pure function (definition, args) => definition that never modifies its input and
+// throws EditError when it cannot be done. See README.md.
 
 export * from "./action-types";
 export * from "./branches";
 export * from "./connector-ref";
 export * from "./document";
-export * from "./edits/copy-paste";
-export * from "./edits/delete";
-export * from "./edits/errors";
-export * from "./edits/insert";
-export * from "./edits/insertion-points";
-export * from "./edits/move";
-export * from "./edits/parallel";
-export * from "./edits/rename";
-export * from "./edits/switch-cases";
-export * from "./edits/trigger";
-export * from "./edits/update";
-export * from "./edits/wrap";
+export { copyActions, pasteActions, pasteNames } from "./edits/copy-paste";
+export { deleteAction, deleteActions } from "./edits/delete";
+export { EditError, type EditErrorCode } from "./edits/errors";
+export { type InsertActionArgs, insertAction } from "./edits/insert";
+export {
+  canDrop,
+  type DropCheck,
+  type DropSubject,
+  edgeInsertionPoint,
+  type InsertionPoint,
+  insertionPointFromId,
+  insertionPointId,
+  insertionPoints,
+  type ListedInsertionPoint,
+  MAX_ACTION_NESTING_DEPTH,
+} from "./edits/insertion-points";
+export { moveAction } from "./edits/move";
+export { addParallelAction } from "./edits/parallel";
+export { renameAction } from "./edits/rename";
+export { addSwitchCase, MAX_SWITCH_CASES, removeSwitchCase, setSwitchCaseValue } from "./edits/switch-cases";
+export { replaceTrigger, type TriggerSettings, updateTrigger, updateTriggerSettings } from "./edits/trigger";
+export {
+  type ActionSettings,
+  setActionInputs,
+  setRunAfter,
+  updateAction,
+  updateActionSettings,
+} from "./edits/update";
+export { wrapInScope } from "./edits/wrap";
 export * from "./flow-kind";
 export * from "./graph";
 export * from "./json-path";
