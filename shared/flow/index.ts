@@ -34,6 +34,7 @@ export {
   updateAction,
   updateActionSettings,
 } from "./edits/update";
+export { isIsoDuration } from "./edits/validators";
 export { wrapInScope } from "./edits/wrap";
 export * from "./flow-kind";
 export * from "./graph";

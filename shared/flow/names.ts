@@ -1,7 +1,7 @@
 // Action names: unique across the definition, compared without letter case (WDL resolves names
 // that way), at most 80 characters, and without the characters Logic Apps refuses in names.
 import { branchesOf } from "./branches";
-import type { WdlActions, WdlDefinition } from "./types";
+import type { WdlDefinition } from "./types";
 import { allActions } from "./walk";
 
 export const MAX_ACTION_NAME_LENGTH = 80;
@@ -23,11 +23,6 @@ export function usedNames(definition: WdlDefinition): Set<string> {
     }
   }
   return out;
-}
-
-/** Every action name inside a map of actions, nested ones included. */
-export function namesIn(actions: WdlActions): string[] {
-  return allActions({ actions }).map((e) => e.name);
 }
 
 export type NameProblem = { code: "invalidName" | "nameTaken"; message: string };

@@ -98,13 +98,6 @@ export function renameKey<T>(map: { [key: string]: T }, from: string, to: string
   return fromEntries(Object.entries(map).map(([k, v]) => [k === from ? to : k, v] as const));
 }
 
-/** A copy of the object without the fields whose value is undefined (JSON has no undefined). */
-export function compact<T extends object>(value: T): T {
-  const out: { [key: string]: unknown } = {};
-  for (const [k, v] of Object.entries(value)) if (v !== undefined) putOwn(out, k, v);
-  return out as T;
-}
-
 /** The container all entries share, or undefined when they are in different branches. */
 export function sameContainerOf(entries: readonly ActionEntry[]): ContainerRef | undefined {
   const first = entries[0];
