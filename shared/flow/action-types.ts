@@ -128,11 +128,20 @@ export function canonicalTriggerType(type: string): WdlTriggerType | undefined {
   return canonicalTrigger.get(type.toLowerCase());
 }
 
+declare const narrowedByType: unique symbol;
+
+/**
+ * What isActionType narrows to. The mark (a type-only symbol, absent at run time) keeps a failed test
+ * from narrowing other types away: WdlAction is a union, and without it `if (isActionType(a,
+ * "Compose")) … else …` would leave `never` in the else branch.
+ */
+export type NarrowedAction<T extends WdlActionType> = WdlActionByType[T] & { readonly [narrowedByType]: T };
+
 /** Narrows an action by its type (case-insensitive). The fields' shapes hold for validated definitions. */
 export function isActionType<T extends WdlActionType>(
   action: WdlAction,
   type: T,
-): action is WdlActionByType[T] {
+): action is NarrowedAction<T> {
   return typeof action.type === "string" && action.type.toLowerCase() === type.toLowerCase();
 }
 
@@ -144,7 +153,7 @@ export function isTriggerType<T extends WdlTriggerType>(
 }
 
 /** If, Switch, Foreach, Until or Scope: an action with branches of other actions. */
-export function isScopeAction(action: WdlAction): action is WdlActionByType[WdlScopeType] {
+export function isScopeAction(action: WdlAction): action is NarrowedAction<WdlScopeType> {
   const t = canonicalActionType(action.type);
   return t === "If" || t === "Switch" || t === "Foreach" || t === "Until" || t === "Scope";
 }

@@ -148,6 +148,21 @@ describe("type guards", () => {
     expect(isScopeAction({ type: "Compose" })).toBe(false);
     expect(isTriggerType({ type: "RECURRENCE" }, "Recurrence")).toBe(true);
   });
+
+  it("narrow one after another without narrowing the rest away (checked by tsc)", () => {
+    const describeAction = (a: WdlAction): string => {
+      if (isActionType(a, "Compose")) return "compose";
+      if (isActionType(a, "SetVariable")) return `set ${a.inputs?.name}`;
+      if (isActionType(a, "If")) return `if ${Object.keys(a.actions ?? {}).join()}`;
+      if (isActionType(a, "Switch")) return `switch ${Object.keys(a.cases ?? {}).join()}`;
+      return a.type;
+    };
+    expect(describeAction({ type: "Compose" })).toBe("compose");
+    expect(describeAction({ type: "SetVariable", inputs: { name: "v" } })).toBe("set v");
+    expect(describeAction({ type: "If", actions: { A: { type: "Compose" } } })).toBe("if A");
+    expect(describeAction({ type: "Switch", cases: { One: { case: 1 } } })).toBe("switch One");
+    expect(describeAction({ type: "Wait" })).toBe("Wait");
+  });
 });
 
 describe("connectorRefOf", () => {
