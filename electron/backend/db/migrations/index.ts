@@ -1,5 +1,6 @@
 // Every schema step, in order. Add a file per migration; never edit one that has shipped.
 import type { Migration } from "../migration";
 import { flowsMigration } from "./0001-flows";
+import { sandboxMigration } from "./0002-sandbox";
 
-export const MIGRATIONS: readonly Migration[] = [flowsMigration];
+export const MIGRATIONS: readonly Migration[] = [flowsMigration, sandboxMigration];
