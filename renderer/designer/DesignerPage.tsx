@@ -1,8 +1,13 @@
+import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
 import { ArrowLeft, Copy, Trash2 } from "lucide-react";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { Link, useLocation } from "wouter";
 import type { Flow } from "../../shared/api";
+import type { Finding } from "../../shared/checker";
+import type { OperationDeclaration } from "../../shared/connectors";
+import { actionNameOfNodeId, copyActions, definitionAsJson, type InsertionPoint } from "../../shared/flow";
 import { api } from "../api/client";
+import { isEditableTarget, useCommand } from "../app/commands";
 import { useFlows } from "../flows/flows-store";
 import { KindIcon, kindLabel } from "../flows/kinds";
 import { t } from "../i18n";
@@ -10,32 +15,44 @@ import { resolveTheme, useSettings } from "../settings/settings-store";
 import { ConfirmDialog } from "../ui/ConfirmDialog";
 import { describeError, isConflict } from "../ui/errors";
 import { toast } from "../ui/toasts";
-import { Canvas } from "./Canvas";
+import { FlowCanvas } from "./canvas/FlowCanvas";
+import { CheckerPanel } from "./checker/CheckerPanel";
+import { badgesOf, useCheck } from "./checker/use-check";
 import { FlowName } from "./FlowName";
+import { InsertPicker } from "./palette/InsertPicker";
+import { Palette } from "./palette/Palette";
+import { PropertiesPanel } from "./properties/PropertiesPanel";
+import { useAutosave } from "./state/autosave";
+import { readSteps, writeSteps } from "./state/clipboard";
+import { DesignerContext, useDesigner, useDesignerStore } from "./state/context";
+import { createDesignerStore, type DesignerStore } from "./state/designer-store";
+import { deleteSteps, duplicateStep, insertOperation, pasteAt, selectedStepNames } from "./state/edits";
+import { type Direction, nearestCard } from "./state/keyboard";
+import { Toolbar } from "./Toolbar";
 
-type Load = { state: "loading" } | { state: "ready"; flow: Flow } | { state: "failed"; message: string };
+type Load =
+  | { state: "loading" }
+  | { state: "ready"; store: DesignerStore }
+  | { state: "failed"; message: string };
 
 export function DesignerPage({ id }: { id: string }) {
   const [load, setLoad] = useState<Load>({ state: "loading" });
-  const [conflict, setConflict] = useState<string>();
-  const [confirmDelete, setConfirmDelete] = useState(false);
-  const [, navigate] = useLocation();
-  const theme = useSettings((s) => s.settings.theme);
-  const { duplicate, remove, restore } = useFlows();
 
-  const reload = useCallback(async () => {
+  const open = useCallback(async () => {
     try {
-      setLoad({ state: "ready", flow: await api.call("flows.get", { id }) });
-      setConflict(undefined);
+      const flow = await api.call("flows.get", { id });
+      setLoad({
+        state: "ready",
+        store: createDesignerStore(flow, { onEditError: (message) => toast.error(message) }),
+      });
     } catch (error) {
       setLoad({ state: "failed", message: describeError(error) });
     }
   }, [id]);
-
   useEffect(() => {
     setLoad({ state: "loading" });
-    void reload();
-  }, [reload]);
+    void open();
+  }, [open]);
 
   if (load.state === "loading") return <p className="page muted">{t("designer.loading")}</p>;
   if (load.state === "failed") {
@@ -51,18 +68,238 @@ export function DesignerPage({ id }: { id: string }) {
       </div>
     );
   }
-  const { flow } = load;
+  return (
+    <DesignerContext.Provider value={load.store}>
+      <ReactFlowProvider>
+        <Designer />
+      </ReactFlowProvider>
+    </DesignerContext.Provider>
+  );
+}
 
-  const onRename = async (name: string) => {
+const PALETTE_KEY = "flowsmith.paletteOpen";
+
+function Designer() {
+  const store = useDesignerStore();
+  const [, navigate] = useLocation();
+  const flowId = useDesigner((s) => s.flowId);
+  const name = useDesigner((s) => s.name);
+  const kind = useDesigner((s) => s.kind);
+  const save = useDesigner((s) => s.save);
+  const panelOpen = useDesigner((s) => s.panelOpen);
+  const selected = useDesigner((s) => s.selected);
+  const readOnly = useDesigner((s) => s.readOnly);
+  const theme = useSettings((s) => s.settings.theme);
+  const { duplicate, remove, restore } = useFlows();
+  const reactFlow = useReactFlow();
+  const [paletteOpen, setPaletteOpen] = useState(() => localStorage.getItem(PALETTE_KEY) !== "false");
+  const [checkerOpen, setCheckerOpen] = useState(false);
+  const [picker, setPicker] = useState<{ point: InsertionPoint; anchor: DOMRect }>();
+  const [renameConflict, setRenameConflict] = useState<string>();
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const check = useCheck();
+  const badges = useMemo(() => badgesOf(check.findings), [check.findings]);
+  useAutosave(store);
+
+  useEffect(() => localStorage.setItem(PALETTE_KEY, String(paletteOpen)), [paletteOpen]);
+
+  const undo = () => {
+    const entry = store.getState().undo();
+    if (entry) toast.info(`Undone: ${entry.label}`);
+  };
+  const redo = () => {
+    const entry = store.getState().redo();
+    if (entry) toast.info(`Redone: ${entry.label}`);
+  };
+  useCommand("edit.undo", undo);
+  useCommand("edit.redo", redo);
+  useCommand("edit.delete", () => deleteSteps(store, selectedStepNames(store.getState())));
+
+  const onPick = useCallback((point: InsertionPoint, anchor: DOMRect) => setPicker({ point, anchor }), []);
+
+  const addFromPalette = (operation: OperationDeclaration) => {
+    const names = selectedStepNames(store.getState());
+    const point: InsertionPoint = names[0] ? { kind: "after", action: names[0] } : endOfFlow(store);
+    insertOperation(store, point, operation);
+  };
+
+  const openFinding = (finding: Finding) => {
+    const nodeId = finding.nodeId.startsWith("#root") ? undefined : finding.nodeId;
+    store.getState().select(nodeId, {
+      openPanel: nodeId !== undefined,
+      ...(finding.field ? { field: finding.field } : {}),
+    });
+    if (nodeId) void reactFlow.fitView({ nodes: [{ id: nodeId }], maxZoom: 1, duration: 250, padding: 0.6 });
+  };
+
+  const addNote = () => {
+    const center = reactFlow.screenToFlowPosition({ x: window.innerWidth / 2, y: window.innerHeight / 2 });
+    const note = {
+      id: crypto.randomUUID(),
+      text: "",
+      x: center.x - 110,
+      y: center.y - 70,
+      color: "yellow" as const,
+    };
+    store.getState().applyDesigner("Add note", (d) => ({ ...d, notes: [...d.notes, note] }));
+  };
+
+  // Clipboard: the DOM's copy/cut/paste events, raised by the keyboard and by the Edit menu alike.
+  useEffect(() => {
+    const onCopy = (event: ClipboardEvent, cut: boolean) => {
+      if (isEditableTarget(document.activeElement)) return;
+      const names = selectedStepNames(store.getState());
+      if (names.length === 0) return;
+      event.preventDefault();
+      writeSteps(event.clipboardData, copyActions(store.getState().definition, { names }));
+      if (cut) deleteSteps(store, names);
+      else toast.info(names.length === 1 ? "Step copied." : `${names.length} steps copied.`);
+    };
+    const onPaste = (event: ClipboardEvent) => {
+      if (isEditableTarget(document.activeElement) || store.getState().readOnly) return;
+      const actions = readSteps(event.clipboardData);
+      if (!actions) return;
+      event.preventDefault();
+      const names = selectedStepNames(store.getState());
+      const point: InsertionPoint = names[0] ? { kind: "after", action: names[0] } : endOfFlow(store);
+      pasteAt(store, point, actions, "Paste");
+    };
+    const copy = (e: ClipboardEvent) => onCopy(e, false);
+    const cut = (e: ClipboardEvent) => onCopy(e, true);
+    document.addEventListener("copy", copy);
+    document.addEventListener("cut", cut);
+    document.addEventListener("paste", onPaste);
+    return () => {
+      document.removeEventListener("copy", copy);
+      document.removeEventListener("cut", cut);
+      document.removeEventListener("paste", onPaste);
+    };
+  }, [store]);
+
+  // Keyboard navigation between cards.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (isEditableTarget(event.target) || event.defaultPrevented) return;
+      if ((event.target as HTMLElement).closest?.(".properties, .palette, .checker-panel, dialog")) return;
+      const directions: Record<string, Direction> = {
+        ArrowUp: "up",
+        ArrowDown: "down",
+        ArrowLeft: "left",
+        ArrowRight: "right",
+      };
+      const direction = directions[event.key];
+      const state = store.getState();
+      if (direction && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        const cards = reactFlow
+          .getNodes()
+          .filter((n) => n.type === "step" || n.type === "scope")
+          .map((n) => {
+            const internal = reactFlow.getInternalNode(n.id);
+            const at = internal?.internals.positionAbsolute ?? n.position;
+            return {
+              id: n.id,
+              x: at.x,
+              y: at.y,
+              width: n.width ?? 300,
+              height: n.type === "scope" ? 56 : (n.height ?? 64),
+            };
+          });
+        const next = nearestCard(cards, state.selected, direction);
+        if (next) {
+          event.preventDefault();
+          state.select(next);
+          const node = reactFlow.getInternalNode(next);
+          if (node)
+            void reactFlow.setCenter(
+              node.internals.positionAbsolute.x + 150,
+              node.internals.positionAbsolute.y + 32,
+              { zoom: reactFlow.getZoom(), duration: 150 },
+            );
+        }
+      } else if (event.key === "Enter" && state.selected) {
+        event.preventDefault();
+        state.select(state.selected, { openPanel: true });
+      } else if (event.key === "Escape") {
+        if (state.panelOpen) state.closePanel();
+        else state.select(undefined);
+      } else if (event.key === "Backspace" && state.selected && !state.readOnly) {
+        event.preventDefault();
+        deleteSteps(store, selectedStepNames(state));
+      } else if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === "d") {
+        const names = selectedStepNames(state);
+        if (names[0]) {
+          event.preventDefault();
+          duplicateStep(store, names[0]);
+        }
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [store, reactFlow]);
+
+  const onRename = async (next: string) => {
+    const state = store.getState();
     try {
-      const renamed = await api.call("flows.rename", { id: flow.id, revision: flow.revision, name });
-      setLoad({ state: "ready", flow: { ...flow, ...renamed } });
+      const renamed = await api.call("flows.rename", {
+        id: state.flowId,
+        revision: state.revision,
+        name: next,
+      });
+      state.setName(renamed.name, renamed.revision);
     } catch (error) {
-      if (isConflict(error)) setConflict(error.message);
+      if (isConflict(error)) setRenameConflict(error.message);
       else toast.error(describeError(error));
       throw error;
     }
   };
+
+  const reload = async () => {
+    try {
+      const fresh = await api.call("flows.get", { id: flowId });
+      store.getState().replaceFromServer(fresh);
+      setRenameConflict(undefined);
+    } catch (error) {
+      toast.error(describeError(error));
+    }
+  };
+
+  const saveAsCopy = async () => {
+    const state = store.getState();
+    try {
+      const copy: Flow = await api.call("flows.create", {
+        name: `${state.name} (my copy)`.slice(0, 200),
+        kind: state.kind,
+        definition: definitionAsJson(state.definition) as never,
+        designer: state.designer,
+      });
+      toast.success(`Your version was saved as “${copy.name}”.`);
+      navigate(`/flows/${copy.id}`);
+    } catch (error) {
+      toast.error(describeError(error));
+    }
+  };
+
+  const keepMine = async () => {
+    const state = store.getState();
+    try {
+      const current = await api.call("flows.get", { id: state.flowId });
+      const saved = await api.call("flows.saveDraft", {
+        id: state.flowId,
+        revision: current.revision,
+        definition: definitionAsJson(state.definition) as never,
+        designer: state.designer,
+      });
+      state.markSaved(saved.revision, saved.updatedAt, {
+        definition: state.definition,
+        designer: state.designer,
+      });
+      toast.success("Your version was saved over the other change.");
+    } catch (error) {
+      toast.error(describeError(error));
+    }
+  };
+
+  const selectedFinding = selected ? check.findings.filter((f) => f.nodeId === selected) : [];
 
   return (
     <div className="designer">
@@ -75,10 +312,10 @@ export function DesignerPage({ id }: { id: string }) {
         >
           <ArrowLeft size={18} />
         </Link>
-        <FlowName name={flow.name} onRename={onRename} />
-        <span className={`kind-badge kind-${flow.kind}`}>
-          <KindIcon kind={flow.kind} size={14} />
-          {kindLabel(flow.kind)}
+        <FlowName name={name} onRename={onRename} />
+        <span className={`kind-badge kind-${kind}`}>
+          <KindIcon kind={kind} size={14} />
+          {kindLabel(kind)}
         </span>
         <div className="designer-actions">
           <button
@@ -86,7 +323,7 @@ export function DesignerPage({ id }: { id: string }) {
             className="button"
             onClick={async () => {
               try {
-                const copy = await duplicate(flow.id);
+                const copy = await duplicate(flowId);
                 toast.success(t("flows.duplicated", { name: copy.name }), {
                   label: t("common.open"),
                   run: () => navigate(`/flows/${copy.id}`),
@@ -105,31 +342,85 @@ export function DesignerPage({ id }: { id: string }) {
           </button>
         </div>
       </header>
-      {conflict && (
+      <Toolbar
+        errorCount={check.errorCount}
+        warningCount={check.warningCount}
+        paletteOpen={paletteOpen}
+        onUndo={undo}
+        onRedo={redo}
+        onToggleChecker={() => setCheckerOpen(!checkerOpen)}
+        onShowPalette={() => setPaletteOpen(true)}
+        onAddNote={addNote}
+        onFit={() => void reactFlow.fitView({ duration: 250, maxZoom: 1 })}
+        onZoomToSelection={() =>
+          selected &&
+          void reactFlow.fitView({ nodes: [{ id: selected }], duration: 250, maxZoom: 1.2, padding: 0.5 })
+        }
+      />
+      {(renameConflict || save.state === "conflict") && (
         <div className="banner banner-warning" role="alert" data-testid="conflict-banner">
           <div>
             <strong>{t("error.conflict.title")}</strong>
-            <p>{t("error.conflict.body")}</p>
+            <p>
+              {save.state === "conflict"
+                ? "Someone (perhaps you, in another window) saved this flow after you opened it. Your changes are still here, not saved. Choose what to keep."
+                : t("error.conflict.body")}
+            </p>
           </div>
-          <button type="button" className="button" onClick={() => void reload()}>
-            {t("common.reload")}
-          </button>
+          <div className="banner-actions">
+            <button type="button" className="button" onClick={() => void reload()}>
+              {save.state === "conflict" ? "Reload theirs (drop mine)" : t("common.reload")}
+            </button>
+            {save.state === "conflict" && (
+              <>
+                <button type="button" className="button" onClick={() => void saveAsCopy()}>
+                  Save mine as a copy
+                </button>
+                <button type="button" className="button" onClick={() => void keepMine()}>
+                  Keep mine
+                </button>
+              </>
+            )}
+          </div>
         </div>
       )}
-      <Canvas flow={flow} dark={resolveTheme(theme) === "dark"} />
+      <div
+        className={`designer-body${paletteOpen && !readOnly ? " with-palette" : ""}${panelOpen ? " with-panel" : ""}`}
+      >
+        {paletteOpen && !readOnly && (
+          <Palette onChoose={addFromPalette} onClose={() => setPaletteOpen(false)} />
+        )}
+        <div className="designer-center">
+          <FlowCanvas dark={resolveTheme(theme) === "dark"} badges={badges} onPick={onPick} />
+          {checkerOpen && (
+            <CheckerPanel result={check} onOpenFinding={openFinding} onClose={() => setCheckerOpen(false)} />
+          )}
+        </div>
+        {panelOpen && <PropertiesPanel findings={selectedFinding.length ? check.findings : check.findings} />}
+      </div>
+      {picker && (
+        <InsertPicker
+          anchor={picker.anchor}
+          onClose={() => setPicker(undefined)}
+          onChoose={(operation) => {
+            insertOperation(store, picker.point, operation);
+            setPicker(undefined);
+          }}
+        />
+      )}
       {confirmDelete && (
         <ConfirmDialog
-          title={t("delete.title", { name: flow.name })}
+          title={t("delete.title", { name })}
           body={t("delete.body")}
           confirmLabel={t("delete.confirm")}
           danger
           onClose={() => setConfirmDelete(false)}
           onConfirm={async () => {
-            await remove(flow.id);
+            await remove(flowId);
             navigate("/flows");
-            toast.info(t("flows.deleted", { name: flow.name }), {
+            toast.info(t("flows.deleted", { name }), {
               label: t("common.undo"),
-              run: () => void restore(flow.id),
+              run: () => void restore(flowId),
             });
           }}
         />
@@ -137,3 +428,14 @@ export function DesignerPage({ id }: { id: string }) {
     </div>
   );
 }
+
+/** After the last top-level step (or first, in an empty flow). */
+function endOfFlow(store: DesignerStore): InsertionPoint {
+  const names = Object.keys(store.getState().definition.actions ?? {});
+  const { definition } = store.getState();
+  const followed = new Set(names.flatMap((n) => Object.keys(definition.actions?.[n]?.runAfter ?? {})));
+  const last = names.filter((n) => !followed.has(n)).pop();
+  return last ? { kind: "after", action: last } : { kind: "start", container: null };
+}
+
+export { actionNameOfNodeId };

@@ -104,6 +104,18 @@ export const en = {
   "designer.noTrigger": "This flow has no trigger yet.",
   "designer.nextStep": "New steps come in the designer.",
 
+  "designer.dropHint": "Drop the step on a + between two steps, or on an empty branch.",
+  "designer.dropRefused": "The step cannot go there: {reason}",
+
+  "palette.title": "Add a step",
+  "palette.hide": "Hide the step list",
+  "palette.show": "Show the step list",
+  "palette.hint": "Drag a step onto a + on the canvas, or click one to add it after the selected step.",
+  "palette.search": "Search steps and connectors",
+  "palette.noMatch": "No step matches “{query}”.",
+  "palette.results": "Matching steps",
+  "palette.pickTitle": "Choose a step",
+
   "trigger.recurrence": "Recurrence",
   "trigger.manual": "Manually trigger a flow",
   "trigger.connector": "When an event happens",

@@ -39,7 +39,12 @@ export const contract = {
   "flows.get": method(byId, flowSchema),
   "flows.create": method(
     z
-      .object({ name: flowNameSchema, kind: flowKindSchema, definition: definitionSchema.optional() })
+      .object({
+        name: flowNameSchema,
+        kind: flowKindSchema,
+        definition: definitionSchema.optional(),
+        designer: designerDataSchema.optional(),
+      })
       .strict(),
     flowSchema,
   ),

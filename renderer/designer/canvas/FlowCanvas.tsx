@@ -1,0 +1,278 @@
+import {
+  applyNodeChanges,
+  Background,
+  Controls,
+  type Edge,
+  type EdgeTypes,
+  MiniMap,
+  type Node,
+  type NodeChange,
+  type NodeTypes,
+  ReactFlow,
+  useReactFlow,
+} from "@xyflow/react";
+import "@xyflow/react/dist/style.css";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { findOperation } from "../../../shared/connectors";
+import {
+  actionNameOfNodeId,
+  buildGraph,
+  type FlowGraph,
+  type InsertionPoint,
+  insertionPointFromId,
+} from "../../../shared/flow";
+import { t } from "../../i18n";
+import { toast } from "../../ui/toasts";
+import { useDesigner, useDesignerStore } from "../state/context";
+import { insertOperation, moveStep } from "../state/edits";
+import { checkDropAt, type DragSubject, dropPointAt, STEP_MIME, useDnd } from "./dnd";
+import { InsertEdge } from "./edges/InsertEdge";
+import { buildCanvasModel, type CanvasModel } from "./elements";
+import { computeLayout, type Layout } from "./layout";
+import { BranchHead, BranchLane, EndNode, TailNode } from "./nodes/BranchNodes";
+import { NoteNode } from "./nodes/NoteNode";
+import { ScopeNode, type StepBadge, StepCard } from "./nodes/StepCard";
+import { type NodeCache, toFlowEdges, toFlowNodes } from "./to-flow";
+
+const nodeTypes: NodeTypes = {
+  step: StepCard,
+  scope: ScopeNode,
+  branch: BranchLane,
+  head: BranchHead,
+  tail: TailNode,
+  end: EndNode,
+  note: NoteNode,
+};
+const edgeTypes: EdgeTypes = { insert: InsertEdge };
+
+/** Above this many cards only the visible ones are rendered. */
+const VIRTUALIZE_ABOVE = 150;
+
+interface LaidOut {
+  graph: FlowGraph;
+  model: CanvasModel;
+  layout: Layout;
+}
+
+export interface FlowCanvasProps {
+  dark: boolean;
+  badges: ReadonlyMap<string, StepBadge>;
+  statuses?: ReadonlyMap<string, string>;
+  onPick: (point: InsertionPoint, anchor: DOMRect) => void;
+  /** Called after each layout with the time it took from the edit (for the designer's own figures). */
+  onLaidOut?: (ms: number) => void;
+}
+
+const NO_STATUSES: ReadonlyMap<string, string> = new Map();
+
+export function FlowCanvas({ dark, badges, statuses = NO_STATUSES, onPick, onLaidOut }: FlowCanvasProps) {
+  const store = useDesignerStore();
+  const definition = useDesigner((s) => s.definition);
+  const collapsedList = useDesigner((s) => s.designer.collapsed);
+  const notes = useDesigner((s) => s.designer.notes);
+  const selected = useDesigner((s) => s.selected);
+  const readOnly = useDesigner((s) => s.readOnly);
+  const flow = useReactFlow();
+
+  const graph = useMemo(() => buildGraph(definition), [definition]);
+  const collapsed = useMemo(() => new Set(collapsedList), [collapsedList]);
+  const model = useMemo(() => buildCanvasModel(graph, collapsed), [graph, collapsed]);
+
+  // The previous layout stays on screen until the new one is ready: no flash, no jump.
+  const [laidOut, setLaidOut] = useState<LaidOut>();
+  const firstLayout = useRef(true);
+  useEffect(() => {
+    let cancelled = false;
+    const started = performance.now();
+    computeLayout(model.elk).then(
+      (layout) => {
+        if (cancelled) return;
+        setLaidOut({ graph, model, layout });
+        onLaidOut?.(performance.now() - started);
+      },
+      (error: unknown) => toast.error(`The flow could not be laid out: ${String(error)}`),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [graph, model, onLaidOut]);
+
+  const onToggleCollapse = useCallback(
+    (name: string) => {
+      const isCollapsed = store.getState().designer.collapsed.includes(name);
+      store.getState().applyDesigner(isCollapsed ? "Expand" : "Collapse", (d) => ({
+        ...d,
+        collapsed: isCollapsed ? d.collapsed.filter((n) => n !== name) : [...d.collapsed, name],
+      }));
+    },
+    [store],
+  );
+
+  const cache = useRef<NodeCache>(new Map());
+  const computedNodes = useMemo<Node[]>(() => {
+    if (!laidOut) return [];
+    const nodes = toFlowNodes(
+      laidOut.model,
+      laidOut.layout,
+      laidOut.graph,
+      { selected, badges, statuses, onPick, onToggleCollapse },
+      cache.current,
+    );
+    for (const note of notes) {
+      nodes.push({
+        id: `note:${note.id}`,
+        type: "note",
+        position: { x: note.x, y: note.y },
+        width: 220,
+        height: 140,
+        selected: selected === `note:${note.id}`,
+        data: { note },
+        zIndex: 10,
+      });
+    }
+    return nodes;
+  }, [laidOut, selected, badges, statuses, onPick, onToggleCollapse, notes]);
+  const edges = useMemo<Edge[]>(() => (laidOut ? toFlowEdges(laidOut.model, onPick) : []), [laidOut, onPick]);
+
+  // React Flow moves nodes while they are dragged; the layout takes over again when the drag ends.
+  const [nodes, setNodes] = useState<Node[]>(computedNodes);
+  useEffect(() => setNodes(computedNodes), [computedNodes]);
+  const onNodesChange = useCallback(
+    (changes: NodeChange[]) => setNodes((current) => applyNodeChanges(changes, current)),
+    [],
+  );
+
+  useEffect(() => {
+    if (!laidOut || !firstLayout.current) return;
+    firstLayout.current = false;
+    // Small flows fit the window; big ones open at the trigger at a readable zoom.
+    const trigger = laidOut.graph.triggers[0];
+    if (laidOut.model.nodes.size <= 60 || !trigger) void flow.fitView({ maxZoom: 1, padding: 0.15 });
+    else {
+      const box = laidOut.layout.get(trigger.id);
+      if (box) void flow.setCenter(box.x + box.width / 2, box.y + 300, { zoom: 0.9 });
+    }
+  }, [laidOut, flow]);
+
+  const dragSubject = useRef<DragSubject>(undefined);
+  const dnd = useDnd();
+
+  const hoverAt = (clientX: number, clientY: number, subject: DragSubject) => {
+    const pointId = dropPointAt(clientX, clientY);
+    const point = pointId ? insertionPointFromId(pointId) : undefined;
+    dnd.hoverPoint(point ? checkDropAt(store.getState().definition, subject, point) : undefined);
+    return point;
+  };
+
+  const finishDrop = (subject: DragSubject, point: InsertionPoint | undefined): void => {
+    const hover = useDnd.getState().hover;
+    dnd.end();
+    if (!point) {
+      toast.info(t("designer.dropHint"));
+      return;
+    }
+    if (hover && !hover.ok) {
+      toast.error(t("designer.dropRefused", { reason: hover.reason ?? "" }));
+      return;
+    }
+    if (subject.kind === "move") moveStep(store, subject.name, point);
+    else {
+      const operation = findOperation(subject.connectorId, subject.operationId);
+      if (operation) insertOperation(store, point, operation);
+    }
+  };
+
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: the canvas is where palette steps are dropped; every drop target is also a button
+    <div
+      className="canvas"
+      onDragOver={(event) => {
+        if (readOnly || !event.dataTransfer.types.includes(STEP_MIME)) return;
+        const subject = useDnd.getState().dragging;
+        if (!subject) return;
+        const point = hoverAt(event.clientX, event.clientY, subject);
+        const hover = useDnd.getState().hover;
+        // Allowing the drop is what makes the browser show it as possible.
+        if (point && hover?.ok) {
+          event.preventDefault();
+          event.dataTransfer.dropEffect = "copy";
+        }
+      }}
+      onDrop={(event) => {
+        const subject = useDnd.getState().dragging;
+        if (!subject) return;
+        event.preventDefault();
+        finishDrop(subject, hoverAt(event.clientX, event.clientY, subject));
+      }}
+    >
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        colorMode={dark ? "dark" : "light"}
+        nodesConnectable={false}
+        nodesDraggable={!readOnly}
+        elementsSelectable
+        selectNodesOnDrag={false}
+        onlyRenderVisibleElements={nodes.length > VIRTUALIZE_ABOVE}
+        minZoom={0.05}
+        maxZoom={2}
+        deleteKeyCode={null}
+        proOptions={{ hideAttribution: true }}
+        onNodeClick={(_event, node) => {
+          if (node.type === "step" || node.type === "scope" || node.type === "note") {
+            store.getState().select(node.id, { openPanel: node.type !== "note" });
+          }
+        }}
+        onPaneClick={() => store.getState().select(undefined)}
+        onNodeDragStart={(_event, node) => {
+          if (node.type === "note") return;
+          const name = actionNameOfNodeId(node.id);
+          if (name === undefined) return;
+          dragSubject.current = { kind: "move", name };
+          dnd.start(dragSubject.current);
+        }}
+        onNodeDrag={(event) => {
+          const { x, y } = clientPoint(event);
+          if (dragSubject.current) hoverAt(x, y, dragSubject.current);
+        }}
+        onNodeDragStop={(event, node) => {
+          if (node.type === "note") {
+            const id = node.id.slice("note:".length);
+            store.getState().applyDesigner("Move note", (d) => ({
+              ...d,
+              notes: d.notes.map((n) => (n.id === id ? { ...n, x: node.position.x, y: node.position.y } : n)),
+            }));
+            return;
+          }
+          const subject = dragSubject.current;
+          dragSubject.current = undefined;
+          setNodes(computedNodes);
+          if (subject) {
+            const { x, y } = clientPoint(event);
+            const point = hoverAt(x, y, subject);
+            // A drag that ends where it started is a click, not a refused drop.
+            if (point || useDnd.getState().hover) finishDrop(subject, point);
+            else dnd.end();
+          }
+        }}
+      >
+        <Background gap={20} />
+        <Controls showInteractive={false} />
+        <MiniMap
+          pannable
+          zoomable
+          nodeColor={(n) => (n.type === "step" ? "var(--minimap-node)" : "transparent")}
+        />
+      </ReactFlow>
+    </div>
+  );
+}
+
+function clientPoint(event: MouseEvent | TouchEvent): { x: number; y: number } {
+  if ("clientX" in event) return { x: event.clientX, y: event.clientY };
+  const touch = event.changedTouches[0];
+  return { x: touch?.clientX ?? 0, y: touch?.clientY ?? 0 };
+}

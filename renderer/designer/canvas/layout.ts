@@ -1,0 +1,60 @@
+// Positions for a canvas model, computed by ELK in a worker. Results are relative to the parent
+// container, which is what React Flow's sub-flows expect.
+import type { ElkInput } from "./elements";
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export type Layout = Map<string, Box>;
+
+interface LayoutResult extends ElkInput {
+  x?: number;
+  y?: number;
+}
+
+type Reply = { id: number; result: LayoutResult } | { id: number; error: string };
+
+let worker: Worker | undefined;
+let nextId = 1;
+const pending = new Map<number, { resolve: (r: LayoutResult) => void; reject: (e: Error) => void }>();
+
+function getWorker(): Worker {
+  if (worker) return worker;
+  worker = new Worker(new URL("./elk.worker.ts", import.meta.url), { type: "module" });
+  worker.onmessage = (event: MessageEvent<Reply>) => {
+    const reply = event.data;
+    const waiting = pending.get(reply.id);
+    if (!waiting) return;
+    pending.delete(reply.id);
+    if ("error" in reply) waiting.reject(new Error(reply.error));
+    else waiting.resolve(reply.result);
+  };
+  return worker;
+}
+
+export async function computeLayout(graph: ElkInput): Promise<Layout> {
+  const id = nextId++;
+  const result = await new Promise<LayoutResult>((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    getWorker().postMessage({ id, graph });
+  });
+  const boxes: Layout = new Map();
+  const collect = (node: LayoutResult) => {
+    for (const child of (node.children ?? []) as LayoutResult[]) {
+      boxes.set(child.id, {
+        x: child.x ?? 0,
+        y: child.y ?? 0,
+        width: child.width ?? 0,
+        height: child.height ?? 0,
+      });
+      collect(child);
+    }
+  };
+  collect(result);
+  boxes.set(result.id, { x: 0, y: 0, width: result.width ?? 0, height: result.height ?? 0 });
+  return boxes;
+}

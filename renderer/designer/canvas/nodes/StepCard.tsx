@@ -1,0 +1,127 @@
+import { Handle, type Node, type NodeProps, Position } from "@xyflow/react";
+import { AlertTriangle, ChevronDown, ChevronRight, CircleX } from "lucide-react";
+import { memo } from "react";
+import type { CardInfo } from "../../card-info";
+import { iconFor } from "../../icons";
+
+export interface StepBadge {
+  errors: number;
+  warnings: number;
+}
+
+export type StepCardData = {
+  info: CardInfo;
+  isTrigger: boolean;
+  badge: StepBadge | undefined;
+  /** Set for a collapsed scope: how many steps it hides. */
+  hiddenSteps?: number;
+  onToggleCollapse?: () => void;
+  /** Run status of the step in the run being watched. */
+  status?: string;
+};
+export type StepCardNode = Node<StepCardData, "step">;
+
+export const StepCard = memo(function StepCard({ id, data, selected }: NodeProps<StepCardNode>) {
+  const { info, badge } = data;
+  const Icon = iconFor(info.icon, info.operation?.operationId);
+  const classes = ["card", "step-card"];
+  if (data.isTrigger) classes.push("trigger-card");
+  if (selected) classes.push("selected");
+  if (badge?.errors) classes.push("has-errors");
+  if (data.status) classes.push(`status-${data.status.toLowerCase()}`);
+  return (
+    <div
+      className={classes.join(" ")}
+      style={{ "--connector": info.color } as React.CSSProperties}
+      data-testid="step-card"
+      data-node-id={id}
+      title={info.subtitle}
+    >
+      {!data.isTrigger && <Handle type="target" position={Position.Top} isConnectable={false} />}
+      <div className="card-icon connector-icon">
+        <Icon size={18} aria-hidden="true" />
+      </div>
+      <div className="card-text">
+        <span className="card-eyebrow">{data.isTrigger ? `Trigger · ${info.connectorName}` : info.connectorName}</span>
+        <span className="card-title">{info.title}</span>
+      </div>
+      {data.hiddenSteps !== undefined && (
+        <button
+          type="button"
+          className="collapse-toggle nodrag"
+          aria-label={`Expand (${data.hiddenSteps} steps inside)`}
+          onClick={(event) => {
+            event.stopPropagation();
+            data.onToggleCollapse?.();
+          }}
+        >
+          <ChevronRight size={14} aria-hidden="true" />
+          {data.hiddenSteps}
+        </button>
+      )}
+      {badge && (badge.errors > 0 || badge.warnings > 0) && (
+        <span
+          className={badge.errors > 0 ? "card-badge error" : "card-badge warning"}
+          title={`${badge.errors} error(s), ${badge.warnings} warning(s)`}
+          data-testid="card-badge"
+        >
+          {badge.errors > 0 ? (
+            <CircleX size={13} aria-hidden="true" />
+          ) : (
+            <AlertTriangle size={13} aria-hidden="true" />
+          )}
+          {badge.errors > 0 ? badge.errors : badge.warnings}
+        </span>
+      )}
+      <Handle type="source" position={Position.Bottom} isConnectable={false} />
+    </div>
+  );
+});
+
+export type ScopeNodeData = StepCardData;
+export type ScopeNodeType = Node<ScopeNodeData, "scope">;
+
+/** An expanded Condition, Switch, loop or Scope: a container whose branches sit side by side. */
+export const ScopeNode = memo(function ScopeNode({ id, data, selected }: NodeProps<ScopeNodeType>) {
+  const { info, badge } = data;
+  const Icon = iconFor(info.icon, info.operation?.operationId);
+  return (
+    <div
+      className={selected ? "scope-node selected" : "scope-node"}
+      style={{ "--connector": info.color } as React.CSSProperties}
+      data-testid="scope-node"
+      data-node-id={id}
+    >
+      <Handle type="target" position={Position.Top} isConnectable={false} />
+      <div className="scope-header">
+        <div className="card-icon connector-icon">
+          <Icon size={18} aria-hidden="true" />
+        </div>
+        <div className="card-text">
+          <span className="card-eyebrow">{info.connectorName}</span>
+          <span className="card-title">{info.title}</span>
+        </div>
+        {badge && (badge.errors > 0 || badge.warnings > 0) && (
+          <span
+            className={badge.errors > 0 ? "card-badge error" : "card-badge warning"}
+            data-testid="card-badge"
+          >
+            {badge.errors > 0 ? badge.errors : badge.warnings}
+          </span>
+        )}
+        <button
+          type="button"
+          className="collapse-toggle nodrag"
+          aria-label="Collapse"
+          onClick={(event) => {
+            event.stopPropagation();
+            data.onToggleCollapse?.();
+          }}
+        >
+          <ChevronDown size={14} aria-hidden="true" />
+        </button>
+      </div>
+      <Handle type="source" position={Position.Bottom} isConnectable={false} />
+    </div>
+  );
+});

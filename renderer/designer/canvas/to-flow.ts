@@ -1,0 +1,194 @@
+// Turns a laid-out canvas model into React Flow nodes and edges. Node objects are reused when
+// nothing about them changed, so React Flow re-renders only the cards an edit touched.
+import type { Edge, Node } from "@xyflow/react";
+import type { FlowGraph, InsertionPoint } from "../../../shared/flow";
+import { cardInfo } from "../card-info";
+import type { CanvasModel, CanvasNodeMeta } from "./elements";
+import type { Box, Layout } from "./layout";
+import type { StepBadge } from "./nodes/StepCard";
+
+export interface FlowDecorations {
+  selected: string | undefined;
+  badges: ReadonlyMap<string, StepBadge>;
+  statuses: ReadonlyMap<string, string>;
+  onPick: (point: InsertionPoint, anchor: DOMRect) => void;
+  onToggleCollapse: (name: string) => void;
+}
+
+type CacheEntry = { node: Node; key: unknown[] };
+export type NodeCache = Map<string, CacheEntry>;
+
+const sameKey = (a: unknown[], b: unknown[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+
+export function toFlowNodes(
+  model: CanvasModel,
+  layout: Layout,
+  graph: FlowGraph,
+  decorations: FlowDecorations,
+  cache: NodeCache,
+): Node[] {
+  const nodes: Node[] = [];
+  for (const [id, box] of layout) {
+    const meta = model.nodes.get(id);
+    if (!meta) continue; // the root container itself
+    const node = buildNode(meta, box, graph, decorations, cache);
+    if (node) nodes.push(node);
+  }
+  return nodes;
+}
+
+function buildNode(
+  meta: CanvasNodeMeta,
+  box: Box,
+  graph: FlowGraph,
+  d: FlowDecorations,
+  cache: NodeCache,
+): Node | undefined {
+  const graphNode = graph.byId.get(meta.graphId);
+  const selected = d.selected === meta.id;
+  const step =
+    graphNode?.kind === "action"
+      ? graphNode.action
+      : graphNode?.kind === "trigger"
+        ? graphNode.trigger
+        : undefined;
+  const badge = d.badges.get(meta.id);
+  const status = d.statuses.get(meta.id);
+  const key: unknown[] = [
+    meta.kind,
+    box.x,
+    box.y,
+    box.width,
+    box.height,
+    meta.parentId,
+    step,
+    selected,
+    badge?.errors,
+    badge?.warnings,
+    status,
+    meta.hiddenSteps,
+    meta.empty,
+    d.onPick,
+  ];
+  const cached = cache.get(meta.id);
+  if (cached && sameKey(cached.key, key)) return cached.node;
+
+  const base = {
+    id: meta.id,
+    position: { x: box.x, y: box.y },
+    width: box.width,
+    height: box.height,
+    ...(meta.parentId !== undefined ? { parentId: meta.parentId, extent: undefined } : {}),
+    selected,
+  };
+  let node: Node | undefined;
+  switch (meta.kind) {
+    case "trigger":
+    case "action": {
+      if (!graphNode || graphNode.kind === "branch" || step === undefined) return undefined;
+      const name = graphNode.name;
+      node = {
+        ...base,
+        type: "step",
+        draggable: meta.kind === "action",
+        data: {
+          info: cardInfo(name, step),
+          isTrigger: meta.kind === "trigger",
+          badge,
+          status,
+          ...(meta.hiddenSteps !== undefined
+            ? { hiddenSteps: meta.hiddenSteps, onToggleCollapse: () => d.onToggleCollapse(name) }
+            : {}),
+        },
+      };
+      break;
+    }
+    case "scope": {
+      if (graphNode?.kind !== "action") return undefined;
+      const name = graphNode.name;
+      node = {
+        ...base,
+        type: "scope",
+        draggable: true,
+        style: { width: box.width, height: box.height },
+        data: {
+          info: cardInfo(name, graphNode.action),
+          isTrigger: false,
+          badge,
+          status,
+          onToggleCollapse: () => d.onToggleCollapse(name),
+        },
+      };
+      break;
+    }
+    case "branch": {
+      if (graphNode?.kind !== "branch") return undefined;
+      node = {
+        ...base,
+        type: "branch",
+        draggable: false,
+        selectable: false,
+        style: { width: box.width, height: box.height },
+        data: { tone: toneOf(graphNode.label) },
+      };
+      break;
+    }
+    case "head": {
+      if (graphNode?.kind !== "branch") return undefined;
+      const scope = graph.byId.get(graphNode.parentId);
+      node = {
+        ...base,
+        type: "head",
+        draggable: false,
+        selectable: false,
+        data: {
+          label: headLabel(graphNode.label, graphNode.caseValue, scope?.kind === "action" ? scope.type : ""),
+          tone: toneOf(graphNode.label),
+        },
+      };
+      break;
+    }
+    case "tail": {
+      node = {
+        ...base,
+        type: meta.point ? "tail" : "end",
+        draggable: false,
+        selectable: false,
+        data: meta.point ? { point: meta.point, empty: meta.empty ?? false, onPick: d.onPick } : {},
+      };
+      break;
+    }
+  }
+  if (node) cache.set(meta.id, { node, key });
+  return node;
+}
+
+export function toFlowEdges(model: CanvasModel, onPick: FlowDecorations["onPick"]): Edge[] {
+  return model.edges.map((edge) => ({
+    id: edge.id,
+    source: edge.source,
+    target: edge.target,
+    type: "insert",
+    selectable: false,
+    data: { point: edge.point, statuses: edge.statuses, onPick },
+  }));
+}
+
+function toneOf(label: string): "yes" | "no" | "neutral" {
+  return label === "yes" ? "yes" : label === "no" ? "no" : "neutral";
+}
+
+function headLabel(label: string, caseValue: unknown, scopeType: string): string {
+  switch (label) {
+    case "yes":
+      return "Yes";
+    case "no":
+      return "No";
+    case "default":
+      return "Default";
+    case "body":
+      return scopeType === "Foreach" ? "For each item" : scopeType === "Until" ? "Repeat" : "Steps";
+    default:
+      return caseValue === undefined || caseValue === null || caseValue === "" ? label : String(caseValue);
+  }
+}

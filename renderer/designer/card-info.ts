@@ -1,0 +1,42 @@
+// What a card shows about a step or trigger: its title, what it does, the connector's colour and icon.
+import {
+  type ConnectorDeclaration,
+  connectorOf,
+  type OperationDeclaration,
+  operationOfAction,
+} from "../../shared/connectors";
+import type { JsonValue } from "../../shared/json";
+
+export interface CardInfo {
+  /** The step's name as people read it: "Send_an_email_(V2)" → "Send an email (V2)". */
+  title: string;
+  /** The operation's display name, or the WDL type when the catalog does not know it. */
+  subtitle: string;
+  /** "Approvals", "Control"…: what the small line above the title says. */
+  connectorName: string;
+  color: string;
+  icon: string | undefined;
+  operation: OperationDeclaration | undefined;
+  connector: ConnectorDeclaration | undefined;
+}
+
+export const UNKNOWN_COLOR = "#6b7280";
+
+export function displayName(stepName: string): string {
+  return stepName.replaceAll("_", " ");
+}
+
+export function cardInfo(name: string, step: JsonValue): CardInfo {
+  const operation = operationOfAction(step);
+  const connector = operation ? connectorOf(operation) : undefined;
+  const type = typeof step === "object" && step !== null && !Array.isArray(step) ? step.type : undefined;
+  return {
+    title: displayName(name),
+    subtitle: operation?.displayName ?? (typeof type === "string" ? type : "Unknown step"),
+    connectorName: connector?.displayName ?? (typeof type === "string" ? type : "Unknown step"),
+    color: connector?.color ?? UNKNOWN_COLOR,
+    icon: connector?.icon,
+    operation,
+    connector,
+  };
+}

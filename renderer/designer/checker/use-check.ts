@@ -1,0 +1,23 @@
+// The flow checker, run live on every edit (it is fast: a 1,000-step flow checks in milliseconds).
+import { useMemo } from "react";
+import { type CheckResult, checkFlow, type Finding } from "../../../shared/checker";
+import type { StepBadge } from "../canvas/nodes/StepCard";
+import { useDesigner } from "../state/context";
+
+export function useCheck(): CheckResult {
+  const definition = useDesigner((s) => s.definition);
+  const kind = useDesigner((s) => s.kind);
+  return useMemo(() => checkFlow(definition, { kind }), [definition, kind]);
+}
+
+/** Error and warning counts per canvas node, for the badges on the cards. */
+export function badgesOf(findings: readonly Finding[]): Map<string, StepBadge> {
+  const badges = new Map<string, StepBadge>();
+  for (const finding of findings) {
+    const badge = badges.get(finding.nodeId) ?? { errors: 0, warnings: 0 };
+    if (finding.severity === "error") badge.errors++;
+    else badge.warnings++;
+    badges.set(finding.nodeId, badge);
+  }
+  return badges;
+}

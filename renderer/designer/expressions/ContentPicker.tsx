@@ -1,0 +1,138 @@
+import { Search } from "lucide-react";
+import { useEffect, useMemo, useRef, useState } from "react";
+import type { ContentGroup } from "./dynamic-content";
+import { ExpressionEditor } from "./ExpressionEditor";
+
+/**
+ * The dynamic content picker: outputs of the trigger and earlier steps, grouped by step, searchable,
+ * with their types; and the expression tab for power users.
+ */
+export function ContentPicker({
+  anchor,
+  groups,
+  onInsert,
+  onClose,
+}: {
+  anchor: DOMRect;
+  groups: ContentGroup[];
+  onInsert: (expression: string) => void;
+  onClose: () => void;
+}) {
+  const [tab, setTab] = useState<"content" | "expression">("content");
+  const [query, setQuery] = useState("");
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const onPointer = (event: PointerEvent) => {
+      if (!ref.current?.contains(event.target as Node)) onClose();
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === "Escape") {
+        event.stopPropagation();
+        onClose();
+      }
+    };
+    document.addEventListener("pointerdown", onPointer);
+    document.addEventListener("keydown", onKey, true);
+    return () => {
+      document.removeEventListener("pointerdown", onPointer);
+      document.removeEventListener("keydown", onKey, true);
+    };
+  }, [onClose]);
+
+  const filtered = useMemo(() => {
+    const needle = query.trim().toLowerCase();
+    if (!needle) return groups;
+    return groups
+      .map((group) => ({
+        ...group,
+        items: group.items.filter(
+          (item) => item.title.toLowerCase().includes(needle) || group.title.toLowerCase().includes(needle),
+        ),
+      }))
+      .filter((group) => group.items.length > 0);
+  }, [groups, query]);
+
+  const width = 380;
+  const height = 440;
+  const left = Math.max(8, Math.min(anchor.right - width, window.innerWidth - width - 8));
+  const top =
+    anchor.bottom + 6 + height < window.innerHeight
+      ? anchor.bottom + 6
+      : Math.max(8, anchor.top - height - 6);
+
+  return (
+    <div
+      ref={ref}
+      className="content-picker"
+      role="dialog"
+      aria-label="Dynamic content"
+      style={{ left, top, width, maxHeight: height }}
+    >
+      <div className="tabs" role="tablist">
+        <button type="button" role="tab" aria-selected={tab === "content"} onClick={() => setTab("content")}>
+          Dynamic content
+        </button>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === "expression"}
+          onClick={() => setTab("expression")}
+        >
+          Expression
+        </button>
+      </div>
+      {tab === "content" ? (
+        <>
+          <label className="search">
+            <Search size={15} aria-hidden="true" />
+            <input
+              type="search"
+              className="input"
+              placeholder="Search dynamic content"
+              aria-label="Search dynamic content"
+              value={query}
+              // biome-ignore lint/a11y/noAutofocus: the picker opens to be typed in
+              autoFocus
+              onChange={(event) => setQuery(event.target.value)}
+            />
+          </label>
+          <div className="content-scroll">
+            {filtered.length === 0 ? (
+              <p className="muted content-empty">
+                {groups.length === 0
+                  ? "No earlier step has outputs to use here. Steps on other branches or later in the flow are not available."
+                  : `Nothing matches “${query}”.`}
+              </p>
+            ) : (
+              filtered.map((group) => (
+                <section key={group.source} className="content-group">
+                  <h3>{group.title}</h3>
+                  <ul aria-label={group.title}>
+                    {group.items.map((item) => (
+                      <li key={item.expression}>
+                        <button
+                          type="button"
+                          className="content-item"
+                          title={item.expression}
+                          onClick={() => onInsert(item.expression)}
+                        >
+                          <span className="content-title">{item.title}</span>
+                          <span className="content-type">{item.type}</span>
+                          {item.description && (
+                            <span className="content-description">{item.description}</span>
+                          )}
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              ))
+            )}
+          </div>
+        </>
+      ) : (
+        <ExpressionEditor onSubmit={onInsert} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+import { useMemo, useRef, useState } from "react";
+import { arityText } from "../../../shared/expr";
+import { completions, expressionProblem, signatureAt, wordAt } from "./expression-help";
+
+/** The raw expression language for power users: autocomplete, signature help, errors at their place. */
+export function ExpressionEditor({
+  initial = "",
+  onSubmit,
+}: {
+  initial?: string;
+  onSubmit: (expression: string) => void;
+}) {
+  const [text, setText] = useState(initial);
+  const [caret, setCaret] = useState(initial.length);
+  const [active, setActive] = useState(0);
+  const area = useRef<HTMLTextAreaElement>(null);
+  const suggestions = useMemo(() => completions(text, caret), [text, caret]);
+  const signature = useMemo(() => signatureAt(text, caret), [text, caret]);
+  const problem = useMemo(() => expressionProblem(text), [text]);
+
+  const accept = (name: string) => {
+    const { start } = wordAt(text, caret);
+    const next = `${text.slice(0, start)}${name}(${text.slice(caret)}`;
+    const at = start + name.length + 1;
+    setText(next);
+    setCaret(at);
+    setActive(0);
+    requestAnimationFrame(() => {
+      area.current?.focus();
+      area.current?.setSelectionRange(at, at);
+    });
+  };
+
+  return (
+    <div className="expression-editor">
+      <div className="expression-input">
+        <span className="expression-fx" aria-hidden="true">
+          fx
+        </span>
+        <textarea
+          ref={area}
+          className="input expression-text"
+          aria-label="Expression"
+          aria-invalid={problem ? true : undefined}
+          aria-describedby="expression-problem"
+          spellCheck={false}
+          value={text}
+          placeholder="concat('Invoice ', triggerBody()?['number'])"
+          onChange={(event) => {
+            setText(event.target.value);
+            setCaret(event.target.selectionStart);
+            setActive(0);
+          }}
+          onSelect={(event) => setCaret(event.currentTarget.selectionStart)}
+          onKeyDown={(event) => {
+            if (suggestions.length > 0 && (event.key === "ArrowDown" || event.key === "ArrowUp")) {
+              event.preventDefault();
+              setActive(
+                (active + (event.key === "ArrowDown" ? 1 : suggestions.length - 1)) % suggestions.length,
+              );
+            } else if (
+              suggestions.length > 0 &&
+              (event.key === "Tab" || (event.key === "Enter" && !event.ctrlKey))
+            ) {
+              event.preventDefault();
+              const chosen = suggestions[active];
+              if (chosen) accept(chosen.name);
+            } else if (event.key === "Enter" && event.ctrlKey && !problem && text.trim()) {
+              event.preventDefault();
+              onSubmit(text.trim());
+            }
+          }}
+        />
+      </div>
+      {suggestions.length > 0 && (
+        <ul className="suggestions" aria-label="Functions">
+          {suggestions.map((info, index) => (
+            <li key={info.name} className={index === active ? "active" : undefined}>
+              <button
+                type="button"
+                onMouseDown={(event) => event.preventDefault()}
+                onClick={() => accept(info.name)}
+              >
+                <code>{info.name}</code>
+                <span className="muted">{info.description}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {signature && (
+        <div className="signature-help" data-testid="signature-help">
+          <code>{signature.info.signature}</code>
+          <span className="muted">
+            {signature.info.description} · {arityText(signature.info)} · argument {signature.argument + 1}
+          </span>
+        </div>
+      )}
+      {problem ? (
+        <div
+          className="expression-problem"
+          id="expression-problem"
+          role="alert"
+          data-testid="expression-problem"
+        >
+          <pre aria-hidden="true">{text.slice(0, problem.position).replace(/[^\n]/g, " ")}^</pre>
+          {problem.message}
+        </div>
+      ) : (
+        <div id="expression-problem" className="visually-hidden">
+          The expression is valid.
+        </div>
+      )}
+      <div className="dialog-actions">
+        <button
+          type="button"
+          className="button primary"
+          disabled={!!problem || !text.trim()}
+          onClick={() => onSubmit(text.trim())}
+        >
+          Add
+        </button>
+      </div>
+    </div>
+  );
+}

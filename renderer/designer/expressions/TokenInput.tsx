@@ -1,0 +1,183 @@
+import { Zap } from "lucide-react";
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef } from "react";
+import { type ContentLabels, chipLabel } from "./chips";
+import { fromSegments, type Segment, toSegments } from "./segments";
+
+export interface TokenInputHandle {
+  /** Inserts a token at the caret (or at the end when the field never had focus). */
+  insertToken(expression: string): void;
+  focus(): void;
+}
+
+interface Props {
+  id?: string;
+  value: string;
+  onChange: (value: string) => void;
+  labels: ContentLabels;
+  multiline?: boolean;
+  placeholder?: string;
+  invalid?: boolean;
+  ariaLabel?: string;
+  ariaDescribedBy?: string;
+  readOnly?: boolean;
+  /** Opens the dynamic content picker for this field. */
+  onOpenPicker?: (anchor: DOMRect, field: TokenInputHandle) => void;
+}
+
+/**
+ * A text field where dynamic content shows as chips, never as raw @{…}. The value is written back
+ * on each change (the caller groups keystrokes into one undoable edit).
+ */
+export const TokenInput = forwardRef<TokenInputHandle, Props>(function TokenInput(props, ref) {
+  const { value, onChange, labels, multiline, placeholder, invalid, readOnly, onOpenPicker } = props;
+  const editor = useRef<HTMLDivElement>(null);
+  const lastRange = useRef<Range | null>(null);
+  const written = useRef<string>(value);
+
+  const render = useCallback(
+    (text: string) => {
+      const element = editor.current;
+      if (!element) return;
+      element.replaceChildren(...toSegments(text).map((segment) => segmentNode(segment, labels)));
+      written.current = text;
+    },
+    [labels],
+  );
+
+  // Outside changes (undo, another field, a reload) redraw the field; our own typing does not.
+  useEffect(() => {
+    if (value !== written.current || editor.current?.childNodes.length === 0) render(value);
+  }, [value, render]);
+  useEffect(() => render(written.current), [render]);
+
+  const emit = () => {
+    const element = editor.current;
+    if (!element) return;
+    const next = fromSegments(readSegments(element));
+    written.current = next;
+    if (next !== value) onChange(next);
+  };
+
+  const rememberCaret = () => {
+    const selection = window.getSelection();
+    if (selection && selection.rangeCount > 0 && editor.current?.contains(selection.anchorNode)) {
+      lastRange.current = selection.getRangeAt(0).cloneRange();
+    }
+  };
+
+  const handle: TokenInputHandle = {
+    insertToken(expression) {
+      const element = editor.current;
+      if (!element) return;
+      const chip = segmentNode({ kind: "token", expression }, labels);
+      const range =
+        lastRange.current && element.contains(lastRange.current.startContainer) ? lastRange.current : null;
+      if (range) {
+        range.deleteContents();
+        range.insertNode(chip);
+        range.setStartAfter(chip);
+        range.collapse(true);
+        lastRange.current = range;
+      } else element.append(chip);
+      emit();
+    },
+    focus() {
+      editor.current?.focus();
+    },
+  };
+  useImperativeHandle(ref, () => handle);
+
+  return (
+    <div
+      className={`token-input${invalid ? " invalid" : ""}${multiline ? " multiline" : ""}${readOnly ? " readonly" : ""}`}
+    >
+      {/* biome-ignore lint/a11y/useSemanticElements: tokens are elements inside the text, which an <input> cannot hold */}
+      <div
+        ref={editor}
+        id={props.id}
+        className="token-editor"
+        contentEditable={!readOnly}
+        suppressContentEditableWarning
+        role="textbox"
+        tabIndex={0}
+        aria-multiline={multiline ? true : undefined}
+        aria-label={props.ariaLabel}
+        aria-describedby={props.ariaDescribedBy}
+        aria-invalid={invalid ? true : undefined}
+        aria-readonly={readOnly ? true : undefined}
+        data-placeholder={placeholder}
+        data-testid="token-input"
+        onInput={emit}
+        onKeyUp={rememberCaret}
+        onMouseUp={rememberCaret}
+        onBlur={rememberCaret}
+        onKeyDown={(event) => {
+          if (event.key === "Enter" && !multiline) event.preventDefault();
+        }}
+        onPaste={(event) => {
+          // Paste plain text only: no foreign markup inside the field.
+          event.preventDefault();
+          const text = event.clipboardData.getData("text/plain");
+          document.execCommand("insertText", false, multiline ? text : text.replace(/\r?\n/g, " "));
+        }}
+      />
+      {onOpenPicker && !readOnly && (
+        <button
+          type="button"
+          className="token-picker-button"
+          aria-label="Insert dynamic content or an expression"
+          title="Insert dynamic content or an expression"
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={(event) => {
+            rememberCaret();
+            onOpenPicker(event.currentTarget.getBoundingClientRect(), handle);
+          }}
+        >
+          <Zap size={14} aria-hidden="true" />
+        </button>
+      )}
+    </div>
+  );
+});
+
+function segmentNode(segment: Segment, labels: ContentLabels): Node {
+  if (segment.kind === "text") return document.createTextNode(segment.text);
+  const chip = document.createElement("span");
+  chip.className = "token-chip";
+  chip.contentEditable = "false";
+  chip.dataset.expression = segment.expression;
+  const label = chipLabel(segment.expression, labels);
+  chip.title = `${label.source ? `${label.source}: ` : ""}${label.title}\n${segment.expression}`;
+  if (label.kind === "expression") chip.classList.add("expression-chip");
+  const text = document.createElement("span");
+  text.textContent = label.title;
+  chip.append(text);
+  return chip;
+}
+
+/** Reads the editor's DOM back into segments: text nodes, chips, and line breaks. */
+function readSegments(root: HTMLElement): Segment[] {
+  const out: Segment[] = [];
+  const walk = (node: Node, first: boolean) => {
+    if (node.nodeType === Node.TEXT_NODE) {
+      out.push({ kind: "text", text: node.textContent ?? "" });
+      return;
+    }
+    if (!(node instanceof HTMLElement)) return;
+    if (node.dataset.expression !== undefined) {
+      out.push({ kind: "token", expression: node.dataset.expression });
+      return;
+    }
+    if (node.tagName === "BR") {
+      out.push({ kind: "text", text: "\n" });
+      return;
+    }
+    // Chrome wraps new lines of a contentEditable in <div>s.
+    if (node.tagName === "DIV" && !first) out.push({ kind: "text", text: "\n" });
+    let index = 0;
+    for (const child of node.childNodes) walk(child, index++ === 0);
+  };
+  let index = 0;
+  for (const child of root.childNodes) walk(child, index++ === 0);
+  return out;
+}

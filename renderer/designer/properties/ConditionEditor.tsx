@@ -1,0 +1,132 @@
+import { Plus, Trash2 } from "lucide-react";
+import type { JsonValue } from "../../../shared/json";
+import { TokenInput } from "../expressions/TokenInput";
+import {
+  type ConditionModel,
+  OPERATORS,
+  type OperatorId,
+  readCondition,
+  writeCondition,
+} from "./condition-model";
+import { useFieldContext } from "./field-context";
+import { JsonField } from "./JsonField";
+import { asText, numberOrText } from "./values";
+
+/** Rows of "value – operator – value", joined by And or Or, as Power Automate's condition card. */
+export function ConditionEditor({
+  value,
+  onChange,
+}: {
+  value: JsonValue | undefined;
+  onChange: (value: JsonValue | undefined) => void;
+}) {
+  const { labels, openPicker, readOnly } = useFieldContext();
+  const model = readCondition(value);
+  if (!model) {
+    return (
+      <>
+        <p className="field-help">This condition uses nested groups or an expression; edit it as JSON.</p>
+        <JsonField
+          id="condition-json"
+          value={value}
+          onChange={onChange}
+          describedBy={undefined}
+          readOnly={readOnly}
+        />
+      </>
+    );
+  }
+  const update = (next: ConditionModel) => onChange(writeCondition(next));
+  const operand = (text: string): JsonValue => {
+    const n = numberOrText(text, false);
+    return n === undefined ? "" : n;
+  };
+  return (
+    <div className="condition-editor" data-testid="condition-editor">
+      {model.rows.length > 1 && (
+        <select
+          className="input join-select"
+          aria-label="Combine rows with"
+          disabled={readOnly}
+          value={model.join}
+          onChange={(event) => update({ ...model, join: event.target.value as "and" | "or" })}
+        >
+          <option value="and">All rows are true (And)</option>
+          <option value="or">Any row is true (Or)</option>
+        </select>
+      )}
+      {model.rows.map((row, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place
+        <div key={index} className="condition-row">
+          <TokenInput
+            value={asText(row.left)}
+            labels={labels}
+            ariaLabel={`Row ${index + 1}: first value`}
+            readOnly={readOnly}
+            onOpenPicker={openPicker}
+            placeholder="Choose a value"
+            onChange={(text) =>
+              update({
+                ...model,
+                rows: model.rows.map((r, i) => (i === index ? { ...r, left: operand(text) } : r)),
+              })
+            }
+          />
+          <select
+            className="input"
+            aria-label={`Row ${index + 1}: comparison`}
+            disabled={readOnly}
+            value={row.operator}
+            onChange={(event) =>
+              update({
+                ...model,
+                rows: model.rows.map((r, i) =>
+                  i === index ? { ...r, operator: event.target.value as OperatorId } : r,
+                ),
+              })
+            }
+          >
+            {OPERATORS.map((operator) => (
+              <option key={operator.id} value={operator.id}>
+                {operator.title}
+              </option>
+            ))}
+          </select>
+          <TokenInput
+            value={asText(row.right)}
+            labels={labels}
+            ariaLabel={`Row ${index + 1}: second value`}
+            readOnly={readOnly}
+            onOpenPicker={openPicker}
+            placeholder="Choose a value"
+            onChange={(text) =>
+              update({
+                ...model,
+                rows: model.rows.map((r, i) => (i === index ? { ...r, right: operand(text) } : r)),
+              })
+            }
+          />
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={`Remove row ${index + 1}`}
+            disabled={readOnly || model.rows.length === 1}
+            onClick={() => update({ ...model, rows: model.rows.filter((_, i) => i !== index) })}
+          >
+            <Trash2 size={14} />
+          </button>
+        </div>
+      ))}
+      <button
+        type="button"
+        className="link-button add-row"
+        disabled={readOnly}
+        onClick={() =>
+          update({ ...model, rows: [...model.rows, { left: "", operator: "equals", right: "" }] })
+        }
+      >
+        <Plus size={14} aria-hidden="true" /> Add a row
+      </button>
+    </div>
+  );
+}

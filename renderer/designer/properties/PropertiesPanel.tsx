@@ -1,0 +1,538 @@
+import { ChevronDown, ChevronRight, X } from "lucide-react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { Finding } from "../../../shared/checker";
+import {
+  allOperations,
+  type InputDeclaration,
+  inputsOf,
+  inputValue,
+  instantiate,
+  type OperationDeclaration,
+  operationOfAction,
+  withInputValue,
+} from "../../../shared/connectors";
+import {
+  type ActionNode,
+  addSwitchCase,
+  buildGraph,
+  descendantsOf,
+  type FlowGraph,
+  isActionType,
+  removeSwitchCase,
+  replaceTrigger,
+  setRunAfter,
+  setSwitchCaseValue,
+  type TriggerNode,
+  updateAction,
+  updateActionSettings,
+  updateTrigger,
+  updateTriggerSettings,
+  type WdlAction,
+  type WdlSwitchCase,
+  type WdlTrigger,
+} from "../../../shared/flow";
+import type { JsonObject, JsonValue } from "../../../shared/json";
+import { cardInfo, displayName } from "../card-info";
+import { ContentPicker } from "../expressions/ContentPicker";
+import { availableContent, tokenLabels } from "../expressions/dynamic-content";
+import type { TokenInputHandle } from "../expressions/TokenInput";
+import { iconFor } from "../icons";
+import { useDesigner, useDesignerStore } from "../state/context";
+import { actionNameFromTitle, renameStep } from "../state/edits";
+import { type FieldContext, FieldContextValue } from "./field-context";
+import { type FieldProblem, InputField } from "./InputField";
+import { RunAfterEditor } from "./RunAfterEditor";
+import { RunFlowFormDesigner } from "./RunFlowFormDesigner";
+import { SettingsForm } from "./SettingsForm";
+import { SwitchCasesEditor } from "./SwitchCasesEditor";
+import { TriggerConditions } from "./TriggerConditions";
+import { isVisible } from "./visibility";
+
+type Tab = "parameters" | "settings" | "runAfter";
+
+const asObject = (value: unknown): JsonObject =>
+  typeof value === "object" && value !== null && !Array.isArray(value) ? (value as JsonObject) : {};
+
+/** The selected step's form, generated from its catalog declaration. */
+export function PropertiesPanel({ findings }: { findings: readonly Finding[] }) {
+  const store = useDesignerStore();
+  const selected = useDesigner((s) => s.selected);
+  const definition = useDesigner((s) => s.definition);
+  const focusField = useDesigner((s) => s.focusField);
+  const readOnly = useDesigner((s) => s.readOnly);
+  const kind = useDesigner((s) => s.kind);
+  const graph = useMemo(() => buildGraph(definition), [definition]);
+  const node = selected ? graph.byId.get(selected) : undefined;
+  const [tab, setTab] = useState<Tab>("parameters");
+  const [picker, setPicker] = useState<{ anchor: DOMRect; field: TokenInputHandle }>();
+  const labels = useMemo(() => tokenLabels(graph), [graph]);
+  const openPicker = useCallback(
+    (anchor: DOMRect, field: TokenInputHandle) => setPicker({ anchor, field }),
+    [],
+  );
+  const context = useMemo<FieldContext>(
+    () => ({ labels, openPicker, readOnly }),
+    [labels, openPicker, readOnly],
+  );
+  const body = useRef<HTMLDivElement>(null);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a newly selected step opens on its parameters
+  useEffect(() => setTab("parameters"), [selected]);
+  useEffect(() => {
+    if (!focusField) return;
+    if (focusField === "runAfter") setTab("runAfter");
+    requestAnimationFrame(() => {
+      const field = body.current?.querySelector<HTMLElement>(`[data-field="${CSS.escape(focusField)}"]`);
+      field?.scrollIntoView({ block: "center" });
+      field?.querySelector<HTMLElement>("input, select, textarea, [contenteditable=true]")?.focus();
+    });
+  }, [focusField]);
+
+  if (!node || (node.kind !== "action" && node.kind !== "trigger")) return null;
+  const step = (node.kind === "action" ? node.action : node.trigger) as unknown as JsonObject;
+  const info = cardInfo(node.name, step);
+  const Icon = iconFor(info.icon, info.operation?.operationId);
+  const nodeFindings = findings.filter((f) => f.nodeId === node.id);
+  const problems = new Map<string, FieldProblem>();
+  for (const finding of nodeFindings) {
+    if (finding.field && !problems.has(finding.field))
+      problems.set(finding.field, { message: finding.message, severity: finding.severity });
+  }
+  const groups = picker ? availableContent(graph, node.kind === "action" ? node.name : undefined) : [];
+
+  const updateStep = (label: string, change: (step: JsonObject) => JsonObject, coalesce?: string) => {
+    const options = coalesce ? { coalesce } : {};
+    if (node.kind === "action") {
+      store.getState().apply(
+        label,
+        (d) =>
+          updateAction(d, {
+            name: node.name,
+            update: (a) => change(a as unknown as JsonObject) as unknown as WdlAction,
+          }),
+        options,
+      );
+    } else {
+      store.getState().apply(
+        label,
+        (d) =>
+          updateTrigger(d, {
+            name: node.name,
+            update: (t) => change(t as unknown as JsonObject) as unknown as WdlTrigger,
+          }),
+        options,
+      );
+    }
+  };
+
+  return (
+    <FieldContextValue.Provider value={context}>
+      <aside
+        className="properties"
+        aria-label="Step properties"
+        data-testid="properties-panel"
+        style={{ "--connector": info.color } as React.CSSProperties}
+      >
+        <header className="properties-header">
+          <div className="card-icon connector-icon">
+            <Icon size={18} aria-hidden="true" />
+          </div>
+          <div className="properties-title">
+            {node.kind === "action" ? (
+              <StepTitle
+                key={node.name}
+                name={node.name}
+                readOnly={readOnly}
+                onRename={(to) => renameStep(store, node.name, to)}
+              />
+            ) : (
+              <h2>{info.title}</h2>
+            )}
+            <span className="muted">
+              {node.kind === "trigger" ? `Trigger · ${info.subtitle}` : info.subtitle}
+            </span>
+          </div>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Close properties"
+            onClick={() => store.getState().closePanel()}
+          >
+            <X size={18} />
+          </button>
+        </header>
+        {info.operation?.description && (
+          <p className="properties-description">{info.operation.description}</p>
+        )}
+        <div className="tabs" role="tablist">
+          <button
+            type="button"
+            role="tab"
+            aria-selected={tab === "parameters"}
+            onClick={() => setTab("parameters")}
+          >
+            Parameters
+          </button>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={tab === "settings"}
+            onClick={() => setTab("settings")}
+          >
+            Settings
+          </button>
+          {node.kind === "action" && (
+            <button
+              type="button"
+              role="tab"
+              aria-selected={tab === "runAfter"}
+              onClick={() => setTab("runAfter")}
+            >
+              Run after
+            </button>
+          )}
+        </div>
+        <div className="properties-body" ref={body}>
+          {tab === "parameters" && (
+            <>
+              {node.kind === "trigger" && <TriggerPicker node={node} kind={kind} readOnly={readOnly} />}
+              <Parameters
+                node={node}
+                step={step}
+                operation={info.operation}
+                graph={graph}
+                problems={problems}
+                focusField={focusField}
+                onChange={(input, value, operation) =>
+                  updateStep(
+                    `Edit ${input.title}`,
+                    (s) => withInputValue(s, operation, input, value),
+                    `${node.id}/${input.name}`,
+                  )
+                }
+                onReplaceInputs={(inputs) =>
+                  updateStep("Edit inputs", (s) => ({ ...s, inputs }), `${node.id}/inputs`)
+                }
+              />
+            </>
+          )}
+          {tab === "settings" && node.kind === "action" && (
+            <SettingsForm
+              retryPolicy={(asObject(asObject(step).inputs).retryPolicy as never) ?? undefined}
+              timeout={
+                typeof asObject(step.limit).timeout === "string"
+                  ? (asObject(step.limit).timeout as string)
+                  : undefined
+              }
+              secureInputs={secure(step, "inputs")}
+              secureOutputs={secure(step, "outputs")}
+              supportsRetry={info.operation !== undefined && !info.connector?.builtIn}
+              readOnly={readOnly}
+              onChange={(settings) =>
+                store
+                  .getState()
+                  .apply("Edit settings", (d) => updateActionSettings(d, { name: node.name, settings }))
+              }
+            />
+          )}
+          {tab === "settings" && node.kind === "trigger" && (
+            <TriggerConditions
+              conditions={
+                Array.isArray(step.conditions)
+                  ? step.conditions
+                      .map((c) => asObject(c).expression)
+                      .filter((e): e is string => typeof e === "string")
+                  : []
+              }
+              readOnly={readOnly}
+              onChange={(conditions) =>
+                store.getState().apply(
+                  "Edit trigger conditions",
+                  (d) =>
+                    updateTriggerSettings(d, {
+                      name: node.name,
+                      settings: { conditions: conditions.length ? conditions : null },
+                    }),
+                  {
+                    coalesce: `${node.id}/conditions`,
+                  },
+                )
+              }
+            />
+          )}
+          {tab === "runAfter" && node.kind === "action" && (
+            <RunAfterEditor
+              runAfter={node.action.runAfter ?? {}}
+              candidates={runAfterCandidates(graph, node)}
+              readOnly={readOnly}
+              onChange={(runAfter) =>
+                store.getState().apply("Edit run after", (d) => setRunAfter(d, { name: node.name, runAfter }))
+              }
+            />
+          )}
+        </div>
+        {picker && (
+          <ContentPicker
+            anchor={picker.anchor}
+            groups={groups}
+            onClose={() => setPicker(undefined)}
+            onInsert={(expression) => {
+              picker.field.insertToken(expression);
+              setPicker(undefined);
+            }}
+          />
+        )}
+      </aside>
+    </FieldContextValue.Provider>
+  );
+}
+
+function secure(step: JsonObject, what: "inputs" | "outputs"): boolean {
+  const properties = asObject(asObject(asObject(step.runtimeConfiguration).secureData)).properties;
+  return Array.isArray(properties) && properties.includes(what);
+}
+
+/** Siblings this step may run after without making a cycle: not itself, nor any step that runs after it. */
+function runAfterCandidates(graph: FlowGraph, node: ActionNode): string[] {
+  const siblings =
+    node.parentId === null
+      ? graph.rootIds
+      : (() => {
+          const parent = graph.byId.get(node.parentId);
+          return parent?.kind === "branch" ? parent.childIds : [];
+        })();
+  const followers = new Set<string>();
+  const stack = [node.id];
+  while (stack.length) {
+    const id = stack.pop() ?? "";
+    for (const edge of graph.outgoing.get(id) ?? []) {
+      if (edge.kind === "runAfter" && !followers.has(edge.target)) {
+        followers.add(edge.target);
+        stack.push(edge.target);
+      }
+    }
+  }
+  return siblings
+    .filter((id) => id !== node.id && !followers.has(id))
+    .map((id) => graph.byId.get(id))
+    .flatMap((n) => (n?.kind === "action" ? [n.name] : []));
+}
+
+function StepTitle({
+  name,
+  readOnly,
+  onRename,
+}: {
+  name: string;
+  readOnly: boolean;
+  onRename: (to: string) => boolean;
+}) {
+  const [text, setText] = useState(displayName(name));
+  const commit = () => {
+    const to = actionNameFromTitle(text);
+    if (!to || to === name) {
+      setText(displayName(name));
+      return;
+    }
+    if (!onRename(to)) setText(displayName(name));
+  };
+  return (
+    <input
+      className="step-title-input"
+      aria-label="Step name"
+      readOnly={readOnly}
+      value={text}
+      onChange={(event) => setText(event.target.value)}
+      onBlur={commit}
+      onKeyDown={(event) => {
+        if (event.key === "Enter") event.currentTarget.blur();
+        if (event.key === "Escape") {
+          setText(displayName(name));
+          event.currentTarget.blur();
+        }
+      }}
+    />
+  );
+}
+
+/** The trigger's operation: an automated flow chooses which event starts it. */
+function TriggerPicker({ node, kind, readOnly }: { node: TriggerNode; kind: string; readOnly: boolean }) {
+  const store = useDesignerStore();
+  const current = operationOfAction(node.trigger as unknown as JsonValue);
+  const options = allOperations().filter(
+    (op) => op.kind === "trigger" && op.flowKind === kind && !op.deprecated,
+  );
+  if (options.length <= 1) return null;
+  return (
+    <label className="field">
+      <span className="field-label">Starts when</span>
+      <select
+        className="input"
+        aria-label="Trigger"
+        disabled={readOnly}
+        value={current ? `${current.connectorId}/${current.operationId}` : ""}
+        onChange={(event) => {
+          const op = options.find((o) => `${o.connectorId}/${o.operationId}` === event.target.value);
+          if (!op) return;
+          const newName = op.displayName
+            .trim()
+            .replace(/\s+/g, "_")
+            .replace(/[<>%&\\?/:#]/g, "");
+          store.getState().apply(
+            "Change trigger",
+            (d) =>
+              replaceTrigger(d, {
+                name: node.name,
+                newName,
+                trigger: instantiate(op) as unknown as WdlTrigger,
+              }),
+            { select: `#trigger/${newName}` },
+          );
+        }}
+      >
+        {!current && <option value="">Choose a trigger…</option>}
+        {options.map((op) => (
+          <option key={`${op.connectorId}/${op.operationId}`} value={`${op.connectorId}/${op.operationId}`}>
+            {op.displayName}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function Parameters({
+  node,
+  step,
+  operation,
+  graph,
+  problems,
+  focusField,
+  onChange,
+  onReplaceInputs,
+}: {
+  node: ActionNode | TriggerNode;
+  step: JsonObject;
+  operation: OperationDeclaration | undefined;
+  graph: FlowGraph;
+  problems: ReadonlyMap<string, FieldProblem>;
+  focusField: string | undefined;
+  onChange: (input: InputDeclaration, value: JsonValue | undefined, operation: OperationDeclaration) => void;
+  onReplaceInputs: (inputs: JsonValue) => void;
+}) {
+  const store = useDesignerStore();
+  const readOnly = useDesigner((s) => s.readOnly);
+  const [advanced, setAdvanced] = useState(false);
+  if (!operation) {
+    return (
+      <>
+        <p className="banner banner-warning">
+          Flowsmith does not know this kind of step; its inputs are shown as JSON and kept as they are.
+        </p>
+        <InputField
+          input={{
+            name: "inputs",
+            title: "Inputs",
+            type: "object",
+            required: false,
+            help: "",
+            advanced: false,
+          }}
+          value={step.inputs}
+          onChange={(value) => onReplaceInputs(value ?? {})}
+        />
+      </>
+    );
+  }
+  const inputs = inputsOf(operation, step).filter((input) => isVisible(input, operation, step));
+  const variables = variableNames(graph);
+  const field = (input: InputDeclaration) =>
+    input.format === "run-flow-form" ? (
+      <RunFlowFormDesigner
+        key={input.name}
+        schema={inputValue(step, operation, input)}
+        readOnly={readOnly}
+        onChange={(schema) => onChange(input, schema, operation)}
+      />
+    ) : (
+      <InputField
+        key={input.name}
+        input={input}
+        value={inputValue(step, operation, input)}
+        problem={problems.get(input.name)}
+        focusRequested={focusField === input.name}
+        suggestions={input.format === "variable-name" ? variables : undefined}
+        onChange={(value) => onChange(input, value, operation)}
+      />
+    );
+  const basic = inputs.filter(
+    (input) => !input.advanced || problems.has(input.name) || focusField === input.name,
+  );
+  const folded = inputs.filter((input) => !basic.includes(input));
+  return (
+    <div className="form">
+      {basic.map(field)}
+      {node.kind === "action" && isActionType(node.action, "Switch") && (
+        <SwitchCasesEditor
+          cases={(node.action.cases ?? {}) as Record<string, WdlSwitchCase>}
+          readOnly={readOnly}
+          onAdd={() =>
+            store
+              .getState()
+              .apply("Add a case", (d) => addSwitchCase(d, { switchName: node.name, value: "" }))
+          }
+          onRemove={(caseName) =>
+            store
+              .getState()
+              .apply("Remove a case", (d) => removeSwitchCase(d, { switchName: node.name, caseName }))
+          }
+          onSetValue={(caseName, value) =>
+            store
+              .getState()
+              .apply("Edit case value", (d) =>
+                setSwitchCaseValue(d, { switchName: node.name, caseName, value }),
+              )
+          }
+        />
+      )}
+      {folded.length > 0 && (
+        <div className="advanced">
+          <button
+            type="button"
+            className="link-button"
+            aria-expanded={advanced}
+            onClick={() => setAdvanced(!advanced)}
+          >
+            {advanced ? (
+              <ChevronDown size={14} aria-hidden="true" />
+            ) : (
+              <ChevronRight size={14} aria-hidden="true" />
+            )}
+            {advanced ? "Hide advanced options" : `Show advanced options (${folded.length})`}
+          </button>
+          {advanced && folded.map(field)}
+        </div>
+      )}
+      {inputs.length === 0 &&
+        !isActionType(node.kind === "action" ? node.action : ({ type: "" } as WdlAction), "Switch") && (
+          <p className="muted">This step has nothing to fill in.</p>
+        )}
+    </div>
+  );
+}
+
+function variableNames(graph: FlowGraph): string[] {
+  const names: string[] = [];
+  for (const node of graph.nodes) {
+    if (node.kind !== "action" || !isActionType(node.action, "InitializeVariable")) continue;
+    const list = asObject(node.action.inputs).variables;
+    if (!Array.isArray(list)) continue;
+    for (const variable of list) {
+      const name = asObject(variable).name;
+      if (typeof name === "string") names.push(name);
+    }
+  }
+  return names;
+}
+
+export { descendantsOf };

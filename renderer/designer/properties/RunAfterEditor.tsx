@@ -1,0 +1,90 @@
+import {
+  normalizeStatus,
+  RUN_AFTER_STATUSES,
+  type RunAfterStatus,
+  type WdlRunAfter,
+} from "../../../shared/flow";
+import { displayName } from "../card-info";
+
+const STATUS_TITLES: Record<RunAfterStatus, string> = {
+  Succeeded: "is successful",
+  Failed: "has failed",
+  Skipped: "is skipped",
+  TimedOut: "has timed out",
+};
+
+/**
+ * Which earlier steps of the same branch this one waits for, and on which of their outcomes:
+ * Power Automate's "Configure run after". Candidates are the step's siblings that cannot create a cycle.
+ */
+export function RunAfterEditor({
+  runAfter,
+  candidates,
+  onChange,
+  readOnly,
+}: {
+  runAfter: WdlRunAfter;
+  candidates: readonly string[];
+  onChange: (runAfter: WdlRunAfter) => void;
+  readOnly: boolean;
+}) {
+  const statusesOf = (name: string): RunAfterStatus[] =>
+    (runAfter[name] ?? []).map((s) => normalizeStatus(s)).filter((s): s is RunAfterStatus => s !== undefined);
+  if (candidates.length === 0) {
+    return (
+      <p className="muted">This step is the first of its branch: it runs as soon as the branch starts.</p>
+    );
+  }
+  return (
+    <div className="run-after" data-testid="run-after">
+      <p className="field-help">
+        Run this step after the checked steps, when they end in one of the checked ways.
+      </p>
+      {candidates.map((name) => {
+        const chosen = Object.hasOwn(runAfter, name);
+        const statuses = statusesOf(name);
+        return (
+          <fieldset key={name} className="run-after-step">
+            <legend>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={chosen}
+                  disabled={readOnly}
+                  onChange={(event) => {
+                    const next = { ...runAfter };
+                    if (event.target.checked) next[name] = ["Succeeded"];
+                    else delete next[name];
+                    onChange(next);
+                  }}
+                />{" "}
+                {displayName(name)}
+              </label>
+            </legend>
+            {chosen && (
+              <div className="run-after-statuses">
+                {RUN_AFTER_STATUSES.map((status) => (
+                  <label key={status}>
+                    <input
+                      type="checkbox"
+                      checked={statuses.includes(status)}
+                      disabled={readOnly}
+                      onChange={(event) => {
+                        const next = event.target.checked
+                          ? [...statuses, status]
+                          : statuses.filter((s) => s !== status);
+                        if (next.length === 0) return; // at least one outcome: unticking the last one is refused
+                        onChange({ ...runAfter, [name]: RUN_AFTER_STATUSES.filter((s) => next.includes(s)) });
+                      }}
+                    />{" "}
+                    {STATUS_TITLES[status]}
+                  </label>
+                ))}
+              </div>
+            )}
+          </fieldset>
+        );
+      })}
+    </div>
+  );
+}

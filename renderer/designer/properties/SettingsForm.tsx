@@ -1,0 +1,180 @@
+import { useEffect, useState } from "react";
+import { type ActionSettings, isIsoDuration, type WdlRetryPolicy } from "../../../shared/flow";
+
+/** Retry policy, timeout and secure inputs/outputs of a step (Power Automate's "Settings"). */
+export function SettingsForm({
+  retryPolicy,
+  timeout,
+  secureInputs,
+  secureOutputs,
+  supportsRetry,
+  onChange,
+  readOnly,
+}: {
+  retryPolicy: WdlRetryPolicy | undefined;
+  timeout: string | undefined;
+  secureInputs: boolean;
+  secureOutputs: boolean;
+  supportsRetry: boolean;
+  onChange: (settings: ActionSettings) => void;
+  readOnly: boolean;
+}) {
+  const type = retryPolicy?.type?.toLowerCase() ?? "default";
+  return (
+    <div className="form settings-form">
+      {supportsRetry && (
+        <fieldset className="settings-group">
+          <legend>Retry policy</legend>
+          <p className="field-help">When the service answers 408, 429 or 5xx, the step is tried again.</p>
+          <label className="field">
+            <span className="field-label">Type</span>
+            <select
+              className="input"
+              aria-label="Retry policy"
+              disabled={readOnly}
+              value={type}
+              onChange={(event) => {
+                const next = event.target.value;
+                onChange({
+                  retryPolicy:
+                    next === "default"
+                      ? null
+                      : next === "none"
+                        ? { type: "none" }
+                        : next === "fixed"
+                          ? { type: "fixed", count: 4, interval: "PT20S" }
+                          : { type: "exponential", count: 4, interval: "PT7S" },
+                });
+              }}
+            >
+              <option value="default">Default (up to 4 retries, growing waits)</option>
+              <option value="none">None</option>
+              <option value="fixed">Fixed interval</option>
+              <option value="exponential">Exponential interval</option>
+            </select>
+          </label>
+          {(type === "fixed" || type === "exponential") && retryPolicy && (
+            <div className="settings-row">
+              <NumberSetting
+                label="Count"
+                value={retryPolicy.count ?? 4}
+                min={1}
+                max={90}
+                readOnly={readOnly}
+                onChange={(count) => onChange({ retryPolicy: { ...retryPolicy, count } })}
+              />
+              <DurationSetting
+                label="Interval"
+                value={retryPolicy.interval ?? ""}
+                readOnly={readOnly}
+                onChange={(interval) => onChange({ retryPolicy: { ...retryPolicy, interval } })}
+              />
+            </div>
+          )}
+        </fieldset>
+      )}
+      <fieldset className="settings-group">
+        <legend>Timeout</legend>
+        <p className="field-help">
+          How long the step may take before it ends as timed out, as an ISO 8601 duration: PT1H is one hour,
+          P3D three days.
+        </p>
+        <DurationSetting
+          label="Action timeout"
+          value={timeout ?? ""}
+          readOnly={readOnly}
+          onChange={(value) => onChange({ timeout: value || null })}
+        />
+      </fieldset>
+      <fieldset className="settings-group">
+        <legend>Security</legend>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={secureInputs}
+            disabled={readOnly}
+            onChange={(e) => onChange({ secureInputs: e.target.checked })}
+          />{" "}
+          Secure inputs (hidden in run history)
+        </label>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={secureOutputs}
+            disabled={readOnly}
+            onChange={(e) => onChange({ secureOutputs: e.target.checked })}
+          />{" "}
+          Secure outputs (hidden in run history)
+        </label>
+      </fieldset>
+    </div>
+  );
+}
+
+function NumberSetting({
+  label,
+  value,
+  min,
+  max,
+  readOnly,
+  onChange,
+}: {
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+  readOnly: boolean;
+  onChange: (value: number) => void;
+}) {
+  return (
+    <label className="field">
+      <span className="field-label">{label}</span>
+      <input
+        type="number"
+        className="input"
+        min={min}
+        max={max}
+        readOnly={readOnly}
+        value={value}
+        onChange={(event) => {
+          const n = Number(event.target.value);
+          if (Number.isInteger(n) && n >= min && n <= max) onChange(n);
+        }}
+      />
+    </label>
+  );
+}
+
+/** A duration field that only writes valid ISO 8601 durations, and says why it does not. */
+export function DurationSetting({
+  label,
+  value,
+  readOnly,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  readOnly: boolean;
+  onChange: (value: string) => void;
+}) {
+  const [text, setText] = useState(value);
+  useEffect(() => setText(value), [value]);
+  const invalid = text !== "" && !isIsoDuration(text);
+  return (
+    <label className="field">
+      <span className="field-label">{label}</span>
+      <input
+        className="input"
+        readOnly={readOnly}
+        value={text}
+        placeholder="PT1H"
+        aria-invalid={invalid ? true : undefined}
+        onChange={(event) => {
+          setText(event.target.value);
+          if (event.target.value === "" || isIsoDuration(event.target.value)) onChange(event.target.value);
+        }}
+      />
+      {invalid && <span className="field-problem error">Write a duration such as PT30M, PT1H or P1D.</span>}
+    </label>
+  );
+}

@@ -1,0 +1,221 @@
+// One open flow in the designer: its definition, designer data, selection, undo/redo history and
+// save state. Every change to the definition goes through apply(), which is what undo replays.
+import { createStore, type StoreApi } from "zustand/vanilla";
+import type { Flow } from "../../../shared/api";
+import {
+  actionIndex,
+  actionNameOfNodeId,
+  EditError,
+  triggerNodeId,
+  type WdlDefinition,
+} from "../../../shared/flow";
+import { type DesignerData, readDesignerData } from "./designer-data";
+
+export interface Snapshot {
+  definition: WdlDefinition;
+  designer: DesignerData;
+}
+
+export interface HistoryEntry extends Snapshot {
+  /** What the edit did, for the Edit menu and the toast ("Undo: Delete “Compose”"). */
+  label: string;
+  /** Consecutive edits with the same key (typing in one field) make one undo step. */
+  coalesce?: string;
+  at?: number;
+}
+
+export interface ApplyOptions {
+  /** Node id to select after the edit. */
+  select?: string;
+  /** Merge with the previous edit when it had the same key and was made moments ago. */
+  coalesce?: string;
+}
+
+export type SaveState =
+  | { state: "saved"; at?: string }
+  | { state: "pending" }
+  | { state: "saving" }
+  | { state: "error"; message: string }
+  | { state: "conflict"; message: string };
+
+export interface DesignerState extends Snapshot {
+  flowId: string;
+  name: string;
+  kind: Flow["kind"];
+  /** The revision the last save (or the load) returned: the next save must carry it. */
+  revision: number;
+  past: HistoryEntry[];
+  future: HistoryEntry[];
+  /** Node id of the selected card (action, trigger or note), if any. */
+  selected: string | undefined;
+  /** Whether the properties panel shows the selected card. */
+  panelOpen: boolean;
+  /** Focus request for the properties panel: a field of the selected step (from the checker). */
+  focusField: string | undefined;
+  save: SaveState;
+  /** Changes since the last successful save. */
+  dirty: boolean;
+  readOnly: boolean;
+
+  apply(label: string, edit: (definition: WdlDefinition) => WdlDefinition, options?: ApplyOptions): boolean;
+  applyDesigner(label: string, edit: (designer: DesignerData) => DesignerData): void;
+  undo(): HistoryEntry | undefined;
+  redo(): HistoryEntry | undefined;
+  select(id: string | undefined, options?: { openPanel?: boolean; field?: string }): void;
+  closePanel(): void;
+  setName(name: string, revision: number): void;
+  markSaving(): void;
+  markSaved(revision: number, at: string, savedSnapshot: Snapshot): void;
+  markSaveFailed(save: Extract<SaveState, { state: "error" | "conflict" }>): void;
+  replaceFromServer(flow: Flow): void;
+}
+
+export type DesignerStore = StoreApi<DesignerState>;
+
+/** Undo goes back this many edits: plenty for a session, bounded for memory. */
+export const HISTORY_LIMIT = 200;
+/** Typing pauses shorter than this stay in the same undo step. */
+export const COALESCE_MS = 1500;
+
+export type EditFailure = (message: string) => void;
+
+export function createDesignerStore(
+  flow: Flow,
+  options: { onEditError?: EditFailure; readOnly?: boolean } = {},
+): DesignerStore {
+  const onEditError = options.onEditError ?? (() => {});
+  return createStore<DesignerState>((set, get) => {
+    const push = (label: string, next: Partial<Snapshot>, options: ApplyOptions = {}) => {
+      const { definition, designer, past } = get();
+      const now = Date.now();
+      const last = past[past.length - 1];
+      const merge =
+        options.coalesce !== undefined &&
+        last?.coalesce === options.coalesce &&
+        last.at !== undefined &&
+        now - last.at < COALESCE_MS;
+      const select = options.select;
+      set({
+        ...next,
+        past: merge
+          ? [...past.slice(0, -1), { ...last, at: now }]
+          : [
+              ...past,
+              {
+                definition,
+                designer,
+                label,
+                at: now,
+                ...(options.coalesce ? { coalesce: options.coalesce } : {}),
+              },
+            ].slice(-HISTORY_LIMIT),
+        future: [],
+        dirty: true,
+        save: { state: "pending" },
+        ...(select !== undefined ? { selected: select } : {}),
+      });
+    };
+    const restore = (from: "past" | "future"): HistoryEntry | undefined => {
+      const state = get();
+      const stack = state[from];
+      const entry = stack[stack.length - 1];
+      if (!entry) return undefined;
+      const current: HistoryEntry = {
+        definition: state.definition,
+        designer: state.designer,
+        label: entry.label,
+      };
+      const selected =
+        state.selected && nodeStillExists(entry.definition, state.selected) ? state.selected : undefined;
+      set({
+        definition: entry.definition,
+        designer: entry.designer,
+        [from]: stack.slice(0, -1),
+        [from === "past" ? "future" : "past"]: [...state[from === "past" ? "future" : "past"], current],
+        selected,
+        panelOpen: state.panelOpen && selected !== undefined,
+        dirty: true,
+        save: { state: "pending" },
+      });
+      return entry;
+    };
+
+    return {
+      flowId: flow.id,
+      name: flow.name,
+      kind: flow.kind,
+      revision: flow.revision,
+      definition: flow.definition as unknown as WdlDefinition,
+      designer: readDesignerData(flow.designer),
+      past: [],
+      future: [],
+      selected: undefined,
+      panelOpen: false,
+      focusField: undefined,
+      save: { state: "saved", at: flow.updatedAt },
+      dirty: false,
+      readOnly: options.readOnly ?? false,
+
+      apply(label, edit, options) {
+        if (get().readOnly) return false;
+        let next: WdlDefinition;
+        try {
+          next = edit(get().definition);
+        } catch (error) {
+          if (error instanceof EditError) {
+            onEditError(error.message);
+            return false;
+          }
+          throw error;
+        }
+        if (next === get().definition) return false;
+        push(label, { definition: next }, options);
+        return true;
+      },
+      applyDesigner(label, edit) {
+        if (get().readOnly) return;
+        push(label, { designer: edit(get().designer) });
+      },
+      undo: () => restore("past"),
+      redo: () => restore("future"),
+      select(id, opts = {}) {
+        set({
+          selected: id,
+          panelOpen: id !== undefined && (opts.openPanel ?? get().panelOpen),
+          focusField: opts.field,
+        });
+      },
+      closePanel: () => set({ panelOpen: false, focusField: undefined }),
+      setName: (name, revision) => set({ name, revision }),
+      markSaving: () => set({ save: { state: "saving" } }),
+      markSaved(revision, at, savedSnapshot) {
+        const { definition, designer } = get();
+        // Edits made while the save was in flight still need saving.
+        const unchanged = definition === savedSnapshot.definition && designer === savedSnapshot.designer;
+        set({ revision, dirty: !unchanged, save: unchanged ? { state: "saved", at } : { state: "pending" } });
+      },
+      markSaveFailed: (save) => set({ save }),
+      replaceFromServer(fresh) {
+        set({
+          name: fresh.name,
+          kind: fresh.kind,
+          revision: fresh.revision,
+          definition: fresh.definition as unknown as WdlDefinition,
+          designer: readDesignerData(fresh.designer),
+          past: [],
+          future: [],
+          selected: undefined,
+          panelOpen: false,
+          dirty: false,
+          save: { state: "saved", at: fresh.updatedAt },
+        });
+      },
+    };
+  });
+}
+
+function nodeStillExists(definition: WdlDefinition, nodeId: string): boolean {
+  const name = actionNameOfNodeId(nodeId);
+  if (name !== undefined) return actionIndex(definition).has(name);
+  return Object.keys(definition.triggers ?? {}).some((trigger) => triggerNodeId(trigger) === nodeId);
+}

@@ -1,0 +1,132 @@
+// The designer's edits, in people's words: each applies one pure edit from shared/flow through the
+// store (so it can be undone) and chooses what is selected afterwards.
+import { instantiate, newStep, type OperationDeclaration } from "../../../shared/connectors";
+import {
+  actionNameOfNodeId,
+  actionNodeId,
+  addParallelAction,
+  copyActions,
+  deleteActions,
+  type InsertionPoint,
+  insertAction,
+  moveAction,
+  pasteActions,
+  pasteNames,
+  renameAction,
+  sanitizeActionName,
+  uniqueActionName,
+  usedNames,
+  type WdlAction,
+  type WdlActions,
+  type WdlDefinition,
+  wrapInScope,
+} from "../../../shared/flow";
+import { displayName } from "../card-info";
+import type { DesignerStore } from "./designer-store";
+
+const asAction = (json: unknown): WdlAction => json as WdlAction;
+
+export function insertOperation(
+  store: DesignerStore,
+  point: InsertionPoint,
+  operation: OperationDeclaration,
+): string | undefined {
+  const { definition } = store.getState();
+  const step = newStep(operation, usedNames(definition));
+  const ok = store
+    .getState()
+    .apply(
+      `Add “${displayName(step.name)}”`,
+      (d) => insertAction(d, { at: point, name: step.name, action: asAction(step.definition) }),
+      { select: actionNodeId(step.name) },
+    );
+  if (!ok) return undefined;
+  store.getState().select(actionNodeId(step.name), { openPanel: true });
+  return step.name;
+}
+
+export function moveStep(store: DesignerStore, name: string, point: InsertionPoint): boolean {
+  return store.getState().apply(`Move “${displayName(name)}”`, (d) => moveAction(d, { name, to: point }), {
+    select: actionNodeId(name),
+  });
+}
+
+export function deleteSteps(store: DesignerStore, names: readonly string[]): boolean {
+  if (names.length === 0) return false;
+  const label =
+    names.length === 1 ? `Delete “${displayName(names[0] ?? "")}”` : `Delete ${names.length} steps`;
+  const ok = store.getState().apply(label, (d) => deleteActions(d, { names }));
+  if (ok) store.getState().select(undefined);
+  return ok;
+}
+
+export function renameStep(store: DesignerStore, from: string, to: string): boolean {
+  return store.getState().apply(`Rename “${displayName(from)}”`, (d) => renameAction(d, { from, to }), {
+    select: actionNodeId(to),
+  });
+}
+
+export function duplicateStep(store: DesignerStore, name: string): boolean {
+  const { definition } = store.getState();
+  const copied = copyActions(definition, { names: [name] });
+  return pasteAt(store, { kind: "after", action: name }, copied, `Duplicate “${displayName(name)}”`);
+}
+
+export function pasteAt(
+  store: DesignerStore,
+  point: InsertionPoint,
+  actions: WdlActions,
+  label = "Paste",
+): boolean {
+  const { definition } = store.getState();
+  const renamed = pasteNames(definition, actions);
+  const firstName = renamed.values().next().value;
+  const ok = store
+    .getState()
+    .apply(
+      label,
+      (d) => pasteActions(d, { at: point, actions }),
+      firstName ? { select: actionNodeId(firstName) } : {},
+    );
+  return ok;
+}
+
+export function addParallelBranch(
+  store: DesignerStore,
+  beside: string,
+  operation: OperationDeclaration,
+): boolean {
+  const { definition } = store.getState();
+  const step = newStep(operation, usedNames(definition));
+  return store
+    .getState()
+    .apply(
+      `Add a parallel branch`,
+      (d) => addParallelAction(d, { beside, name: step.name, action: asAction(step.definition) }),
+      { select: actionNodeId(step.name) },
+    );
+}
+
+export function wrapStepsInScope(store: DesignerStore, names: readonly string[]): boolean {
+  const scopeName = uniqueActionName(store.getState().definition, "Scope");
+  return store.getState().apply("Wrap in a scope", (d) => wrapInScope(d, { names, scopeName }), {
+    select: actionNodeId(scopeName),
+  });
+}
+
+/** Action names use underscores where people type spaces, as Power Automate writes them. */
+export function actionNameFromTitle(title: string): string {
+  return sanitizeActionName(title.trim().replace(/\s+/g, "_"));
+}
+
+/** The action names of the selection (empty when a trigger, a note or nothing is selected). */
+export function selectedStepNames(state: { selected: string | undefined }): string[] {
+  const name = state.selected ? actionNameOfNodeId(state.selected) : undefined;
+  return name === undefined || state.selected?.startsWith("note:") ? [] : [name];
+}
+
+export function freshAction(operation: OperationDeclaration): WdlAction {
+  return asAction(instantiate(operation));
+}
+
+export type { WdlDefinition };
