@@ -17,7 +17,7 @@ export const runAfterCycle: Rule = (analysis, report) => {
         step,
         field: "runAfter",
         related: others.map((m) => m.nodeId),
-        message: `${stepLabel(step)} and ${listText(others.map(stepLabel))} wait for each other through Run after, so none of them ever starts.`,
+        message: `${listText(members.map(stepLabel))} wait for each other through Run after, so none of them ever starts.`,
         ...(waitsFor
           ? {
               fix: {
