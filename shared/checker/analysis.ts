@@ -5,7 +5,6 @@ import {
   flowKindOf as catalogFlowKind,
   type FlowKind,
   type InputDeclaration,
-  inputsOf,
   type OperationDeclaration,
 } from "../connectors";
 import {
@@ -14,7 +13,6 @@ import {
   type ConnectorRef,
   canonicalActionType,
   canonicalTriggerType,
-  connectorRefOf,
   type FlowGraph,
   ROOT_CONTAINER_ID,
   type TriggerNode,
@@ -52,6 +50,8 @@ export interface Step {
   /** How the step names its connector, for connector calls (also those the catalog does not know). */
   connectorRef: ConnectorRef | undefined;
   expressions: StepExpression[];
+  /** The inputs of the step's form (record fields expanded); empty when the operation is unknown. */
+  inputs: InputDeclaration[];
 }
 
 export interface VariableDeclaration {
@@ -83,8 +83,6 @@ export interface Analysis {
   variables: ReadonlyMap<string, VariableDeclaration[]>;
   /** Node id for findings about the whole flow: the trigger's, or "#root". */
   flowNodeId: string;
-  /** The inputs of a step's form (memoised), empty when its operation is unknown. */
-  inputsOf(step: Step): InputDeclaration[];
 }
 
 const SCOPE_TYPES = new Set(["If", "Switch", "Foreach", "Until", "Scope"]);
@@ -122,8 +120,9 @@ export function analyze(definition: WdlDefinition, options: CheckOptions = {}): 
       chain: node.kind === "action" ? [...(parent?.chain ?? []), index] : [],
       operation: values.operation,
       connector: values.connector,
-      connectorRef: connectorRefOf({ type: rawType, inputs: object.inputs }),
+      connectorRef: values.connectorRef,
       expressions: values.expressions,
+      inputs: values.inputs,
     };
     byNodeId.set(node.id, step);
     if (node.kind === "trigger") triggers.push(step);
@@ -161,7 +160,6 @@ export function analyze(definition: WdlDefinition, options: CheckOptions = {}): 
     });
   }
 
-  const inputCache = new Map<Step, InputDeclaration[]>();
   const first = triggers[0];
   const firstTrigger = first?.node.kind === "trigger" ? first.node.trigger : undefined;
   const triggerKind = firstTrigger ? kindOf(firstTrigger) : undefined;
@@ -178,14 +176,6 @@ export function analyze(definition: WdlDefinition, options: CheckOptions = {}): 
     precedence,
     variables,
     flowNodeId: first?.nodeId ?? ROOT_CONTAINER_ID,
-    inputsOf(step) {
-      let inputs = inputCache.get(step);
-      if (!inputs) {
-        inputs = step.operation ? inputsOf(step.operation, step.object) : [];
-        inputCache.set(step, inputs);
-      }
-      return inputs;
-    },
   };
 }
 

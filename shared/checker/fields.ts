@@ -1,7 +1,7 @@
 // From a JSON path inside a step to the field of its form: the catalog input that holds the value
 // (so the designer can focus it, and messages can say "To" rather than a path).
 import type { InputDeclaration } from "../connectors";
-import type { Analysis, Step } from "./analysis";
+import type { Step } from "./analysis";
 import type { StepPath } from "./types";
 
 export interface FieldRef {
@@ -12,14 +12,14 @@ export interface FieldRef {
   input?: InputDeclaration;
 }
 
-export function fieldAt(analysis: Analysis, step: Step, path: StepPath): FieldRef {
+export function fieldAt(step: Step, path: StepPath): FieldRef {
   const full = path.join("/");
   const underParameters = path[0] === "inputs" && path[1] === "parameters" && path.length > 2;
   const relative = underParameters ? path.slice(2).join("/") : undefined;
   const operation = step.operation;
   let best: InputDeclaration | undefined;
   if (operation) {
-    for (const input of analysis.inputsOf(step)) {
+    for (const input of step.inputs) {
       const key = (input.at ?? operation.inputLocation) === "parameters" ? relative : full;
       if (key === undefined || (key !== input.name && !key.startsWith(`${input.name}/`))) continue;
       if (!best || input.name.length > best.name.length) best = input;

@@ -26,7 +26,7 @@ export function inputValues(analysis: Analysis): InputValue[] {
   for (const step of analysis.steps) {
     const operation = step.operation;
     if (!operation) continue;
-    const inputs = analysis.inputsOf(step);
+    const inputs = step.inputs;
     for (const input of inputs) {
       const value = inputValue(step.object, operation, input);
       if (value === undefined || value === null) continue;

@@ -6,10 +6,13 @@
 import {
   type ConnectorDeclaration,
   connectorOfAction,
+  type InputDeclaration,
+  inputsOf,
   type OperationDeclaration,
   operationOfAction,
 } from "../connectors";
 import { analyzeTemplate, needsEvaluation, type TemplateAnalysis } from "../expr";
+import { type ConnectorRef, connectorRefOf } from "../flow";
 import { isJsonObject, type JsonObject, type JsonValue } from "../json";
 import type { StepPath } from "./types";
 
@@ -24,6 +27,10 @@ export interface StepValues {
   operation: OperationDeclaration | undefined;
   /** The catalog connector of a connector call (never a built-in). */
   connector: ConnectorDeclaration | undefined;
+  /** How a connector call names its connector, also when the catalog does not know it. */
+  connectorRef: ConnectorRef | undefined;
+  /** The inputs of the step's form (record fields expanded), empty when the operation is unknown. */
+  inputs: InputDeclaration[];
 }
 
 // Fields that hold no expression the run evaluates: structure, designer data, documentation.
@@ -57,6 +64,11 @@ export function stepValues(step: JsonObject, scope: boolean): StepValues {
     expressions,
     operation,
     connector: connector?.builtIn ? undefined : connector,
+    connectorRef: connectorRefOf({
+      type: typeof step.type === "string" ? step.type : "",
+      inputs: step.inputs,
+    }),
+    inputs: operation ? inputsOf(operation, step) : [],
   };
   cache.set(step, values);
   return values;

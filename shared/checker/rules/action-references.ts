@@ -17,7 +17,7 @@ export const actionReferences: Rule = (analysis, report) => {
     for (const expression of step.expressions) {
       const { references } = expression.analysis;
       if (references.actions.length === 0 && references.scopes.length === 0) continue;
-      const { field } = fieldAt(analysis, step, expression.path);
+      const { field } = fieldAt(step, expression.path);
       const check = (name: string, what: string) => {
         const key = `${field}\u0000${name.toLowerCase()}`;
         if (seen.has(key)) return;

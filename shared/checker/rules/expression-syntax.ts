@@ -10,7 +10,7 @@ export const expressionSyntax: Rule = (analysis, report) => {
     for (const expression of step.expressions) {
       const { errors } = expression.analysis;
       if (errors.length === 0) continue;
-      const { field, title } = fieldAt(analysis, step, expression.path);
+      const { field, title } = fieldAt(step, expression.path);
       for (const error of errors) {
         const unsupported = error.code === "not-supported";
         const text = /[.?!]$/.test(error.message) ? error.message : `${error.message}.`;

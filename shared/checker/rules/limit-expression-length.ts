@@ -16,7 +16,7 @@ export const limitExpressionLength: Rule = (analysis, report) => {
           : value.expressions;
       const long = spans.find((span) => span.end - span.start > MAX_EXPRESSION_LENGTH);
       if (!long) continue;
-      const { field, title } = fieldAt(analysis, step, path);
+      const { field, title } = fieldAt(step, path);
       report({
         rule: "limit-expression-length",
         step,

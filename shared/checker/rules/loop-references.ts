@@ -16,7 +16,7 @@ export const loopReferences: Rule = (analysis, report) => {
       const { references } = expression.analysis;
       const usesItem = references.functions.includes("item");
       if (references.loops.length === 0 && !usesItem) continue;
-      const { field, title } = fieldAt(analysis, step, expression.path);
+      const { field, title } = fieldAt(step, expression.path);
       const where = { step, field, path: expression.path };
       for (const name of references.loops) {
         const loop = analysis.byName.get(name.toLowerCase());

@@ -11,7 +11,7 @@ export const requiredInput: Rule = (analysis, report) => {
   for (const step of analysis.steps) {
     const operation = step.operation;
     if (!operation) continue;
-    const inputs = analysis.inputsOf(step);
+    const inputs = step.inputs;
     for (const input of inputs) {
       // A trigger's table has its own rule, with a message about what starts the flow.
       if (step.kind === "trigger" && input.name === "table" && step.connector) continue;

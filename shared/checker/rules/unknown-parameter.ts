@@ -13,7 +13,7 @@ export const unknownParameter: Rule = (analysis, report) => {
         report({
           rule: "unknown-parameter",
           step,
-          field: fieldAt(analysis, step, expression.path).field,
+          field: fieldAt(step, expression.path).field,
           path: expression.path,
           detail: name,
           message: `${stepLabel(step)} uses the parameter “${name}”, which this flow does not define.`,

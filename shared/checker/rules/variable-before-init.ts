@@ -31,7 +31,7 @@ export const variableBeforeInit: Rule = (analysis, report) => {
     }
     for (const expression of step.expressions) {
       if (expression.analysis.references.variables.length === 0) continue;
-      const { field } = fieldAt(analysis, step, expression.path);
+      const { field } = fieldAt(step, expression.path);
       for (const name of expression.analysis.references.variables) use(name, field, expression.path);
     }
   }

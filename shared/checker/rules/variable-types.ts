@@ -23,6 +23,8 @@ const NEEDS: Readonly<Record<string, { kinds: ValueKind[]; what: string } | unde
   AppendToArrayVariable: { kinds: ["array"], what: "an array variable" },
 };
 
+const CHANGE_STEPS = new Set(["SetVariable", ...Object.keys(NEEDS)]);
+
 export const variableTypes: Rule = (analysis, report) => {
   for (const declarations of analysis.variables.values()) {
     for (const { name, type, step, position } of declarations) {
@@ -40,7 +42,7 @@ export const variableTypes: Rule = (analysis, report) => {
     }
   }
   for (const step of analysis.actions) {
-    if (!["SetVariable", ...Object.keys(NEEDS)].includes(step.type)) continue;
+    if (!CHANGE_STEPS.has(step.type)) continue;
     const inputs = step.object.inputs;
     if (!isJsonObject(inputs) || typeof inputs.name !== "string") continue;
     const declaration = analysis.variables.get(inputs.name.toLowerCase())?.[0];
