@@ -12,7 +12,6 @@ const WORLD_TABLES = [
   "sb_workflows",
   "sb_approvals",
   "sb_approval_responses",
-  "sb_waiters",
   "sb_mail",
   "sb_teams",
   "sb_channels",
@@ -135,7 +134,8 @@ export const sandboxMigration: Migration = {
         PRIMARY KEY (approval_id, approver_email)
       ) STRICT;
 
-      -- Steps waiting for a person: the token the engine waits on, and what it waits for.
+      -- Steps waiting for a person: the token the engine waits on, and what it waits for. They mirror
+      -- the engine's waits, so reset and snapshots leave them alone.
       CREATE TABLE sb_waiters (
         token      TEXT PRIMARY KEY,
         kind       TEXT NOT NULL CHECK (kind IN ('approval', 'card')),

@@ -1,0 +1,286 @@
+// "Send approval request" in Business Central: the record goes to Pending Approval, Business
+// Central keeps a request (its id is the "Workflow Step Id"), and the approval-requested event
+// fires, which starts the flow (or the enabled built-in workflow) that answers it. Approving the
+// request releases a document; rejecting or canceling it reopens it.
+import type { Database } from "better-sqlite3";
+import type { Approvals } from "./approvals";
+import { type BusinessCentral, singular, title } from "./business-central";
+import { badRequest, conflict, notFound } from "./errors";
+import type { Directory } from "./people";
+import type { SandboxTable } from "./tables";
+import type { Approval, BcApprovalRequest, BcRequestStatus, Origin, SandboxRecord } from "./types";
+import type { Workflows } from "./workflows";
+import { iso, isoOrNull, nextSeq, type World } from "./world";
+
+interface RequestRow {
+  id: string;
+  tbl: string;
+  record_id: string;
+  record_number: string;
+  event_kind: string;
+  requested_by: string;
+  status: string;
+  workflow_id: string | null;
+  approval_id: string | null;
+  created_at: number;
+  completed_at: number | null;
+}
+
+const toRequest = (row: RequestRow): BcApprovalRequest => ({
+  id: row.id,
+  table: row.tbl,
+  recordId: row.record_id,
+  recordNumber: row.record_number,
+  eventKind: row.event_kind as BcApprovalRequest["eventKind"],
+  requestedBy: row.requested_by,
+  status: row.status as BcRequestStatus,
+  workflowId: row.workflow_id,
+  approvalId: row.approval_id,
+  createdAt: iso(row.created_at),
+  completedAt: isoOrNull(row.completed_at),
+});
+
+/** The status field's value while a request is pending, and once approved, by kind of table. */
+function statuses(table: SandboxTable): { pending: string; approved: string } | undefined {
+  if (table.kind === "document") return { pending: "Pending Approval", approved: "Released" };
+  if (table.kind === "journal" || table.kind === "journalLine")
+    return { pending: "Pending Approval", approved: "Approved" };
+  return undefined;
+}
+
+export class BcRequests {
+  private readonly db: Database;
+
+  constructor(
+    private readonly world: World,
+    private readonly bc: BusinessCentral,
+    private readonly directory: Directory,
+    private readonly approvals: Approvals,
+    private readonly workflows: Workflows,
+  ) {
+    this.db = world.db;
+    // A built-in workflow's approval decides its request.
+    approvals.onCompleted = (approval: Approval) => {
+      if (!approval.bcRequestId) return;
+      const request = this.find(approval.bcRequestId);
+      if (request?.status !== "Open") return;
+      const responder = approval.responses.at(-1)?.approverEmail ?? "";
+      const origin: Origin = { kind: "person", email: responder };
+      if (approval.outcome === "Approve") this.approve(request.id, origin);
+      else this.reject(request.id, origin);
+    };
+  }
+
+  list(options: { status?: BcRequestStatus; table?: string; recordId?: string } = {}): BcApprovalRequest[] {
+    const where: string[] = [];
+    const args: string[] = [];
+    if (options.status) {
+      where.push("status = ?");
+      args.push(options.status);
+    }
+    if (options.table) {
+      where.push("tbl = ?");
+      args.push(options.table);
+    }
+    if (options.recordId) {
+      where.push("record_id = ?");
+      args.push(options.recordId);
+    }
+    const clause = where.length ? `WHERE ${where.join(" AND ")}` : "";
+    return (
+      this.db.prepare(`SELECT * FROM sb_bc_requests ${clause} ORDER BY seq DESC`).all(...args) as RequestRow[]
+    ).map(toRequest);
+  }
+
+  find(id: string): BcApprovalRequest | undefined {
+    const row = this.db.prepare("SELECT * FROM sb_bc_requests WHERE id = ?").get(id.trim()) as
+      | RequestRow
+      | undefined;
+    return row ? toRequest(row) : undefined;
+  }
+
+  get(id: string): BcApprovalRequest {
+    const request = this.find(id);
+    if (!request) throw notFound(`There is no approval request with id '${id}'.`);
+    return request;
+  }
+
+  private openRequestFor(table: string, recordId: string): BcApprovalRequest | undefined {
+    return this.list({ table, recordId, status: "Open" })[0];
+  }
+
+  /** Sends the record for approval as `requestedBy`; raises approval.requested. */
+  send(tableName: string, id: string, requestedBy: string, origin: Origin): BcApprovalRequest {
+    return this.world.tx(() => {
+      const table = this.bc.table(tableName);
+      if (!table.approvalKind || !table.approvalTrigger) {
+        throw badRequest(`${table.title} cannot be sent for approval in Business Central.`);
+      }
+      const requester = this.directory.person(requestedBy);
+      if (!requester) throw badRequest(`${requestedBy} is not a person of the company.`);
+      const record = this.bc.get(table.name, id);
+      if (record.posted === true) throw conflict(`${title(table, record)} is posted already.`);
+      const states = statuses(table);
+      if (states && record.status !== "Open") {
+        throw conflict(
+          `${title(table, record)} has status ${String(record.status)}; only Open records can be sent for approval.`,
+        );
+      }
+      if (this.openRequestFor(table.name, String(record.id))) {
+        throw conflict(`${title(table, record)} has an approval request pending already.`);
+      }
+      const now = this.world.now();
+      const requestId = this.world.newId();
+      this.db
+        .prepare(
+          `INSERT INTO sb_bc_requests (id, seq, tbl, record_id, record_number, event_kind, requested_by, status,
+             workflow_id, approval_id, created_at, completed_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, 'Open', NULL, NULL, ?, NULL)`,
+        )
+        .run(
+          requestId,
+          nextSeq(this.db, "sb_bc_requests"),
+          table.name,
+          String(record.id),
+          String(record[table.numberField] ?? ""),
+          table.approvalKind,
+          requester.email,
+          now,
+        );
+      let current = record;
+      if (states) current = this.bc.save(table, record, { ...record, status: states.pending }, origin);
+      const workflow = this.workflows.enabledFor(table.name);
+      if (workflow) {
+        const approval = this.builtInApproval(table, current, requester.email, requestId);
+        this.db
+          .prepare("UPDATE sb_bc_requests SET workflow_id = ?, approval_id = ? WHERE id = ?")
+          .run(workflow.id, approval.id, requestId);
+      }
+      this.world.emit({
+        type: "approval.requested",
+        payload: {
+          kind: table.approvalKind,
+          triggerOperationId: table.approvalTrigger,
+          table: table.name,
+          id: String(record.id),
+          number: String(record[table.numberField] ?? ""),
+          requestId,
+          requestedBy: requester.email,
+          body: {
+            "Row Id": String(record.id),
+            "Workflow Step Id": requestId,
+            "Requested By User Email": requester.email,
+          },
+          record: current,
+          lines: this.linesOf(table, current),
+          answeredByWorkflowId: workflow?.id ?? null,
+          origin,
+        },
+      });
+      return this.get(requestId);
+    });
+  }
+
+  private linesOf(table: SandboxTable, record: SandboxRecord): SandboxRecord[] {
+    if (table.linesTable) return this.bc.lines(table.name, String(record.id));
+    if (table.kind === "journal")
+      return this.bc.records.list("journalLines").filter((l) => l.journalId === record.id);
+    return [];
+  }
+
+  // The built-in workflows ask the requester's approver, climbing the approval limits for documents.
+  private builtInApproval(
+    table: SandboxTable,
+    record: SandboxRecord,
+    requester: string,
+    requestId: string,
+  ): Approval {
+    const amount = Number(record.totalAmountIncludingTax ?? record.amount ?? 0);
+    const kind = table.party === "vendor" ? "purchase" : table.party === "customer" ? "sales" : "none";
+    const approver = this.directory.approverFor(requester, Math.abs(amount), kind);
+    const name = title(table, record);
+    return this.approvals.create({
+      type: "Basic",
+      title: `${name} needs approval`,
+      details: [
+        `${this.directory.displayName(requester)} sent ${singular(table)} ${String(record[table.numberField] ?? "")} for approval.`,
+        record.vendorName || record.customerName
+          ? `Party: ${String(record.vendorName || record.customerName)}`
+          : "",
+        table.kind === "document"
+          ? `Amount: ${amount.toFixed(2)} ${String(record.currencyCode || "USD")}`
+          : "",
+      ]
+        .filter(Boolean)
+        .join("\n\n"),
+      itemLink: `sandbox://businesscentral/${table.name}/${String(record.id)}`,
+      itemLinkDescription: name,
+      requestor: requester,
+      // Nobody above the requester: they approve their own request, as Business Central's setup would.
+      assignedTo: [approver?.email ?? requester],
+      origin: { kind: "system" },
+      bcRequestId: requestId,
+    });
+  }
+
+  /** Approves an open request: a document is released, a journal approved. */
+  approve(requestId: string, origin: Origin): BcApprovalRequest {
+    return this.complete(requestId, "Approved", origin);
+  }
+
+  reject(requestId: string, origin: Origin): BcApprovalRequest {
+    return this.complete(requestId, "Rejected", origin);
+  }
+
+  /** Cancels the open request of a record (the requester changed their mind). */
+  cancelFor(tableName: string, id: string, origin: Origin): BcApprovalRequest {
+    return this.world.tx(() => {
+      const table = this.bc.table(tableName);
+      const record = this.bc.get(table.name, id);
+      const request = this.openRequestFor(table.name, String(record.id));
+      if (!request) throw conflict(`${title(table, record)} has no pending approval request.`);
+      return this.complete(request.id, "Canceled", origin);
+    });
+  }
+
+  cancel(requestId: string, origin: Origin): BcApprovalRequest {
+    return this.complete(requestId, "Canceled", origin);
+  }
+
+  private complete(
+    requestId: string,
+    status: Exclude<BcRequestStatus, "Open">,
+    origin: Origin,
+  ): BcApprovalRequest {
+    return this.world.tx(() => {
+      const request = this.get(requestId);
+      if (request.status !== "Open") {
+        throw conflict(
+          `The approval request for ${request.recordNumber} is ${request.status.toLowerCase()} already.`,
+        );
+      }
+      this.db
+        .prepare("UPDATE sb_bc_requests SET status = ?, completed_at = ? WHERE id = ?")
+        .run(status, this.world.now(), requestId);
+      const table = this.bc.table(request.table);
+      const record = this.bc.records.get(table.name, request.recordId);
+      const states = statuses(table);
+      if (record && states && record.status === states.pending) {
+        this.bc.save(
+          table,
+          record,
+          { ...record, status: status === "Approved" ? states.approved : "Open" },
+          origin,
+        );
+      }
+      if (status === "Canceled") {
+        if (request.approvalId) this.approvals.cancel(request.approvalId);
+        this.world.emit({
+          type: "approval.canceled",
+          payload: { kind: request.eventKind, table: request.table, id: request.recordId, requestId, origin },
+        });
+      }
+      return this.get(requestId);
+    });
+  }
+}

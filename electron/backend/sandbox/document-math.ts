@@ -1,0 +1,27 @@
+// Amounts of document lines and document totals, as Business Central computes them: line amount
+// after the line discount, tax per line, and the invoice discount taken off the total.
+import type { SandboxRecord } from "./types";
+
+export const round2 = (n: number): number => Math.round((n + Number.EPSILON) * 100) / 100;
+
+const num = (value: unknown): number => (typeof value === "number" && Number.isFinite(value) ? value : 0);
+
+/** The line with its computed amounts. */
+export function computeLine(line: SandboxRecord): SandboxRecord {
+  const price = num(line.unitPrice ?? line.directUnitCost);
+  const excl = round2(num(line.quantity) * price * (1 - num(line.discountPercent) / 100));
+  const tax = round2((excl * num(line.taxPercent)) / 100);
+  return { ...line, amountExcludingTax: excl, totalTaxAmount: tax, amountIncludingTax: round2(excl + tax) };
+}
+
+/** The document's total fields from its lines and its invoice discount. */
+export function documentTotals(
+  document: SandboxRecord,
+  lines: readonly SandboxRecord[],
+): { totalAmountExcludingTax: number; totalTaxAmount: number; totalAmountIncludingTax: number } {
+  const linesExcl = lines.reduce((sum, line) => sum + num(line.amountExcludingTax), 0);
+  const linesTax = lines.reduce((sum, line) => sum + num(line.totalTaxAmount), 0);
+  const excl = round2(Math.max(0, linesExcl - num(document.discountAmount)));
+  const tax = linesExcl > 0 ? round2((linesTax * excl) / linesExcl) : 0;
+  return { totalAmountExcludingTax: excl, totalTaxAmount: tax, totalAmountIncludingTax: round2(excl + tax) };
+}

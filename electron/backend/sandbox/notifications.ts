@@ -1,0 +1,82 @@
+// Mobile notifications, kept per person: what "Send me a mobile notification" would show on the
+// flow owner's phone.
+import type { Database } from "better-sqlite3";
+import type { Origin, Page, PageOptions, SandboxNotification } from "./types";
+import { iso, nextSeq, type World } from "./world";
+
+interface NotificationRow {
+  id: string;
+  recipient: string;
+  text: string;
+  link_uri: string;
+  link_label: string;
+  created_at: number;
+  is_read: number;
+  origin: string;
+}
+
+const toNotification = (row: NotificationRow): SandboxNotification => ({
+  id: row.id,
+  recipient: row.recipient,
+  text: row.text,
+  link: row.link_uri ? { uri: row.link_uri, label: row.link_label || row.link_uri } : null,
+  createdAt: iso(row.created_at),
+  isRead: row.is_read === 1,
+  origin: JSON.parse(row.origin) as Origin,
+});
+
+export class Notifications {
+  private readonly db: Database;
+
+  constructor(private readonly world: World) {
+    this.db = world.db;
+  }
+
+  send(
+    recipient: string,
+    text: string,
+    link: { uri: string; label: string } | null,
+    origin: Origin,
+  ): SandboxNotification {
+    return this.world.tx(() => {
+      const id = this.world.newId();
+      this.db
+        .prepare(
+          `INSERT INTO sb_notifications (id, seq, recipient, text, link_uri, link_label, created_at, is_read, origin)
+           VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)`,
+        )
+        .run(
+          id,
+          nextSeq(this.db, "sb_notifications"),
+          recipient,
+          text,
+          link?.uri ?? "",
+          link?.label ?? "",
+          this.world.now(),
+          JSON.stringify(origin),
+        );
+      const notification = toNotification(
+        this.db.prepare("SELECT * FROM sb_notifications WHERE id = ?").get(id) as NotificationRow,
+      );
+      this.world.emit({ type: "notification.sent", payload: { notification } });
+      return notification;
+    });
+  }
+
+  /** Newest first; one person's, or everyone's. */
+  list(options: PageOptions & { recipient?: string } = {}): Page<SandboxNotification> {
+    const clause = options.recipient ? "WHERE recipient = ?" : "";
+    const args = options.recipient ? [options.recipient.trim()] : [];
+    const total = (
+      this.db.prepare(`SELECT count(*) AS n FROM sb_notifications ${clause}`).get(...args) as { n: number }
+    ).n;
+    const rows = this.db
+      .prepare(`SELECT * FROM sb_notifications ${clause} ORDER BY seq DESC LIMIT ? OFFSET ?`)
+      .all(...args, options.top ?? 50, options.skip ?? 0) as NotificationRow[];
+    return { total, items: rows.map(toNotification) };
+  }
+
+  markRead(id: string): void {
+    this.db.prepare("UPDATE sb_notifications SET is_read = 1 WHERE id = ?").run(id);
+  }
+}

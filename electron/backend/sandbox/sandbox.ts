@@ -1,0 +1,417 @@
+// The connector sandbox: a demo company's world in SQLite that flows run against (as the engine's
+// ConnectorRuntime) and that people work in from the sandbox UI (this class's methods). Every
+// change raises typed events, after its transaction commits.
+import type { Database } from "better-sqlite3";
+import type { JsonObject, JsonValue } from "../../../shared/json";
+import type { Clock } from "../clock";
+import type {
+  ConnectorCall,
+  ConnectorOutcome,
+  ConnectorRuntime,
+  SignalSink,
+} from "../engine/connector-runtime";
+import { Approvals } from "./approvals";
+import { actionsOf, BcActions } from "./bc-actions";
+import { BcRequests } from "./bc-requests";
+import { BusinessCentral, type FindOptions } from "./business-central";
+import { badRequest } from "./errors";
+import { SandboxEmitter, type SandboxEventListener } from "./events";
+import { Excel } from "./excel";
+import { Faults } from "./faults";
+import { Mail } from "./mail";
+import { Notifications } from "./notifications";
+import { Directory } from "./people";
+import { RecordStore } from "./records";
+import { invokeOperation } from "./runtime";
+import { DEFAULT_SEED, generateDemoCompany, loadDemoCompany } from "./seed";
+import { CONNECTION_USER } from "./seed/people";
+import type { Services } from "./services";
+import { Snapshots, WORLD_TABLES } from "./snapshots";
+import { SANDBOX_TABLES } from "./tables";
+import { Teams } from "./teams";
+import type {
+  Approval,
+  ApprovalStatus,
+  BcApprovalRequest,
+  BcRequestStatus,
+  BuiltInWorkflow,
+  ExcelRow,
+  Fault,
+  FaultSpec,
+  Group,
+  Mailbox,
+  MailMessage,
+  Origin,
+  Page,
+  PageOptions,
+  Person,
+  SandboxNotification,
+  SandboxRecord,
+  Snapshot,
+  TeamsChat,
+  TeamsMessage,
+  TeamsTeam,
+  Workbook,
+} from "./types";
+import { Workflows } from "./workflows";
+import { World } from "./world";
+
+export interface SandboxOptions {
+  db: Database;
+  clock: Clock;
+  signals: SignalSink;
+  /** Receives every event (also available per type through `sandbox.events`). */
+  events?: SandboxEventListener;
+  /** The demo company's seed number; the same number builds the same company. */
+  seed?: number;
+}
+
+export interface TableSummary {
+  name: string;
+  title: string;
+  numberField: string;
+  kind: string;
+  fields: { name: string; title: string; type: string; readOnly: boolean; enum?: readonly string[] }[];
+  count: number;
+  /** Actions runAction accepts ("release", "post", "sendForApproval"…). */
+  actions: string[];
+  linesTable: string | null;
+}
+
+export class Sandbox implements ConnectorRuntime {
+  readonly events = new SandboxEmitter();
+  private readonly world: World;
+  private readonly services: Services;
+  private readonly faults: Faults;
+  private readonly snapshots: Snapshots;
+  private readonly seed: number;
+
+  constructor(options: SandboxOptions) {
+    if (options.events) this.events.onAny(options.events);
+    this.seed = options.seed ?? DEFAULT_SEED;
+    const world = new World(options.db, options.clock, options.signals, this.events);
+    this.world = world;
+    const directory = new Directory(options.db);
+    const mail = new Mail(world, directory);
+    const approvals = new Approvals(world, directory, mail);
+    const workflows = new Workflows(world);
+    const bc = new BusinessCentral(world, new RecordStore(options.db));
+    const requests = new BcRequests(world, bc, directory, approvals, workflows);
+    this.services = {
+      world,
+      directory,
+      bc,
+      requests,
+      actions: new BcActions(world, bc, requests),
+      approvals,
+      mail,
+      teams: new Teams(world, directory),
+      excel: new Excel(world),
+      notifications: new Notifications(world),
+      workflows,
+      connectionUser: () => this.connectionUser(),
+    };
+    this.faults = new Faults(world);
+    this.snapshots = new Snapshots(world);
+    if (this.meta("seeded") === undefined) this.load();
+  }
+
+  // --- the engine's side ---
+
+  /** Runs one connector operation of a flow step against the world. */
+  invoke(call: ConnectorCall): Promise<ConnectorOutcome> {
+    return invokeOperation(call, this.services, this.faults, this.world.clock);
+  }
+
+  /**
+   * Runs fn in one transaction: its changes commit together and their events are emitted after
+   * the commit (none if fn throws).
+   */
+  batch<T>(fn: () => T): T {
+    return this.world.tx(fn);
+  }
+
+  // --- Business Central ---
+
+  tables(): TableSummary[] {
+    return SANDBOX_TABLES.map((table) => ({
+      name: table.name,
+      title: table.title,
+      numberField: table.numberField,
+      kind: table.kind,
+      fields: table.fields.map((field) => ({
+        name: field.name,
+        title: field.title,
+        type: field.type,
+        readOnly: field.readOnly ?? false,
+        ...(field.enum ? { enum: field.enum } : {}),
+      })),
+      count: this.services.bc.records.count(table.name),
+      actions: actionsOf(table),
+      linesTable: table.linesTable ?? null,
+    }));
+  }
+
+  /** A page of a table's records: OData filter and order, and the list's search box. */
+  listRecords(table: string, options: FindOptions = {}): Page<SandboxRecord> {
+    const { total, records } = this.services.bc.find(table, options);
+    return { total, items: records };
+  }
+
+  getRecord(table: string, id: string): SandboxRecord {
+    return this.services.bc.get(table, id);
+  }
+
+  /** A record by id or number ("PI-1001"); undefined when there is none. */
+  findRecord(table: string, idOrNumber: string): SandboxRecord | undefined {
+    return this.services.bc.lookup(table, idOrNumber);
+  }
+
+  documentLines(table: string, id: string): SandboxRecord[] {
+    this.services.bc.get(table, id);
+    return this.services.bc.lines(table, id);
+  }
+
+  createRecord(table: string, fields: JsonObject, actingAs: string): SandboxRecord {
+    return this.services.bc.create(table, fields, this.person(actingAs), "");
+  }
+
+  updateRecord(table: string, id: string, patch: JsonObject, actingAs: string): SandboxRecord {
+    return this.services.bc.update(table, id, patch, this.person(actingAs), "");
+  }
+
+  deleteRecord(table: string, id: string, actingAs: string): void {
+    this.services.bc.delete(table, id, this.person(actingAs));
+  }
+
+  /** A bound action: release, reopen, post, makeOrder, makeInvoice, sendForApproval, cancelApprovalRequest. */
+  runAction(table: string, id: string, action: string, actingAs: string): JsonValue {
+    return this.services.actions.run(table, id, action, this.person(actingAs), actingAs);
+  }
+
+  /** "Send approval request": the record goes to Pending Approval and approval.requested fires. */
+  sendForApproval(table: string, id: string, requestedBy: string): BcApprovalRequest {
+    return this.services.requests.send(table, id, requestedBy, this.person(requestedBy));
+  }
+
+  cancelApprovalRequest(table: string, id: string, actingAs: string): BcApprovalRequest {
+    return this.services.requests.cancelFor(table, id, this.person(actingAs));
+  }
+
+  /** Approves or rejects a Business Central approval request (what a flow does once it has decided). */
+  decideApprovalRequest(
+    requestId: string,
+    decision: "approve" | "reject",
+    actingAs: string,
+  ): BcApprovalRequest {
+    const origin = this.person(actingAs);
+    return decision === "approve"
+      ? this.services.requests.approve(requestId, origin)
+      : this.services.requests.reject(requestId, origin);
+  }
+
+  listApprovalRequests(
+    options: { status?: BcRequestStatus; table?: string; recordId?: string } = {},
+  ): BcApprovalRequest[] {
+    return this.services.requests.list(options);
+  }
+
+  // --- people ---
+
+  listPeople(): Person[] {
+    return this.services.directory.people();
+  }
+
+  getPerson(email: string): Person | undefined {
+    return this.services.directory.person(email);
+  }
+
+  listGroups(): Group[] {
+    return this.services.directory.groups();
+  }
+
+  /** The person the flows' connections belong to ("me" in Send me a notification). */
+  connectionUser(): string {
+    return this.meta("connection_user") ?? CONNECTION_USER;
+  }
+
+  setConnectionUser(email: string): void {
+    const person = this.services.directory.person(email);
+    if (!person) throw badRequest(`${email} is not a person of the company.`);
+    this.setMeta("connection_user", person.email);
+  }
+
+  // --- approvals ---
+
+  listApprovals(
+    options: PageOptions & { assignedTo?: string; requestor?: string; status?: ApprovalStatus } = {},
+  ): Page<Approval> {
+    return this.services.approvals.list(options);
+  }
+
+  getApproval(id: string): Approval {
+    return this.services.approvals.get(id);
+  }
+
+  /** Answers as an approver; completing the approval signals the waiting steps in the same transaction. */
+  respondToApproval(
+    id: string,
+    answer: { responder: string; response: string; comments?: string },
+  ): Approval {
+    return this.services.approvals.respond(id, answer);
+  }
+
+  cancelApproval(id: string): Approval {
+    return this.services.approvals.cancel(id);
+  }
+
+  // --- Outlook ---
+
+  listMailboxes(): Mailbox[] {
+    return this.services.mail.mailboxes();
+  }
+
+  listMessages(
+    mailbox: string,
+    options: PageOptions & { folder?: "Inbox" | "Sent Items"; search?: string } = {},
+  ): Page<MailMessage> {
+    return this.services.mail.list(mailbox, options);
+  }
+
+  getMessage(id: string): MailMessage {
+    return this.services.mail.get(id);
+  }
+
+  markMessageRead(id: string, read = true): MailMessage {
+    return this.services.mail.markRead(id, read);
+  }
+
+  // --- Teams ---
+
+  listTeams(): TeamsTeam[] {
+    return this.services.teams.teams();
+  }
+
+  listChats(): TeamsChat[] {
+    return this.services.teams.chats();
+  }
+
+  listTeamsMessages(where: { channelId?: string; chatId?: string } & PageOptions): Page<TeamsMessage> {
+    return this.services.teams.messages(where);
+  }
+
+  getTeamsMessage(id: string): TeamsMessage {
+    return this.services.teams.get(id);
+  }
+
+  /** Submits a waiting card as a person; the waiting step resumes with the answer. */
+  respondToCard(
+    messageId: string,
+    answer: { responder: string; actionId?: string; data?: JsonObject },
+  ): TeamsMessage {
+    return this.services.teams.respondToCard(messageId, answer);
+  }
+
+  // --- Excel ---
+
+  listWorkbooks(): Workbook[] {
+    return this.services.excel.workbooks();
+  }
+
+  listExcelRows(tableId: string, options: PageOptions = {}): Page<ExcelRow> {
+    return this.services.excel.rows(tableId, options);
+  }
+
+  // --- notifications ---
+
+  listNotifications(options: PageOptions & { recipient?: string } = {}): Page<SandboxNotification> {
+    return this.services.notifications.list(options);
+  }
+
+  markNotificationRead(id: string): void {
+    this.services.notifications.markRead(id);
+  }
+
+  // --- built-in approval workflows ---
+
+  listBuiltInWorkflows(): BuiltInWorkflow[] {
+    return this.services.workflows.list();
+  }
+
+  setBuiltInWorkflowEnabled(id: string, enabled: boolean): BuiltInWorkflow {
+    return this.services.workflows.setEnabled(id, enabled);
+  }
+
+  // --- reset and snapshots ---
+
+  /** Back to the demo company; raises sandbox.reset. Faults and snapshots stay. */
+  reset(): void {
+    this.world.tx(() => {
+      this.load();
+      this.world.emit({ type: "sandbox.reset", payload: { reason: "reset", snapshot: null } });
+    });
+  }
+
+  saveSnapshot(name: string): Snapshot {
+    return this.snapshots.save(name);
+  }
+
+  listSnapshots(): Snapshot[] {
+    return this.snapshots.list();
+  }
+
+  restoreSnapshot(name: string): void {
+    this.snapshots.restore(name);
+  }
+
+  deleteSnapshot(name: string): void {
+    this.snapshots.delete(name);
+  }
+
+  // --- faults ---
+
+  setFault(spec: FaultSpec): Fault {
+    return this.faults.set(spec);
+  }
+
+  listFaults(): Fault[] {
+    return this.faults.list();
+  }
+
+  /** Clears one fault by id, or all. */
+  clearFaults(id?: string): void {
+    this.faults.clear(id);
+  }
+
+  // --- internals ---
+
+  private load(): void {
+    this.world.tx(() => {
+      for (const table of WORLD_TABLES) this.world.db.prepare(`DELETE FROM ${table}`).run();
+      loadDemoCompany(this.world.db, generateDemoCompany(this.world.now(), this.seed));
+      this.setMeta("seeded", String(this.seed));
+    });
+  }
+
+  private person(email: string): Origin {
+    const person = this.services.directory.person(email);
+    if (!person)
+      throw badRequest(`${email || "(nobody)"} is not a person of the company; act as one of its people.`);
+    return { kind: "person", email: person.email };
+  }
+
+  private meta(key: string): string | undefined {
+    const row = this.world.db.prepare("SELECT value FROM sb_meta WHERE key = ?").get(key) as
+      | { value: string }
+      | undefined;
+    return row?.value;
+  }
+
+  private setMeta(key: string, value: string): void {
+    this.world.db
+      .prepare(
+        "INSERT INTO sb_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      )
+      .run(key, value);
+  }
+}
