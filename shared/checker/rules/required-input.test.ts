@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { JsonObject } from "../../json";
 import { approvalFlow } from "../test-support/approval";
 import { compose, email, flow, ofRule, op } from "../test-support/flows";
 
@@ -72,6 +73,21 @@ describe("required-input", () => {
       });
     expect(ofRule(condition(""), "required-input").map((f) => f.field)).toEqual(["expression"]);
     expect(ofRule(condition("@triggerBody()?['x']"), "required-input")).toEqual([]);
+  });
+
+  it("takes an input left out that has a default as having it, but not one set empty", () => {
+    const approval = op("shared_approvals", "StartAndWaitForAnApproval", {
+      "WebhookApprovalCreationInput/title": "t",
+      "WebhookApprovalCreationInput/assignedTo": "a@b.c",
+    });
+    const parameters = (approval.inputs as JsonObject).parameters as JsonObject;
+    delete parameters.approvalType;
+    delete parameters["WebhookApprovalCreationInput/enableNotifications"];
+    expect(ofRule(flow({ Approve: approval }), "required-input")).toEqual([]);
+    parameters.approvalType = "";
+    expect(ofRule(flow({ Approve: approval }), "required-input").map((f) => f.field)).toEqual([
+      "approvalType",
+    ]);
   });
 
   it("is quiet on a complete flow and on a Compose of 0", () => {

@@ -17,7 +17,9 @@ export const requiredInput: Rule = (analysis, report) => {
       if (step.kind === "trigger" && input.name === "table" && step.connector) continue;
       if (visibility(step, operation, inputs, input) !== "visible") continue;
       const value = inputValue(step.object, operation, input);
-      if (input.required && isMissing(value)) {
+      // Left out entirely, an input with a default has that default (imports omit them).
+      const defaulted = value === undefined && input.default !== undefined;
+      if (input.required && !defaulted && isMissing(value)) {
         report({
           rule: "required-input",
           step,
