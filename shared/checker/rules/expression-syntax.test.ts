@@ -55,6 +55,7 @@ describe("expression-syntax", () => {
   it("is quiet on good expressions and escaped @", () => {
     const definition = flow({ Compose: compose({ a: "@@not an expression", b: "@{length('abc')} items" }) });
     expect(ofRule(definition, "expression-syntax")).toEqual([]);
+    expect(ofRule(definition, "expression-unsupported")).toEqual([]);
   });
 });
 

@@ -104,8 +104,8 @@ describe("duplicate-name", () => {
 });
 
 describe("switch-duplicate-case", () => {
-  it("reports two cases with the same value", () => {
-    const definition = flow({
+  const switchOn = (third: string) =>
+    flow({
       Switch: {
         type: "Switch",
         runAfter: {},
@@ -113,17 +113,20 @@ describe("switch-duplicate-case", () => {
         cases: {
           Case: { case: "A", actions: {} },
           Case_2: { case: "B", actions: {} },
-          Case_3: { case: "A", actions: {} },
+          Case_3: { case: third, actions: {} },
         },
         default: { actions: {} },
       },
     });
-    expect(ofRule(definition, "switch-duplicate-case")).toMatchObject([
+
+  it("reports two cases with the same value", () => {
+    expect(ofRule(switchOn("A"), "switch-duplicate-case")).toMatchObject([
       {
         field: "cases/Case_3/case",
         message:
           'In “Switch”, the cases “Case” and “Case 3” have the same value "A": each case needs its own.',
       },
     ]);
+    expect(ofRule(switchOn("C"), "switch-duplicate-case")).toEqual([]);
   });
 });

@@ -60,7 +60,16 @@ describe("runafter-missing and runafter-other-branch", () => {
     expect(ofRule(definition, "runafter-other-branch")[0]?.message).toBe(
       "“In” runs after “A”, which is in another branch or scope: a step can only run after steps beside it.",
     );
-    expect(ofRule(flow({ A: compose(1), B: compose(2, succeeded("A")) }), "runafter-missing")).toEqual([]);
+    const fine = flow({
+      A: compose(1),
+      Scope: {
+        type: "Scope",
+        runAfter: succeeded("A"),
+        actions: { In: compose(2), Next: compose(3, succeeded("In")) },
+      },
+    });
+    expect(ofRule(fine, "runafter-missing")).toEqual([]);
+    expect(ofRule(fine, "runafter-other-branch")).toEqual([]);
   });
 });
 

@@ -46,6 +46,8 @@ describe("unknown-table", () => {
         edit: { kind: "set-value", field: "table", value: "salesInvoices" },
       },
     });
+    expect(ofRule(flow({}, recordTrigger("salesInvoices")), "unknown-table")).toEqual([]);
+    expect(ofRule(flow({}, recordTrigger("@variables('table')")), "unknown-table")).toEqual([]);
   });
 });
 

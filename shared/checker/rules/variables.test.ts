@@ -95,6 +95,11 @@ describe("variable-duplicate", () => {
         message: "The variable “X” is already initialized by “A”: a variable is initialized only once.",
       },
     ]);
+    const two = flow({
+      A: initVariable("x", "string", ""),
+      B: initVariable("y", "string", "", succeeded("A")),
+    });
+    expect(ofRule(two, "variable-duplicate")).toEqual([]);
   });
 });
 
