@@ -4,7 +4,7 @@ import { type InputDeclaration, inputValue } from "../connectors";
 import type { TemplateAnalysis } from "../expr";
 import { isJsonObject, type JsonValue } from "../json";
 import type { Analysis, Step } from "./analysis";
-import { visibility } from "./rules/required-input";
+import { visibility } from "./input-state";
 import type { StepPath } from "./types";
 
 export interface InputValue {

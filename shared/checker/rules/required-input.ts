@@ -1,9 +1,10 @@
 // A required input left empty: unset, null, only whitespace, an empty list or object. An input
 // hidden by visibleWhen is never required; while the input that decides cannot be known (an
 // expression), neither is the one it decides about.
-import { type InputDeclaration, inputValue, type OperationDeclaration } from "../../connectors";
+import { type InputDeclaration, inputValue } from "../../connectors";
 import { isJsonObject, type JsonValue } from "../../json";
 import type { Analysis, Step } from "../analysis";
+import { isMissing, visibility } from "../input-state";
 import { stepLabel } from "../wording";
 import type { Rule } from "./rule";
 
@@ -78,36 +79,4 @@ function emptyConditionRows(_analysis: Analysis, step: Step, report: Parameters<
     detail: "row",
     message: `${stepLabel(step)} has a row with nothing to compare: choose the values, or remove the row.`,
   });
-}
-
-export function isMissing(value: JsonValue | undefined): boolean {
-  if (value === undefined || value === null) return true;
-  if (typeof value === "string") return value.trim() === "";
-  if (Array.isArray(value)) return value.length === 0;
-  if (isJsonObject(value)) return Object.keys(value).length === 0;
-  return false;
-}
-
-export type Visibility = "visible" | "hidden" | "unknown";
-
-/** Whether the form shows the input, given the value of the input its visibleWhen names. */
-export function visibility(
-  step: Step,
-  operation: OperationDeclaration,
-  inputs: readonly InputDeclaration[],
-  input: InputDeclaration,
-): Visibility {
-  const when = input.visibleWhen;
-  if (!when) return "visible";
-  const controller =
-    inputs.find((i) => i.name === when.input) ?? operation.inputs.find((i) => i.name === when.input);
-  const value =
-    (controller ? inputValue(step.object, operation, controller) : undefined) ?? controller?.default;
-  if (typeof value === "string" && value.startsWith("@")) return "unknown";
-  const same = (candidate: JsonValue) =>
-    typeof candidate === "string" && typeof value === "string"
-      ? candidate.toLowerCase() === value.toLowerCase()
-      : candidate === value;
-  const listed = ("in" in when ? when.in : when.notIn).some(same);
-  return listed === "in" in when ? "visible" : "hidden";
 }

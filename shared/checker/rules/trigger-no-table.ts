@@ -1,8 +1,8 @@
 // A Business Central record trigger ("When a record is created…") starts the flow for records of
 // one table: without a table, nothing would ever start it.
 import { inputValue } from "../../connectors";
+import { isMissing } from "../input-state";
 import { stepLabel } from "../wording";
-import { isMissing } from "./required-input";
 import type { Rule } from "./rule";
 
 export const triggerNoTable: Rule = (analysis, report) => {
