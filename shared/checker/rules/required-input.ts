@@ -3,8 +3,9 @@
 // expression), neither is the one it decides about.
 import { type InputDeclaration, inputValue } from "../../connectors";
 import { isJsonObject, type JsonValue } from "../../json";
-import type { Analysis, Step } from "../analysis";
+import type { Step } from "../analysis";
 import { isMissing, visibility } from "../input-state";
+import type { Report } from "../report";
 import { stepLabel } from "../wording";
 import type { Rule } from "./rule";
 
@@ -31,7 +32,7 @@ export const requiredInput: Rule = (analysis, report) => {
       }
       if (input.fields && Array.isArray(value)) missingItemFields(step, input, value, report);
     }
-    if (step.type === "If") emptyConditionRows(analysis, step, report);
+    if (step.type === "If") emptyConditionRows(step, report);
   }
 };
 
@@ -39,7 +40,7 @@ function missingItemFields(
   step: Step,
   input: InputDeclaration,
   items: readonly JsonValue[],
-  report: Parameters<Rule>[1],
+  report: Report,
 ): void {
   items.forEach((item, i) => {
     if (!isJsonObject(item)) return;
@@ -57,7 +58,7 @@ function missingItemFields(
 }
 
 /** A fresh Condition compares "" with "": a row where both sides are empty was never filled in. */
-function emptyConditionRows(_analysis: Analysis, step: Step, report: Parameters<Rule>[1]): void {
+function emptyConditionRows(step: Step, report: Report): void {
   let empty = false;
   const visit = (node: JsonValue | undefined): void => {
     if (empty || node === undefined) return;
