@@ -7,6 +7,12 @@ export interface ConnectorCall {
   runId: string;
   /** The step's name in the definition. */
   actionName: string;
+  /**
+   * The loop path of the step ("" or absent at the top level, "Apply_to_each[3]"). With runId,
+   * actionName and attempt it identifies the call: a call sent again after a restart (the engine
+   * stopped before it could journal the outcome) carries the same identity.
+   */
+  iteration?: string;
   /** 1 for the first try, 2+ for retries. */
   attempt: number;
   /** "shared_approvals", "shared_dynamicssmbsaas"… */

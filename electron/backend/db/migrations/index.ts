@@ -2,5 +2,6 @@
 import type { Migration } from "../migration";
 import { flowsMigration } from "./0001-flows";
 import { sandboxMigration } from "./0002-sandbox";
+import { engineMigration } from "./0003-engine";
 
-export const MIGRATIONS: readonly Migration[] = [flowsMigration, sandboxMigration];
+export const MIGRATIONS: readonly Migration[] = [flowsMigration, sandboxMigration, engineMigration];

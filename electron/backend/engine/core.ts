@@ -1,0 +1,769 @@
+// The engine's shared machinery: journal, wait registry, the runs in memory, and the life cycle of a
+// step (begin, wait, complete, skip) and of a run (end, cancel, exceed its duration). Step executors
+// (steps/) and the scheduler call it; the public Engine class wraps it.
+import type { Database } from "better-sqlite3";
+import type { WdlAction, WdlActions } from "../../../shared/flow";
+import type { JsonValue } from "../../../shared/json";
+import type { Clock } from "../clock";
+import type { ConnectorRuntime } from "./connector-runtime";
+import { type CommitPolicy, Journal } from "./journal";
+import { describeSize, type EngineLimits } from "./limits";
+import {
+  type Frame,
+  type InFlight,
+  type ReplayStep,
+  type Resolution,
+  type RunExecution,
+  StepResult,
+  stepKey,
+  stepPath,
+} from "./run-state";
+import type { FinalStatus, RunStatus } from "./status";
+import type { EngineEvent, EngineEventListener, ErrorInfo, WaitKind } from "./types";
+import { type ArmedWait, type Due, WaitRegistry } from "./waits";
+
+export interface CoreOptions {
+  db: Database;
+  clock: Clock;
+  runtime: ConnectorRuntime;
+  limits: EngineLimits;
+  random: () => number;
+  policy: CommitPolicy;
+  events: EngineEventListener;
+  /** Loads a run that is not in memory from the journal and drives it (recovery). */
+  load: (runId: string) => RunExecution | undefined;
+}
+
+/** What a step executor knows about the step it runs. */
+export interface StepContext {
+  core: EngineCore;
+  run: RunExecution;
+  frame: Frame;
+  name: string;
+  action: WdlAction;
+  /** The type as written in the definition. */
+  type: string;
+  key: string;
+  /** The step's last journaled attempt when the run was reloaded after a restart. */
+  prev: ReplayStep | undefined;
+  runScope(actions: WdlActions, frame: Frame): Promise<"Succeeded" | "Failed">;
+  /** Journals the actions of a branch that does not run as Skipped. */
+  skipBranch(actions: WdlActions): void;
+}
+
+/** How a step ended. */
+export interface StepOutcome {
+  status: FinalStatus;
+  inputs?: JsonValue;
+  outputs?: JsonValue;
+  error?: ErrorInfo | null;
+  code?: string | null;
+  state?: JsonValue;
+  attempt?: number;
+  startedAt?: number;
+}
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+export class EngineCore {
+  readonly db: Database;
+  readonly clock: Clock;
+  readonly runtime: ConnectorRuntime;
+  readonly limits: EngineLimits;
+  readonly random: () => number;
+  readonly journal: Journal;
+  readonly registry: WaitRegistry;
+  readonly loaded = new Map<string, RunExecution>();
+  stopped = false;
+  /** Steps executed since the event loop last turned: long synchronous bursts yield. */
+  burst = 0;
+  private busy = 0;
+  private idleWaiters: (() => void)[] = [];
+  private readonly dirtyRuns = new Set<RunExecution>();
+  private readonly load: (runId: string) => RunExecution | undefined;
+  private readonly signalQuery;
+
+  constructor(options: CoreOptions) {
+    this.db = options.db;
+    this.clock = options.clock;
+    this.runtime = options.runtime;
+    this.limits = options.limits;
+    this.random = options.random;
+    this.load = options.load;
+    this.journal = new Journal(options.db, {
+      policy: options.policy,
+      emit: (event: EngineEvent) => options.events(event),
+      beforeTurnCommit: () => this.settleRunStatuses(),
+      onCommitError: (error) => this.commitFailed(error),
+    });
+    this.registry = new WaitRegistry(
+      options.clock,
+      (due) => this.onDue(due),
+      (fn) => this.soon(fn),
+    );
+    this.signalQuery = options.db
+      .prepare("SELECT outcome FROM run_signals WHERE token = ? AND consumed_at IS NULL")
+      .pluck();
+  }
+
+  now(): number {
+    return this.clock.now();
+  }
+
+  // ---- activity, for idle() and for the Running/Waiting status of runs -------------------------
+
+  /** Runs fn on a later turn of the event loop, counted as work in flight until it has run. */
+  soon(fn: () => void): void {
+    this.busy++;
+    setImmediate(() => {
+      this.burst = 0;
+      try {
+        if (!this.stopped) fn();
+      } finally {
+        this.release();
+      }
+    });
+  }
+
+  leafStarted(run: RunExecution): void {
+    if (run.stopped) return;
+    run.activeLeaves++;
+    this.busy++;
+    this.dirtyRuns.add(run);
+  }
+
+  leafEnded(run: RunExecution): void {
+    if (run.stopped) return;
+    run.activeLeaves--;
+    this.dirtyRuns.add(run);
+    this.release();
+  }
+
+  private leafWaiting(run: RunExecution): void {
+    if (run.stopped) return;
+    run.waitingLeaves++;
+    this.dirtyRuns.add(run);
+    this.release();
+  }
+
+  private leafResumed(run: RunExecution): void {
+    if (run.stopped) return;
+    run.waitingLeaves--;
+    this.busy++;
+    if (run.status === "Waiting") {
+      run.status = "Running";
+      this.journal.setRunStatus(run.id, "Running");
+    }
+    this.dirtyRuns.add(run);
+  }
+
+  private release(): void {
+    this.busy--;
+    if (this.busy <= 0) this.notifyProgress();
+  }
+
+  notifyProgress(): void {
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const w of waiters) w();
+  }
+
+  get quiet(): boolean {
+    return this.busy <= 0 && !this.journal.pending;
+  }
+
+  async idle(): Promise<void> {
+    for (;;) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (this.quiet || this.stopped) return;
+      await new Promise<void>((resolve) => {
+        this.idleWaiters.push(resolve);
+        // A commit does not pass through release(): poll on the next turn as well.
+        setImmediate(() => this.notifyProgress());
+      });
+    }
+  }
+
+  /** End of a turn: a run whose every executing leaf waits is Waiting; it is loaded lazily after a restart. */
+  private settleRunStatuses(): void {
+    for (const run of this.dirtyRuns) {
+      if (run.stopped) continue;
+      const waiting = run.activeLeaves > 0 && run.activeLeaves === run.waitingLeaves;
+      if (waiting && run.status === "Running") {
+        run.status = "Waiting";
+        this.journal.setRunStatus(run.id, "Waiting");
+      } else if (!waiting && run.status === "Waiting") {
+        run.status = "Running";
+        this.journal.setRunStatus(run.id, "Running");
+      }
+    }
+    this.dirtyRuns.clear();
+  }
+
+  private commitFailed(error: unknown): void {
+    console.error("[engine] the run journal could not be written; the engine stops:", error);
+    this.halt();
+  }
+
+  /** Stops everything in memory without writing (what is committed stays consistent). */
+  halt(): void {
+    this.stopped = true;
+    this.registry.stop();
+    for (const run of this.loaded.values()) run.halted = true;
+    this.loaded.clear();
+    this.busy = 0;
+    this.notifyProgress();
+  }
+
+  // ---- steps ----------------------------------------------------------------------------------
+
+  /** Counts a step start against the run's limit; false (and the run failed) when it is exceeded. */
+  countStep(sc: StepContext): boolean {
+    const { run } = sc;
+    run.stepCount++;
+    if (run.stepCount <= this.limits.maxStepsPerRun) return true;
+    this.endRun(run, "Failed", {
+      code: "StepLimitExceeded",
+      message: `The run was stopped at step '${sc.name}': it had started ${this.limits.maxStepsPerRun.toLocaleString("en-US")} steps, the most one run may execute.`,
+    });
+    return false;
+  }
+
+  /** Journals a step as Running (or Waiting) and remembers it as in flight. */
+  beginStep(
+    sc: StepContext,
+    options: {
+      attempt?: number;
+      status?: "Running" | "Waiting";
+      leaf: boolean;
+      inputs?: JsonValue;
+      state?: JsonValue;
+      restarts?: number;
+      startedAt?: number;
+      outputs?: JsonValue;
+    },
+  ): InFlight {
+    const { run } = sc;
+    const attempt = options.attempt ?? 1;
+    const existing = run.inFlight.get(sc.key);
+    const reuse = existing && existing.attempt === attempt ? existing : undefined;
+    const startedAt = options.startedAt ?? reuse?.startedAt ?? this.now();
+    const flight: InFlight = {
+      action: sc.name,
+      iteration: sc.frame.iteration,
+      attempt,
+      seq: reuse?.seq ?? (sc.prev && sc.prev.attempt === attempt ? sc.prev.seq : run.nextSeq()),
+      type: sc.type,
+      startedAt,
+      restarts: options.restarts ?? reuse?.restarts ?? 0,
+      inputs: options.inputs === undefined ? (reuse?.inputs ?? null) : JSON.stringify(options.inputs),
+      state: options.state === undefined ? (reuse?.state ?? null) : JSON.stringify(options.state),
+      leaf: options.leaf,
+    };
+    run.inFlight.set(sc.key, flight);
+    if (run.stopped) return flight;
+    const status = options.status ?? "Running";
+    this.journal.upsertStep({
+      runId: run.id,
+      iteration: flight.iteration,
+      action: flight.action,
+      attempt,
+      seq: flight.seq,
+      type: flight.type,
+      status,
+      code: null,
+      inputs: flight.inputs,
+      outputs: options.outputs === undefined ? null : JSON.stringify(options.outputs),
+      error: null,
+      state: flight.state,
+      startedAt,
+      endedAt: null,
+      durationMs: null,
+      restarts: flight.restarts,
+    });
+    this.journal.event({
+      event: "run.step",
+      payload: {
+        runId: run.id,
+        flowId: run.flow.id,
+        action: sc.name,
+        iteration: flight.iteration,
+        path: stepPath(flight.iteration, sc.name),
+        attempt,
+        status,
+        startedAt: iso(startedAt),
+        endedAt: null,
+        durationMs: null,
+        error: null,
+      },
+    });
+    return flight;
+  }
+
+  /** After a restart: the step the journal holds as Running or Waiting is in flight again (nothing written). */
+  resumeInFlight(sc: StepContext, prev: ReplayStep, leaf: boolean): InFlight {
+    const flight: InFlight = {
+      action: sc.name,
+      iteration: sc.frame.iteration,
+      attempt: prev.attempt,
+      seq: prev.seq,
+      type: sc.type,
+      startedAt: prev.startedAt,
+      restarts: prev.restarts,
+      inputs: prev.inputs,
+      state: prev.stateText,
+      leaf,
+    };
+    sc.run.inFlight.set(sc.key, flight);
+    return flight;
+  }
+
+  /** Journals a step's end, files its result for expressions, and returns its status. */
+  completeStep(sc: StepContext, outcome: StepOutcome): FinalStatus {
+    const { run } = sc;
+    const flight = run.inFlight.get(sc.key);
+    run.inFlight.delete(sc.key);
+    if (run.stopped) return outcome.status;
+    const endedAt = this.now();
+    const startedAt = outcome.startedAt ?? flight?.startedAt ?? endedAt;
+    let status = outcome.status;
+    let error = outcome.error ?? null;
+    let inputsText = outcome.inputs === undefined ? (flight?.inputs ?? null) : JSON.stringify(outcome.inputs);
+    let outputsText =
+      outcome.outputs === undefined
+        ? null
+        : outcome.outputs === outcome.inputs
+          ? inputsText
+          : JSON.stringify(outcome.outputs);
+    let inputs = outcome.inputs;
+    let outputs = outcome.outputs;
+    const max = this.limits.maxPayloadChars;
+    for (const [what, text] of [
+      ["inputs", inputsText],
+      ["outputs", outputsText],
+    ] as const) {
+      if (text !== null && text.length > max) {
+        status = "Failed";
+        error = {
+          code: "PayloadTooLarge",
+          message: `The ${what} of step '${sc.name}' are ${describeSize(text.length)}, more than the ${describeSize(max)} a value may hold.`,
+        };
+        if (what === "inputs") {
+          inputsText = null;
+          inputs = undefined;
+        }
+        outputsText = null;
+        outputs = undefined;
+      }
+    }
+    const attempt = outcome.attempt ?? flight?.attempt ?? 1;
+    const seq = flight?.seq ?? (sc.prev && sc.prev.attempt === attempt ? sc.prev.seq : run.nextSeq());
+    const stateText = outcome.state === undefined ? (flight?.state ?? null) : JSON.stringify(outcome.state);
+    const code = outcome.code === undefined ? defaultCode(status) : outcome.code;
+    this.journal.upsertStep({
+      runId: run.id,
+      iteration: sc.frame.iteration,
+      action: sc.name,
+      attempt,
+      seq,
+      type: sc.type,
+      status,
+      code,
+      inputs: inputsText,
+      outputs: outputsText,
+      error: error === null ? null : JSON.stringify(error),
+      state: stateText,
+      startedAt,
+      endedAt,
+      durationMs: endedAt - startedAt,
+      restarts: flight?.restarts ?? 0,
+    });
+    run.setResult(
+      new StepResult(
+        sc.name,
+        sc.frame.iteration,
+        sc.type,
+        status,
+        attempt,
+        code,
+        startedAt,
+        endedAt,
+        inputs === undefined ? inputsText : null,
+        outputs === undefined ? outputsText : null,
+        error,
+        inputs,
+        outputs,
+      ),
+    );
+    this.journal.event({
+      event: "run.step",
+      payload: {
+        runId: run.id,
+        flowId: run.flow.id,
+        action: sc.name,
+        iteration: sc.frame.iteration,
+        path: stepPath(sc.frame.iteration, sc.name),
+        attempt,
+        status,
+        startedAt: iso(startedAt),
+        endedAt: iso(endedAt),
+        durationMs: endedAt - startedAt,
+        error,
+      },
+    });
+    this.journal.stepCompleted();
+    return status;
+  }
+
+  /**
+   * Journals an attempt that failed and will be retried (its row stays as the attempt's record), and
+   * keeps the step in flight.
+   */
+  recordFailedAttempt(sc: StepContext, attempt: number, outputs: JsonValue, error: ErrorInfo): void {
+    const { run } = sc;
+    const flight = run.inFlight.get(sc.key);
+    if (!flight || run.stopped) return;
+    const endedAt = this.now();
+    this.journal.upsertStep({
+      runId: run.id,
+      iteration: flight.iteration,
+      action: sc.name,
+      attempt,
+      seq: flight.seq,
+      type: sc.type,
+      status: "Failed",
+      code: null,
+      inputs: flight.inputs,
+      outputs: JSON.stringify(outputs),
+      error: JSON.stringify(error),
+      state: flight.state,
+      startedAt: flight.startedAt,
+      endedAt,
+      durationMs: endedAt - flight.startedAt,
+      restarts: flight.restarts,
+    });
+  }
+
+  /** Journals a step that does not run (run-after not met, branch not taken, container skipped). */
+  skipStep(run: RunExecution, frame: Frame, name: string, type: string, error: ErrorInfo): void {
+    const key = stepKey(frame.iteration, name);
+    const known = run.replay.get(key);
+    if (known && known.status === "Skipped") {
+      if (!run.results.has(key)) {
+        const at = known.startedAt;
+        run.setResult(
+          new StepResult(
+            name,
+            frame.iteration,
+            type,
+            "Skipped",
+            1,
+            "ActionSkipped",
+            at,
+            at,
+            null,
+            null,
+            error,
+          ),
+        );
+      }
+      return;
+    }
+    if (run.stopped) return;
+    const at = this.now();
+    const seq = run.nextSeq();
+    this.journal.upsertStep({
+      runId: run.id,
+      iteration: frame.iteration,
+      action: name,
+      attempt: 1,
+      seq,
+      type,
+      status: "Skipped",
+      code: "ActionSkipped",
+      inputs: null,
+      outputs: null,
+      error: JSON.stringify(error),
+      state: null,
+      startedAt: at,
+      endedAt: at,
+      durationMs: 0,
+      restarts: 0,
+    });
+    run.setResult(
+      new StepResult(name, frame.iteration, type, "Skipped", 1, "ActionSkipped", at, at, null, null, error),
+    );
+    this.journal.event({
+      event: "run.step",
+      payload: {
+        runId: run.id,
+        flowId: run.flow.id,
+        action: name,
+        iteration: frame.iteration,
+        path: stepPath(frame.iteration, name),
+        attempt: 1,
+        status: "Skipped",
+        startedAt: iso(at),
+        endedAt: iso(at),
+        durationMs: 0,
+        error,
+      },
+    });
+  }
+
+  // ---- waits ----------------------------------------------------------------------------------
+
+  /** Journals and arms a wait of a step. Token waits look for a signal that arrived first. */
+  addWait(
+    sc: StepContext,
+    attempt: number,
+    kind: WaitKind,
+    options: { token?: string; resumeAt?: number; description?: string },
+  ): ArmedWait {
+    const { run } = sc;
+    const id = `${run.id}|${sc.frame.iteration}|${sc.name}|${attempt}|${kind}`;
+    const wait: ArmedWait = {
+      id,
+      runId: run.id,
+      iteration: sc.frame.iteration,
+      action: sc.name,
+      attempt,
+      kind,
+      token: options.token ?? null,
+      resumeAt: options.token === undefined ? (options.resumeAt ?? this.now()) : null,
+      active: true,
+    };
+    if (run.stopped) return wait;
+    this.journal.insertWait({
+      id,
+      runId: run.id,
+      iteration: wait.iteration,
+      action: wait.action,
+      attempt,
+      kind,
+      token: wait.token,
+      resumeAt: wait.resumeAt,
+      description: options.description ?? null,
+      createdAt: this.now(),
+    });
+    if (kind !== "timeout") {
+      this.journal.event({
+        event: "run.waiting",
+        payload: {
+          runId: run.id,
+          flowId: run.flow.id,
+          action: sc.name,
+          iteration: wait.iteration,
+          path: stepPath(wait.iteration, sc.name),
+          kind,
+          token: wait.token,
+          resumeAt: wait.resumeAt === null ? null : iso(wait.resumeAt),
+          description: options.description ?? null,
+        },
+      });
+    }
+    this.registry.add(wait);
+    this.registry.addDeadline(run.id, run.startedAt + this.limits.maxRunDurationMs);
+    if (wait.token !== null) {
+      const token = wait.token;
+      // The answer may have come before the wait existed (it is kept in run_signals).
+      if (this.signalQuery.get(token) !== undefined) this.soon(() => this.consumeSignal(token));
+    }
+    return wait;
+  }
+
+  /** Removes a step's waits of the given kinds (all when omitted), in memory and in the journal. */
+  removeWaits(sc: StepContext, kinds?: readonly WaitKind[]): void {
+    for (const wait of this.registry.ofRun(sc.run.id)) {
+      if (wait.iteration !== sc.frame.iteration || wait.action !== sc.name) continue;
+      if (kinds && !kinds.includes(wait.kind)) continue;
+      this.registry.remove(wait.id);
+      if (!sc.run.stopped) this.journal.deleteWait(wait.id);
+    }
+  }
+
+  /** The step's existing (re-armed) wait of a kind, if any. */
+  existingWait(sc: StepContext, kind: WaitKind): ArmedWait | undefined {
+    return this.registry
+      .ofRun(sc.run.id)
+      .find((w) => w.iteration === sc.frame.iteration && w.action === sc.name && w.kind === kind);
+  }
+
+  /**
+   * Resolves when one of the step's waits ends. `waiting` false: the step is also doing something
+   * else meanwhile (a connector call racing its timeout), so the run is not counted as waiting.
+   */
+  awaitStep(sc: StepContext, waiting = true): Promise<Resolution> {
+    const { run, key } = sc;
+    const early = run.resolutions.get(key);
+    if (early) {
+      run.resolutions.delete(key);
+      return Promise.resolve(early);
+    }
+    return new Promise<Resolution>((resolve) => {
+      if (waiting) this.leafWaiting(run);
+      run.waiters.set(key, (resolution) => {
+        run.waiters.delete(key);
+        if (waiting) this.leafResumed(run);
+        resolve(resolution);
+      });
+    });
+  }
+
+  /** Drops a waiter registered with waiting = false once the race it was part of is over. */
+  dropWaiter(sc: StepContext): void {
+    sc.run.waiters.delete(sc.key);
+  }
+
+  private resolve(run: RunExecution, wait: ArmedWait, resolution: Resolution): void {
+    const key = stepKey(wait.iteration, wait.action);
+    const waiter = run.waiters.get(key);
+    if (waiter) waiter(resolution);
+    else run.resolutions.set(key, resolution);
+  }
+
+  private runFor(runId: string): RunExecution | undefined {
+    return this.loaded.get(runId) ?? this.load(runId);
+  }
+
+  private onDue(due: Due): void {
+    if ("deadline" in due) {
+      this.runDurationExceeded(due.deadline.runId);
+      return;
+    }
+    const wait = due.wait;
+    if (!wait.active) return;
+    const run = this.runFor(wait.runId);
+    if (!run || run.stopped || !wait.active) return;
+    this.resolve(run, wait, { kind: "time", waitKind: wait.kind, waitId: wait.id });
+  }
+
+  /** A signal was stored: hand it to the wait with its token, if that wait exists. */
+  consumeSignal(token: string): void {
+    const text = this.signalQuery.get(token);
+    if (typeof text !== "string") return;
+    const wait = this.registry.byTokenValue(token);
+    if (!wait?.active) return;
+    const run = this.runFor(wait.runId);
+    if (!run || run.stopped || !wait.active) return;
+    this.resolve(run, wait, { kind: "signal", token, outcome: JSON.parse(text) });
+  }
+
+  // ---- runs -----------------------------------------------------------------------------------
+
+  /**
+   * Ends a run: steps still in flight become Cancelled (or `inFlightStatus`), its waits are dropped,
+   * and the run gets its final status. Nothing of the run executes after this.
+   */
+  endRun(
+    run: RunExecution,
+    status: Exclude<RunStatus, "Running" | "Waiting">,
+    error: ErrorInfo | null,
+    inFlightStatus: "Cancelled" | "TimedOut" = "Cancelled",
+    inFlightError: ErrorInfo | null = null,
+  ): void {
+    if (run.stopped) return;
+    const at = this.now();
+    for (const flight of run.inFlight.values()) {
+      this.journal.upsertStep({
+        runId: run.id,
+        iteration: flight.iteration,
+        action: flight.action,
+        attempt: flight.attempt,
+        seq: flight.seq,
+        type: flight.type,
+        status: inFlightStatus,
+        code: inFlightStatus,
+        inputs: flight.inputs,
+        outputs: null,
+        error: inFlightError === null ? null : JSON.stringify(inFlightError),
+        state: flight.state,
+        startedAt: flight.startedAt,
+        endedAt: at,
+        durationMs: at - flight.startedAt,
+        restarts: flight.restarts,
+      });
+      this.journal.event({
+        event: "run.step",
+        payload: {
+          runId: run.id,
+          flowId: run.flow.id,
+          action: flight.action,
+          iteration: flight.iteration,
+          path: stepPath(flight.iteration, flight.action),
+          attempt: flight.attempt,
+          status: inFlightStatus,
+          startedAt: iso(flight.startedAt),
+          endedAt: iso(at),
+          durationMs: at - flight.startedAt,
+          error: inFlightError,
+        },
+      });
+    }
+    run.inFlight.clear();
+    this.registry.removeRun(run.id);
+    this.journal.deleteRunWaits(run.id);
+    run.waiters.clear();
+    run.resolutions.clear();
+    const outstanding = run.activeLeaves - run.waitingLeaves;
+    run.activeLeaves = 0;
+    run.waitingLeaves = 0;
+    this.journal.finishRun(run.id, status, at, error === null ? null : JSON.stringify(error));
+    this.journal.event({
+      event: "run.finished",
+      payload: {
+        runId: run.id,
+        flowId: run.flow.id,
+        status,
+        startedAt: iso(run.startedAt),
+        endedAt: iso(at),
+        durationMs: at - run.startedAt,
+        error,
+      },
+    });
+    run.ended = true;
+    this.loaded.delete(run.id);
+    this.dirtyRuns.delete(run);
+    this.journal.stepCompleted();
+    for (let i = 0; i < outstanding; i++) this.release();
+  }
+
+  private runDurationExceeded(runId: string): void {
+    const run = this.runFor(runId);
+    if (!run || run.stopped) return;
+    const days = Math.round(this.limits.maxRunDurationMs / (24 * 3600 * 1000));
+    const error = {
+      code: "RunDurationLimitExceeded",
+      message: `The run did not finish within ${days} days of its start, the longest a run may last.`,
+    };
+    this.endRun(run, "Failed", error, "TimedOut", error);
+  }
+
+  /** Marks variables changed by the step that just completed, to be written in its commit. */
+  touchVariable(run: RunExecution, lowerName: string): void {
+    if (run.dirtyVariables.has(lowerName) || run.stopped) return;
+    run.dirtyVariables.add(lowerName);
+    const variable = run.variables.get(lowerName);
+    if (!variable) return;
+    this.journal.setVariable(run.id, variable.name, variable.type, () => {
+      run.dirtyVariables.delete(lowerName);
+      const text = JSON.stringify(run.variables.get(lowerName)?.value ?? null);
+      return text;
+    });
+  }
+}
+
+function defaultCode(status: FinalStatus): string | null {
+  switch (status) {
+    case "Succeeded":
+      return "OK";
+    case "Skipped":
+      return "ActionSkipped";
+    case "TimedOut":
+      return "ActionTimedOut";
+    case "Cancelled":
+      return "Cancelled";
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,385 @@
+// The engine: runs flow definitions with WDL semantics and keeps every run as a journal in SQLite,
+// so that a run survives the process (see README.md for the guarantees). Plain Node: no electron.
+import { randomUUID } from "node:crypto";
+import type { Database, Statement } from "better-sqlite3";
+import { type Clock, SystemClock } from "../clock";
+import type { ConnectorRuntime, FinalOutcome, SignalSink } from "./connector-runtime";
+import { EngineCore } from "./core";
+import { EngineError } from "./errors";
+import type { CommitPolicy } from "./journal";
+import { DEFAULT_LIMITS, describeSize, type EngineLimits } from "./limits";
+import { RunQueries } from "./queries";
+import { RunLoader } from "./recovery";
+import { RunExecution } from "./run-state";
+import { driveRun } from "./scheduler";
+import { SnapshotStore } from "./snapshots";
+import { evaluateTriggerConditions, triggerNameOf } from "./trigger-conditions";
+import type {
+  EngineEvent,
+  EngineEventListener,
+  ListRunsQuery,
+  RunDetail,
+  RunPage,
+  RunSummary,
+  StartRunArgs,
+  StartRunResult,
+  WaitKind,
+  WaitRecord,
+} from "./types";
+import type { ArmedWait } from "./waits";
+
+export interface EngineOptions {
+  db: Database;
+  runtime: ConnectorRuntime;
+  /** The system clock when absent; a VirtualClock in tests and simulations. */
+  clock?: Clock;
+  /** Receives every event (also see subscribe()). */
+  events?: EngineEventListener;
+  limits?: Partial<EngineLimits>;
+  /** "batch" (default): steps finished in one event-loop turn share a commit. "step": one commit per step. */
+  commit?: CommitPolicy;
+  /** For retry jitter and rand()/guid() in expressions; Math.random when absent. */
+  random?: () => number;
+  /** Run ids; random UUIDs when absent. */
+  newRunId?: () => string;
+}
+
+export interface RecoveryReport {
+  /** Runs that were executing when the process stopped: they continue after their last committed step. */
+  resumed: number;
+  /** Runs waiting (approval, card, delay, retry): their waits are armed again. */
+  waiting: number;
+  /** Waits armed again. */
+  waits: number;
+  /** Milliseconds spent in start() (re-arming). */
+  ms: number;
+}
+
+export class Engine implements SignalSink {
+  private readonly core: EngineCore;
+  private readonly snapshots: SnapshotStore;
+  private readonly loader: RunLoader;
+  private readonly queries: RunQueries;
+  private readonly listeners = new Set<EngineEventListener>();
+  private readonly clock: Clock;
+  private readonly limits: EngineLimits;
+  private readonly newRunId: () => string;
+  private started = false;
+  private readonly s: {
+    insertSignal: Statement;
+    runExists: Statement;
+    allWaits: Statement;
+    activeRuns: Statement;
+    pendingSignals: Statement;
+    resubmitSource: Statement;
+  };
+
+  constructor(options: EngineOptions) {
+    this.clock = options.clock ?? new SystemClock();
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+    this.newRunId = options.newRunId ?? randomUUID;
+    if (options.events) this.listeners.add(options.events);
+    const random = options.random ?? Math.random;
+    const db = options.db;
+    this.snapshots = new SnapshotStore(db);
+    this.loader = new RunLoader(db, this.snapshots, { now: () => this.clock.now(), random });
+    this.queries = new RunQueries(db, this.snapshots);
+    this.core = new EngineCore({
+      db,
+      clock: this.clock,
+      runtime: options.runtime,
+      limits: this.limits,
+      random,
+      policy: options.commit ?? "batch",
+      events: (event) => this.emit(event),
+      load: (runId) => this.loadAndDrive(runId),
+    });
+    this.s = {
+      insertSignal: db.prepare(
+        "INSERT OR IGNORE INTO run_signals (token, outcome, received_at) VALUES (?, ?, ?)",
+      ),
+      runExists: db.prepare("SELECT 1 FROM runs WHERE id = ?").pluck(),
+      allWaits: db.prepare(
+        "SELECT id, run_id, iteration, action, attempt, kind, token, resume_at FROM run_waits",
+      ),
+      activeRuns: db.prepare(
+        "SELECT id, status, started_at FROM runs WHERE status IN ('Running', 'Waiting')",
+      ),
+      pendingSignals: db
+        .prepare(
+          "SELECT s.token FROM run_signals s JOIN run_waits w ON w.token = s.token WHERE s.consumed_at IS NULL",
+        )
+        .pluck(),
+      resubmitSource: db.prepare(
+        `SELECT flow_id, flow_name, flow_version, mode, trigger_name, trigger_outputs, definition_hash
+         FROM runs WHERE id = ?`,
+      ),
+    };
+  }
+
+  /** Listens to run events; returns the function that stops listening. */
+  subscribe(listener: EngineEventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Recovers: re-arms every pending wait (timers on the Clock, tokens, signals that arrived while
+   * the app was closed, each run's 30-day deadline) and continues every run that was executing,
+   * after its last committed step. Returns once the waits are armed; runs continue asynchronously.
+   */
+  start(): RecoveryReport {
+    if (this.started) throw new EngineError("already-started", "The engine has already been started.");
+    if (this.core.stopped) throw new EngineError("stopped", "This engine was stopped; create a new one.");
+    this.started = true;
+    const begin = performance.now();
+    const rows = this.s.allWaits.all() as {
+      id: string;
+      run_id: string;
+      iteration: string;
+      action: string;
+      attempt: number;
+      kind: WaitKind;
+      token: string | null;
+      resume_at: number | null;
+    }[];
+    const waits: ArmedWait[] = rows.map((r) => ({
+      id: r.id,
+      runId: r.run_id,
+      iteration: r.iteration,
+      action: r.action,
+      attempt: r.attempt,
+      kind: r.kind,
+      token: r.token,
+      resumeAt: r.resume_at,
+      active: true,
+    }));
+    this.core.registry.addAll(waits);
+    const running: string[] = [];
+    let waiting = 0;
+    for (const run of this.s.activeRuns.all() as { id: string; status: string; started_at: number }[]) {
+      this.core.registry.addDeadline(run.id, run.started_at + this.limits.maxRunDurationMs);
+      if (run.status === "Running") running.push(run.id);
+      else waiting++;
+    }
+    for (const token of this.s.pendingSignals.all() as string[]) {
+      this.core.soon(() => this.core.consumeSignal(token));
+    }
+    if (running.length > 0) {
+      this.core.soon(() => {
+        for (const id of running) if (!this.core.loaded.has(id)) this.loadAndDrive(id);
+      });
+    }
+    return { resumed: running.length, waiting, waits: waits.length, ms: performance.now() - begin };
+  }
+
+  /** Commits what is pending and stops: nothing runs or is written after (in-flight work resumes on the next start). */
+  stop(): void {
+    if (this.core.stopped) return;
+    this.core.journal.close();
+    this.core.halt();
+  }
+
+  /** Starts a run. Returns once its row is committed (in the caller's transaction, if any); the run proceeds asynchronously. */
+  startRun(args: StartRunArgs): StartRunResult {
+    this.ensureRunning();
+    const definition = args.definition;
+    const triggerName = triggerNameOf(definition, args.triggerName);
+    const triggerOutputs = args.triggerOutputs ?? null;
+    if (args.checkTriggerConditions !== false) {
+      const check = evaluateTriggerConditions(definition, triggerOutputs, triggerName, () =>
+        this.clock.now(),
+      );
+      if (!check.ok) {
+        return {
+          started: false,
+          runId: null,
+          reason: "trigger-conditions",
+          condition: check.condition,
+          message: check.message,
+        };
+      }
+    }
+    const outputsText = JSON.stringify(triggerOutputs);
+    if (outputsText.length > this.limits.maxPayloadChars) {
+      throw new EngineError(
+        "payload-too-large",
+        `The trigger outputs are ${describeSize(outputsText.length)}, more than the ${describeSize(this.limits.maxPayloadChars)} a value may hold.`,
+      );
+    }
+    const snapshot = this.snapshots.of(definition);
+    const id = this.newRunId();
+    const startedAt = this.clock.now();
+    this.core.journal.insertRun({
+      id,
+      flowId: args.flow.id,
+      flowName: args.flow.name,
+      flowVersion: args.flow.version ?? null,
+      mode: args.mode,
+      triggerName,
+      triggerOutputs: outputsText,
+      definitionHash: snapshot.hash,
+      definition: snapshot.text,
+      status: "Running",
+      startedAt,
+      resubmittedFrom: args.resubmittedFrom ?? null,
+    });
+    this.snapshots.stored(snapshot);
+    const run = new RunExecution({
+      id,
+      flow: args.flow,
+      mode: args.mode,
+      definition: snapshot.definition,
+      triggerName,
+      triggerOutputs,
+      startedAt,
+      now: () => this.clock.now(),
+      random: this.core.random,
+    });
+    this.core.loaded.set(id, run);
+    this.core.journal.event({
+      event: "run.started",
+      payload: {
+        runId: id,
+        flowId: args.flow.id,
+        flowName: args.flow.name,
+        flowVersion: args.flow.version ?? null,
+        mode: args.mode,
+        triggerName,
+        startedAt: new Date(startedAt).toISOString(),
+        resubmittedFrom: args.resubmittedFrom ?? null,
+      },
+    });
+    this.core.soon(() => {
+      // Started inside a caller's transaction that was rolled back: there is no run.
+      if (this.s.runExists.get(id) === undefined) {
+        run.halted = true;
+        this.core.loaded.delete(id);
+        return;
+      }
+      driveRun(this.core, run);
+    });
+    return { started: true, runId: id };
+  }
+
+  /**
+   * SignalSink: a person answered (approval, card). Stores the answer in the caller's transaction;
+   * the waiting step resumes after it commits. An answer for a wait that does not exist yet is kept
+   * until the wait asks for it; a second answer for the same token is ignored.
+   */
+  deliver(token: string, outcome: FinalOutcome): void {
+    this.s.insertSignal.run(token, JSON.stringify(outcome), this.clock.now());
+    if (this.started && !this.core.stopped && this.core.registry.byTokenValue(token)) {
+      this.core.soon(() => this.core.consumeSignal(token));
+    }
+  }
+
+  /** Cancels a run that is executing or waiting; false when it does not exist or has already ended. */
+  cancelRun(runId: string): boolean {
+    this.ensureRunning();
+    let run = this.core.loaded.get(runId);
+    if (!run) {
+      run = this.loader.load(runId);
+      if (!run) return false;
+      // Not executing in this process: its Running/Waiting steps are the ones to cancel.
+      for (const [key, step] of run.replay) {
+        if (step.status !== "Running" && step.status !== "Waiting") continue;
+        const [iteration = "", action = ""] = key.split("\u0000");
+        run.inFlight.set(key, {
+          action,
+          iteration,
+          attempt: step.attempt,
+          seq: step.seq,
+          type: step.type,
+          startedAt: step.startedAt,
+          restarts: step.restarts,
+          inputs: step.inputs,
+          state: step.stateText,
+          leaf: false,
+        });
+      }
+    }
+    this.core.endRun(run, "Cancelled", { code: "Cancelled", message: "The run was cancelled." });
+    this.core.journal.commit();
+    return true;
+  }
+
+  /** Starts a new run with the same definition snapshot, trigger and trigger outputs. */
+  resubmit(runId: string): StartRunResult {
+    this.ensureRunning();
+    const row = this.s.resubmitSource.get(runId) as
+      | {
+          flow_id: string;
+          flow_name: string;
+          flow_version: number | null;
+          mode: "test" | "published";
+          trigger_name: string;
+          trigger_outputs: string;
+          definition_hash: string;
+        }
+      | undefined;
+    const definition = row ? this.snapshots.byHashValue(row.definition_hash) : undefined;
+    if (!row || !definition)
+      throw new EngineError("run-not-found", `There is no run '${runId}' to resubmit.`);
+    return this.startRun({
+      flow: {
+        id: row.flow_id,
+        name: row.flow_name,
+        ...(row.flow_version === null ? {} : { version: row.flow_version }),
+      },
+      mode: row.mode,
+      definition,
+      triggerName: row.trigger_name,
+      triggerOutputs: JSON.parse(row.trigger_outputs),
+      checkTriggerConditions: false,
+      resubmittedFrom: runId,
+    });
+  }
+
+  getRun(runId: string): RunDetail | undefined {
+    return this.queries.getRun(runId);
+  }
+
+  getRunSummary(runId: string): RunSummary | undefined {
+    return this.queries.summary(runId);
+  }
+
+  listRuns(query: ListRunsQuery = {}): RunPage {
+    return this.queries.listRuns(query);
+  }
+
+  pendingWaits(): WaitRecord[] {
+    return this.queries.pendingWaits();
+  }
+
+  /** Resolves when no run has work in flight (waiting runs do not count). For tests and VirtualClock's settle. */
+  idle(): Promise<void> {
+    return this.core.idle();
+  }
+
+  private ensureRunning(): void {
+    if (this.core.stopped) throw new EngineError("stopped", "The engine is stopped.");
+    if (!this.started) throw new EngineError("not-started", "Call start() before using the engine.");
+  }
+
+  private loadAndDrive(runId: string): RunExecution | undefined {
+    if (this.core.stopped) return undefined;
+    const existing = this.core.loaded.get(runId);
+    if (existing) return existing;
+    const run = this.loader.load(runId);
+    if (!run) return undefined;
+    this.core.loaded.set(runId, run);
+    driveRun(this.core, run);
+    return run;
+  }
+
+  private emit(event: EngineEvent): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        console.error(`[engine] a listener of ${event.event} failed:`, error);
+      }
+    }
+  }
+}

@@ -1,0 +1,293 @@
+// The read side of the journal, for the Runs page and the run panel: one run with every step, a page
+// of runs (keyset paging on started_at, id: as fast on page 2,000 as on page 1), the pending waits.
+import type { Database, Statement } from "better-sqlite3";
+import type { JsonObject, JsonValue } from "../../../shared/json";
+import { stepPath } from "./run-state";
+import type { SnapshotStore } from "./snapshots";
+import type { FinalStatus, RunStatus, StepStatus } from "./status";
+import type {
+  ErrorInfo,
+  IterationRecord,
+  ListRunsQuery,
+  RunDetail,
+  RunMode,
+  RunPage,
+  RunSummary,
+  StepRecord,
+  WaitKind,
+  WaitRecord,
+} from "./types";
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+const parse = (text: string | null): JsonValue | null =>
+  text === null ? null : (JSON.parse(text) as JsonValue);
+
+interface RunRow {
+  id: string;
+  flow_id: string;
+  flow_name: string;
+  flow_version: number | null;
+  mode: RunMode;
+  trigger_name: string;
+  status: RunStatus;
+  started_at: number;
+  ended_at: number | null;
+  error: string | null;
+  resubmitted_from: string | null;
+}
+
+const SUMMARY_COLUMNS =
+  "id, flow_id, flow_name, flow_version, mode, trigger_name, status, started_at, ended_at, error, resubmitted_from";
+
+function summary(row: RunRow): RunSummary {
+  return {
+    id: row.id,
+    flowId: row.flow_id,
+    flowName: row.flow_name,
+    flowVersion: row.flow_version,
+    mode: row.mode,
+    triggerName: row.trigger_name,
+    status: row.status,
+    startedAt: iso(row.started_at),
+    endedAt: row.ended_at === null ? null : iso(row.ended_at),
+    durationMs: row.ended_at === null ? null : row.ended_at - row.started_at,
+    error: parse(row.error) as ErrorInfo | null,
+    resubmittedFrom: row.resubmitted_from,
+  };
+}
+
+function toMs(value: number | string, name: string): number {
+  const ms = typeof value === "number" ? value : Date.parse(value);
+  if (!Number.isFinite(ms)) throw new RangeError(`${name} must be epoch milliseconds or an ISO 8601 date`);
+  return ms;
+}
+
+export function encodeCursor(startedAt: number, id: string): string {
+  return Buffer.from(JSON.stringify([startedAt, id])).toString("base64url");
+}
+
+export function decodeCursor(cursor: string): { startedAt: number; id: string } {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
+    if (Array.isArray(value) && typeof value[0] === "number" && typeof value[1] === "string") {
+      return { startedAt: value[0], id: value[1] };
+    }
+  } catch {
+    // reported below
+  }
+  throw new RangeError("cursor is not one that listRuns returned");
+}
+
+/** The SQL of a page of runs (one row more than the limit, to know whether another page follows). */
+export function buildListQuery(query: ListRunsQuery): {
+  sql: string;
+  params: (string | number)[];
+  limit: number;
+} {
+  const limit = Math.max(1, Math.min(500, Math.trunc(query.limit ?? 50)));
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  if (query.flowId !== undefined) {
+    where.push("flow_id = ?");
+    params.push(query.flowId);
+  }
+  const statuses =
+    query.status === undefined ? [] : Array.isArray(query.status) ? query.status : [query.status];
+  if (statuses.length === 1) {
+    where.push("status = ?");
+    params.push(statuses[0] as string);
+  } else if (statuses.length > 1) {
+    where.push(`status IN (${statuses.map(() => "?").join(", ")})`);
+    params.push(...statuses);
+  }
+  if (query.from !== undefined) {
+    where.push("started_at >= ?");
+    params.push(toMs(query.from, "from"));
+  }
+  if (query.to !== undefined) {
+    where.push("started_at < ?");
+    params.push(toMs(query.to, "to"));
+  }
+  if (query.cursor !== undefined && query.cursor !== "") {
+    const cursor = decodeCursor(query.cursor);
+    where.push("(started_at, id) < (?, ?)");
+    params.push(cursor.startedAt, cursor.id);
+  }
+  params.push(limit + 1);
+  const sql = `SELECT ${SUMMARY_COLUMNS} FROM runs${where.length > 0 ? ` WHERE ${where.join(" AND ")}` : ""} ORDER BY started_at DESC, id DESC LIMIT ?`;
+  return { sql, params, limit };
+}
+
+export class RunQueries {
+  private readonly listStatements = new Map<string, Statement>();
+  private readonly runStatement: Statement;
+  private readonly detailStatement: Statement;
+  private readonly stepsStatement: Statement;
+  private readonly iterationsStatement: Statement;
+  private readonly variablesStatement: Statement;
+  private readonly runWaitsStatement: Statement;
+  private readonly allWaitsStatement: Statement;
+
+  constructor(
+    private readonly db: Database,
+    private readonly snapshots: SnapshotStore,
+  ) {
+    this.runStatement = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM runs WHERE id = ?`);
+    this.detailStatement = db.prepare(
+      "SELECT definition_hash, trigger_outputs, response FROM runs WHERE id = ?",
+    );
+    this.stepsStatement = db.prepare(
+      `SELECT iteration, action, attempt, seq, type, status, code, inputs, outputs, error, state, started_at,
+         ended_at, duration_ms, restarts FROM run_steps WHERE run_id = ? ORDER BY seq, attempt`,
+    );
+    this.iterationsStatement = db.prepare(
+      "SELECT loop, idx, status, detail, started_at, ended_at FROM run_iterations WHERE run_id = ? ORDER BY loop, idx",
+    );
+    this.variablesStatement = db.prepare(
+      "SELECT name, value FROM run_variables WHERE run_id = ? ORDER BY name",
+    );
+    const waitColumns = `w.id, w.run_id, r.flow_id, w.iteration, w.action, w.attempt, w.kind, w.token, w.resume_at,
+      w.description, w.created_at FROM run_waits w JOIN runs r ON r.id = w.run_id`;
+    this.runWaitsStatement = db.prepare(
+      `SELECT ${waitColumns} WHERE w.run_id = ? ORDER BY w.created_at, w.id`,
+    );
+    this.allWaitsStatement = db.prepare(`SELECT ${waitColumns} ORDER BY w.created_at, w.id`);
+  }
+
+  summary(runId: string): RunSummary | undefined {
+    const row = this.runStatement.get(runId) as RunRow | undefined;
+    return row ? summary(row) : undefined;
+  }
+
+  getRun(runId: string): RunDetail | undefined {
+    const row = this.runStatement.get(runId) as RunRow | undefined;
+    if (!row) return undefined;
+    const detail = this.detailStatement.get(runId) as {
+      definition_hash: string;
+      trigger_outputs: string;
+      response: string | null;
+    };
+    const steps = (
+      this.stepsStatement.all(runId) as {
+        iteration: string;
+        action: string;
+        attempt: number;
+        seq: number;
+        type: string;
+        status: StepStatus;
+        code: string | null;
+        inputs: string | null;
+        outputs: string | null;
+        error: string | null;
+        state: string | null;
+        started_at: number;
+        ended_at: number | null;
+        duration_ms: number | null;
+        restarts: number;
+      }[]
+    ).map(
+      (s): StepRecord => ({
+        action: s.action,
+        iteration: s.iteration,
+        path: stepPath(s.iteration, s.action),
+        attempt: s.attempt,
+        seq: s.seq,
+        type: s.type,
+        status: s.status,
+        code: s.code,
+        inputs: parse(s.inputs),
+        outputs: parse(s.outputs),
+        error: parse(s.error) as ErrorInfo | null,
+        state: parse(s.state),
+        startedAt: iso(s.started_at),
+        endedAt: s.ended_at === null ? null : iso(s.ended_at),
+        durationMs: s.duration_ms,
+        restarts: s.restarts,
+      }),
+    );
+    const iterations = (
+      this.iterationsStatement.all(runId) as {
+        loop: string;
+        idx: number;
+        status: FinalStatus;
+        detail: string | null;
+        started_at: number;
+        ended_at: number;
+      }[]
+    ).map(
+      (it): IterationRecord => ({
+        loop: it.loop,
+        index: it.idx,
+        status: it.status,
+        startedAt: iso(it.started_at),
+        endedAt: iso(it.ended_at),
+        detail: parse(it.detail),
+      }),
+    );
+    const variables: JsonObject = {};
+    for (const v of this.variablesStatement.all(runId) as { name: string; value: string }[]) {
+      variables[v.name] = JSON.parse(v.value) as JsonValue;
+    }
+    return {
+      ...summary(row),
+      definition: this.snapshots.byHashValue(detail.definition_hash) ?? {},
+      triggerOutputs: JSON.parse(detail.trigger_outputs) as JsonValue,
+      response: parse(detail.response),
+      steps,
+      iterations,
+      variables,
+      waits: (this.runWaitsStatement.all(runId) as WaitRow[]).map(waitRecord),
+    };
+  }
+
+  listRuns(query: ListRunsQuery = {}): RunPage {
+    const { sql, params, limit } = buildListQuery(query);
+    let statement = this.listStatements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.listStatements.set(sql, statement);
+    }
+    const rows = statement.all(...params) as RunRow[];
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      runs: page.map(summary),
+      nextCursor: rows.length > limit && last ? encodeCursor(last.started_at, last.id) : null,
+    };
+  }
+
+  pendingWaits(): WaitRecord[] {
+    return (this.allWaitsStatement.all() as WaitRow[]).map(waitRecord);
+  }
+}
+
+interface WaitRow {
+  id: string;
+  run_id: string;
+  flow_id: string;
+  iteration: string;
+  action: string;
+  attempt: number;
+  kind: WaitKind;
+  token: string | null;
+  resume_at: number | null;
+  description: string | null;
+  created_at: number;
+}
+
+function waitRecord(w: WaitRow): WaitRecord {
+  return {
+    id: w.id,
+    runId: w.run_id,
+    flowId: w.flow_id,
+    action: w.action,
+    iteration: w.iteration,
+    path: stepPath(w.iteration, w.action),
+    attempt: w.attempt,
+    kind: w.kind,
+    token: w.token,
+    resumeAt: w.resume_at === null ? null : iso(w.resume_at),
+    description: w.description,
+    createdAt: iso(w.created_at),
+  };
+}
