@@ -96,8 +96,8 @@ export class BusinessCentral {
   /** Inserts a new record built from checked values and raises record.created. */
   insert(table: SandboxTable, values: JsonObject, prefix: string, origin: Origin): SandboxRecord {
     const now = this.world.now();
-    // Lines are taxed at the company's standard rate unless told otherwise.
-    const defaults: JsonObject = table.kind === "line" ? { taxPercent: 10 } : {};
+    // Lines are items taxed at the company's standard rate unless told otherwise.
+    const defaults: JsonObject = table.kind === "line" ? { lineType: "Item", taxPercent: 10 } : {};
     let record: SandboxRecord = { ...blankRecord(table), ...defaults, ...values, id: this.world.newId() };
     record = this.applyRules(table, record, undefined, prefix);
     const numberField = table.numberField;

@@ -52,9 +52,9 @@ export class Directory {
     if (code.trim() === "") return undefined;
     const row = this.db
       .prepare(
-        "SELECT * FROM sb_people WHERE salesperson_code = ?1 OR purchaser_code = ?1 ORDER BY seq LIMIT 1",
+        "SELECT * FROM sb_people WHERE salesperson_code = @code OR purchaser_code = @code ORDER BY seq LIMIT 1",
       )
-      .get(code.trim()) as PersonRow | undefined;
+      .get({ code: code.trim() }) as PersonRow | undefined;
     return row ? toPerson(row) : undefined;
   }
 

@@ -14,7 +14,9 @@ export class RecordStore {
   private readonly getStmt: Statement<[string, string], Row>;
   private readonly listStmt: Statement<[string], Row>;
   private readonly countStmt: Statement<[string], { n: number }>;
-  private readonly insertStmt: Statement<[string, string, string, string, number]>;
+  private readonly insertStmt: Statement<
+    [{ tbl: string; id: string; number: string; data: string; modified: number }]
+  >;
   private readonly updateStmt: Statement<[string, string, number, string, string]>;
   private readonly deleteStmt: Statement<[string, string]>;
   private readonly byNumberStmt: Statement<[string, string], Row>;
@@ -27,7 +29,7 @@ export class RecordStore {
     this.countStmt = db.prepare("SELECT count(*) AS n FROM sb_records WHERE tbl = ?");
     this.insertStmt = db.prepare(
       `INSERT INTO sb_records (tbl, id, number, seq, data, modified_at)
-       VALUES (?1, ?2, ?3, (SELECT coalesce(max(seq), 0) + 1 FROM sb_records WHERE tbl = ?1), ?4, ?5)
+       VALUES (@tbl, @id, @number, (SELECT coalesce(max(seq), 0) + 1 FROM sb_records WHERE tbl = @tbl), @data, @modified)
        ON CONFLICT DO NOTHING`,
     );
     this.updateStmt = db.prepare(
@@ -64,7 +66,8 @@ export class RecordStore {
   insert(table: SandboxTable, record: SandboxRecord, modifiedAt: number): boolean {
     const id = String(record.id);
     const number = String(record[table.numberField] ?? "");
-    return this.insertStmt.run(table.name, id, number, JSON.stringify(record), modifiedAt).changes > 0;
+    const data = JSON.stringify(record);
+    return this.insertStmt.run({ tbl: table.name, id, number, data, modified: modifiedAt }).changes > 0;
   }
 
   update(table: SandboxTable, record: SandboxRecord, modifiedAt: number): void {

@@ -9,7 +9,7 @@ import type { JsonObject } from "../../../shared/json";
 import { VirtualClock } from "../clock";
 import { openDatabase } from "../db/open";
 import type { ConnectorOutcome, FinalOutcome, SignalSink } from "../engine/connector-runtime";
-import type { SandboxEvent } from "./events";
+import type { SandboxEvent, SandboxEventMap, SandboxEventType } from "./events";
 import { Sandbox } from "./sandbox";
 
 export class RecordingSink implements SignalSink {
@@ -108,8 +108,17 @@ export function waiting(outcome: ConnectorOutcome): Extract<ConnectorOutcome, { 
   return outcome;
 }
 
-export const eventsOf = <T extends SandboxEvent["type"]>(
+export function eventsOf<T extends SandboxEventType>(
   events: readonly SandboxEvent[],
   type: T,
-): Extract<SandboxEvent, { type: T }>["payload"][] =>
-  events.filter((e): e is Extract<SandboxEvent, { type: T }> => e.type === type).map((e) => e.payload);
+): SandboxEventMap[T][] {
+  return events.filter((e) => e.type === type).map((e) => e.payload as SandboxEventMap[T]);
+}
+
+/** The body of the n-th committed signal, which must be a success. */
+export function signalBody(sink: RecordingSink, index = 0): JsonObject {
+  const signal = sink.committed()[index];
+  if (signal?.outcome.kind !== "succeeded")
+    throw new Error(`signal ${index} is not a success: ${JSON.stringify(signal)}`);
+  return signal.outcome.body as JsonObject;
+}

@@ -1,0 +1,209 @@
+import { describe, expect, it } from "vitest";
+import { allOperations } from "../../../shared/connectors";
+import { APPROVAL_TRIGGERS } from "./tables";
+import { BC, eventsOf, failed, succeeded, testWorld } from "./test-support";
+
+const MARCUS = "marcus.bell@cronus-demo.example";
+const ALICIA = "alicia.thornton@cronus-demo.example";
+
+describe("send for approval", () => {
+  it("puts a purchase invoice in Pending Approval and raises the purchase document event", () => {
+    const w = testWorld();
+    const pi = w.sandbox.findRecord("purchaseInvoices", "PI-1001");
+    const request = w.sandbox.sendForApproval("purchaseInvoices", String(pi?.id), MARCUS);
+    expect(request).toMatchObject({
+      status: "Open",
+      table: "purchaseInvoices",
+      recordNumber: "PI-1001",
+      requestedBy: MARCUS,
+    });
+    expect(w.sandbox.findRecord("purchaseInvoices", "PI-1001")?.status).toBe("Pending Approval");
+    const [event] = eventsOf(w.events, "approval.requested");
+    expect(event).toMatchObject({
+      kind: "purchaseDocument",
+      triggerOperationId: "CreatePurchaseDocumentApprovalWebHookV3",
+      table: "purchaseInvoices",
+      id: pi?.id,
+      number: "PI-1001",
+      requestId: request.id,
+      requestedBy: MARCUS,
+      body: { "Row Id": pi?.id, "Workflow Step Id": request.id, "Requested By User Email": MARCUS },
+      answeredByWorkflowId: null,
+      origin: { kind: "person", email: MARCUS },
+    });
+    expect(event?.record.status).toBe("Pending Approval");
+    expect(event?.lines.length).toBeGreaterThan(0);
+    const modified = eventsOf(w.events, "record.modified");
+    expect(modified.map((m) => m.changedFields)).toEqual([["status"]]);
+  });
+
+  it("has a body with exactly the outputs the catalog's approval triggers declare", () => {
+    for (const operationId of Object.values(APPROVAL_TRIGGERS)) {
+      const operation = allOperations().find((op) => op.operationId === operationId);
+      expect(operation?.outputs.map((o) => o.path)).toEqual([
+        "body/Row Id",
+        "body/Workflow Step Id",
+        "body/Requested By User Email",
+      ]);
+    }
+  });
+
+  it("raises the event of each kind of record", () => {
+    const w = testWorld();
+    const cases: [string, string, string][] = [
+      ["customers", "C10000", "customer"],
+      ["vendors", "V20000", "vendor"],
+      ["items", "1000", "item"],
+      ["journals", "GENERAL", "generalJournalBatch"],
+      ["journalLines", "GJ-1001", "generalJournalLine"],
+      ["purchaseOrders", "PO-1001", "purchaseDocument"],
+      ["purchaseCreditMemos", "PCM-1001", "purchaseDocument"],
+      ["salesQuotes", "SQ-1001", "salesDocument"],
+      ["salesOrders", "SO-1001", "salesDocument"],
+      ["salesInvoices", "SI-1001", "salesDocument"],
+      ["salesCreditMemos", "SCM-1001", "salesDocument"],
+    ];
+    for (const [table, number] of cases) {
+      const record = w.sandbox.findRecord(table, number);
+      w.sandbox.sendForApproval(table, String(record?.id), MARCUS);
+    }
+    expect(eventsOf(w.events, "approval.requested").map((e) => [e.table, e.number, e.kind])).toEqual(cases);
+    expect(w.sandbox.findRecord("journals", "GENERAL")?.status).toBe("Pending Approval");
+    expect(w.sandbox.findRecord("customers", "C10000")?.blocked).toBe(" ");
+  });
+
+  it("refuses what Business Central refuses", () => {
+    const w = testWorld();
+    const released = w.sandbox.listRecords("purchaseOrders", { filter: "status eq 'Released'" }).items[0];
+    expect(() => w.sandbox.sendForApproval("purchaseOrders", String(released?.id), MARCUS)).toThrow(
+      "only Open records can be sent for approval",
+    );
+    const employee = w.sandbox.findRecord("employees", "E101");
+    expect(() => w.sandbox.sendForApproval("employees", String(employee?.id), MARCUS)).toThrow(
+      "cannot be sent for approval",
+    );
+    const vendor = w.sandbox.findRecord("vendors", "V20000");
+    w.sandbox.sendForApproval("vendors", String(vendor?.id), MARCUS);
+    expect(() => w.sandbox.sendForApproval("vendors", String(vendor?.id), MARCUS)).toThrow("pending already");
+    expect(() => w.sandbox.sendForApproval("vendors", String(vendor?.id), "someone@else.example")).toThrow(
+      "is not a person of the company",
+    );
+  });
+
+  it("cancels a request: the document is Open again", () => {
+    const w = testWorld();
+    const pi = w.sandbox.findRecord("purchaseInvoices", "PI-1001");
+    const request = w.sandbox.sendForApproval("purchaseInvoices", String(pi?.id), MARCUS);
+    const canceled = w.sandbox.cancelApprovalRequest("purchaseInvoices", String(pi?.id), MARCUS);
+    expect(canceled).toMatchObject({ id: request.id, status: "Canceled" });
+    expect(w.sandbox.findRecord("purchaseInvoices", "PI-1001")?.status).toBe("Open");
+    expect(eventsOf(w.events, "approval.canceled")).toMatchObject([
+      { requestId: request.id, kind: "purchaseDocument" },
+    ]);
+  });
+
+  it("a flow approves or rejects the request with Run action; approving releases the document", async () => {
+    const w = testWorld();
+    const pi = w.sandbox.findRecord("purchaseInvoices", "PI-1001");
+    const request = w.sandbox.sendForApproval("purchaseInvoices", String(pi?.id), MARCUS);
+    const approve = succeeded(
+      await w.call("shared_dynamicssmbsaas", "ExecuteProcedureV3", {
+        ...BC,
+        procedure: "workflowApprovalRequests/Microsoft.NAV.approve",
+        "parameters/id": request.id,
+      }),
+    );
+    expect(approve.body).toMatchObject({ id: request.id, status: "Approved" });
+    expect(w.sandbox.findRecord("purchaseInvoices", "PI-1001")?.status).toBe("Released");
+    const again = failed(
+      await w.call("shared_dynamicssmbsaas", "ExecuteProcedureV3", {
+        ...BC,
+        procedure: "workflowApprovalRequests/Microsoft.NAV.reject",
+        "parameters/id": request.id,
+      }),
+    );
+    expect(again.statusCode).toBe(409);
+
+    const pi2 = w.sandbox.findRecord("purchaseInvoices", "PI-1002");
+    const second = w.sandbox.sendForApproval("purchaseInvoices", String(pi2?.id), MARCUS);
+    w.sandbox.decideApprovalRequest(second.id, "reject", ALICIA);
+    expect(w.sandbox.findRecord("purchaseInvoices", "PI-1002")?.status).toBe("Open");
+  });
+
+  it("sends for approval from a flow, as the connections' user", async () => {
+    const w = testWorld();
+    const so = w.sandbox.findRecord("salesOrders", "SO-1001");
+    const outcome = succeeded(
+      await w.call("shared_dynamicssmbsaas", "ExecuteProcedureV3", {
+        ...BC,
+        procedure: "salesOrders/Microsoft.NAV.sendForApproval",
+        "parameters/id": String(so?.id),
+      }),
+    );
+    expect(outcome.body).toMatchObject({ status: "Open", requestedBy: w.sandbox.connectionUser() });
+    expect(eventsOf(w.events, "approval.requested")[0]?.origin).toMatchObject({
+      kind: "flow",
+      actionName: "ExecuteProcedureV3",
+    });
+  });
+});
+
+describe("built-in approval workflows", () => {
+  it("can be enabled and disabled, with an event", () => {
+    const w = testWorld();
+    const workflow = w.sandbox.listBuiltInWorkflows().find((wf) => wf.name === "Purchase invoice approval");
+    expect(workflow).toMatchObject({
+      eventKind: "purchaseDocument",
+      tables: ["purchaseInvoices"],
+      enabled: false,
+      builtIn: true,
+    });
+    const enabled = w.sandbox.setBuiltInWorkflowEnabled(String(workflow?.id), true);
+    expect(enabled.enabled).toBe(true);
+    expect(eventsOf(w.events, "workflow.changed")).toHaveLength(1);
+    expect(() => w.sandbox.setBuiltInWorkflowEnabled("nope", true)).toThrow("no built-in workflow");
+  });
+
+  it("when enabled, answers the request: the purchaser's approver decides, and approving releases", () => {
+    const w = testWorld();
+    const workflow = w.sandbox.listBuiltInWorkflows().find((wf) => wf.name === "Purchase invoice approval");
+    w.sandbox.setBuiltInWorkflowEnabled(String(workflow?.id), true);
+    const pi = w.sandbox.findRecord("purchaseInvoices", "PI-1001");
+    const request = w.sandbox.sendForApproval("purchaseInvoices", String(pi?.id), MARCUS);
+    expect(request.workflowId).toBe(workflow?.id);
+    expect(eventsOf(w.events, "approval.requested")[0]?.answeredByWorkflowId).toBe(workflow?.id);
+    // 13,235 is over Marcus's own limit; his manager Alicia may approve up to 100,000.
+    const approval = w.sandbox.getApproval(String(request.approvalId));
+    expect(approval).toMatchObject({
+      assignedTo: [ALICIA],
+      requestor: MARCUS,
+      title: "Purchase invoice PI-1001 needs approval",
+    });
+    w.sandbox.respondToApproval(approval.id, { responder: ALICIA, response: "Approve" });
+    expect(w.sandbox.listApprovalRequests({ recordId: String(pi?.id) })[0]?.status).toBe("Approved");
+    expect(w.sandbox.findRecord("purchaseInvoices", "PI-1001")?.status).toBe("Released");
+    expect(w.sink.committed()).toHaveLength(0);
+  });
+
+  it("climbs the hierarchy to someone whose limit covers the amount", () => {
+    const w = testWorld();
+    const workflow = w.sandbox.listBuiltInWorkflows().find((wf) => wf.name === "Purchase invoice approval");
+    w.sandbox.setBuiltInWorkflowEnabled(String(workflow?.id), true);
+    const invoice = w.sandbox.createRecord("purchaseInvoices", { vendorNumber: "V20000" }, MARCUS);
+    w.sandbox.createRecord(
+      "purchaseInvoiceLines",
+      { documentId: String(invoice.id), lineObjectNumber: "1000", quantity: 1, directUnitCost: 150_000 },
+      MARCUS,
+    );
+    const request = w.sandbox.sendForApproval("purchaseInvoices", String(invoice.id), MARCUS);
+    // Alicia's 100,000 is not enough; her manager the CFO has no limit.
+    expect(w.sandbox.getApproval(String(request.approvalId)).assignedTo).toEqual([
+      "victor.almeida@cronus-demo.example",
+    ]);
+    w.sandbox.respondToApproval(String(request.approvalId), {
+      responder: "victor.almeida@cronus-demo.example",
+      response: "Reject",
+    });
+    expect(w.sandbox.getRecord("purchaseInvoices", String(invoice.id)).status).toBe("Open");
+  });
+});

@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+import { EXTERNAL_MAILBOX } from "./mail";
+import { eventsOf, failed, succeeded, testWorld } from "./test-support";
+
+const O = "shared_office365";
+const DANIEL = "daniel.reyes@cronus-demo.example";
+const ALICIA = "alicia.thornton@cronus-demo.example";
+const GRACE = "grace.okafor@cronus-demo.example";
+
+describe("Send an email (V2)", () => {
+  it("delivers To, Cc and Bcc into mailboxes, keeps a sent copy, and sends nothing out", async () => {
+    const w = testWorld();
+    const sent = succeeded(
+      await w.call(O, "SendEmailV2", {
+        "emailMessage/To": `${ALICIA}; accounts@birch-logistics.example`,
+        "emailMessage/Cc": "buyers@cronus-demo.example",
+        "emailMessage/Bcc": GRACE,
+        "emailMessage/Subject": "PI-1001 approved",
+        "emailMessage/Body": "<p>Approved by <b>Alicia</b>.</p>",
+        "emailMessage/Importance": "High",
+        "emailMessage/Attachments": [{ Name: "invoice.pdf", ContentBytes: "JVBERi0=" }],
+      }),
+    );
+    expect(sent.body.deliveredTo).toEqual([
+      ALICIA,
+      EXTERNAL_MAILBOX,
+      "marcus.bell@cronus-demo.example",
+      "nadia.haddad@cronus-demo.example",
+      "oliver.grant@cronus-demo.example",
+      GRACE,
+    ]);
+    const [inbox] = w.sandbox.listMessages(ALICIA, { folder: "Inbox" }).items;
+    expect(inbox).toMatchObject({
+      from: DANIEL,
+      toRecipients: `${ALICIA}; accounts@birch-logistics.example`,
+      ccRecipients: "buyers@cronus-demo.example",
+      bccRecipients: "",
+      subject: "PI-1001 approved",
+      bodyPreview: "Approved by Alicia.",
+      importance: "High",
+      hasAttachments: true,
+      isRead: false,
+      receivedDateTime: "2026-01-05T08:00:00.000Z",
+      origin: { kind: "flow", actionName: "SendEmailV2" },
+    });
+    expect(inbox?.attachments).toEqual([
+      { name: "invoice.pdf", contentBytes: "JVBERi0=", contentType: "application/pdf" },
+    ]);
+    expect(w.sandbox.listMessages(GRACE).items[0]?.bccRecipients).toBe("");
+    expect(w.sandbox.listMessages(EXTERNAL_MAILBOX).items[0]?.bccRecipients).toBe(GRACE);
+    expect(w.sandbox.listMessages(DANIEL, { folder: "Sent Items" }).total).toBe(1);
+    expect(eventsOf(w.events, "mail.delivered").map((e) => e.mailbox)).toEqual(sent.body.deliveredTo);
+    const boxes = w.sandbox.listMailboxes();
+    expect(boxes.find((b) => b.address === ALICIA)).toMatchObject({ messages: 1, unread: 1 });
+    w.sandbox.markMessageRead(String(inbox?.id));
+    expect(w.sandbox.listMailboxes().find((b) => b.address === ALICIA)).toMatchObject({
+      messages: 1,
+      unread: 0,
+    });
+  });
+
+  it("sends as a company group, but never as an outsider", async () => {
+    const w = testWorld();
+    const base = { "emailMessage/To": ALICIA, "emailMessage/Subject": "Hi", "emailMessage/Body": "Hello" };
+    succeeded(
+      await w.call(O, "SendEmailV2", { ...base, "emailMessage/From": "finance@cronus-demo.example" }),
+    );
+    expect(w.sandbox.listMessages(ALICIA).items[0]?.from).toBe("finance@cronus-demo.example");
+    const outsider = failed(
+      await w.call(O, "SendEmailV2", { ...base, "emailMessage/From": "ceo@competitor.example" }),
+    );
+    expect(outsider.error.message).toContain("Parameter 'emailMessage/From'");
+  });
+
+  it("names the wrong parameter", async () => {
+    const w = testWorld();
+    const send = async (parameters: Record<string, string>) =>
+      failed(await w.call(O, "SendEmailV2", parameters)).error.message;
+    expect(await send({ "emailMessage/Subject": "x", "emailMessage/Body": "y" })).toBe(
+      "Parameter 'emailMessage/To': is required.",
+    );
+    expect(
+      await send({ "emailMessage/To": "alicia@", "emailMessage/Subject": "x", "emailMessage/Body": "y" }),
+    ).toBe("Parameter 'emailMessage/To': 'alicia@' is not an email address.");
+    expect(await send({ "emailMessage/To": ALICIA, "emailMessage/Body": "y" })).toBe(
+      "Parameter 'emailMessage/Subject': is required.",
+    );
+    expect(await send({ "emailMessage/To": ALICIA, "emailMessage/Subject": "x" })).toBe(
+      "Parameter 'emailMessage/Body': is required.",
+    );
+    expect(
+      await send({
+        "emailMessage/To": ALICIA,
+        "emailMessage/Subject": "x",
+        "emailMessage/Body": "y",
+        "emailMessage/Importance": "Urgent",
+      }),
+    ).toBe("Parameter 'emailMessage/Importance': 'Urgent' is not Low, Normal or High.");
+    expect(w.sandbox.listMessages(ALICIA).total).toBe(0);
+  });
+
+  it("reads parameters written nested, as some exports do", async () => {
+    const w = testWorld();
+    succeeded(
+      await w.call(O, "SendEmailV2", { emailMessage: { To: ALICIA, Subject: "Nested", Body: "ok" } }),
+    );
+    expect(w.sandbox.listMessages(ALICIA).items[0]?.subject).toBe("Nested");
+  });
+});
+
+describe("Delete email (V2)", () => {
+  it("deletes a message from the connections' user's mailbox", async () => {
+    const w = testWorld();
+    await w.call(O, "SendEmailV2", {
+      "emailMessage/To": DANIEL,
+      "emailMessage/Subject": "Note",
+      "emailMessage/Body": "x",
+    });
+    const [copy] = w.sandbox.listMessages(DANIEL, { folder: "Inbox" }).items;
+    succeeded(await w.call(O, "DeleteEmail_V2", { messageId: String(copy?.id) }));
+    expect(w.sandbox.listMessages(DANIEL, { folder: "Inbox" }).total).toBe(0);
+    expect(failed(await w.call(O, "DeleteEmail_V2", { messageId: String(copy?.id) })).statusCode).toBe(404);
+  });
+});
