@@ -354,6 +354,7 @@ export class EngineCore {
         }
         outputsText = null;
         outputs = undefined;
+        break;
       }
     }
     const attempt = outcome.attempt ?? flight?.attempt ?? 1;

@@ -100,7 +100,10 @@ export function retryDelayMs(
   let delay: number;
   if (policy.type === "fixed") delay = policy.intervalMs;
   else if (policy.type === "exponential") {
-    const low = Math.max(retry <= 1 ? 0 : 2 ** (retry - 2) * policy.intervalMs, policy.minimumIntervalMs);
+    const low = Math.min(
+      Math.max(retry <= 1 ? 0 : 2 ** (retry - 2) * policy.intervalMs, policy.minimumIntervalMs),
+      policy.maximumIntervalMs,
+    );
     const high = Math.max(low, Math.min(2 ** (retry - 1) * policy.intervalMs, policy.maximumIntervalMs));
     delay = low + (high - low) * random();
   } else delay = 0;

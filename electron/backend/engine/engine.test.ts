@@ -1,0 +1,334 @@
+// The Engine's API: trigger conditions, limits, cancel, resubmit, events, commit policies.
+import { describe, expect, it } from "vitest";
+import type { ConnectorOutcome } from "./connector-runtime";
+import { EngineError } from "./errors";
+import { definition, FLOW, runFlow, statuses, step, testEngine } from "./testing";
+import { evaluateTriggerConditions } from "./trigger-conditions";
+
+function started(options: Parameters<typeof testEngine>[0] = {}) {
+  const t = testEngine(options);
+  t.engine.start();
+  return t;
+}
+
+describe("trigger conditions", () => {
+  const def = definition(
+    { A: { type: "Compose", inputs: 1, runAfter: {} } },
+    {
+      triggers: {
+        When_a_record_changes: {
+          type: "OpenApiConnection",
+          inputs: { host: { apiId: "shared_dynamicssmbsaas", operationId: "onupdateditem" } },
+          conditions: [
+            { expression: "@greater(triggerBody()?['amount'], 10000)" },
+            { expression: "@equals(triggerBody()?['status'], 'Open')" },
+          ],
+        },
+      },
+    },
+  );
+
+  it("are true only when every expression is true", () => {
+    expect(evaluateTriggerConditions(def, { body: { amount: 20000, status: "Open" } })).toEqual({ ok: true });
+    expect(evaluateTriggerConditions(def, { body: { amount: 20000, status: "Released" } })).toMatchObject({
+      ok: false,
+      condition: "@equals(triggerBody()?['status'], 'Open')",
+    });
+    expect(evaluateTriggerConditions(def, { body: {} })).toMatchObject({ ok: false });
+    expect(evaluateTriggerConditions(definition({}), { body: {} })).toEqual({ ok: true });
+  });
+
+  it("when one is false, startRun creates no run", () => {
+    const t = started();
+    const result = t.engine.startRun({
+      flow: FLOW,
+      mode: "published",
+      definition: def,
+      triggerOutputs: { body: { amount: 5 } },
+    });
+    expect(result).toMatchObject({ started: false, runId: null, reason: "trigger-conditions" });
+    expect(t.engine.listRuns().runs).toEqual([]);
+    const forced = t.engine.startRun({
+      flow: FLOW,
+      mode: "test",
+      definition: def,
+      triggerOutputs: { body: { amount: 5 } },
+      checkTriggerConditions: false,
+    });
+    expect(forced.started).toBe(true);
+  });
+});
+
+describe("limits", () => {
+  it("stops a run that starts more steps than allowed, naming the step", async () => {
+    const t = started({ limits: { maxStepsPerRun: 25 } });
+    const run = await runFlow(t, {
+      Loop: {
+        type: "Foreach",
+        foreach: "@range(0, 100)",
+        actions: { Work: { type: "Compose", inputs: "@item()", runAfter: {} } },
+        runAfter: {},
+      },
+    });
+    expect(run.status).toBe("Failed");
+    expect(run.error?.code).toBe("StepLimitExceeded");
+    expect(run.error?.message).toMatch(/stopped at step 'Work': it had started 25 steps/);
+    expect(step(run, "Loop").status).toBe("Cancelled");
+  });
+
+  it("refuses a Foreach over more items than allowed", async () => {
+    const t = started({ limits: { maxForeachItems: 10 } });
+    const run = await runFlow(t, {
+      Loop: { type: "Foreach", foreach: "@range(0, 11)", actions: {}, runAfter: {} },
+    });
+    expect(step(run, "Loop").error).toEqual({
+      code: "ForeachItemLimitExceeded",
+      message: "The 'foreach' of 'Loop' has 11 items; a Foreach may go over at most 10.",
+    });
+  });
+
+  it("refuses a value bigger than the payload limit, naming the step", async () => {
+    const t = started({ limits: { maxPayloadChars: 1000 } });
+    const run = await runFlow(t, {
+      Big: { type: "Compose", inputs: "@concat(string(range(0, 400)))", runAfter: {} },
+      Small: { type: "Compose", inputs: "fine", runAfter: {} },
+      Init: {
+        type: "InitializeVariable",
+        inputs: { variables: [{ name: "s", type: "string", value: "" }] },
+        runAfter: {},
+      },
+      Grow: {
+        type: "Until",
+        expression: false,
+        limit: { count: 50 },
+        actions: {
+          Append: {
+            type: "AppendToStringVariable",
+            inputs: { name: "s", value: "@{range(0, 10)}" },
+            runAfter: {},
+          },
+        },
+        runAfter: { Init: ["Succeeded"] },
+      },
+    });
+    expect(step(run, "Big").error?.code).toBe("PayloadTooLarge");
+    expect(step(run, "Big").error?.message).toMatch(
+      /^The inputs of step 'Big' are 1\.\d KB, more than the 1000 bytes a value may hold\.$/,
+    );
+    expect(step(run, "Small").status).toBe("Succeeded");
+    expect(run.steps.some((s) => s.action === "Append" && s.error?.code === "PayloadTooLarge")).toBe(true);
+    expect(() =>
+      t.engine.startRun({
+        flow: FLOW,
+        mode: "test",
+        definition: definition({}),
+        triggerOutputs: { body: "x".repeat(2000) },
+      }),
+    ).toThrow(EngineError);
+  });
+
+  it("fails a run still waiting 30 days after its start", async () => {
+    const t = started();
+    t.runtime.on("StartAndWaitForAnApproval", () => ({
+      kind: "waiting",
+      token: "never",
+      description: "Waiting",
+    }));
+    const s = t.engine.startRun({
+      flow: FLOW,
+      mode: "test",
+      definition: definition({
+        Approve: {
+          type: "OpenApiConnectionWebhook",
+          inputs: {
+            host: { apiId: "shared_approvals", operationId: "StartAndWaitForAnApproval" },
+            parameters: {},
+          },
+          runAfter: {},
+        },
+      }),
+      triggerOutputs: {},
+    });
+    await t.engine.idle();
+    await t.advanceBy(29 * 86400_000);
+    expect(s.started && t.engine.getRunSummary(s.runId)?.status).toBe("Waiting");
+    await t.advanceBy(2 * 86400_000);
+    const run = s.started ? t.engine.getRun(s.runId) : undefined;
+    expect(run?.status).toBe("Failed");
+    expect(run?.error?.code).toBe("RunDurationLimitExceeded");
+    expect(run && step(run, "Approve").status).toBe("TimedOut");
+  });
+});
+
+describe("cancel and resubmit", () => {
+  it("cancels a running run: steps in flight become Cancelled and nothing else runs", async () => {
+    const t = started();
+    let release: ((o: ConnectorOutcome) => void) | undefined;
+    t.runtime.on(
+      "Slow",
+      () =>
+        new Promise<ConnectorOutcome>((resolve) => {
+          release = resolve;
+        }),
+    );
+    const s = t.engine.startRun({
+      flow: FLOW,
+      mode: "test",
+      definition: definition({
+        Scope: {
+          type: "Scope",
+          actions: {
+            Slow: {
+              type: "OpenApiConnection",
+              inputs: { host: { apiId: "shared_test", operationId: "Slow" }, parameters: {} },
+              runAfter: {},
+            },
+          },
+          runAfter: {},
+        },
+        After: { type: "Compose", inputs: 1, runAfter: { Scope: ["Succeeded", "Failed", "Cancelled"] } },
+      }),
+      triggerOutputs: {},
+    });
+    if (!s.started) throw new Error();
+    await new Promise((r) => setTimeout(r, 5));
+    expect(t.engine.cancelRun(s.runId)).toBe(true);
+    release?.({ kind: "succeeded", statusCode: 200, body: 1 });
+    await t.engine.idle();
+    const run = t.engine.getRun(s.runId);
+    expect(run?.status).toBe("Cancelled");
+    expect(run && statuses(run)).toEqual({ Scope: "Cancelled", Slow: "Cancelled" });
+    expect(t.engine.cancelRun(s.runId)).toBe(false);
+    expect(t.engine.cancelRun("no-such-run")).toBe(false);
+  });
+
+  it("resubmits a run: same definition snapshot and trigger outputs, linked to the original", async () => {
+    const t = started();
+    const def = definition({ A: { type: "Compose", inputs: "@triggerBody()?['x']", runAfter: {} } });
+    const original = await runFlow(t, def, { x: "first" });
+    // Changing the caller's object afterwards does not change the snapshot.
+    (def.actions as Record<string, { inputs: string }>).A.inputs = "changed";
+    const again = t.engine.resubmit(original.id);
+    if (!again.started) throw new Error();
+    await t.engine.idle();
+    const run = t.engine.getRun(again.runId);
+    expect(run?.resubmittedFrom).toBe(original.id);
+    expect(run && step(run, "A").outputs).toBe("first");
+    expect(run?.definition).toEqual(original.definition);
+    expect(() => t.engine.resubmit("missing")).toThrow("no run 'missing'");
+  });
+});
+
+describe("events", () => {
+  it("tell the canvas what happens, in order, after it is committed", async () => {
+    const t = started();
+    t.runtime.on("Ask", () => ({ kind: "waiting", token: "ev", description: "Waiting for Bo" }));
+    const s = t.engine.startRun({
+      flow: { id: "f", name: "F", version: 3 },
+      mode: "published",
+      definition: definition({
+        Loop: {
+          type: "Foreach",
+          foreach: "@createArray(1)",
+          actions: {
+            Ask: {
+              type: "OpenApiConnectionWebhook",
+              inputs: { host: { apiId: "shared_approvals", operationId: "Ask" }, parameters: {} },
+              runAfter: {},
+            },
+          },
+          runAfter: {},
+        },
+      }),
+      triggerOutputs: {},
+    });
+    if (!s.started) throw new Error();
+    await t.engine.idle();
+    t.engine.deliver("ev", { kind: "succeeded", statusCode: 200, body: {} });
+    await t.engine.idle();
+    const brief = t.events.map((e) =>
+      e.event === "run.step"
+        ? `${e.event} ${e.payload.path} ${e.payload.status}`
+        : e.event === "run.waiting"
+          ? `${e.event} ${e.payload.path} ${e.payload.kind}`
+          : `${e.event} ${"status" in e.payload ? e.payload.status : ""}`.trim(),
+    );
+    expect(brief).toEqual([
+      "run.started",
+      "run.step Loop Running",
+      "run.step Loop[0]/Ask Running",
+      "run.step Loop[0]/Ask Waiting",
+      "run.waiting Loop[0]/Ask approval",
+      "run.step Loop[0]/Ask Succeeded",
+      "run.step Loop Succeeded",
+      "run.finished Succeeded",
+    ]);
+    expect(t.events[0]).toEqual({
+      event: "run.started",
+      payload: {
+        runId: s.runId,
+        flowId: "f",
+        flowName: "F",
+        flowVersion: 3,
+        mode: "published",
+        triggerName: "manual",
+        startedAt: new Date(t.clock.now()).toISOString(),
+        resubmittedFrom: null,
+      },
+    });
+    const finished = t.events.at(-1);
+    expect(finished).toMatchObject({
+      event: "run.finished",
+      payload: { runId: s.runId, flowId: "f", status: "Succeeded", error: null },
+    });
+    const askDone = t.events.find((e) => e.event === "run.step" && e.payload.status === "Succeeded");
+    expect(askDone?.payload).toMatchObject({
+      runId: s.runId,
+      flowId: "f",
+      action: "Ask",
+      iteration: "Loop[0]",
+      attempt: 1,
+    });
+  });
+});
+
+describe("commit policy 'step'", () => {
+  it("runs the same semantics with one commit per step", async () => {
+    const t = started({ commit: "step" });
+    const commits: number[] = [];
+    const original = t.db.transaction.bind(t.db);
+    let n = 0;
+    // Count the transactions the journal opens.
+    (t.db as unknown as { transaction: typeof original }).transaction = ((fn: () => void) => {
+      const wrapped = original(fn);
+      return ((...args: []) => {
+        n++;
+        return wrapped(...args);
+      }) as typeof wrapped;
+    }) as typeof original;
+    const run = await runFlow(t, {
+      A: { type: "Compose", inputs: 1, runAfter: {} },
+      B: { type: "Compose", inputs: 2, runAfter: { A: ["Succeeded"] } },
+      C: { type: "Compose", inputs: 3, runAfter: { B: ["Succeeded"] } },
+    });
+    commits.push(n);
+    expect(statuses(run)).toEqual({ A: "Succeeded", B: "Succeeded", C: "Succeeded" });
+    // run row + one per step + run end
+    expect(commits[0]).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe("start and stop", () => {
+  it("refuses to run before start() and after stop()", () => {
+    const t = testEngine();
+    expect(() =>
+      t.engine.startRun({ flow: FLOW, mode: "test", definition: definition({}), triggerOutputs: {} }),
+    ).toThrow("start()");
+    t.engine.start();
+    expect(() => t.engine.start()).toThrow("already been started");
+    t.engine.stop();
+    expect(() =>
+      t.engine.startRun({ flow: FLOW, mode: "test", definition: definition({}), triggerOutputs: {} }),
+    ).toThrow("stopped");
+  });
+});
