@@ -368,7 +368,7 @@ function approvalTemplate(spec: ApprovalSpec): Template {
   const email = action("Email_the_requester", operation("shared_office365", "SendEmailV2"), {
     values: {
       "emailMessage/To": expr(requester),
-      "emailMessage/Subject": `Your ${spec.noun} ${text`${number}`} was not approved`,
+      "emailMessage/Subject": `${noun} ${text`${number}`} was not approved`,
       "emailMessage/Body": [
         `<p>Your approval request for ${spec.noun} ${text`<strong>${number}</strong> was rejected by ${member(firstResponse, "approverName")}.</p>`}`,
         text`<p>Comments: ${member(firstResponse, "comments")}</p>`,

@@ -121,6 +121,7 @@ describe("what people read", () => {
     expect(values.get("Condition#condition")).toBe(false);
     const email = getAt(values.get("Email_the_requester"), "parameters") as JsonObject;
     expect(email["emailMessage/To"]).toBe("marcus.bell@cronus-demo.example");
+    expect(email["emailMessage/Subject"]).toBe("Purchase invoice <number> was not approved");
     expect(email["emailMessage/Body"]).toContain("was rejected by Alicia Thornton.");
     expect(email["emailMessage/Body"]).toContain("Comments: Price too high");
     const reject = getAt(values.get("Reject_the_request"), "parameters") as JsonObject;
