@@ -17,7 +17,7 @@ import type {
   Page,
   PageOptions,
 } from "./types";
-import { iso, isoOrNull, nextSeq, parseJson, type World } from "./world";
+import { iso, isoOrNull, nextSeq, parseJson, prepared, type World } from "./world";
 
 export interface NewApproval {
   type: ApprovalType;
@@ -80,27 +80,26 @@ export class Approvals {
       if (assignedTo.length === 0) throw badRequest("An approval needs at least one approver.");
       const options = isCustom(input.type) ? [...(input.responseOptions ?? [])] : [...BASIC_RESPONSES];
       const id = this.world.newId();
-      this.db
-        .prepare(
-          `INSERT INTO sb_approvals (id, seq, type, title, details, item_link, item_link_description, requestor,
+      prepared(
+        this.db,
+        `INSERT INTO sb_approvals (id, seq, type, title, details, item_link, item_link_description, requestor,
              assigned_to, response_options, status, outcome, origin, bc_request_id, created_at, completed_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'Pending', NULL, ?, ?, ?, NULL)`,
-        )
-        .run(
-          id,
-          nextSeq(this.db, "sb_approvals"),
-          input.type,
-          input.title,
-          input.details ?? "",
-          input.itemLink ?? "",
-          input.itemLinkDescription ?? "",
-          input.requestor ?? "",
-          JSON.stringify(assignedTo),
-          JSON.stringify(options),
-          JSON.stringify(input.origin),
-          input.bcRequestId ?? null,
-          this.world.now(),
-        );
+      ).run(
+        id,
+        nextSeq(this.db, "sb_approvals"),
+        input.type,
+        input.title,
+        input.details ?? "",
+        input.itemLink ?? "",
+        input.itemLinkDescription ?? "",
+        input.requestor ?? "",
+        JSON.stringify(assignedTo),
+        JSON.stringify(options),
+        JSON.stringify(input.origin),
+        input.bcRequestId ?? null,
+        this.world.now(),
+      );
       const approval = this.get(id);
       this.world.emit({ type: "approval.created", payload: { approval } });
       if (input.enableNotifications ?? true) this.notify(approval);
@@ -135,13 +134,17 @@ export class Approvals {
   }
 
   get(id: string): Approval {
-    const row = this.db.prepare("SELECT * FROM sb_approvals WHERE id = ?").get(id) as ApprovalRow | undefined;
+    const row = prepared(this.db, "SELECT * FROM sb_approvals WHERE id = ?").get(id) as
+      | ApprovalRow
+      | undefined;
     if (!row) throw notFound(`There is no approval with id '${id}'.`);
     return this.toApproval(row);
   }
 
   find(id: string): Approval | undefined {
-    const row = this.db.prepare("SELECT * FROM sb_approvals WHERE id = ?").get(id) as ApprovalRow | undefined;
+    const row = prepared(this.db, "SELECT * FROM sb_approvals WHERE id = ?").get(id) as
+      | ApprovalRow
+      | undefined;
     return row ? this.toApproval(row) : undefined;
   }
 
@@ -165,21 +168,21 @@ export class Approvals {
     }
     const clause = where.length ? `WHERE ${where.join(" AND ")}` : "";
     const total = (
-      this.db.prepare(`SELECT count(*) AS n FROM sb_approvals ${clause}`).get(...args) as { n: number }
+      prepared(this.db, `SELECT count(*) AS n FROM sb_approvals ${clause}`).get(...args) as { n: number }
     ).n;
-    const rows = this.db
-      .prepare(`SELECT * FROM sb_approvals ${clause} ORDER BY seq DESC LIMIT ? OFFSET ?`)
-      .all(...args, options.top ?? 50, options.skip ?? 0) as ApprovalRow[];
+    const rows = prepared(
+      this.db,
+      `SELECT * FROM sb_approvals ${clause} ORDER BY seq DESC LIMIT ? OFFSET ?`,
+    ).all(...args, options.top ?? 50, options.skip ?? 0) as ApprovalRow[];
     return { total, items: rows.map((row) => this.toApproval(row)) };
   }
 
   /** Registers a step waiting for the approval's completion under a token. */
   addWaiter(approvalId: string, token: string): void {
-    this.db
-      .prepare(
-        "INSERT OR IGNORE INTO sb_waiters (token, kind, target_id, created_at) VALUES (?, 'approval', ?, ?)",
-      )
-      .run(token, approvalId, this.world.now());
+    prepared(
+      this.db,
+      "INSERT OR IGNORE INTO sb_waiters (token, kind, target_id, created_at) VALUES (?, 'approval', ?, ?)",
+    ).run(token, approvalId, this.world.now());
   }
 
   /**
@@ -208,28 +211,28 @@ export class Approvals {
         );
       }
       const now = this.world.now();
-      this.db
-        .prepare(
-          `INSERT INTO sb_approval_responses (approval_id, approver_email, seq, approver_name, response, comments, responded_at)
+      prepared(
+        this.db,
+        `INSERT INTO sb_approval_responses (approval_id, approver_email, seq, approver_name, response, comments, responded_at)
            VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          id,
-          responder,
-          approval.responses.length + 1,
-          this.directory.displayName(responder),
-          response,
-          answer.comments ?? "",
-          now,
-        );
+      ).run(
+        id,
+        responder,
+        approval.responses.length + 1,
+        this.directory.displayName(responder),
+        response,
+        answer.comments ?? "",
+        now,
+      );
       let updated = this.get(id);
       const saved = updated.responses[updated.responses.length - 1] as ApprovalResponse;
       this.world.emit({ type: "approval.responded", payload: { approval: updated, response: saved } });
       const result = completion(updated.type, updated.assignedTo, updated.responses);
       if (result.complete) {
-        this.db
-          .prepare("UPDATE sb_approvals SET status = 'Completed', outcome = ?, completed_at = ? WHERE id = ?")
-          .run(result.outcome, now, id);
+        prepared(
+          this.db,
+          "UPDATE sb_approvals SET status = 'Completed', outcome = ?, completed_at = ? WHERE id = ?",
+        ).run(result.outcome, now, id);
         updated = this.get(id);
         this.world.emit({ type: "approval.completed", payload: { approval: updated } });
         this.onCompleted?.(updated);
@@ -244,9 +247,10 @@ export class Approvals {
     return this.world.tx(() => {
       const approval = this.get(id);
       if (approval.status !== "Pending") return approval;
-      this.db
-        .prepare("UPDATE sb_approvals SET status = 'Canceled', completed_at = ? WHERE id = ?")
-        .run(this.world.now(), id);
+      prepared(this.db, "UPDATE sb_approvals SET status = 'Canceled', completed_at = ? WHERE id = ?").run(
+        this.world.now(),
+        id,
+      );
       const canceled = this.get(id);
       this.world.emit({ type: "approval.completed", payload: { approval: canceled } });
       this.signalWaiters(canceled);
@@ -255,11 +259,10 @@ export class Approvals {
   }
 
   private signalWaiters(approval: Approval): void {
-    const tokens = this.db
-      .prepare(
-        "SELECT token FROM sb_waiters WHERE kind = 'approval' AND target_id = ? ORDER BY created_at, token",
-      )
-      .all(approval.id) as { token: string }[];
+    const tokens = prepared(
+      this.db,
+      "SELECT token FROM sb_waiters WHERE kind = 'approval' AND target_id = ? ORDER BY created_at, token",
+    ).all(approval.id) as { token: string }[];
     for (const { token } of tokens) {
       if (approval.status === "Completed") {
         this.world.signals.deliver(token, {
@@ -275,14 +278,14 @@ export class Approvals {
         });
       }
     }
-    this.db.prepare("DELETE FROM sb_waiters WHERE kind = 'approval' AND target_id = ?").run(approval.id);
+    prepared(this.db, "DELETE FROM sb_waiters WHERE kind = 'approval' AND target_id = ?").run(approval.id);
   }
 
   private toApproval(row: ApprovalRow): Approval {
     const responses = (
-      this.db
-        .prepare("SELECT * FROM sb_approval_responses WHERE approval_id = ? ORDER BY seq")
-        .all(row.id) as ResponseRow[]
+      prepared(this.db, "SELECT * FROM sb_approval_responses WHERE approval_id = ? ORDER BY seq").all(
+        row.id,
+      ) as ResponseRow[]
     ).map(
       (r): ApprovalResponse => ({
         approverEmail: r.approver_email,

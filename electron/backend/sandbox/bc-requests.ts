@@ -10,7 +10,7 @@ import type { Directory } from "./people";
 import type { SandboxTable } from "./tables";
 import type { Approval, BcApprovalRequest, BcRequestStatus, Origin, SandboxRecord } from "./types";
 import type { Workflows } from "./workflows";
-import { iso, isoOrNull, nextSeq, type World } from "./world";
+import { iso, isoOrNull, nextSeq, prepared, type World } from "./world";
 
 interface RequestRow {
   id: string;
@@ -88,12 +88,14 @@ export class BcRequests {
     }
     const clause = where.length ? `WHERE ${where.join(" AND ")}` : "";
     return (
-      this.db.prepare(`SELECT * FROM sb_bc_requests ${clause} ORDER BY seq DESC`).all(...args) as RequestRow[]
+      prepared(this.db, `SELECT * FROM sb_bc_requests ${clause} ORDER BY seq DESC`).all(
+        ...args,
+      ) as RequestRow[]
     ).map(toRequest);
   }
 
   find(id: string): BcApprovalRequest | undefined {
-    const row = this.db.prepare("SELECT * FROM sb_bc_requests WHERE id = ?").get(id.trim()) as
+    const row = prepared(this.db, "SELECT * FROM sb_bc_requests WHERE id = ?").get(id.trim()) as
       | RequestRow
       | undefined;
     return row ? toRequest(row) : undefined;
@@ -131,30 +133,31 @@ export class BcRequests {
       }
       const now = this.world.now();
       const requestId = this.world.newId();
-      this.db
-        .prepare(
-          `INSERT INTO sb_bc_requests (id, seq, tbl, record_id, record_number, event_kind, requested_by, status,
+      prepared(
+        this.db,
+        `INSERT INTO sb_bc_requests (id, seq, tbl, record_id, record_number, event_kind, requested_by, status,
              workflow_id, approval_id, created_at, completed_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, 'Open', NULL, NULL, ?, NULL)`,
-        )
-        .run(
-          requestId,
-          nextSeq(this.db, "sb_bc_requests"),
-          table.name,
-          String(record.id),
-          String(record[table.numberField] ?? ""),
-          table.approvalKind,
-          requester.email,
-          now,
-        );
+      ).run(
+        requestId,
+        nextSeq(this.db, "sb_bc_requests"),
+        table.name,
+        String(record.id),
+        String(record[table.numberField] ?? ""),
+        table.approvalKind,
+        requester.email,
+        now,
+      );
       let current = record;
       if (states) current = this.bc.save(table, record, { ...record, status: states.pending }, origin);
       const workflow = this.workflows.enabledFor(table.name);
       if (workflow) {
         const approval = this.builtInApproval(table, current, requester.email, requestId);
-        this.db
-          .prepare("UPDATE sb_bc_requests SET workflow_id = ?, approval_id = ? WHERE id = ?")
-          .run(workflow.id, approval.id, requestId);
+        prepared(this.db, "UPDATE sb_bc_requests SET workflow_id = ?, approval_id = ? WHERE id = ?").run(
+          workflow.id,
+          approval.id,
+          requestId,
+        );
       }
       this.world.emit({
         type: "approval.requested",
@@ -259,9 +262,11 @@ export class BcRequests {
           `The approval request for ${request.recordNumber} is ${request.status.toLowerCase()} already.`,
         );
       }
-      this.db
-        .prepare("UPDATE sb_bc_requests SET status = ?, completed_at = ? WHERE id = ?")
-        .run(status, this.world.now(), requestId);
+      prepared(this.db, "UPDATE sb_bc_requests SET status = ?, completed_at = ? WHERE id = ?").run(
+        status,
+        this.world.now(),
+        requestId,
+      );
       const table = this.bc.table(request.table);
       const record = this.bc.records.get(table.name, request.recordId);
       const states = statuses(table);

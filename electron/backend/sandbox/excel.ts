@@ -4,7 +4,7 @@ import type { Database } from "better-sqlite3";
 import { badParameter, notFound } from "./errors";
 import { DRIVE } from "./seed/collaboration";
 import type { ExcelRow, ExcelTable, Origin, Page, PageOptions, Workbook } from "./types";
-import { iso, nextSeq, parseJson, type World } from "./world";
+import { iso, nextSeq, parseJson, prepared, type World } from "./world";
 
 interface TableRow {
   id: string;
@@ -28,7 +28,7 @@ export class Excel {
   }
 
   workbooks(): Workbook[] {
-    const books = this.db.prepare("SELECT id, drive, path FROM sb_workbooks ORDER BY seq").all() as {
+    const books = prepared(this.db, "SELECT id, drive, path FROM sb_workbooks ORDER BY seq").all() as {
       id: string;
       drive: string;
       path: string;
@@ -44,13 +44,12 @@ export class Excel {
   }
 
   private tables(): ExcelTable[] {
-    const rows = this.db
-      .prepare(
-        `SELECT t.id, t.workbook_id, t.name, t.columns,
+    const rows = prepared(
+      this.db,
+      `SELECT t.id, t.workbook_id, t.name, t.columns,
            (SELECT count(*) FROM sb_excel_rows r WHERE r.table_id = t.id) AS rows
          FROM sb_excel_tables t ORDER BY t.seq`,
-      )
-      .all() as TableRow[];
+    ).all() as TableRow[];
     return rows.map((t) => ({
       id: t.id,
       workbookId: t.workbook_id,
@@ -116,9 +115,10 @@ export class Excel {
       }
       const id = this.world.newId();
       const now = this.world.now();
-      this.db
-        .prepare("INSERT INTO sb_excel_rows (id, seq, table_id, data, created_at) VALUES (?, ?, ?, ?, ?)")
-        .run(id, nextSeq(this.db, "sb_excel_rows"), table.id, JSON.stringify(row), now);
+      prepared(
+        this.db,
+        "INSERT INTO sb_excel_rows (id, seq, table_id, data, created_at) VALUES (?, ?, ?, ?, ?)",
+      ).run(id, nextSeq(this.db, "sb_excel_rows"), table.id, JSON.stringify(row), now);
       const added: ExcelRow = { id, tableId: table.id, values: row, createdAt: iso(now) };
       this.world.emit({
         type: "excel.rowAdded",
@@ -132,11 +132,10 @@ export class Excel {
   rows(tableId: string, options: PageOptions = {}): Page<ExcelRow> {
     const table = this.tables().find((t) => t.id === tableId);
     if (!table) throw notFound(`There is no Excel table with id '${tableId}'.`);
-    const rows = this.db
-      .prepare(
-        "SELECT id, table_id, data, created_at FROM sb_excel_rows WHERE table_id = ? ORDER BY seq LIMIT ? OFFSET ?",
-      )
-      .all(tableId, options.top ?? 100, options.skip ?? 0) as {
+    const rows = prepared(
+      this.db,
+      "SELECT id, table_id, data, created_at FROM sb_excel_rows WHERE table_id = ? ORDER BY seq LIMIT ? OFFSET ?",
+    ).all(tableId, options.top ?? 100, options.skip ?? 0) as {
       id: string;
       table_id: string;
       data: string;

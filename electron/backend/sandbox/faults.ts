@@ -4,7 +4,7 @@ import type { Database } from "better-sqlite3";
 import { findConnector } from "../../../shared/connectors";
 import { badRequest, notFound } from "./errors";
 import type { Fault, FaultSpec } from "./types";
-import { iso, nextSeq, type World } from "./world";
+import { iso, nextSeq, prepared, type World } from "./world";
 
 interface FaultRow {
   id: string;
@@ -93,40 +93,39 @@ export class Faults {
       };
     }
     const id = this.world.newId();
-    this.db
-      .prepare(
-        `INSERT INTO sb_faults (id, seq, connector_id, operation_id, mode, status_code, retry_after_ms, delay_ms, remaining, created_at)
+    prepared(
+      this.db,
+      `INSERT INTO sb_faults (id, seq, connector_id, operation_id, mode, status_code, retry_after_ms, delay_ms, remaining, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        id,
-        nextSeq(this.db, "sb_faults"),
-        row.connector_id,
-        row.operation_id,
-        row.mode,
-        row.status_code,
-        row.retry_after_ms,
-        row.delay_ms,
-        row.remaining,
-        this.world.now(),
-      );
+    ).run(
+      id,
+      nextSeq(this.db, "sb_faults"),
+      row.connector_id,
+      row.operation_id,
+      row.mode,
+      row.status_code,
+      row.retry_after_ms,
+      row.delay_ms,
+      row.remaining,
+      this.world.now(),
+    );
     return this.get(id);
   }
 
   get(id: string): Fault {
-    const row = this.db.prepare("SELECT * FROM sb_faults WHERE id = ?").get(id) as FaultRow | undefined;
+    const row = prepared(this.db, "SELECT * FROM sb_faults WHERE id = ?").get(id) as FaultRow | undefined;
     if (!row) throw notFound(`There is no fault '${id}'.`);
     return toFault(row);
   }
 
   list(): Fault[] {
-    return (this.db.prepare("SELECT * FROM sb_faults ORDER BY seq").all() as FaultRow[]).map(toFault);
+    return (prepared(this.db, "SELECT * FROM sb_faults ORDER BY seq").all() as FaultRow[]).map(toFault);
   }
 
   /** Clears one fault, or all of them. */
   clear(id?: string): void {
-    if (id === undefined) this.db.prepare("DELETE FROM sb_faults").run();
-    else if (this.db.prepare("DELETE FROM sb_faults WHERE id = ?").run(id).changes === 0) {
+    if (id === undefined) prepared(this.db, "DELETE FROM sb_faults").run();
+    else if (prepared(this.db, "DELETE FROM sb_faults WHERE id = ?").run(id).changes === 0) {
       throw notFound(`There is no fault '${id}'.`);
     }
   }
@@ -137,18 +136,17 @@ export class Faults {
    */
   take(connectorId: string, operationId: string): FaultEffect {
     return this.world.tx(() => {
-      const rows = this.db
-        .prepare(
-          `SELECT * FROM sb_faults WHERE lower(connector_id) = lower(?)
+      const rows = prepared(
+        this.db,
+        `SELECT * FROM sb_faults WHERE lower(connector_id) = lower(?)
              AND (operation_id IS NULL OR lower(operation_id) = lower(?)) ORDER BY seq`,
-        )
-        .all(connectorId, operationId) as FaultRow[];
+      ).all(connectorId, operationId) as FaultRow[];
       const slow = rows.find((row) => row.mode === "slow");
       const fail = rows.find((row) => row.mode === "fail");
       for (const row of [slow, fail]) {
         if (!row || row.remaining === null) continue;
-        if (row.remaining <= 1) this.db.prepare("DELETE FROM sb_faults WHERE id = ?").run(row.id);
-        else this.db.prepare("UPDATE sb_faults SET remaining = remaining - 1 WHERE id = ?").run(row.id);
+        if (row.remaining <= 1) prepared(this.db, "DELETE FROM sb_faults WHERE id = ?").run(row.id);
+        else prepared(this.db, "UPDATE sb_faults SET remaining = remaining - 1 WHERE id = ?").run(row.id);
       }
       return {
         delayMs: slow?.delay_ms ?? 0,

@@ -5,7 +5,7 @@ import type { Database } from "better-sqlite3";
 import { notFound } from "./errors";
 import type { Directory } from "./people";
 import type { MailAttachment, Mailbox, MailMessage, Origin, Page, PageOptions } from "./types";
-import { iso, nextSeq, type World } from "./world";
+import { iso, nextSeq, prepared, type World } from "./world";
 
 export const EXTERNAL_MAILBOX = "outbox/external";
 
@@ -147,35 +147,34 @@ export class Mail {
     },
   ): MailMessage {
     const id = this.world.newId();
-    this.db
-      .prepare(
-        `INSERT INTO sb_mail (id, seq, message_id, mailbox, folder, from_address, to_recipients, cc_recipients,
+    prepared(
+      this.db,
+      `INSERT INTO sb_mail (id, seq, message_id, mailbox, folder, from_address, to_recipients, cc_recipients,
            bcc_recipients, subject, body, importance, attachments, sent_at, is_read, origin)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        id,
-        nextSeq(this.db, "sb_mail"),
-        m.messageId,
-        mailbox,
-        folder,
-        m.from,
-        m.to,
-        m.cc,
-        m.bcc,
-        m.subject,
-        m.body,
-        m.importance,
-        m.attachments,
-        m.sentAt,
-        folder === "Sent Items" ? 1 : 0,
-        m.origin,
-      );
+    ).run(
+      id,
+      nextSeq(this.db, "sb_mail"),
+      m.messageId,
+      mailbox,
+      folder,
+      m.from,
+      m.to,
+      m.cc,
+      m.bcc,
+      m.subject,
+      m.body,
+      m.importance,
+      m.attachments,
+      m.sentAt,
+      folder === "Sent Items" ? 1 : 0,
+      m.origin,
+    );
     return this.get(id);
   }
 
   get(id: string): MailMessage {
-    const row = this.db.prepare("SELECT * FROM sb_mail WHERE id = ?").get(id) as MailRow | undefined;
+    const row = prepared(this.db, "SELECT * FROM sb_mail WHERE id = ?").get(id) as MailRow | undefined;
     if (!row) throw notFound(`There is no email with id '${id}'.`);
     return toMessage(row);
   }
@@ -198,22 +197,22 @@ export class Mail {
     }
     const clause = where.join(" AND ");
     const total = (
-      this.db.prepare(`SELECT count(*) AS n FROM sb_mail WHERE ${clause}`).get(...args) as { n: number }
+      prepared(this.db, `SELECT count(*) AS n FROM sb_mail WHERE ${clause}`).get(...args) as { n: number }
     ).n;
-    const rows = this.db
-      .prepare(`SELECT * FROM sb_mail WHERE ${clause} ORDER BY seq DESC LIMIT ? OFFSET ?`)
-      .all(...args, options.top ?? 50, options.skip ?? 0) as MailRow[];
+    const rows = prepared(
+      this.db,
+      `SELECT * FROM sb_mail WHERE ${clause} ORDER BY seq DESC LIMIT ? OFFSET ?`,
+    ).all(...args, options.top ?? 50, options.skip ?? 0) as MailRow[];
     return { total, items: rows.map(toMessage) };
   }
 
   /** Every person's mailbox, then the external outbox. */
   mailboxes(): Mailbox[] {
     const counts = new Map<string, { messages: number; unread: number }>();
-    const rows = this.db
-      .prepare(
-        "SELECT lower(mailbox) AS mailbox, count(*) AS messages, sum(1 - is_read) AS unread FROM sb_mail GROUP BY lower(mailbox)",
-      )
-      .all() as { mailbox: string; messages: number; unread: number }[];
+    const rows = prepared(
+      this.db,
+      "SELECT lower(mailbox) AS mailbox, count(*) AS messages, sum(1 - is_read) AS unread FROM sb_mail GROUP BY lower(mailbox)",
+    ).all() as { mailbox: string; messages: number; unread: number }[];
     for (const row of rows) counts.set(row.mailbox, { messages: row.messages, unread: row.unread });
     const count = (address: string) => counts.get(address.toLowerCase()) ?? { messages: 0, unread: 0 };
     return [
@@ -237,7 +236,7 @@ export class Mail {
   markRead(id: string, read: boolean): MailMessage {
     return this.world.tx(() => {
       this.get(id);
-      this.db.prepare("UPDATE sb_mail SET is_read = ? WHERE id = ?").run(read ? 1 : 0, id);
+      prepared(this.db, "UPDATE sb_mail SET is_read = ? WHERE id = ?").run(read ? 1 : 0, id);
       return this.get(id);
     });
   }
@@ -245,12 +244,13 @@ export class Mail {
   /** Deletes one copy, found by its own id or by the message id within a mailbox. */
   delete(idOrMessageId: string, mailbox?: string): void {
     this.world.tx(() => {
-      const byId = this.db.prepare("DELETE FROM sb_mail WHERE id = ?").run(idOrMessageId);
+      const byId = prepared(this.db, "DELETE FROM sb_mail WHERE id = ?").run(idOrMessageId);
       if (byId.changes > 0) return;
       const byMessage = mailbox
-        ? this.db
-            .prepare("DELETE FROM sb_mail WHERE message_id = ? AND mailbox = ?")
-            .run(idOrMessageId, mailbox)
+        ? prepared(this.db, "DELETE FROM sb_mail WHERE message_id = ? AND mailbox = ?").run(
+            idOrMessageId,
+            mailbox,
+          )
         : { changes: 0 };
       if (byMessage.changes === 0) throw notFound(`There is no email with id '${idOrMessageId}'.`);
     });

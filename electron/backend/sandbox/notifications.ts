@@ -2,7 +2,7 @@
 // flow owner's phone.
 import type { Database } from "better-sqlite3";
 import type { Origin, Page, PageOptions, SandboxNotification } from "./types";
-import { iso, nextSeq, type World } from "./world";
+import { iso, nextSeq, prepared, type World } from "./world";
 
 interface NotificationRow {
   id: string;
@@ -40,23 +40,22 @@ export class Notifications {
   ): SandboxNotification {
     return this.world.tx(() => {
       const id = this.world.newId();
-      this.db
-        .prepare(
-          `INSERT INTO sb_notifications (id, seq, recipient, text, link_uri, link_label, created_at, is_read, origin)
+      prepared(
+        this.db,
+        `INSERT INTO sb_notifications (id, seq, recipient, text, link_uri, link_label, created_at, is_read, origin)
            VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)`,
-        )
-        .run(
-          id,
-          nextSeq(this.db, "sb_notifications"),
-          recipient,
-          text,
-          link?.uri ?? "",
-          link?.label ?? "",
-          this.world.now(),
-          JSON.stringify(origin),
-        );
+      ).run(
+        id,
+        nextSeq(this.db, "sb_notifications"),
+        recipient,
+        text,
+        link?.uri ?? "",
+        link?.label ?? "",
+        this.world.now(),
+        JSON.stringify(origin),
+      );
       const notification = toNotification(
-        this.db.prepare("SELECT * FROM sb_notifications WHERE id = ?").get(id) as NotificationRow,
+        prepared(this.db, "SELECT * FROM sb_notifications WHERE id = ?").get(id) as NotificationRow,
       );
       this.world.emit({ type: "notification.sent", payload: { notification } });
       return notification;
@@ -68,15 +67,16 @@ export class Notifications {
     const clause = options.recipient ? "WHERE recipient = ?" : "";
     const args = options.recipient ? [options.recipient.trim()] : [];
     const total = (
-      this.db.prepare(`SELECT count(*) AS n FROM sb_notifications ${clause}`).get(...args) as { n: number }
+      prepared(this.db, `SELECT count(*) AS n FROM sb_notifications ${clause}`).get(...args) as { n: number }
     ).n;
-    const rows = this.db
-      .prepare(`SELECT * FROM sb_notifications ${clause} ORDER BY seq DESC LIMIT ? OFFSET ?`)
-      .all(...args, options.top ?? 50, options.skip ?? 0) as NotificationRow[];
+    const rows = prepared(
+      this.db,
+      `SELECT * FROM sb_notifications ${clause} ORDER BY seq DESC LIMIT ? OFFSET ?`,
+    ).all(...args, options.top ?? 50, options.skip ?? 0) as NotificationRow[];
     return { total, items: rows.map(toNotification) };
   }
 
   markRead(id: string): void {
-    this.db.prepare("UPDATE sb_notifications SET is_read = 1 WHERE id = ?").run(id);
+    prepared(this.db, "UPDATE sb_notifications SET is_read = 1 WHERE id = ?").run(id);
   }
 }

@@ -1,7 +1,7 @@
 // The company's directory: people, their managers and approval limits, and distribution lists.
 import type { Database } from "better-sqlite3";
 import type { Group, Person } from "./types";
-import { parseJson } from "./world";
+import { parseJson, prepared } from "./world";
 
 interface PersonRow {
   email: string;
@@ -37,11 +37,11 @@ export class Directory {
   constructor(private readonly db: Database) {}
 
   people(): Person[] {
-    return (this.db.prepare("SELECT * FROM sb_people ORDER BY seq").all() as PersonRow[]).map(toPerson);
+    return (prepared(this.db, "SELECT * FROM sb_people ORDER BY seq").all() as PersonRow[]).map(toPerson);
   }
 
   person(email: string): Person | undefined {
-    const row = this.db.prepare("SELECT * FROM sb_people WHERE email = ?").get(email.trim()) as
+    const row = prepared(this.db, "SELECT * FROM sb_people WHERE email = ?").get(email.trim()) as
       | PersonRow
       | undefined;
     return row ? toPerson(row) : undefined;
@@ -50,18 +50,18 @@ export class Directory {
   /** The person with a salesperson or purchaser code ("MB"). */
   personByCode(code: string): Person | undefined {
     if (code.trim() === "") return undefined;
-    const row = this.db
-      .prepare(
-        "SELECT * FROM sb_people WHERE salesperson_code = @code OR purchaser_code = @code ORDER BY seq LIMIT 1",
-      )
-      .get({ code: code.trim() }) as PersonRow | undefined;
+    const row = prepared(
+      this.db,
+      "SELECT * FROM sb_people WHERE salesperson_code = @code OR purchaser_code = @code ORDER BY seq LIMIT 1",
+    ).get({ code: code.trim() }) as PersonRow | undefined;
     return row ? toPerson(row) : undefined;
   }
 
   groups(): Group[] {
-    const rows = this.db
-      .prepare("SELECT email, display_name, members FROM sb_groups ORDER BY email")
-      .all() as {
+    const rows = prepared(
+      this.db,
+      "SELECT email, display_name, members FROM sb_groups ORDER BY email",
+    ).all() as {
       email: string;
       display_name: string;
       members: string;

@@ -36,8 +36,9 @@ export class RecordStore {
       "UPDATE sb_records SET number = ?, data = ?, modified_at = ? WHERE tbl = ? AND id = ?",
     );
     this.deleteStmt = db.prepare("DELETE FROM sb_records WHERE tbl = ? AND id = ?");
+    // The number index: with ORDER BY seq alone the planner would walk the seq index instead.
     this.byNumberStmt = db.prepare(
-      "SELECT data FROM sb_records WHERE tbl = ? AND number = ? ORDER BY seq LIMIT 1",
+      "SELECT data FROM sb_records INDEXED BY sb_records_by_number WHERE tbl = ? AND number = ? ORDER BY seq LIMIT 1",
     );
     this.seriesStmt = db.prepare("SELECT prefix, next, step FROM sb_number_series WHERE tbl = ?");
     this.advanceStmt = db.prepare("UPDATE sb_number_series SET next = next + step WHERE tbl = ?");

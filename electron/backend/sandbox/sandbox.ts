@@ -54,7 +54,7 @@ import type {
   Workbook,
 } from "./types";
 import { Workflows } from "./workflows";
-import { World } from "./world";
+import { prepared, World } from "./world";
 
 export interface SandboxOptions {
   db: Database;
@@ -387,7 +387,7 @@ export class Sandbox implements ConnectorRuntime {
 
   private load(): void {
     this.world.tx(() => {
-      for (const table of WORLD_TABLES) this.world.db.prepare(`DELETE FROM ${table}`).run();
+      for (const table of WORLD_TABLES) prepared(this.world.db, `DELETE FROM ${table}`).run();
       loadDemoCompany(this.world.db, generateDemoCompany(this.world.now(), this.seed));
       this.setMeta("seeded", String(this.seed));
     });
@@ -401,17 +401,16 @@ export class Sandbox implements ConnectorRuntime {
   }
 
   private meta(key: string): string | undefined {
-    const row = this.world.db.prepare("SELECT value FROM sb_meta WHERE key = ?").get(key) as
+    const row = prepared(this.world.db, "SELECT value FROM sb_meta WHERE key = ?").get(key) as
       | { value: string }
       | undefined;
     return row?.value;
   }
 
   private setMeta(key: string, value: string): void {
-    this.world.db
-      .prepare(
-        "INSERT INTO sb_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-      )
-      .run(key, value);
+    prepared(
+      this.world.db,
+      "INSERT INTO sb_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    ).run(key, value);
   }
 }

@@ -4,7 +4,7 @@
 import type { Database } from "better-sqlite3";
 import { badRequest, notFound } from "./errors";
 import type { Snapshot } from "./types";
-import { iso, type World } from "./world";
+import { iso, prepared, type World } from "./world";
 
 /** The tables reset() empties and a snapshot copies; each has an sb_snap_ twin (migration 2). */
 export const WORLD_TABLES = [
@@ -42,7 +42,7 @@ export class Snapshots {
     if (!this.columns) {
       this.columns = new Map();
       for (const name of WORLD_TABLES) {
-        const info = this.db.prepare(`PRAGMA table_info(${name})`).all() as { name: string }[];
+        const info = prepared(this.db, `PRAGMA table_info(${name})`).all() as { name: string }[];
         this.columns.set(name, info.map((column) => `"${column.name}"`).join(", "));
       }
     }
@@ -58,23 +58,24 @@ export class Snapshots {
       this.remove(clean);
       for (const table of WORLD_TABLES) {
         const columns = this.columnsOf(table);
-        this.db
-          .prepare(
-            `INSERT INTO ${twinOf(table)} (snapshot_name, ${columns}) SELECT ?, ${columns} FROM ${table}`,
-          )
-          .run(clean);
+        prepared(
+          this.db,
+          `INSERT INTO ${twinOf(table)} (snapshot_name, ${columns}) SELECT ?, ${columns} FROM ${table}`,
+        ).run(clean);
       }
-      this.db
-        .prepare("INSERT INTO sb_snapshots (name, created_at) VALUES (?, ?)")
-        .run(clean, this.world.now());
+      prepared(this.db, "INSERT INTO sb_snapshots (name, created_at) VALUES (?, ?)").run(
+        clean,
+        this.world.now(),
+      );
       return this.get(clean);
     });
   }
 
   list(): Snapshot[] {
-    const rows = this.db
-      .prepare("SELECT name, created_at FROM sb_snapshots ORDER BY created_at DESC, name")
-      .all() as {
+    const rows = prepared(
+      this.db,
+      "SELECT name, created_at FROM sb_snapshots ORDER BY created_at DESC, name",
+    ).all() as {
       name: string;
       created_at: number;
     }[];
@@ -93,12 +94,11 @@ export class Snapshots {
       this.get(name);
       for (const table of WORLD_TABLES) {
         const columns = this.columnsOf(table);
-        this.db.prepare(`DELETE FROM ${table}`).run();
-        this.db
-          .prepare(
-            `INSERT INTO ${table} (${columns}) SELECT ${columns} FROM ${twinOf(table)} WHERE snapshot_name = ?`,
-          )
-          .run(name);
+        prepared(this.db, `DELETE FROM ${table}`).run();
+        prepared(
+          this.db,
+          `INSERT INTO ${table} (${columns}) SELECT ${columns} FROM ${twinOf(table)} WHERE snapshot_name = ?`,
+        ).run(name);
       }
       this.world.emit({ type: "sandbox.reset", payload: { reason: "snapshot", snapshot: name } });
     });
@@ -113,7 +113,7 @@ export class Snapshots {
 
   private remove(name: string): void {
     for (const table of WORLD_TABLES)
-      this.db.prepare(`DELETE FROM ${twinOf(table)} WHERE snapshot_name = ?`).run(name);
-    this.db.prepare("DELETE FROM sb_snapshots WHERE name = ?").run(name);
+      prepared(this.db, `DELETE FROM ${twinOf(table)} WHERE snapshot_name = ?`).run(name);
+    prepared(this.db, "DELETE FROM sb_snapshots WHERE name = ?").run(name);
   }
 }

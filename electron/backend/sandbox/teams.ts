@@ -15,7 +15,7 @@ import type {
   TeamsMessage,
   TeamsTeam,
 } from "./types";
-import { iso, isoOrNull, nextSeq, parseJson, type World } from "./world";
+import { iso, isoOrNull, nextSeq, parseJson, prepared, type World } from "./world";
 
 interface MessageRow {
   id: string;
@@ -90,9 +90,10 @@ export class Teams {
   }
 
   teams(): TeamsTeam[] {
-    const teams = this.db
-      .prepare("SELECT id, display_name, description FROM sb_teams ORDER BY seq")
-      .all() as {
+    const teams = prepared(
+      this.db,
+      "SELECT id, display_name, description FROM sb_teams ORDER BY seq",
+    ).all() as {
       id: string;
       display_name: string;
       description: string;
@@ -107,9 +108,10 @@ export class Teams {
   }
 
   private channels(): TeamsChannel[] {
-    const rows = this.db
-      .prepare("SELECT id, team_id, display_name, description FROM sb_channels ORDER BY seq")
-      .all() as { id: string; team_id: string; display_name: string; description: string }[];
+    const rows = prepared(
+      this.db,
+      "SELECT id, team_id, display_name, description FROM sb_channels ORDER BY seq",
+    ).all() as { id: string; team_id: string; display_name: string; description: string }[];
     return rows.map((c) => ({
       id: c.id,
       teamId: c.team_id,
@@ -119,7 +121,7 @@ export class Teams {
   }
 
   chats(): TeamsChat[] {
-    const rows = this.db.prepare("SELECT id, kind, topic, members FROM sb_chats ORDER BY seq").all() as {
+    const rows = prepared(this.db, "SELECT id, kind, topic, members FROM sb_chats ORDER BY seq").all() as {
       id: string;
       kind: string;
       topic: string;
@@ -183,14 +185,12 @@ export class Teams {
     );
     if (existing) return existing;
     const id = `19:bot-${this.world.newId().replace(/-/g, "")}@unq.gbl.spaces`;
-    this.db
-      .prepare("INSERT INTO sb_chats (id, seq, kind, topic, members) VALUES (?, ?, 'bot', ?, ?)")
-      .run(
-        id,
-        nextSeq(this.db, "sb_chats"),
-        `Flow bot and ${person.displayName}`,
-        JSON.stringify([person.email]),
-      );
+    prepared(this.db, "INSERT INTO sb_chats (id, seq, kind, topic, members) VALUES (?, ?, 'bot', ?, ?)").run(
+      id,
+      nextSeq(this.db, "sb_chats"),
+      `Flow bot and ${person.displayName}`,
+      JSON.stringify([person.email]),
+    );
     return { id, kind: "bot", topic: `Flow bot and ${person.displayName}`, members: [person.email] };
   }
 
@@ -198,26 +198,25 @@ export class Teams {
     return this.world.tx(() => {
       const id = String(this.world.now()) + this.world.newId().slice(0, 8);
       const cardState = message.card === undefined ? "none" : message.waiting ? "waiting" : "posted";
-      this.db
-        .prepare(
-          `INSERT INTO sb_messages (id, seq, channel_id, chat_id, poster, sender, body, card, card_state,
+      prepared(
+        this.db,
+        `INSERT INTO sb_messages (id, seq, channel_id, chat_id, poster, sender, body, card, card_state,
              update_message, response, created_at, responded_at, origin)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, NULL, ?)`,
-        )
-        .run(
-          id,
-          nextSeq(this.db, "sb_messages"),
-          message.channelId ?? null,
-          message.chatId ?? null,
-          message.poster,
-          message.sender,
-          message.body,
-          message.card === undefined ? null : JSON.stringify(message.card),
-          cardState,
-          message.updateMessage ?? "",
-          this.world.now(),
-          JSON.stringify(message.origin),
-        );
+      ).run(
+        id,
+        nextSeq(this.db, "sb_messages"),
+        message.channelId ?? null,
+        message.chatId ?? null,
+        message.poster,
+        message.sender,
+        message.body,
+        message.card === undefined ? null : JSON.stringify(message.card),
+        cardState,
+        message.updateMessage ?? "",
+        this.world.now(),
+        JSON.stringify(message.origin),
+      );
       const posted = this.get(id);
       this.world.emit({ type: "teams.posted", payload: { message: posted } });
       return posted;
@@ -225,7 +224,7 @@ export class Teams {
   }
 
   get(id: string): TeamsMessage {
-    const row = this.db.prepare("SELECT * FROM sb_messages WHERE id = ?").get(id) as MessageRow | undefined;
+    const row = prepared(this.db, "SELECT * FROM sb_messages WHERE id = ?").get(id) as MessageRow | undefined;
     if (!row) throw notFound(`There is no Teams message with id '${id}'.`);
     return this.toMessage(row);
   }
@@ -236,20 +235,22 @@ export class Teams {
     const value = where.channelId ?? where.chatId;
     if (value === undefined) throw badRequest("Name a channelId or a chatId.");
     const total = (
-      this.db.prepare(`SELECT count(*) AS n FROM sb_messages WHERE ${column} = ?`).get(value) as { n: number }
+      prepared(this.db, `SELECT count(*) AS n FROM sb_messages WHERE ${column} = ?`).get(value) as {
+        n: number;
+      }
     ).n;
-    const rows = this.db
-      .prepare(`SELECT * FROM sb_messages WHERE ${column} = ? ORDER BY seq DESC LIMIT ? OFFSET ?`)
-      .all(value, where.top ?? 50, where.skip ?? 0) as MessageRow[];
+    const rows = prepared(
+      this.db,
+      `SELECT * FROM sb_messages WHERE ${column} = ? ORDER BY seq DESC LIMIT ? OFFSET ?`,
+    ).all(value, where.top ?? 50, where.skip ?? 0) as MessageRow[];
     return { total, items: rows.map((row) => this.toMessage(row)) };
   }
 
   addWaiter(messageId: string, token: string): void {
-    this.db
-      .prepare(
-        "INSERT OR IGNORE INTO sb_waiters (token, kind, target_id, created_at) VALUES (?, 'card', ?, ?)",
-      )
-      .run(token, messageId, this.world.now());
+    prepared(
+      this.db,
+      "INSERT OR IGNORE INTO sb_waiters (token, kind, target_id, created_at) VALUES (?, 'card', ?, ?)",
+    ).run(token, messageId, this.world.now());
   }
 
   /**
@@ -292,11 +293,10 @@ export class Teams {
         submitActionId,
         data,
       };
-      this.db
-        .prepare(
-          "UPDATE sb_messages SET card_state = 'answered', response = ?, responded_at = ? WHERE id = ?",
-        )
-        .run(JSON.stringify(response), this.world.now(), messageId);
+      prepared(
+        this.db,
+        "UPDATE sb_messages SET card_state = 'answered', response = ?, responded_at = ? WHERE id = ?",
+      ).run(JSON.stringify(response), this.world.now(), messageId);
       const answered = this.get(messageId);
       this.world.emit({ type: "teams.cardAnswered", payload: { message: answered } });
       const body: JsonObject = {
@@ -306,21 +306,20 @@ export class Teams {
         data,
         messageId,
       };
-      const tokens = this.db
-        .prepare(
-          "SELECT token FROM sb_waiters WHERE kind = 'card' AND target_id = ? ORDER BY created_at, token",
-        )
-        .all(messageId) as { token: string }[];
+      const tokens = prepared(
+        this.db,
+        "SELECT token FROM sb_waiters WHERE kind = 'card' AND target_id = ? ORDER BY created_at, token",
+      ).all(messageId) as { token: string }[];
       for (const { token } of tokens)
         this.world.signals.deliver(token, { kind: "succeeded", statusCode: 200, body });
-      this.db.prepare("DELETE FROM sb_waiters WHERE kind = 'card' AND target_id = ?").run(messageId);
+      prepared(this.db, "DELETE FROM sb_waiters WHERE kind = 'card' AND target_id = ?").run(messageId);
       return answered;
     });
   }
 
   private toMessage(row: MessageRow): TeamsMessage {
     const channel = row.channel_id
-      ? (this.db.prepare("SELECT team_id FROM sb_channels WHERE id = ?").get(row.channel_id) as
+      ? (prepared(this.db, "SELECT team_id FROM sb_channels WHERE id = ?").get(row.channel_id) as
           | { team_id: string }
           | undefined)
       : undefined;

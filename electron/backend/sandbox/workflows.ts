@@ -4,7 +4,7 @@ import type { Database } from "better-sqlite3";
 import { notFound } from "./errors";
 import { APPROVAL_TRIGGERS } from "./tables";
 import type { ApprovalEventKind, BuiltInWorkflow } from "./types";
-import { parseJson, type World } from "./world";
+import { parseJson, prepared, type World } from "./world";
 
 interface WorkflowRow {
   id: string;
@@ -37,13 +37,15 @@ export class Workflows {
   }
 
   list(): BuiltInWorkflow[] {
-    return (this.db.prepare("SELECT * FROM sb_workflows ORDER BY seq").all() as WorkflowRow[]).map(
+    return (prepared(this.db, "SELECT * FROM sb_workflows ORDER BY seq").all() as WorkflowRow[]).map(
       toWorkflow,
     );
   }
 
   get(id: string): BuiltInWorkflow {
-    const row = this.db.prepare("SELECT * FROM sb_workflows WHERE id = ?").get(id) as WorkflowRow | undefined;
+    const row = prepared(this.db, "SELECT * FROM sb_workflows WHERE id = ?").get(id) as
+      | WorkflowRow
+      | undefined;
     if (!row) throw notFound(`There is no built-in workflow '${id}'.`);
     return toWorkflow(row);
   }
@@ -56,7 +58,7 @@ export class Workflows {
     return this.world.tx(() => {
       const before = this.get(id);
       if (before.enabled === enabled) return before;
-      this.db.prepare("UPDATE sb_workflows SET enabled = ? WHERE id = ?").run(enabled ? 1 : 0, id);
+      prepared(this.db, "UPDATE sb_workflows SET enabled = ? WHERE id = ?").run(enabled ? 1 : 0, id);
       const workflow = this.get(id);
       this.world.emit({ type: "workflow.changed", payload: { workflow } });
       return workflow;

@@ -2,7 +2,7 @@
 // transactions whose events are held back until the transaction commits (a rolled-back change
 // tells nobody).
 import { randomUUID } from "node:crypto";
-import type { Database } from "better-sqlite3";
+import type { Database, Statement } from "better-sqlite3";
 import type { JsonValue } from "../../../shared/json";
 import type { Clock } from "../clock";
 import type { SignalSink } from "../engine/connector-runtime";
@@ -11,13 +11,17 @@ import type { SandboxEmitter, SandboxEvent } from "./events";
 export class World {
   private pending: SandboxEvent[] | null = null;
   private depth = 0;
+  /** One transaction function for all calls: better-sqlite3 makes it a savepoint when nested. */
+  private readonly inTransaction: (fn: () => unknown) => unknown;
 
   constructor(
     readonly db: Database,
     readonly clock: Clock,
     readonly signals: SignalSink,
     private readonly emitter: SandboxEmitter,
-  ) {}
+  ) {
+    this.inTransaction = db.transaction((fn: () => unknown) => fn());
+  }
 
   /**
    * Runs fn in a transaction (a savepoint when one is open already). Events raised inside are
@@ -31,7 +35,7 @@ export class World {
     this.depth++;
     let result: T;
     try {
-      result = this.db.transaction(fn)();
+      result = this.inTransaction(fn) as T;
     } catch (error) {
       if (outermost) this.pending = null;
       else if (this.pending) this.pending.length = mark;
@@ -73,8 +77,27 @@ export function parseJson<T extends JsonValue>(text: string): T {
   return JSON.parse(text) as T;
 }
 
+const statements = new WeakMap<Database, Map<string, Statement>>();
+
+/** A prepared statement, prepared once per database and SQL text. */
+export function prepared(db: Database, sql: string): Statement {
+  let cache = statements.get(db);
+  if (!cache) {
+    cache = new Map();
+    statements.set(db, cache);
+  }
+  let statement = cache.get(sql);
+  if (!statement) {
+    statement = db.prepare(sql);
+    cache.set(sql, statement);
+  }
+  return statement;
+}
+
 /** Next value of a table's seq column (insertion order, kept through snapshots). */
 export function nextSeq(db: Database, table: string): number {
-  const row = db.prepare(`SELECT coalesce(max(seq), 0) + 1 AS next FROM ${table}`).get() as { next: number };
+  const row = prepared(db, `SELECT coalesce(max(seq), 0) + 1 AS next FROM ${table}`).get() as {
+    next: number;
+  };
   return row.next;
 }
