@@ -20,6 +20,7 @@ export default defineConfig({
     browserName: "chromium",
     viewport: { width: 1366, height: 820 },
     launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
+    actionTimeout: 10_000,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },

@@ -1,11 +1,12 @@
-import { expect, type Page } from "@playwright/test";
+// Page object for the designer: building a flow the way a person does, by dragging and filling forms.
+import { expect, type Locator, type Page } from "@playwright/test";
 
 export class DesignerPage {
   constructor(readonly page: Page) {}
 
   async expectOpen(name: string): Promise<void> {
-    await expect(this.page.getByRole("button", { name })).toBeVisible();
-    await expect(this.page.getByTestId("trigger-node")).toBeVisible();
+    await expect(this.page.getByRole("button", { name, exact: true })).toBeVisible();
+    await expect(this.cards().first()).toBeVisible();
   }
 
   async rename(newName: string): Promise<void> {
@@ -18,4 +19,115 @@ export class DesignerPage {
   async back(): Promise<void> {
     await this.page.getByRole("link", { name: "Back to My flows" }).click();
   }
+
+  cards(): Locator {
+    return this.page.getByTestId("step-card");
+  }
+
+  /** A card (or a scope's header) by the step's title as people read it ("Send an email (V2)"). */
+  card(title: string): Locator {
+    return this.page.locator(`[data-testid="step-card"], [data-testid="scope-node"] .scope-header`).filter({
+      has: this.page.locator(".card-title", { hasText: new RegExp(`^${escape(title)}$`) }),
+    });
+  }
+
+  trigger(): Locator {
+    return this.page.locator(".trigger-card");
+  }
+
+  dropTarget(pointId: string): Locator {
+    return this.page.locator(`[data-drop-point="${pointId}"]`);
+  }
+
+  paletteItem(name: string): Locator {
+    return this.page
+      .getByTestId("palette-item")
+      .filter({ has: this.page.locator(".palette-name", { hasText: new RegExp(`^${escape(name)}$`) }) });
+  }
+
+  /** Drags a step from the palette onto an insertion point ("after:Step", "start:#root", "start:#branch/Condition/yes"). */
+  async dragStep(name: string, pointId: string): Promise<void> {
+    // As a person would: make room and bring the whole flow into view before dragging.
+    if (await this.panel().isVisible())
+      await this.page.getByRole("button", { name: "Close properties" }).click();
+    await this.page.getByRole("button", { name: "Fit the flow to the window" }).click();
+    await this.page.waitForTimeout(300);
+    const item = this.paletteItem(name);
+    await item.scrollIntoViewIfNeeded();
+    await item.dragTo(this.dropTarget(pointId));
+  }
+
+  async select(title: string): Promise<void> {
+    await this.card(title).click();
+    await expect(this.panel()).toBeVisible();
+  }
+
+  panel(): Locator {
+    return this.page.getByTestId("properties-panel");
+  }
+
+  field(title: string): Locator {
+    return this.panel().getByRole("textbox", { name: title, exact: true });
+  }
+
+  /** A select of the properties panel by its label (the required mark is not part of the name). */
+  selectField(label: string): Locator {
+    return this.panel().getByLabel(new RegExp(`^${escape(label)}( \\*)?( \\(required\\))?$`));
+  }
+
+  async fill(title: string, text: string): Promise<void> {
+    const field = this.field(title);
+    await field.click();
+    await field.press("Control+a");
+    await field.pressSequentially(text);
+    await field.blur();
+  }
+
+  async choose(label: string, option: string): Promise<void> {
+    await this.panel()
+      .getByLabel(new RegExp(`^${escape(label)}( \\*)?( \\(required\\))?$`))
+      .selectOption({ label: option });
+  }
+
+  /** Inserts dynamic content into a field from the picker. */
+  async insertContent(fieldTitle: string, contentTitle: string, group?: string): Promise<void> {
+    const field = this.field(fieldTitle);
+    await field.click();
+    await field.press("End");
+    await this.panel()
+      .locator(".token-input")
+      .filter({ has: this.page.getByRole("textbox", { name: fieldTitle, exact: true }) })
+      .getByRole("button", { name: "Insert dynamic content or an expression" })
+      .click();
+    const picker = this.page.getByRole("dialog", { name: "Dynamic content" });
+    const scope = group ? picker.getByRole("list", { name: group }) : picker;
+    await scope
+      .getByRole("button")
+      .filter({
+        has: this.page.locator(".content-title", { hasText: new RegExp(`^${escape(contentTitle)}$`) }),
+      })
+      .first()
+      .click();
+    await expect(picker).toBeHidden();
+  }
+
+  checkerCount(): Locator {
+    return this.page.getByTestId("checker-count");
+  }
+
+  async saved(): Promise<void> {
+    await expect(this.page.getByTestId("save-status")).toHaveText(/Saved/, { timeout: 10_000 });
+  }
+
+  async undo(): Promise<void> {
+    await this.page.getByRole("button", { name: /^Undo/ }).click();
+  }
+
+  async redo(): Promise<void> {
+    await this.page.getByRole("button", { name: /^Redo/ }).click();
+  }
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -154,6 +154,32 @@ export function FlowCanvas({ dark, badges, statuses = NO_STATUSES, onPick, onLai
     }
   }, [laidOut, flow]);
 
+  // Keep the selected card in sight: a step just added, or reached with the keyboard, is scrolled to.
+  const container = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!selected || !laidOut) return;
+    const frame = requestAnimationFrame(() => {
+      const node = flow.getInternalNode(selected);
+      const element = container.current;
+      if (!node || !element) return;
+      const { x, y, zoom } = flow.getViewport();
+      const at = node.internals.positionAbsolute;
+      const width = (node.measured.width ?? 300) * zoom;
+      const height = Math.min(node.measured.height ?? 64, 64) * zoom;
+      const left = at.x * zoom + x;
+      const top = at.y * zoom + y;
+      const margin = 40;
+      const inside =
+        left >= margin &&
+        top >= margin &&
+        left + width <= element.clientWidth - margin &&
+        top + height <= element.clientHeight - 140;
+      if (!inside)
+        void flow.setCenter(at.x + (node.measured.width ?? 300) / 2, at.y + 150, { zoom, duration: 200 });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [selected, laidOut, flow]);
+
   const dragSubject = useRef<DragSubject>(undefined);
   const dnd = useDnd();
 
@@ -185,6 +211,7 @@ export function FlowCanvas({ dark, badges, statuses = NO_STATUSES, onPick, onLai
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: the canvas is where palette steps are dropped; every drop target is also a button
     <div
+      ref={container}
       className="canvas"
       onDragOver={(event) => {
         if (readOnly || !event.dataTransfer.types.includes(STEP_MIME)) return;

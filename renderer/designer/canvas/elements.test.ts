@@ -1,7 +1,14 @@
 import ELK from "elkjs/lib/elk.bundled.js";
 import { describe, expect, it } from "vitest";
 import { corpusFiles } from "../../../fixtures/corpus";
-import { actionCount, buildGraph, insertionPointId, insertionPoints, readFlowFile, type WdlDefinition } from "../../../shared/flow";
+import {
+  actionCount,
+  buildGraph,
+  insertionPointId,
+  insertionPoints,
+  readFlowFile,
+  type WdlDefinition,
+} from "../../../shared/flow";
 import { buildCanvasModel, type ElkInput } from "./elements";
 
 const definitions = corpusFiles().map((file) => {
@@ -58,7 +65,8 @@ describe("definition ⇄ canvas mapping", () => {
   });
 
   it("hides the contents of collapsed scopes behind one card", () => {
-    const definition = definitions.find((d) => d.name.endsWith("AllScopeNodes.json"))?.definition as WdlDefinition;
+    const definition = definitions.find((d) => d.name.endsWith("AllScopeNodes.json"))
+      ?.definition as WdlDefinition;
     const graph = buildGraph(definition);
     const scopes = graph.nodes.filter((n) => n.kind === "action" && n.branchIds.length > 0 && n.depth === 0);
     const collapsed = new Set(scopes.map((s) => (s.kind === "action" ? s.name : "")));

@@ -143,16 +143,20 @@ export function buildCanvasModel(graph: FlowGraph, collapsed: ReadonlySet<string
         graphId: parentId ?? ROOT_CONTAINER_ID,
         parentId,
         ...(empty ? SIZES.emptyTail : SIZES.tail),
-        // A tail after one last step inserts after it; with none (or parallel ends) it starts the branch.
-        point:
-          sinks.length === 1 && sinks[0] !== undefined
-            ? { kind: "after", action: nameOf(sinks[0]) }
-            : startPoint,
+        // After one last step the tail is its "+"; an empty branch's tail is its drop zone; after
+        // parallel last steps each edge carries its own "+" and the tail only closes the branch.
+        ...(empty
+          ? { point: startPoint }
+          : sinks.length === 1 && sinks[0] !== undefined
+            ? { point: { kind: "after" as const, action: nameOf(sinks[0]) } }
+            : {}),
         empty,
       }),
     );
     if (empty && head) addEdge(head.drawId, tail, undefined, []);
-    for (const sink of sinks) addEdge(sink, tail, { kind: "after", action: nameOf(sink) }, []);
+    for (const sink of sinks) {
+      addEdge(sink, tail, sinks.length > 1 ? { kind: "after", action: nameOf(sink) } : undefined, []);
+    }
     elkNode.children = children;
     elkNode.edges = elkEdges;
   };

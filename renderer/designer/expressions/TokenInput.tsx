@@ -44,11 +44,14 @@ export const TokenInput = forwardRef<TokenInputHandle, Props>(function TokenInpu
     [labels],
   );
 
-  // Outside changes (undo, another field, a reload) redraw the field; our own typing does not.
+  // Outside changes (undo, another field, a reload) redraw the field; our own typing does not, and
+  // new chip labels wait until the person leaves the field (redrawing would move the caret).
   useEffect(() => {
     if (value !== written.current || editor.current?.childNodes.length === 0) render(value);
   }, [value, render]);
-  useEffect(() => render(written.current), [render]);
+  useEffect(() => {
+    if (document.activeElement !== editor.current) render(written.current);
+  }, [render]);
 
   const emit = () => {
     const element = editor.current;
@@ -110,7 +113,10 @@ export const TokenInput = forwardRef<TokenInputHandle, Props>(function TokenInpu
         onInput={emit}
         onKeyUp={rememberCaret}
         onMouseUp={rememberCaret}
-        onBlur={rememberCaret}
+        onBlur={() => {
+          rememberCaret();
+          render(written.current);
+        }}
         onKeyDown={(event) => {
           if (event.key === "Enter" && !multiline) event.preventDefault();
         }}

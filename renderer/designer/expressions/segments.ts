@@ -31,13 +31,15 @@ export function toSegments(value: string): Segment[] {
 export function fromSegments(segments: readonly Segment[]): string {
   const parts = mergeText(segments.filter((s) => s.kind === "token" || s.text !== ""));
   if (parts.length === 1 && parts[0]?.kind === "token") return `@${parts[0].expression}`;
-  if (parts.length === 1 && parts[0]?.kind === "text" && parts[0].text.startsWith("@")) return `@${parts[0].text}`;
+  if (parts.length === 1 && parts[0]?.kind === "text" && parts[0].text.startsWith("@"))
+    return `@${parts[0].text}`;
   let out = "";
   for (const [index, part] of parts.entries()) {
     if (part.kind === "token") out += `@{${part.expression}}`;
     else {
       let text = part.text.replaceAll("@{", `@{${LITERAL_OPEN}}`);
-      if (index === 0 && text.startsWith("@") && !text.startsWith(`@{${LITERAL_OPEN}}`)) text = `@{${LITERAL_AT}}${text.slice(1)}`;
+      if (index === 0 && text.startsWith("@") && !text.startsWith(`@{${LITERAL_OPEN}}`))
+        text = `@{${LITERAL_AT}}${text.slice(1)}`;
       out += text;
     }
   }
@@ -53,7 +55,8 @@ function mergeText(segments: readonly Segment[]): Segment[] {
   const out: Segment[] = [];
   for (const segment of segments) {
     const last = out[out.length - 1];
-    if (segment.kind === "text" && last?.kind === "text") out[out.length - 1] = { kind: "text", text: last.text + segment.text };
+    if (segment.kind === "text" && last?.kind === "text")
+      out[out.length - 1] = { kind: "text", text: last.text + segment.text };
     else out.push(segment);
   }
   return out;

@@ -42,7 +42,9 @@ export const StepCard = memo(function StepCard({ id, data, selected }: NodeProps
         <Icon size={18} aria-hidden="true" />
       </div>
       <div className="card-text">
-        <span className="card-eyebrow">{data.isTrigger ? `Trigger · ${info.connectorName}` : info.connectorName}</span>
+        <span className="card-eyebrow">
+          {data.isTrigger ? `Trigger · ${info.connectorName}` : info.connectorName}
+        </span>
         <span className="card-title">{info.title}</span>
       </div>
       {data.hiddenSteps !== undefined && (
