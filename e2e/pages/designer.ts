@@ -120,11 +120,11 @@ export class DesignerPage {
   }
 
   async undo(): Promise<void> {
-    await this.page.getByRole("button", { name: /^Undo/ }).click();
+    await this.page.getByRole("toolbar", { name: "Designer" }).getByRole("button", { name: /^Undo/ }).click();
   }
 
   async redo(): Promise<void> {
-    await this.page.getByRole("button", { name: /^Redo/ }).click();
+    await this.page.getByRole("toolbar", { name: "Designer" }).getByRole("button", { name: /^Redo/ }).click();
   }
 }
 

@@ -68,7 +68,12 @@ test.describe("designer: the purchase approval flow, by hand", () => {
     mkdirSync(testInfo.outputDir, { recursive: true });
     await page.getByRole("button", { name: "Close properties" }).click();
     await page.getByRole("button", { name: "Fit the flow to the window" }).click();
+    await page.waitForTimeout(600); // the fit is animated
     await page.screenshot({ path: testInfo.outputPath("approval-flow-light.png") });
+    await page.getByTestId("theme-toggle").click();
+    await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+    await page.screenshot({ path: testInfo.outputPath("approval-flow-dark.png") });
+    await page.getByTestId("theme-toggle").click();
 
     await page.reload();
     await designer.expectOpen("Purchase invoice approval");

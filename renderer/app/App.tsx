@@ -3,11 +3,13 @@ import { useEffect, useState } from "react";
 import { Link, Redirect, Route, Router, Switch, useLocation } from "wouter";
 import { useHashLocation } from "wouter/use-hash-location";
 import type { AppInfo, FlowKind } from "../../shared/api";
+import { templateDefinition } from "../../shared/templates";
 import { api } from "../api/client";
 import { DesignerPage } from "../designer/DesignerPage";
 import { CreateFlowDialog } from "../flows/CreateFlowDialog";
 import { FlowListPage } from "../flows/FlowListPage";
 import { followFlowChanges, useFlows } from "../flows/flows-store";
+import { TemplateGallery } from "../flows/TemplateGallery";
 import { type MessageKey, t } from "../i18n";
 import { resolveTheme, toggleTheme, useSettings } from "../settings/settings-store";
 import { Toasts } from "../ui/Toasts";
@@ -138,6 +140,16 @@ function Shell() {
         </Switch>
       </main>
       {ui.createOpen && <CreateFlowDialog onClose={ui.closeCreate} onCreate={onCreate} />}
+      {ui.templatesOpen && (
+        <TemplateGallery
+          onClose={ui.closeTemplates}
+          onUse={async (template, name) => {
+            const flow = await createFlow(name, template.kind, templateDefinition(template));
+            ui.closeTemplates();
+            navigate(`/flows/${flow.id}`);
+          }}
+        />
+      )}
       {ui.aboutOpen && info && <AboutDialog info={info} onClose={ui.closeAbout} />}
       <Toasts />
     </div>

@@ -3,6 +3,9 @@ import { create } from "zustand";
 
 interface UiState {
   createOpen: boolean;
+  templatesOpen: boolean;
+  openTemplates(): void;
+  closeTemplates(): void;
   aboutOpen: boolean;
   openCreate(): void;
   closeCreate(): void;
@@ -12,6 +15,9 @@ interface UiState {
 
 export const useUi = create<UiState>((set) => ({
   createOpen: false,
+  templatesOpen: false,
+  openTemplates: () => set({ templatesOpen: true }),
+  closeTemplates: () => set({ templatesOpen: false }),
   aboutOpen: false,
   openCreate: () => set({ createOpen: true }),
   closeCreate: () => set({ createOpen: false }),

@@ -1,4 +1,4 @@
-import { Copy, MoreHorizontal, Pencil, Plus, Search, Trash2, Workflow } from "lucide-react";
+import { Copy, LayoutTemplate, MoreHorizontal, Pencil, Plus, Search, Trash2, Workflow } from "lucide-react";
 import { useEffect, useMemo, useState } from "react";
 import { useLocation } from "wouter";
 import type { FlowSummary } from "../../shared/api";
@@ -24,6 +24,7 @@ type Dialogs =
 export function FlowListPage() {
   const { flows, deleted, error, load, rename, duplicate, remove, restore } = useFlows();
   const openCreate = useUi((s) => s.openCreate);
+  const openTemplates = useUi((s) => s.openTemplates);
   const [, navigate] = useLocation();
   const [query, setQuery] = useState("");
   const [dialog, setDialog] = useState<Dialogs>({ kind: "none" });
@@ -84,6 +85,10 @@ export function FlowListPage() {
               ? t("flows.recycleBin.count", { count: deleted.length })
               : t("flows.recycleBin")}
           </button>
+          <button type="button" className="button" onClick={openTemplates}>
+            <LayoutTemplate size={16} aria-hidden="true" />
+            {t("templates.open")}
+          </button>
           <button type="button" className="button primary" onClick={openCreate}>
             <Plus size={16} aria-hidden="true" />
             {t("flows.new")}
@@ -105,10 +110,16 @@ export function FlowListPage() {
           icon={<Workflow size={40} />}
           title={t("flows.empty.title")}
           action={
-            <button type="button" className="button primary" onClick={openCreate}>
-              <Plus size={16} aria-hidden="true" />
-              {t("flows.empty.action")}
-            </button>
+            <div className="empty-actions">
+              <button type="button" className="button primary" onClick={openCreate}>
+                <Plus size={16} aria-hidden="true" />
+                {t("flows.empty.action")}
+              </button>
+              <button type="button" className="button" onClick={openTemplates}>
+                <LayoutTemplate size={16} aria-hidden="true" />
+                {t("templates.open")}
+              </button>
+            </div>
           }
         >
           {t("flows.empty.body")}

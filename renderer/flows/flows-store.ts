@@ -1,6 +1,6 @@
 // The flow list as the renderer knows it, kept fresh by flows.changed events from any window.
 import { create } from "zustand";
-import type { DeletedFlow, Flow, FlowKind, FlowSummary } from "../../shared/api";
+import type { DefinitionPayload, DeletedFlow, Flow, FlowKind, FlowSummary } from "../../shared/api";
 import { api } from "../api/client";
 
 interface FlowsState {
@@ -8,7 +8,7 @@ interface FlowsState {
   deleted: DeletedFlow[];
   error: unknown;
   load(): Promise<void>;
-  create(name: string, kind: FlowKind): Promise<Flow>;
+  create(name: string, kind: FlowKind, definition?: DefinitionPayload): Promise<Flow>;
   rename(flow: Pick<FlowSummary, "id" | "revision">, name: string): Promise<FlowSummary>;
   duplicate(id: string): Promise<FlowSummary>;
   remove(id: string): Promise<DeletedFlow>;
@@ -30,8 +30,8 @@ export const useFlows = create<FlowsState>((set, get) => ({
       set({ error });
     }
   },
-  async create(name, kind) {
-    const flow = await api.call("flows.create", { name, kind });
+  async create(name, kind, definition) {
+    const flow = await api.call("flows.create", definition ? { name, kind, definition } : { name, kind });
     await get().load();
     return flow;
   },

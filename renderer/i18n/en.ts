@@ -83,6 +83,13 @@ export const en = {
   "create.submit": "Create",
   "create.nameRequired": "Give the flow a name.",
 
+  "templates.open": "From a template",
+  "templates.title": "New flow from a template",
+  "templates.search": "Search templates",
+  "templates.noMatch": "No template matches “{query}”.",
+  "templates.nameTitle": "Name your flow",
+  "templates.use": "Create flow",
+
   "rename.title": "Rename flow",
   "rename.label": "New name",
   "delete.title": "Delete “{name}”?",

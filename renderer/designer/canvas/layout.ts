@@ -44,6 +44,7 @@ export async function computeLayout(graph: ElkInput): Promise<Layout> {
   });
   const boxes: Layout = new Map();
   const collect = (node: LayoutResult) => {
+    alignBranches(node);
     for (const child of (node.children ?? []) as LayoutResult[]) {
       boxes.set(child.id, {
         x: child.x ?? 0,
@@ -57,4 +58,20 @@ export async function computeLayout(graph: ElkInput): Promise<Layout> {
   collect(result);
   boxes.set(result.id, { x: 0, y: 0, width: result.width ?? 0, height: result.height ?? 0 });
   return boxes;
+}
+
+/**
+ * ELK centres the branches of a scope in their layer; lanes read better top-aligned and of equal
+ * height (Yes and No side by side, like a table). Branches have no edges between them, so moving
+ * them vertically changes nothing else.
+ */
+function alignBranches(node: LayoutResult): void {
+  const children = (node.children ?? []) as LayoutResult[];
+  if (children.length === 0 || !children.every((c) => c.id.startsWith("#branch/"))) return;
+  const top = Math.min(...children.map((c) => c.y ?? 0));
+  const bottom = Math.max(...children.map((c) => (c.y ?? 0) + (c.height ?? 0)));
+  for (const child of children) {
+    child.y = top;
+    child.height = bottom - top;
+  }
 }
