@@ -52,7 +52,7 @@ describe("connector calls", () => {
     t.runtime.on("SendEmailV2", (c) => ({
       kind: "succeeded",
       statusCode: 200,
-      body: { sentTo: c.parameters["emailMessage/To"] },
+      body: { sentTo: c.parameters["emailMessage/To"] ?? null },
       headers: { "x-id": "1" },
     }));
     const run = await runFlow(

@@ -1,5 +1,7 @@
 // Variables and data operations: Compose, ParseJson, Query, Select, Join, Table, Response.
 import { describe, expect, it } from "vitest";
+import type { WdlAction } from "../../../shared/flow";
+import type { JsonValue } from "../../../shared/json";
 import { definition, runFlow, statuses, step, testEngine } from "./testing";
 
 function started() {
@@ -8,9 +10,9 @@ function started() {
   return t;
 }
 
-const init = (name: string, type: string, value?: unknown) => ({
+const init = (name: string, type: string, value?: JsonValue): WdlAction => ({
   type: "InitializeVariable",
-  inputs: { variables: [{ name, type, ...(value === undefined ? {} : { value }) }] },
+  inputs: { variables: [value === undefined ? { name, type } : { name, type, value }] },
   runAfter: {},
 });
 

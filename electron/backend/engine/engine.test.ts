@@ -207,7 +207,8 @@ describe("cancel and resubmit", () => {
     const def = definition({ A: { type: "Compose", inputs: "@triggerBody()?['x']", runAfter: {} } });
     const original = await runFlow(t, def, { x: "first" });
     // Changing the caller's object afterwards does not change the snapshot.
-    (def.actions as Record<string, { inputs: string }>).A.inputs = "changed";
+    const a = (def.actions as Record<string, { inputs: string }>).A;
+    if (a) a.inputs = "changed";
     const again = t.engine.resubmit(original.id);
     if (!again.started) throw new Error();
     await t.engine.idle();

@@ -190,11 +190,11 @@ describe("after a restart", () => {
     const clock = new VirtualClock();
     const first = fileEngine(file, clock);
     let sent = 0;
-    first.runtime.on("Work", (c) =>
-      c.parameters.n === 3
-        ? new Promise<ConnectorOutcome>(() => {})
-        : ((sent += 1), { kind: "succeeded", statusCode: 200, body: c.parameters.n ?? null }),
-    );
+    first.runtime.on("Work", (c) => {
+      if (c.parameters.n === 3) return new Promise<ConnectorOutcome>(() => {});
+      sent += 1;
+      return { kind: "succeeded", statusCode: 200, body: c.parameters.n ?? null };
+    });
     first.engine.start();
     const loop: WdlActions = {
       Total: {
