@@ -1,14 +1,19 @@
-// The backend as one object: database, stores, the contract's handlers and the event bus.
-// Plain Node: the Electron main process and the web-mode server both wrap it.
+// The backend as one object: database, flow store, connector sandbox, run engine, the contract's
+// handlers and the event bus. Plain Node: the Electron main process and the web-mode server both wrap it.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Database } from "better-sqlite3";
 import type { AppInfo, Notice } from "../../shared/api";
 import { createDispatch, type Dispatch } from "./api/dispatch";
 import { createHandlers } from "./api/handlers";
+import { AppMeta } from "./app-meta";
+import { SimulationClock } from "./clock";
 import { openDatabase } from "./db/open";
+import { Engine, type EngineEvent } from "./engine";
 import { EventBus } from "./events";
 import { FlowStore } from "./flows/store";
+import { TestRuns } from "./runs/test-runs";
+import { Sandbox, type SandboxEvent } from "./sandbox";
 import type { SettingsStore } from "./settings/store";
 
 export interface BackendOptions {
@@ -16,6 +21,7 @@ export interface BackendOptions {
   mode: AppInfo["mode"];
   version: string;
   settings: SettingsStore;
+  /** The flow store's clock (created/updated times); the simulation clock drives runs and the sandbox. */
   now?: () => number;
   log?: (message: string) => void;
 }
@@ -26,11 +32,16 @@ export interface Backend {
   db: Database;
   flows: FlowStore;
   settings: SettingsStore;
+  clock: SimulationClock;
+  sandbox: Sandbox;
+  engine: Engine;
+  tests: TestRuns;
   info(): AppInfo;
   close(): void;
 }
 
 export const DATABASE_FILE_NAME = "flowsmith.db";
+const CLOCK_OFFSET_KEY = "clock.offsetMs";
 
 export function createBackend(options: BackendOptions): Backend {
   mkdirSync(options.dataDir, { recursive: true });
@@ -40,9 +51,36 @@ export function createBackend(options: BackendOptions): Backend {
   const log = options.log ?? ((message: string) => console.error(message));
   for (const notice of notices) log(`${notice.title}: ${notice.message}`);
 
+  const meta = new AppMeta(db);
+  const clock = new SimulationClock(Number(meta.get(CLOCK_OFFSET_KEY) ?? 0) || 0, (offset) =>
+    meta.set(CLOCK_OFFSET_KEY, String(offset)),
+  );
   const flows = new FlowStore(db, { now });
   flows.purgeExpired();
   const events = new EventBus();
+
+  // The sandbox answers waits through the engine, and the engine calls the sandbox: tie the knot.
+  let engineRef: Engine | undefined;
+  const sandbox = new Sandbox({
+    db,
+    clock,
+    signals: { deliver: (token, outcome) => engineRef?.deliver(token, outcome) },
+    events: (event) => events.emit("sandbox.changed", sandboxChange(event)),
+  });
+  const engine = new Engine({
+    db,
+    clock,
+    runtime: sandbox,
+    events: (event) => forwardRunEvent(events, event),
+  });
+  engineRef = engine;
+  const recovery = engine.start();
+  if (recovery.resumed + recovery.waiting > 0) {
+    log(
+      `Runs picked up after the restart: ${recovery.resumed} continued, ${recovery.waiting} still waiting.`,
+    );
+  }
+  const tests = new TestRuns({ flows, engine, sandbox, clock });
   const openNotices: Notice[] = [...notices];
 
   const info = (): AppInfo => ({
@@ -63,6 +101,10 @@ export function createBackend(options: BackendOptions): Backend {
       const index = openNotices.findIndex((n) => n.id === id);
       if (index >= 0) openNotices.splice(index, 1);
     },
+    engine,
+    tests,
+    sandbox,
+    clock,
   });
 
   return {
@@ -71,7 +113,70 @@ export function createBackend(options: BackendOptions): Backend {
     db,
     flows,
     settings: options.settings,
+    clock,
+    sandbox,
+    engine,
+    tests,
     info,
-    close: () => db.close(),
+    close: () => {
+      engine.stop();
+      clock.dispose();
+      db.close();
+    },
+  };
+}
+
+function forwardRunEvent(bus: EventBus, { event, payload }: EngineEvent): void {
+  switch (event) {
+    case "run.started":
+      bus.emit("runs.started", {
+        runId: payload.runId,
+        flowId: payload.flowId,
+        flowName: payload.flowName,
+        mode: payload.mode,
+        flowVersion: payload.flowVersion,
+      });
+      break;
+    case "run.step":
+      bus.emit("runs.step", {
+        runId: payload.runId,
+        flowId: payload.flowId,
+        action: payload.action,
+        iteration: payload.iteration,
+        path: payload.path,
+        attempt: payload.attempt,
+        status: payload.status,
+        durationMs: payload.durationMs,
+        error: payload.error,
+      });
+      break;
+    case "run.waiting":
+      bus.emit("runs.waiting", {
+        runId: payload.runId,
+        flowId: payload.flowId,
+        action: payload.action,
+        path: payload.path,
+        kind: payload.kind,
+        description: payload.description,
+      });
+      break;
+    case "run.finished":
+      bus.emit("runs.finished", {
+        runId: payload.runId,
+        flowId: payload.flowId,
+        status: payload.status,
+        durationMs: payload.durationMs,
+        error: payload.error,
+      });
+      break;
+  }
+}
+
+function sandboxChange(event: SandboxEvent): { type: string; table?: string; id?: string } {
+  const payload = event.payload as { table?: unknown; id?: unknown };
+  return {
+    type: event.type,
+    ...(typeof payload.table === "string" ? { table: payload.table } : {}),
+    ...(typeof payload.id === "string" ? { id: payload.id } : {}),
   };
 }

@@ -110,3 +110,88 @@ export class VirtualClock implements Clock {
     return next === undefined ? 0 : this.advanceTo(next, settle);
   }
 }
+
+/**
+ * The app's clock: real time, plus an offset the person can push forward from the sandbox ("advance
+ * by 3 days", "advance to the next wait"). Timers fire on real time as usual; an advance fires at
+ * once, in order, every timer it jumps over. The offset only grows, so time never runs backwards.
+ */
+export class SimulationClock implements Clock {
+  private offset: number;
+  private timers: VirtualTimer[] = [];
+  private nextId = 1;
+  private armed: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    offsetMs = 0,
+    private readonly onOffsetChange: (offsetMs: number) => void = () => {},
+  ) {
+    this.offset = offsetMs;
+  }
+
+  now(): number {
+    return Date.now() + this.offset;
+  }
+
+  get offsetMs(): number {
+    return this.offset;
+  }
+
+  setTimer(at: number, fn: () => void): () => void {
+    const timer = { id: this.nextId++, at, fn };
+    this.timers.push(timer);
+    this.timers.sort((a, b) => a.at - b.at || a.id - b.id);
+    this.arm();
+    return () => {
+      this.timers = this.timers.filter((t) => t !== timer);
+      this.arm();
+    };
+  }
+
+  nextTimerAt(): number | undefined {
+    return this.timers[0]?.at;
+  }
+
+  /** Moves the clock forward and fires the timers due; `settle` runs after each (see VirtualClock). */
+  async advanceBy(ms: number, settle: () => Promise<void> = async () => {}): Promise<number> {
+    if (ms <= 0) return 0;
+    this.offset += ms;
+    this.onOffsetChange(this.offset);
+    return this.fireDue(settle);
+  }
+
+  async advanceToNext(settle?: () => Promise<void>): Promise<number> {
+    const next = this.nextTimerAt();
+    if (next === undefined) return 0;
+    return this.advanceBy(Math.max(0, next - this.now()), settle);
+  }
+
+  private async fireDue(settle: () => Promise<void> = async () => {}): Promise<number> {
+    let fired = 0;
+    for (;;) {
+      const next = this.timers[0];
+      if (!next || next.at > this.now()) break;
+      this.timers.shift();
+      next.fn();
+      fired++;
+      await settle();
+    }
+    this.arm();
+    return fired;
+  }
+
+  /** One real timer, for the earliest pending one. */
+  private arm(): void {
+    clearTimeout(this.armed);
+    const next = this.timers[0];
+    if (!next) return;
+    const delay = Math.min(Math.max(0, next.at - this.now()), MAX_TIMEOUT_MS);
+    this.armed = setTimeout(() => void this.fireDue(), delay);
+    this.armed.unref?.();
+  }
+
+  dispose(): void {
+    clearTimeout(this.armed);
+    this.timers = [];
+  }
+}

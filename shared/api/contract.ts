@@ -16,6 +16,40 @@ import {
   revisionSchema,
 } from "./flows";
 import type { EventName, MethodName } from "./names";
+import {
+  armedTestSchema,
+  armTestInputSchema,
+  runDetailSchema,
+  runFinishedEventSchema,
+  runIdSchema,
+  runListInputSchema,
+  runPageSchema,
+  runStartedEventSchema,
+  runStepEventSchema,
+  runWaitingEventSchema,
+  startRunInputSchema,
+  startRunResultSchema,
+  triggerSampleSchema,
+} from "./runs";
+import {
+  approvalSchema,
+  clockSchema,
+  excelRowSchema,
+  faultInputSchema,
+  faultSchema,
+  mailboxSchema,
+  mailMessageSchema,
+  notificationSchema,
+  pageOf,
+  personSchema,
+  sandboxChangedEventSchema,
+  sandboxInputs,
+  snapshotSchema,
+  tableSummarySchema,
+  teamsMessageSchema,
+  teamsSchema,
+  workbookSchema,
+} from "./sandbox";
 import { settingsPatchSchema, settingsSchema } from "./settings";
 
 interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
@@ -28,6 +62,9 @@ const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): 
 });
 
 const none = z.object({}).strict();
+const jsonRecord = z.record(z.string(), z.json());
+const byRunId = z.object({ runId: runIdSchema }).strict();
+const byStringId = z.object({ id: z.string().min(1).max(200) }).strict();
 const byId = z.object({ id: flowIdSchema }).strict();
 
 export const contract = {
@@ -72,6 +109,63 @@ export const contract = {
 
   "settings.get": method(none, settingsSchema),
   "settings.update": method(settingsPatchSchema, settingsSchema),
+
+  "runs.start": method(startRunInputSchema, startRunResultSchema),
+  "runs.armTest": method(armTestInputSchema, armedTestSchema),
+  "runs.disarmTest": method(armTestInputSchema, none),
+  "runs.triggerSample": method(z.object({ flowId: flowIdSchema }).strict(), triggerSampleSchema),
+  "runs.get": method(byRunId, runDetailSchema),
+  "runs.list": method(runListInputSchema, runPageSchema),
+  "runs.cancel": method(byRunId, z.object({ cancelled: z.boolean() })),
+  "runs.resubmit": method(byRunId, startRunResultSchema),
+
+  "sandbox.overview": method(
+    none,
+    z.object({
+      company: z.string(),
+      connectionUser: z.string(),
+      people: z.array(personSchema),
+      groups: z.array(
+        z.looseObject({ email: z.string(), displayName: z.string(), members: z.array(z.string()) }),
+      ),
+    }),
+  ),
+  "sandbox.tables": method(none, z.array(tableSummarySchema)),
+  "sandbox.records.list": method(sandboxInputs.recordsList, pageOf(jsonRecord)),
+  "sandbox.records.get": method(
+    sandboxInputs.recordRef,
+    z.object({ record: jsonRecord, lines: z.array(jsonRecord) }),
+  ),
+  "sandbox.records.create": method(sandboxInputs.recordCreate, jsonRecord),
+  "sandbox.records.update": method(sandboxInputs.recordUpdate, jsonRecord),
+  "sandbox.records.delete": method(sandboxInputs.recordDelete, none),
+  "sandbox.records.action": method(sandboxInputs.recordAction, z.json()),
+  "sandbox.approvals.list": method(sandboxInputs.approvalsList, pageOf(approvalSchema)),
+  "sandbox.approvals.get": method(byStringId, approvalSchema),
+  "sandbox.approvals.respond": method(sandboxInputs.approvalRespond, approvalSchema),
+  "sandbox.mail.mailboxes": method(none, z.array(mailboxSchema)),
+  "sandbox.mail.list": method(sandboxInputs.mailList, pageOf(mailMessageSchema)),
+  "sandbox.mail.get": method(byStringId, mailMessageSchema),
+  "sandbox.teams.list": method(none, teamsSchema),
+  "sandbox.teams.messages": method(sandboxInputs.teamsMessages, pageOf(teamsMessageSchema)),
+  "sandbox.teams.respondToCard": method(sandboxInputs.cardRespond, teamsMessageSchema),
+  "sandbox.excel.workbooks": method(none, z.array(workbookSchema)),
+  "sandbox.excel.rows": method(sandboxInputs.excelRows, pageOf(excelRowSchema)),
+  "sandbox.notifications.list": method(sandboxInputs.notificationsList, pageOf(notificationSchema)),
+  "sandbox.reset": method(none, none),
+  "sandbox.snapshots.list": method(none, z.array(snapshotSchema)),
+  "sandbox.snapshots.save": method(sandboxInputs.snapshotName, snapshotSchema),
+  "sandbox.snapshots.restore": method(sandboxInputs.snapshotName, none),
+  "sandbox.snapshots.delete": method(sandboxInputs.snapshotName, none),
+  "sandbox.faults.list": method(none, z.array(faultSchema)),
+  "sandbox.faults.set": method(faultInputSchema, faultSchema),
+  "sandbox.faults.clear": method(z.object({ id: z.string().min(1).optional() }).strict(), none),
+  "sandbox.clock.get": method(none, clockSchema),
+  "sandbox.clock.advance": method(
+    sandboxInputs.clockAdvance,
+    clockSchema.extend({ fired: z.number().int() }),
+  ),
+  "sandbox.setConnectionUser": method(sandboxInputs.connectionUser, none),
 } as const satisfies { [M in MethodName]: MethodSpec<z.ZodType, z.ZodType> };
 
 export type Contract = typeof contract;
@@ -98,6 +192,11 @@ export const events = {
   "app.notice": noticeSchema,
   /** An application-menu command, sent by the Electron shell to the focused window. */
   "shell.command": z.object({ command: shellCommandSchema }),
+  "runs.started": runStartedEventSchema,
+  "runs.step": runStepEventSchema,
+  "runs.waiting": runWaitingEventSchema,
+  "runs.finished": runFinishedEventSchema,
+  "sandbox.changed": sandboxChangedEventSchema,
 } as const satisfies { [E in EventName]: z.ZodType };
 
 export type Events = typeof events;

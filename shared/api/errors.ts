@@ -61,9 +61,29 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out || "(the whole payload)";
 }
 
+type RawIssue = z.core.$ZodIssue;
+
+/**
+ * A union's issue only says "Invalid input"; the branch that came closest (fewest issues) says what
+ * is actually wrong, so report that branch's issues under the union's path.
+ */
+function flatten(issue: RawIssue): { path: PropertyKey[]; message: string }[] {
+  if (issue.code === "invalid_union" && issue.errors.length > 0) {
+    const closest = [...issue.errors].sort((a, b) => a.length - b.length)[0] ?? [];
+    if (closest.length > 0) {
+      return closest.flatMap((inner) =>
+        flatten(inner).map((i) => ({ path: [...issue.path, ...i.path], message: i.message })),
+      );
+    }
+  }
+  return [{ path: [...issue.path], message: issue.message }];
+}
+
 /** Turns zod's issues into an invalid_input error that names every wrong field. */
 export function invalidInput(error: z.ZodError, context: string): ApiError {
-  const issues = error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+  const issues = error.issues
+    .flatMap(flatten)
+    .map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
   const first = issues[0];
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : "";
   const message = first

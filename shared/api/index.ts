@@ -5,4 +5,6 @@ export * from "./envelope";
 export * from "./errors";
 export * from "./flows";
 export * from "./names";
+export * from "./runs";
+export * from "./sandbox";
 export * from "./settings";

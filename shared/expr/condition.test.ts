@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { JsonValue } from "../json";
 import { evaluateCondition } from "./condition";
 import { makeContext } from "./test-support/helpers";
 
@@ -14,7 +15,7 @@ describe("evaluateCondition", () => {
     [{ and: [{ not: { equals: ["@variables('empty')", ""] } }] }, false],
     [{ lessOrEquals: ["@variables('numItems')", 20] }, true],
     [{ startsWith: ["@{triggerBody()?['customer']?['city']}", "par"] }, true],
-  ])("%j is %s", (condition, expected) => {
+  ] as [JsonValue, boolean][])("%j is %s", (condition, expected) => {
     expect(evaluateCondition(condition, context)).toBe(expected);
   });
 

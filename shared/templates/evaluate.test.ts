@@ -61,7 +61,7 @@ function context(): EvaluationContext {
         body: TRIGGER_BODY,
       },
     }),
-    actionResult: (name) => {
+    actionResult: (name): JsonObject => {
       if (name === "Select_the_columns") return { outputs: { body: [{ "No.": "C10000" }] } };
       if (name === "Create_HTML_table")
         return { outputs: { body: "<table><tr><td>C10000</td></tr></table>" } };

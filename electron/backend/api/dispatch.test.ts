@@ -16,6 +16,9 @@ afterEach(() => backend.close());
 const snapshot = () => ({
   flows: backend.db.prepare("SELECT * FROM flows ORDER BY id").all(),
   settings: backend.settings.get(),
+  runs: backend.db.prepare("SELECT count(*) AS n FROM runs").get(),
+  records: backend.db.prepare("SELECT count(*) AS n, max(seq) AS seq FROM sb_records").get(),
+  faults: backend.db.prepare("SELECT count(*) AS n FROM sb_faults").get(),
 });
 
 /** For every method: payloads of the wrong shape, and the field the error must name. */
@@ -70,6 +73,75 @@ const BAD_INPUTS: Record<MethodName, { input: unknown; names: string }[]> = {
     { input: { volume: 11 }, names: "volume" },
     { input: { window: { width: 10, height: 10, maximized: false } }, names: "window.width" },
   ],
+  "runs.start": [
+    { input: { flowId: "x", triggerOutputs: {} }, names: "source" },
+    { input: { flowId: "x", source: { draft: false }, triggerOutputs: {} }, names: "source" },
+    { input: { source: { draft: true }, triggerOutputs: {} }, names: "flowId" },
+  ],
+  "runs.armTest": [{ input: { flow: "x" }, names: "flowId" }],
+  "runs.disarmTest": [{ input: {}, names: "flowId" }],
+  "runs.triggerSample": [{ input: { flowId: 1 }, names: "flowId" }],
+  "runs.get": [{ input: { id: "r" }, names: "runId" }],
+  "runs.list": [
+    { input: { status: ["Done"] }, names: "status[0]" },
+    { input: { limit: 5000 }, names: "limit" },
+    { input: { from: "yesterday" }, names: "from" },
+  ],
+  "runs.cancel": [{ input: { runId: "" }, names: "runId" }],
+  "runs.resubmit": [{ input: {}, names: "runId" }],
+  "sandbox.overview": [{ input: { company: "x" }, names: "company" }],
+  "sandbox.tables": [{ input: { all: true }, names: "all" }],
+  "sandbox.records.list": [
+    { input: {}, names: "table" },
+    { input: { table: "purchase invoices" }, names: "table" },
+    { input: { table: "customers", top: 0 }, names: "top" },
+  ],
+  "sandbox.records.get": [{ input: { table: "customers" }, names: "id" }],
+  "sandbox.records.create": [
+    { input: { table: "customers", fields: {}, actingAs: "not-an-email" }, names: "actingAs" },
+  ],
+  "sandbox.records.update": [
+    { input: { table: "customers", id: "c", actingAs: "a@b.example" }, names: "patch" },
+  ],
+  "sandbox.records.delete": [{ input: { table: "customers", id: "c" }, names: "actingAs" }],
+  "sandbox.records.action": [
+    {
+      input: { table: "purchaseInvoices", id: "p", action: "explode", actingAs: "a@b.example" },
+      names: "action",
+    },
+  ],
+  "sandbox.approvals.list": [{ input: { status: "Open" }, names: "status" }],
+  "sandbox.approvals.get": [{ input: {}, names: "id" }],
+  "sandbox.approvals.respond": [{ input: { id: "a", responder: "a@b.example" }, names: "response" }],
+  "sandbox.mail.mailboxes": [{ input: { mailbox: "x" }, names: "mailbox" }],
+  "sandbox.mail.list": [{ input: { folder: "Inbox" }, names: "mailbox" }],
+  "sandbox.mail.get": [{ input: { id: 7 }, names: "id" }],
+  "sandbox.teams.list": [{ input: { team: "x" }, names: "team" }],
+  "sandbox.teams.messages": [{ input: { channel: "x" }, names: "channel" }],
+  "sandbox.teams.respondToCard": [{ input: { messageId: "m" }, names: "responder" }],
+  "sandbox.excel.workbooks": [{ input: { file: "x" }, names: "file" }],
+  "sandbox.excel.rows": [{ input: {}, names: "tableId" }],
+  "sandbox.notifications.list": [{ input: { recipient: "nobody" }, names: "recipient" }],
+  "sandbox.reset": [{ input: { hard: true }, names: "hard" }],
+  "sandbox.snapshots.list": [{ input: { all: 1 }, names: "all" }],
+  "sandbox.snapshots.save": [{ input: { name: "  " }, names: "name" }],
+  "sandbox.snapshots.restore": [{ input: {}, names: "name" }],
+  "sandbox.snapshots.delete": [{ input: { name: 3 }, names: "name" }],
+  "sandbox.faults.list": [{ input: { mode: "fail" }, names: "mode" }],
+  "sandbox.faults.set": [
+    {
+      input: { mode: "fail", connectorId: "shared_office365", statusCode: 404, count: 1 },
+      names: "statusCode",
+    },
+    { input: { mode: "explode", connectorId: "shared_office365" }, names: "mode" },
+  ],
+  "sandbox.faults.clear": [{ input: { id: 4 }, names: "id" }],
+  "sandbox.clock.get": [{ input: { tz: "UTC" }, names: "tz" }],
+  "sandbox.clock.advance": [
+    { input: { byMs: -5 }, names: "byMs" },
+    { input: { toNextWait: false }, names: "toNextWait" },
+  ],
+  "sandbox.setConnectionUser": [{ input: { email: "nobody" }, names: "email" }],
 };
 
 describe("the contract at the backend's door", () => {

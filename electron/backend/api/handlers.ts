@@ -1,61 +1,14 @@
-// The contract's methods, implemented once over the stores. Inputs arrive validated.
-import type { AppInfo } from "../../../shared/api";
-import type { EventBus } from "../events";
-import type { FlowStore } from "../flows/store";
-import type { SettingsStore } from "../settings/store";
+// The contract's methods, implemented once over the stores, the engine and the sandbox.
+// Inputs arrive validated; each area has its own file.
 import type { Handlers } from "./dispatch";
+import { type FlowHandlerDeps, flowHandlers } from "./flow-handlers";
+import { runHandlers } from "./run-handlers";
+import { sandboxHandlers } from "./sandbox-handlers";
 
-export interface HandlerDeps {
-  flows: FlowStore;
-  settings: SettingsStore;
-  events: EventBus;
-  info: () => AppInfo;
-  dismissNotice: (id: string) => void;
-}
+export type HandlerDeps = FlowHandlerDeps &
+  Parameters<typeof runHandlers>[0] &
+  Parameters<typeof sandboxHandlers>[0];
 
-export function createHandlers({ flows, settings, events, info, dismissNotice }: HandlerDeps): Handlers {
-  return {
-    "app.info": () => info(),
-    "app.dismissNotice": ({ id }) => {
-      dismissNotice(id);
-      return {};
-    },
-
-    "flows.list": () => flows.list(),
-    "flows.listDeleted": () => flows.listDeleted(),
-    "flows.get": ({ id }) => flows.get(id),
-    "flows.create": (input) => {
-      const flow = flows.create(input);
-      events.emit("flows.changed", { id: flow.id, reason: "created", revision: flow.revision });
-      return flow;
-    },
-    "flows.rename": ({ id, revision, name }) => {
-      const flow = flows.rename(id, revision, name);
-      events.emit("flows.changed", { id, reason: "renamed", revision: flow.revision });
-      return flow;
-    },
-    "flows.duplicate": ({ id, name }) => {
-      const flow = flows.duplicate(id, name);
-      events.emit("flows.changed", { id: flow.id, reason: "duplicated", revision: flow.revision });
-      return flow;
-    },
-    "flows.delete": ({ id }) => {
-      const flow = flows.delete(id);
-      events.emit("flows.changed", { id, reason: "deleted", revision: flow.revision });
-      return flow;
-    },
-    "flows.restore": ({ id }) => {
-      const flow = flows.restore(id);
-      events.emit("flows.changed", { id, reason: "restored", revision: flow.revision });
-      return flow;
-    },
-    "flows.saveDraft": (input) => {
-      const saved = flows.saveDraft(input);
-      events.emit("flows.changed", { id: input.id, reason: "saved", revision: saved.revision });
-      return saved;
-    },
-
-    "settings.get": () => settings.get(),
-    "settings.update": (patch) => settings.update(patch),
-  };
+export function createHandlers(deps: HandlerDeps): Handlers {
+  return { ...flowHandlers(deps), ...runHandlers(deps), ...sandboxHandlers(deps) };
 }

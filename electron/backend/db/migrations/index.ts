@@ -3,5 +3,11 @@ import type { Migration } from "../migration";
 import { flowsMigration } from "./0001-flows";
 import { sandboxMigration } from "./0002-sandbox";
 import { engineMigration } from "./0003-engine";
+import { appMetaMigration } from "./0004-app-meta";
 
-export const MIGRATIONS: readonly Migration[] = [flowsMigration, sandboxMigration, engineMigration];
+export const MIGRATIONS: readonly Migration[] = [
+  flowsMigration,
+  sandboxMigration,
+  engineMigration,
+  appMetaMigration,
+];

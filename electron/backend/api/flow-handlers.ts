@@ -1,0 +1,65 @@
+// flows.*, settings.* and app.*: the foundation's methods.
+import type { AppInfo } from "../../../shared/api";
+import type { EventBus } from "../events";
+import type { FlowStore } from "../flows/store";
+import type { SettingsStore } from "../settings/store";
+import type { Handlers } from "./dispatch";
+
+export interface FlowHandlerDeps {
+  flows: FlowStore;
+  settings: SettingsStore;
+  events: EventBus;
+  info: () => AppInfo;
+  dismissNotice: (id: string) => void;
+}
+
+type FlowMethods = Pick<Handlers, `app.${string}` & keyof Handlers> &
+  Pick<Handlers, `flows.${string}` & keyof Handlers> &
+  Pick<Handlers, `settings.${string}` & keyof Handlers>;
+
+export function flowHandlers({ flows, settings, events, info, dismissNotice }: FlowHandlerDeps): FlowMethods {
+  return {
+    "app.info": () => info(),
+    "app.dismissNotice": ({ id }) => {
+      dismissNotice(id);
+      return {};
+    },
+
+    "flows.list": () => flows.list(),
+    "flows.listDeleted": () => flows.listDeleted(),
+    "flows.get": ({ id }) => flows.get(id),
+    "flows.create": (input) => {
+      const flow = flows.create(input);
+      events.emit("flows.changed", { id: flow.id, reason: "created", revision: flow.revision });
+      return flow;
+    },
+    "flows.rename": ({ id, revision, name }) => {
+      const flow = flows.rename(id, revision, name);
+      events.emit("flows.changed", { id, reason: "renamed", revision: flow.revision });
+      return flow;
+    },
+    "flows.duplicate": ({ id, name }) => {
+      const flow = flows.duplicate(id, name);
+      events.emit("flows.changed", { id: flow.id, reason: "duplicated", revision: flow.revision });
+      return flow;
+    },
+    "flows.delete": ({ id }) => {
+      const flow = flows.delete(id);
+      events.emit("flows.changed", { id, reason: "deleted", revision: flow.revision });
+      return flow;
+    },
+    "flows.restore": ({ id }) => {
+      const flow = flows.restore(id);
+      events.emit("flows.changed", { id, reason: "restored", revision: flow.revision });
+      return flow;
+    },
+    "flows.saveDraft": (input) => {
+      const saved = flows.saveDraft(input);
+      events.emit("flows.changed", { id: input.id, reason: "saved", revision: saved.revision });
+      return saved;
+    },
+
+    "settings.get": () => settings.get(),
+    "settings.update": (patch) => settings.update(patch),
+  };
+}

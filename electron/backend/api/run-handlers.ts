@@ -1,0 +1,36 @@
+// runs.*: test runs from the designer and the run journal for the Runs page.
+import { notFound, type RunDetail } from "../../../shared/api";
+import type { Engine } from "../engine";
+import type { TestRuns } from "../runs/test-runs";
+import type { Handlers } from "./dispatch";
+
+type RunMethods = Pick<Handlers, `runs.${string}` & keyof Handlers>;
+
+export function runHandlers({ engine, tests }: { engine: Engine; tests: TestRuns }): RunMethods {
+  return {
+    "runs.start": ({ flowId, triggerOutputs }) => tests.start(flowId, triggerOutputs),
+    "runs.armTest": ({ flowId }) => tests.arm(flowId),
+    "runs.disarmTest": ({ flowId }) => {
+      tests.disarm(flowId);
+      return {};
+    },
+    "runs.triggerSample": ({ flowId }) => tests.sample(flowId),
+    "runs.get": ({ runId }) => {
+      const run = engine.getRun(runId);
+      if (!run) throw notFound("This run");
+      return run as unknown as RunDetail;
+    },
+    "runs.list": (query) => engine.listRuns(query),
+    "runs.cancel": ({ runId }) => {
+      if (!engine.getRunSummary(runId)) throw notFound("This run");
+      return { cancelled: engine.cancelRun(runId) };
+    },
+    "runs.resubmit": ({ runId }) => {
+      if (!engine.getRunSummary(runId)) throw notFound("This run");
+      const result = engine.resubmit(runId);
+      return result.started
+        ? { started: true, runId: result.runId }
+        : { started: false, reason: result.reason, message: result.message };
+    },
+  };
+}

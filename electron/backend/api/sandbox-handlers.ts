@@ -1,0 +1,106 @@
+// sandbox.*: the demo company as the sandbox pages show it, and the simulation's controls.
+import type { JsonObject } from "../../../shared/json";
+import type { SimulationClock } from "../clock";
+import type { Engine } from "../engine";
+import { COMPANY_NAME, type Sandbox } from "../sandbox";
+import type { Handlers } from "./dispatch";
+
+type SandboxMethods = Pick<Handlers, `sandbox.${string}` & keyof Handlers>;
+
+export function sandboxHandlers({
+  sandbox,
+  clock,
+  engine,
+}: {
+  sandbox: Sandbox;
+  clock: SimulationClock;
+  engine: Engine;
+}): SandboxMethods {
+  const clockState = () => {
+    const next = clock.nextTimerAt();
+    return {
+      now: new Date(clock.now()).toISOString(),
+      offsetMs: clock.offsetMs,
+      nextWaitAt: next === undefined ? null : new Date(next).toISOString(),
+    };
+  };
+  // Each timer the advance fires may start work: let the engine finish it before the next one fires.
+  const settle = () => engine.idle();
+  const asRecord = (value: unknown) => value as JsonObject;
+
+  return {
+    "sandbox.overview": () => ({
+      company: COMPANY_NAME,
+      connectionUser: sandbox.connectionUser(),
+      people: sandbox.listPeople() as never,
+      groups: sandbox.listGroups() as never,
+    }),
+    "sandbox.tables": () => sandbox.tables() as never,
+    "sandbox.records.list": ({ table, ...options }) => sandbox.listRecords(table, options) as never,
+    "sandbox.records.get": ({ table, id }) => ({
+      record: sandbox.getRecord(table, id),
+      lines: sandbox.documentLines(table, id),
+    }),
+    "sandbox.records.create": ({ table, fields, actingAs }) => sandbox.createRecord(table, fields, actingAs),
+    "sandbox.records.update": ({ table, id, patch, actingAs }) =>
+      sandbox.updateRecord(table, id, patch, actingAs),
+    "sandbox.records.delete": ({ table, id, actingAs }) => {
+      sandbox.deleteRecord(table, id, actingAs);
+      return {};
+    },
+    "sandbox.records.action": ({ table, id, action, actingAs }) =>
+      sandbox.runAction(table, id, action, actingAs),
+    "sandbox.approvals.list": (options) => sandbox.listApprovals(options) as never,
+    "sandbox.approvals.get": ({ id }) => sandbox.getApproval(id) as never,
+    "sandbox.approvals.respond": ({ id, responder, response, comments }) =>
+      sandbox.respondToApproval(id, {
+        responder,
+        response,
+        ...(comments !== undefined ? { comments } : {}),
+      }) as never,
+    "sandbox.mail.mailboxes": () => sandbox.listMailboxes() as never,
+    "sandbox.mail.list": ({ mailbox, ...options }) => sandbox.listMessages(mailbox, options) as never,
+    "sandbox.mail.get": ({ id }) => asRecord(sandbox.markMessageRead(id, true)) as never,
+    "sandbox.teams.list": () => ({
+      teams: sandbox.listTeams() as never,
+      chats: sandbox.listChats() as never,
+    }),
+    "sandbox.teams.messages": (where) => sandbox.listTeamsMessages(where) as never,
+    "sandbox.teams.respondToCard": ({ messageId, ...response }) =>
+      sandbox.respondToCard(messageId, response) as never,
+    "sandbox.excel.workbooks": () => sandbox.listWorkbooks() as never,
+    "sandbox.excel.rows": ({ tableId, ...page }) => sandbox.listExcelRows(tableId, page) as never,
+    "sandbox.notifications.list": (options) => sandbox.listNotifications(options) as never,
+    "sandbox.reset": () => {
+      sandbox.reset();
+      return {};
+    },
+    "sandbox.snapshots.list": () => sandbox.listSnapshots() as never,
+    "sandbox.snapshots.save": ({ name }) => sandbox.saveSnapshot(name) as never,
+    "sandbox.snapshots.restore": ({ name }) => {
+      sandbox.restoreSnapshot(name);
+      return {};
+    },
+    "sandbox.snapshots.delete": ({ name }) => {
+      sandbox.deleteSnapshot(name);
+      return {};
+    },
+    "sandbox.faults.list": () => sandbox.listFaults() as never,
+    "sandbox.faults.set": (spec) => sandbox.setFault(spec as never) as never,
+    "sandbox.faults.clear": ({ id }) => {
+      sandbox.clearFaults(id);
+      return {};
+    },
+    "sandbox.clock.get": () => clockState(),
+    "sandbox.clock.advance": async (input) => {
+      const fired =
+        "byMs" in input ? await clock.advanceBy(input.byMs, settle) : await clock.advanceToNext(settle);
+      await engine.idle();
+      return { ...clockState(), fired };
+    },
+    "sandbox.setConnectionUser": ({ email }) => {
+      sandbox.setConnectionUser(email);
+      return {};
+    },
+  };
+}

@@ -1,0 +1,103 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { findTemplate, templateDefinition } from "../../../shared/templates";
+import type { Backend } from "../app";
+import { testBackend } from "../test-support";
+
+let backend: Backend;
+beforeEach(() => {
+  backend = testBackend();
+});
+afterEach(() => backend.close());
+
+function waitFor<T>(read: () => T | undefined, what: string, ms = 5000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const tick = () => {
+      const value = read();
+      if (value !== undefined) resolve(value);
+      else if (Date.now() - started > ms) reject(new Error(`timed out waiting for ${what}`));
+      else setTimeout(tick, 20);
+    };
+    tick();
+  });
+}
+
+describe("test runs: perform the trigger action in the sandbox", () => {
+  it("an armed test of the purchase invoice approval starts when an invoice is sent for approval, waits, and finishes on approve", async () => {
+    const template = findTemplate("approve-purchase-invoice");
+    if (!template) throw new Error("template missing");
+    const flow = backend.flows.create({
+      name: "PI approval",
+      kind: "automated",
+      definition: templateDefinition(template) as never,
+    });
+    const armed = await backend.dispatch("runs.armTest", { flowId: flow.id });
+    expect(armed).toMatchObject({
+      ok: true,
+      value: { hint: expect.stringContaining("Send approval request") },
+    });
+
+    const invoice = backend.sandbox.findRecord("purchaseInvoices", "PI-1001");
+    if (!invoice) throw new Error("PI-1001 missing from the seed");
+    backend.sandbox.sendForApproval(
+      "purchaseInvoices",
+      String(invoice.id),
+      "marcus.bell@cronus-demo.example",
+    );
+
+    const run = await waitFor(() => backend.engine.listRuns({ flowId: flow.id }).runs[0], "the test run");
+    expect(run.mode).toBe("test");
+    await backend.engine.idle();
+    expect(backend.engine.getRunSummary(run.id)?.status).toBe("Waiting");
+
+    const approval = backend.sandbox.listApprovals({ status: "Pending" }).items[0];
+    if (!approval) throw new Error("no approval was created");
+    await backend.dispatch("sandbox.approvals.respond", {
+      id: approval.id,
+      responder: approval.assignedTo[0] ?? "",
+      response: "Approve",
+      comments: "Fine by me",
+    });
+    await waitFor(
+      () => (backend.engine.getRunSummary(run.id)?.status === "Succeeded" ? true : undefined),
+      "the run to succeed",
+    );
+    expect(backend.sandbox.getRecord("purchaseInvoices", String(invoice.id)).status).toBe("Released");
+
+    // Armed once: the next event does not start another run.
+    backend.sandbox.sendForApproval(
+      "purchaseInvoices",
+      String(backend.sandbox.findRecord("purchaseInvoices", "PI-1002")?.id),
+      "nadia.haddad@cronus-demo.example",
+    );
+    await backend.engine.idle();
+    expect(backend.engine.listRuns({ flowId: flow.id }).runs).toHaveLength(1);
+  });
+
+  it("refuses to arm a flow whose trigger no sandbox event starts, and runs it on typed trigger data instead", async () => {
+    const flow = backend.flows.create({ name: "Instant", kind: "instant" });
+    const armed = await backend.dispatch("runs.armTest", { flowId: flow.id });
+    expect(armed).toMatchObject({ ok: false, error: { code: "invalid_input" } });
+    const started = await backend.dispatch("runs.start", {
+      flowId: flow.id,
+      source: { draft: true },
+      triggerOutputs: { body: {} },
+    });
+    expect(started).toMatchObject({ ok: true, value: { started: true } });
+  });
+
+  it("offers a sample of the trigger's outputs to start typing from", async () => {
+    const template = findTemplate("approve-purchase-invoice");
+    if (!template) throw new Error("template missing");
+    const flow = backend.flows.create({
+      name: "PI",
+      kind: "automated",
+      definition: templateDefinition(template) as never,
+    });
+    const sample = await backend.dispatch("runs.triggerSample", { flowId: flow.id });
+    expect(sample).toMatchObject({
+      ok: true,
+      value: { outputs: { body: { "Row Id": "", "Workflow Step Id": "" } } },
+    });
+  });
+});

@@ -1,0 +1,164 @@
+// Test runs from the designer: the draft (or a published version) run on trigger data the person
+// gives, or armed to start on the next matching event they perform in the sandbox.
+import { ApiError, type Flow } from "../../../shared/api";
+import { outputsOf } from "../../../shared/connectors";
+import { parseDefinition, type WdlDefinition, type WdlTrigger } from "../../../shared/flow";
+import type { JsonObject, JsonValue } from "../../../shared/json";
+import type { Clock } from "../clock";
+import type { Engine } from "../engine";
+import type { FlowStore } from "../flows/store";
+import type { Sandbox } from "../sandbox";
+import type { SandboxEvent } from "../sandbox/events";
+import { matchTrigger, startsFromSandbox, triggerHint, triggerOperation } from "../triggers/sandbox-events";
+
+/** An armed test waits this long for its event. */
+export const ARM_MS = 15 * 60_000;
+
+interface Armed {
+  flowId: string;
+  expiresAt: number;
+}
+
+export type StartResult =
+  | { started: true; runId: string }
+  | { started: false; reason: string; message: string };
+
+export class TestRuns {
+  private readonly armed = new Map<string, Armed>();
+
+  constructor(private readonly deps: { flows: FlowStore; engine: Engine; sandbox: Sandbox; clock: Clock }) {
+    deps.sandbox.events.onAny((event) => this.onSandboxEvent(event));
+  }
+
+  /** Runs the draft on the given trigger outputs. */
+  start(flowId: string, triggerOutputs: JsonValue): StartResult {
+    const flow = this.deps.flows.get(flowId);
+    return this.run(flow, triggerOutputs);
+  }
+
+  arm(flowId: string): { flowId: string; hint: string; expiresAt: string } {
+    const flow = this.deps.flows.get(flowId);
+    const trigger = firstTrigger(definitionOf(flow));
+    if (!trigger || !startsFromSandbox(trigger)) {
+      throw new ApiError({
+        code: "invalid_input",
+        message:
+          "This flow's trigger is not started by an event in the sandbox: enter trigger data to test it.",
+      });
+    }
+    const expiresAt = this.deps.clock.now() + ARM_MS;
+    this.armed.set(flowId, { flowId, expiresAt });
+    return { flowId, hint: triggerHint(trigger), expiresAt: new Date(expiresAt).toISOString() };
+  }
+
+  disarm(flowId: string): void {
+    this.armed.delete(flowId);
+  }
+
+  isArmed(flowId: string): boolean {
+    const armed = this.armed.get(flowId);
+    return armed !== undefined && armed.expiresAt > this.deps.clock.now();
+  }
+
+  /** A starting point for typing trigger data: the trigger's outputs with empty values of their types. */
+  sample(flowId: string): { outputs: JsonValue; description: string } {
+    const trigger = firstTrigger(definitionOf(this.deps.flows.get(flowId)));
+    const operation = trigger ? triggerOperation(trigger) : undefined;
+    if (!trigger || !operation)
+      return { outputs: { body: {} }, description: "The trigger's outputs: { headers, body }." };
+    const body: JsonObject = {};
+    for (const output of outputsOf(operation, trigger as unknown as JsonObject)) {
+      if (!output.path.startsWith("body/") || output.itemOf) continue;
+      setPath(body, output.path.slice("body/".length).split("/"), sampleValue(output.type));
+    }
+    return {
+      outputs: { headers: {}, body },
+      description: `What “${operation.displayName}” produces: edit the values, then run.`,
+    };
+  }
+
+  private onSandboxEvent(event: SandboxEvent): void {
+    const now = this.deps.clock.now();
+    for (const armed of [...this.armed.values()]) {
+      if (armed.expiresAt <= now) {
+        this.armed.delete(armed.flowId);
+        continue;
+      }
+      let flow: Flow;
+      try {
+        flow = this.deps.flows.get(armed.flowId);
+      } catch {
+        this.armed.delete(armed.flowId);
+        continue;
+      }
+      const trigger = firstTrigger(definitionOf(flow));
+      const outputs = trigger ? matchTrigger(trigger, event) : undefined;
+      if (!outputs) continue;
+      this.armed.delete(armed.flowId);
+      // The event is committed; the run starts right after, outside the sandbox's transaction.
+      queueMicrotask(() => {
+        try {
+          this.run(flow, outputs);
+        } catch (error) {
+          console.error("[test runs] could not start the armed test:", error);
+        }
+      });
+    }
+  }
+
+  private run(flow: Flow, triggerOutputs: JsonValue): StartResult {
+    const result = this.deps.engine.startRun({
+      flow: { id: flow.id, name: flow.name },
+      mode: "test",
+      definition: definitionOf(flow),
+      triggerOutputs,
+    });
+    return result.started
+      ? { started: true, runId: result.runId }
+      : { started: false, reason: result.reason, message: result.message };
+  }
+}
+
+export function definitionOf(flow: Pick<Flow, "definition">): WdlDefinition {
+  const parsed = parseDefinition(flow.definition);
+  if (!parsed.ok) {
+    const first = parsed.issues[0];
+    throw new ApiError({
+      code: "invalid_input",
+      message: `This flow's definition cannot run: ${first ? first.message : "it is not a valid definition"}.`,
+    });
+  }
+  return parsed.definition;
+}
+
+function firstTrigger(definition: WdlDefinition): WdlTrigger | undefined {
+  return Object.values(definition.triggers ?? {})[0];
+}
+
+function sampleValue(type: string): JsonValue {
+  switch (type) {
+    case "integer":
+    case "number":
+      return 0;
+    case "boolean":
+      return false;
+    case "array":
+      return [];
+    case "object":
+      return {};
+    default:
+      return "";
+  }
+}
+
+function setPath(target: JsonObject, path: string[], value: JsonValue): void {
+  let node = target;
+  for (const [index, key] of path.entries()) {
+    if (index === path.length - 1) node[key] = value;
+    else {
+      const next = node[key];
+      if (typeof next !== "object" || next === null || Array.isArray(next)) node[key] = {};
+      node = node[key] as JsonObject;
+    }
+  }
+}

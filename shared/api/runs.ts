@@ -1,0 +1,170 @@
+// Runs as the contract carries them: summaries for the Runs page, the full journal for a run's page
+// and the canvas, and the events that colour the canvas while a run goes on.
+import { z } from "zod";
+import { flowIdSchema, isoDateSchema } from "./flows";
+
+export const RUN_STATUSES = ["Running", "Waiting", "Succeeded", "Failed", "Cancelled"] as const;
+export const STEP_STATUSES = [
+  "Running",
+  "Waiting",
+  "Succeeded",
+  "Failed",
+  "Skipped",
+  "TimedOut",
+  "Cancelled",
+] as const;
+export const runStatusSchema = z.enum(RUN_STATUSES);
+export const stepStatusSchema = z.enum(STEP_STATUSES);
+export type RunStatus = z.infer<typeof runStatusSchema>;
+export type StepStatus = z.infer<typeof stepStatusSchema>;
+
+export const runIdSchema = z.string().min(1).max(100);
+const errorInfoSchema = z.object({ code: z.string(), message: z.string() });
+const json = z.json();
+
+export const runSummarySchema = z.object({
+  id: runIdSchema,
+  flowId: z.string(),
+  flowName: z.string(),
+  flowVersion: z.number().int().nullable(),
+  mode: z.enum(["test", "published"]),
+  triggerName: z.string(),
+  status: runStatusSchema,
+  startedAt: isoDateSchema,
+  endedAt: isoDateSchema.nullable(),
+  durationMs: z.number().nullable(),
+  error: errorInfoSchema.nullable(),
+  resubmittedFrom: z.string().nullable(),
+});
+export type RunSummary = z.infer<typeof runSummarySchema>;
+
+export const stepRecordSchema = z.object({
+  action: z.string(),
+  iteration: z.string(),
+  path: z.string(),
+  attempt: z.number().int(),
+  seq: z.number().int(),
+  type: z.string(),
+  status: stepStatusSchema,
+  code: z.string().nullable(),
+  inputs: json.nullable(),
+  outputs: json.nullable(),
+  error: errorInfoSchema.nullable(),
+  state: json.nullable(),
+  startedAt: isoDateSchema,
+  endedAt: isoDateSchema.nullable(),
+  durationMs: z.number().nullable(),
+  restarts: z.number().int(),
+});
+export type StepRecord = z.infer<typeof stepRecordSchema>;
+
+export const waitRecordSchema = z.object({
+  id: z.string(),
+  action: z.string(),
+  path: z.string(),
+  kind: z.enum(["approval", "delay", "card", "retry", "timeout"]),
+  token: z.string().nullable(),
+  resumeAt: isoDateSchema.nullable(),
+  description: z.string().nullable(),
+  createdAt: isoDateSchema,
+});
+
+export const runDetailSchema = runSummarySchema.extend({
+  definition: z.record(z.string(), json),
+  triggerOutputs: json,
+  response: json.nullable(),
+  steps: z.array(stepRecordSchema),
+  iterations: z.array(
+    z.object({
+      loop: z.string(),
+      index: z.number().int(),
+      status: z.string(),
+      startedAt: isoDateSchema,
+      endedAt: isoDateSchema,
+      detail: json.nullable(),
+    }),
+  ),
+  variables: z.record(z.string(), json),
+  waits: z.array(waitRecordSchema),
+});
+export type RunDetail = z.infer<typeof runDetailSchema>;
+
+export const runListInputSchema = z
+  .object({
+    flowId: flowIdSchema.optional(),
+    status: z.array(runStatusSchema).max(5).optional(),
+    from: isoDateSchema.optional(),
+    to: isoDateSchema.optional(),
+    cursor: z.string().max(500).optional(),
+    limit: z.number().int().min(1).max(500).optional(),
+  })
+  .strict();
+
+export const runPageSchema = z.object({ runs: z.array(runSummarySchema), nextCursor: z.string().nullable() });
+export type RunPage = z.infer<typeof runPageSchema>;
+
+/** Which definition a test runs: the draft as it is now, or a published version. */
+export const runSourceSchema = z.union([
+  z.object({ draft: z.literal(true) }).strict(),
+  z.object({ version: z.number().int().min(1) }).strict(),
+]);
+
+export const startRunInputSchema = z
+  .object({
+    flowId: flowIdSchema,
+    source: runSourceSchema,
+    /** What the trigger produced: { headers?, body }. */
+    triggerOutputs: json,
+  })
+  .strict();
+
+export const startRunResultSchema = z.union([
+  z.object({ started: z.literal(true), runId: runIdSchema }),
+  z.object({ started: z.literal(false), reason: z.string(), message: z.string() }),
+]);
+
+/** "Perform the trigger action": the next matching event in the sandbox starts a test of the draft. */
+export const armTestInputSchema = z.object({ flowId: flowIdSchema }).strict();
+export const armedTestSchema = z.object({
+  flowId: flowIdSchema,
+  /** What the person should do in the sandbox, in their words. */
+  hint: z.string(),
+  expiresAt: isoDateSchema,
+});
+
+/** A sample of what the trigger produces, to start from when typing trigger data by hand. */
+export const triggerSampleSchema = z.object({ outputs: json, description: z.string() });
+
+export const runStepEventSchema = z.object({
+  runId: runIdSchema,
+  flowId: z.string(),
+  action: z.string(),
+  iteration: z.string(),
+  path: z.string(),
+  attempt: z.number().int(),
+  status: stepStatusSchema,
+  durationMs: z.number().nullable(),
+  error: errorInfoSchema.nullable(),
+});
+export const runStartedEventSchema = z.object({
+  runId: runIdSchema,
+  flowId: z.string(),
+  flowName: z.string(),
+  mode: z.enum(["test", "published"]),
+  flowVersion: z.number().int().nullable(),
+});
+export const runWaitingEventSchema = z.object({
+  runId: runIdSchema,
+  flowId: z.string(),
+  action: z.string(),
+  path: z.string(),
+  kind: z.string(),
+  description: z.string().nullable(),
+});
+export const runFinishedEventSchema = z.object({
+  runId: runIdSchema,
+  flowId: z.string(),
+  status: runStatusSchema,
+  durationMs: z.number(),
+  error: errorInfoSchema.nullable(),
+});

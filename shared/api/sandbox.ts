@@ -1,0 +1,254 @@
+// The connector sandbox as the contract carries it: the demo company's records, the people, their
+// approvals inboxes, mailboxes, Teams, Excel and notifications, and the controls of the simulation
+// (reset, snapshots, faults, clock). Record shapes vary by table, so records are JSON objects.
+import { z } from "zod";
+import { isoDateSchema } from "./flows";
+
+const json = z.json();
+const record = z.record(z.string(), json);
+const email = z
+  .string()
+  .trim()
+  .min(3)
+  .max(320)
+  .regex(/^[^\s@]+@[^\s@]+$/, "an email address is expected");
+const id = z.string().min(1).max(200);
+const paging = { top: z.number().int().min(1).max(500).optional(), skip: z.number().int().min(0).optional() };
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ total: z.number().int(), items: z.array(item) });
+
+export const tableNameSchema = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z][A-Za-z0-9]*$/, "a table name such as purchaseInvoices");
+
+export const tableSummarySchema = z.looseObject({
+  name: z.string(),
+  title: z.string(),
+  count: z.number().int(),
+});
+
+export const personSchema = z.looseObject({
+  email: z.string(),
+  displayName: z.string(),
+  jobTitle: z.string(),
+  department: z.string(),
+  managerEmail: z.string().nullable(),
+});
+export type SandboxPerson = z.infer<typeof personSchema>;
+
+export const approvalSchema = z.looseObject({
+  id: z.string(),
+  type: z.string(),
+  title: z.string(),
+  details: z.string(),
+  requestor: z.string(),
+  assignedTo: z.array(z.string()),
+  responseOptions: z.array(z.string()),
+  status: z.enum(["Pending", "Completed", "Canceled"]),
+  outcome: z.string().nullable(),
+  createdAt: isoDateSchema,
+  completedAt: isoDateSchema.nullable(),
+  responses: z.array(
+    z.looseObject({
+      approverEmail: z.string(),
+      approverName: z.string(),
+      response: z.string(),
+      comments: z.string(),
+      respondedAt: isoDateSchema,
+    }),
+  ),
+});
+export type SandboxApproval = z.infer<typeof approvalSchema>;
+
+export const mailboxSchema = z.looseObject({
+  address: z.string(),
+  displayName: z.string(),
+  kind: z.enum(["person", "external"]),
+  messages: z.number().int(),
+  unread: z.number().int(),
+});
+export const mailMessageSchema = z.looseObject({
+  id: z.string(),
+  mailbox: z.string(),
+  folder: z.string(),
+  from: z.string(),
+  toRecipients: z.string(),
+  ccRecipients: z.string(),
+  subject: z.string(),
+  body: z.string(),
+  bodyPreview: z.string(),
+  importance: z.string(),
+  receivedDateTime: isoDateSchema,
+  isRead: z.boolean(),
+});
+export type SandboxMail = z.infer<typeof mailMessageSchema>;
+
+export const teamsSchema = z.object({
+  teams: z.array(
+    z.looseObject({
+      id: z.string(),
+      displayName: z.string(),
+      channels: z.array(z.looseObject({ id: z.string(), displayName: z.string() })),
+    }),
+  ),
+  chats: z.array(z.looseObject({ id: z.string(), topic: z.string(), kind: z.string() })),
+});
+export const teamsMessageSchema = z.looseObject({
+  id: z.string(),
+  sender: z.string(),
+  body: z.string(),
+  card: json.nullable(),
+  cardState: z.enum(["none", "posted", "waiting", "answered"]),
+  createdAt: isoDateSchema,
+});
+export type SandboxTeamsMessage = z.infer<typeof teamsMessageSchema>;
+
+export const workbookSchema = z.looseObject({
+  id: z.string(),
+  file: z.string(),
+  tables: z.array(z.looseObject({ id: z.string(), name: z.string(), columns: z.array(z.string()) })),
+});
+export const excelRowSchema = z.looseObject({ id: z.string(), values: record });
+export const notificationSchema = z.looseObject({
+  id: z.string(),
+  recipient: z.string(),
+  text: z.string(),
+  createdAt: isoDateSchema,
+});
+export const snapshotSchema = z.looseObject({ name: z.string(), createdAt: isoDateSchema });
+export const faultSchema = z.looseObject({
+  id: z.string(),
+  connectorId: z.string(),
+  operationId: z.string().nullable(),
+  mode: z.enum(["fail", "slow"]),
+});
+export const faultInputSchema = z.discriminatedUnion("mode", [
+  z
+    .object({
+      mode: z.literal("fail"),
+      connectorId: z.string().min(1),
+      operationId: z.string().min(1).optional(),
+      statusCode: z.union([z.literal(429), z.literal(500)]),
+      count: z.number().int().min(1).max(1000),
+      retryAfterMs: z.number().int().min(0).max(3_600_000).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      mode: z.literal("slow"),
+      connectorId: z.string().min(1),
+      operationId: z.string().min(1).optional(),
+      delayMs: z.number().int().min(1).max(86_400_000),
+      count: z.number().int().min(1).max(1000).optional(),
+    })
+    .strict(),
+]);
+
+export const clockSchema = z.object({
+  now: isoDateSchema,
+  /** How far the simulated clock runs ahead of real time, in milliseconds. */
+  offsetMs: z.number(),
+  /** When the next timed wait (a delay, a retry, a timeout, a schedule) is due. */
+  nextWaitAt: isoDateSchema.nullable(),
+});
+
+export const builtInWorkflowSchema = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  eventKind: z.string(),
+  triggerOperationId: z.string(),
+  tables: z.array(z.string()),
+  enabled: z.boolean(),
+});
+
+export const sandboxInputs = {
+  recordsList: z
+    .object({
+      table: tableNameSchema,
+      filter: z.string().max(2000).optional(),
+      orderBy: z.string().max(200).optional(),
+      search: z.string().max(200).optional(),
+      ...paging,
+    })
+    .strict(),
+  recordRef: z.object({ table: tableNameSchema, id }).strict(),
+  recordCreate: z.object({ table: tableNameSchema, fields: record, actingAs: email }).strict(),
+  recordUpdate: z.object({ table: tableNameSchema, id, patch: record, actingAs: email }).strict(),
+  recordDelete: z.object({ table: tableNameSchema, id, actingAs: email }).strict(),
+  recordAction: z
+    .object({
+      table: tableNameSchema,
+      id,
+      action: z.enum([
+        "release",
+        "reopen",
+        "post",
+        "makeOrder",
+        "makeInvoice",
+        "sendForApproval",
+        "cancelApprovalRequest",
+      ]),
+      actingAs: email,
+    })
+    .strict(),
+  approvalsList: z
+    .object({
+      assignedTo: email.optional(),
+      requestor: email.optional(),
+      status: z.enum(["Pending", "Completed", "Canceled"]).optional(),
+      ...paging,
+    })
+    .strict(),
+  approvalRespond: z
+    .object({
+      id,
+      responder: email,
+      response: z.string().min(1).max(200),
+      comments: z.string().max(4000).optional(),
+    })
+    .strict(),
+  mailList: z
+    .object({
+      mailbox: z.string().min(1).max(320),
+      folder: z.enum(["Inbox", "Sent Items"]).optional(),
+      search: z.string().max(200).optional(),
+      ...paging,
+    })
+    .strict(),
+  teamsMessages: z.object({ channelId: id.optional(), chatId: id.optional(), ...paging }).strict(),
+  cardRespond: z
+    .object({
+      messageId: id,
+      responder: email,
+      actionId: z.string().max(200).optional(),
+      data: record.optional(),
+    })
+    .strict(),
+  excelRows: z.object({ tableId: id, ...paging }).strict(),
+  notificationsList: z.object({ recipient: email.optional(), ...paging }).strict(),
+  snapshotName: z.object({ name: z.string().trim().min(1).max(80) }).strict(),
+  clockAdvance: z.union([
+    z
+      .object({
+        byMs: z
+          .number()
+          .int()
+          .min(1)
+          .max(5 * 366 * 86_400_000),
+      })
+      .strict(),
+    z.object({ toNextWait: z.literal(true) }).strict(),
+  ]),
+  connectionUser: z.object({ email }).strict(),
+  workflowEnable: z.object({ id, enabled: z.boolean() }).strict(),
+} as const;
+
+export const sandboxChangedEventSchema = z.object({
+  /** The sandbox event's type ("record.modified", "mail.delivered"…): the UI refreshes what it shows. */
+  type: z.string(),
+  table: z.string().optional(),
+  id: z.string().optional(),
+});
