@@ -1,6 +1,12 @@
-// Every English string of the renderer. Add a key here, then call t("key").
-// {name} placeholders are filled from params; { one, other } entries pick by params.count.
+// Every English string of the renderer. Add a key here (or in a feature's messages.en.ts, merged
+// below), then call t("key"). {name} placeholders are filled from params; { one, other } entries
+// pick by params.count.
+import { runsMessages } from "../runs/messages.en";
+import { sandboxMessages } from "../sandbox/messages.en";
+
 export const en = {
+  ...sandboxMessages,
+  ...runsMessages,
   "app.name": "Flowsmith",
   "app.tagline": "Approval and notification flows",
   "nav.myFlows": "My flows",
