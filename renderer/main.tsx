@@ -4,6 +4,7 @@ import { App } from "./app/App";
 import "./styles/base.css";
 import "./styles/app.css";
 import "./styles/designer.css";
+import "./styles/runs.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");

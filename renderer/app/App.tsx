@@ -11,6 +11,9 @@ import { FlowListPage } from "../flows/FlowListPage";
 import { followFlowChanges, useFlows } from "../flows/flows-store";
 import { TemplateGallery } from "../flows/TemplateGallery";
 import { type MessageKey, t } from "../i18n";
+import { RunPage } from "../runs/RunPage";
+import { RunsPage } from "../runs/RunsPage";
+import { followRunEvents } from "../runs/run-store";
 import { resolveTheme, toggleTheme, useSettings } from "../settings/settings-store";
 import { Toasts } from "../ui/Toasts";
 import { AboutDialog } from "./AboutDialog";
@@ -51,6 +54,7 @@ function Shell() {
   useEffect(() => {
     void loadSettings();
     followFlowChanges();
+    followRunEvents();
     api.call("app.info", {}).then(setInfo, () => {});
     const media = window.matchMedia?.("(prefers-color-scheme: dark)");
     const onChange = () => setSystemDark(media.matches);
@@ -131,9 +135,8 @@ function Shell() {
           <Route path="/sandbox">
             <ComingPage page="nav.sandbox" body="coming.sandbox" />
           </Route>
-          <Route path="/runs">
-            <ComingPage page="nav.runs" body="coming.runs" />
-          </Route>
+          <Route path="/runs" component={RunsPage} />
+          <Route path="/runs/:id">{(params) => <RunPage key={params.id} id={params.id} />}</Route>
           <Route>
             <Redirect to="/flows" />
           </Route>

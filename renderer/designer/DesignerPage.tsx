@@ -1,5 +1,5 @@
 import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
-import { ArrowLeft, Copy, Trash2 } from "lucide-react";
+import { ArrowLeft, Copy, FlaskConical, Trash2 } from "lucide-react";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Link, useLocation } from "wouter";
 import type { Flow } from "../../shared/api";
@@ -11,6 +11,8 @@ import { isEditableTarget, useCommand } from "../app/commands";
 import { useFlows } from "../flows/flows-store";
 import { KindIcon, kindLabel } from "../flows/kinds";
 import { t } from "../i18n";
+import { RunPanel } from "../runs/RunPanel";
+import { armedFlows, stepStatuses, useRuns } from "../runs/run-store";
 import { resolveTheme, useSettings } from "../settings/settings-store";
 import { ConfirmDialog } from "../ui/ConfirmDialog";
 import { describeError, isConflict } from "../ui/errors";
@@ -22,13 +24,14 @@ import { FlowName } from "./FlowName";
 import { InsertPicker } from "./palette/InsertPicker";
 import { Palette } from "./palette/Palette";
 import { PropertiesPanel } from "./properties/PropertiesPanel";
-import { useAutosave } from "./state/autosave";
+import { flushSave, useAutosave } from "./state/autosave";
 import { readSteps, writeSteps } from "./state/clipboard";
 import { DesignerContext, useDesigner, useDesignerStore } from "./state/context";
 import { createDesignerStore, type DesignerStore } from "./state/designer-store";
 import { deleteSteps, duplicateStep, insertOperation, pasteAt, selectedStepNames } from "./state/edits";
 import { type Direction, nearestCard } from "./state/keyboard";
 import { Toolbar } from "./Toolbar";
+import { type TestChoice, TestDialog } from "./test/TestDialog";
 
 type Load =
   | { state: "loading" }
@@ -98,6 +101,42 @@ function Designer() {
   const [renameConflict, setRenameConflict] = useState<string>();
   const [confirmDelete, setConfirmDelete] = useState(false);
   const check = useCheck();
+  const [testOpen, setTestOpen] = useState(false);
+  const [armed, setArmed] = useState<{ hint: string }>();
+  const watchedRunId = useRuns((s) => s.watching[flowId]);
+  const watchedRun = useRuns((s) => (watchedRunId ? s.details[watchedRunId] : undefined));
+  const statuses = useMemo(() => stepStatuses(watchedRun), [watchedRun]);
+  useEffect(() => {
+    // The armed test started: stop showing the waiting banner.
+    if (watchedRunId && armed && !armedFlows.has(flowId)) setArmed(undefined);
+  }, [watchedRunId, armed, flowId]);
+
+  const startTest = async (choice: TestChoice) => {
+    await flushSave(store);
+    if (choice.kind === "perform") {
+      const result = await api.call("runs.armTest", { flowId });
+      armedFlows.add(flowId);
+      setArmed({ hint: result.hint });
+      useRuns.getState().unwatch(flowId);
+    } else {
+      const result = await api.call("runs.start", {
+        flowId,
+        source: { draft: true },
+        triggerOutputs: choice.triggerOutputs,
+      });
+      if (!result.started) {
+        toast.error(t("runs.notStarted", { message: result.message }));
+        return;
+      }
+      useRuns.getState().watch(flowId, result.runId);
+    }
+    setTestOpen(false);
+  };
+  const stopWaiting = async () => {
+    armedFlows.delete(flowId);
+    setArmed(undefined);
+    await api.call("runs.disarmTest", { flowId }).catch(() => {});
+  };
   const badges = useMemo(() => badgesOf(check.findings), [check.findings]);
   useAutosave(store);
 
@@ -299,8 +338,6 @@ function Designer() {
     }
   };
 
-  const selectedFinding = selected ? check.findings.filter((f) => f.nodeId === selected) : [];
-
   return (
     <div className="designer">
       <header className="designer-header">
@@ -356,7 +393,33 @@ function Designer() {
           selected &&
           void reactFlow.fitView({ nodes: [{ id: selected }], duration: 250, maxZoom: 1.2, padding: 0.5 })
         }
-      />
+      >
+        <button
+          type="button"
+          className="button primary"
+          onClick={() => setTestOpen(true)}
+          disabled={check.errorCount > 0}
+          title={check.errorCount > 0 ? "Fix the flow checker's errors to test the flow" : undefined}
+        >
+          <FlaskConical size={16} aria-hidden="true" /> {t("test.button")}
+        </button>
+      </Toolbar>
+      {armed && (
+        <div className="banner banner-info" role="status" data-testid="test-armed">
+          <div>
+            <strong>{t("test.waitingFor")}</strong>
+            <p>{armed.hint}</p>
+          </div>
+          <div className="banner-actions">
+            <button type="button" className="button" onClick={() => navigate("/sandbox")}>
+              {t("test.openSandbox")}
+            </button>
+            <button type="button" className="button" onClick={() => void stopWaiting()}>
+              {t("test.stopWaiting")}
+            </button>
+          </div>
+        </div>
+      )}
       {(renameConflict || save.state === "conflict") && (
         <div className="banner banner-warning" role="alert" data-testid="conflict-banner">
           <div>
@@ -391,13 +454,38 @@ function Designer() {
           <Palette onChoose={addFromPalette} onClose={() => setPaletteOpen(false)} />
         )}
         <div className="designer-center">
-          <FlowCanvas dark={resolveTheme(theme) === "dark"} badges={badges} onPick={onPick} />
+          <FlowCanvas
+            dark={resolveTheme(theme) === "dark"}
+            badges={badges}
+            statuses={statuses}
+            onPick={onPick}
+          />
           {checkerOpen && (
             <CheckerPanel result={check} onOpenFinding={openFinding} onClose={() => setCheckerOpen(false)} />
           )}
+          {watchedRun && (
+            <RunPanel
+              run={watchedRun}
+              selectedAction={selected ? actionNameOfNodeId(selected) : undefined}
+              onSelectAction={(action) => store.getState().select(action)}
+              onCancel={() =>
+                void api
+                  .call("runs.cancel", { runId: watchedRun.id })
+                  .then(() => toast.info(t("runs.cancelled")))
+              }
+              onResubmit={async () => {
+                const result = await api.call("runs.resubmit", { runId: watchedRun.id });
+                if (result.started) useRuns.getState().watch(flowId, result.runId);
+                else toast.error(t("runs.notStarted", { message: result.message }));
+              }}
+              onOpen={() => navigate(`/runs/${watchedRun.id}`)}
+              onClose={() => useRuns.getState().unwatch(flowId)}
+            />
+          )}
         </div>
-        {panelOpen && <PropertiesPanel findings={selectedFinding.length ? check.findings : check.findings} />}
+        {panelOpen && <PropertiesPanel findings={check.findings} />}
       </div>
+      {testOpen && <TestDialog onClose={() => setTestOpen(false)} onTest={startTest} />}
       {picker && (
         <InsertPicker
           anchor={picker.anchor}

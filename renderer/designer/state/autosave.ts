@@ -10,6 +10,13 @@ import type { DesignerStore } from "./designer-store";
 export const AUTOSAVE_DELAY_MS = 700;
 const RETRY_MS = 5000;
 
+const flushers = new WeakMap<DesignerStore, () => Promise<void>>();
+
+/** Saves now what is not saved yet (before a test run, say); resolves once the draft is saved. */
+export async function flushSave(store: DesignerStore): Promise<void> {
+  await flushers.get(store)?.();
+}
+
 export function useAutosave(store: DesignerStore): void {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -49,6 +56,14 @@ export function useAutosave(store: DesignerStore): void {
       if (!disposed && store.getState().dirty && store.getState().save.state === "pending") schedule();
     };
 
+    flushers.set(store, async () => {
+      clearTimeout(timer);
+      for (let i = 0; i < 50 && saving; i++) await new Promise((r) => setTimeout(r, 50));
+      await save();
+      const state = store.getState().save;
+      if (state.state === "conflict" || state.state === "error")
+        throw new Error(`The flow is not saved: ${state.message}`);
+    });
     const unsubscribe = store.subscribe((state, previous) => {
       if (state.definition !== previous.definition || state.designer !== previous.designer) {
         if (state.dirty) schedule();

@@ -1,0 +1,230 @@
+import { useEffect, useMemo, useState } from "react";
+import type { RunSummary } from "../../../shared/api";
+import { operationOfAction, runFlowFields } from "../../../shared/connectors";
+import type { JsonObject, JsonValue } from "../../../shared/json";
+import { api } from "../../api/client";
+import { formatDateTime, t } from "../../i18n";
+import { formatDuration, StatusBadge } from "../../runs/format";
+import { Dialog } from "../../ui/Dialog";
+import { describeError } from "../../ui/errors";
+import { useDesigner } from "../state/context";
+
+export type TestChoice = { kind: "perform" } | { kind: "outputs"; triggerOutputs: JsonValue };
+
+type Mode = "perform" | "previous" | "typed" | "form" | "now";
+
+/** How to start a test: perform the trigger's event in the sandbox, reuse an earlier run's data, or type it. */
+export function TestDialog({
+  onClose,
+  onTest,
+}: {
+  onClose: () => void;
+  onTest: (choice: TestChoice) => Promise<void>;
+}) {
+  const flowId = useDesigner((s) => s.flowId);
+  const definition = useDesigner((s) => s.definition);
+  const [triggerName, trigger] = Object.entries(definition.triggers ?? {})[0] ?? [];
+  const operation = trigger ? operationOfAction(trigger as unknown as JsonValue) : undefined;
+  const fromSandbox =
+    operation?.connectorId === "shared_dynamicssmbsaas" && operation.flowKind === "automated";
+  const isForm = operation?.wdlType === "Request";
+  const fields = useMemo(
+    () => (isForm ? runFlowFields((trigger as { inputs?: JsonObject })?.inputs?.schema) : []),
+    [isForm, trigger],
+  );
+  const [mode, setMode] = useState<Mode>(
+    fromSandbox ? "perform" : isForm ? "form" : operation?.wdlType === "Recurrence" ? "now" : "typed",
+  );
+  const [runs, setRuns] = useState<RunSummary[]>();
+  const [chosenRun, setChosenRun] = useState<string>();
+  const [typed, setTyped] = useState("");
+  const [form, setForm] = useState<Record<string, JsonValue>>({});
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    api.call("runs.list", { flowId, limit: 10 }).then(
+      (page) => setRuns(page.runs),
+      () => setRuns([]),
+    );
+    api.call("runs.triggerSample", { flowId }).then(
+      (sample) => setTyped((current) => current || JSON.stringify(sample.outputs, null, 2)),
+      () => setTyped((current) => current || '{\n  "body": {}\n}'),
+    );
+  }, [flowId]);
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setError(undefined);
+    let choice: TestChoice;
+    try {
+      choice = await choose();
+    } catch (cause) {
+      setError(cause instanceof Error ? cause.message : String(cause));
+      return;
+    }
+    setBusy(true);
+    try {
+      await onTest(choice);
+    } catch (cause) {
+      setError(describeError(cause));
+      setBusy(false);
+    }
+  };
+
+  const choose = async (): Promise<TestChoice> => {
+    switch (mode) {
+      case "perform":
+        return { kind: "perform" };
+      case "now":
+        return { kind: "outputs", triggerOutputs: { headers: {}, body: {} } };
+      case "form": {
+        const missing = fields.find((f) => f.required && (form[f.key] === undefined || form[f.key] === ""));
+        if (missing) throw new Error(`“${missing.title}” is required.`);
+        return { kind: "outputs", triggerOutputs: { headers: {}, body: form } };
+      }
+      case "previous": {
+        if (!chosenRun) throw new Error("Choose an earlier run.");
+        const run = await api.call("runs.get", { runId: chosenRun });
+        return { kind: "outputs", triggerOutputs: run.triggerOutputs };
+      }
+      case "typed":
+        try {
+          return { kind: "outputs", triggerOutputs: JSON.parse(typed) as JsonValue };
+        } catch (cause) {
+          throw new Error(t("test.invalidJson", { message: (cause as Error).message }));
+        }
+    }
+  };
+
+  const option = (value: Mode, label: string, available = true) =>
+    available && (
+      <label className={mode === value ? "test-option selected" : "test-option"}>
+        <input type="radio" name="test-mode" checked={mode === value} onChange={() => setMode(value)} />
+        {label}
+      </label>
+    );
+
+  return (
+    <Dialog title={t("test.title")} onClose={onClose} size="wide">
+      <form className="form" onSubmit={submit}>
+        <p className="muted">{t("test.intro")}</p>
+        <fieldset className="test-options">
+          <legend className="visually-hidden">{t("test.title")}</legend>
+          {option("perform", t("test.perform"), fromSandbox)}
+          {option("form", t("test.form"), isForm)}
+          {option("now", t("test.now"), operation?.wdlType === "Recurrence")}
+          {option("previous", t("test.previous"))}
+          {option("typed", t("test.typed"))}
+        </fieldset>
+        {mode === "perform" && <p className="field-help">{t("test.performHint")}</p>}
+        {mode === "form" && (
+          <div className="form">
+            {fields.map((field) => (
+              // biome-ignore lint/a11y/noLabelWithoutControl: each branch below renders the field's control inside the label
+              <label key={field.key} className="field">
+                <span className="field-label">
+                  {field.title}
+                  {field.required && <span className="required"> *</span>}
+                </span>
+                {field.kind === "boolean" ? (
+                  <input
+                    type="checkbox"
+                    checked={form[field.key] === true}
+                    onChange={(e) => setForm({ ...form, [field.key]: e.target.checked })}
+                  />
+                ) : field.kind === "choice" ? (
+                  <select
+                    className="input"
+                    value={String(form[field.key] ?? "")}
+                    onChange={(e) => setForm({ ...form, [field.key]: e.target.value })}
+                  >
+                    <option value="">—</option>
+                    {(field.options ?? []).map((o) => (
+                      <option key={o}>{o}</option>
+                    ))}
+                  </select>
+                ) : (
+                  <input
+                    className="input"
+                    type={
+                      field.kind === "number"
+                        ? "number"
+                        : field.kind === "date"
+                          ? "date"
+                          : field.kind === "email"
+                            ? "email"
+                            : "text"
+                    }
+                    value={String(form[field.key] ?? "")}
+                    onChange={(e) =>
+                      setForm({
+                        ...form,
+                        [field.key]: field.kind === "number" ? Number(e.target.value) : e.target.value,
+                      })
+                    }
+                  />
+                )}
+                {field.description && <span className="field-help">{field.description}</span>}
+              </label>
+            ))}
+            {fields.length === 0 && <p className="muted">The Run flow form has no inputs.</p>}
+          </div>
+        )}
+        {mode === "previous" && (
+          <div className="previous-runs">
+            {runs === undefined ? (
+              <p className="muted">{t("common.loading")}</p>
+            ) : runs.length === 0 ? (
+              <p className="muted">{t("test.previousNone")}</p>
+            ) : (
+              runs.map((run) => (
+                <label
+                  key={run.id}
+                  className={chosenRun === run.id ? "previous-run selected" : "previous-run"}
+                >
+                  <input
+                    type="radio"
+                    name="previous-run"
+                    checked={chosenRun === run.id}
+                    onChange={() => setChosenRun(run.id)}
+                  />
+                  <StatusBadge status={run.status} />
+                  <span>{formatDateTime(run.startedAt)}</span>
+                  <span className="muted">{formatDuration(run.durationMs)}</span>
+                </label>
+              ))
+            )}
+          </div>
+        )}
+        {mode === "typed" && (
+          <label className="field">
+            <span className="field-label">
+              {triggerName ? `${triggerName.replaceAll("_", " ")} — outputs` : "Trigger outputs"}
+            </span>
+            <textarea
+              className="input json-field"
+              rows={12}
+              spellCheck={false}
+              value={typed}
+              onChange={(e) => setTyped(e.target.value)}
+            />
+          </label>
+        )}
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={onClose}>
+            {t("common.cancel")}
+          </button>
+          <button type="submit" className="button primary" disabled={busy}>
+            {t("test.run")}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,174 @@
+import { ExternalLink, RotateCcw, Square, X } from "lucide-react";
+import { useEffect, useMemo, useState } from "react";
+import type { RunDetail, StepRecord } from "../../shared/api";
+import { displayName } from "../designer/card-info";
+import { formatDateTime, t } from "../i18n";
+import { formatDuration, StatusBadge } from "./format";
+import { JsonTree } from "./JsonTree";
+
+/**
+ * A run's journal: its status and timing, every step attempt in the order it started, and the chosen
+ * step's inputs, outputs and error. Used under the designer's canvas and on a run's own page.
+ */
+export function RunPanel({
+  run,
+  selectedAction,
+  onSelectAction,
+  onCancel,
+  onResubmit,
+  onOpen,
+  onClose,
+}: {
+  run: RunDetail;
+  selectedAction?: string | undefined;
+  onSelectAction?: (action: string) => void;
+  onCancel?: () => void;
+  onResubmit?: () => void;
+  onOpen?: () => void;
+  onClose?: () => void;
+}) {
+  const [selectedPath, setSelectedPath] = useState<string>();
+  const steps = useMemo(() => [...run.steps].sort((a, b) => a.seq - b.seq), [run.steps]);
+  // Choosing a card on the canvas shows that step's latest attempt.
+  useEffect(() => {
+    if (!selectedAction) return;
+    const latest = [...steps].reverse().find((s) => s.action === selectedAction);
+    if (latest) setSelectedPath(key(latest));
+  }, [selectedAction, steps]);
+  const selected =
+    steps.find((s) => key(s) === selectedPath) ??
+    steps.find((s) => s.status === "Failed") ??
+    steps[steps.length - 1];
+  const active = run.status === "Running" || run.status === "Waiting";
+  const waiting = run.waits[0];
+
+  return (
+    <section className="run-panel" aria-label={t("runs.panel")} data-testid="run-panel">
+      <header className="run-header">
+        <StatusBadge status={run.status} />
+        <div className="run-facts">
+          <strong>{run.mode === "test" ? t("runs.testRun") : t("runs.publishedRun")}</strong>
+          <span className="muted">
+            {run.flowVersion === null ? t("runs.onDraft") : t("runs.onVersion", { version: run.flowVersion })}{" "}
+            · {t("runs.started", { when: formatDateTime(run.startedAt) })} · {formatDuration(run.durationMs)}
+          </span>
+        </div>
+        <div className="run-actions">
+          {active && onCancel && (
+            <button type="button" className="button" onClick={onCancel}>
+              <Square size={14} aria-hidden="true" /> {t("runs.cancel")}
+            </button>
+          )}
+          {!active && onResubmit && (
+            <button type="button" className="button" onClick={onResubmit}>
+              <RotateCcw size={14} aria-hidden="true" /> {t("runs.resubmit")}
+            </button>
+          )}
+          {onOpen && (
+            <button type="button" className="button" onClick={onOpen}>
+              <ExternalLink size={14} aria-hidden="true" /> {t("runs.openRun")}
+            </button>
+          )}
+          {onClose && (
+            <button type="button" className="icon-button" aria-label={t("runs.closePanel")} onClick={onClose}>
+              <X size={16} />
+            </button>
+          )}
+        </div>
+      </header>
+      {run.error && (
+        <p className="banner banner-error run-error" role="alert">
+          {run.error.message}
+        </p>
+      )}
+      {run.status === "Waiting" && waiting?.description && (
+        <p className="banner banner-info run-waiting" data-testid="run-waiting">
+          {waiting.description}
+        </p>
+      )}
+      <div className="run-body">
+        <ol className="run-steps" aria-label={t("runs.steps")}>
+          {steps.map((step) => (
+            <li key={key(step)}>
+              <button
+                type="button"
+                className={selected && key(selected) === key(step) ? "run-step selected" : "run-step"}
+                data-testid="run-step"
+                onClick={() => {
+                  setSelectedPath(key(step));
+                  onSelectAction?.(step.action);
+                }}
+              >
+                <StatusBadge status={step.status} />
+                <span className="run-step-name">
+                  {displayName(step.action)}
+                  {step.iteration && <span className="muted"> · {step.iteration}</span>}
+                  {step.attempt > 1 && (
+                    <span className="muted"> · {t("runs.attempt", { attempt: step.attempt })}</span>
+                  )}
+                </span>
+                <span className="muted run-step-duration">{formatDuration(step.durationMs)}</span>
+              </button>
+            </li>
+          ))}
+          {steps.length === 0 && <li className="muted">{t("runs.noSteps")}</li>}
+        </ol>
+        {selected ? (
+          <StepDetails step={selected} />
+        ) : (
+          <div className="step-details muted">{t("runs.chooseStep")}</div>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function key(step: StepRecord): string {
+  return `${step.path}#${step.attempt}`;
+}
+
+function StepDetails({ step }: { step: StepRecord }) {
+  return (
+    <div className="step-details" data-testid="step-details">
+      <h3>
+        {displayName(step.action)} <StatusBadge status={step.status} />
+      </h3>
+      <dl className="facts">
+        <dt>{t("runs.startedAt")}</dt>
+        <dd>{formatDateTime(step.startedAt)}</dd>
+        <dt>{t("runs.duration")}</dt>
+        <dd>{formatDuration(step.durationMs)}</dd>
+        {step.code && (
+          <>
+            <dt>{t("runs.code")}</dt>
+            <dd>{step.code}</dd>
+          </>
+        )}
+      </dl>
+      {step.error && (
+        <div className="banner banner-error" role="alert" data-testid="step-error">
+          <div>
+            <strong>{step.error.code}</strong>
+            <p>{step.error.message}</p>
+          </div>
+        </div>
+      )}
+      <h4>{t("runs.inputs")}</h4>
+      <div className="json-view" data-testid="step-inputs">
+        {step.inputs === null ? (
+          <span className="muted">{t("runs.none")}</span>
+        ) : (
+          <JsonTree value={step.inputs} />
+        )}
+      </div>
+      <h4>{t("runs.outputs")}</h4>
+      <div className="json-view" data-testid="step-outputs">
+        {step.outputs === null ? (
+          <span className="muted">{t("runs.none")}</span>
+        ) : (
+          <JsonTree value={step.outputs} />
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,207 @@
+import { History } from "lucide-react";
+import { useCallback, useEffect, useState } from "react";
+import { Link } from "wouter";
+import { RUN_STATUSES, type RunStatus, type RunSummary } from "../../shared/api";
+import { api } from "../api/client";
+import { useApiEvent } from "../api/hooks";
+import { useFlows } from "../flows/flows-store";
+import { formatDateTime, t } from "../i18n";
+import { EmptyState } from "../ui/EmptyState";
+import { describeError } from "../ui/errors";
+import { formatDuration, StatusBadge } from "./format";
+
+const PAGE = 50;
+
+interface Filters {
+  flowId: string;
+  statuses: RunStatus[];
+  from: string;
+  to: string;
+}
+
+/** Every run, newest first, filtered by flow, status and date; paged by keyset so it stays fast. */
+export function RunsPage() {
+  const { flows, load: loadFlows } = useFlows();
+  const [filters, setFilters] = useState<Filters>(() => ({
+    flowId: new URLSearchParams(location.hash.split("?")[1] ?? "").get("flow") ?? "",
+    statuses: [],
+    from: "",
+    to: "",
+  }));
+  const [runs, setRuns] = useState<RunSummary[]>();
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [error, setError] = useState<string>();
+
+  const query = useCallback(
+    (after?: string) => ({
+      ...(filters.flowId ? { flowId: filters.flowId } : {}),
+      ...(filters.statuses.length ? { status: filters.statuses } : {}),
+      ...(filters.from ? { from: new Date(`${filters.from}T00:00:00`).toISOString() } : {}),
+      ...(filters.to ? { to: new Date(`${filters.to}T23:59:59.999`).toISOString() } : {}),
+      ...(after ? { cursor: after } : {}),
+      limit: PAGE,
+    }),
+    [filters],
+  );
+
+  const load = useCallback(async () => {
+    try {
+      const page = await api.call("runs.list", query());
+      setRuns(page.runs);
+      setCursor(page.nextCursor);
+      setError(undefined);
+    } catch (cause) {
+      setError(describeError(cause));
+    }
+  }, [query]);
+
+  useEffect(() => {
+    void loadFlows();
+  }, [loadFlows]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  // New and finished runs show up without a reload (the first page only: paging stays put).
+  const onRunEvent = useCallback(() => {
+    if (!cursor || (runs?.length ?? 0) <= PAGE) void load();
+  }, [cursor, runs, load]);
+  useApiEvent("runs.started", onRunEvent);
+  useApiEvent("runs.finished", onRunEvent);
+
+  const more = async () => {
+    if (!cursor) return;
+    try {
+      const page = await api.call("runs.list", query(cursor));
+      setRuns([...(runs ?? []), ...page.runs]);
+      setCursor(page.nextCursor);
+    } catch (cause) {
+      setError(describeError(cause));
+    }
+  };
+
+  const toggleStatus = (status: RunStatus) =>
+    setFilters({
+      ...filters,
+      statuses: filters.statuses.includes(status)
+        ? filters.statuses.filter((s) => s !== status)
+        : [...filters.statuses, status],
+    });
+  const filtered = filters.flowId || filters.statuses.length || filters.from || filters.to;
+
+  return (
+    <div className="page">
+      <header className="page-header">
+        <div>
+          <h1>{t("runs.title")}</h1>
+          {runs && runs.length > 0 && <p className="muted">{t("runs.count", { count: runs.length })}</p>}
+        </div>
+      </header>
+      <fieldset className="filters" aria-label={t("runs.filters")}>
+        <select
+          className="input"
+          aria-label={t("runs.column.flow")}
+          value={filters.flowId}
+          onChange={(e) => setFilters({ ...filters, flowId: e.target.value })}
+        >
+          <option value="">{t("runs.allFlows")}</option>
+          {(flows ?? []).map((flow) => (
+            <option key={flow.id} value={flow.id}>
+              {flow.name}
+            </option>
+          ))}
+        </select>
+        <fieldset className="chips" aria-label={t("runs.status")}>
+          {RUN_STATUSES.map((status) => (
+            <button
+              key={status}
+              type="button"
+              className={filters.statuses.includes(status) ? "chip selected" : "chip"}
+              aria-pressed={filters.statuses.includes(status)}
+              onClick={() => toggleStatus(status)}
+            >
+              {status}
+            </button>
+          ))}
+        </fieldset>
+        <label className="inline-field">
+          {t("runs.from")}
+          <input
+            type="date"
+            className="input"
+            value={filters.from}
+            onChange={(e) => setFilters({ ...filters, from: e.target.value })}
+          />
+        </label>
+        <label className="inline-field">
+          {t("runs.to")}
+          <input
+            type="date"
+            className="input"
+            value={filters.to}
+            onChange={(e) => setFilters({ ...filters, to: e.target.value })}
+          />
+        </label>
+      </fieldset>
+      {error && (
+        <div className="banner banner-error" role="alert">
+          {error}
+          <button type="button" className="button" onClick={() => void load()}>
+            {t("common.retry")}
+          </button>
+        </div>
+      )}
+      {runs === undefined ? (
+        <p className="muted">{t("common.loading")}</p>
+      ) : runs.length === 0 ? (
+        filtered ? (
+          <p className="muted">{t("runs.noMatch")}</p>
+        ) : (
+          <EmptyState icon={<History size={40} />} title={t("runs.empty.title")}>
+            {t("runs.empty.body")}
+          </EmptyState>
+        )
+      ) : (
+        <>
+          <table className="table runs-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("runs.column.flow")}</th>
+                <th scope="col">{t("runs.column.status")}</th>
+                <th scope="col">{t("runs.column.started")}</th>
+                <th scope="col">{t("runs.column.duration")}</th>
+                <th scope="col">{t("runs.column.kind")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {runs.map((run) => (
+                <tr key={run.id} data-testid="run-row">
+                  <td>
+                    <Link href={`/runs/${run.id}`} className="flow-name">
+                      {run.flowName}
+                    </Link>
+                  </td>
+                  <td>
+                    <StatusBadge status={run.status} />
+                  </td>
+                  <td className="muted">{formatDateTime(run.startedAt)}</td>
+                  <td className="muted">{formatDuration(run.durationMs)}</td>
+                  <td className="muted">
+                    {run.mode === "test" ? t("runs.kind.test") : ""}{" "}
+                    {run.flowVersion === null
+                      ? t("runs.kind.draft")
+                      : t("runs.kind.version", { version: run.flowVersion })}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {cursor && (
+            <button type="button" className="button load-more" onClick={() => void more()}>
+              {t("runs.loadMore")}
+            </button>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

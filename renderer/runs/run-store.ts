@@ -1,0 +1,108 @@
+// Runs the renderer is watching: the test run of each open flow, and the run shown on a run page.
+// Run events (runs.started/step/waiting/finished) refresh the journal of watched runs, so the canvas
+// colours each step as it runs.
+import { create } from "zustand";
+import type { RunDetail } from "../../shared/api";
+import { api } from "../api/client";
+
+interface RunState {
+  /** The test run followed in the designer, per flow id. */
+  watching: Record<string, string>;
+  /** Journals of the runs on screen, by run id. */
+  details: Record<string, RunDetail>;
+  watch(flowId: string, runId: string): void;
+  unwatch(flowId: string): void;
+  load(runId: string): Promise<RunDetail | undefined>;
+}
+
+const pending = new Map<string, ReturnType<typeof setTimeout>>();
+
+export const useRuns = create<RunState>((set, get) => ({
+  watching: {},
+  details: {},
+  watch(flowId, runId) {
+    set({ watching: { ...get().watching, [flowId]: runId } });
+    void get().load(runId);
+  },
+  unwatch(flowId) {
+    const { [flowId]: _gone, ...rest } = get().watching;
+    set({ watching: rest });
+  },
+  async load(runId) {
+    try {
+      const detail = await api.call("runs.get", { runId });
+      set({ details: { ...get().details, [runId]: detail } });
+      return detail;
+    } catch {
+      return undefined;
+    }
+  },
+}));
+
+/** Refreshes a run's journal soon (events come in bursts: one fetch per burst). */
+function refreshSoon(runId: string): void {
+  clearTimeout(pending.get(runId));
+  pending.set(
+    runId,
+    setTimeout(() => {
+      pending.delete(runId);
+      void useRuns.getState().load(runId);
+    }, 120),
+  );
+}
+
+let following = false;
+/** Installed once by the app frame: armed tests that start are watched; watched runs stay fresh. */
+export function followRunEvents(): void {
+  if (following) return;
+  following = true;
+  api.subscribe((message) => {
+    const state = useRuns.getState();
+    switch (message.event) {
+      case "runs.started": {
+        const payload = message.payload as { runId: string; flowId: string; mode: string };
+        if (payload.mode === "test" && armedFlows.has(payload.flowId)) {
+          armedFlows.delete(payload.flowId);
+          state.watch(payload.flowId, payload.runId);
+        }
+        break;
+      }
+      case "runs.step":
+      case "runs.waiting":
+      case "runs.finished": {
+        const { runId } = message.payload as { runId: string };
+        if (state.details[runId]) refreshSoon(runId);
+        break;
+      }
+    }
+  });
+}
+
+/** Flows whose next test run (started by an event in the sandbox) the designer waits for. */
+export const armedFlows = new Set<string>();
+
+/** Canvas node id → the status to colour it with, from a run's journal (the latest attempt wins). */
+export function stepStatuses(run: RunDetail | undefined): Map<string, string> {
+  const statuses = new Map<string, string>();
+  if (!run) return statuses;
+  for (const step of run.steps) {
+    // Inside loops, a step's card shows the worst of its iterations, so a failure is never hidden.
+    const previous = statuses.get(step.action);
+    if (previous === undefined || severity(step.status) >= severity(previous))
+      statuses.set(step.action, step.status);
+  }
+  return statuses;
+}
+
+const SEVERITY: Record<string, number> = {
+  Skipped: 0,
+  Cancelled: 1,
+  Succeeded: 2,
+  Running: 3,
+  Waiting: 4,
+  TimedOut: 5,
+  Failed: 6,
+};
+function severity(status: string): number {
+  return SEVERITY[status] ?? 0;
+}
