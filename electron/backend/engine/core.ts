@@ -6,6 +6,7 @@ import type { WdlAction, WdlActions } from "../../../shared/flow";
 import type { JsonValue } from "../../../shared/json";
 import type { Clock } from "../clock";
 import type { ConnectorRuntime } from "./connector-runtime";
+import { iso } from "./iso";
 import { type CommitPolicy, Journal } from "./journal";
 import { describeSize, type EngineLimits } from "./limits";
 import {
@@ -62,8 +63,6 @@ export interface StepOutcome {
   attempt?: number;
   startedAt?: number;
 }
-
-const iso = (ms: number): string => new Date(ms).toISOString();
 
 export class EngineCore {
   readonly db: Database;

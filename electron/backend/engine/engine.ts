@@ -1,11 +1,12 @@
 // The engine: runs flow definitions with WDL semantics and keeps every run as a journal in SQLite,
 // so that a run survives the process (see README.md for the guarantees). Plain Node: no electron.
-import { randomUUID } from "node:crypto";
 import type { Database, Statement } from "better-sqlite3";
 import { type Clock, SystemClock } from "../clock";
 import type { ConnectorRuntime, FinalOutcome, SignalSink } from "./connector-runtime";
 import { EngineCore } from "./core";
 import { EngineError } from "./errors";
+import { timeOrderedId } from "./ids";
+import { iso } from "./iso";
 import type { CommitPolicy } from "./journal";
 import { DEFAULT_LIMITS, describeSize, type EngineLimits } from "./limits";
 import { RunQueries } from "./queries";
@@ -40,7 +41,7 @@ export interface EngineOptions {
   commit?: CommitPolicy;
   /** For retry jitter and rand()/guid() in expressions; Math.random when absent. */
   random?: () => number;
-  /** Run ids; random UUIDs when absent. */
+  /** Run ids; time-ordered ids (ids.ts) when absent. */
   newRunId?: () => string;
 }
 
@@ -77,7 +78,7 @@ export class Engine implements SignalSink {
   constructor(options: EngineOptions) {
     this.clock = options.clock ?? new SystemClock();
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
-    this.newRunId = options.newRunId ?? randomUUID;
+    this.newRunId = options.newRunId ?? (() => timeOrderedId(this.clock.now()));
     if (options.events) this.listeners.add(options.events);
     const random = options.random ?? Math.random;
     const db = options.db;
@@ -246,7 +247,7 @@ export class Engine implements SignalSink {
         flowVersion: args.flow.version ?? null,
         mode: args.mode,
         triggerName,
-        startedAt: new Date(startedAt).toISOString(),
+        startedAt: iso(startedAt),
         resubmittedFrom: args.resubmittedFrom ?? null,
       },
     });
@@ -260,6 +261,15 @@ export class Engine implements SignalSink {
       driveRun(this.core, run);
     });
     return { started: true, runId: id };
+  }
+
+  /**
+   * Starts several runs whose rows commit together in one transaction (a batch of trigger events):
+   * one commit instead of one per run. Each result is what startRun would return.
+   */
+  startRuns(list: readonly StartRunArgs[]): StartRunResult[] {
+    this.ensureRunning();
+    return this.core.db.transaction(() => list.map((args) => this.startRun(args)))();
   }
 
   /**
@@ -350,6 +360,15 @@ export class Engine implements SignalSink {
 
   pendingWaits(): WaitRecord[] {
     return this.queries.pendingWaits();
+  }
+
+  /** Diagnostics: journal transactions so far, runs in memory, waits armed. */
+  stats(): { commits: number; loadedRuns: number; armedWaits: number } {
+    return {
+      commits: this.core.journal.commits,
+      loadedRuns: this.core.loaded.size,
+      armedWaits: this.core.registry.size,
+    };
   }
 
   /** Resolves when no run has work in flight (waiting runs do not count). For tests and VirtualClock's settle. */

@@ -63,6 +63,8 @@ export interface RunRow {
 
 type Op = () => void;
 
+const STEP_ROWS_PER_STATEMENT = 16;
+
 export interface JournalOptions {
   policy: CommitPolicy;
   emit: (event: EngineEvent) => void;
@@ -70,12 +72,17 @@ export interface JournalOptions {
   beforeTurnCommit: () => void;
   /** A commit failed: the engine must stop (what is committed is consistent; recovery resumes from it). */
   onCommitError: (error: unknown) => void;
-  /** Commit early when this many operations are waiting. */
+  /** Commit early, at a step's end, when this many operations are waiting. */
   maxPending?: number;
 }
 
 export class Journal {
+  /** Transactions committed so far (diagnostics). */
+  commits = 0;
   private ops: Op[] = [];
+  /** Step rows to write, one per attempt (see upsertStep), and where each attempt's row sits. */
+  private stepRows: StepRow[] = [];
+  private pendingSteps = new Map<string, number>();
   private events: EngineEvent[] = [];
   private turnScheduled = false;
   private closed = false;
@@ -83,7 +90,6 @@ export class Journal {
   private readonly s: {
     insertDefinition: Statement;
     insertRun: Statement;
-    upsertStep: Statement;
     insertIteration: Statement;
     upsertVariable: Statement;
     insertWait: Statement;
@@ -96,7 +102,7 @@ export class Journal {
   };
 
   constructor(
-    private readonly db: Database,
+    db: Database,
     private readonly options: JournalOptions,
   ) {
     this.maxPending = options.maxPending ?? 20_000;
@@ -105,18 +111,7 @@ export class Journal {
       insertRun: db.prepare(
         `INSERT INTO runs (id, flow_id, flow_name, flow_version, mode, trigger_name, trigger_outputs,
            definition_hash, status, started_at, resubmitted_from)
-         VALUES (@id, @flowId, @flowName, @flowVersion, @mode, @triggerName, @triggerOutputs,
-           @definitionHash, @status, @startedAt, @resubmittedFrom)`,
-      ),
-      upsertStep: db.prepare(
-        `INSERT INTO run_steps (run_id, iteration, action, attempt, seq, type, status, code, inputs, outputs,
-           error, state, started_at, ended_at, duration_ms, restarts)
-         VALUES (@runId, @iteration, @action, @attempt, @seq, @type, @status, @code, @inputs, @outputs,
-           @error, @state, @startedAt, @endedAt, @durationMs, @restarts)
-         ON CONFLICT (run_id, iteration, action, attempt) DO UPDATE SET
-           status = excluded.status, code = excluded.code, inputs = excluded.inputs,
-           outputs = excluded.outputs, error = excluded.error, state = excluded.state,
-           ended_at = excluded.ended_at, duration_ms = excluded.duration_ms, restarts = excluded.restarts`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       insertIteration: db.prepare(
         `INSERT OR REPLACE INTO run_iterations (run_id, loop, idx, status, detail, started_at, ended_at)
@@ -142,6 +137,13 @@ export class Journal {
         "UPDATE run_signals SET consumed_at = ? WHERE token = ? AND consumed_at IS NULL",
       ),
     };
+    // Made once: better-sqlite3 builds a new wrapper on every db.transaction() call.
+    this.insertRunTransaction = db.transaction((row: RunRow) => this.insertRunNow(row));
+    this.commitTransaction = db.transaction((rows: StepRow[], ops: Op[]) => {
+      this.writeStepRows(rows);
+      for (const op of ops) op();
+    });
+    this.db = db;
   }
 
   get policy(): CommitPolicy {
@@ -150,19 +152,50 @@ export class Journal {
 
   /** Operations or events wait for a commit. */
   get pending(): boolean {
-    return this.ops.length > 0 || this.events.length > 0 || this.turnScheduled;
+    return this.ops.length > 0 || this.stepRows.length > 0 || this.events.length > 0 || this.turnScheduled;
   }
 
   /** Inserts a run (and its definition snapshot) now, in its own transaction or the caller's. */
   insertRun(row: RunRow): void {
-    this.db.transaction(() => {
-      if (row.definition !== null) this.s.insertDefinition.run(row.definitionHash, row.definition);
-      this.s.insertRun.run(row);
-    })();
+    this.insertRunTransaction(row);
   }
 
+  private readonly insertRunTransaction: (row: RunRow) => void;
+  private readonly commitTransaction: (rows: StepRow[], ops: Op[]) => void;
+  private readonly db: Database;
+  /** Multi-row upserts by row count: one statement for 16 rows costs much less than 16 statements. */
+  private readonly stepStatements = new Map<number, Statement>();
+
+  private insertRunNow(row: RunRow): void {
+    this.commits++;
+    if (row.definition !== null) this.s.insertDefinition.run(row.definitionHash, row.definition);
+    this.s.insertRun.run(
+      row.id,
+      row.flowId,
+      row.flowName,
+      row.flowVersion,
+      row.mode,
+      row.triggerName,
+      row.triggerOutputs,
+      row.definitionHash,
+      row.status,
+      row.startedAt,
+      row.resubmittedFrom,
+    );
+  }
+
+  /** A later write of the same attempt in the same commit replaces the earlier one (a container's Running row). */
   upsertStep(row: StepRow): void {
-    this.push(() => this.s.upsertStep.run(row));
+    if (this.closed) return;
+    const key = `${row.runId}\u0000${row.iteration}\u0000${row.action}\u0000${row.attempt}`;
+    const earlier = this.pendingSteps.get(key);
+    if (earlier !== undefined) {
+      this.stepRows[earlier] = row;
+      return;
+    }
+    this.pendingSteps.set(key, this.stepRows.length);
+    this.stepRows.push(row);
+    this.scheduleTurn();
   }
 
   insertIteration(
@@ -217,21 +250,27 @@ export class Journal {
     this.scheduleTurn();
   }
 
-  /** A step finished: policy "step" commits now. */
+  /**
+   * A step finished (all its operations are pushed): policy "step" commits now; "batch" commits
+   * early only when many operations wait (a long synchronous burst).
+   */
   stepCompleted(): void {
-    if (this.options.policy === "step") this.commit();
+    if (this.options.policy === "step" || this.ops.length + this.stepRows.length >= this.maxPending)
+      this.commit();
   }
 
   /** Commits every pending operation in one transaction, then emits the pending events. */
   commit(): void {
     if (this.closed) return;
-    if (this.ops.length > 0) {
+    if (this.ops.length > 0 || this.stepRows.length > 0) {
       const ops = this.ops;
+      const rows = this.stepRows;
       this.ops = [];
+      this.stepRows = [];
+      this.pendingSteps = new Map();
       try {
-        this.db.transaction(() => {
-          for (const op of ops) op();
-        })();
+        this.commitTransaction(rows, ops);
+        this.commits++;
       } catch (error) {
         this.closed = true;
         this.events = [];
@@ -257,14 +296,62 @@ export class Journal {
     this.commit();
     this.closed = true;
     this.ops = [];
+    this.stepRows = [];
+    this.pendingSteps = new Map();
     this.events = [];
+  }
+
+  private writeStepRows(rows: StepRow[]): void {
+    for (let i = 0; i < rows.length; i += STEP_ROWS_PER_STATEMENT) {
+      const chunk = rows.slice(i, i + STEP_ROWS_PER_STATEMENT);
+      const values: (string | number | null)[] = [];
+      for (const r of chunk) {
+        values.push(
+          r.runId,
+          r.iteration,
+          r.action,
+          r.attempt,
+          r.seq,
+          r.type,
+          r.status,
+          r.code,
+          r.inputs,
+          r.outputs,
+          r.error,
+          r.state,
+          r.startedAt,
+          r.endedAt,
+          r.durationMs,
+          r.restarts,
+        );
+      }
+      this.stepStatement(chunk.length).run(values);
+    }
+  }
+
+  private stepStatement(count: number): Statement {
+    let statement = this.stepStatements.get(count);
+    if (!statement) {
+      // Positional parameters: binding by name costs more than the insert itself.
+      statement = this.db.prepare(
+        `INSERT INTO run_steps (run_id, iteration, action, attempt, seq, type, status, code, inputs, outputs,
+           error, state, started_at, ended_at, duration_ms, restarts)
+         VALUES ${Array.from({ length: count }, () => "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}
+         ON CONFLICT (run_id, iteration, action, attempt) DO UPDATE SET
+           status = excluded.status, code = excluded.code, inputs = excluded.inputs,
+           outputs = excluded.outputs, error = excluded.error, state = excluded.state,
+           ended_at = excluded.ended_at, duration_ms = excluded.duration_ms, restarts = excluded.restarts`,
+      );
+      this.stepStatements.set(count, statement);
+    }
+    return statement;
   }
 
   private push(op: Op): void {
     if (this.closed) return;
+    // Never committed from here: a step's operations must land in the same commit (see stepCompleted).
     this.ops.push(op);
-    if (this.ops.length >= this.maxPending) this.commit();
-    else this.scheduleTurn();
+    this.scheduleTurn();
   }
 
   private scheduleTurn(): void {

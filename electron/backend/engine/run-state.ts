@@ -5,6 +5,7 @@ import type { WdlDefinition } from "../../../shared/flow";
 import type { JsonObject, JsonValue } from "../../../shared/json";
 import type { FinalOutcome } from "./connector-runtime";
 import { type DefinitionIndex, definitionIndex, isLoopType } from "./definition-index";
+import { iso } from "./iso";
 import type { FinalStatus } from "./status";
 import type { ErrorInfo, FlowRef, RunMode, WaitKind } from "./types";
 import type { VariableType } from "./variable-types";
@@ -95,8 +96,8 @@ export class StepResult {
     if (this.recordCache) return this.recordCache;
     const out: JsonObject = {
       name: this.action,
-      startTime: new Date(this.startedAt).toISOString(),
-      endTime: new Date(this.endedAt).toISOString(),
+      startTime: iso(this.startedAt),
+      endTime: iso(this.endedAt),
       status: this.status,
     };
     const inputs = this.inputs();
@@ -215,7 +216,7 @@ export class RunExecution {
     this.startedAt = init.startedAt;
     this.now = init.now;
     this.random = init.random;
-    const started = new Date(init.startedAt).toISOString();
+    const started = iso(init.startedAt);
     this.triggerRecord = {
       name: init.triggerName,
       outputs: init.triggerOutputs,

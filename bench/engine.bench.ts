@@ -1,0 +1,388 @@
+// Engine figures: throughput on the logic of the Node-RED peer flow (amount > 1000 branch, a Compose
+// and a Set in each branch, a computed fee, a counter) with the journal committed to a SQLite file
+// and in an in-memory database; recovery of 10,000 runs waiting for approval (start() to every wait
+// re-armed); a year of an hourly scheduled flow on the virtual clock. Medians of several rounds.
+//
+// Standalone under Node 24: `node bench/engine.bench.ts` (it registers a small loader for the
+// project's extensionless TypeScript imports). Imported: `await benchEngine()`, or the parts:
+// `benchThroughput({ inputs: 100_000, database: "file" })` with `peerInputs(n)` and
+// `NODE_RED_PEER_FLOW` for the Node-RED comparison.
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { registerHooks } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { CommitPolicy } from "../electron/backend/engine";
+import type { WdlDefinition } from "../shared/flow";
+import type { JsonObject } from "../shared/json";
+
+/**
+ * The peer flow's logic in WDL. Node-RED's equivalent: inject → switch (amount > 1000) → change
+ * (set msg.tier and msg.category) on each branch → function (fee = amount × 1.5 % or 2.5 %) →
+ * function (counter + 1).
+ */
+export const NODE_RED_PEER_FLOW: WdlDefinition = {
+  $schema:
+    "https://schema.management.azure.com/providers/Microsoft.Logic/schemas/2016-06-01/workflowdefinition.json#",
+  contentVersion: "1.0.0.0",
+  triggers: { manual: { type: "Request", kind: "Button", inputs: { schema: {} } } },
+  actions: {
+    Initialize_variables: {
+      type: "InitializeVariable",
+      inputs: {
+        variables: [
+          { name: "counter", type: "integer", value: 0 },
+          { name: "category", type: "string", value: "" },
+        ],
+      },
+      runAfter: {},
+    },
+    Check_amount: {
+      type: "If",
+      expression: { and: [{ greater: ["@triggerBody()?['amount']", 1000] }] },
+      actions: {
+        Compose_high: {
+          type: "Compose",
+          inputs: { tier: "high", amount: "@triggerBody()?['amount']" },
+          runAfter: {},
+        },
+        Set_review: {
+          type: "SetVariable",
+          inputs: { name: "category", value: "review" },
+          runAfter: { Compose_high: ["Succeeded"] },
+        },
+      },
+      else: {
+        actions: {
+          Compose_low: {
+            type: "Compose",
+            inputs: { tier: "low", amount: "@triggerBody()?['amount']" },
+            runAfter: {},
+          },
+          Set_auto: {
+            type: "SetVariable",
+            inputs: { name: "category", value: "auto" },
+            runAfter: { Compose_low: ["Succeeded"] },
+          },
+        },
+      },
+      runAfter: { Initialize_variables: ["Succeeded"] },
+    },
+    Compute_fee: {
+      type: "Compose",
+      inputs: "@mul(triggerBody()?['amount'], if(greater(triggerBody()?['amount'], 1000), 0.015, 0.025))",
+      runAfter: { Check_amount: ["Succeeded"] },
+    },
+    Count: {
+      type: "IncrementVariable",
+      inputs: { name: "counter", value: 1 },
+      runAfter: { Compute_fee: ["Succeeded"] },
+    },
+  },
+};
+
+/** The inputs pushed through both engines: amounts on both sides of 1000, the same every time. */
+export function peerInputs(count: number): JsonObject[] {
+  return Array.from({ length: count }, (_, i) => ({ id: i, amount: (i * 7919) % 2500 }));
+}
+
+export interface ThroughputOptions {
+  inputs: number;
+  database: "file" | "memory";
+  /** "batch" (the engine's default) or "step" (one commit per step). */
+  commit?: CommitPolicy;
+}
+
+export interface ThroughputResult {
+  runs: number;
+  ms: number;
+  runsPerSecond: number;
+  /** Step rows journaled (executed and skipped). */
+  steps: number;
+}
+
+/** Runs the peer flow once per input (up to 2,000 at a time) and times it until the journal holds every end. */
+export async function benchThroughput(options: ThroughputOptions): Promise<ThroughputResult> {
+  const { Engine } = await import("../electron/backend/engine");
+  const { openDatabase } = await import("../electron/backend/db/open");
+  const { ENGINE_TEST_MIGRATIONS } = await import("../electron/backend/engine/testing");
+  const dir = mkdtempSync(join(tmpdir(), "flowsmith-bench-engine-"));
+  try {
+    const file = options.database === "memory" ? ":memory:" : join(dir, "bench.db");
+    const { db } = openDatabase(file, { migrations: ENGINE_TEST_MIGRATIONS });
+    const engine = new Engine({
+      db,
+      runtime: { invoke: () => ({ kind: "succeeded", statusCode: 200, body: null }) },
+      commit: options.commit ?? "batch",
+    });
+    engine.start();
+    const inputs = peerInputs(options.inputs);
+    const flow = { id: "peer", name: "Node-RED peer flow" };
+    const window = 2_000;
+    const begin = performance.now();
+    for (let i = 0; i < inputs.length; i += window) {
+      for (const body of inputs.slice(i, i + window)) {
+        engine.startRun({
+          flow,
+          mode: "published",
+          definition: NODE_RED_PEER_FLOW,
+          triggerOutputs: { body },
+        });
+      }
+      await engine.idle();
+    }
+    const ms = performance.now() - begin;
+    const finished = db.prepare("SELECT count(*) FROM runs WHERE status = 'Succeeded'").pluck().get();
+    if (finished !== inputs.length)
+      throw new Error(`only ${String(finished)} of ${inputs.length} runs succeeded`);
+    const steps = Number(db.prepare("SELECT count(*) FROM run_steps").pluck().get());
+    engine.stop();
+    db.close();
+    return { runs: inputs.length, ms, runsPerSecond: (inputs.length / ms) * 1000, steps };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** 10,000 runs wait for approval; a new engine on the same file: time of start() (every wait re-armed). */
+export async function benchRecovery(
+  waiting = 10_000,
+): Promise<{ setupMs: number; startMs: number; waits: number; firstAnswerMs: number }> {
+  const { Engine } = await import("../electron/backend/engine");
+  const { openDatabase } = await import("../electron/backend/db/open");
+  const { ENGINE_TEST_MIGRATIONS, definition } = await import("../electron/backend/engine/testing");
+  const dir = mkdtempSync(join(tmpdir(), "flowsmith-bench-recovery-"));
+  try {
+    const file = join(dir, "bench.db");
+    const approvalFlow = definition({
+      Get_invoice: { type: "Compose", inputs: "@triggerBody()", runAfter: {} },
+      Approve: {
+        type: "OpenApiConnectionWebhook",
+        inputs: {
+          host: {
+            apiId: "/providers/Microsoft.PowerApps/apis/shared_approvals",
+            operationId: "StartAndWaitForAnApproval",
+          },
+          parameters: {
+            approvalType: "Basic",
+            "WebhookApprovalCreationInput/title": "Invoice @{triggerBody()?['no']}",
+          },
+        },
+        runAfter: { Get_invoice: ["Succeeded"] },
+      },
+      Done: { type: "Compose", inputs: "@body('Approve')?['outcome']", runAfter: { Approve: ["Succeeded"] } },
+    });
+    const runtime = {
+      invoke: (call: { runId: string }) => ({
+        kind: "waiting" as const,
+        token: `approval:${call.runId}`,
+        description: "Waiting for the approver",
+      }),
+    };
+    const setupBegin = performance.now();
+    const first = openDatabase(file, { migrations: ENGINE_TEST_MIGRATIONS }).db;
+    const before = new Engine({ db: first, runtime });
+    before.start();
+    const ids: string[] = [];
+    for (let i = 0; i < waiting; i += 1_000) {
+      for (let n = i; n < Math.min(waiting, i + 1_000); n++) {
+        const started = before.startRun({
+          flow: { id: "approve", name: "Approve" },
+          mode: "published",
+          definition: approvalFlow,
+          triggerOutputs: { body: { no: `PI-${n}` } },
+        });
+        if (started.started) ids.push(started.runId);
+      }
+      await before.idle();
+    }
+    before.stop();
+    first.close();
+    const setupMs = performance.now() - setupBegin;
+
+    const db = openDatabase(file, { migrations: ENGINE_TEST_MIGRATIONS }).db;
+    const after = new Engine({ db, runtime });
+    const begin = performance.now();
+    const report = after.start();
+    const startMs = performance.now() - begin;
+    if (report.waits !== waiting) throw new Error(`${report.waits} waits re-armed, expected ${waiting}`);
+    const answerBegin = performance.now();
+    after.deliver(`approval:${ids[0]}`, { kind: "succeeded", statusCode: 200, body: { outcome: "Approve" } });
+    await after.idle();
+    const firstAnswerMs = performance.now() - answerBegin;
+    if (after.getRunSummary(ids[0] ?? "")?.status !== "Succeeded")
+      throw new Error("the answered run did not finish");
+    after.stop();
+    db.close();
+    return { setupMs, startMs, waits: report.waits, firstAnswerMs };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A year of an hourly scheduled flow (with a 10-minute delay in each run) on the virtual clock. */
+export async function benchVirtualYear(hours = 8_760): Promise<{ ms: number; runs: number; timers: number }> {
+  const { Engine } = await import("../electron/backend/engine");
+  const { VirtualClock } = await import("../electron/backend/clock");
+  const { openDatabase } = await import("../electron/backend/db/open");
+  const { ENGINE_TEST_MIGRATIONS } = await import("../electron/backend/engine/testing");
+  const dir = mkdtempSync(join(tmpdir(), "flowsmith-bench-year-"));
+  try {
+    const { db } = openDatabase(join(dir, "bench.db"), { migrations: ENGINE_TEST_MIGRATIONS });
+    const start = Date.UTC(2026, 0, 1, 0, 0, 0);
+    const clock = new VirtualClock(start);
+    const engine = new Engine({
+      db,
+      clock,
+      runtime: { invoke: () => ({ kind: "succeeded", statusCode: 200, body: null }) },
+    });
+    engine.start();
+    const hourly: WdlDefinition = {
+      triggers: { Recurrence: { type: "Recurrence", recurrence: { frequency: "Hour", interval: 1 } } },
+      actions: {
+        Stamp: { type: "Compose", inputs: "@utcNow()", runAfter: {} },
+        Pause: {
+          type: "Wait",
+          inputs: { interval: { count: 10, unit: "Minute" } },
+          runAfter: { Stamp: ["Succeeded"] },
+        },
+        Report: {
+          type: "Compose",
+          inputs: "@{outputs('Stamp')} → @{utcNow()}",
+          runAfter: { Pause: ["Succeeded"] },
+        },
+      },
+    };
+    let fired = 0;
+    const occurrence = (at: number) => {
+      clock.setTimer(at, () => {
+        fired++;
+        engine.startRun({
+          flow: { id: "hourly", name: "Hourly report" },
+          mode: "published",
+          definition: hourly,
+          triggerName: "Recurrence",
+          triggerOutputs: { body: { scheduledTime: new Date(at).toISOString() } },
+        });
+        if (fired < hours) occurrence(at + 3_600_000);
+      });
+    };
+    occurrence(start + 3_600_000);
+    const begin = performance.now();
+    const timers = await clock.advanceTo(start + (hours + 1) * 3_600_000, () => engine.idle());
+    const ms = performance.now() - begin;
+    const done = Number(db.prepare("SELECT count(*) FROM runs WHERE status = 'Succeeded'").pluck().get());
+    if (done !== hours) throw new Error(`${done} of ${hours} scheduled runs succeeded`);
+    engine.stop();
+    db.close();
+    return { ms, runs: done, timers };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export interface EngineBenchOptions {
+  /** Inputs of each throughput round (100,000). */
+  inputs?: number;
+  /** Rounds per figure; the median is reported (3). */
+  rounds?: number;
+  waitingRuns?: number;
+  hours?: number;
+}
+
+export async function benchEngine(
+  options: EngineBenchOptions = {},
+): Promise<Record<string, number | string>> {
+  const inputs = options.inputs ?? 100_000;
+  const rounds = options.rounds ?? 3;
+  const file: number[] = [];
+  const memory: number[] = [];
+  const perStep: number[] = [];
+  let steps = 0;
+  for (let r = 0; r < rounds; r++) {
+    const f = await benchThroughput({ inputs, database: "file" });
+    file.push(f.runsPerSecond);
+    steps = f.steps;
+    memory.push((await benchThroughput({ inputs, database: "memory" })).runsPerSecond);
+  }
+  // One commit per step, on a tenth of the inputs (it is the slow, literal variant).
+  for (let r = 0; r < rounds; r++) {
+    perStep.push(
+      (
+        await benchThroughput({
+          inputs: Math.max(1, Math.round(inputs / 10)),
+          database: "file",
+          commit: "step",
+        })
+      ).runsPerSecond,
+    );
+  }
+  const recovery = [];
+  for (let r = 0; r < rounds; r++) recovery.push(await benchRecovery(options.waitingRuns ?? 10_000));
+  const year = [];
+  for (let r = 0; r < rounds; r++) year.push(await benchVirtualYear(options.hours ?? 8_760));
+  const fileMedian = median(file);
+  return {
+    throughputInputs: inputs,
+    stepRowsPerRun: round(steps / inputs),
+    runsPerSecondSqliteFile: Math.round(fileMedian),
+    runsPerSecondInMemory: Math.round(median(memory)),
+    runsPerSecondSqliteFileCommitPerStep: Math.round(median(perStep)),
+    stepsPerSecondSqliteFile: Math.round((fileMedian * steps) / inputs),
+    recoveryWaitingRuns: options.waitingRuns ?? 10_000,
+    recoveryStartToAllWaitsArmedMs: round(median(recovery.map((x) => x.startMs))),
+    recoveryFirstAnswerToRunEndMs: round(median(recovery.map((x) => x.firstAnswerMs))),
+    virtualYearRuns: options.hours ?? 8_760,
+    virtualYearTimersFired: year[0]?.timers ?? 0,
+    virtualYearMs: round(median(year.map((x) => x.ms))),
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+const round = (n: number): number => Math.round(n * 100) / 100;
+
+/** Lets Node load the project's TypeScript, whose imports carry no extension (as bench/sandbox.bench.ts does). */
+async function registerTypeScriptLoader(): Promise<void> {
+  const { transformSync } = await import("esbuild");
+  registerHooks({
+    resolve(specifier, context, nextResolve) {
+      try {
+        return nextResolve(specifier, context);
+      } catch (error) {
+        if (!specifier.startsWith(".") || /\.[cm]?[jt]sx?$/.test(specifier)) throw error;
+        for (const suffix of [".ts", "/index.ts"]) {
+          try {
+            return nextResolve(specifier + suffix, context);
+          } catch {
+            // try the next form
+          }
+        }
+        throw error;
+      }
+    },
+    load(url, context, nextLoad) {
+      if (!url.startsWith("file:") || !url.endsWith(".ts")) return nextLoad(url, context);
+      const { code } = transformSync(readFileSync(fileURLToPath(url), "utf8"), {
+        loader: "ts",
+        format: "esm",
+        target: "node22",
+        sourcefile: fileURLToPath(url),
+      });
+      return { format: "module", source: code, shortCircuit: true };
+    },
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await registerTypeScriptLoader();
+  const arg = process.argv.find((a) => a.startsWith("--inputs="));
+  const figures = await benchEngine(arg ? { inputs: Number(arg.slice("--inputs=".length)) } : {});
+  for (const [name, value] of Object.entries(figures)) console.log(`${name.padEnd(40)} ${value}`);
+}
