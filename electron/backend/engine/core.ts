@@ -94,6 +94,7 @@ export class EngineCore {
       emit: (event: EngineEvent) => options.events(event),
       beforeTurnCommit: () => this.settleRunStatuses(),
       onCommitError: (error) => this.commitFailed(error),
+      afterCommit: () => this.notifyProgress(),
     });
     this.registry = new WaitRegistry(
       options.clock,
@@ -175,11 +176,8 @@ export class EngineCore {
     for (;;) {
       await new Promise<void>((resolve) => setImmediate(resolve));
       if (this.quiet || this.stopped) return;
-      await new Promise<void>((resolve) => {
-        this.idleWaiters.push(resolve);
-        // A commit does not pass through release(): poll on the next turn as well.
-        setImmediate(() => this.notifyProgress());
-      });
+      // Woken when the last piece of work ends (release) or a commit lands (afterCommit).
+      await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
     }
   }
 

@@ -72,6 +72,8 @@ export interface JournalOptions {
   beforeTurnCommit: () => void;
   /** A commit failed: the engine must stop (what is committed is consistent; recovery resumes from it). */
   onCommitError: (error: unknown) => void;
+  /** After every commit (and its events): the engine's idle() looks again. */
+  afterCommit?: () => void;
   /** Commit early, at a step's end, when this many operations are waiting. */
   maxPending?: number;
 }
@@ -289,6 +291,7 @@ export class Journal {
         }
       }
     }
+    this.options.afterCommit?.();
   }
 
   /** Commits what is pending and refuses everything after (engine stopped). */

@@ -237,6 +237,143 @@ describe("after a restart", () => {
     expect(run?.iterations.map((i) => i.index)).toEqual([0, 1, 2, 3, 4, 5]);
   });
 
+  it("approvals inside a concurrent Foreach, and a delay inside an Until, continue where they were", async () => {
+    const file = newFile();
+    const clock = new VirtualClock();
+    const first = fileEngine(file, clock);
+    first.runtime.on("StartAndWaitForAnApproval", (c) => ({
+      kind: "waiting",
+      token: `approval:${c.runId}:${c.iteration}`,
+      description: "Waiting",
+    }));
+    first.engine.start();
+    const id = start(first, {
+      N: {
+        type: "InitializeVariable",
+        inputs: { variables: [{ name: "n", type: "integer", value: 0 }] },
+        runAfter: {},
+      },
+      Loop: {
+        type: "Foreach",
+        foreach: "@createArray('a', 'b', 'c')",
+        runtimeConfiguration: { concurrency: { repetitions: 2 } },
+        actions: {
+          Ask: {
+            type: "OpenApiConnectionWebhook",
+            inputs: {
+              host: { apiId: "shared_approvals", operationId: "StartAndWaitForAnApproval" },
+              parameters: { item: "@item()" },
+            },
+            runAfter: {},
+          },
+          Check: {
+            type: "If",
+            expression: "@equals(body('Ask')?['outcome'], 'Approve')",
+            actions: { Count: { type: "IncrementVariable", inputs: { name: "n" }, runAfter: {} } },
+            runAfter: { Ask: ["Succeeded"] },
+          },
+        },
+        runAfter: { N: ["Succeeded"] },
+      },
+      Again: {
+        type: "Until",
+        expression: "@greaterOrEquals(variables('n'), 5)",
+        limit: { timeout: "P1D" },
+        actions: {
+          Pause: { type: "Wait", inputs: { interval: { count: 1, unit: "Hour" } }, runAfter: {} },
+          Bump: { type: "IncrementVariable", inputs: { name: "n" }, runAfter: { Pause: ["Succeeded"] } },
+        },
+        runAfter: { Loop: ["Succeeded"] },
+      },
+    });
+    await first.engine.idle();
+    expect(first.engine.pendingWaits().map((w) => w.path)).toEqual(["Loop[0]/Ask", "Loop[1]/Ask"]);
+    first.engine.deliver(`approval:${id}:Loop[0]`, {
+      kind: "succeeded",
+      statusCode: 200,
+      body: { outcome: "Approve" },
+    });
+    await first.engine.idle();
+    expect(first.engine.pendingWaits().map((w) => w.path)).toEqual(["Loop[1]/Ask", "Loop[2]/Ask"]);
+    first.engine.stop();
+    first.db.close();
+
+    const second = fileEngine(file, clock);
+    second.engine.start();
+    second.engine.deliver(`approval:${id}:Loop[2]`, {
+      kind: "succeeded",
+      statusCode: 200,
+      body: { outcome: "Reject" },
+    });
+    await second.engine.idle();
+    second.engine.deliver(`approval:${id}:Loop[1]`, {
+      kind: "succeeded",
+      statusCode: 200,
+      body: { outcome: "Approve" },
+    });
+    await second.engine.idle();
+    // n = 2 after the loop; the Until waits an hour per iteration.
+    await second.advanceBy(3600_000);
+    expect(second.engine.pendingWaits().map((w) => [w.path, w.kind])).toEqual([["Again[1]/Pause", "delay"]]);
+    second.engine.stop();
+    second.db.close();
+
+    const third = fileEngine(file, clock);
+    third.engine.start();
+    await third.advanceBy(10 * 3600_000);
+    const run = third.engine.getRun(id);
+    expect(run?.status).toBe("Succeeded");
+    expect(run?.variables).toEqual({ n: 5 });
+    expect(run && statuses(run)).toMatchObject({
+      "Loop[0]/Count": "Succeeded",
+      "Loop[1]/Count": "Succeeded",
+      "Loop[2]/Count": "Skipped",
+      "Again[2]/Bump": "Succeeded",
+    });
+    expect(run?.iterations.filter((i) => i.loop === "Again").map((i) => i.index)).toEqual([0, 1, 2]);
+    expect(second.runtime.calls).toEqual([]);
+    expect(third.runtime.calls).toEqual([]);
+  });
+
+  it("a run with one branch waiting and one calling continues both after a restart", async () => {
+    const file = newFile();
+    const clock = new VirtualClock();
+    const first = fileEngine(file, clock);
+    first.runtime.on("StartAndWaitForAnApproval", () => ({
+      kind: "waiting",
+      token: "branch",
+      description: "Waiting",
+    }));
+    first.runtime.on("Hang", () => new Promise<ConnectorOutcome>(() => {}));
+    first.engine.start();
+    const id = start(first, {
+      Before: { type: "Compose", inputs: 1, runAfter: {} },
+      Approve: approval,
+      Call: connector("Hang", { Before: ["Succeeded"] }),
+      Join: {
+        type: "Compose",
+        inputs: "@body('Call')",
+        runAfter: { Approve: ["Succeeded"], Call: ["Succeeded"] },
+      },
+    });
+    await delay(10);
+    expect(first.engine.getRunSummary(id)?.status).toBe("Running");
+    first.engine.stop();
+    first.db.close();
+
+    const second = fileEngine(file, clock);
+    second.runtime.on("Hang", () => ({ kind: "succeeded", statusCode: 200, body: "called" }));
+    expect(second.engine.start()).toMatchObject({ resumed: 1 });
+    await second.engine.idle();
+    expect(second.engine.getRunSummary(id)?.status).toBe("Waiting");
+    second.engine.deliver("branch", { kind: "succeeded", statusCode: 200, body: {} });
+    await second.engine.idle();
+    const run = second.engine.getRun(id);
+    expect(run?.status).toBe("Succeeded");
+    expect(run && step(run, "Join").outputs).toBe("called");
+    expect(second.runtime.calls.map((c) => c.actionName)).toEqual(["Call"]);
+  });
+
   it("a retry wait survives a restart", async () => {
     const file = newFile();
     const clock = new VirtualClock();
