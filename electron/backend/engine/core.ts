@@ -5,6 +5,7 @@ import type { Database } from "better-sqlite3";
 import type { WdlAction, WdlActions } from "../../../shared/flow";
 import type { JsonValue } from "../../../shared/json";
 import type { Clock } from "../clock";
+import { Activity } from "./activity";
 import type { ConnectorRuntime } from "./connector-runtime";
 import { iso } from "./iso";
 import { type CommitPolicy, Journal } from "./journal";
@@ -74,11 +75,7 @@ export class EngineCore {
   readonly registry: WaitRegistry;
   readonly loaded = new Map<string, RunExecution>();
   stopped = false;
-  /** Steps executed since the event loop last turned: long synchronous bursts yield. */
-  burst = 0;
-  private busy = 0;
-  private idleWaiters: (() => void)[] = [];
-  private readonly dirtyRuns = new Set<RunExecution>();
+  readonly activity = new Activity(() => this.stopped);
   private readonly load: (runId: string) => RunExecution | undefined;
   private readonly signalQuery;
 
@@ -92,10 +89,11 @@ export class EngineCore {
     this.journal = new Journal(options.db, {
       policy: options.policy,
       emit: (event: EngineEvent) => options.events(event),
-      beforeTurnCommit: () => this.settleRunStatuses(),
+      beforeTurnCommit: () => this.activity.settleRunStatuses(),
       onCommitError: (error) => this.commitFailed(error),
-      afterCommit: () => this.notifyProgress(),
+      afterCommit: () => this.activity.notifyProgress(),
     });
+    this.activity.attach(this.journal);
     this.registry = new WaitRegistry(
       options.clock,
       (due) => this.onDue(due),
@@ -110,91 +108,20 @@ export class EngineCore {
     return this.clock.now();
   }
 
-  // ---- activity, for idle() and for the Running/Waiting status of runs -------------------------
-
-  /** Runs fn on a later turn of the event loop, counted as work in flight until it has run. */
   soon(fn: () => void): void {
-    this.busy++;
-    setImmediate(() => {
-      this.burst = 0;
-      try {
-        if (!this.stopped) fn();
-      } finally {
-        this.release();
-      }
-    });
+    this.activity.soon(fn);
   }
 
   leafStarted(run: RunExecution): void {
-    if (run.stopped) return;
-    run.activeLeaves++;
-    this.busy++;
-    this.dirtyRuns.add(run);
+    this.activity.leafStarted(run);
   }
 
   leafEnded(run: RunExecution): void {
-    if (run.stopped) return;
-    run.activeLeaves--;
-    this.dirtyRuns.add(run);
-    this.release();
+    this.activity.leafEnded(run);
   }
 
-  private leafWaiting(run: RunExecution): void {
-    if (run.stopped) return;
-    run.waitingLeaves++;
-    this.dirtyRuns.add(run);
-    this.release();
-  }
-
-  private leafResumed(run: RunExecution): void {
-    if (run.stopped) return;
-    run.waitingLeaves--;
-    this.busy++;
-    if (run.status === "Waiting") {
-      run.status = "Running";
-      this.journal.setRunStatus(run.id, "Running");
-    }
-    this.dirtyRuns.add(run);
-  }
-
-  private release(): void {
-    this.busy--;
-    if (this.busy <= 0) this.notifyProgress();
-  }
-
-  notifyProgress(): void {
-    const waiters = this.idleWaiters;
-    this.idleWaiters = [];
-    for (const w of waiters) w();
-  }
-
-  get quiet(): boolean {
-    return this.busy <= 0 && !this.journal.pending;
-  }
-
-  async idle(): Promise<void> {
-    for (;;) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      if (this.quiet || this.stopped) return;
-      // Woken when the last piece of work ends (release) or a commit lands (afterCommit).
-      await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
-    }
-  }
-
-  /** End of a turn: a run whose every executing leaf waits is Waiting; it is loaded lazily after a restart. */
-  private settleRunStatuses(): void {
-    for (const run of this.dirtyRuns) {
-      if (run.stopped) continue;
-      const waiting = run.activeLeaves > 0 && run.activeLeaves === run.waitingLeaves;
-      if (waiting && run.status === "Running") {
-        run.status = "Waiting";
-        this.journal.setRunStatus(run.id, "Waiting");
-      } else if (!waiting && run.status === "Waiting") {
-        run.status = "Running";
-        this.journal.setRunStatus(run.id, "Running");
-      }
-    }
-    this.dirtyRuns.clear();
+  idle(): Promise<void> {
+    return this.activity.idle();
   }
 
   private commitFailed(error: unknown): void {
@@ -208,8 +135,7 @@ export class EngineCore {
     this.registry.stop();
     for (const run of this.loaded.values()) run.halted = true;
     this.loaded.clear();
-    this.busy = 0;
-    this.notifyProgress();
+    this.activity.reset();
   }
 
   // ---- steps ----------------------------------------------------------------------------------
@@ -599,10 +525,10 @@ export class EngineCore {
       return Promise.resolve(early);
     }
     return new Promise<Resolution>((resolve) => {
-      if (waiting) this.leafWaiting(run);
+      if (waiting) this.activity.leafWaiting(run);
       run.waiters.set(key, (resolution) => {
         run.waiters.delete(key);
-        if (waiting) this.leafResumed(run);
+        if (waiting) this.activity.leafResumed(run);
         resolve(resolution);
       });
     });
@@ -703,9 +629,7 @@ export class EngineCore {
     this.journal.deleteRunWaits(run.id);
     run.waiters.clear();
     run.resolutions.clear();
-    const outstanding = run.activeLeaves - run.waitingLeaves;
-    run.activeLeaves = 0;
-    run.waitingLeaves = 0;
+    this.activity.runEnded(run);
     this.journal.finishRun(run.id, status, at, error === null ? null : JSON.stringify(error));
     this.journal.event({
       event: "run.finished",
@@ -721,9 +645,7 @@ export class EngineCore {
     });
     run.ended = true;
     this.loaded.delete(run.id);
-    this.dirtyRuns.delete(run);
     this.journal.stepCompleted();
-    for (let i = 0; i < outstanding; i++) this.release();
   }
 
   private runDurationExceeded(runId: string): void {

@@ -84,7 +84,7 @@ export function runScope(
       try {
         while (head < queue.length) {
           if (run.stopped) return;
-          if (core.burst > BURST) {
+          if (core.activity.burst > BURST) {
             core.soon(pump);
             return;
           }
@@ -96,7 +96,7 @@ export function runScope(
             complete(name, "Skipped");
             continue;
           }
-          core.burst++;
+          core.activity.burst++;
           const result = runAction(core, run, name, action, frame);
           if (typeof result === "string") {
             complete(name, result);

@@ -1,0 +1,124 @@
+// What the engine is doing right now: work in flight (for idle() and the VirtualClock's settle
+// hook), and which runs only wait (their journal status becomes Waiting, so that a restart arms
+// their waits without loading them).
+import type { Journal } from "./journal";
+import type { RunExecution } from "./run-state";
+
+export class Activity {
+  /** Steps executed since the event loop last turned: long synchronous bursts yield. */
+  burst = 0;
+  private busy = 0;
+  private idleWaiters: (() => void)[] = [];
+  private readonly dirtyRuns = new Set<RunExecution>();
+  private journal: Journal | undefined;
+
+  constructor(private readonly stopped: () => boolean) {}
+
+  attach(journal: Journal): void {
+    this.journal = journal;
+  }
+
+  /** Runs fn on a later turn of the event loop, counted as work in flight until it has run. */
+  soon(fn: () => void): void {
+    this.busy++;
+    setImmediate(() => {
+      this.burst = 0;
+      try {
+        if (!this.stopped()) fn();
+      } finally {
+        this.release();
+      }
+    });
+  }
+
+  /** A leaf step (connector call, wait) starts executing. */
+  leafStarted(run: RunExecution): void {
+    if (run.stopped) return;
+    run.activeLeaves++;
+    this.busy++;
+    this.dirtyRuns.add(run);
+  }
+
+  leafEnded(run: RunExecution): void {
+    if (run.stopped) return;
+    run.activeLeaves--;
+    this.dirtyRuns.add(run);
+    this.release();
+  }
+
+  /** The leaf now only waits for a wait to end: not work in flight. */
+  leafWaiting(run: RunExecution): void {
+    if (run.stopped) return;
+    run.waitingLeaves++;
+    this.dirtyRuns.add(run);
+    this.release();
+  }
+
+  leafResumed(run: RunExecution): void {
+    if (run.stopped) return;
+    run.waitingLeaves--;
+    this.busy++;
+    if (run.status === "Waiting") {
+      // In the same commit as what the resumed step does next.
+      run.status = "Running";
+      this.journal?.setRunStatus(run.id, "Running");
+    }
+    this.dirtyRuns.add(run);
+  }
+
+  /** A run ended with leaves still counted as in flight. */
+  runEnded(run: RunExecution): void {
+    const outstanding = run.activeLeaves - run.waitingLeaves;
+    run.activeLeaves = 0;
+    run.waitingLeaves = 0;
+    this.dirtyRuns.delete(run);
+    for (let i = 0; i < outstanding; i++) this.release();
+  }
+
+  /** End of a turn (microtasks settled): a run whose every executing leaf waits is Waiting. */
+  settleRunStatuses(): void {
+    for (const run of this.dirtyRuns) {
+      if (run.stopped) continue;
+      const waiting = run.activeLeaves > 0 && run.activeLeaves === run.waitingLeaves;
+      if (waiting && run.status === "Running") {
+        run.status = "Waiting";
+        this.journal?.setRunStatus(run.id, "Waiting");
+      } else if (!waiting && run.status === "Waiting") {
+        run.status = "Running";
+        this.journal?.setRunStatus(run.id, "Running");
+      }
+    }
+    this.dirtyRuns.clear();
+  }
+
+  get quiet(): boolean {
+    return this.busy <= 0 && !this.journal?.pending;
+  }
+
+  /** Wakes idle() to look again (work ended, a commit landed, the engine stopped). */
+  notifyProgress(): void {
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const w of waiters) w();
+  }
+
+  async idle(): Promise<void> {
+    for (;;) {
+      // Microtasks run first: a step that just ended has started its followers by then.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (this.quiet || this.stopped()) return;
+      await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+    }
+  }
+
+  reset(): void {
+    this.busy = 0;
+    this.dirtyRuns.clear();
+    this.notifyProgress();
+  }
+
+  private release(): void {
+    this.busy--;
+    if (this.busy <= 0) this.notifyProgress();
+  }
+}
