@@ -14,6 +14,7 @@ import { type MessageKey, t } from "../i18n";
 import { RunPage } from "../runs/RunPage";
 import { RunsPage } from "../runs/RunsPage";
 import { followRunEvents } from "../runs/run-store";
+import { SandboxPage } from "../sandbox/SandboxPage";
 import { resolveTheme, toggleTheme, useSettings } from "../settings/settings-store";
 import { Toasts } from "../ui/Toasts";
 import { AboutDialog } from "./AboutDialog";
@@ -132,8 +133,8 @@ function Shell() {
           <Route path="/workflows">
             <ComingPage page="nav.workflows" body="coming.workflows" />
           </Route>
-          <Route path="/sandbox">
-            <ComingPage page="nav.sandbox" body="coming.sandbox" />
+          <Route path="/sandbox" nest>
+            <SandboxPage />
           </Route>
           <Route path="/runs" component={RunsPage} />
           <Route path="/runs/:id">{(params) => <RunPage key={params.id} id={params.id} />}</Route>

@@ -1,0 +1,64 @@
+import { Bell, Building2, CheckSquare, FlaskConical, Mail, MessagesSquare, Sheet } from "lucide-react";
+import { Link, useLocation } from "wouter";
+import { api } from "../api/client";
+import { type MessageKey, t } from "../i18n";
+import { useSandbox } from "./sandbox-store";
+import { useLoad, useSandboxChanges } from "./use-sandbox-data";
+
+const TABS: { path: string; label: MessageKey; icon: typeof Mail; testId: string }[] = [
+  { path: "/bc", label: "sandbox.tab.bc", icon: Building2, testId: "tab-bc" },
+  { path: "/approvals", label: "sandbox.tab.approvals", icon: CheckSquare, testId: "tab-approvals" },
+  { path: "/outlook", label: "sandbox.tab.outlook", icon: Mail, testId: "tab-outlook" },
+  { path: "/teams", label: "sandbox.tab.teams", icon: MessagesSquare, testId: "tab-teams" },
+  { path: "/excel", label: "sandbox.tab.excel", icon: Sheet, testId: "tab-excel" },
+  { path: "/notifications", label: "sandbox.tab.notifications", icon: Bell, testId: "tab-notifications" },
+  { path: "/simulation", label: "sandbox.tab.simulation", icon: FlaskConical, testId: "tab-simulation" },
+];
+
+/** The sandbox's sections; Approvals and Outlook count what waits for the person acted as. */
+export function SandboxTabs() {
+  const [location] = useLocation();
+  const actingAs = useSandbox((s) => s.actingAs);
+  const counts = useLoad(actingAs || undefined, async () => {
+    const [pending, mailboxes] = await Promise.all([
+      api.call("sandbox.approvals.list", { assignedTo: actingAs, status: "Pending", top: 500 }),
+      api.call("sandbox.mail.mailboxes", {}),
+    ]);
+    const waiting = pending.items.filter(
+      (a) => !a.responses.some((r) => r.approverEmail.toLowerCase() === actingAs.toLowerCase()),
+    ).length;
+    const unread = mailboxes.find((m) => m.address === actingAs)?.unread ?? 0;
+    return { approvals: waiting, outlook: unread };
+  });
+  useSandboxChanges((c) => c.type.startsWith("approval.") || c.type.startsWith("mail."), counts.reload, 400);
+
+  return (
+    <nav className="sbx-tabs" aria-label={t("sandbox.tabs")}>
+      {TABS.map(({ path, label, icon: Icon, testId }) => {
+        const active = location === path || location.startsWith(`${path}/`);
+        const count =
+          path === "/approvals" ? counts.data?.approvals : path === "/outlook" ? counts.data?.outlook : 0;
+        return (
+          <Link
+            key={path}
+            href={path}
+            className={active ? "sbx-tab active" : "sbx-tab"}
+            aria-current={active ? "page" : undefined}
+            data-testid={testId}
+          >
+            <Icon size={16} aria-hidden="true" />
+            {t(label)}
+            {count ? (
+              <span
+                className="sbx-count"
+                title={t(path === "/approvals" ? "sandbox.tab.pendingHint" : "sandbox.tab.unreadHint")}
+              >
+                {count}
+              </span>
+            ) : null}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

@@ -1,0 +1,133 @@
+import { CheckSquare } from "lucide-react";
+import { Link, useLocation } from "wouter";
+import type { SandboxApproval } from "../../../shared/api";
+import { api } from "../../api/client";
+import { formatDateTime, formatRelative, type MessageKey, t } from "../../i18n";
+import { EmptyState } from "../../ui/EmptyState";
+import { ErrorBanner } from "../parts/ErrorBanner";
+import { SubHeader } from "../parts/SubHeader";
+import { useActingPerson, usePersonName, useSandbox } from "../sandbox-store";
+import { useLoad, useSandboxChanges } from "../use-sandbox-data";
+import { ApprovalDetail } from "./ApprovalDetail";
+import { ApprovalStatus } from "./ApprovalStatus";
+
+export type Box = "inbox" | "sent" | "history";
+const BOXES: { box: Box; label: MessageKey }[] = [
+  { box: "inbox", label: "sandbox.approvals.inbox" },
+  { box: "sent", label: "sandbox.approvals.sent" },
+  { box: "history", label: "sandbox.approvals.history" },
+];
+
+const byNewest = (a: SandboxApproval, b: SandboxApproval) => b.createdAt.localeCompare(a.createdAt);
+
+/** The requests of one box of the person acted as. */
+async function listBox(box: Box, me: string): Promise<SandboxApproval[]> {
+  if (box === "inbox") {
+    return (await api.call("sandbox.approvals.list", { assignedTo: me, status: "Pending", top: 500 })).items;
+  }
+  if (box === "sent") return (await api.call("sandbox.approvals.list", { requestor: me, top: 500 })).items;
+  const [completed, canceled] = await Promise.all([
+    api.call("sandbox.approvals.list", { assignedTo: me, status: "Completed", top: 500 }),
+    api.call("sandbox.approvals.list", { assignedTo: me, status: "Canceled", top: 500 }),
+  ]);
+  return [...completed.items, ...canceled.items].sort(byNewest);
+}
+
+/** Approvals: the inbox of the person acted as, what they sent, and what they answered. */
+export function ApprovalsPage({ box: rawBox, id }: { box: string | undefined; id: string | undefined }) {
+  const box: Box = rawBox === "sent" || rawBox === "history" ? rawBox : "inbox";
+  const me = useSandbox((s) => s.actingAs);
+  const person = useActingPerson();
+  const nameOf = usePersonName();
+  const [, navigate] = useLocation();
+  const list = useLoad(`${box}/${me}`, () => listBox(box, me));
+  useSandboxChanges((c) => c.type.startsWith("approval."), list.reload);
+
+  const items = list.data ?? [];
+  return (
+    <div className="sbx-body sbx-split-page">
+      <SubHeader
+        title={t("sandbox.approvals.title")}
+        subtitle={person ? t("sandbox.approvals.subtitle", { name: person.displayName }) : undefined}
+      />
+      <div className="sbx-split">
+        <section className="sbx-pane sbx-list-pane" aria-label={t("sandbox.approvals.listLabel")}>
+          <nav className="sbx-segmented" aria-label={t("sandbox.approvals.boxes")}>
+            {BOXES.map(({ box: b, label }) => (
+              <Link
+                key={b}
+                href={`/approvals/${b}`}
+                className={b === box ? "sbx-segment active" : "sbx-segment"}
+                aria-current={b === box ? "page" : undefined}
+              >
+                {t(label)}
+              </Link>
+            ))}
+          </nav>
+          {list.error !== undefined && !list.data ? (
+            <ErrorBanner error={list.error} onRetry={list.reload} />
+          ) : !list.data ? (
+            <p className="muted sbx-pane-note">{t("common.loading")}</p>
+          ) : items.length === 0 ? (
+            box === "inbox" ? (
+              <EmptyState icon={<CheckSquare size={36} />} title={t("sandbox.approvals.empty.title")}>
+                {t("sandbox.approvals.empty.body")}
+              </EmptyState>
+            ) : (
+              <p className="muted sbx-pane-note">
+                {t(box === "sent" ? "sandbox.approvals.noneSent" : "sandbox.approvals.noneAnswered")}
+              </p>
+            )
+          ) : (
+            <ul className="sbx-items" data-testid="approval-list">
+              {items.map((approval) => {
+                const answered = approval.responses.some(
+                  (r) => r.approverEmail.toLowerCase() === me.toLowerCase(),
+                );
+                return (
+                  <li key={approval.id}>
+                    <button
+                      type="button"
+                      className={approval.id === id ? "sbx-item selected" : "sbx-item"}
+                      aria-current={approval.id === id ? "true" : undefined}
+                      onClick={() => navigate(`/approvals/${box}/${approval.id}`)}
+                      data-testid="approval-item"
+                    >
+                      <span
+                        className={
+                          box === "inbox" && !answered ? "sbx-item-title wrap strong" : "sbx-item-title wrap"
+                        }
+                      >
+                        {approval.title}
+                      </span>
+                      <span className="sbx-item-meta">
+                        <span>
+                          {box === "sent"
+                            ? t("sandbox.approvals.to", { names: approval.assignedTo.map(nameOf).join(", ") })
+                            : approval.requestor
+                              ? t("sandbox.approvals.from", { name: nameOf(approval.requestor) })
+                              : ""}
+                        </span>
+                        <span title={formatDateTime(approval.createdAt)}>
+                          {formatRelative(approval.createdAt)}
+                        </span>
+                      </span>
+                      <ApprovalStatus approval={approval} />
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </section>
+        <section className="sbx-pane sbx-detail-pane" aria-label={t("sandbox.approvals.detailLabel")}>
+          {id ? (
+            <ApprovalDetail key={`${id}/${me}`} id={id} me={me} onAnswered={list.reload} />
+          ) : (
+            <p className="muted sbx-pane-note">{t("sandbox.approvals.pick")}</p>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

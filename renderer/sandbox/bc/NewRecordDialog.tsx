@@ -1,0 +1,97 @@
+import { useState } from "react";
+import type { JsonObject } from "../../../shared/json";
+import { api } from "../../api/client";
+import { t } from "../../i18n";
+import { Dialog } from "../../ui/Dialog";
+import { errorText } from "../parts/errors";
+import {
+  type FieldInfo,
+  fieldOfError,
+  newRecordFields,
+  patchOf,
+  singularTitle,
+  type TableInfo,
+} from "./bc-model";
+import { FieldInput } from "./FieldInput";
+
+/** New record: the few fields that make one; the card opens next for the rest. */
+export function NewRecordDialog({
+  table,
+  actingAs,
+  onClose,
+  onCreated,
+}: {
+  table: TableInfo;
+  actingAs: string;
+  onClose: () => void;
+  onCreated: (record: JsonObject) => void;
+}) {
+  const fields = newRecordFields(table);
+  const [form, setForm] = useState<Record<string, string | boolean>>(() =>
+    Object.fromEntries(fields.map((f) => [f.name, f.type === "boolean" ? false : ""])),
+  );
+  const [error, setError] = useState<{ message: string; field?: string }>();
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      // Blank fields are left to Business Central (the number series, the dates).
+      const blank: JsonObject = Object.fromEntries(
+        fields.map((f) => [f.name, f.type === "boolean" ? false : ""]),
+      );
+      const created = await api.call("sandbox.records.create", {
+        table: table.name,
+        fields: patchOf(fields, blank, form),
+        actingAs,
+      });
+      onCreated(created);
+    } catch (cause) {
+      const message = errorText(cause);
+      const field = fieldOfError((cause as { issues?: { path: string }[] }).issues, message);
+      setError(field ? { message, field } : { message });
+      setBusy(false);
+    }
+  };
+
+  const hint = (field: FieldInfo) =>
+    field.name === table.numberField ? t("sandbox.bc.new.numberHint") : undefined;
+
+  return (
+    <Dialog
+      title={t("sandbox.bc.new.title", { what: singularTitle(table.title) })}
+      onClose={onClose}
+      initialFocus=".sbx-new-form .input"
+    >
+      <form className="form sbx-new-form" onSubmit={submit} noValidate>
+        {fields.map((field) => (
+          <FieldInput
+            key={field.name}
+            field={field}
+            value={form[field.name] ?? ""}
+            hint={hint(field)}
+            invalid={error?.field === field.name}
+            onChange={(value) => {
+              setForm({ ...form, [field.name]: value });
+              setError(undefined);
+            }}
+          />
+        ))}
+        {error && (
+          <p className="form-error" role="alert">
+            {error.message}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={onClose}>
+            {t("common.cancel")}
+          </button>
+          <button type="submit" className="button primary" disabled={busy}>
+            {t("common.create")}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

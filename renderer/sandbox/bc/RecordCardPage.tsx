@@ -1,0 +1,328 @@
+import { ChevronLeft, FileQuestion, Lock, Trash2 } from "lucide-react";
+import { useEffect, useMemo, useState } from "react";
+import { Link, useLocation } from "wouter";
+import { ApiError } from "../../../shared/api";
+import type { JsonObject } from "../../../shared/json";
+import { api } from "../../api/client";
+import { t } from "../../i18n";
+import { ConfirmDialog } from "../../ui/ConfirmDialog";
+import { EmptyState } from "../../ui/EmptyState";
+import { toast } from "../../ui/toasts";
+import { ErrorBanner } from "../parts/ErrorBanner";
+import { errorText } from "../parts/errors";
+import { StatusBadge } from "../parts/StatusBadge";
+import { SubHeader } from "../parts/SubHeader";
+import { useSandbox, useTable } from "../sandbox-store";
+import { useLoad, useSandboxChanges } from "../use-sandbox-data";
+import { AutomateSlot } from "./AutomateSlot";
+import {
+  ACTION_LABELS,
+  actionEnabled,
+  cardSections,
+  displayValue,
+  type FieldInfo,
+  fieldOfError,
+  inputValue,
+  isEditable,
+  lockedReason,
+  patchOf,
+  type RecordAction,
+  replacesRecord,
+  singularTitle,
+  type TableInfo,
+} from "./bc-model";
+import { FieldInput } from "./FieldInput";
+import { LinesTable } from "./LinesTable";
+
+type Form = Record<string, string | boolean>;
+
+/** A record's card: every field, the editable ones in a form, its lines and its actions. */
+export function RecordCardPage({ table: tableName, id }: { table: string; id: string }) {
+  const table = useTable(tableName);
+  const tables = useSandbox((s) => s.tables);
+  if (!tables) return <p className="muted sbx-body">{t("common.loading")}</p>;
+  if (!table) {
+    return (
+      <div className="sbx-body">
+        <EmptyState icon={<FileQuestion size={40} />} title={t("sandbox.bc.noTable", { name: tableName })}>
+          <Link href="/bc">{t("sandbox.bc.backToTables")}</Link>
+        </EmptyState>
+      </div>
+    );
+  }
+  return <RecordCard table={table} id={id} />;
+}
+
+/** Where an action that replaces the record (convert, post an order) leaves the person. */
+function targetTable(table: TableInfo, action: RecordAction): string {
+  if (action === "makeOrder") return "salesOrders";
+  if (action === "makeInvoice") return "salesInvoices";
+  return table.name.startsWith("sales") ? "salesInvoices" : "purchaseInvoices";
+}
+
+function RecordCard({ table, id }: { table: TableInfo; id: string }) {
+  const [, navigate] = useLocation();
+  const actingAs = useSandbox((s) => s.actingAs);
+  const loaded = useLoad(`${table.name}/${id}`, () =>
+    api.call("sandbox.records.get", { table: table.name, id }),
+  );
+  useSandboxChanges(
+    (c) =>
+      (c.table === table.name && c.id === id) || (table.linesTable !== null && c.table === table.linesTable),
+    loaded.reload,
+  );
+
+  const record = loaded.data?.record;
+  const editable = useMemo(() => table.fields.filter((f) => isEditable(table, f)), [table]);
+  const sections = useMemo(() => cardSections(table), [table]);
+  const fromRecord = (value: JsonObject): Form =>
+    Object.fromEntries(editable.map((f) => [f.name, inputValue(f, value[f.name])]));
+  const [form, setForm] = useState<Form>({});
+  const [base, setBase] = useState<JsonObject>();
+  const [error, setError] = useState<{ message: string; field?: string }>();
+  const [busy, setBusy] = useState<string>();
+  const [confirm, setConfirm] = useState<"delete" | "post">();
+  const patch = base ? patchOf(editable, base, form) : {};
+  const dirty = Object.keys(patch).length > 0;
+  // A change made elsewhere (a flow, another window) while the person has unsaved edits.
+  const changedElsewhere =
+    dirty && record !== undefined && base !== undefined && record.systemModifiedAt !== base.systemModifiedAt;
+
+  // Follow the record while the person has nothing unsaved.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new record resets the form
+  useEffect(() => {
+    if (!record || dirty) return;
+    setBase(record);
+    setForm(fromRecord(record));
+  }, [record]);
+
+  if (loaded.error instanceof ApiError && loaded.error.code === "not_found") {
+    return (
+      <div className="sbx-body">
+        <EmptyState icon={<FileQuestion size={40} />} title={t("sandbox.bc.gone")}>
+          <Link href={`/bc/${table.name}`}>{t("sandbox.bc.backTo", { table: table.title })}</Link>
+        </EmptyState>
+      </div>
+    );
+  }
+  if (loaded.error !== undefined && !record)
+    return <ErrorBanner error={loaded.error} onRetry={loaded.reload} />;
+  if (!record || !base) return <p className="muted sbx-body">{t("common.loading")}</p>;
+
+  const number = String(record[table.numberField] ?? "");
+  const what = singularTitle(table.title);
+  const locked = lockedReason(table, record);
+  const party = typeof record.vendorName === "string" ? record.vendorName : record.customerName;
+  const subtitle = [
+    typeof party === "string" ? party : typeof record.displayName === "string" ? record.displayName : "",
+  ]
+    .filter(Boolean)
+    .join(" · ");
+  const hasStatus = typeof record.status === "string" && table.kind !== "employee";
+
+  const save = async () => {
+    setBusy("save");
+    try {
+      const saved = await api.call("sandbox.records.update", { table: table.name, id, patch, actingAs });
+      setBase(saved);
+      setForm(fromRecord(saved));
+      setError(undefined);
+      toast.success(t("sandbox.bc.saved", { what, number: String(saved[table.numberField] ?? number) }));
+      loaded.reload();
+    } catch (cause) {
+      const message = errorText(cause);
+      const field = fieldOfError(cause instanceof ApiError ? cause.issues : undefined, message);
+      setError(field ? { message, field } : { message });
+    } finally {
+      setBusy(undefined);
+    }
+  };
+  const cancel = () => {
+    setBase(record);
+    setForm(fromRecord(record));
+    setError(undefined);
+  };
+  const run = async (action: RecordAction) => {
+    setBusy(action);
+    try {
+      const result = await api.call("sandbox.records.action", { table: table.name, id, action, actingAs });
+      if (replacesRecord(table, action) && typeof result === "object" && result !== null && "id" in result) {
+        const target = targetTable(table, action);
+        toast.success(t("sandbox.bc.actionDone", { action: t(ACTION_LABELS[action]), number }));
+        navigate(`/bc/${target}/${String(result.id)}`);
+        return;
+      }
+      toast.success(
+        action === "sendForApproval"
+          ? t("sandbox.bc.sentForApproval", { number: number || what })
+          : t("sandbox.bc.actionDone", { action: t(ACTION_LABELS[action]), number: number || what }),
+      );
+      loaded.reload();
+    } catch (cause) {
+      toast.error(errorText(cause));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  const renderField = (field: FieldInfo) =>
+    editable.includes(field) ? (
+      <FieldInput
+        key={field.name}
+        field={field}
+        value={form[field.name] ?? ""}
+        disabled={locked !== undefined || busy !== undefined}
+        invalid={error?.field === field.name}
+        onChange={(value) => {
+          setForm({ ...form, [field.name]: value });
+          if (error?.field === field.name) setError(undefined);
+        }}
+      />
+    ) : (
+      <div key={field.name} className="sbx-field">
+        <span className="sbx-field-label">{field.title}</span>
+        <span className="sbx-readonly" data-field={field.name}>
+          {displayValue(field, record[field.name]) || "—"}
+        </span>
+      </div>
+    );
+
+  return (
+    <div className="sbx-body sbx-scroll">
+      <SubHeader
+        before={
+          <Link href={`/bc/${table.name}`} className="sbx-back">
+            <ChevronLeft size={16} aria-hidden="true" />
+            {table.title}
+          </Link>
+        }
+        title={`${what} ${number}`.trim()}
+        subtitle={subtitle || undefined}
+        badge={
+          hasStatus ? (
+            <StatusBadge status={String(record.status)} posted={record.posted === true} />
+          ) : undefined
+        }
+        actions={
+          <>
+            {table.actions.map((action) => (
+              <button
+                key={action}
+                type="button"
+                className={action === "sendForApproval" ? "button primary" : "button"}
+                disabled={busy !== undefined || dirty || !actionEnabled(table, action, record)}
+                title={dirty ? t("sandbox.bc.saveFirst") : undefined}
+                onClick={() => (action === "post" ? setConfirm("post") : void run(action))}
+              >
+                {t(ACTION_LABELS[action])}
+              </button>
+            ))}
+            <button
+              type="button"
+              className="button"
+              disabled={busy !== undefined || record.posted === true}
+              onClick={() => setConfirm("delete")}
+            >
+              <Trash2 size={16} aria-hidden="true" />
+              {t("common.delete")}
+            </button>
+            <AutomateSlot table={table} records={[record]} page="card" />
+          </>
+        }
+      />
+
+      {record.status === "Pending Approval" && (
+        <div className="banner banner-info sbx-banner" data-testid="pending-hint">
+          <span>{t("sandbox.bc.pendingHint")}</span>
+        </div>
+      )}
+      {locked && record.status !== "Pending Approval" && (
+        <div className="banner sbx-banner sbx-locked">
+          <span>
+            <Lock size={14} aria-hidden="true" /> {t(locked)}
+          </span>
+        </div>
+      )}
+      {changedElsewhere && (
+        <div className="banner banner-warning sbx-banner" role="alert">
+          <span>{t("sandbox.bc.changedElsewhere")}</span>
+          <button type="button" className="button" onClick={cancel}>
+            {t("sandbox.bc.discardAndReload")}
+          </button>
+        </div>
+      )}
+
+      <form
+        className="sbx-card-form"
+        aria-label={t("sandbox.bc.fields")}
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (dirty) void save();
+        }}
+        onKeyDown={(event) => {
+          if (event.key === "Escape" && dirty) {
+            event.preventDefault();
+            cancel();
+          }
+        }}
+      >
+        <section className="sbx-card" aria-label={t("sandbox.bc.general")}>
+          {sections.details.length > 0 && <h3>{t("sandbox.bc.general")}</h3>}
+          <div className="sbx-card-grid">{sections.general.map(renderField)}</div>
+        </section>
+        {table.linesTable && loaded.data && <LinesTable table={table} lines={loaded.data.lines} />}
+        {sections.details.length > 0 && (
+          <details className="sbx-card sbx-card-details">
+            <summary>{t("sandbox.bc.details")}</summary>
+            <div className="sbx-card-grid">{sections.details.map(renderField)}</div>
+          </details>
+        )}
+        <div className={dirty || error ? "sbx-card-footer sbx-sticky" : "sbx-card-footer"}>
+          {error ? (
+            <p className="form-error sbx-footer-error" role="alert">
+              {error.message}
+            </p>
+          ) : (
+            <span className="muted sbx-system-id">
+              {t("sandbox.bc.systemId")} <code>{String(record.id)}</code>
+            </span>
+          )}
+          <button type="button" className="button" disabled={!dirty || busy !== undefined} onClick={cancel}>
+            {t("common.cancel")}
+          </button>
+          <button type="submit" className="button primary" disabled={!dirty || busy !== undefined}>
+            {t("common.save")}
+          </button>
+        </div>
+      </form>
+
+      {confirm === "delete" && (
+        <ConfirmDialog
+          title={t("sandbox.bc.delete.title", { what, number })}
+          body={t("sandbox.bc.delete.body")}
+          confirmLabel={t("common.delete")}
+          danger
+          onClose={() => setConfirm(undefined)}
+          onConfirm={async () => {
+            await api.call("sandbox.records.delete", { table: table.name, id, actingAs });
+            setConfirm(undefined);
+            toast.success(t("sandbox.bc.deletedOne", { what, number }));
+            navigate(`/bc/${table.name}`);
+          }}
+        />
+      )}
+      {confirm === "post" && (
+        <ConfirmDialog
+          title={t("sandbox.bc.post.title", { what, number })}
+          body={t(table.name.endsWith("Orders") ? "sandbox.bc.post.bodyOrder" : "sandbox.bc.post.body")}
+          confirmLabel={t("sandbox.bc.action.post")}
+          onClose={() => setConfirm(undefined)}
+          onConfirm={async () => {
+            setConfirm(undefined);
+            await run("post");
+          }}
+        />
+      )}
+    </div>
+  );
+}

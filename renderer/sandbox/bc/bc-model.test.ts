@@ -1,0 +1,145 @@
+import { describe, expect, it } from "vitest";
+import {
+  actionEnabled,
+  displayValue,
+  fieldOfError,
+  listColumns,
+  lockedReason,
+  newRecordFields,
+  patchOf,
+  singularTitle,
+  type TableInfo,
+  tableInfo,
+} from "./bc-model";
+
+const invoices: TableInfo = tableInfo({
+  name: "purchaseInvoices",
+  title: "Purchase invoices",
+  count: 25,
+  numberField: "number",
+  kind: "document",
+  linesTable: "purchaseInvoiceLines",
+  actions: ["release", "reopen", "post", "sendForApproval", "cancelApprovalRequest", "dance"],
+  fields: [
+    { name: "id", title: "Id", type: "string", readOnly: true },
+    { name: "number", title: "No.", type: "string", readOnly: false },
+    { name: "invoiceDate", title: "Document date", type: "date", readOnly: false },
+    { name: "vendorId", title: "Vendor id", type: "string", readOnly: false },
+    { name: "vendorNumber", title: "Vendor no.", type: "string", readOnly: false },
+    { name: "vendorName", title: "Vendor name", type: "string", readOnly: false },
+    { name: "vendorInvoiceNumber", title: "Vendor invoice no.", type: "string", readOnly: false },
+    { name: "totalAmountIncludingTax", title: "Total", type: "number", readOnly: true },
+    { name: "pricesIncludeTax", title: "Prices include tax", type: "boolean", readOnly: false },
+    { name: "status", title: "Status", type: "string", readOnly: false, enum: ["Open", "Released"] },
+  ],
+});
+const customers: TableInfo = tableInfo({
+  name: "customers",
+  title: "Customers",
+  count: 50,
+  numberField: "number",
+  kind: "master",
+  linesTable: null,
+  actions: ["sendForApproval", "cancelApprovalRequest"],
+  fields: [
+    { name: "number", title: "No.", type: "string", readOnly: false },
+    { name: "displayName", title: "Name", type: "string", readOnly: false },
+    { name: "creditLimit", title: "Credit limit", type: "number", readOnly: false },
+  ],
+});
+
+describe("tables", () => {
+  it("reads a summary and keeps only the actions it knows", () => {
+    expect(invoices.actions).toEqual([
+      "release",
+      "reopen",
+      "post",
+      "sendForApproval",
+      "cancelApprovalRequest",
+    ]);
+    expect(invoices.fields.find((f) => f.name === "status")?.enum).toEqual(["Open", "Released"]);
+  });
+
+  it("names one record of a table", () => {
+    expect(singularTitle("Purchase invoices")).toBe("Purchase invoice");
+    expect(singularTitle("General journal batches")).toBe("General journal batch");
+    expect(singularTitle("Sales quote lines")).toBe("Sales quote line");
+    expect(singularTitle("Items")).toBe("Item");
+  });
+
+  it("shows a document's number, party, date, total and status", () => {
+    expect(listColumns(invoices).map((f) => f.name)).toEqual([
+      "number",
+      "vendorName",
+      "invoiceDate",
+      "totalAmountIncludingTax",
+      "status",
+    ]);
+    expect(listColumns(customers).map((f) => f.name)).toEqual(["number", "displayName", "creditLimit"]);
+  });
+
+  it("asks a new document for its vendor", () => {
+    expect(newRecordFields(invoices).map((f) => f.name)).toEqual(["vendorNumber", "vendorInvoiceNumber"]);
+  });
+});
+
+describe("actions by status", () => {
+  const enabled = (record: Record<string, string | boolean>) =>
+    invoices.actions.filter((action) => actionEnabled(invoices, action, record));
+
+  it("follows the document's status", () => {
+    expect(enabled({ status: "Open", posted: false })).toEqual(["release", "post", "sendForApproval"]);
+    expect(enabled({ status: "Pending Approval", posted: false })).toEqual(["cancelApprovalRequest"]);
+    expect(enabled({ status: "Released", posted: false })).toEqual(["reopen", "post"]);
+    expect(enabled({ status: "Released", posted: true })).toEqual([]);
+  });
+
+  it("leaves both approval actions to master records, which have no status", () => {
+    expect(customers.actions.filter((a) => actionEnabled(customers, a, {}))).toEqual([
+      "sendForApproval",
+      "cancelApprovalRequest",
+    ]);
+  });
+
+  it("says why a record is locked", () => {
+    expect(lockedReason(invoices, { status: "Open", posted: false })).toBeUndefined();
+    expect(lockedReason(invoices, { status: "Released", posted: false })).toBe("sandbox.bc.locked.status");
+    expect(lockedReason(invoices, { status: "Released", posted: true })).toBe("sandbox.bc.locked.posted");
+  });
+});
+
+describe("editing", () => {
+  it("sends only what changed, numbers as numbers where they are numbers", () => {
+    const record = { number: "C10000", displayName: "Adatum", creditLimit: 1000 };
+    expect(
+      patchOf(customers.fields, record, {
+        number: "C10000",
+        displayName: "Adatum Corp",
+        creditLimit: "1000",
+      }),
+    ).toEqual({
+      displayName: "Adatum Corp",
+    });
+    expect(patchOf(customers.fields, record, { creditLimit: "2500.5" })).toEqual({ creditLimit: 2500.5 });
+    // Not a number: sent as typed, so the backend's message names the field.
+    expect(patchOf(customers.fields, record, { creditLimit: "lots" })).toEqual({ creditLimit: "lots" });
+  });
+
+  it("finds the field a backend error names", () => {
+    expect(fieldOfError([{ path: "creditLimit" }], "")).toBe("creditLimit");
+    expect(fieldOfError(undefined, "Parameter 'item/creditLimit': must be a number, not 'x'.")).toBe(
+      "creditLimit",
+    );
+    expect(fieldOfError(undefined, "The vendor is blocked.")).toBeUndefined();
+  });
+
+  it("shows values as Business Central does", () => {
+    const total = invoices.fields.find((f) => f.name === "totalAmountIncludingTax");
+    const date = invoices.fields.find((f) => f.name === "invoiceDate");
+    const flag = invoices.fields.find((f) => f.name === "pricesIncludeTax");
+    if (!total || !date || !flag) throw new Error("fields expected");
+    expect(displayValue(total, 13235.1)).toBe("13,235.10");
+    expect(displayValue(date, "0001-01-01")).toBe("");
+    expect(displayValue(flag, true)).toBe("✓");
+  });
+});

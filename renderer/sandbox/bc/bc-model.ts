@@ -1,0 +1,340 @@
+// What the Business Central pages need to know about tables and records: the tables as
+// sandbox.tables describes them, the few columns each list shows, which actions a record's status
+// allows, and turning what a person typed into the patch the backend checks.
+import type { MethodOutput } from "../../../shared/api";
+import type { JsonObject, JsonValue } from "../../../shared/json";
+import type { MessageKey } from "../../i18n";
+
+export type TableKind = "master" | "employee" | "document" | "line" | "journal" | "journalLine";
+export type RecordAction =
+  | "release"
+  | "reopen"
+  | "post"
+  | "makeOrder"
+  | "makeInvoice"
+  | "sendForApproval"
+  | "cancelApprovalRequest";
+
+export interface FieldInfo {
+  name: string;
+  title: string;
+  type: string;
+  readOnly: boolean;
+  enum?: string[];
+}
+
+export interface TableInfo {
+  name: string;
+  title: string;
+  count: number;
+  numberField: string;
+  kind: TableKind;
+  fields: FieldInfo[];
+  actions: RecordAction[];
+  linesTable: string | null;
+}
+
+type TableSummary = MethodOutput<"sandbox.tables">[number];
+
+const KINDS: readonly TableKind[] = ["master", "employee", "document", "line", "journal", "journalLine"];
+const ACTIONS: readonly RecordAction[] = [
+  "release",
+  "reopen",
+  "post",
+  "makeOrder",
+  "makeInvoice",
+  "sendForApproval",
+  "cancelApprovalRequest",
+];
+
+const isString = (value: unknown): value is string => typeof value === "string";
+
+/** A table summary of the contract, read defensively (its extra fields are not typed there). */
+export function tableInfo(summary: TableSummary): TableInfo {
+  const kind = KINDS.find((k) => k === summary.kind) ?? "master";
+  const fields = Array.isArray(summary.fields) ? summary.fields : [];
+  return {
+    name: summary.name,
+    title: summary.title,
+    count: summary.count,
+    numberField: isString(summary.numberField) ? summary.numberField : "number",
+    kind,
+    fields: fields.flatMap((raw): FieldInfo[] => {
+      if (typeof raw !== "object" || raw === null) return [];
+      const field = raw as Record<string, unknown>;
+      if (!isString(field.name)) return [];
+      return [
+        {
+          name: field.name,
+          title: isString(field.title) ? field.title : field.name,
+          type: isString(field.type) ? field.type : "string",
+          readOnly: field.readOnly === true,
+          ...(Array.isArray(field.enum) ? { enum: field.enum.filter(isString) } : {}),
+        },
+      ];
+    }),
+    actions: (Array.isArray(summary.actions) ? summary.actions : []).filter((a): a is RecordAction =>
+      ACTIONS.includes(a as RecordAction),
+    ),
+    linesTable: isString(summary.linesTable) ? summary.linesTable : null,
+  };
+}
+
+/** The groups of the tables page; line tables are shown inside their documents. */
+export const TABLE_GROUPS: readonly { title: MessageKey; test: (table: TableInfo) => boolean }[] = [
+  { title: "sandbox.bc.group.master", test: (t) => t.kind === "master" || t.kind === "employee" },
+  { title: "sandbox.bc.group.sales", test: (t) => t.kind === "document" && t.name.startsWith("sales") },
+  { title: "sandbox.bc.group.purchase", test: (t) => t.kind === "document" && t.name.startsWith("purchase") },
+  { title: "sandbox.bc.group.journals", test: (t) => t.kind === "journal" || t.kind === "journalLine" },
+];
+
+/** "Purchase invoices" → "Purchase invoice", "General journal batches" → "General journal batch". */
+export function singularTitle(title: string): string {
+  if (/ies$/.test(title)) return title.replace(/ies$/, "y");
+  if (/(ch|sh|x|ss)es$/.test(title)) return title.replace(/es$/, "");
+  return title.replace(/s$/, "");
+}
+
+const LIST_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  customers: ["number", "displayName", "city", "phoneNumber", "creditLimit", "balanceDue", "blocked"],
+  vendors: ["number", "displayName", "city", "phoneNumber", "balance", "blocked"],
+  items: ["number", "displayName", "type", "inventory", "unitPrice", "unitCost", "blocked"],
+  employees: ["number", "displayName", "jobTitle", "email", "status"],
+  journals: ["code", "displayName", "templateDisplayName", "status"],
+  journalLines: [
+    "documentNumber",
+    "journalDisplayName",
+    "postingDate",
+    "accountType",
+    "accountNumber",
+    "amount",
+    "status",
+  ],
+};
+
+/** The few columns a list page shows: the number, who, when, how much and the status. */
+export function listColumns(table: TableInfo): FieldInfo[] {
+  const byName = new Map(table.fields.map((field) => [field.name, field]));
+  let names = LIST_COLUMNS[table.name];
+  if (!names) {
+    if (table.kind === "document") {
+      const party = table.fields.find((f) => f.name === "customerName" || f.name === "vendorName");
+      const date = table.fields.find((f) => f.type === "date");
+      names = [table.numberField, party?.name, date?.name, "totalAmountIncludingTax", "status"].filter(
+        isString,
+      );
+    } else if (table.kind === "line") {
+      names = ["sequence", "lineObjectNumber", "description", "quantity", "amountIncludingTax"];
+    } else {
+      names = [
+        table.numberField,
+        ...table.fields
+          .filter((f) => f.name !== table.numberField && f.name !== "id" && !f.name.endsWith("Id"))
+          .slice(0, 4)
+          .map((f) => f.name),
+      ];
+    }
+  }
+  return names.flatMap((name) => {
+    const field = byName.get(name);
+    return field ? [field] : [];
+  });
+}
+
+/** The fields a New record dialog asks for; the rest is filled in on the record's card. */
+export function newRecordFields(table: TableInfo): FieldInfo[] {
+  const wanted: Readonly<Record<string, readonly string[]>> = {
+    customers: ["number", "displayName", "email", "phoneNumber", "city", "creditLimit"],
+    vendors: ["number", "displayName", "email", "phoneNumber", "city"],
+    items: ["number", "displayName", "type", "unitPrice", "unitCost"],
+    employees: ["givenName", "surname", "jobTitle", "email"],
+    journals: ["code", "displayName", "templateDisplayName"],
+    journalLines: [
+      "journalDisplayName",
+      "accountType",
+      "accountNumber",
+      "postingDate",
+      "amount",
+      "description",
+    ],
+  };
+  let names = wanted[table.name];
+  if (!names) {
+    if (table.kind === "document") {
+      const party = table.fields.find((f) => f.name === "customerNumber" || f.name === "vendorNumber");
+      const external = table.fields.find((f) => /^(external|vendor).*Number$/.test(f.name) && f !== party);
+      names = [party?.name, external?.name].filter(isString);
+    } else {
+      names = listColumns(table).map((f) => f.name);
+    }
+  }
+  const byName = new Map(table.fields.map((field) => [field.name, field]));
+  return names.flatMap((name) => {
+    const field = byName.get(name);
+    return field && !field.readOnly ? [field] : [];
+  });
+}
+
+/**
+ * How a card groups its fields: a document's General part (number, party, dates, totals, status)
+ * comes before its lines, the rest (addresses, codes) after them, folded; other records show all.
+ */
+export function cardSections(table: TableInfo): { general: FieldInfo[]; details: FieldInfo[] } {
+  const shown = table.fields.filter((f) => f.name !== "id");
+  if (table.kind !== "document") return { general: shown, details: [] };
+  const general = shown.filter(
+    (f) =>
+      f.name === table.numberField ||
+      f.type === "date" ||
+      /^(customer|vendor)(Number|Name)$/.test(f.name) ||
+      /^(externalDocument|vendorInvoice|vendorCreditMemo)Number$/.test(f.name) ||
+      /^total/.test(f.name) ||
+      f.name === "status",
+  );
+  return { general, details: shown.filter((f) => !general.includes(f)) };
+}
+
+/** Fields a person edits on the card: not read-only, not ids, and never a status (actions move it). */
+export function isEditable(table: TableInfo, field: FieldInfo): boolean {
+  if (field.readOnly || field.name === "id") return false;
+  if (field.name === "status" && table.kind !== "employee") return false;
+  if (table.kind === "document" && (field.name === "customerId" || field.name === "vendorId")) return false;
+  return true;
+}
+
+/** Why a record cannot be edited now, or undefined when it can. */
+export function lockedReason(table: TableInfo, record: JsonObject): MessageKey | undefined {
+  if (record.posted === true) return "sandbox.bc.locked.posted";
+  if (table.kind === "document" && record.status !== undefined && record.status !== "Open")
+    return "sandbox.bc.locked.status";
+  return undefined;
+}
+
+/**
+ * Whether an action makes sense for the record's status: Business Central greys out the others.
+ * Master records have no status, so both approval actions stay available (the backend answers).
+ */
+export function actionEnabled(table: TableInfo, action: RecordAction, record: JsonObject): boolean {
+  if (record.posted === true) return false;
+  const status = typeof record.status === "string" ? record.status : undefined;
+  const pending = status === "Pending Approval";
+  if (action === "cancelApprovalRequest")
+    return status === undefined || table.kind === "employee" ? true : pending;
+  if (pending) return false;
+  switch (action) {
+    case "sendForApproval":
+      return status === undefined || table.kind === "employee" || status === "Open";
+    case "release":
+      return status === "Open";
+    case "reopen":
+      return status === "Released" || status === "Pending Prepayment" || status === "Approved";
+    case "post":
+    case "makeOrder":
+    case "makeInvoice":
+      return true;
+  }
+}
+
+export const ACTION_LABELS: Readonly<Record<RecordAction, MessageKey>> = {
+  sendForApproval: "sandbox.bc.action.sendForApproval",
+  cancelApprovalRequest: "sandbox.bc.action.cancelApprovalRequest",
+  release: "sandbox.bc.action.release",
+  reopen: "sandbox.bc.action.reopen",
+  post: "sandbox.bc.action.post",
+  makeOrder: "sandbox.bc.action.makeOrder",
+  makeInvoice: "sandbox.bc.action.makeInvoice",
+};
+
+/** Actions that end with the record gone (converted or posted into another): the page moves on. */
+export function replacesRecord(table: TableInfo, action: RecordAction): boolean {
+  return (
+    action === "makeOrder" || action === "makeInvoice" || (action === "post" && table.name.endsWith("Orders"))
+  );
+}
+
+/** A value as a list cell or read-only field shows it. */
+export function displayValue(field: FieldInfo, value: JsonValue | undefined, locale = "en"): string {
+  if (value === undefined || value === null) return "";
+  switch (field.type) {
+    case "number":
+      return typeof value === "number"
+        ? new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value)
+        : String(value);
+    case "integer":
+      return typeof value === "number" ? new Intl.NumberFormat(locale).format(value) : String(value);
+    case "date":
+      return value === "0001-01-01" ? "" : String(value);
+    case "date-time": {
+      if (typeof value !== "string" || value.startsWith("0001-01-01")) return "";
+      const time = Date.parse(value);
+      return Number.isNaN(time)
+        ? value
+        : new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(time);
+    }
+    case "boolean":
+      return value === true ? "✓" : "";
+    default:
+      return typeof value === "object" ? JSON.stringify(value) : String(value).trim();
+  }
+}
+
+/** What an input shows for a field's value. */
+export function inputValue(field: FieldInfo, value: JsonValue | undefined): string | boolean {
+  if (field.type === "boolean") return value === true;
+  if (value === undefined || value === null) return "";
+  if (field.type === "date" && value === "0001-01-01") return "";
+  return typeof value === "object" ? JSON.stringify(value) : String(value);
+}
+
+/**
+ * The patch of what changed between the record and the form. Values go as typed (numbers as
+ * text): the backend converts them and names the field when it cannot, so its message is the one
+ * people see.
+ */
+export function patchOf(
+  fields: readonly FieldInfo[],
+  record: JsonObject,
+  form: Readonly<Record<string, string | boolean>>,
+): JsonObject {
+  const patch: JsonObject = {};
+  for (const field of fields) {
+    if (!(field.name in form)) continue;
+    const typed = form[field.name];
+    const before = inputValue(field, record[field.name]);
+    if (typed === undefined || typed === before) continue;
+    if (typeof typed === "boolean") patch[field.name] = typed;
+    else if (
+      (field.type === "number" || field.type === "integer") &&
+      typed.trim() !== "" &&
+      Number.isFinite(Number(typed))
+    )
+      patch[field.name] = Number(typed);
+    else patch[field.name] = typed;
+  }
+  return patch;
+}
+
+/** The field a backend error names ("Parameter 'creditLimit': must be a number…"), if any. */
+export function fieldOfError(
+  issues: readonly { path: string }[] | undefined,
+  message: string,
+): string | undefined {
+  const path = issues?.[0]?.path ?? /^Parameter '([^']+)'/.exec(message)?.[1];
+  return path?.split("/").pop();
+}
+
+/** Tones of status badges. */
+export function statusTone(status: string, posted: boolean): "neutral" | "warning" | "success" | "info" {
+  if (posted) return "info";
+  switch (status) {
+    case "Pending Approval":
+    case "Pending Prepayment":
+      return "warning";
+    case "Released":
+    case "Approved":
+    case "Paid":
+      return "success";
+    default:
+      return "neutral";
+  }
+}

@@ -1,0 +1,225 @@
+import { Inbox, Mail, Search, Send } from "lucide-react";
+import { useEffect, useId, useState } from "react";
+import { api } from "../../api/client";
+import { formatDateTime, formatRelative, t } from "../../i18n";
+import { EmptyState } from "../../ui/EmptyState";
+import { ErrorBanner } from "../parts/ErrorBanner";
+import { Pager } from "../parts/Pager";
+import { SubHeader } from "../parts/SubHeader";
+import { usePersonName, useSandbox } from "../sandbox-store";
+import { useLoad, useSandboxChanges } from "../use-sandbox-data";
+import { MessageView } from "./MessageView";
+
+type Folder = "Inbox" | "Sent Items";
+const PAGE_SIZE = 50;
+
+/** Outlook: any mailbox of the company (the person acted as by default), its folders and mail. */
+export function OutlookPage() {
+  const actingAs = useSandbox((s) => s.actingAs);
+  const nameOf = usePersonName();
+  const [mailbox, setMailbox] = useState(actingAs);
+  const [folder, setFolder] = useState<Folder>("Inbox");
+  const [selected, setSelected] = useState<string>();
+  const [typed, setTyped] = useState("");
+  const [search, setSearch] = useState("");
+  const [skip, setSkip] = useState(0);
+  const pickerId = useId();
+
+  // Acting as someone else opens their mailbox.
+  useEffect(() => {
+    setMailbox(actingAs);
+    setSelected(undefined);
+    setSkip(0);
+  }, [actingAs]);
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      setSearch(typed.trim());
+      setSkip(0);
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [typed]);
+
+  const mailboxes = useLoad("mailboxes", () => api.call("sandbox.mail.mailboxes", {}));
+  const messages = useLoad(JSON.stringify([mailbox, folder, search, skip]), () =>
+    api.call("sandbox.mail.list", {
+      mailbox,
+      folder,
+      top: PAGE_SIZE,
+      skip,
+      ...(search ? { search } : {}),
+    }),
+  );
+  useSandboxChanges(
+    (c) => c.type.startsWith("mail."),
+    () => {
+      mailboxes.reload();
+      messages.reload();
+    },
+  );
+
+  const current = mailboxes.data?.find((m) => m.address === mailbox);
+  const people = mailboxes.data?.filter((m) => m.kind === "person") ?? [];
+  const others = mailboxes.data?.filter((m) => m.kind !== "person") ?? [];
+  const choose = (next: { mailbox?: string; folder?: Folder }) => {
+    if (next.mailbox !== undefined) setMailbox(next.mailbox);
+    if (next.folder !== undefined) setFolder(next.folder);
+    setSelected(undefined);
+    setSkip(0);
+  };
+
+  return (
+    <div className="sbx-body sbx-split-page">
+      <SubHeader
+        title={t("sandbox.outlook.title")}
+        subtitle={current ? `${current.displayName} · ${current.address}` : undefined}
+      />
+      {mailboxes.error !== undefined && !mailboxes.data && (
+        <ErrorBanner error={mailboxes.error} onRetry={mailboxes.reload} />
+      )}
+      <div className="sbx-split sbx-split-3">
+        <section className="sbx-pane sbx-folders" aria-label={t("sandbox.outlook.folders")}>
+          <label htmlFor={pickerId} className="field-label">
+            {t("sandbox.outlook.mailbox")}
+          </label>
+          <select
+            id={pickerId}
+            className="input"
+            value={mailbox}
+            onChange={(event) => choose({ mailbox: event.target.value })}
+            data-testid="mailbox-picker"
+          >
+            {!current && <option value={mailbox}>{nameOf(mailbox)}</option>}
+            <optgroup label={t("sandbox.outlook.people")}>
+              {people.map((m) => (
+                <option key={m.address} value={m.address}>
+                  {m.displayName}
+                  {m.unread > 0 ? ` (${m.unread})` : ""}
+                </option>
+              ))}
+            </optgroup>
+            {others.length > 0 && (
+              <optgroup label={t("sandbox.outlook.other")}>
+                {others.map((m) => (
+                  <option key={m.address} value={m.address}>
+                    {m.displayName}
+                  </option>
+                ))}
+              </optgroup>
+            )}
+          </select>
+          <ul className="sbx-folder-list">
+            {(["Inbox", "Sent Items"] as const).map((name) => (
+              <li key={name}>
+                <button
+                  type="button"
+                  className={name === folder ? "sbx-folder active" : "sbx-folder"}
+                  aria-current={name === folder ? "true" : undefined}
+                  onClick={() => choose({ folder: name })}
+                >
+                  {name === "Inbox" ? (
+                    <Inbox size={16} aria-hidden="true" />
+                  ) : (
+                    <Send size={16} aria-hidden="true" />
+                  )}
+                  <span>{t(name === "Inbox" ? "sandbox.outlook.inbox" : "sandbox.outlook.sent")}</span>
+                  {name === "Inbox" && current && current.unread > 0 && (
+                    <span className="sbx-count">{current.unread}</span>
+                  )}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+
+        <section className="sbx-pane sbx-list-pane" aria-label={t("sandbox.outlook.messages")}>
+          <label className="search sbx-pane-search">
+            <Search size={16} aria-hidden="true" />
+            <input
+              type="search"
+              className="input"
+              placeholder={t("sandbox.outlook.search")}
+              aria-label={t("sandbox.outlook.search")}
+              value={typed}
+              onChange={(event) => setTyped(event.target.value)}
+            />
+          </label>
+          {messages.error !== undefined && !messages.data ? (
+            <ErrorBanner error={messages.error} onRetry={messages.reload} />
+          ) : !messages.data ? (
+            <p className="muted sbx-pane-note">{t("common.loading")}</p>
+          ) : messages.data.items.length === 0 ? (
+            search ? (
+              <p className="muted sbx-pane-note">{t("sandbox.outlook.noMatch", { query: search })}</p>
+            ) : (
+              <EmptyState icon={<Mail size={32} />} title={t("sandbox.outlook.empty.title")}>
+                {t(folder === "Inbox" ? "sandbox.outlook.empty.inbox" : "sandbox.outlook.empty.sent")}
+              </EmptyState>
+            )
+          ) : (
+            <>
+              <ul className="sbx-items" data-testid="message-list">
+                {messages.data.items.map((message) => (
+                  <li key={message.id}>
+                    <button
+                      type="button"
+                      className={[
+                        "sbx-item",
+                        message.id === selected ? "selected" : "",
+                        message.isRead ? "" : "unread",
+                      ].join(" ")}
+                      aria-current={message.id === selected ? "true" : undefined}
+                      onClick={() => setSelected(message.id)}
+                      data-testid="message-item"
+                    >
+                      <span className="sbx-item-meta">
+                        <span className="sbx-item-from">
+                          {folder === "Sent Items"
+                            ? t("sandbox.outlook.toLine", {
+                                to: message.toRecipients
+                                  .split(";")
+                                  .map((a) => nameOf(a.trim()))
+                                  .join(", "),
+                              })
+                            : nameOf(message.from)}
+                        </span>
+                        <span title={formatDateTime(message.receivedDateTime)}>
+                          {formatRelative(message.receivedDateTime)}
+                        </span>
+                      </span>
+                      <span className="sbx-item-title">
+                        {!message.isRead && (
+                          <>
+                            <span className="sbx-dot" aria-hidden="true" />
+                            <span className="visually-hidden">{t("sandbox.outlook.unread")}</span>
+                          </>
+                        )}
+                        {message.subject || t("sandbox.outlook.noSubject")}
+                      </span>
+                      <span className="sbx-item-preview">{message.bodyPreview}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+              <Pager skip={skip} top={PAGE_SIZE} total={messages.data.total} onChange={setSkip} />
+            </>
+          )}
+        </section>
+
+        <section className="sbx-pane sbx-detail-pane" aria-label={t("sandbox.outlook.reading")}>
+          {selected ? (
+            <MessageView
+              key={selected}
+              id={selected}
+              onRead={() => {
+                mailboxes.reload();
+                messages.reload();
+              }}
+            />
+          ) : (
+            <p className="muted sbx-pane-note">{t("sandbox.outlook.pick")}</p>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+import { Clock, FastForward } from "lucide-react";
+import { useEffect, useState } from "react";
+import type { MethodInput } from "../../../shared/api";
+import { api } from "../../api/client";
+import { useApiEvent } from "../../api/hooks";
+import { formatDateTime, type MessageKey, t } from "../../i18n";
+import { ErrorBanner } from "../parts/ErrorBanner";
+import { errorText } from "../parts/errors";
+import { useLoad } from "../use-sandbox-data";
+
+const HOUR = 3_600_000;
+const STEPS: { label: MessageKey; input: MethodInput<"sandbox.clock.advance"> }[] = [
+  { label: "sandbox.clock.hour", input: { byMs: HOUR } },
+  { label: "sandbox.clock.day", input: { byMs: 24 * HOUR } },
+  { label: "sandbox.clock.threeDays", input: { byMs: 72 * HOUR } },
+  { label: "sandbox.clock.week", input: { byMs: 168 * HOUR } },
+  { label: "sandbox.clock.nextWait", input: { toNextWait: true } },
+];
+
+/** How far ahead of real time the simulated clock runs, in words. */
+function ahead(offsetMs: number): string {
+  const hours = Math.round(offsetMs / HOUR);
+  if (hours <= 0) return t("sandbox.clock.realTime");
+  if (hours < 48) return t("sandbox.clock.aheadHours", { count: hours });
+  return t("sandbox.clock.aheadDays", { count: Math.round(hours / 24) });
+}
+
+/** The simulated clock: now, the next timed wait, and jumps that fire the waits on the way. */
+export function ClockCard() {
+  const clock = useLoad("clock", () => api.call("sandbox.clock.get", {}));
+  const [busy, setBusy] = useState(false);
+  const [fired, setFired] = useState<number>();
+  const [error, setError] = useState<string>();
+
+  // Runs add and remove waits; the clock itself moves on with real time.
+  useApiEvent("runs.waiting", clock.reload);
+  useApiEvent("runs.finished", clock.reload);
+  useEffect(() => {
+    const timer = setInterval(clock.reload, 30_000);
+    return () => clearInterval(timer);
+  }, [clock.reload]);
+
+  const advance = async (input: MethodInput<"sandbox.clock.advance">) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const result = await api.call("sandbox.clock.advance", input);
+      setFired(result.fired);
+      clock.reload();
+    } catch (cause) {
+      setError(errorText(cause));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const state = clock.data;
+  return (
+    <section className="sbx-panel" aria-labelledby="sbx-clock-title" data-testid="clock">
+      <h3 id="sbx-clock-title">{t("sandbox.clock.title")}</h3>
+      <p className="muted">{t("sandbox.clock.body")}</p>
+      {clock.error !== undefined && !state ? (
+        <ErrorBanner error={clock.error} onRetry={clock.reload} />
+      ) : !state ? (
+        <p className="muted">{t("common.loading")}</p>
+      ) : (
+        <dl className="facts sbx-clock-facts">
+          <dt>{t("sandbox.clock.now")}</dt>
+          <dd data-testid="clock-now">
+            <Clock size={14} aria-hidden="true" /> {formatDateTime(state.now)}{" "}
+            <span className="muted">({ahead(state.offsetMs)})</span>
+          </dd>
+          <dt>{t("sandbox.clock.next")}</dt>
+          <dd data-testid="clock-next">
+            {state.nextWaitAt ? formatDateTime(state.nextWaitAt) : t("sandbox.clock.noWait")}
+          </dd>
+        </dl>
+      )}
+      <div className="sbx-button-row">
+        {STEPS.map((step) => (
+          <button
+            key={step.label}
+            type="button"
+            className="button"
+            disabled={busy || ("toNextWait" in step.input && !state?.nextWaitAt)}
+            onClick={() => void advance(step.input)}
+          >
+            {"toNextWait" in step.input && <FastForward size={16} aria-hidden="true" />}
+            {t(step.label)}
+          </button>
+        ))}
+      </div>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {fired !== undefined && (
+        <p className="sbx-fired" role="status" data-testid="clock-fired">
+          {t("sandbox.clock.fired", { count: fired })}
+        </p>
+      )}
+    </section>
+  );
+}

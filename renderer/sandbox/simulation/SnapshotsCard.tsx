@@ -1,0 +1,133 @@
+import { Camera, History, Trash2 } from "lucide-react";
+import { useId, useState } from "react";
+import { api } from "../../api/client";
+import { formatDateTime, t } from "../../i18n";
+import { ConfirmDialog } from "../../ui/ConfirmDialog";
+import { toast } from "../../ui/toasts";
+import { ErrorBanner } from "../parts/ErrorBanner";
+import { errorText } from "../parts/errors";
+import { useLoad, useSandboxChanges } from "../use-sandbox-data";
+
+/** Named snapshots of the world: save one, restore or delete it (both confirmed). */
+export function SnapshotsCard() {
+  const list = useLoad("snapshots", () => api.call("sandbox.snapshots.list", {}));
+  useSandboxChanges(() => false, list.reload);
+  const [name, setName] = useState("");
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [confirm, setConfirm] = useState<{ kind: "restore" | "delete"; name: string }>();
+  const inputId = useId();
+  const existing = list.data?.some((s) => s.name === name.trim()) ?? false;
+
+  const save = async (event: React.FormEvent) => {
+    event.preventDefault();
+    if (!name.trim()) {
+      setError(t("sandbox.snapshots.nameRequired"));
+      return;
+    }
+    setBusy(true);
+    try {
+      const saved = await api.call("sandbox.snapshots.save", { name: name.trim() });
+      toast.success(t("sandbox.snapshots.saved", { name: saved.name }));
+      setName("");
+      setError(undefined);
+      list.reload();
+    } catch (cause) {
+      setError(errorText(cause));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="sbx-panel" aria-labelledby="sbx-snapshots-title">
+      <h3 id="sbx-snapshots-title">{t("sandbox.snapshots.title")}</h3>
+      <p className="muted">{t("sandbox.snapshots.body")}</p>
+      <form className="sbx-inline-form" onSubmit={save} noValidate>
+        <label htmlFor={inputId} className="visually-hidden">
+          {t("sandbox.snapshots.name")}
+        </label>
+        <input
+          id={inputId}
+          className="input"
+          placeholder={t("sandbox.snapshots.name")}
+          maxLength={80}
+          value={name}
+          aria-invalid={error ? true : undefined}
+          onChange={(event) => {
+            setName(event.target.value);
+            setError(undefined);
+          }}
+        />
+        <button type="submit" className="button primary" disabled={busy}>
+          <Camera size={16} aria-hidden="true" />
+          {existing ? t("sandbox.snapshots.replace") : t("sandbox.snapshots.save")}
+        </button>
+      </form>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {list.error !== undefined && !list.data ? (
+        <ErrorBanner error={list.error} onRetry={list.reload} />
+      ) : list.data && list.data.length === 0 ? (
+        <p className="muted sbx-empty-line">{t("sandbox.snapshots.none")}</p>
+      ) : (
+        <ul className="sbx-rows" data-testid="snapshot-list">
+          {(list.data ?? []).map((snapshot) => (
+            <li key={snapshot.name} className="sbx-row-item" data-testid="snapshot">
+              <div className="sbx-row-text">
+                <strong>{snapshot.name}</strong>
+                <span className="muted">{formatDateTime(snapshot.createdAt)}</span>
+              </div>
+              <button
+                type="button"
+                className="button"
+                onClick={() => setConfirm({ kind: "restore", name: snapshot.name })}
+              >
+                <History size={16} aria-hidden="true" />
+                {t("common.restore")}
+              </button>
+              <button
+                type="button"
+                className="icon-button"
+                aria-label={t("sandbox.snapshots.delete", { name: snapshot.name })}
+                onClick={() => setConfirm({ kind: "delete", name: snapshot.name })}
+              >
+                <Trash2 size={16} />
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {confirm?.kind === "restore" && (
+        <ConfirmDialog
+          title={t("sandbox.snapshots.restore.title", { name: confirm.name })}
+          body={t("sandbox.snapshots.restore.body")}
+          confirmLabel={t("common.restore")}
+          onClose={() => setConfirm(undefined)}
+          onConfirm={async () => {
+            await api.call("sandbox.snapshots.restore", { name: confirm.name });
+            setConfirm(undefined);
+            toast.success(t("sandbox.snapshots.restored", { name: confirm.name }));
+          }}
+        />
+      )}
+      {confirm?.kind === "delete" && (
+        <ConfirmDialog
+          title={t("sandbox.snapshots.deleteTitle", { name: confirm.name })}
+          body={t("sandbox.snapshots.deleteBody")}
+          confirmLabel={t("common.delete")}
+          danger
+          onClose={() => setConfirm(undefined)}
+          onConfirm={async () => {
+            await api.call("sandbox.snapshots.delete", { name: confirm.name });
+            setConfirm(undefined);
+            list.reload();
+          }}
+        />
+      )}
+    </section>
+  );
+}
