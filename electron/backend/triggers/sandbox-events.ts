@@ -6,7 +6,7 @@ import { isJsonObject, type JsonObject, type JsonValue } from "../../../shared/j
 import { DOCUMENT_TYPE_FIELD, DOCUMENT_TYPES } from "../../../shared/templates";
 import type { SandboxEvent } from "../sandbox/events";
 
-const RECORD_TRIGGERS: Readonly<Record<string, readonly SandboxEvent["type"][]>> = {
+export const RECORD_TRIGGERS: Readonly<Record<string, readonly SandboxEvent["type"][]>> = {
   CreateOnNewItemsSubscriptionV3: ["record.created"],
   CreateOnUpdatedItemsSubscriptionV3: ["record.modified"],
   CreateOnDeletedItemsSubscriptionV3: ["record.deleted"],
@@ -19,7 +19,7 @@ export function triggerOperation(trigger: WdlTrigger): OperationDeclaration | un
   return operationOfAction(trigger as unknown as JsonValue);
 }
 
-function parameters(trigger: WdlTrigger): JsonObject {
+export function parameters(trigger: WdlTrigger): JsonObject {
   const inputs = (trigger as { inputs?: JsonValue }).inputs;
   const params = isJsonObject(inputs) ? inputs.parameters : undefined;
   return isJsonObject(params) ? params : {};
@@ -30,51 +30,104 @@ const text = (value: JsonValue | undefined): string =>
 
 /** The outputs the trigger produces for this event, or undefined when the event does not start it. */
 export function matchTrigger(trigger: WdlTrigger, event: SandboxEvent): JsonObject | undefined {
+  return triggerMatcher(trigger)?.(event);
+}
+
+export type TriggerMatcher = (event: SandboxEvent) => JsonObject | undefined;
+
+/**
+ * matchTrigger with the trigger read once: the operation and parameters are looked up here, not on
+ * every event (the publish registry matches thousands of events against the same triggers).
+ * Undefined when no sandbox event can start the trigger.
+ */
+export function triggerMatcher(trigger: WdlTrigger): TriggerMatcher | undefined {
   const operation = triggerOperation(trigger);
-  if (!operation || operation.connectorId !== "shared_dynamicssmbsaas") return undefined;
-  // A flow's own changes never start flows: that is how loops are avoided.
-  if ("origin" in event.payload && event.payload.origin.kind === "flow") return undefined;
+  if (operation?.connectorId !== "shared_dynamicssmbsaas") return undefined;
   const params = parameters(trigger);
 
   const recordEvents = RECORD_TRIGGERS[operation.operationId];
   if (recordEvents) {
-    if (!recordEvents.includes(event.type)) return undefined;
-    if (
-      event.type !== "record.created" &&
-      event.type !== "record.modified" &&
-      event.type !== "record.deleted"
-    )
-      return undefined;
-    const table = text(params.table);
-    if (!table || table.toLowerCase() !== event.payload.table.toLowerCase()) return undefined;
-    const body: JsonObject =
-      event.type === "record.deleted"
-        ? { id: event.payload.id, number: event.payload.number }
-        : { ...event.payload.record };
-    return { headers: { "x-ms-event": event.type }, body };
+    const table = text(params.table).toLowerCase();
+    return (event) => {
+      if (!recordEvents.includes(event.type)) return undefined;
+      if (
+        event.type !== "record.created" &&
+        event.type !== "record.modified" &&
+        event.type !== "record.deleted"
+      )
+        return undefined;
+      // A flow's own changes never start flows: that is how loops are avoided.
+      if (event.payload.origin.kind === "flow") return undefined;
+      if (!table || table !== event.payload.table.toLowerCase()) return undefined;
+      const body: JsonObject =
+        event.type === "record.deleted"
+          ? { id: event.payload.id, number: event.payload.number }
+          : { ...event.payload.record };
+      return { headers: { "x-ms-event": event.type }, body };
+    };
   }
 
-  if (event.type !== "approval.requested" || event.payload.triggerOperationId !== operation.operationId)
-    return undefined;
-  if (event.payload.answeredByWorkflowId) return undefined;
-  const approval = event.payload;
-  const record = approval.record;
-  const headerOk = ORDINALS.every(
-    (n) =>
-      conditionHolds(params, `subscription/Header${n}ConditionField`, approval.table, [record]) &&
-      conditionHolds(params, `subscription/${n}ConditionField`, approval.table, [record]),
-  );
-  const linesOk = ORDINALS.every((n) =>
-    conditionHolds(
-      params,
-      `subscription/Line${n}ConditionField`,
-      approval.table,
-      approval.lines.length > 0 ? approval.lines : [{}],
-    ),
-  );
-  if (!headerOk || !linesOk) return undefined;
-  return { headers: { "x-ms-event": "approval.requested" }, body: { ...approval.body } };
+  if (!operation.approvalTables) return undefined;
+  const operationId = operation.operationId;
+  return (event) => {
+    if (event.type !== "approval.requested" || event.payload.triggerOperationId !== operationId)
+      return undefined;
+    if (event.payload.origin.kind === "flow" || event.payload.answeredByWorkflowId) return undefined;
+    const approval = event.payload;
+    const record = approval.record;
+    const headerOk = ORDINALS.every(
+      (n) =>
+        conditionHolds(params, `subscription/Header${n}ConditionField`, approval.table, [record]) &&
+        conditionHolds(params, `subscription/${n}ConditionField`, approval.table, [record]),
+    );
+    const linesOk = ORDINALS.every((n) =>
+      conditionHolds(
+        params,
+        `subscription/Line${n}ConditionField`,
+        approval.table,
+        approval.lines.length > 0 ? approval.lines : [{}],
+      ),
+    );
+    if (!headerOk || !linesOk) return undefined;
+    return { headers: { "x-ms-event": "approval.requested" }, body: { ...approval.body } };
+  };
 }
+
+/**
+ * The keys of the events that can start this trigger ("record.modified|items",
+ * "approval.requested|CreatePurchaseDocumentApprovalWebHookV3"); see eventKeyOf. Empty when none can.
+ */
+export function triggerEventKeys(trigger: WdlTrigger): string[] {
+  const operation = triggerOperation(trigger);
+  if (operation?.connectorId !== "shared_dynamicssmbsaas") return [];
+  const recordEvents = RECORD_TRIGGERS[operation.operationId];
+  if (recordEvents) {
+    const table = text(parameters(trigger).table).toLowerCase();
+    return table ? recordEvents.map((type) => `${type}|${table}`) : [];
+  }
+  return operation.approvalTables ? [`approval.requested|${operation.operationId}`] : [];
+}
+
+/** The key under which triggers that may match this event are indexed; undefined for other events. */
+export function eventKeyOf(event: SandboxEvent): string | undefined {
+  switch (event.type) {
+    case "record.created":
+    case "record.modified":
+    case "record.deleted":
+      return `${event.type}|${event.payload.table.toLowerCase()}`;
+    case "approval.requested":
+      return `approval.requested|${event.payload.triggerOperationId}`;
+    default:
+      return undefined;
+  }
+}
+
+/** The approval condition keys of the trigger's parameters, header, plain and line, in order. */
+export const APPROVAL_CONDITION_KEYS: readonly string[] = ORDINALS.flatMap((n) => [
+  `subscription/Header${n}ConditionField`,
+  `subscription/${n}ConditionField`,
+  `subscription/Line${n}ConditionField`,
+]);
 
 /** One "<field> is <value>" condition of an approval trigger: empty means no condition. */
 function conditionHolds(

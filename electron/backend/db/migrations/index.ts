@@ -4,10 +4,12 @@ import { flowsMigration } from "./0001-flows";
 import { sandboxMigration } from "./0002-sandbox";
 import { engineMigration } from "./0003-engine";
 import { appMetaMigration } from "./0004-app-meta";
+import { publishMigration } from "./0005-publish";
 
 export const MIGRATIONS: readonly Migration[] = [
   flowsMigration,
   sandboxMigration,
   engineMigration,
   appMetaMigration,
+  publishMigration,
 ];

@@ -1,0 +1,531 @@
+// Publishing and the workflow list: immutable versions, enable/disable/unpublish as transactions,
+// the only-one-enabled rule for approval events, the connector policy, and the trigger registry
+// that starts published flows (sandbox events, schedules on the clock, the Automate menu).
+// Plain Node. See README.md.
+import type { Database } from "better-sqlite3";
+import { ApiError, type Flow, type Issue, notFound } from "../../../shared/api";
+import { type CheckResult, type ConnectorPolicy, checkFlow } from "../../../shared/checker";
+import { parseDefinition, type WdlDefinition } from "../../../shared/flow";
+import type { Clock } from "../clock";
+import type { Engine, StartRunArgs } from "../engine";
+import type { FlowStore } from "../flows/store";
+import { definitionOf } from "../runs/test-runs";
+import type { Sandbox } from "../sandbox";
+import type { SandboxEvent } from "../sandbox/events";
+import type { BuiltInWorkflow } from "../sandbox/types";
+import { approvalScopeOf } from "../triggers/approval-scope";
+import { triggerFacts } from "../triggers/facts";
+import { type Blocker, blockerMessage, findBlocker } from "./conflicts";
+import { EventRegistry } from "./event-registry";
+import { instantEntries, instantRuns, pageTable } from "./instant-runs";
+import { type LiveWorkflow, liveWorkflow } from "./live";
+import { policyViolation } from "./policy";
+import { Schedules } from "./schedules";
+import { exportFile, readImport } from "./transfer";
+import type {
+  ExportedFile,
+  InstantFlowEntry,
+  MissedPolicy,
+  PolicyResult,
+  PublishOptions,
+  PublishResult,
+  RunInstantArgs,
+  RunInstantResult,
+  VersionDetail,
+  VersionInfo,
+  WorkflowEntry,
+  WorkflowPage,
+  WorkflowQuery,
+} from "./types";
+import { VersionStore } from "./versions";
+import { builtInEntry, WorkflowList } from "./workflow-list";
+import { pagesColumn, type WorkflowRow, WorkflowStore } from "./workflow-store";
+
+export interface PublisherOptions {
+  db: Database;
+  flows: FlowStore;
+  engine: Engine;
+  sandbox: Sandbox;
+  clock: Clock;
+  log?: (message: string) => void;
+  /** True when the administrator turned Automate off: runInstant refuses then. */
+  automateOff?: () => boolean;
+  /** The administrator's connector policy now (publish, enable); applyPolicy's last one when absent. */
+  policy?: () => ConnectorPolicy | undefined;
+}
+
+export interface StartReport {
+  /** Enabled workflows re-registered. */
+  enabled: number;
+  automated: number;
+  scheduled: number;
+  instant: number;
+  /** Scheduled occurrences missed while the app was closed, over all workflows. */
+  missed: number;
+}
+
+/** How many checker errors a refused publish names. */
+const ERRORS_SHOWN = 3;
+
+export class Publisher {
+  private readonly db: Database;
+  private readonly versionStore: VersionStore;
+  private readonly store: WorkflowStore;
+  private readonly list: WorkflowList;
+  private readonly registry = new EventRegistry();
+  private readonly schedules: Schedules;
+  private readonly log: (message: string) => void;
+  /** Enabled workflows by flow id, loaded from the database on first use. */
+  private live: Map<string, LiveWorkflow> | undefined;
+  private pending: StartRunArgs[] = [];
+  private flushQueued = false;
+  private unsubscribe: (() => void) | undefined;
+  private started = false;
+  private appliedPolicy: ConnectorPolicy | undefined;
+
+  constructor(private readonly options: PublisherOptions) {
+    this.db = options.db;
+    this.log = options.log ?? ((message) => console.error(`[publish] ${message}`));
+    this.versionStore = new VersionStore(options.db);
+    this.store = new WorkflowStore(options.db);
+    this.list = new WorkflowList(options.db, options.sandbox);
+    this.schedules = new Schedules({
+      db: options.db,
+      store: this.store,
+      engine: options.engine,
+      clock: options.clock,
+      log: this.log,
+    });
+  }
+
+  // --- lifecycle ---
+
+  /**
+   * Registers every enabled workflow again: automated ones on the sandbox's events, scheduled ones
+   * on the clock (after counting the occurrences missed while the app was closed, and running each
+   * such flow once or not, as its policy says). The engine must have been started.
+   */
+  start(): StartReport {
+    if (this.started) throw new Error("The publisher has already been started.");
+    this.started = true;
+    const live = this.loaded();
+    this.unsubscribe = this.options.sandbox.events.onAny((event) => this.onSandboxEvent(event));
+    const report: StartReport = { enabled: live.size, automated: 0, scheduled: 0, instant: 0, missed: 0 };
+    for (const workflow of live.values()) {
+      if (workflow.kind === "automated") report.automated++;
+      if (workflow.kind === "instant") report.instant++;
+      if (workflow.kind !== "scheduled") continue;
+      report.scheduled++;
+      const row = this.store.get(workflow.flowId);
+      if (!row) continue;
+      report.missed += this.schedules.catchUp(
+        workflow,
+        row.schedule_cursor ?? row.published_at,
+        row.missed_policy,
+      );
+    }
+    return report;
+  }
+
+  /** Lets go of the clock's timers and the sandbox subscription. Runs already started go on in the engine. */
+  stop(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.schedules.stop();
+    this.pending = [];
+    this.started = false;
+  }
+
+  /** Resolves once the runs of the events so far are started and the engine has nothing in flight. */
+  async settle(): Promise<void> {
+    await Promise.resolve();
+    this.flush();
+    await this.options.engine.idle();
+  }
+
+  // --- versions ---
+
+  publish(flowId: string, options: PublishOptions): PublishResult {
+    const flow = this.options.flows.get(flowId);
+    const definition = definitionOf(flow);
+    const policy = options.policy ?? this.currentPolicy();
+    const check = checkFlow(definition, { kind: flow.kind, ...(policy ? { policy } : {}) });
+    if (check.errorCount > 0) throw publishRefusal(flow.name, check);
+    const now = this.options.clock.now();
+    const facts = triggerFacts(definition, now);
+    if (facts.recurrence && !facts.recurrence.ok) {
+      throw new ApiError({
+        code: "invalid_input",
+        message: `“${flow.name}” cannot be published: ${facts.recurrence.message}`,
+      });
+    }
+    const publishedBy = options.publishedBy.trim() || "unknown";
+    const { version, blocker } = this.db.transaction(() => {
+      const version = this.versionStore.add({
+        flowId,
+        name: flow.name,
+        kind: facts.kind,
+        definition: flow.definition,
+        designer: flow.designer,
+        note: options.note?.trim() ?? "",
+        publishedBy,
+        publishedAt: now,
+        draftRevision: flow.revision,
+      });
+      const blocker = facts.approval ? findBlocker(facts.approval, flowId, this.enabledSets()) : undefined;
+      this.store.upsert({
+        flowId,
+        version,
+        name: flow.name,
+        kind: facts.kind,
+        status: blocker ? "disabled" : "enabled",
+        triggerSummary: facts.summary,
+        pages: facts.instant ? pagesColumn(facts.instant.pages.tables, facts.instant.pages.everywhere) : null,
+        publishedBy,
+        publishedAt: now,
+        scheduleAt: facts.kind === "scheduled" ? now : null,
+      });
+      return { version, blocker };
+    })();
+    const row = this.requireRow(flowId);
+    if (blocker) this.deactivate(flowId);
+    else this.activate(row, definition);
+    const result: PublishResult = { version, workflow: this.list.entry(row), enabled: !blocker };
+    if (blocker) result.notEnabledReason = `Published but not turned on: ${blockerMessage(blocker)}`;
+    return result;
+  }
+
+  /** Every published version of the flow, newest first (kept after an unpublish). */
+  versions(flowId: string): VersionInfo[] {
+    return this.versionStore.list(flowId, this.store.get(flowId)?.version ?? null);
+  }
+
+  /** A version's definition and designer data, read-only, for the designer. */
+  version(flowId: string, version: number): VersionDetail {
+    return this.versionStore.get(flowId, version, this.store.get(flowId)?.version ?? null);
+  }
+
+  /** The version becomes the draft (a new draft revision); the version itself stays as it was. */
+  restoreVersionAsDraft(flowId: string, version: number): { revision: number; updatedAt: string } {
+    const flow = this.options.flows.get(flowId);
+    const old = this.versionStore.get(flowId, version, null);
+    return this.options.flows.saveDraft({
+      id: flowId,
+      revision: flow.revision,
+      definition: old.definition,
+      designer: old.designer,
+    });
+  }
+
+  // --- the workflow list ---
+
+  listWorkflows(query: WorkflowQuery = {}): WorkflowPage {
+    return this.list.list(query);
+  }
+
+  /** One entry: a published flow by its id, or a built-in workflow by its id. */
+  getWorkflow(id: string): WorkflowEntry {
+    const row = this.store.get(id);
+    if (row) return this.list.entry(row);
+    return builtInEntry(this.builtIn(id));
+  }
+
+  /**
+   * Turns a workflow (published or built-in) on or off, in one transaction. Turning on checks the
+   * connector policy again (a flow that breaks it is suspended, forbidden) and the only-one-enabled
+   * rule (conflict, naming the workflow in the way). A trigger event that arrived while it was off
+   * never starts it; a schedule counts its occurrences from now.
+   */
+  setEnabled(id: string, enabled: boolean, options: { policy?: ConnectorPolicy } = {}): WorkflowEntry {
+    const row = this.store.get(id);
+    if (!row) return this.setBuiltInEnabled(id, enabled);
+    const now = this.options.clock.now();
+    if (!enabled) {
+      if (row.status !== "disabled") {
+        this.db.transaction(() => this.store.setStatus(id, "disabled", null, now))();
+        this.deactivate(id);
+      }
+      return this.getWorkflow(id);
+    }
+    if (row.status === "enabled") return this.getWorkflow(id);
+    const definition = this.versionDefinition(id, row.version);
+    const policy = options.policy ?? this.currentPolicy();
+    const violation = policy ? policyViolation(definition, policy) : undefined;
+    if (violation) {
+      this.db.transaction(() => this.store.setStatus(id, "suspended", violation, now))();
+      throw new ApiError({ code: "forbidden", message: `“${row.name}” cannot be turned on: ${violation}.` });
+    }
+    const scope = row.kind === "automated" ? approvalOf(definition) : undefined;
+    this.db.transaction(() => {
+      const blocker = scope ? findBlocker(scope, id, this.enabledSets()) : undefined;
+      if (blocker) throw conflict(blocker);
+      this.store.setStatus(id, "enabled", null, now, now);
+    })();
+    this.activate(this.requireRow(id), definition);
+    return this.getWorkflow(id);
+  }
+
+  enable(id: string, options: { policy?: ConnectorPolicy } = {}): WorkflowEntry {
+    return this.setEnabled(id, true, options);
+  }
+
+  disable(id: string): WorkflowEntry {
+    return this.setEnabled(id, false);
+  }
+
+  /** Takes the flow off the workflow list; its versions stay, runs in progress finish on theirs. */
+  unpublish(flowId: string): { flowId: string; versionsKept: number } {
+    const removed = this.db.transaction(() => this.store.remove(flowId))();
+    if (!removed) throw notFound("This published flow");
+    this.deactivate(flowId);
+    return { flowId, versionsKept: this.versionStore.list(flowId, null).length };
+  }
+
+  /** What a scheduled flow does about occurrences missed while the app was closed (default run-once). */
+  setMissedPolicy(flowId: string, policy: MissedPolicy): WorkflowEntry {
+    const changed = this.store.setMissedPolicy(flowId, policy);
+    if (!changed) throw notFound("This published flow");
+    return this.getWorkflow(flowId);
+  }
+
+  // --- policy ---
+
+  /**
+   * Checks every enabled workflow's current version against a new connector policy; those that
+   * break it are suspended (one transaction) with the reason in plain words. Suspended flows stay
+   * suspended until someone turns them on, which checks again.
+   */
+  applyPolicy(policy: ConnectorPolicy): PolicyResult {
+    this.appliedPolicy = policy;
+    const enabled = this.store.enabled();
+    const suspended: PolicyResult["suspended"] = [];
+    for (const row of enabled) {
+      const reason = policyViolation(this.versionDefinition(row.flow_id, row.version), policy);
+      if (reason) suspended.push({ id: row.flow_id, name: row.name, reason });
+    }
+    const now = this.options.clock.now();
+    this.db.transaction(() => {
+      for (const s of suspended) this.store.setStatus(s.id, "suspended", s.reason, now);
+    })();
+    for (const s of suspended) this.deactivate(s.id);
+    return { checked: enabled.length, suspended };
+  }
+
+  // --- instant flows ---
+
+  /** The enabled instant flows a page's Automate menu offers ("vendors", "table23", "page26"). */
+  instantFlowsFor(page: string): InstantFlowEntry[] {
+    return instantEntries(this.loaded().values(), pageTable(page));
+  }
+
+  /** Runs an instant flow from the Run flow pane, on the published version; returns the run ids. */
+  runInstant(flowId: string, args: RunInstantArgs): RunInstantResult {
+    if (this.options.automateOff?.()) {
+      throw new ApiError({
+        code: "forbidden",
+        message: "Automate is turned off by your administrator: flows cannot be run from pages.",
+      });
+    }
+    const workflow = this.loaded().get(flowId);
+    if (!workflow) throw this.notRunnable(flowId);
+    const runs = instantRuns(workflow, args, {
+      sandbox: this.options.sandbox,
+      now: this.options.clock.now(),
+    });
+    const results = this.options.engine.startRuns(runs);
+    const runIds: string[] = [];
+    for (const result of results) {
+      if (result.started) runIds.push(result.runId);
+      else throw new ApiError({ code: "invalid_input", message: result.message });
+    }
+    const [runId] = runIds;
+    if (runId === undefined) throw new ApiError({ code: "internal", message: "No run was started." });
+    return { runId, runIds };
+  }
+
+  // --- export and import ---
+
+  exportDraft(flowId: string): ExportedFile {
+    const flow = this.options.flows.get(flowId);
+    return exportFile({ flowId, name: flow.name, definition: definitionOf(flow) });
+  }
+
+  exportVersion(flowId: string, version: number): ExportedFile {
+    const detail = this.versionStore.get(flowId, version, null);
+    return exportFile({ flowId, name: detail.name, definition: definitionOf(detail), version });
+  }
+
+  /** Creates a new flow from a flow file; a file that is not a flow is refused and nothing is created. */
+  importFlow(fileName: string, content: string): Flow {
+    const imported = readImport(fileName, content);
+    return this.options.flows.create(imported);
+  }
+
+  // --- for the bench and tests ---
+
+  /** The runs an event would start now (matching only, nothing started). */
+  matchEvent(event: SandboxEvent): StartRunArgs[] {
+    this.loaded();
+    return this.registry.match(event, () => this.options.clock.now());
+  }
+
+  // --- internals ---
+
+  private onSandboxEvent(event: SandboxEvent): void {
+    const runs = this.registry.match(event, () => this.options.clock.now());
+    if (runs.length === 0) return;
+    for (const run of runs) this.pending.push(run);
+    if (!this.flushQueued) {
+      this.flushQueued = true;
+      // The sandbox emits after its transaction commits: the runs start right after, all of one
+      // batch's events in one transaction of the engine.
+      queueMicrotask(() => this.flush());
+    }
+  }
+
+  private flush(): void {
+    this.flushQueued = false;
+    const list = this.pending;
+    this.pending = [];
+    if (list.length === 0 || !this.started) return;
+    try {
+      this.options.engine.startRuns(list);
+    } catch (error) {
+      this.log(
+        `${list.length} run${list.length === 1 ? "" : "s"} of published flows could not start: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+
+  private loaded(): Map<string, LiveWorkflow> {
+    if (this.live) return this.live;
+    this.live = new Map();
+    for (const row of this.store.enabled()) {
+      try {
+        this.activate(row, this.versionDefinition(row.flow_id, row.version));
+      } catch (error) {
+        this.log(
+          `“${row.name}” could not be registered: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+    }
+    return this.live;
+  }
+
+  private activate(row: WorkflowRow, definition: WdlDefinition): void {
+    const live = this.loaded();
+    const workflow = liveWorkflow({
+      flowId: row.flow_id,
+      name: row.name,
+      version: row.version,
+      definition,
+      scheduleBase: row.schedule_base ?? row.published_at,
+    });
+    live.set(row.flow_id, workflow);
+    this.registry.set(workflow);
+    if (workflow.kind === "scheduled" && this.started) {
+      this.schedules.arm(
+        workflow,
+        Math.max(row.schedule_cursor ?? row.published_at, this.options.clock.now()),
+      );
+    } else {
+      this.schedules.disarm(row.flow_id);
+    }
+  }
+
+  private deactivate(flowId: string): void {
+    this.live?.delete(flowId);
+    this.registry.remove(flowId);
+    this.schedules.disarm(flowId);
+  }
+
+  private enabledSets(): { published: Iterable<LiveWorkflow>; builtIns: readonly BuiltInWorkflow[] } {
+    return { published: this.loaded().values(), builtIns: this.options.sandbox.listBuiltInWorkflows() };
+  }
+
+  private setBuiltInEnabled(id: string, enabled: boolean): WorkflowEntry {
+    const workflow = this.builtIn(id);
+    if (workflow.enabled === enabled) return builtInEntry(workflow);
+    const updated = this.db.transaction(() => {
+      if (enabled) {
+        const scope = {
+          eventKind: workflow.eventKind,
+          triggerOperationId: workflow.triggerOperationId,
+          tables: workflow.tables,
+        };
+        const blocker = findBlocker(scope, id, this.enabledSets());
+        if (blocker) throw conflict(blocker);
+      }
+      return this.options.sandbox.setBuiltInWorkflowEnabled(id, enabled);
+    })();
+    return builtInEntry(updated);
+  }
+
+  private builtIn(id: string): BuiltInWorkflow {
+    const workflow = this.options.sandbox.listBuiltInWorkflows().find((w) => w.id === id);
+    if (!workflow) throw notFound("This workflow");
+    return workflow;
+  }
+
+  private requireRow(flowId: string): WorkflowRow {
+    const row = this.store.get(flowId);
+    if (!row) throw notFound("This published flow");
+    return row;
+  }
+
+  private versionDefinition(flowId: string, version: number): WdlDefinition {
+    const parsed = parseDefinition(this.versionStore.definition(flowId, version));
+    if (!parsed.ok) {
+      throw new ApiError({
+        code: "internal",
+        message: `Version ${version} of this flow cannot be read: ${parsed.issues[0]?.message ?? "invalid definition"}.`,
+      });
+    }
+    return parsed.definition;
+  }
+
+  private currentPolicy(): ConnectorPolicy | undefined {
+    return this.options.policy?.() ?? this.appliedPolicy;
+  }
+
+  private notRunnable(flowId: string): ApiError {
+    const row = this.store.get(flowId);
+    if (!row) return new ApiError({ code: "not_found", message: "This flow is not published." });
+    if (row.status === "suspended") {
+      return new ApiError({
+        code: "forbidden",
+        message: `“${row.name}” is suspended: ${row.suspended_reason ?? "it breaks the connector policy"}.`,
+      });
+    }
+    return new ApiError({
+      code: "conflict",
+      message: `“${row.name}” is turned off: turn it on in the workflow list to run it.`,
+    });
+  }
+}
+
+function approvalOf(definition: WdlDefinition) {
+  const trigger = Object.values(definition.triggers ?? {})[0];
+  return trigger ? approvalScopeOf(trigger) : undefined;
+}
+
+function conflict(blocker: Blocker): ApiError {
+  return new ApiError({ code: "conflict", message: blockerMessage(blocker) });
+}
+
+/** invalid_input naming the first errors, with every error as an issue (nodeId/field as the path). */
+function publishRefusal(name: string, check: CheckResult): ApiError {
+  const errors = check.findings.filter((f) => f.severity === "error");
+  const shown = errors.slice(0, ERRORS_SHOWN).map((f) => f.message);
+  const more = errors.length > ERRORS_SHOWN ? ` …and ${errors.length - ERRORS_SHOWN} more.` : "";
+  const count = `${errors.length} error${errors.length === 1 ? "" : "s"}`;
+  const issues: Issue[] = errors.map((f) => ({
+    path: f.field ? `${f.nodeId}.${f.field}` : f.nodeId,
+    message: f.message,
+  }));
+  return new ApiError({
+    code: "invalid_input",
+    message: `“${name}” cannot be published: the checker found ${count}. ${shown.join(" ")}${more}`,
+    issues,
+  });
+}

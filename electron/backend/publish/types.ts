@@ -1,0 +1,153 @@
+// What the publish backend gives and takes. Times are ISO 8601 strings of the simulation clock.
+import type { DefinitionPayload, FlowKind } from "../../../shared/api";
+import type { ConnectorPolicy } from "../../../shared/checker";
+import type { RunFlowField } from "../../../shared/connectors";
+import type { JsonObject } from "../../../shared/json";
+import type { RunStatus } from "../engine";
+
+export type WorkflowStatus = "enabled" | "disabled" | "suspended";
+export type MissedPolicy = "run-once" | "skip";
+
+export interface PublishOptions {
+  /** "first version", "raise threshold to 10,000". */
+  note?: string;
+  /** Who publishes (an email or a name). */
+  publishedBy: string;
+  /** The administrator's connector policy; the constructor's getter when absent. */
+  policy?: ConnectorPolicy | undefined;
+}
+
+export interface PublishResult {
+  version: number;
+  workflow: WorkflowEntry;
+  enabled: boolean;
+  /** Why the new version is published but off: the workflow that already answers the same approvals. */
+  notEnabledReason?: string;
+}
+
+export interface VersionInfo {
+  flowId: string;
+  version: number;
+  name: string;
+  kind: FlowKind;
+  note: string;
+  publishedBy: string;
+  publishedAt: string;
+  /** The draft revision it was published from. */
+  draftRevision: number;
+  /** The version the workflow list runs now. */
+  current: boolean;
+}
+
+export interface VersionDetail extends VersionInfo {
+  /** Read-only: open it in the designer without saving. */
+  definition: DefinitionPayload;
+  designer: JsonObject;
+}
+
+export interface LastRun {
+  runId: string;
+  status: RunStatus;
+  version: number | null;
+  startedAt: string;
+  endedAt: string | null;
+}
+
+export interface MissedOccurrences {
+  policy: MissedPolicy;
+  /** Occurrences missed while the app was closed, found at the last start (0 when none). */
+  count: number;
+  /** count stopped counting at 10,000. */
+  capped: boolean;
+  firstAt: string | null;
+  lastAt: string | null;
+  detectedAt: string | null;
+  /** What was done about them. */
+  action: "ran-once" | "skipped" | null;
+}
+
+export interface WorkflowEntry {
+  /** The flow id, or the built-in workflow's id. */
+  id: string;
+  builtIn: boolean;
+  name: string;
+  kind: FlowKind;
+  /** "When a purchase document approval is requested", "Every Monday at 08:00 (Romance Standard Time)", "Vendors page". */
+  triggerSummary: string;
+  status: WorkflowStatus;
+  suspendedReason: string | null;
+  /** The published version that runs; null for built-ins. */
+  version: number | null;
+  publishedBy: string | null;
+  publishedAt: string | null;
+  lastRun: LastRun | null;
+  /** Scheduled flows only. */
+  missed: MissedOccurrences | null;
+  /** Instant flows: the sandbox tables whose Automate menu offers it ("vendors"); ["*"] = every page. */
+  pages: string[] | null;
+  /** Built-ins: what the workflow does. */
+  description?: string;
+}
+
+export interface WorkflowQuery {
+  kind?: FlowKind;
+  status?: WorkflowStatus;
+  /** Part of the name, any letter case. */
+  search?: string;
+  /** Instant flows offered on this page or table ("vendors", "table23"): "Manage flows" of a page. */
+  forPage?: string;
+  /** Leave the built-in approval workflows out. */
+  excludeBuiltIn?: boolean;
+  /** 1-based page number; 1 when absent. */
+  page?: number;
+  /** 1 to 5,000; 100 when absent. */
+  limit?: number;
+}
+
+export interface WorkflowPage {
+  items: WorkflowEntry[];
+  /** Entries matching the filters, over all pages. */
+  total: number;
+  page: number;
+  limit: number;
+}
+
+export interface InstantFlowEntry {
+  flowId: string;
+  name: string;
+  version: number;
+  /** The Run flow form's inputs, required ones marked. */
+  fields: RunFlowField[];
+  /** Offered on every page (a "Manually trigger a flow" flow, or no page given), not this one in particular. */
+  everywhere: boolean;
+  /** "selected-record" flows get the selected record; "button" flows only the form. */
+  trigger: "selected-record" | "button";
+}
+
+export interface RunInstantArgs {
+  /** The selected records; "For a selected record" flows need one (each record gets its own run). */
+  records?: { table: string; id: string }[];
+  /** The Run flow form's answers, keyed as in the form's schema ("text", "boolean_1"). */
+  inputs?: JsonObject;
+  user: { name: string; email: string };
+  /** The page it was run from ("page26", "vendors"): the PageId of the outputs. */
+  page?: string;
+}
+
+export interface RunInstantResult {
+  /** The first run (the only one for a single record). */
+  runId: string;
+  runIds: string[];
+}
+
+export interface PolicyResult {
+  /** Enabled workflows checked against the policy. */
+  checked: number;
+  /** Those suspended now, with the reason. */
+  suspended: { id: string; name: string; reason: string }[];
+}
+
+export interface ExportedFile {
+  fileName: string;
+  content: string;
+}

@@ -1,0 +1,179 @@
+// The workflow list: published flows and the sandbox company's built-in approval workflows in one
+// list, filtered, sorted by name, paged. The workflows table is small (one row per published flow)
+// and read whole; the runs table is large, so each entry's last run comes from one query for the
+// page's flows that walks the engine's (flow_id, started_at) index once per flow.
+import type { Database, Statement } from "better-sqlite3";
+import { ApiError } from "../../../shared/api";
+import { bcTable, findOperation } from "../../../shared/connectors";
+import type { Sandbox } from "../sandbox";
+import type { BuiltInWorkflow } from "../sandbox/types";
+import { tableOfPage } from "../triggers/pages";
+import { listWords } from "../triggers/words";
+import type { LastRun, WorkflowEntry, WorkflowPage, WorkflowQuery } from "./types";
+import { pagesOfColumn, type WorkflowRow } from "./workflow-store";
+
+type ListRow = Omit<WorkflowRow, "changed_at" | "schedule_base" | "schedule_cursor">;
+
+interface LastRunRow {
+  flow_id: string;
+  id: string;
+  status: LastRun["status"];
+  flow_version: number | null;
+  started_at: number;
+  ended_at: number | null;
+}
+
+export const DEFAULT_LIMIT = 100;
+export const MAX_LIMIT = 5_000;
+
+const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
+
+export class WorkflowList {
+  private readonly s: {
+    rows: Statement<{ kind: string | null; status: string | null }, ListRow>;
+    lastRuns: Statement<[string], LastRunRow>;
+  };
+
+  constructor(
+    db: Database,
+    private readonly sandbox: Sandbox,
+  ) {
+    this.s = {
+      rows: db.prepare(
+        `SELECT flow_id, version, name, kind, status, suspended_reason, trigger_summary, pages, published_by,
+           published_at, missed_policy, missed_count, missed_capped, missed_first_at, missed_last_at,
+           missed_detected_at, missed_action
+         FROM workflows
+         WHERE (@kind IS NULL OR kind = @kind) AND (@status IS NULL OR status = @status)`,
+      ),
+      // Published runs only: the workflow list is about what ran from the list, not designer tests.
+      lastRuns: db.prepare(
+        `SELECT j.value AS flow_id, r.id, r.status, r.flow_version, r.started_at, r.ended_at
+         FROM json_each(?) AS j
+         JOIN runs AS r ON r.id = (
+           SELECT id FROM runs WHERE flow_id = j.value AND mode = 'published'
+           ORDER BY started_at DESC, id DESC LIMIT 1)`,
+      ),
+    };
+  }
+
+  list(query: WorkflowQuery = {}): WorkflowPage {
+    const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(query.limit ?? DEFAULT_LIMIT)));
+    const page = Math.max(1, Math.floor(query.page ?? 1));
+    const search = query.search?.trim().toLocaleLowerCase() || undefined;
+    let forTable: string | undefined;
+    if (query.forPage !== undefined) {
+      forTable = tableOfPage(query.forPage);
+      if (!forTable)
+        throw new ApiError({
+          code: "invalid_input",
+          message: `'${query.forPage}' is not a page of the sandbox's Business Central.`,
+        });
+    }
+
+    const entries: WorkflowEntry[] = [];
+    const rows = this.s.rows.all({ kind: query.kind ?? null, status: query.status ?? null });
+    for (const row of rows) {
+      if (search !== undefined && !row.name.toLocaleLowerCase().includes(search)) continue;
+      if (forTable !== undefined && !offeredOn(row.pages, forTable)) continue;
+      entries.push(toEntry(row));
+    }
+    if (!query.excludeBuiltIn && forTable === undefined && (query.kind ?? "automated") === "automated") {
+      for (const workflow of this.sandbox.listBuiltInWorkflows()) {
+        const entry = builtInEntry(workflow);
+        if (query.status !== undefined && entry.status !== query.status) continue;
+        if (search !== undefined && !entry.name.toLocaleLowerCase().includes(search)) continue;
+        entries.push(entry);
+      }
+    }
+    entries.sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const items = entries.slice((page - 1) * limit, page * limit);
+    this.attachLastRuns(items);
+    return { items, total: entries.length, page, limit };
+  }
+
+  /** One entry (after a change), with its last run. */
+  entry(row: ListRow): WorkflowEntry {
+    const entry = toEntry(row);
+    this.attachLastRuns([entry]);
+    return entry;
+  }
+
+  private attachLastRuns(items: WorkflowEntry[]): void {
+    const ids = items.filter((item) => !item.builtIn).map((item) => item.id);
+    if (ids.length === 0) return;
+    const byFlow = new Map<string, WorkflowEntry>(items.map((item) => [item.id, item]));
+    for (const run of this.s.lastRuns.all(JSON.stringify(ids))) {
+      const entry = byFlow.get(run.flow_id);
+      if (!entry) continue;
+      entry.lastRun = {
+        runId: run.id,
+        status: run.status,
+        version: run.flow_version,
+        startedAt: new Date(run.started_at).toISOString(),
+        endedAt: iso(run.ended_at),
+      };
+    }
+  }
+}
+
+function offeredOn(pages: string | null, table: string): boolean {
+  return pages === "*" || (pages?.includes(`,${table},`) ?? false);
+}
+
+function toEntry(row: ListRow): WorkflowEntry {
+  return {
+    id: row.flow_id,
+    builtIn: false,
+    name: row.name,
+    kind: row.kind,
+    triggerSummary: row.trigger_summary,
+    status: row.status,
+    suspendedReason: row.suspended_reason,
+    version: row.version,
+    publishedBy: row.published_by,
+    publishedAt: new Date(row.published_at).toISOString(),
+    lastRun: null,
+    missed:
+      row.kind === "scheduled"
+        ? {
+            policy: row.missed_policy,
+            count: row.missed_count,
+            capped: row.missed_capped === 1,
+            firstAt: iso(row.missed_first_at),
+            lastAt: iso(row.missed_last_at),
+            detectedAt: iso(row.missed_detected_at),
+            action: row.missed_action,
+          }
+        : null,
+    pages: row.kind === "instant" ? pagesOfColumn(row.pages) : null,
+  };
+}
+
+export function builtInSummary(workflow: Pick<BuiltInWorkflow, "triggerOperationId" | "tables">): string {
+  const operation = findOperation("shared_dynamicssmbsaas", workflow.triggerOperationId);
+  const base = operation?.displayName ?? "When an approval is requested";
+  const all = operation?.approvalTables ?? [];
+  if (all.length > 0 && workflow.tables.length === all.length) return base;
+  return `${base} (${listWords(workflow.tables.map((t) => bcTable(t)?.title ?? t))})`;
+}
+
+export function builtInEntry(workflow: BuiltInWorkflow): WorkflowEntry {
+  return {
+    id: workflow.id,
+    builtIn: true,
+    name: workflow.name,
+    kind: "automated",
+    triggerSummary: builtInSummary(workflow),
+    status: workflow.enabled ? "enabled" : "disabled",
+    suspendedReason: null,
+    version: null,
+    publishedBy: null,
+    publishedAt: null,
+    lastRun: null,
+    missed: null,
+    pages: null,
+    description: workflow.description,
+  };
+}
