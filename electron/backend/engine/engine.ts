@@ -84,7 +84,7 @@ export class Engine implements SignalSink {
     const db = options.db;
     this.snapshots = new SnapshotStore(db);
     this.loader = new RunLoader(db, this.snapshots, { now: () => this.clock.now(), random });
-    this.queries = new RunQueries(db, this.snapshots);
+    this.queries = new RunQueries(db);
     this.core = new EngineCore({
       db,
       clock: this.clock,

@@ -1,9 +1,9 @@
 // The read side of the journal, for the Runs page and the run panel: one run with every step, a page
 // of runs (keyset paging on started_at, id: as fast on page 2,000 as on page 1), the pending waits.
 import type { Database, Statement } from "better-sqlite3";
+import type { WdlDefinition } from "../../../shared/flow";
 import type { JsonObject, JsonValue } from "../../../shared/json";
 import { stepPath } from "./run-state";
-import type { SnapshotStore } from "./snapshots";
 import type { FinalStatus, RunStatus, StepStatus } from "./status";
 import type {
   ErrorInfo,
@@ -128,13 +128,12 @@ export class RunQueries {
   private readonly runWaitsStatement: Statement;
   private readonly allWaitsStatement: Statement;
 
-  constructor(
-    private readonly db: Database,
-    private readonly snapshots: SnapshotStore,
-  ) {
+  constructor(private readonly db: Database) {
     this.runStatement = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM runs WHERE id = ?`);
+    // The definition is parsed afresh: callers may change what they get, never the engine's snapshot.
     this.detailStatement = db.prepare(
-      "SELECT definition_hash, trigger_outputs, response FROM runs WHERE id = ?",
+      `SELECT d.definition, r.trigger_outputs, r.response FROM runs r
+       JOIN run_definitions d ON d.hash = r.definition_hash WHERE r.id = ?`,
     );
     this.stepsStatement = db.prepare(
       `SELECT iteration, action, attempt, seq, type, status, code, inputs, outputs, error, state, started_at,
@@ -163,7 +162,7 @@ export class RunQueries {
     const row = this.runStatement.get(runId) as RunRow | undefined;
     if (!row) return undefined;
     const detail = this.detailStatement.get(runId) as {
-      definition_hash: string;
+      definition: string;
       trigger_outputs: string;
       response: string | null;
     };
@@ -230,7 +229,7 @@ export class RunQueries {
     }
     return {
       ...summary(row),
-      definition: this.snapshots.byHashValue(detail.definition_hash) ?? {},
+      definition: JSON.parse(detail.definition) as WdlDefinition,
       triggerOutputs: JSON.parse(detail.trigger_outputs) as JsonValue,
       response: parse(detail.response),
       steps,
