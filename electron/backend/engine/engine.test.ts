@@ -59,6 +59,60 @@ describe("trigger conditions", () => {
   });
 });
 
+describe("starting runs", () => {
+  it("a run started in a transaction that rolls back does not exist and sends no event", async () => {
+    const t = started();
+    expect(() =>
+      t.db.transaction(() => {
+        t.engine.startRun({
+          flow: FLOW,
+          mode: "test",
+          definition: definition({ A: { type: "Compose", inputs: 1, runAfter: {} } }),
+          triggerOutputs: {},
+        });
+        throw new Error("the caller's transaction failed");
+      })(),
+    ).toThrow("failed");
+    await t.engine.idle();
+    expect(t.engine.listRuns().runs).toEqual([]);
+    expect(t.events).toEqual([]);
+  });
+
+  it("startRuns commits several run rows together", async () => {
+    const t = started();
+    const before = t.engine.stats().commits;
+    const results = t.engine.startRuns(
+      [1, 2, 3].map((n) => ({
+        flow: FLOW,
+        mode: "test" as const,
+        definition: definition({ A: { type: "Compose", inputs: n, runAfter: {} } }),
+        triggerOutputs: {},
+      })),
+    );
+    expect(results.every((r) => r.started)).toBe(true);
+    expect(t.engine.stats().commits - before).toBe(1);
+    await t.engine.idle();
+    expect(t.engine.listRuns({ status: "Succeeded" }).runs).toHaveLength(3);
+  });
+
+  it("a run cancelled before it began never starts", async () => {
+    const t = started();
+    const s = t.engine.startRun({
+      flow: FLOW,
+      mode: "test",
+      definition: definition({ A: { type: "Compose", inputs: 1, runAfter: {} } }),
+      triggerOutputs: {},
+    });
+    if (!s.started) throw new Error();
+    expect(t.engine.cancelRun(s.runId)).toBe(true);
+    await t.engine.idle();
+    const run = t.engine.getRun(s.runId);
+    expect(run?.status).toBe("Cancelled");
+    expect(run?.steps).toEqual([]);
+    expect(t.events.map((e) => e.event)).toEqual(["run.finished"]);
+  });
+});
+
 describe("limits", () => {
   it("stops a run that starts more steps than allowed, naming the step", async () => {
     const t = started({ limits: { maxStepsPerRun: 25 } });

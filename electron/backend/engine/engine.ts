@@ -238,26 +238,27 @@ export class Engine implements SignalSink {
       random: this.core.random,
     });
     this.core.loaded.set(id, run);
-    this.core.journal.event({
-      event: "run.started",
-      payload: {
-        runId: id,
-        flowId: args.flow.id,
-        flowName: args.flow.name,
-        flowVersion: args.flow.version ?? null,
-        mode: args.mode,
-        triggerName,
-        startedAt: iso(startedAt),
-        resubmittedFrom: args.resubmittedFrom ?? null,
-      },
-    });
     this.core.soon(() => {
+      if (run.stopped) return; // cancelled before it began
       // Started inside a caller's transaction that was rolled back: there is no run.
       if (this.s.runExists.get(id) === undefined) {
         run.halted = true;
         this.core.loaded.delete(id);
         return;
       }
+      this.core.journal.event({
+        event: "run.started",
+        payload: {
+          runId: id,
+          flowId: args.flow.id,
+          flowName: args.flow.name,
+          flowVersion: args.flow.version ?? null,
+          mode: args.mode,
+          triggerName,
+          startedAt: iso(startedAt),
+          resubmittedFrom: args.resubmittedFrom ?? null,
+        },
+      });
       driveRun(this.core, run);
     });
     return { started: true, runId: id };
@@ -269,7 +270,7 @@ export class Engine implements SignalSink {
    */
   startRuns(list: readonly StartRunArgs[]): StartRunResult[] {
     this.ensureRunning();
-    return this.core.db.transaction(() => list.map((args) => this.startRun(args)))();
+    return this.core.journal.group(() => list.map((args) => this.startRun(args)));
   }
 
   /**

@@ -158,8 +158,18 @@ export class Journal {
   }
 
   /** Inserts a run (and its definition snapshot) now, in its own transaction or the caller's. */
+  /** Runs fn in one transaction (its run inserts share the commit). */
+  group<T>(fn: () => T): T {
+    const inCallersTransaction = this.db.inTransaction;
+    const result = this.db.transaction(fn)();
+    if (!inCallersTransaction) this.commits++;
+    return result;
+  }
+
   insertRun(row: RunRow): void {
+    const inCallersTransaction = this.db.inTransaction;
     this.insertRunTransaction(row);
+    if (!inCallersTransaction) this.commits++;
   }
 
   private readonly insertRunTransaction: (row: RunRow) => void;
@@ -169,7 +179,6 @@ export class Journal {
   private readonly stepStatements = new Map<number, Statement>();
 
   private insertRunNow(row: RunRow): void {
-    this.commits++;
     if (row.definition !== null) this.s.insertDefinition.run(row.definitionHash, row.definition);
     this.s.insertRun.run(
       row.id,
