@@ -195,6 +195,36 @@ describe("Foreach", () => {
     expect(most).toBe(4);
   });
 
+  it("operationOptions Sequential runs one at a time whatever the repetitions", async () => {
+    const t = started();
+    let inFlight = 0;
+    let most = 0;
+    t.runtime.on("Work", async () => {
+      inFlight++;
+      most = Math.max(most, inFlight);
+      await delay(2);
+      inFlight--;
+      return { kind: "succeeded", statusCode: 200, body: null };
+    });
+    await runFlow(t, {
+      Loop: {
+        type: "Foreach",
+        foreach: "@range(0, 5)",
+        operationOptions: "Sequential",
+        runtimeConfiguration: { concurrency: { repetitions: 4 } },
+        actions: {
+          Work: {
+            type: "OpenApiConnection",
+            inputs: { host: { apiId: "shared_test", operationId: "Work" }, parameters: {} },
+            runAfter: {},
+          },
+        },
+        runAfter: {},
+      },
+    });
+    expect(most).toBe(1);
+  });
+
   it("finds the result of an action in the current iteration, and in nested loops items() of the outer loop", async () => {
     const t = started();
     const run = await runFlow(t, {

@@ -128,7 +128,9 @@ export async function runForeach(sc: StepContext): Promise<FinalStatus> {
   const body = action.actions ?? {};
   const key = loopKey(frame, name);
   const done = run.iterationsDone.get(key);
-  const requested = Number(action.runtimeConfiguration?.concurrency?.repetitions ?? 1);
+  // operationOptions "Sequential" (how Logic Apps writes it) wins over a repetitions setting.
+  const sequential = /(^|,)\s*sequential\s*(,|$)/i.test(action.operationOptions ?? "");
+  const requested = sequential ? 1 : Number(action.runtimeConfiguration?.concurrency?.repetitions ?? 1);
   const concurrency = Math.max(
     1,
     Math.min(core.limits.maxForeachConcurrency, Number.isFinite(requested) ? Math.trunc(requested) : 1),
