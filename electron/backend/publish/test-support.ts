@@ -5,7 +5,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Database } from "better-sqlite3";
-import type { DefinitionPayload, Flow, FlowKind } from "../../../shared/api";
+import { ApiError, type DefinitionPayload, type Flow, type FlowKind } from "../../../shared/api";
 import type { ConnectorPolicy } from "../../../shared/checker";
 import type { JsonObject, JsonValue } from "../../../shared/json";
 import { findTemplate, templateDefinition } from "../../../shared/templates";
@@ -141,7 +141,9 @@ export function scheduledFlow(recurrence: JsonObject): DefinitionPayload {
 }
 
 /** "Manually trigger a flow" with a Run flow form and one Compose step. */
-export function buttonFlow(schema: JsonObject = { type: "object", properties: {}, required: [] }): DefinitionPayload {
+export function buttonFlow(
+  schema: JsonObject = { type: "object", properties: {}, required: [] },
+): DefinitionPayload {
   const definition = starterDefinition("instant");
   definition.triggers = { manual: { type: "Request", kind: "Button", inputs: { schema } } };
   definition.actions = { Compose: compose("@triggerOutputs()?['headers']?['x-ms-user-email']") };
@@ -170,4 +172,15 @@ export function createFlow(
 /** Published runs of a flow, oldest first. */
 export function runsOf(world: Pick<PublishWorld, "engine">, flowId: string) {
   return world.engine.listRuns({ flowId, limit: 500 }).runs.reverse();
+}
+
+/** The ApiError fn throws (fails when it throws nothing or something else). */
+export function caught(fn: () => unknown): ApiError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ApiError) return error;
+    throw error;
+  }
+  throw new Error("expected an ApiError");
 }

@@ -62,7 +62,9 @@ export function readImport(fileName: string, content: string): ImportedFlow {
   }
   const read = readFlowFile(content);
   if (!read.ok) {
-    const where = read.error.line === undefined && read.error.path !== "$" ? ` (at ${read.error.path})` : "";
+    const { path, line } = read.error;
+    const where =
+      line === undefined && path !== "$" && !read.error.message.includes(path) ? ` (at ${path})` : "";
     return refuse(`${read.error.message}${where}`);
   }
   const { definition, displayName } = read.document;

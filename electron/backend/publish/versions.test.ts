@@ -1,7 +1,14 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { ApiError } from "../../../shared/api";
 import { starterDefinition } from "../../../shared/templates/starters";
-import { createFlow, type PublishWorld, publishWorld, recordFlow, templateFlow } from "./test-support";
+import {
+  caught,
+  createFlow,
+  type PublishWorld,
+  publishWorld,
+  recordFlow,
+  templateFlow,
+  type WorldOptions,
+} from "./test-support";
 
 let world: PublishWorld | undefined;
 afterEach(() => {
@@ -9,21 +16,19 @@ afterEach(() => {
   world = undefined;
 });
 
-function caught(fn: () => unknown): ApiError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error("expected an ApiError");
+function open(options: WorldOptions = {}): PublishWorld {
+  world = publishWorld(options);
+  return world;
 }
 
 describe("publish: versions", () => {
   it("writes version 1, then 2; each keeps its definition, note, who and when; the draft goes on", () => {
-    const w = (world = publishWorld());
+    const w = open();
     const flow = createFlow(w, "Item watcher", "automated", recordFlow("items"));
-    const first = w.publisher.publish(flow.id, { note: "first version", publishedBy: "marcus.bell@cronus-demo.example" });
+    const first = w.publisher.publish(flow.id, {
+      note: "first version",
+      publishedBy: "marcus.bell@cronus-demo.example",
+    });
     expect(first).toMatchObject({ version: 1, enabled: true });
     expect(first.workflow).toMatchObject({
       id: flow.id,
@@ -41,10 +46,12 @@ describe("publish: versions", () => {
     w.flows.saveDraft({ id: flow.id, revision: flow.revision, definition: changed });
     const second = w.publisher.publish(flow.id, { note: "vendors instead", publishedBy: "alicia" });
     expect(second.version).toBe(2);
-    expect(w.publisher.versions(flow.id).map((v) => [v.version, v.note, v.current, v.draftRevision])).toEqual([
-      [2, "vendors instead", true, 2],
-      [1, "first version", false, 1],
-    ]);
+    expect(w.publisher.versions(flow.id).map((v) => [v.version, v.note, v.current, v.draftRevision])).toEqual(
+      [
+        [2, "vendors instead", true, 2],
+        [1, "first version", false, 1],
+      ],
+    );
     const v1 = w.publisher.version(flow.id, 1);
     expect(v1.definition).toEqual(recordFlow("items"));
     expect(w.publisher.version(flow.id, 2).definition).toEqual(changed);
@@ -52,7 +59,7 @@ describe("publish: versions", () => {
   });
 
   it("a version cannot be changed: SQLite refuses the UPDATE", () => {
-    const w = (world = publishWorld());
+    const w = open();
     const flow = createFlow(w, "Item watcher", "automated", recordFlow("items"));
     w.publisher.publish(flow.id, { publishedBy: "me" });
     expect(() =>
@@ -65,10 +72,14 @@ describe("publish: versions", () => {
   });
 
   it("restoring a version makes a new draft revision from it; the version stays untouched", () => {
-    const w = (world = publishWorld());
+    const w = open();
     const flow = createFlow(w, "Item watcher", "automated", recordFlow("items"));
     w.publisher.publish(flow.id, { publishedBy: "me" });
-    const saved = w.flows.saveDraft({ id: flow.id, revision: flow.revision, definition: recordFlow("customers") });
+    const saved = w.flows.saveDraft({
+      id: flow.id,
+      revision: flow.revision,
+      definition: recordFlow("customers"),
+    });
     const restored = w.publisher.restoreVersionAsDraft(flow.id, 1);
     expect(restored.revision).toBe(saved.revision + 1);
     expect(w.flows.get(flow.id).definition).toEqual(recordFlow("items"));
@@ -77,7 +88,7 @@ describe("publish: versions", () => {
   });
 
   it("is refused while the checker finds errors, naming them; nothing is written", () => {
-    const w = (world = publishWorld());
+    const w = open();
     // The automated starter has no table yet: trigger-no-table.
     const flow = createFlow(w, "Unfinished", "automated", starterDefinition("automated"));
     const error = caught(() => w.publisher.publish(flow.id, { publishedBy: "me" }));
@@ -90,7 +101,7 @@ describe("publish: versions", () => {
   });
 
   it("is refused when the flow breaks the administrator's connector policy", () => {
-    const w = (world = publishWorld());
+    const w = open();
     const flow = templateFlow(w, "approve-purchase-invoice");
     const error = caught(() =>
       w.publisher.publish(flow.id, {
@@ -105,14 +116,17 @@ describe("publish: versions", () => {
     const mixed = caught(() =>
       w.publisher.publish(flow.id, {
         publishedBy: "me",
-        policy: { connectors: { shared_dynamicssmbsaas: "business", shared_approvals: "business" }, default: "non-business" },
+        policy: {
+          connectors: { shared_dynamicssmbsaas: "business", shared_approvals: "business" },
+          default: "non-business",
+        },
       }),
     );
     expect(mixed.message).toContain("business connectors");
   });
 
   it("the workflow list reads each version's kind and trigger in plain words", () => {
-    const w = (world = publishWorld());
+    const w = open();
     const names = {
       "approve-purchase-invoice": "Approve purchase invoices",
       "weekly-overdue-customers": "Email overdue customers every Monday",
@@ -132,7 +146,12 @@ describe("publish: versions", () => {
         null,
       ],
       ["Block vendor payments", "instant", "Vendors page", ["vendors"]],
-      ["Email overdue customers every Monday", "scheduled", "Every Monday at 08:00 (Eastern Standard Time)", null],
+      [
+        "Email overdue customers every Monday",
+        "scheduled",
+        "Every Monday at 08:00 (Eastern Standard Time)",
+        null,
+      ],
     ]);
   });
 });

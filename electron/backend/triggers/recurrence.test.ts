@@ -236,7 +236,11 @@ describe("recurrence in words", () => {
       text({ frequency: "Month", interval: 1, schedule: { monthDays: [1, -1], hours: [6], minutes: [0] } }),
     ).toBe("Every month on day 1 and the last day at 06:00 (UTC)");
     expect(
-      text({ frequency: "Day", interval: 1, schedule: { hours: [8, 9, 10, 11, 12, 13, 14, 15, 16], minutes: [0] } }),
+      text({
+        frequency: "Day",
+        interval: 1,
+        schedule: { hours: [8, 9, 10, 11, 12, 13, 14, 15, 16], minutes: [0] },
+      }),
     ).toBe("Every day at :00 past 8, 9, 10, 11, 12, 13, 14, 15 and 16 (UTC)");
   });
 });

@@ -1,0 +1,89 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { readFlowFile } from "../../../shared/flow";
+import {
+  caught,
+  createFlow,
+  type PublishWorld,
+  publishWorld,
+  recordFlow,
+  templateFlow,
+  type WorldOptions,
+} from "./test-support";
+
+let world: PublishWorld | undefined;
+afterEach(() => {
+  world?.close();
+  world = undefined;
+});
+
+function open(options: WorldOptions = {}): PublishWorld {
+  world = publishWorld(options);
+  return world;
+}
+
+describe("export and import", () => {
+  it("the draft and a version export as Power Automate packages that import back as new flows", () => {
+    const w = open();
+    const flow = templateFlow(w, "block-vendor-payments", "Block vendor payments");
+    w.publisher.publish(flow.id, { publishedBy: "me" });
+    w.flows.saveDraft({ id: flow.id, revision: flow.revision, definition: recordFlow("items") });
+
+    const version = w.publisher.exportVersion(flow.id, 1);
+    expect(version.fileName).toBe("Block vendor payments (version 1).json");
+    const read = readFlowFile(version.content);
+    expect(read.ok && read.document.envelope.kind).toBe("package");
+    expect(JSON.parse(version.content)).toMatchObject({
+      name: flow.id,
+      type: "Microsoft.Flow/flows",
+      properties: { displayName: "Block vendor payments", connectionReferences: expect.any(Object) },
+    });
+
+    const before = w.flows.list().length;
+    const imported = w.publisher.importFlow(version.fileName, version.content);
+    expect(w.flows.list()).toHaveLength(before + 1);
+    expect(imported).toMatchObject({ name: "Block vendor payments", kind: "instant" });
+    expect(imported.id).not.toBe(flow.id);
+    expect(imported.definition).toEqual(w.publisher.version(flow.id, 1).definition);
+
+    const draft = w.publisher.exportDraft(flow.id);
+    expect(draft.fileName).toBe("Block vendor payments.json");
+    const fromDraft = w.publisher.importFlow(draft.fileName, draft.content);
+    expect(fromDraft).toMatchObject({ kind: "automated", definition: recordFlow("items") });
+  });
+
+  it("a bare definition takes its name from the file and its kind from the trigger", () => {
+    const w = open();
+    const flow = createFlow(w, "x", "automated", recordFlow("items"));
+    const imported = w.publisher.importFlow("C:\\exports\\Watch items.json", JSON.stringify(flow.definition));
+    expect(imported).toMatchObject({ name: "Watch items", kind: "automated" });
+  });
+
+  it("a file that is not a flow is refused clearly, and nothing is created", () => {
+    const w = open();
+    const before = w.flows.list().length;
+    const cases: [string, string, RegExp][] = [
+      [
+        "broken.json",
+        '{\n  "triggers": {\n    "manual": oops\n  }\n}',
+        /not valid JSON: .* at line 3, column 15/,
+      ],
+      ["list.json", "[1, 2, 3]", /must be a JSON object; this one is an array/],
+      ["notes.json", '{"title": "shopping list"}', /No flow definition found/],
+      ["empty.json", "   ", /The file is empty/],
+      ["flow.zip", "PK\u0003\u0004garbage", /\.zip package\. Unzip it/],
+      [
+        "bad-action.json",
+        '{"triggers": {"t": {"type": "Request"}}, "actions": {"A": 5}}',
+        /\$\.actions\.A: an action must be a JSON object$/,
+      ],
+      ["no-trigger.json", '{"triggers": {}, "actions": {}}', /has no trigger/],
+    ];
+    for (const [name, content, message] of cases) {
+      const error = caught(() => w.publisher.importFlow(name, content));
+      expect(error.code, name).toBe("invalid_input");
+      expect(error.message, name).toContain(`“${name}” is not a flow Flowsmith can open: `);
+      expect(error.message, name).toMatch(message);
+    }
+    expect(w.flows.list()).toHaveLength(before);
+  });
+});
