@@ -98,6 +98,8 @@ export const sandboxMessages = {
   "sandbox.approvals.pending": "Pending",
   "sandbox.approvals.canceled": "Canceled",
   "sandbox.approvals.completed": "Completed",
+  "sandbox.approvals.approved": "Approved",
+  "sandbox.approvals.rejected": "Rejected",
   "sandbox.approvals.requestor": "Requested by",
   "sandbox.approvals.assignedTo": "Assigned to",
   "sandbox.approvals.type": "Type",
@@ -157,7 +159,7 @@ export const sandboxMessages = {
   "sandbox.teams.card.notWaiting": "No flow waits for an answer to this card.",
   "sandbox.teams.card.required": "Fill in {fields} first.",
   "sandbox.teams.card.sent": "Answered with {action}",
-  "sandbox.teams.card.answered": "Answered by {name} with {action} {when}",
+  "sandbox.teams.card.answered": "Answered by {name} with “{action}” on {when}",
 
   "sandbox.excel.title": "Excel",
   "sandbox.excel.workbooks": "Workbooks and tables",

@@ -10,6 +10,10 @@ export function ApprovalStatus({ approval }: { approval: SandboxApproval }) {
     return <span className="sbx-badge sbx-badge-neutral">{t("sandbox.approvals.canceled")}</span>;
   }
   const outcome = approval.outcome ?? t("sandbox.approvals.completed");
-  const tone = /^approve/i.test(outcome) ? "success" : /^reject/i.test(outcome) ? "danger" : "info";
-  return <span className={`sbx-badge sbx-badge-${tone}`}>{outcome}</span>;
+  // Basic approvals end in Approve or Reject; custom ones in the answer people chose.
+  if (outcome === "Approve")
+    return <span className="sbx-badge sbx-badge-success">{t("sandbox.approvals.approved")}</span>;
+  if (outcome === "Reject")
+    return <span className="sbx-badge sbx-badge-danger">{t("sandbox.approvals.rejected")}</span>;
+  return <span className="sbx-badge sbx-badge-info">{outcome}</span>;
 }

@@ -29,7 +29,7 @@ function ahead(offsetMs: number): string {
 export function ClockCard() {
   const clock = useLoad("clock", () => api.call("sandbox.clock.get", {}));
   const [busy, setBusy] = useState(false);
-  const [fired, setFired] = useState<number>();
+  const [fired, setFired] = useState<{ count: number; advance: number }>();
   const [error, setError] = useState<string>();
 
   // Runs add and remove waits; the clock itself moves on with real time.
@@ -45,7 +45,7 @@ export function ClockCard() {
     setError(undefined);
     try {
       const result = await api.call("sandbox.clock.advance", input);
-      setFired(result.fired);
+      setFired((previous) => ({ count: result.fired, advance: (previous?.advance ?? 0) + 1 }));
       clock.reload();
     } catch (cause) {
       setError(errorText(cause));
@@ -96,8 +96,8 @@ export function ClockCard() {
         </p>
       )}
       {fired !== undefined && (
-        <p className="sbx-fired" role="status" data-testid="clock-fired">
-          {t("sandbox.clock.fired", { count: fired })}
+        <p className="sbx-fired" role="status" data-testid="clock-fired" data-advance={fired.advance}>
+          {t("sandbox.clock.fired", { count: fired.count })}
         </p>
       )}
     </section>

@@ -41,6 +41,8 @@ export function AdaptiveCardView({
 
   const waiting = message.cardState === "waiting";
   const response = answerOf(message.response);
+  // An answered card shows what was sent, whoever sent it.
+  const shown = response ? { ...values, ...response.values } : values;
   const set = (id: string, value: string) => {
     setValues({ ...values, [id]: value });
     setError(undefined);
@@ -92,7 +94,7 @@ export function AdaptiveCardView({
           renderActions(element.actions, `a${index}`)
         ) : (
           // biome-ignore lint/suspicious/noArrayIndexKey: a card's elements have no ids but their place
-          <Element key={index} element={element} values={values} disabled={!waiting || busy} onChange={set} />
+          <Element key={index} element={element} values={shown} disabled={!waiting || busy} onChange={set} />
         ),
       )}
       {card.actions.length > 0 && renderActions(card.actions, "card")}
@@ -135,17 +137,28 @@ function OpenUrl({ action }: { action: Extract<CardAction, { kind: "openUrl" }> 
   );
 }
 
-function answerOf(raw: unknown): { name: string; action: string; when: string } | undefined {
+function answerOf(
+  raw: unknown,
+): { name: string; action: string; when: string; values: Record<string, string> } | undefined {
   if (typeof raw !== "object" || raw === null) return undefined;
   const response = raw as {
     responder?: { displayName?: unknown };
     submitActionId?: unknown;
     responseTime?: unknown;
+    data?: unknown;
   };
+  const data = typeof response.data === "object" && response.data !== null ? response.data : {};
   return {
     name: typeof response.responder?.displayName === "string" ? response.responder.displayName : "",
     action: typeof response.submitActionId === "string" ? response.submitActionId : "",
     when: typeof response.responseTime === "string" ? response.responseTime : "",
+    values: Object.fromEntries(
+      Object.entries(data).flatMap(([key, value]) =>
+        typeof value === "string" || typeof value === "number" || typeof value === "boolean"
+          ? [[key, String(value)]]
+          : [],
+      ),
+    ),
   };
 }
 

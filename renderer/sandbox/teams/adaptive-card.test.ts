@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import type { JsonObject } from "../../../shared/json";
 import { initialValues, missingRequired, parseCard, submission, toggleChoice } from "./adaptive-card";
 
-const approvalCard = {
+const approvalCard: JsonObject = {
   type: "AdaptiveCard",
   version: "1.4",
   body: [

@@ -1,0 +1,326 @@
+import type { Page } from "@playwright/test";
+import { expect, test } from "../harness/fixtures";
+import { SandboxPage } from "../pages/sandbox";
+
+const ALICIA = "alicia.thornton@cronus-demo.example";
+
+/** Calls the backend from the app's own page, as its renderer does (same origin, same token). */
+async function call<T>(page: Page, method: string, input: unknown): Promise<T> {
+  return page.evaluate(
+    async ([name, body]) => {
+      const response = await fetch(`/api/call/${name}`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        credentials: "same-origin",
+        body: JSON.stringify(body),
+      });
+      const envelope = (await response.json()) as {
+        ok: boolean;
+        value?: unknown;
+        error?: { message: string };
+      };
+      if (!envelope.ok) throw new Error(envelope.error?.message);
+      return envelope.value;
+    },
+    [method, input] as const,
+  ) as Promise<T>;
+}
+
+const connector = (id: string, operationId: string) => ({
+  host: { apiId: `/providers/Microsoft.PowerApps/apis/${id}`, connectionName: id, operationId },
+  authentication: "@parameters('$authentication')",
+});
+
+/** A button flow that mails Alicia (and an outside address) and asks her for an approval. */
+const mailAndApproval = {
+  $schema:
+    "https://schema.management.azure.com/providers/Microsoft.Logic/schemas/2016-06-01/workflowdefinition.json#",
+  contentVersion: "1.0.0.0",
+  parameters: {
+    $connections: { defaultValue: {}, type: "Object" },
+    $authentication: { defaultValue: {}, type: "SecureObject" },
+  },
+  triggers: {
+    manual: {
+      type: "Request",
+      kind: "Button",
+      inputs: { schema: { type: "object", properties: {}, required: [] } },
+    },
+  },
+  actions: {
+    Send_an_email: {
+      type: "OpenApiConnection",
+      inputs: {
+        ...connector("shared_office365", "SendEmailV2"),
+        parameters: {
+          "emailMessage/To": `${ALICIA};partner@contoso.example`,
+          "emailMessage/Subject": "Vendor statement for October",
+          "emailMessage/Body":
+            '<p>Hello Alicia,</p><p>The statement is <strong>attached</strong>.</p><script>document.title="hacked"</script><p><a href="javascript:alert(1)">Open</a></p>',
+        },
+      },
+      runAfter: {},
+    },
+    Start_and_wait_for_an_approval: {
+      type: "OpenApiConnectionWebhook",
+      inputs: {
+        ...connector("shared_approvals", "StartAndWaitForAnApproval"),
+        parameters: {
+          approvalType: "CustomResponse",
+          "WebhookApprovalCreationInput/responseOptions": ["Pay now", "Pay later"],
+          "WebhookApprovalCreationInput/title": "How do we pay Birch Logistics?",
+          "WebhookApprovalCreationInput/assignedTo": ALICIA,
+          "WebhookApprovalCreationInput/details":
+            "The statement shows **3 open invoices**.\n\n- PI-1001\n- PI-1010",
+          "WebhookApprovalCreationInput/enableNotifications": false,
+          "WebhookApprovalCreationInput/enableReassignment": false,
+        },
+      },
+      runAfter: { Send_an_email: ["Succeeded"] },
+    },
+  },
+};
+
+test.describe("Sandbox", () => {
+  test("edits a customer on its card, refuses a bad value with the backend's message, and keeps the change after a reload", async ({
+    app,
+  }) => {
+    const sandbox = new SandboxPage(app.page);
+    await sandbox.openRecord("Customers", "C10000");
+    await expect(sandbox.field("Name")).toHaveValue("Heron Living Ltd.");
+
+    await sandbox.setField("Credit limit (LCY)", "lots");
+    const error = await sandbox.saveExpectingError();
+    await expect(error).toContainText("must be a number");
+    await expect(sandbox.field("Credit limit (LCY)")).toHaveAttribute("aria-invalid", "true");
+
+    await sandbox.setField("Credit limit (LCY)", "25000");
+    await sandbox.setField("Name", "Heron Living Group");
+    await sandbox.save();
+
+    await app.page.reload();
+    await expect(sandbox.field("Name")).toHaveValue("Heron Living Group");
+    await expect(sandbox.field("Credit limit (LCY)")).toHaveValue("25000");
+
+    // The list shows the new name too; Escape on the card drops unsaved edits.
+    await sandbox.setField("Name", "Typo");
+    await sandbox.field("Name").press("Escape");
+    await expect(sandbox.field("Name")).toHaveValue("Heron Living Group");
+    await sandbox.openTable("Customers");
+    await expect(sandbox.row("C10000")).toContainText("Heron Living Group");
+  });
+
+  test("sends PI-1001 for approval: with no flow or workflow to answer, it waits Pending Approval and reaches nobody's inbox", async ({
+    app,
+  }) => {
+    const sandbox = new SandboxPage(app.page);
+    await sandbox.openRecord("purchaseInvoices", "PI-1001");
+    await expect(sandbox.status()).toHaveText("Open");
+    await expect(sandbox.action("Cancel approval request")).toBeDisabled();
+
+    await sandbox.sendForApproval();
+    await expect(sandbox.status()).toHaveText("Pending Approval");
+    await expect(app.page.getByTestId("pending-hint")).toBeVisible();
+    await expect(sandbox.action("Send approval request")).toBeDisabled();
+    await expect(sandbox.action("Release")).toBeDisabled();
+    await expect(sandbox.action("Post")).toBeDisabled();
+    await expect(sandbox.field("Vendor invoice no.")).toBeDisabled();
+
+    // Built-in workflows are off and no flow is armed: the approver has nothing to answer.
+    await sandbox.actAs("Alicia Thornton");
+    await sandbox.openInbox();
+    await expect(app.page.getByRole("heading", { name: "Nothing waits for your approval" })).toBeVisible();
+    await expect(
+      app.page.getByText("Send a purchase invoice for approval in Business Central"),
+    ).toBeVisible();
+
+    await sandbox.openTable("Purchase invoices");
+    await expect(sandbox.row("PI-1001").getByTestId("status-badge")).toHaveText("Pending Approval");
+    await sandbox.openRecord("Purchase invoices", "PI-1001");
+    await sandbox.cancelApprovalRequest();
+    await expect(sandbox.status()).toHaveText("Open");
+    await expect(sandbox.action("Send approval request")).toBeEnabled();
+  });
+
+  test("a snapshot brings back the world as it was saved", async ({ app }) => {
+    const sandbox = new SandboxPage(app.page);
+    await sandbox.saveSnapshot("Before the test");
+
+    await sandbox.openRecord("Vendors", "V20000");
+    const original = await sandbox.field("Name").inputValue();
+    await sandbox.setField("Name", "Changed during the test");
+    await sandbox.save();
+
+    await sandbox.restoreSnapshot("Before the test");
+    await sandbox.openRecord("Vendors", "V20000");
+    await expect(sandbox.field("Name")).toHaveValue(original);
+
+    // Snapshots outlive a reload, and can be deleted.
+    await app.page.reload();
+    await sandbox.openSimulation();
+    await expect(sandbox.snapshot("Before the test")).toBeVisible();
+    await sandbox.deleteSnapshot("Before the test");
+    await expect(app.page.getByText("No snapshots yet.")).toBeVisible();
+  });
+
+  test("reset to the demo data undoes changes, new records and deletions", async ({ app }) => {
+    const sandbox = new SandboxPage(app.page);
+    await sandbox.openTable("Items");
+    await sandbox.newRecord({ Description: "Sandbox test chair", "Unit price": "99" });
+    await expect(sandbox.field("Description")).toHaveValue("Sandbox test chair");
+    await expect(app.page.getByRole("heading", { level: 2, name: /^Item \d+$/ })).toBeVisible();
+
+    await sandbox.openTable("Customers");
+    await sandbox.deleteRecords("C10010");
+    await expect(sandbox.row("C10010")).toHaveCount(0);
+
+    await sandbox.reset();
+    await sandbox.openTable("Customers");
+    await expect(sandbox.row("C10010")).toBeVisible();
+    await sandbox.openTable("Items");
+    await sandbox.search("Sandbox test chair");
+    await expect(app.page.getByText("No records match")).toBeVisible();
+  });
+
+  test("faults are added with their effect and count, and cleared one by one or all at once", async ({
+    app,
+  }) => {
+    const sandbox = new SandboxPage(app.page);
+    await sandbox.openSimulation();
+    await expect(app.page.getByText("No faults: every call succeeds.")).toBeVisible();
+
+    await sandbox.addFault({
+      connector: "Office 365 Outlook",
+      operation: "Send an email (V2)",
+      mode: "fail",
+      status: 429,
+      calls: 3,
+      retryAfterSeconds: 5,
+    });
+    await expect(sandbox.faults().first()).toContainText("Office 365 Outlook · Send an email (V2)");
+    await expect(sandbox.faults().first()).toContainText(
+      "Fails with 429 Too Many Requests, Retry-After 5 s · 3 calls left",
+    );
+
+    await sandbox.addFault({ connector: "Microsoft Teams", mode: "slow", delayMs: 1500, calls: 2 });
+    await sandbox.addFault({ connector: "Approvals", mode: "fail", status: 500, calls: 1 });
+    await expect(sandbox.faults()).toHaveCount(3);
+    await expect(sandbox.faults().filter({ hasText: "Microsoft Teams" })).toContainText(
+      "Answers 1,500 ms late · 2 calls left",
+    );
+
+    // Faults are the backend's: they are still there after a reload.
+    await app.page.reload();
+    await sandbox.openSimulation();
+    await expect(sandbox.faults()).toHaveCount(3);
+
+    await sandbox.clearFault("Microsoft Teams");
+    await expect(sandbox.faults()).toHaveCount(2);
+    await expect(sandbox.faults().filter({ hasText: "Microsoft Teams" })).toHaveCount(0);
+    await sandbox.clearFault();
+    await expect(app.page.getByText("No faults: every call succeeds.")).toBeVisible();
+  });
+
+  test("the form refuses a fault without a connector", async ({ app }) => {
+    const sandbox = new SandboxPage(app.page);
+    await sandbox.openSimulation();
+    await app.page
+      .getByRole("form", { name: "New fault" })
+      .getByRole("button", { name: "Add fault" })
+      .click();
+    await expect(app.page.getByRole("form", { name: "New fault" }).getByRole("alert")).toHaveText(
+      "Choose a connector.",
+    );
+    await expect(sandbox.faults()).toHaveCount(0);
+  });
+
+  test("acting as another person shows their mailbox and inbox; mail and requests arrive live and are answered as them", async ({
+    app,
+  }) => {
+    const sandbox = new SandboxPage(app.page);
+    await sandbox.actAs("Alicia Thornton");
+    await sandbox.openMailbox(ALICIA);
+    await expect(app.page.getByRole("heading", { name: "No mail here" })).toBeVisible();
+
+    // A flow mails Alicia and asks her: both appear without reloading the page.
+    const flow = await call<{ id: string }>(app.page, "flows.create", {
+      name: "Ask Alicia",
+      kind: "instant",
+      definition: mailAndApproval,
+    });
+    await call(app.page, "runs.start", {
+      flowId: flow.id,
+      source: { draft: true },
+      triggerOutputs: { body: {} },
+    });
+    await expect(sandbox.message("Vendor statement for October")).toBeVisible();
+    await expect(sandbox.message("Vendor statement for October")).toHaveClass(/unread/);
+
+    const pane = await sandbox.readMessage("Vendor statement for October");
+    await expect(pane).toContainText("The statement is attached.");
+    await expect(pane.locator("strong")).toHaveText("attached");
+    // The flow's script and javascript: link are shown as nothing and as plain text.
+    await expect(pane.locator("script")).toHaveCount(0);
+    await expect(pane.getByText("Open", { exact: true })).not.toHaveAttribute("href", /.*/);
+    expect(await app.page.title()).not.toBe("hacked");
+    await expect(sandbox.message("Vendor statement for October")).not.toHaveClass(/unread/);
+
+    // The copy to the outside address lands in the external outbox.
+    await sandbox.openMailbox("outbox/external");
+    await expect(sandbox.message("Vendor statement for October")).toBeVisible();
+
+    // Daniel (the connection user, who sent it) has it in Sent Items, and no request to answer.
+    await sandbox.actAs("Daniel Reyes");
+    await sandbox.openMailbox("daniel.reyes@cronus-demo.example", "Sent Items");
+    await expect(sandbox.message("Vendor statement for October")).toBeVisible();
+    await sandbox.openInbox();
+    await expect(sandbox.approvals()).toHaveCount(0);
+
+    await sandbox.actAs("Alicia Thornton");
+    await sandbox.openInbox();
+    const detail = await sandbox.openApproval("How do we pay Birch Logistics?");
+    await expect(detail.locator("strong", { hasText: "3 open invoices" })).toBeVisible();
+    await expect(detail.getByRole("listitem")).toHaveText(["PI-1001", "PI-1010"]);
+    await sandbox.respond("How do we pay Birch Logistics?", "Pay later", "After the audit, please.");
+    await expect(sandbox.approvals()).toHaveCount(0);
+    await expect(app.page.getByRole("heading", { name: "Nothing waits for your approval" })).toBeVisible();
+
+    await sandbox.openApprovalHistory();
+    const answered = await sandbox.openApproval("How do we pay Birch Logistics?");
+    await expect(answered.getByTestId("approval-response")).toContainText("Alicia Thornton");
+    await expect(answered.getByTestId("approval-response")).toContainText("Pay later");
+    await expect(answered.getByTestId("approval-response")).toContainText("After the audit, please.");
+
+    // The person acted as is remembered on this computer.
+    await app.page.reload();
+    await expect(sandbox.actingAs()).toHaveText("Alicia Thornton");
+  });
+
+  test("the clock moves forward and says how many waits fired; deep links open a record's card", async ({
+    app,
+  }) => {
+    const sandbox = new SandboxPage(app.page);
+    await sandbox.openSimulation();
+    await expect(app.page.getByTestId("clock-now")).toContainText("real time");
+    await expect(app.page.getByRole("button", { name: "Advance to the next wait" })).toBeDisabled();
+    expect(await sandbox.advanceClock("1 day")).toBe(0);
+    await expect(app.page.getByTestId("clock-now")).toContainText("24 hours ahead");
+    expect(await sandbox.advanceClock("1 week")).toBe(0);
+    await expect(app.page.getByTestId("clock-now")).toContainText("8 days ahead");
+
+    const invoices = await call<{ items: { id: string; number: string }[] }>(
+      app.page,
+      "sandbox.records.list",
+      {
+        table: "purchaseInvoices",
+        search: "PI-1002",
+      },
+    );
+    const id = invoices.items[0]?.id ?? "";
+    await app.page.evaluate((hash) => {
+      window.location.hash = hash;
+    }, `#/sandbox/bc/purchaseInvoices/${id}`);
+    await expect(app.page.getByRole("heading", { level: 2, name: "Purchase invoice PI-1002" })).toBeVisible();
+    await expect(app.page.getByTestId("lines-table").locator("tbody tr").first()).toBeVisible();
+  });
+});
