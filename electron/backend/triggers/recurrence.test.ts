@@ -116,6 +116,25 @@ describe("recurrence: frequency, interval, start time, schedule", () => {
     });
   });
 
+  it("a calendar schedule counted past the cap still knows its last occurrence", () => {
+    const everyMinute = Array.from({ length: 60 }, (_, m) => m);
+    const everyHour = Array.from({ length: 24 }, (_, h) => h);
+    const s = schedule(
+      {
+        frequency: "Day",
+        interval: 2,
+        timeZone: "Europe/Paris",
+        schedule: { hours: everyHour, minutes: everyMinute },
+      },
+      utc("2026-03-01T00:00:00Z"),
+    );
+    const counted = s.between(utc("2026-03-01T00:00:00Z"), utc("2026-03-31T12:00:00Z"), 500);
+    // (from, to]: the occurrence at "from" itself is not counted.
+    expect(counted).toMatchObject({ count: 500, capped: true, first: utc("2026-03-01T00:01:00Z") });
+    // The last is on a kept day (every other local day from March 1st): March 31 at 12:00Z is 14:00 in Paris.
+    expect(counted.last).toBe(utc("2026-03-31T12:00:00Z"));
+  });
+
   it("every 2 weeks on Monday and Thursday, counted from the start time's week", () => {
     const s = schedule({
       frequency: "Week",
