@@ -31,8 +31,8 @@ const connector = (id: string, operationId: string) => ({
   authentication: "@parameters('$authentication')",
 });
 
-/** A button flow that mails Alicia (and an outside address) and asks her for an approval. */
-const mailAndApproval = {
+/** A button flow's definition around the given actions. */
+const buttonFlow = (actions: Record<string, unknown>) => ({
   $schema:
     "https://schema.management.azure.com/providers/Microsoft.Logic/schemas/2016-06-01/workflowdefinition.json#",
   contentVersion: "1.0.0.0",
@@ -47,39 +47,65 @@ const mailAndApproval = {
       inputs: { schema: { type: "object", properties: {}, required: [] } },
     },
   },
-  actions: {
-    Send_an_email: {
-      type: "OpenApiConnection",
-      inputs: {
-        ...connector("shared_office365", "SendEmailV2"),
-        parameters: {
-          "emailMessage/To": `${ALICIA};partner@contoso.example`,
-          "emailMessage/Subject": "Vendor statement for October",
-          "emailMessage/Body":
-            '<p>Hello Alicia,</p><p>The statement is <strong>attached</strong>.</p><script>document.title="hacked"</script><p><a href="javascript:alert(1)">Open</a></p>',
-        },
+  actions,
+});
+
+/** Starts a draft run of a new button flow. */
+async function runFlow(page: Page, name: string, definition: unknown): Promise<void> {
+  const flow = await call<{ id: string }>(page, "flows.create", { name, kind: "instant", definition });
+  await call(page, "runs.start", { flowId: flow.id, source: { draft: true }, triggerOutputs: { body: {} } });
+}
+
+/** Mails Alicia (and an outside address), then asks her for an approval. */
+const mailAndApproval = buttonFlow({
+  Send_an_email: {
+    type: "OpenApiConnection",
+    inputs: {
+      ...connector("shared_office365", "SendEmailV2"),
+      parameters: {
+        "emailMessage/To": `${ALICIA};partner@contoso.example`,
+        "emailMessage/Subject": "Vendor statement for October",
+        "emailMessage/Body":
+          '<p>Hello Alicia,</p><p>The statement is <strong>attached</strong>.</p><script>document.title="hacked"</script><p><a href="javascript:alert(1)">Open</a></p>',
       },
-      runAfter: {},
     },
-    Start_and_wait_for_an_approval: {
-      type: "OpenApiConnectionWebhook",
-      inputs: {
-        ...connector("shared_approvals", "StartAndWaitForAnApproval"),
-        parameters: {
-          approvalType: "CustomResponse",
-          "WebhookApprovalCreationInput/responseOptions": ["Pay now", "Pay later"],
-          "WebhookApprovalCreationInput/title": "How do we pay Birch Logistics?",
-          "WebhookApprovalCreationInput/assignedTo": ALICIA,
-          "WebhookApprovalCreationInput/details":
-            "The statement shows **3 open invoices**.\n\n- PI-1001\n- PI-1010",
-          "WebhookApprovalCreationInput/enableNotifications": false,
-          "WebhookApprovalCreationInput/enableReassignment": false,
-        },
-      },
-      runAfter: { Send_an_email: ["Succeeded"] },
-    },
+    runAfter: {},
   },
-};
+  Start_and_wait_for_an_approval: {
+    type: "OpenApiConnectionWebhook",
+    inputs: {
+      ...connector("shared_approvals", "StartAndWaitForAnApproval"),
+      parameters: {
+        approvalType: "CustomResponse",
+        "WebhookApprovalCreationInput/responseOptions": ["Pay now", "Pay later"],
+        "WebhookApprovalCreationInput/title": "How do we pay Birch Logistics?",
+        "WebhookApprovalCreationInput/assignedTo": ALICIA,
+        "WebhookApprovalCreationInput/details":
+          "The statement shows **3 open invoices**.\n\n- PI-1001\n- PI-1010",
+        "WebhookApprovalCreationInput/enableNotifications": false,
+        "WebhookApprovalCreationInput/enableReassignment": false,
+      },
+    },
+    runAfter: { Send_an_email: ["Succeeded"] },
+  },
+});
+
+/** Waits two days on the sandbox's clock, then notifies the connection user (Daniel). */
+const waitThenNotify = buttonFlow({
+  Delay: { type: "Wait", inputs: { interval: { count: 2, unit: "Day" } }, runAfter: {} },
+  Send_me_a_mobile_notification: {
+    type: "OpenApiConnection",
+    inputs: {
+      ...connector("shared_flowpush", "SendNotification"),
+      parameters: {
+        "NotificationDefinition/notificationText": "Two days have passed",
+        "NotificationDefinition/notificationLink/uri": "sandbox://businesscentral/purchaseInvoices",
+        "NotificationDefinition/notificationLink/label": "Open purchase invoices",
+      },
+    },
+    runAfter: { Delay: ["Succeeded"] },
+  },
+});
 
 test.describe("Sandbox", () => {
   test("edits a customer on its card, refuses a bad value with the backend's message, and keeps the change after a reload", async ({
@@ -243,16 +269,7 @@ test.describe("Sandbox", () => {
     await expect(app.page.getByRole("heading", { name: "No mail here" })).toBeVisible();
 
     // A flow mails Alicia and asks her: both appear without reloading the page.
-    const flow = await call<{ id: string }>(app.page, "flows.create", {
-      name: "Ask Alicia",
-      kind: "instant",
-      definition: mailAndApproval,
-    });
-    await call(app.page, "runs.start", {
-      flowId: flow.id,
-      source: { draft: true },
-      triggerOutputs: { body: {} },
-    });
+    await runFlow(app.page, "Ask Alicia", mailAndApproval);
     await expect(sandbox.message("Vendor statement for October")).toBeVisible();
     await expect(sandbox.message("Vendor statement for October")).toHaveClass(/unread/);
 
@@ -296,7 +313,7 @@ test.describe("Sandbox", () => {
     await expect(sandbox.actingAs()).toHaveText("Alicia Thornton");
   });
 
-  test("the clock moves forward and says how many waits fired; deep links open a record's card", async ({
+  test("the clock moves forward, fires a flow's delay and says so; the notification after it links into the sandbox", async ({
     app,
   }) => {
     const sandbox = new SandboxPage(app.page);
@@ -305,9 +322,19 @@ test.describe("Sandbox", () => {
     await expect(app.page.getByRole("button", { name: "Advance to the next wait" })).toBeDisabled();
     expect(await sandbox.advanceClock("1 day")).toBe(0);
     await expect(app.page.getByTestId("clock-now")).toContainText("24 hours ahead");
-    expect(await sandbox.advanceClock("1 week")).toBe(0);
-    await expect(app.page.getByTestId("clock-now")).toContainText("8 days ahead");
 
+    await runFlow(app.page, "Wait two days", waitThenNotify);
+    await expect(app.page.getByTestId("clock-next")).not.toHaveText("None");
+    expect(await sandbox.advanceClock("next wait")).toBeGreaterThanOrEqual(1);
+    await expect(app.page.getByTestId("clock-now")).toContainText("3 days ahead");
+
+    const notifications = await sandbox.openNotifications();
+    await expect(notifications.filter({ hasText: "Two days have passed" })).toBeVisible();
+    await notifications.getByRole("link", { name: "Open purchase invoices" }).click();
+    await expect(app.page.getByRole("heading", { level: 2, name: "Purchase invoices" })).toBeVisible();
+  });
+
+  test("a deep link opens a document's card with its lines", async ({ app }) => {
     const invoices = await call<{ items: { id: string; number: string }[] }>(
       app.page,
       "sandbox.records.list",
