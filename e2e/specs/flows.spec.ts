@@ -18,7 +18,7 @@ test.describe("My flows", () => {
     for (const [name, kind, trigger] of kinds) {
       await list.createFlow(name, kind);
       await designer.expectOpen(name);
-      await expect(app.page.getByTestId("trigger-node")).toContainText(trigger);
+      await expect(app.page.locator(".trigger-card")).toContainText(trigger);
       await designer.back();
     }
     await expect(list.rows()).toHaveCount(3);

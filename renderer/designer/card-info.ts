@@ -30,8 +30,13 @@ export function cardInfo(name: string, step: JsonValue): CardInfo {
   const operation = operationOfAction(step);
   const connector = operation ? connectorOf(operation) : undefined;
   const type = typeof step === "object" && step !== null && !Array.isArray(step) ? step.type : undefined;
+  // A trigger under its default name ("manual") reads better as what it is ("Manually trigger a flow").
+  const title =
+    operation?.kind === "trigger" && operation.defaultName === name
+      ? operation.displayName
+      : displayName(name);
   return {
-    title: displayName(name),
+    title,
     subtitle: operation?.displayName ?? (typeof type === "string" ? type : "Unknown step"),
     connectorName: connector?.displayName ?? (typeof type === "string" ? type : "Unknown step"),
     color: connector?.color ?? UNKNOWN_COLOR,

@@ -16,7 +16,6 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { findOperation } from "../../../shared/connectors";
 import {
   actionNameOfNodeId,
-  buildGraph,
   type FlowGraph,
   type InsertionPoint,
   insertionPointFromId,
@@ -25,6 +24,7 @@ import { t } from "../../i18n";
 import { toast } from "../../ui/toasts";
 import { useDesigner, useDesignerStore } from "../state/context";
 import { insertOperation, moveStep } from "../state/edits";
+import { graphOf } from "../state/graph-cache";
 import { checkDropAt, type DragSubject, dropPointAt, STEP_MIME, useDnd } from "./dnd";
 import { InsertEdge } from "./edges/InsertEdge";
 import { buildCanvasModel, type CanvasModel } from "./elements";
@@ -74,7 +74,7 @@ export function FlowCanvas({ dark, badges, statuses = NO_STATUSES, onPick, onLai
   const readOnly = useDesigner((s) => s.readOnly);
   const flow = useReactFlow();
 
-  const graph = useMemo(() => buildGraph(definition), [definition]);
+  const graph = useMemo(() => graphOf(definition), [definition]);
   const collapsed = useMemo(() => new Set(collapsedList), [collapsedList]);
   const model = useMemo(() => buildCanvasModel(graph, collapsed), [graph, collapsed]);
 
@@ -84,8 +84,9 @@ export function FlowCanvas({ dark, badges, statuses = NO_STATUSES, onPick, onLai
   useEffect(() => {
     let cancelled = false;
     const started = performance.now();
-    computeLayout(model.elk).then(
+    computeLayout(model.elk, model.nodes.size).then(
       (layout) => {
+        performance.measure("flowsmith:layout", { start: started });
         if (cancelled) return;
         setLaidOut({ graph, model, layout });
         onLaidOut?.(performance.now() - started);
@@ -141,6 +142,20 @@ export function FlowCanvas({ dark, badges, statuses = NO_STATUSES, onPick, onLai
     (changes: NodeChange[]) => setNodes((current) => applyNodeChanges(changes, current)),
     [],
   );
+
+  // Once the new layout is on screen: the first one makes the canvas ready, later ones end an edit.
+  useEffect(() => {
+    if (!laidOut) return;
+    const frame = requestAnimationFrame(() => {
+      if (performance.getEntriesByName("flowsmith:canvas-ready").length === 0)
+        performance.mark("flowsmith:canvas-ready");
+      if (performance.getEntriesByName("flowsmith:edit").length > 0) {
+        performance.measure("flowsmith:edit-to-layout", "flowsmith:edit");
+        performance.clearMarks("flowsmith:edit");
+      }
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [laidOut]);
 
   useEffect(() => {
     if (!laidOut || !firstLayout.current) return;

@@ -1,6 +1,7 @@
 // Positions for a canvas model, computed by ELK in a worker. Results are relative to the parent
 // container, which is what React Flow's sub-flows expect.
 import type { ElkInput } from "./elements";
+import { FAST_LAYOUT_ABOVE, fastLayout, isBranchLane } from "./fast-layout";
 
 export interface Box {
   x: number;
@@ -36,7 +37,13 @@ function getWorker(): Worker {
   return worker;
 }
 
-export async function computeLayout(graph: ElkInput): Promise<Layout> {
+/** ELK for flows of ordinary size; the fast layered layout for very large ones (see fast-layout.ts). */
+export async function computeLayout(graph: ElkInput, nodeCount: number): Promise<Layout> {
+  if (nodeCount > FAST_LAYOUT_ABOVE) return fastLayout(graph);
+  return elkLayout(graph);
+}
+
+async function elkLayout(graph: ElkInput): Promise<Layout> {
   const id = nextId++;
   const result = await new Promise<LayoutResult>((resolve, reject) => {
     pending.set(id, { resolve, reject });
@@ -67,7 +74,7 @@ export async function computeLayout(graph: ElkInput): Promise<Layout> {
  */
 function alignBranches(node: LayoutResult): void {
   const children = (node.children ?? []) as LayoutResult[];
-  if (children.length === 0 || !children.every((c) => c.id.startsWith("#branch/"))) return;
+  if (children.length === 0 || !children.every(isBranchLane)) return;
   const top = Math.min(...children.map((c) => c.y ?? 0));
   const bottom = Math.max(...children.map((c) => (c.y ?? 0) + (c.height ?? 0)));
   for (const child of children) {

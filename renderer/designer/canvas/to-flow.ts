@@ -1,6 +1,6 @@
 // Turns a laid-out canvas model into React Flow nodes and edges. Node objects are reused when
 // nothing about them changed, so React Flow re-renders only the cards an edit touched.
-import type { Edge, Node } from "@xyflow/react";
+import { type Edge, type Node, type NodeHandle, Position } from "@xyflow/react";
 import type { FlowGraph, InsertionPoint } from "../../../shared/flow";
 import { cardInfo } from "../card-info";
 import type { CanvasModel, CanvasNodeMeta } from "./elements";
@@ -78,6 +78,10 @@ function buildNode(
     position: { x: box.x, y: box.y },
     width: box.width,
     height: box.height,
+    // Sizes and handles are known from the layout: React Flow then never has to render a card just
+    // to measure it (with hundreds of cards, that forced render is what made edits slow).
+    measured: { width: box.width, height: box.height },
+    handles: handlesOf(meta.kind, box),
     ...(meta.parentId !== undefined ? { parentId: meta.parentId, extent: undefined } : {}),
     selected,
   };
@@ -190,5 +194,29 @@ function headLabel(label: string, caseValue: unknown, scopeType: string): string
       return scopeType === "Foreach" ? "For each item" : scopeType === "Until" ? "Repeat" : "Steps";
     default:
       return caseValue === undefined || caseValue === null || caseValue === "" ? label : String(caseValue);
+  }
+}
+
+function handlesOf(kind: CanvasNodeMeta["kind"], box: Box): NodeHandle[] {
+  const centre = box.width / 2;
+  const target: NodeHandle = { type: "target", position: Position.Top, x: centre, y: 0, width: 1, height: 1 };
+  const source: NodeHandle = {
+    type: "source",
+    position: Position.Bottom,
+    x: centre,
+    y: box.height,
+    width: 1,
+    height: 1,
+  };
+  switch (kind) {
+    case "trigger":
+    case "head":
+      return [source];
+    case "tail":
+      return [target];
+    case "branch":
+      return [];
+    default:
+      return [target, source];
   }
 }

@@ -1,11 +1,12 @@
 // The flow checker, run live on every edit (it is fast: a 1,000-step flow checks in milliseconds).
-import { useMemo } from "react";
+import { useDeferredValue, useMemo } from "react";
 import { type CheckResult, checkFlow, type Finding } from "../../../shared/checker";
 import type { StepBadge } from "../canvas/nodes/StepCard";
 import { useDesigner } from "../state/context";
 
 export function useCheck(): CheckResult {
-  const definition = useDesigner((s) => s.definition);
+  // The canvas shows an edit first; the checker's findings follow in a lower-priority render.
+  const definition = useDeferredValue(useDesigner((s) => s.definition));
   const kind = useDesigner((s) => s.kind);
   return useMemo(() => checkFlow(definition, { kind }), [definition, kind]);
 }

@@ -165,6 +165,18 @@ export function tokenLabels(graph: FlowGraph): Map<string, { title: string; sour
   return labels;
 }
 
+const labelCache = new WeakMap<FlowGraph, Map<string, { title: string; source: string }>>();
+
+/** tokenLabels, computed once per graph. */
+export function labelsOf(graph: FlowGraph): Map<string, { title: string; source: string }> {
+  let labels = labelCache.get(graph);
+  if (!labels) {
+    labels = tokenLabels(graph);
+    labelCache.set(graph, labels);
+  }
+  return labels;
+}
+
 /** Spacing differences do not make a different token. */
 export function normalize(expression: string): string {
   return expression.replace(/\s+/g, "");

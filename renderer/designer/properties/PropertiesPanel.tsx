@@ -14,7 +14,6 @@ import {
 import {
   type ActionNode,
   addSwitchCase,
-  buildGraph,
   descendantsOf,
   type FlowGraph,
   isActionType,
@@ -34,11 +33,12 @@ import {
 import type { JsonObject, JsonValue } from "../../../shared/json";
 import { cardInfo, displayName } from "../card-info";
 import { ContentPicker } from "../expressions/ContentPicker";
-import { availableContent, tokenLabels } from "../expressions/dynamic-content";
+import { availableContent, labelsOf } from "../expressions/dynamic-content";
 import type { TokenInputHandle } from "../expressions/TokenInput";
 import { iconFor } from "../icons";
 import { useDesigner, useDesignerStore } from "../state/context";
 import { actionNameFromTitle, renameStep } from "../state/edits";
+import { graphOf } from "../state/graph-cache";
 import { type FieldContext, FieldContextValue } from "./field-context";
 import { type FieldProblem, InputField } from "./InputField";
 import { RunAfterEditor } from "./RunAfterEditor";
@@ -61,11 +61,11 @@ export function PropertiesPanel({ findings }: { findings: readonly Finding[] }) 
   const focusField = useDesigner((s) => s.focusField);
   const readOnly = useDesigner((s) => s.readOnly);
   const kind = useDesigner((s) => s.kind);
-  const graph = useMemo(() => buildGraph(definition), [definition]);
+  const graph = useMemo(() => graphOf(definition), [definition]);
   const node = selected ? graph.byId.get(selected) : undefined;
   const [tab, setTab] = useState<Tab>("parameters");
   const [picker, setPicker] = useState<{ anchor: DOMRect; field: TokenInputHandle }>();
-  const labels = useMemo(() => tokenLabels(graph), [graph]);
+  const labels = useMemo(() => labelsOf(graph), [graph]);
   const openPicker = useCallback(
     (anchor: DOMRect, field: TokenInputHandle) => setPicker({ anchor, field }),
     [],

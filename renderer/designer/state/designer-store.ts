@@ -169,6 +169,8 @@ export function createDesignerStore(
           throw error;
         }
         if (next === get().definition) return false;
+        // User Timing marks let the benchmarks (and devtools) see how long an edit takes to show.
+        performance.mark("flowsmith:edit");
         push(label, { definition: next }, options);
         return true;
       },
