@@ -103,7 +103,14 @@ export async function benchDesigner(rounds = 5): Promise<Record<string, number |
     const box = await card.boundingBox();
     if (!box) throw new Error("no card on screen to drag");
     await page.evaluate(() => {
-      const w = window as unknown as { __frames: number[]; __last: number; __on: boolean };
+      // In the page: typed by hand, as the benches compile without the DOM's types.
+      const w = globalThis as unknown as {
+        __frames: number[];
+        __last: number;
+        __on: boolean;
+        requestAnimationFrame(callback: (now: number) => void): number;
+      };
+      const requestAnimationFrame = (callback: (now: number) => void) => w.requestAnimationFrame(callback);
       w.__frames = [];
       w.__on = true;
       w.__last = performance.now();
@@ -129,7 +136,7 @@ export async function benchDesigner(rounds = 5): Promise<Record<string, number |
       await page.waitForTimeout(8);
     }
     const frames = await page.evaluate(() => {
-      const w = window as unknown as { __frames: number[]; __on: boolean };
+      const w = globalThis as unknown as { __frames: number[]; __on: boolean };
       w.__on = false;
       return w.__frames.slice(2);
     });
