@@ -117,7 +117,7 @@ test.describe("Sandbox", () => {
 
     await sandbox.setField("Credit limit (LCY)", "lots");
     const error = await sandbox.saveExpectingError();
-    await expect(error).toContainText("must be a number");
+    await expect(error).toContainText("Credit limit (LCY): must be a number");
     await expect(sandbox.field("Credit limit (LCY)")).toHaveAttribute("aria-invalid", "true");
 
     await sandbox.setField("Credit limit (LCY)", "25000");

@@ -19,7 +19,8 @@ const TABS: { path: string; label: MessageKey; icon: typeof Mail; testId: string
 export function SandboxTabs() {
   const [location] = useLocation();
   const actingAs = useSandbox((s) => s.actingAs);
-  const counts = useLoad(actingAs || undefined, async () => {
+  const mailRead = useSandbox((s) => s.mailRead);
+  const counts = useLoad(actingAs ? `${actingAs}/${mailRead}` : undefined, async () => {
     const [pending, mailboxes] = await Promise.all([
       api.call("sandbox.approvals.list", { assignedTo: actingAs, status: "Pending", top: 500 }),
       api.call("sandbox.mail.mailboxes", {}),

@@ -89,6 +89,7 @@ export const sandboxMessages = {
   "sandbox.approvals.empty.title": "Nothing waits for your approval",
   "sandbox.approvals.empty.body":
     "Send a purchase invoice for approval in Business Central, or test a flow that asks for an approval.",
+  "sandbox.approvals.empty.action": "Open purchase invoices",
   "sandbox.approvals.noneSent": "You have not requested any approval.",
   "sandbox.approvals.noneAnswered": "No completed requests yet.",
   "sandbox.approvals.pick": "Choose a request to read it and answer.",

@@ -29,6 +29,9 @@ interface SandboxState {
   loadOverview(): Promise<void>;
   loadTables(): Promise<void>;
   actAs(email: string): void;
+  /** Bumped when the person reads mail (which raises no sandbox event), so unread counts refresh. */
+  mailRead: number;
+  markMailRead(): void;
 }
 
 export const useSandbox = create<SandboxState>((set, get) => ({
@@ -37,6 +40,10 @@ export const useSandbox = create<SandboxState>((set, get) => ({
   tables: undefined,
   tablesError: undefined,
   actingAs: "",
+  mailRead: 0,
+  markMailRead() {
+    set({ mailRead: get().mailRead + 1 });
+  },
   async loadOverview() {
     try {
       const overview = await api.call("sandbox.overview", {});

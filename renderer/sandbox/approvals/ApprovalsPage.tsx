@@ -70,7 +70,15 @@ export function ApprovalsPage({ box: rawBox, id }: { box: string | undefined; id
             <p className="muted sbx-pane-note">{t("common.loading")}</p>
           ) : items.length === 0 ? (
             box === "inbox" ? (
-              <EmptyState icon={<CheckSquare size={36} />} title={t("sandbox.approvals.empty.title")}>
+              <EmptyState
+                icon={<CheckSquare size={36} />}
+                title={t("sandbox.approvals.empty.title")}
+                action={
+                  <Link href="/bc/purchaseInvoices" className="button">
+                    {t("sandbox.approvals.empty.action")}
+                  </Link>
+                }
+              >
                 {t("sandbox.approvals.empty.body")}
               </EmptyState>
             ) : (

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { ApiError } from "../../../shared/api";
 import type { JsonObject } from "../../../shared/json";
 import { api } from "../../api/client";
 import { t } from "../../i18n";
@@ -6,6 +7,7 @@ import { Dialog } from "../../ui/Dialog";
 import { errorText } from "../parts/errors";
 import {
   type FieldInfo,
+  fieldErrorText,
   fieldOfError,
   newRecordFields,
   patchOf,
@@ -49,8 +51,9 @@ export function NewRecordDialog({
       onCreated(created);
     } catch (cause) {
       const message = errorText(cause);
-      const field = fieldOfError((cause as { issues?: { path: string }[] }).issues, message);
-      setError(field ? { message, field } : { message });
+      const field = fieldOfError(cause instanceof ApiError ? cause.issues : undefined, message);
+      const info = table.fields.find((f) => f.name === field);
+      setError(info ? { message: fieldErrorText(message, info), field: info.name } : { message });
       setBusy(false);
     }
   };

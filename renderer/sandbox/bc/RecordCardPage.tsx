@@ -21,6 +21,7 @@ import {
   cardSections,
   displayValue,
   type FieldInfo,
+  fieldErrorText,
   fieldOfError,
   inputValue,
   isEditable,
@@ -132,7 +133,8 @@ function RecordCard({ table, id }: { table: TableInfo; id: string }) {
     } catch (cause) {
       const message = errorText(cause);
       const field = fieldOfError(cause instanceof ApiError ? cause.issues : undefined, message);
-      setError(field ? { message, field } : { message });
+      const info = table.fields.find((f) => f.name === field);
+      setError(info ? { message: fieldErrorText(message, info), field: info.name } : { message });
     } finally {
       setBusy(undefined);
     }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   actionEnabled,
   displayValue,
+  fieldErrorText,
   fieldOfError,
   listColumns,
   lockedReason,
@@ -123,6 +124,14 @@ describe("editing", () => {
     expect(patchOf(customers.fields, record, { creditLimit: "2500.5" })).toEqual({ creditLimit: 2500.5 });
     // Not a number: sent as typed, so the backend's message names the field.
     expect(patchOf(customers.fields, record, { creditLimit: "lots" })).toEqual({ creditLimit: "lots" });
+  });
+
+  it("names the field by its title in the backend's message", () => {
+    const limit = customers.fields.find((f) => f.name === "creditLimit");
+    expect(fieldErrorText("Parameter 'creditLimit': must be a number, not string \"x\".", limit)).toBe(
+      'Credit limit: must be a number, not string "x".',
+    );
+    expect(fieldErrorText("Vendor V1 is blocked.", undefined)).toBe("Vendor V1 is blocked.");
   });
 
   it("finds the field a backend error names", () => {

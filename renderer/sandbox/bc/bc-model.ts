@@ -323,6 +323,12 @@ export function fieldOfError(
   return path?.split("/").pop();
 }
 
+/** A backend message about a field, with the field's title instead of its API name. */
+export function fieldErrorText(message: string, field: FieldInfo | undefined): string {
+  if (!field) return message;
+  return message.replace(/^Parameter '[^']+':\s*/, `${field.title}: `);
+}
+
 /** Tones of status badges. */
 export function statusTone(status: string, posted: boolean): "neutral" | "warning" | "success" | "info" {
   if (posted) return "info";

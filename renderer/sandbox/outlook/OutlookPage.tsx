@@ -16,6 +16,7 @@ const PAGE_SIZE = 50;
 /** Outlook: any mailbox of the company (the person acted as by default), its folders and mail. */
 export function OutlookPage() {
   const actingAs = useSandbox((s) => s.actingAs);
+  const markMailRead = useSandbox((s) => s.markMailRead);
   const nameOf = usePersonName();
   const [mailbox, setMailbox] = useState(actingAs);
   const [folder, setFolder] = useState<Folder>("Inbox");
@@ -213,6 +214,7 @@ export function OutlookPage() {
               onRead={() => {
                 mailboxes.reload();
                 messages.reload();
+                markMailRead();
               }}
             />
           ) : (
