@@ -12,6 +12,7 @@ import { openDatabase } from "./db/open";
 import { Engine, type EngineEvent } from "./engine";
 import { EventBus } from "./events";
 import { FlowStore } from "./flows/store";
+import { Publisher } from "./publish";
 import { TestRuns } from "./runs/test-runs";
 import { Sandbox, type SandboxEvent } from "./sandbox";
 import type { SettingsStore } from "./settings/store";
@@ -36,6 +37,7 @@ export interface Backend {
   sandbox: Sandbox;
   engine: Engine;
   tests: TestRuns;
+  publisher: Publisher;
   info(): AppInfo;
   close(): void;
 }
@@ -81,6 +83,18 @@ export function createBackend(options: BackendOptions): Backend {
     );
   }
   const tests = new TestRuns({ flows, engine, sandbox, clock });
+  const publisher = new Publisher({
+    db,
+    flows,
+    engine,
+    sandbox,
+    clock,
+    log,
+    automateOff: () => !options.settings.get().automateEnabled,
+    policy: () => options.settings.get().connectorPolicy,
+  });
+  const started = publisher.start();
+  if (started.missed > 0) log(`Scheduled flows missed ${started.missed} occurrence(s) while Flowsmith was closed.`);
   const openNotices: Notice[] = [...notices];
 
   const info = (): AppInfo => ({
@@ -105,6 +119,13 @@ export function createBackend(options: BackendOptions): Backend {
     tests,
     sandbox,
     clock,
+    publisher,
+    onFlowDeleted: (id) => {
+      if (publisher.listWorkflows({ excludeBuiltIn: true, limit: 5000 }).items.some((w) => w.id === id && w.status === "enabled")) {
+        publisher.disable(id);
+        events.emit("workflows.changed", { id });
+      }
+    },
   });
 
   return {
@@ -117,8 +138,10 @@ export function createBackend(options: BackendOptions): Backend {
     sandbox,
     engine,
     tests,
+    publisher,
     info,
     close: () => {
+      publisher.stop();
       engine.stop();
       clock.dispose();
       db.close();

@@ -51,6 +51,25 @@ import {
   workbookSchema,
 } from "./sandbox";
 import { settingsPatchSchema, settingsSchema } from "./settings";
+import {
+  byVersionSchema,
+  exportedFileSchema,
+  exportInputSchema,
+  importInputSchema,
+  instantFlowSchema,
+  missedPolicySchema,
+  publishInputSchema,
+  publishResultSchema,
+  runInstantInputSchema,
+  setPolicyInputSchema,
+  setPolicyResultSchema,
+  versionDetailSchema,
+  versionInfoSchema,
+  workflowEntrySchema,
+  workflowListInputSchema,
+  workflowPageSchema,
+  workflowsChangedEventSchema,
+} from "./workflows";
 
 interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
   input: I;
@@ -166,6 +185,29 @@ export const contract = {
     clockSchema.extend({ fired: z.number().int() }),
   ),
   "sandbox.setConnectionUser": method(sandboxInputs.connectionUser, none),
+
+  "publish.publish": method(publishInputSchema, publishResultSchema),
+  "publish.versions": method(z.object({ flowId: flowIdSchema }).strict(), z.array(versionInfoSchema)),
+  "publish.version": method(byVersionSchema, versionDetailSchema),
+  "publish.restore": method(byVersionSchema, z.object({ revision: revisionSchema, updatedAt: isoDateSchema })),
+  "workflows.list": method(workflowListInputSchema, workflowPageSchema),
+  "workflows.setEnabled": method(
+    z.object({ id: z.string().min(1).max(200), enabled: z.boolean() }).strict(),
+    workflowEntrySchema,
+  ),
+  "workflows.unpublish": method(
+    z.object({ flowId: flowIdSchema }).strict(),
+    z.object({ flowId: z.string(), versionsKept: z.number().int() }),
+  ),
+  "workflows.setMissedPolicy": method(
+    z.object({ flowId: flowIdSchema, policy: missedPolicySchema }).strict(),
+    workflowEntrySchema,
+  ),
+  "automate.flowsFor": method(z.object({ page: z.string().min(1).max(100) }).strict(), z.array(instantFlowSchema)),
+  "automate.run": method(runInstantInputSchema, z.object({ runId: z.string(), runIds: z.array(z.string()) })),
+  "flows.export": method(exportInputSchema, exportedFileSchema),
+  "flows.import": method(importInputSchema, flowSchema),
+  "admin.setPolicy": method(setPolicyInputSchema, setPolicyResultSchema),
 } as const satisfies { [M in MethodName]: MethodSpec<z.ZodType, z.ZodType> };
 
 export type Contract = typeof contract;
@@ -197,6 +239,7 @@ export const events = {
   "runs.waiting": runWaitingEventSchema,
   "runs.finished": runFinishedEventSchema,
   "sandbox.changed": sandboxChangedEventSchema,
+  "workflows.changed": workflowsChangedEventSchema,
 } as const satisfies { [E in EventName]: z.ZodType };
 
 export type Events = typeof events;

@@ -8,3 +8,4 @@ export * from "./names";
 export * from "./runs";
 export * from "./sandbox";
 export * from "./settings";
+export * from "./workflows";

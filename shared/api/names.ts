@@ -53,6 +53,19 @@ export const METHOD_NAMES = [
   "sandbox.clock.get",
   "sandbox.clock.advance",
   "sandbox.setConnectionUser",
+  "publish.publish",
+  "publish.versions",
+  "publish.version",
+  "publish.restore",
+  "workflows.list",
+  "workflows.setEnabled",
+  "workflows.unpublish",
+  "workflows.setMissedPolicy",
+  "automate.flowsFor",
+  "automate.run",
+  "flows.export",
+  "flows.import",
+  "admin.setPolicy",
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 
@@ -65,6 +78,7 @@ export const EVENT_NAMES = [
   "runs.waiting",
   "runs.finished",
   "sandbox.changed",
+  "workflows.changed",
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 

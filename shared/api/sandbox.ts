@@ -107,7 +107,10 @@ export type SandboxTeamsMessage = z.infer<typeof teamsMessageSchema>;
 
 export const workbookSchema = z.looseObject({
   id: z.string(),
-  file: z.string(),
+  /** "Approvals log.xlsx", and where it lives ("/Approvals log.xlsx" in the "Documents" drive). */
+  name: z.string(),
+  path: z.string(),
+  drive: z.string(),
   tables: z.array(z.looseObject({ id: z.string(), name: z.string(), columns: z.array(z.string()) })),
 });
 export const excelRowSchema = z.looseObject({ id: z.string(), values: record });

@@ -13,18 +13,36 @@ export const windowStateSchema = z.object({
 });
 export type WindowState = z.infer<typeof windowStateSchema>;
 
+export const CONNECTOR_CLASSES = ["business", "non-business", "blocked"] as const;
+export const connectorPolicySchema = z.object({
+  /** Connector id ("shared_office365") → its data group. Unlisted connectors fall in `default`. */
+  connectors: z.record(z.string().min(1).max(200), z.enum(CONNECTOR_CLASSES)).default({}),
+  default: z.enum(CONNECTOR_CLASSES).optional(),
+});
+export type ConnectorPolicySetting = z.infer<typeof connectorPolicySchema>;
+
 export const settingsSchema = z.object({
   theme: z.enum(THEMES).default("system"),
   language: z.enum(LANGUAGES).default("en"),
   window: windowStateSchema.optional(),
+  /** The privacy statement of Automate: shown before first use; declining is remembered. */
+  automateConsent: z.enum(["unknown", "accepted", "declined"]).default("unknown"),
+  /** Administration is open to the administrator only. */
+  role: z.enum(["maker", "admin"]).default("maker"),
+  /** The administrator's switch for the whole Automate feature. */
+  automateEnabled: z.boolean().default(true),
+  connectorPolicy: connectorPolicySchema.default({ connectors: {} }),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
+/** What settings.update may change; the administration's fields go through admin.setPolicy. */
 export const settingsPatchSchema = z
   .object({
     theme: z.enum(THEMES),
     language: z.enum(LANGUAGES),
     window: windowStateSchema,
+    automateConsent: z.enum(["unknown", "accepted", "declined"]),
+    role: z.enum(["maker", "admin"]),
   })
   .partial()
   .strict();

@@ -19,6 +19,8 @@ const snapshot = () => ({
   runs: backend.db.prepare("SELECT count(*) AS n FROM runs").get(),
   records: backend.db.prepare("SELECT count(*) AS n, max(seq) AS seq FROM sb_records").get(),
   faults: backend.db.prepare("SELECT count(*) AS n FROM sb_faults").get(),
+  versions: backend.db.prepare("SELECT count(*) AS n FROM flow_versions").get(),
+  workflows: backend.db.prepare("SELECT * FROM workflows ORDER BY flow_id").all(),
 });
 
 /** For every method: payloads of the wrong shape, and the field the error must name. */
@@ -142,6 +144,31 @@ const BAD_INPUTS: Record<MethodName, { input: unknown; names: string }[]> = {
     { input: { toNextWait: false }, names: "toNextWait" },
   ],
   "sandbox.setConnectionUser": [{ input: { email: "nobody" }, names: "email" }],
+  "publish.publish": [
+    { input: { note: "first" }, names: "flowId" },
+    { input: { flowId: "x", note: "n".repeat(501) }, names: "note" },
+  ],
+  "publish.versions": [{ input: {}, names: "flowId" }],
+  "publish.version": [{ input: { flowId: "x", version: 0 }, names: "version" }],
+  "publish.restore": [{ input: { flowId: "x" }, names: "version" }],
+  "workflows.list": [
+    { input: { kind: "weekly" }, names: "kind" },
+    { input: { status: "on" }, names: "status" },
+  ],
+  "workflows.setEnabled": [{ input: { id: "x" }, names: "enabled" }],
+  "workflows.unpublish": [{ input: { id: "x" }, names: "flowId" }],
+  "workflows.setMissedPolicy": [{ input: { flowId: "x", policy: "always" }, names: "policy" }],
+  "automate.flowsFor": [{ input: {}, names: "page" }],
+  "automate.run": [
+    { input: { flowId: "x", page: "vendors" }, names: "user" },
+    { input: { flowId: "x", page: "vendors", user: { name: "A", email: "nope" } }, names: "user.email" },
+  ],
+  "flows.export": [{ input: { flowId: "x", version: "1" }, names: "version" }],
+  "flows.import": [{ input: { fileName: "flow.json" }, names: "content" }],
+  "admin.setPolicy": [
+    { input: { automateEnabled: "no" }, names: "automateEnabled" },
+    { input: { connectorPolicy: { connectors: { shared_office365: "forbidden" } } }, names: "connectorPolicy.connectors.shared_office365" },
+  ],
 };
 
 describe("the contract at the backend's door", () => {

@@ -11,13 +11,15 @@ export interface FlowHandlerDeps {
   events: EventBus;
   info: () => AppInfo;
   dismissNotice: (id: string) => void;
+  /** A flow moved to the recycle bin stops running: its published workflow is turned off. */
+  onFlowDeleted?: (id: string) => void;
 }
 
 type FlowMethods = Pick<Handlers, `app.${string}` & keyof Handlers> &
-  Pick<Handlers, `flows.${string}` & keyof Handlers> &
+  Omit<Pick<Handlers, `flows.${string}` & keyof Handlers>, "flows.export" | "flows.import"> &
   Pick<Handlers, `settings.${string}` & keyof Handlers>;
 
-export function flowHandlers({ flows, settings, events, info, dismissNotice }: FlowHandlerDeps): FlowMethods {
+export function flowHandlers({ flows, settings, events, info, dismissNotice, onFlowDeleted }: FlowHandlerDeps): FlowMethods {
   return {
     "app.info": () => info(),
     "app.dismissNotice": ({ id }) => {
@@ -45,6 +47,7 @@ export function flowHandlers({ flows, settings, events, info, dismissNotice }: F
     },
     "flows.delete": ({ id }) => {
       const flow = flows.delete(id);
+      onFlowDeleted?.(id);
       events.emit("flows.changed", { id, reason: "deleted", revision: flow.revision });
       return flow;
     },

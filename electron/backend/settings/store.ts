@@ -4,9 +4,12 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { DEFAULT_SETTINGS, type Settings, type SettingsPatch, settingsSchema } from "../../../shared/api";
 
+/** A settings change: what the person may change, plus the administration's fields (admin.setPolicy). */
+export type SettingsChange = SettingsPatch & Partial<Pick<Settings, "automateEnabled" | "connectorPolicy">>;
+
 export interface SettingsStore {
   get(): Settings;
-  update(patch: SettingsPatch): Settings;
+  update(patch: SettingsChange): Settings;
 }
 
 /** Reads what is on disk field by field: valid fields are kept, invalid ones fall back to defaults. */
@@ -25,7 +28,7 @@ export function coerceSettings(raw: unknown): { settings: Settings; dropped: str
   return { settings: settingsSchema.parse(settings), dropped };
 }
 
-export function mergeSettings(current: Settings, patch: SettingsPatch): Settings {
+export function mergeSettings(current: Settings, patch: SettingsChange): Settings {
   return settingsSchema.parse({ ...current, ...patch });
 }
 
@@ -44,7 +47,7 @@ export class JsonFileSettingsStore implements SettingsStore {
     return this.current;
   }
 
-  update(patch: SettingsPatch): Settings {
+  update(patch: SettingsChange): Settings {
     const next = mergeSettings(this.current, patch);
     // Write to a temporary file and rename: a crash leaves the old file or the new one, never half.
     const tmp = `${this.file}.tmp`;

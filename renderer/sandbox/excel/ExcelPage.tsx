@@ -10,11 +10,9 @@ import { useLoad, useSandboxChanges } from "../use-sandbox-data";
 
 const PAGE_SIZE = 100;
 
-/** A workbook's name as the contract gives it, or as the sandbox names it. */
-function fileName(workbook: { file: string; [key: string]: unknown }): string {
-  if (workbook.file) return workbook.file;
-  if (typeof workbook.name === "string") return workbook.name;
-  return typeof workbook.path === "string" ? workbook.path : "";
+/** A workbook as people know it: its file name. */
+function fileName(workbook: { name: string; path: string }): string {
+  return workbook.name || workbook.path;
 }
 
 /** Excel: the workbooks in the company's documents, their tables, and each table's rows. */

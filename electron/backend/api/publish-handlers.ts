@@ -1,0 +1,90 @@
+// publish.*, workflows.*, automate.*, flows.export/import and admin.*: issue 6's methods.
+import { ApiError } from "../../../shared/api";
+import type { EventBus } from "../events";
+import type { Publisher } from "../publish";
+import type { Sandbox } from "../sandbox";
+import type { SettingsStore } from "../settings/store";
+import type { Handlers } from "./dispatch";
+
+type PublishMethods = Pick<
+  Handlers,
+  (`publish.${string}` | `workflows.${string}` | `automate.${string}` | `admin.${string}`) & keyof Handlers
+> &
+  Pick<Handlers, "flows.export" | "flows.import">;
+
+export interface PublishHandlerDeps {
+  publisher: Publisher;
+  settings: SettingsStore;
+  sandbox: Sandbox;
+  events: EventBus;
+}
+
+export function publishHandlers({ publisher, settings, sandbox, events }: PublishHandlerDeps): PublishMethods {
+  const changed = (id?: string) => events.emit("workflows.changed", id ? { id } : {});
+  const automateAllowed = () => {
+    if (!settings.get().automateEnabled) {
+      throw new ApiError({ code: "forbidden", message: "Your administrator has turned Automate off." });
+    }
+  };
+  return {
+    "publish.publish": ({ flowId, note }) => {
+      const result = publisher.publish(flowId, {
+        publishedBy: sandbox.connectionUser(),
+        policy: settings.get().connectorPolicy,
+        ...(note ? { note } : {}),
+      });
+      changed(flowId);
+      return result as never;
+    },
+    "publish.versions": ({ flowId }) => publisher.versions(flowId),
+    "publish.version": ({ flowId, version }) => publisher.version(flowId, version) as never,
+    "publish.restore": ({ flowId, version }) => {
+      const saved = publisher.restoreVersionAsDraft(flowId, version);
+      events.emit("flows.changed", { id: flowId, reason: "saved", revision: saved.revision });
+      return saved;
+    },
+    "workflows.list": (query) => publisher.listWorkflows(query) as never,
+    "workflows.setEnabled": ({ id, enabled }) => {
+      const entry = publisher.setEnabled(id, enabled, { policy: settings.get().connectorPolicy });
+      changed(id);
+      return entry as never;
+    },
+    "workflows.unpublish": ({ flowId }) => {
+      const result = publisher.unpublish(flowId);
+      changed(flowId);
+      return result;
+    },
+    "workflows.setMissedPolicy": ({ flowId, policy }) => {
+      const entry = publisher.setMissedPolicy(flowId, policy);
+      changed(flowId);
+      return entry as never;
+    },
+    "automate.flowsFor": ({ page }) => {
+      automateAllowed();
+      return publisher.instantFlowsFor(page) as never;
+    },
+    "automate.run": ({ flowId, page, records, inputs, user }) => {
+      automateAllowed();
+      return publisher.runInstant(flowId, { page, user, ...(records ? { records } : {}), ...(inputs ? { inputs } : {}) });
+    },
+    "flows.export": ({ flowId, version }) =>
+      version === undefined ? publisher.exportDraft(flowId) : publisher.exportVersion(flowId, version),
+    "flows.import": ({ fileName, content }) => {
+      const flow = publisher.importFlow(fileName, content);
+      events.emit("flows.changed", { id: flow.id, reason: "created", revision: flow.revision });
+      return flow;
+    },
+    "admin.setPolicy": ({ automateEnabled, connectorPolicy }) => {
+      if (settings.get().role !== "admin") {
+        throw new ApiError({ code: "forbidden", message: "Only an administrator can change the Automate policy." });
+      }
+      const next = settings.update({
+        ...(automateEnabled !== undefined ? { automateEnabled } : {}),
+        ...(connectorPolicy ? { connectorPolicy } : {}),
+      });
+      const { suspended } = publisher.applyPolicy(next.connectorPolicy);
+      if (suspended.length > 0) changed();
+      return { suspended };
+    },
+  };
+}

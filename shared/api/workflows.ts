@@ -1,0 +1,131 @@
+// Publishing and the workflow list as the contract carries them.
+import { z } from "zod";
+import { definitionSchema, designerDataSchema, flowIdSchema, flowKindSchema, isoDateSchema } from "./flows";
+import { runStatusSchema } from "./runs";
+import { connectorPolicySchema } from "./settings";
+
+export const workflowStatusSchema = z.enum(["enabled", "disabled", "suspended"]);
+export type WorkflowStatus = z.infer<typeof workflowStatusSchema>;
+export const missedPolicySchema = z.enum(["run-once", "skip"]);
+
+export const workflowEntrySchema = z.object({
+  id: z.string(),
+  builtIn: z.boolean(),
+  name: z.string(),
+  kind: flowKindSchema,
+  triggerSummary: z.string(),
+  status: workflowStatusSchema,
+  suspendedReason: z.string().nullable(),
+  version: z.number().int().nullable(),
+  publishedBy: z.string().nullable(),
+  publishedAt: isoDateSchema.nullable(),
+  lastRun: z
+    .object({
+      runId: z.string(),
+      status: runStatusSchema,
+      version: z.number().int().nullable(),
+      startedAt: isoDateSchema,
+      endedAt: isoDateSchema.nullable(),
+    })
+    .nullable(),
+  missed: z
+    .object({
+      policy: missedPolicySchema,
+      count: z.number().int(),
+      capped: z.boolean(),
+      firstAt: isoDateSchema.nullable(),
+      lastAt: isoDateSchema.nullable(),
+      detectedAt: isoDateSchema.nullable(),
+      action: z.enum(["ran-once", "skipped"]).nullable(),
+    })
+    .nullable(),
+  pages: z.array(z.string()).nullable(),
+  description: z.string().optional(),
+});
+export type WorkflowEntry = z.infer<typeof workflowEntrySchema>;
+
+export const workflowListInputSchema = z
+  .object({
+    kind: flowKindSchema.optional(),
+    status: workflowStatusSchema.optional(),
+    search: z.string().max(200).optional(),
+    forPage: z.string().max(100).optional(),
+    page: z.number().int().min(1).optional(),
+    limit: z.number().int().min(1).max(5000).optional(),
+  })
+  .strict();
+export const workflowPageSchema = z.object({
+  items: z.array(workflowEntrySchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  limit: z.number().int(),
+});
+
+export const versionInfoSchema = z.object({
+  flowId: z.string(),
+  version: z.number().int(),
+  name: z.string(),
+  kind: flowKindSchema,
+  note: z.string(),
+  publishedBy: z.string(),
+  publishedAt: isoDateSchema,
+  draftRevision: z.number().int(),
+  current: z.boolean(),
+});
+export type VersionInfo = z.infer<typeof versionInfoSchema>;
+export const versionDetailSchema = versionInfoSchema.extend({ definition: definitionSchema, designer: designerDataSchema });
+export type VersionDetail = z.infer<typeof versionDetailSchema>;
+
+export const publishInputSchema = z.object({ flowId: flowIdSchema, note: z.string().trim().max(500).optional() }).strict();
+export const publishResultSchema = z.object({
+  version: z.number().int(),
+  enabled: z.boolean(),
+  notEnabledReason: z.string().optional(),
+  workflow: workflowEntrySchema,
+});
+
+export const byVersionSchema = z.object({ flowId: flowIdSchema, version: z.number().int().min(1) }).strict();
+
+export const instantFlowSchema = z.object({
+  flowId: z.string(),
+  name: z.string(),
+  version: z.number().int(),
+  fields: z.array(
+    z.object({
+      key: z.string(),
+      kind: z.string(),
+      title: z.string(),
+      description: z.string(),
+      required: z.boolean(),
+      options: z.array(z.string()).optional(),
+    }),
+  ),
+  everywhere: z.boolean(),
+  trigger: z.enum(["selected-record", "button"]),
+});
+export type InstantFlow = z.infer<typeof instantFlowSchema>;
+
+export const runInstantInputSchema = z
+  .object({
+    flowId: flowIdSchema,
+    page: z.string().min(1).max(100),
+    records: z.array(z.object({ table: z.string().min(1).max(100), id: z.string().min(1).max(200) }).strict()).max(100).optional(),
+    inputs: z.record(z.string(), z.json()).optional(),
+    /** The sandbox person who runs it (the Automate menu acts as that person). */
+    user: z.object({ name: z.string().min(1).max(200), email: z.string().email() }).strict(),
+  })
+  .strict();
+
+export const exportInputSchema = z.object({ flowId: flowIdSchema, version: z.number().int().min(1).optional() }).strict();
+export const exportedFileSchema = z.object({ fileName: z.string(), content: z.string() });
+/** A flow file the person chose: its name and text (at most 10 MB). */
+export const importInputSchema = z.object({ fileName: z.string().min(1).max(260), content: z.string().max(10_000_000) }).strict();
+
+export const setPolicyInputSchema = z
+  .object({ automateEnabled: z.boolean().optional(), connectorPolicy: connectorPolicySchema.optional() })
+  .strict();
+export const setPolicyResultSchema = z.object({
+  suspended: z.array(z.object({ id: z.string(), name: z.string(), reason: z.string() })),
+});
+
+export const workflowsChangedEventSchema = z.object({ id: z.string().optional() });
