@@ -1,4 +1,12 @@
-import { FlaskConical, History, ListChecks, Moon, Sun, Workflow } from "lucide-react";
+import {
+  FlaskConical,
+  History,
+  ListChecks,
+  Moon,
+  Settings as SettingsIcon,
+  Sun,
+  Workflow,
+} from "lucide-react";
 import { useEffect, useState } from "react";
 import { Link, Redirect, Route, Router, Switch, useLocation } from "wouter";
 import { useHashLocation } from "wouter/use-hash-location";
@@ -6,6 +14,7 @@ import type { AppInfo, FlowKind } from "../../shared/api";
 import { templateDefinition } from "../../shared/templates";
 import { api } from "../api/client";
 import { DesignerPage } from "../designer/DesignerPage";
+import { VersionPage } from "../designer/VersionPage";
 import { CreateFlowDialog } from "../flows/CreateFlowDialog";
 import { FlowListPage } from "../flows/FlowListPage";
 import { followFlowChanges, useFlows } from "../flows/flows-store";
@@ -15,10 +24,11 @@ import { RunPage } from "../runs/RunPage";
 import { RunsPage } from "../runs/RunsPage";
 import { followRunEvents } from "../runs/run-store";
 import { SandboxPage } from "../sandbox/SandboxPage";
+import { SettingsPage } from "../settings/SettingsPage";
 import { resolveTheme, toggleTheme, useSettings } from "../settings/settings-store";
 import { Toasts } from "../ui/Toasts";
+import { WorkflowListPage } from "../workflows/WorkflowListPage";
 import { AboutDialog } from "./AboutDialog";
-import { ComingPage } from "./ComingPage";
 import { useCommand, useCommandSources } from "./commands";
 import { Notices } from "./Notices";
 import { useUi } from "./ui-store";
@@ -28,6 +38,7 @@ const NAV: { href: string; label: MessageKey; icon: typeof Workflow }[] = [
   { href: "/workflows", label: "nav.workflows", icon: ListChecks },
   { href: "/sandbox", label: "nav.sandbox", icon: FlaskConical },
   { href: "/runs", label: "nav.runs", icon: History },
+  { href: "/settings", label: "nav.settings", icon: SettingsIcon },
 ];
 
 export function App() {
@@ -130,8 +141,16 @@ function Shell() {
           </Route>
           <Route path="/flows" component={FlowListPage} />
           <Route path="/flows/:id">{(params) => <DesignerPage key={params.id} id={params.id} />}</Route>
-          <Route path="/workflows">
-            <ComingPage page="nav.workflows" body="coming.workflows" />
+          <Route path="/workflows" component={WorkflowListPage} />
+          <Route path="/settings" component={SettingsPage} />
+          <Route path="/flows/:id/versions/:version">
+            {(params) => (
+              <VersionPage
+                key={`${params.id}/${params.version}`}
+                id={params.id}
+                version={Number(params.version)}
+              />
+            )}
           </Route>
           <Route path="/sandbox" nest>
             <SandboxPage />

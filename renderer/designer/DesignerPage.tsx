@@ -1,5 +1,5 @@
 import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
-import { ArrowLeft, Copy, FlaskConical, Trash2 } from "lucide-react";
+import { ArrowLeft, Copy, Download, FlaskConical, History, Trash2, Upload } from "lucide-react";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Link, useLocation } from "wouter";
 import type { Flow } from "../../shared/api";
@@ -17,6 +17,8 @@ import { resolveTheme, useSettings } from "../settings/settings-store";
 import { ConfirmDialog } from "../ui/ConfirmDialog";
 import { describeError, isConflict } from "../ui/errors";
 import { toast } from "../ui/toasts";
+import { downloadText } from "../workflows/download";
+import { VersionsDialog } from "../workflows/VersionsDialog";
 import { FlowCanvas } from "./canvas/FlowCanvas";
 import { CheckerPanel } from "./checker/CheckerPanel";
 import { badgesOf, useCheck } from "./checker/use-check";
@@ -24,6 +26,7 @@ import { FlowName } from "./FlowName";
 import { InsertPicker } from "./palette/InsertPicker";
 import { Palette } from "./palette/Palette";
 import { PropertiesPanel } from "./properties/PropertiesPanel";
+import { PublishDialog } from "./publish/PublishDialog";
 import { flushSave, useAutosave } from "./state/autosave";
 import { readSteps, writeSteps } from "./state/clipboard";
 import { DesignerContext, useDesigner, useDesignerStore } from "./state/context";
@@ -102,6 +105,8 @@ function Designer() {
   const [confirmDelete, setConfirmDelete] = useState(false);
   const check = useCheck();
   const [testOpen, setTestOpen] = useState(false);
+  const [publishOpen, setPublishOpen] = useState(false);
+  const [versionsOpen, setVersionsOpen] = useState(false);
   const [armed, setArmed] = useState<{ hint: string }>();
   const watchedRunId = useRuns((s) => s.watching[flowId]);
   const watchedRun = useRuns((s) => (watchedRunId ? s.details[watchedRunId] : undefined));
@@ -131,6 +136,39 @@ function Designer() {
       useRuns.getState().watch(flowId, result.runId);
     }
     setTestOpen(false);
+  };
+  const openPublish = () => {
+    if (check.errorCount > 0) {
+      toast.error(t("publish.refused"));
+      setCheckerOpen(true);
+      return;
+    }
+    setPublishOpen(true);
+  };
+  const publish = async (note: string) => {
+    await flushSave(store);
+    try {
+      const result = await api.call("publish.publish", { flowId, ...(note ? { note } : {}) });
+      setPublishOpen(false);
+      if (result.enabled) toast.success(t("publish.done", { version: result.version }));
+      else
+        toast.error(
+          t("publish.doneDisabled", { version: result.version, reason: result.notEnabledReason ?? "" }),
+        );
+    } catch (error) {
+      // Refused by the checker with the administrator's policy: show where.
+      setCheckerOpen(true);
+      throw error;
+    }
+  };
+  const exportDraft = async () => {
+    try {
+      await flushSave(store);
+      const file = await api.call("flows.export", { flowId });
+      downloadText(file.fileName, file.content);
+    } catch (error) {
+      toast.error(describeError(error));
+    }
   };
   const stopWaiting = async () => {
     armedFlows.delete(flowId);
@@ -394,6 +432,15 @@ function Designer() {
           void reactFlow.fitView({ nodes: [{ id: selected }], duration: 250, maxZoom: 1.2, padding: 0.5 })
         }
       >
+        <button type="button" className="button" onClick={() => setVersionsOpen(true)}>
+          <History size={16} aria-hidden="true" /> {t("publish.versions")}
+        </button>
+        <button type="button" className="button" onClick={() => void exportDraft()}>
+          <Download size={16} aria-hidden="true" /> {t("publish.export")}
+        </button>
+        <button type="button" className="button" onClick={openPublish}>
+          <Upload size={16} aria-hidden="true" /> {t("publish.button")}
+        </button>
         <button
           type="button"
           className="button primary"
@@ -486,6 +533,15 @@ function Designer() {
         {panelOpen && <PropertiesPanel findings={check.findings} />}
       </div>
       {testOpen && <TestDialog onClose={() => setTestOpen(false)} onTest={startTest} />}
+      {publishOpen && <PublishDialog name={name} onClose={() => setPublishOpen(false)} onPublish={publish} />}
+      {versionsOpen && (
+        <VersionsDialog
+          flowId={flowId}
+          name={name}
+          onClose={() => setVersionsOpen(false)}
+          onRestored={() => void reload()}
+        />
+      )}
       {picker && (
         <InsertPicker
           anchor={picker.anchor}

@@ -1,7 +1,19 @@
-import { Copy, LayoutTemplate, MoreHorizontal, Pencil, Plus, Search, Trash2, Workflow } from "lucide-react";
-import { useEffect, useMemo, useState } from "react";
+import {
+  Copy,
+  Download,
+  FileUp,
+  LayoutTemplate,
+  MoreHorizontal,
+  Pencil,
+  Plus,
+  Search,
+  Trash2,
+  Workflow,
+} from "lucide-react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useLocation } from "wouter";
 import type { FlowSummary } from "../../shared/api";
+import { api } from "../api/client";
 import { useUi } from "../app/ui-store";
 import { formatDateTime, formatRelative, t } from "../i18n";
 import { ConfirmDialog } from "../ui/ConfirmDialog";
@@ -9,6 +21,7 @@ import { EmptyState } from "../ui/EmptyState";
 import { describeError } from "../ui/errors";
 import { MenuButton } from "../ui/MenuButton";
 import { toast } from "../ui/toasts";
+import { downloadText } from "../workflows/download";
 import { useFlows } from "./flows-store";
 import { KindIcon, kindLabel } from "./kinds";
 import { RecycleBinDialog } from "./RecycleBinDialog";
@@ -25,6 +38,28 @@ export function FlowListPage() {
   const { flows, deleted, error, load, rename, duplicate, remove, restore } = useFlows();
   const openCreate = useUi((s) => s.openCreate);
   const openTemplates = useUi((s) => s.openTemplates);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const importFile = async (file: File) => {
+    try {
+      const flow = await api.call("flows.import", { fileName: file.name, content: await file.text() });
+      toast.success(t("flows.imported", { name: flow.name }), {
+        label: t("common.open"),
+        run: () => navigate(`/flows/${flow.id}`),
+      });
+      void load();
+    } catch (cause) {
+      toast.error(describeError(cause));
+    }
+  };
+  const exportFlow = async (flow: FlowSummary) => {
+    try {
+      const file = await api.call("flows.export", { flowId: flow.id });
+      downloadText(file.fileName, file.content);
+    } catch (cause) {
+      toast.error(describeError(cause));
+    }
+  };
   const [, navigate] = useLocation();
   const [query, setQuery] = useState("");
   const [dialog, setDialog] = useState<Dialogs>({ kind: "none" });
@@ -85,6 +120,23 @@ export function FlowListPage() {
               ? t("flows.recycleBin.count", { count: deleted.length })
               : t("flows.recycleBin")}
           </button>
+          <button type="button" className="button" onClick={() => fileInput.current?.click()}>
+            <FileUp size={16} aria-hidden="true" />
+            {t("flows.import")}
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".json,application/json"
+            className="visually-hidden"
+            aria-label={t("flows.import")}
+            data-testid="import-file"
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              event.target.value = "";
+              if (file) void importFile(file);
+            }}
+          />
           <button type="button" className="button" onClick={openTemplates}>
             <LayoutTemplate size={16} aria-hidden="true" />
             {t("templates.open")}
@@ -178,6 +230,11 @@ export function FlowListPage() {
                         label: t("common.duplicate"),
                         icon: <Copy size={14} />,
                         onSelect: () => void onDuplicate(flow),
+                      },
+                      {
+                        label: t("flows.export"),
+                        icon: <Download size={14} />,
+                        onSelect: () => void exportFlow(flow),
                       },
                       {
                         label: t("common.delete"),

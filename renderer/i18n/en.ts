@@ -3,10 +3,12 @@
 // pick by params.count.
 import { runsMessages } from "../runs/messages.en";
 import { sandboxMessages } from "../sandbox/messages.en";
+import { workflowsMessages } from "../workflows/messages.en";
 
 export const en = {
   ...sandboxMessages,
   ...runsMessages,
+  ...workflowsMessages,
   "app.name": "Flowsmith",
   "app.tagline": "Approval and notification flows",
   "nav.myFlows": "My flows",
@@ -81,6 +83,9 @@ export const en = {
   "flows.restored": "“{name}” was restored.",
   "flows.duplicated": "“{name}” was created.",
   "flows.renamed": "Renamed to “{name}”.",
+  "flows.import": "Import",
+  "flows.imported": "“{name}” was imported.",
+  "flows.export": "Export",
 
   "create.title": "New flow",
   "create.nameLabel": "Flow name",
@@ -132,12 +137,6 @@ export const en = {
   "trigger.recurrence": "Recurrence",
   "trigger.manual": "Manually trigger a flow",
   "trigger.connector": "When an event happens",
-
-  "coming.title": "{page} is on its way",
-  "coming.workflows": "Published flows will be listed here, where you enable, disable, run and remove them.",
-  "coming.sandbox":
-    "The sandbox is a simulated company (records, mailboxes, Teams, approvals, Excel) where flows run without touching any real service.",
-  "coming.runs": "Every test run and every published run will be listed here, step by step.",
 
   "about.title": "About Flowsmith",
   "about.version": "Version {version}",

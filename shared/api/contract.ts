@@ -205,6 +205,10 @@ export const contract = {
   ),
   "automate.flowsFor": method(z.object({ page: z.string().min(1).max(100) }).strict(), z.array(instantFlowSchema)),
   "automate.run": method(runInstantInputSchema, z.object({ runId: z.string(), runIds: z.array(z.string()) })),
+  "automate.newFlow": method(
+    z.object({ page: z.string().min(1).max(100), name: flowNameSchema.optional() }).strict(),
+    flowSchema,
+  ),
   "flows.export": method(exportInputSchema, exportedFileSchema),
   "flows.import": method(importInputSchema, flowSchema),
   "admin.setPolicy": method(setPolicyInputSchema, setPolicyResultSchema),

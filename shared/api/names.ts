@@ -63,6 +63,7 @@ export const METHOD_NAMES = [
   "workflows.setMissedPolicy",
   "automate.flowsFor",
   "automate.run",
+  "automate.newFlow",
   "flows.export",
   "flows.import",
   "admin.setPolicy",

@@ -163,6 +163,7 @@ const BAD_INPUTS: Record<MethodName, { input: unknown; names: string }[]> = {
     { input: { flowId: "x", page: "vendors" }, names: "user" },
     { input: { flowId: "x", page: "vendors", user: { name: "A", email: "nope" } }, names: "user.email" },
   ],
+  "automate.newFlow": [{ input: { name: "x" }, names: "page" }],
   "flows.export": [{ input: { flowId: "x", version: "1" }, names: "version" }],
   "flows.import": [{ input: { fileName: "flow.json" }, names: "content" }],
   "admin.setPolicy": [

@@ -1,6 +1,11 @@
 // publish.*, workflows.*, automate.*, flows.export/import and admin.*: issue 6's methods.
-import { ApiError } from "../../../shared/api";
+import { ApiError, type DefinitionPayload } from "../../../shared/api";
+import { findOperation, instantiate } from "../../../shared/connectors";
+import { starterDefinition } from "../../../shared/templates/starters";
 import type { EventBus } from "../events";
+import type { FlowStore } from "../flows/store";
+import { COMPANY_NAME } from "../sandbox";
+import { pageParameterFor, pageTitle, tableOfPage } from "../triggers/pages";
 import type { Publisher } from "../publish";
 import type { Sandbox } from "../sandbox";
 import type { SettingsStore } from "../settings/store";
@@ -14,12 +19,13 @@ type PublishMethods = Pick<
 
 export interface PublishHandlerDeps {
   publisher: Publisher;
+  flows: FlowStore;
   settings: SettingsStore;
   sandbox: Sandbox;
   events: EventBus;
 }
 
-export function publishHandlers({ publisher, settings, sandbox, events }: PublishHandlerDeps): PublishMethods {
+export function publishHandlers({ publisher, flows, settings, sandbox, events }: PublishHandlerDeps): PublishMethods {
   const changed = (id?: string) => events.emit("workflows.changed", id ? { id } : {});
   const automateAllowed = () => {
     if (!settings.get().automateEnabled) {
@@ -67,6 +73,12 @@ export function publishHandlers({ publisher, settings, sandbox, events }: Publis
       automateAllowed();
       return publisher.runInstant(flowId, { page, user, ...(records ? { records } : {}), ...(inputs ? { inputs } : {}) });
     },
+    "automate.newFlow": ({ page, name }) => {
+      automateAllowed();
+      const flow = flows.create({ name: name ?? `New flow for ${pageTitle(tableOfPage(page) ?? page)}`, kind: "instant", definition: selectedRecordStarter(page) });
+      events.emit("flows.changed", { id: flow.id, reason: "created", revision: flow.revision });
+      return flow;
+    },
     "flows.export": ({ flowId, version }) =>
       version === undefined ? publisher.exportDraft(flowId) : publisher.exportVersion(flowId, version),
     "flows.import": ({ fileName, content }) => {
@@ -87,4 +99,17 @@ export function publishHandlers({ publisher, settings, sandbox, events }: Publis
       return { suspended };
     },
   };
+}
+
+/** A new instant flow for a Business Central page: "For a selected record (V3)" offered on that page. */
+function selectedRecordStarter(page: string): DefinitionPayload {
+  const operation = findOperation("shared_dynamicssmbsaas", "ForASelectedRecordV3");
+  const table = tableOfPage(page);
+  if (!operation || !table) {
+    throw new ApiError({ code: "invalid_input", message: `'${page}' is not a Business Central page of the sandbox.` });
+  }
+  const trigger = instantiate(operation, {
+    values: { bcenvironment: "PRODUCTION", company: COMPANY_NAME, page: pageParameterFor(table) ?? page },
+  });
+  return { ...starterDefinition("instant"), triggers: { "For_a_selected_record_(V3)": trigger } } as DefinitionPayload;
 }

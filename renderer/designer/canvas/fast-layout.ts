@@ -116,7 +116,12 @@ function layered(
   for (const id of ids) if (!layerOf.has(id)) layerOf.set(id, ++deepest);
 
   const layers: string[][] = [];
-  for (const id of ids) (layers[layerOf.get(id) ?? 0] ??= []).push(id);
+  for (const id of ids) {
+    const at = layerOf.get(id) ?? 0;
+    const layer = layers[at] ?? [];
+    layer.push(id);
+    layers[at] = layer;
+  }
 
   // Order in a layer: by the mean position of the parents in the layer above, then document order.
   const position = new Map<string, number>();
@@ -128,8 +133,13 @@ function layered(
         ? Number.POSITIVE_INFINITY
         : ps.reduce((sum, p) => sum + (position.get(p) ?? 0), 0) / ps.length;
     };
-    layer.sort((a, b) => key(a) - key(b) || (index.get(a) ?? 0) - (index.get(b) ?? 0));
-    layer.forEach((id, i) => position.set(id, i));
+    layer.sort((a, b) => {
+      const ka = key(a);
+      const kb = key(b);
+      if (ka !== kb) return ka < kb ? -1 : 1;
+      return (index.get(a) ?? 0) - (index.get(b) ?? 0);
+    });
+    for (const [i, id] of layer.entries()) position.set(id, i);
   }
 
   // Coordinates: each card centred under its parents, then pushed right where it would overlap.

@@ -1,4 +1,6 @@
 import type { JsonObject } from "../../../shared/json";
+import { AutomateMenu } from "../../automate/AutomateMenu";
+import { useActingPerson } from "../sandbox-store";
 import type { TableInfo } from "./bc-model";
 
 export interface AutomateContext {
@@ -8,12 +10,20 @@ export interface AutomateContext {
   page: "list" | "card";
 }
 
-/**
- * Where the Automate menu of Business Central's list, card and document pages goes (the publish
- * issue: instant flows for this page, Create a flow, Manage flows). Every page header already
- * renders it after its own actions, with the table and the selected records; until then it
- * shows nothing.
- */
-export function AutomateSlot(_context: AutomateContext) {
-  return null;
+/** The Automate action of every Business Central list, card and document page, acting as the sandbox person. */
+export function AutomateSlot({ table, records }: AutomateContext) {
+  const person = useActingPerson();
+  if (!person) return null;
+  return (
+    <AutomateMenu
+      table={table.name}
+      tableTitle={table.title}
+      records={records.map((record) => ({
+        table: table.name,
+        id: String(record.id ?? ""),
+        label: String(record[table.numberField] ?? record.id ?? ""),
+      }))}
+      user={{ name: person.displayName, email: person.email }}
+    />
+  );
 }

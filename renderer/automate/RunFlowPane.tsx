@@ -1,0 +1,225 @@
+import { CheckCircle2, CircleX, Loader2 } from "lucide-react";
+import { useEffect, useState } from "react";
+import { Link } from "wouter";
+import type { InstantFlow, RunStatus } from "../../shared/api";
+import type { JsonObject, JsonValue } from "../../shared/json";
+import { api } from "../api/client";
+import { useApiEvent } from "../api/hooks";
+import { t } from "../i18n";
+import { Dialog } from "../ui/Dialog";
+import { describeError } from "../ui/errors";
+
+type Outcome =
+  | { state: "running"; runId: string }
+  | { state: "done"; runId: string; status: RunStatus; message?: string };
+
+/**
+ * Business Central's Run flow pane: the flow's inputs (required ones marked and enforced), Continue
+ * runs it on the selected record(s) as the person acting in the sandbox, then the result and its run.
+ */
+export function RunFlowPane({
+  flow,
+  page,
+  records,
+  recordsLabel,
+  user,
+  onClose,
+}: {
+  flow: InstantFlow;
+  page: string;
+  records: { table: string; id: string }[];
+  recordsLabel: string;
+  user: { name: string; email: string };
+  onClose: () => void;
+}) {
+  const [values, setValues] = useState<Record<string, JsonValue>>({});
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome>();
+
+  // The run's end (or its first wait) arrives as an event.
+  const onFinished = (payload: { runId: string; status: RunStatus; error: { message: string } | null }) => {
+    if (outcome?.state === "running" && payload.runId === outcome.runId) {
+      setOutcome({
+        state: "done",
+        runId: payload.runId,
+        status: payload.status,
+        ...(payload.error ? { message: payload.error.message } : {}),
+      });
+    }
+  };
+  useApiEvent("runs.finished", onFinished);
+  useApiEvent("runs.waiting", (payload) => {
+    if (outcome?.state === "running" && payload.runId === outcome.runId)
+      setOutcome({ state: "done", runId: payload.runId, status: "Waiting" });
+  });
+  // A fast run may end before the event subscription sees it: look once.
+  useEffect(() => {
+    if (outcome?.state !== "running") return;
+    const timer = setTimeout(() => {
+      api.call("runs.get", { runId: outcome.runId }).then(
+        (run) => {
+          if (run.status !== "Running")
+            setOutcome({
+              state: "done",
+              runId: run.id,
+              status: run.status,
+              ...(run.error ? { message: run.error.message } : {}),
+            });
+        },
+        () => {},
+      );
+    }, 400);
+    return () => clearTimeout(timer);
+  }, [outcome]);
+
+  const needsRecord = flow.trigger === "selected-record" && records.length === 0;
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    const missing = flow.fields.find(
+      (f) => f.required && (values[f.key] === undefined || values[f.key] === ""),
+    );
+    if (missing) {
+      setError(t("automate.required", { title: missing.title }));
+      return;
+    }
+    setBusy(true);
+    try {
+      const inputs: JsonObject = { ...values };
+      const result = await api.call("automate.run", {
+        flowId: flow.flowId,
+        page,
+        user,
+        inputs,
+        ...(records.length ? { records } : {}),
+      });
+      setOutcome({ state: "running", runId: result.runId });
+    } catch (cause) {
+      setError(describeError(cause));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog title={t("automate.runTitle")} onClose={onClose}>
+      <div data-testid="run-flow-pane" className="form">
+        <p>
+          <strong>{flow.name}</strong>
+        </p>
+        {outcome ? (
+          <div className="run-outcome" role="status" data-testid="run-outcome">
+            {outcome.state === "running" ? (
+              <p>
+                <Loader2 size={16} className="spin" aria-hidden="true" /> {t("automate.running")}
+              </p>
+            ) : outcome.status === "Succeeded" ? (
+              <p className="outcome-ok">
+                <CheckCircle2 size={16} aria-hidden="true" /> {t("automate.succeeded")}
+              </p>
+            ) : outcome.status === "Waiting" || outcome.status === "Running" ? (
+              <p>{t("automate.waiting")}</p>
+            ) : (
+              <p className="outcome-failed">
+                <CircleX size={16} aria-hidden="true" />{" "}
+                {t("automate.failed", { message: outcome.message ?? outcome.status })}
+              </p>
+            )}
+            <Link href={`/runs/${outcome.runId}`} className="button" onClick={onClose}>
+              {t("automate.seeRun")}
+            </Link>
+          </div>
+        ) : needsRecord ? (
+          <p className="muted">{t("automate.noRecord")}</p>
+        ) : (
+          <form className="form" onSubmit={submit} noValidate>
+            <p className="muted">{t("automate.runIntro", { name: flow.name, records: recordsLabel })}</p>
+            {flow.fields.map((field) => (
+              <FormInput
+                key={field.key}
+                field={field}
+                value={values[field.key]}
+                onChange={(v) => setValues({ ...values, [field.key]: v })}
+              />
+            ))}
+            {error && (
+              <p className="form-error" role="alert">
+                {error}
+              </p>
+            )}
+            <div className="dialog-actions">
+              <button type="button" className="button" onClick={onClose}>
+                {t("common.cancel")}
+              </button>
+              <button type="submit" className="button primary" disabled={busy}>
+                {t("automate.continue")}
+              </button>
+            </div>
+          </form>
+        )}
+      </div>
+    </Dialog>
+  );
+}
+
+function FormInput({
+  field,
+  value,
+  onChange,
+}: {
+  field: InstantFlow["fields"][number];
+  value: JsonValue | undefined;
+  onChange: (value: JsonValue) => void;
+}) {
+  const label = (
+    <span className="field-label">
+      {field.title}
+      {field.required && (
+        <span className="required" aria-hidden="true">
+          {" "}
+          *
+        </span>
+      )}
+      {field.required && <span className="visually-hidden"> (required)</span>}
+    </span>
+  );
+  if (field.kind === "boolean") {
+    return (
+      <label className="check">
+        <input type="checkbox" checked={value === true} onChange={(e) => onChange(e.target.checked)} />
+        {label}
+      </label>
+    );
+  }
+  return (
+    // biome-ignore lint/a11y/noLabelWithoutControl: the select or the input below is the label's control
+    <label className="field">
+      {label}
+      {field.kind === "choice" ? (
+        <select className="input" value={String(value ?? "")} onChange={(e) => onChange(e.target.value)}>
+          <option value="">—</option>
+          {(field.options ?? []).map((option) => (
+            <option key={option}>{option}</option>
+          ))}
+        </select>
+      ) : (
+        <input
+          className="input"
+          type={
+            field.kind === "number"
+              ? "number"
+              : field.kind === "date"
+                ? "date"
+                : field.kind === "email"
+                  ? "email"
+                  : "text"
+          }
+          value={String(value ?? "")}
+          onChange={(e) => onChange(field.kind === "number" ? Number(e.target.value) : e.target.value)}
+        />
+      )}
+      {field.description && <span className="field-help">{field.description}</span>}
+    </label>
+  );
+}

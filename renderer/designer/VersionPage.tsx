@@ -1,0 +1,103 @@
+import { ReactFlowProvider } from "@xyflow/react";
+import { ArrowLeft, History } from "lucide-react";
+import { useEffect, useMemo, useState } from "react";
+import { Link } from "wouter";
+import type { VersionDetail } from "../../shared/api";
+import type { InsertionPoint } from "../../shared/flow";
+import { api } from "../api/client";
+import { t } from "../i18n";
+import { resolveTheme, useSettings } from "../settings/settings-store";
+import { describeError } from "../ui/errors";
+import { VersionsDialog } from "../workflows/VersionsDialog";
+import { FlowCanvas } from "./canvas/FlowCanvas";
+import { PropertiesPanel } from "./properties/PropertiesPanel";
+import { DesignerContext, useDesigner } from "./state/context";
+import { createDesignerStore } from "./state/designer-store";
+
+const NO_BADGES = new Map();
+const noPick = (_point: InsertionPoint) => {};
+
+/** A published version, read-only: what runs (or ran), to compare with the draft or restore it. */
+export function VersionPage({ id, version }: { id: string; version: number }) {
+  const [detail, setDetail] = useState<VersionDetail>();
+  const [error, setError] = useState<string>();
+  const [history, setHistory] = useState(false);
+  useEffect(() => {
+    api
+      .call("publish.version", { flowId: id, version })
+      .then(setDetail, (e: unknown) => setError(describeError(e)));
+  }, [id, version]);
+  const store = useMemo(
+    () =>
+      detail &&
+      createDesignerStore(
+        {
+          id,
+          name: detail.name,
+          kind: detail.kind,
+          revision: 1,
+          triggerName: "",
+          triggerType: "",
+          createdAt: detail.publishedAt,
+          updatedAt: detail.publishedAt,
+          definition: detail.definition,
+          designer: detail.designer,
+        },
+        { readOnly: true },
+      ),
+    [detail, id],
+  );
+  if (error) {
+    return (
+      <div className="page">
+        <div className="banner banner-error" role="alert">
+          {error}
+        </div>
+      </div>
+    );
+  }
+  if (!detail || !store) return <p className="page muted">{t("common.loading")}</p>;
+  return (
+    <DesignerContext.Provider value={store}>
+      <ReactFlowProvider>
+        <div className="designer">
+          <header className="designer-header">
+            <Link
+              href={`/flows/${id}`}
+              className="icon-button"
+              aria-label={t("versions.backToDraft")}
+              title={t("versions.backToDraft")}
+            >
+              <ArrowLeft size={18} />
+            </Link>
+            <h1 className="run-title">{detail.name}</h1>
+            <span className="tag" data-testid="read-only-version">
+              {t("versions.readOnly", { version })}
+            </span>
+            <span className="muted">{detail.note}</span>
+            <div className="designer-actions">
+              <button type="button" className="button" onClick={() => setHistory(true)}>
+                <History size={16} aria-hidden="true" /> {t("publish.versions")}
+              </button>
+            </div>
+          </header>
+          <VersionBody />
+        </div>
+        {history && <VersionsDialog flowId={id} name={detail.name} onClose={() => setHistory(false)} />}
+      </ReactFlowProvider>
+    </DesignerContext.Provider>
+  );
+}
+
+function VersionBody() {
+  const theme = useSettings((s) => s.settings.theme);
+  const panelOpen = useDesigner((s) => s.panelOpen);
+  return (
+    <div className={panelOpen ? "designer-body with-panel" : "designer-body"}>
+      <div className="designer-center">
+        <FlowCanvas dark={resolveTheme(theme) === "dark"} badges={NO_BADGES} onPick={noPick} />
+      </div>
+      {panelOpen && <PropertiesPanel findings={[]} />}
+    </div>
+  );
+}

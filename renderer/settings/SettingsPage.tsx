@@ -1,0 +1,181 @@
+import { useEffect, useState } from "react";
+import type { AppInfo, ConnectorPolicySetting } from "../../shared/api";
+import { CONNECTORS } from "../../shared/connectors";
+import { api } from "../api/client";
+import { type MessageKey, t } from "../i18n";
+import { describeError } from "../ui/errors";
+import { toast } from "../ui/toasts";
+import { useSettings } from "./settings-store";
+
+const CLASSES = ["business", "non-business", "blocked"] as const;
+
+/** Appearance, Automate's privacy statement, the role, and (for administrators) the Automate policy. */
+export function SettingsPage() {
+  const { settings, update, load } = useSettings();
+  const [info, setInfo] = useState<AppInfo>();
+  const [policy, setPolicy] = useState<ConnectorPolicySetting>(settings.connectorPolicy);
+  const [automateEnabled, setAutomateEnabled] = useState(settings.automateEnabled);
+  const [saving, setSaving] = useState(false);
+  useEffect(() => {
+    api.call("app.info", {}).then(setInfo, () => {});
+  }, []);
+  useEffect(() => {
+    setPolicy(settings.connectorPolicy);
+    setAutomateEnabled(settings.automateEnabled);
+  }, [settings.connectorPolicy, settings.automateEnabled]);
+  const connectors = CONNECTORS.filter((c) => !c.builtIn);
+
+  const savePolicy = async () => {
+    setSaving(true);
+    try {
+      const result = await api.call("admin.setPolicy", { automateEnabled, connectorPolicy: policy });
+      await load();
+      toast.success(t("settings.saved"));
+      if (result.suspended.length > 0)
+        toast.error(t("settings.suspended", { count: result.suspended.length }));
+    } catch (error) {
+      toast.error(describeError(error));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <div className="page settings-page">
+      <header className="page-header">
+        <h1>{t("settings.title")}</h1>
+      </header>
+      <section className="settings-section">
+        <h2>{t("settings.appearance")}</h2>
+        <label className="field">
+          <span className="field-label">{t("settings.theme")}</span>
+          <select
+            className="input"
+            value={settings.theme}
+            onChange={(e) => void update({ theme: e.target.value as "system" | "light" | "dark" })}
+          >
+            {(["system", "light", "dark"] as const).map((theme) => (
+              <option key={theme} value={theme}>
+                {t(`settings.theme.${theme}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </section>
+      <section className="settings-section">
+        <h2>{t("settings.automate")}</h2>
+        <div className="field">
+          <span className="field-label">{t("settings.consent")}</span>
+          <div className="inline-actions">
+            <span data-testid="consent-state">
+              {t(`settings.consent.${settings.automateConsent}` as MessageKey)}
+            </span>
+            {settings.automateConsent !== "accepted" && (
+              <button
+                type="button"
+                className="button"
+                onClick={() => void update({ automateConsent: "accepted" })}
+              >
+                {t("settings.consent.accept")}
+              </button>
+            )}
+            {settings.automateConsent !== "declined" && (
+              <button
+                type="button"
+                className="button"
+                onClick={() => void update({ automateConsent: "declined" })}
+              >
+                {t("settings.consent.withdraw")}
+              </button>
+            )}
+          </div>
+          <p className="field-help">{t("automate.privacy")}</p>
+        </div>
+        <label className="field">
+          <span className="field-label">{t("settings.role")}</span>
+          <select
+            className="input"
+            value={settings.role}
+            onChange={(e) => void update({ role: e.target.value as "maker" | "admin" })}
+          >
+            <option value="maker">{t("settings.role.maker")}</option>
+            <option value="admin">{t("settings.role.admin")}</option>
+          </select>
+        </label>
+      </section>
+      <section className="settings-section" aria-labelledby="admin-title">
+        <h2 id="admin-title">{t("settings.admin")}</h2>
+        {settings.role !== "admin" ? (
+          <p className="muted">{t("settings.adminOnly")}</p>
+        ) : (
+          <div className="form">
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={automateEnabled}
+                onChange={(e) => setAutomateEnabled(e.target.checked)}
+              />{" "}
+              {t("settings.automateEnabled")}
+            </label>
+            <div className="field">
+              <span className="field-label">{t("settings.connectors")}</span>
+              <p className="field-help">{t("settings.connectorsHelp")}</p>
+              <table className="table policy-table">
+                <tbody>
+                  {connectors.map((connector) => (
+                    <tr key={connector.id}>
+                      <th scope="row">{connector.displayName}</th>
+                      <td>
+                        <select
+                          className="input"
+                          aria-label={`${connector.displayName} classification`}
+                          value={policy.connectors[connector.id] ?? "non-business"}
+                          onChange={(e) =>
+                            setPolicy({
+                              ...policy,
+                              connectors: {
+                                ...policy.connectors,
+                                [connector.id]: e.target.value as (typeof CLASSES)[number],
+                              },
+                            })
+                          }
+                        >
+                          {CLASSES.map((c) => (
+                            <option key={c} value={c}>
+                              {t(`settings.class.${c}` as MessageKey)}
+                            </option>
+                          ))}
+                        </select>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <div>
+              <button
+                type="button"
+                className="button primary"
+                disabled={saving}
+                onClick={() => void savePolicy()}
+              >
+                {t("settings.savePolicy")}
+              </button>
+            </div>
+          </div>
+        )}
+      </section>
+      {info && (
+        <section className="settings-section">
+          <h2>{t("settings.data")}</h2>
+          <dl className="facts">
+            <dt>{t("settings.dataDir")}</dt>
+            <dd>
+              <code>{info.dataDir}</code>
+            </dd>
+          </dl>
+        </section>
+      )}
+    </div>
+  );
+}

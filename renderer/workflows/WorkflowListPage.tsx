@@ -1,0 +1,303 @@
+import { ListChecks, MoreHorizontal, Search } from "lucide-react";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { Link, useLocation, useSearch } from "wouter";
+import type { FlowKind, WorkflowEntry, WorkflowStatus } from "../../shared/api";
+import { api } from "../api/client";
+import { useApiEvent } from "../api/hooks";
+import { KindIcon, kindLabel } from "../flows/kinds";
+import { formatDateTime, formatRelative, type MessageKey, t } from "../i18n";
+import { StatusBadge } from "../runs/format";
+import { ConfirmDialog } from "../ui/ConfirmDialog";
+import { EmptyState } from "../ui/EmptyState";
+import { describeError } from "../ui/errors";
+import { MenuButton } from "../ui/MenuButton";
+import { toast } from "../ui/toasts";
+import { downloadText } from "./download";
+import { VersionsDialog } from "./VersionsDialog";
+
+/** Business Central's Workflows page: every published flow and built-in approval workflow. */
+export function WorkflowListPage() {
+  const search = new URLSearchParams(useSearch());
+  const forPage = search.get("page") ?? undefined;
+  const [, navigate] = useLocation();
+  const [kind, setKind] = useState<FlowKind | "">("");
+  const [status, setStatus] = useState<WorkflowStatus | "">("");
+  const [query, setQuery] = useState("");
+  const [entries, setEntries] = useState<WorkflowEntry[]>();
+  const [error, setError] = useState<string>();
+  const [unpublishing, setUnpublishing] = useState<WorkflowEntry>();
+  const [versionsOf, setVersionsOf] = useState<WorkflowEntry>();
+
+  const load = useCallback(async () => {
+    try {
+      const page = await api.call("workflows.list", {
+        ...(kind ? { kind } : {}),
+        ...(status ? { status } : {}),
+        ...(query.trim() ? { search: query.trim() } : {}),
+        ...(forPage ? { forPage } : {}),
+        limit: 5000,
+      });
+      setEntries(page.items);
+      setError(undefined);
+    } catch (cause) {
+      setError(describeError(cause));
+    }
+  }, [kind, status, query, forPage]);
+
+  useEffect(() => {
+    const timer = setTimeout(() => void load(), query ? 150 : 0);
+    return () => clearTimeout(timer);
+  }, [load, query]);
+  useApiEvent("workflows.changed", load);
+  useApiEvent("runs.finished", load);
+
+  const toggle = async (entry: WorkflowEntry) => {
+    try {
+      await api.call("workflows.setEnabled", { id: entry.id, enabled: entry.status !== "enabled" });
+      toast.success(
+        t(entry.status === "enabled" ? "workflows.disabled" : "workflows.enabled", { name: entry.name }),
+      );
+    } catch (cause) {
+      toast.error(describeError(cause));
+    }
+    void load();
+  };
+
+  const exportVersion = async (entry: WorkflowEntry) => {
+    try {
+      const file = await api.call("flows.export", {
+        flowId: entry.id,
+        ...(entry.version ? { version: entry.version } : {}),
+      });
+      downloadText(file.fileName, file.content);
+    } catch (cause) {
+      toast.error(describeError(cause));
+    }
+  };
+
+  const filtered = kind || status || query.trim() || forPage;
+  const rows = useMemo(() => entries ?? [], [entries]);
+
+  return (
+    <div className="page page-wide">
+      <header className="page-header">
+        <div>
+          <h1>{t("workflows.title")}</h1>
+          <p className="muted">{t("workflows.intro")}</p>
+        </div>
+      </header>
+      {forPage && (
+        <div className="banner banner-info">
+          {t("workflows.forPage", { page: forPage })}
+          <button type="button" className="button" onClick={() => navigate("/workflows")}>
+            {t("workflows.clearPage")}
+          </button>
+        </div>
+      )}
+      <fieldset className="filters" aria-label={t("runs.filters")}>
+        <label className="search">
+          <Search size={16} aria-hidden="true" />
+          <input
+            type="search"
+            className="input"
+            placeholder={t("workflows.search")}
+            aria-label={t("workflows.search")}
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+          />
+        </label>
+        <select
+          className="input"
+          aria-label={t("workflows.column.kind")}
+          value={kind}
+          onChange={(e) => setKind(e.target.value as FlowKind | "")}
+        >
+          <option value="">{t("workflows.allKinds")}</option>
+          {(["automated", "scheduled", "instant"] as const).map((k) => (
+            <option key={k} value={k}>
+              {kindLabel(k)}
+            </option>
+          ))}
+        </select>
+        <select
+          className="input"
+          aria-label={t("workflows.column.status")}
+          value={status}
+          onChange={(e) => setStatus(e.target.value as WorkflowStatus | "")}
+        >
+          <option value="">{t("workflows.allStatuses")}</option>
+          {(["enabled", "disabled", "suspended"] as const).map((s) => (
+            <option key={s} value={s}>
+              {t(`workflows.status.${s}` as MessageKey)}
+            </option>
+          ))}
+        </select>
+        {entries && <span className="muted">{t("workflows.count", { count: entries.length })}</span>}
+      </fieldset>
+      {error && (
+        <div className="banner banner-error" role="alert">
+          {error}
+          <button type="button" className="button" onClick={() => void load()}>
+            {t("common.retry")}
+          </button>
+        </div>
+      )}
+      {entries === undefined ? (
+        <p className="muted">{t("common.loading")}</p>
+      ) : rows.length === 0 ? (
+        filtered ? (
+          <p className="muted">{t("workflows.noMatch")}</p>
+        ) : (
+          <EmptyState icon={<ListChecks size={40} />} title={t("workflows.empty.title")}>
+            {t("workflows.empty.body")}
+          </EmptyState>
+        )
+      ) : (
+        <table className="table workflow-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("workflows.column.name")}</th>
+              <th scope="col">{t("workflows.column.trigger")}</th>
+              <th scope="col">{t("workflows.column.status")}</th>
+              <th scope="col">{t("workflows.column.version")}</th>
+              <th scope="col">{t("workflows.column.published")}</th>
+              <th scope="col">{t("workflows.column.lastRun")}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t("common.more")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((entry) => (
+              <tr key={entry.id} data-testid="workflow-row">
+                <td>
+                  <div className="workflow-name">
+                    {entry.builtIn ? (
+                      <span className="flow-name">{entry.name}</span>
+                    ) : (
+                      <Link href={`/flows/${entry.id}`} className="flow-name">
+                        {entry.name}
+                      </Link>
+                    )}
+                    <span className="workflow-meta">
+                      <span className={`kind-badge kind-${entry.kind}`}>
+                        <KindIcon kind={entry.kind} size={12} />
+                        {kindLabel(entry.kind)}
+                      </span>
+                      {entry.builtIn && <span className="tag">{t("workflows.builtIn")}</span>}
+                    </span>
+                  </div>
+                </td>
+                <td className="muted">
+                  {entry.triggerSummary}
+                  {entry.missed && entry.missed.count > 0 && (
+                    <div className="missed" data-testid="missed">
+                      {t("workflows.missed", { count: entry.missed.count })}
+                      <select
+                        className="input input-small"
+                        aria-label={t("workflows.missedPolicy")}
+                        value={entry.missed.policy}
+                        onChange={async (e) => {
+                          await api
+                            .call("workflows.setMissedPolicy", {
+                              flowId: entry.id,
+                              policy: e.target.value as "run-once" | "skip",
+                            })
+                            .catch((c: unknown) => toast.error(describeError(c)));
+                          void load();
+                        }}
+                      >
+                        <option value="run-once">{t("workflows.missed.run-once")}</option>
+                        <option value="skip">{t("workflows.missed.skip")}</option>
+                      </select>
+                    </div>
+                  )}
+                </td>
+                <td>
+                  <label className="switch" title={entry.suspendedReason ?? undefined}>
+                    <input
+                      type="checkbox"
+                      role="switch"
+                      aria-checked={entry.status === "enabled"}
+                      aria-label={`${entry.status === "enabled" ? t("workflows.disable") : t("workflows.enable")} ${entry.name}`}
+                      checked={entry.status === "enabled"}
+                      onChange={() => void toggle(entry)}
+                    />
+                    <span className={`status-text status-${entry.status}`}>
+                      {t(`workflows.status.${entry.status}` as MessageKey)}
+                    </span>
+                  </label>
+                  {entry.suspendedReason && <div className="suspended-reason">{entry.suspendedReason}</div>}
+                </td>
+                <td className="muted">{entry.version ?? "—"}</td>
+                <td className="muted">
+                  {entry.publishedAt
+                    ? t("workflows.publishedBy", {
+                        who: entry.publishedBy ?? "",
+                        when: formatRelative(entry.publishedAt),
+                      })
+                    : "—"}
+                </td>
+                <td>
+                  {entry.lastRun ? (
+                    <Link
+                      href={`/runs/${entry.lastRun.runId}`}
+                      title={formatDateTime(entry.lastRun.startedAt)}
+                      className="last-run"
+                    >
+                      <StatusBadge status={entry.lastRun.status} />{" "}
+                      <span className="muted">{formatRelative(entry.lastRun.startedAt)}</span>
+                    </Link>
+                  ) : (
+                    <span className="muted">{t("workflows.never")}</span>
+                  )}
+                </td>
+                <td className="row-actions">
+                  {!entry.builtIn && (
+                    <MenuButton
+                      label={t("common.more")}
+                      icon={<MoreHorizontal size={18} />}
+                      items={[
+                        { label: t("workflows.open"), onSelect: () => navigate(`/flows/${entry.id}`) },
+                        { label: t("workflows.runs"), onSelect: () => navigate(`/runs?flow=${entry.id}`) },
+                        { label: t("workflows.versions"), onSelect: () => setVersionsOf(entry) },
+                        { label: t("workflows.export"), onSelect: () => void exportVersion(entry) },
+                        {
+                          label: t("workflows.unpublish"),
+                          danger: true,
+                          onSelect: () => setUnpublishing(entry),
+                        },
+                      ]}
+                    />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {unpublishing && (
+        <ConfirmDialog
+          title={t("workflows.unpublishTitle", { name: unpublishing.name })}
+          body={t("workflows.unpublishBody")}
+          confirmLabel={t("workflows.unpublish")}
+          danger
+          onClose={() => setUnpublishing(undefined)}
+          onConfirm={async () => {
+            await api.call("workflows.unpublish", { flowId: unpublishing.id });
+            toast.info(t("workflows.unpublished", { name: unpublishing.name }));
+            setUnpublishing(undefined);
+            void load();
+          }}
+        />
+      )}
+      {versionsOf && (
+        <VersionsDialog
+          flowId={versionsOf.id}
+          name={versionsOf.name}
+          onClose={() => setVersionsOf(undefined)}
+        />
+      )}
+    </div>
+  );
+}
