@@ -16,6 +16,37 @@ export class DesignerPage {
     await input.press("Enter");
   }
 
+  async open(flowId: string): Promise<void> {
+    await this.page.evaluate((id) => {
+      location.hash = `#/flows/${id}`;
+    }, flowId);
+    await expect(this.cards().first()).toBeVisible();
+  }
+
+  /** Test → perform the trigger action: the flow waits for its event in the sandbox. */
+  async testByPerformingTrigger(): Promise<void> {
+    await this.page.getByRole("toolbar", { name: "Designer" }).getByRole("button", { name: "Test" }).click();
+    const dialog = this.page.getByRole("dialog", { name: "Test the flow" });
+    await dialog.getByText("Perform the trigger action").click();
+    await dialog.getByRole("button", { name: "Run test" }).click();
+    await expect(this.page.getByTestId("test-armed")).toBeVisible();
+  }
+
+  runPanel(): Locator {
+    return this.page.getByTestId("run-panel");
+  }
+
+  async publish(note: string): Promise<void> {
+    await this.page
+      .getByRole("toolbar", { name: "Designer" })
+      .getByRole("button", { name: "Publish" })
+      .click();
+    const dialog = this.page.getByRole("dialog", { name: /^Publish/ });
+    await dialog.getByLabel("What changed (optional)").fill(note);
+    await dialog.getByRole("button", { name: "Publish" }).click();
+    await expect(dialog).toBeHidden();
+  }
+
   async back(): Promise<void> {
     await this.page.getByRole("link", { name: "Back to My flows" }).click();
   }

@@ -1,0 +1,211 @@
+import { PURCHASE_APPROVAL_FLOW } from "../fixtures/purchase-approval";
+import { callApi, createFlow } from "../harness/api";
+import { expect, test } from "../harness/fixtures";
+import { DesignerPage } from "../pages/designer";
+import { FlowListPage } from "../pages/flow-list";
+import { SandboxPage } from "../pages/sandbox";
+
+async function goToWorkflows(page: import("@playwright/test").Page) {
+  await page
+    .getByRole("navigation", { name: "Main navigation" })
+    .getByRole("link", { name: "Workflow list" })
+    .click();
+  await expect(page.getByRole("heading", { name: "Workflow list", level: 1 })).toBeVisible();
+}
+
+test.describe("publishing", () => {
+  test("a published approval flow runs when a purchase invoice is sent for approval", async ({ app }) => {
+    const page = app.page;
+    const flowId = await createFlow(page, "Purchase invoice approval", "automated", PURCHASE_APPROVAL_FLOW);
+    const designer = new DesignerPage(page);
+    await designer.open(flowId);
+    await designer.publish("first version");
+    await expect(
+      page.getByTestId("toast").filter({ hasText: "Version 1 is published and enabled." }),
+    ).toBeVisible();
+
+    await goToWorkflows(page);
+    const row = page
+      .getByTestId("workflow-row")
+      .filter({ hasText: "Purchase invoice approval" })
+      .filter({ hasText: "1" })
+      .last();
+    await expect(row).toContainText("Enabled");
+    await expect(row).toContainText("When a purchase document approval is requested");
+
+    const sandbox = new SandboxPage(page);
+    await sandbox.openRecord("Purchase invoices", "PI-1002");
+    await sandbox.sendForApproval();
+
+    await page
+      .getByRole("navigation", { name: "Main navigation" })
+      .getByRole("link", { name: "Runs" })
+      .click();
+    const run = page.getByTestId("run-row").filter({ hasText: "Purchase invoice approval" });
+    await expect(run).toHaveCount(1);
+    await expect(run).toContainText("v1");
+    await run.getByRole("link").click();
+    await expect(page.getByText("version 1", { exact: false }).first()).toBeVisible();
+  });
+
+  test("Block vendor payments from the Automate menu of the Vendors page: the vendor is blocked and two emails go out", async ({
+    app,
+  }) => {
+    test.setTimeout(120_000);
+    const page = app.page;
+    await page.getByRole("button", { name: "From a template" }).first().click();
+    await page.getByTestId("template-card").filter({ hasText: "Block vendor payments" }).click();
+    await page.getByRole("button", { name: "Create flow" }).click();
+    const designer = new DesignerPage(page);
+    await designer.expectOpen("Block vendor payments");
+    await designer.publish("first version");
+
+    const sandbox = new SandboxPage(page);
+    await sandbox.openTable("Vendors");
+    await sandbox.row("V20010").getByRole("checkbox").check();
+    await page.getByRole("button", { name: "Automate" }).click();
+    // First use: the privacy statement, then the menu.
+    await expect(page.getByTestId("automate-consent")).toBeVisible();
+    await page.getByRole("button", { name: "Get started with Automate" }).click();
+    await page
+      .getByTestId("automate-menu")
+      .getByRole("menuitem", { name: /Block vendor payments/ })
+      .click();
+
+    const pane = page.getByTestId("run-flow-pane");
+    await pane.getByRole("button", { name: "Continue" }).click();
+    await expect(pane.getByRole("alert")).toContainText("is required");
+    await pane.getByLabel(/Reason/).fill("Bank details under review");
+    await pane.getByLabel(/Notify buyers/).check();
+    await pane.getByRole("button", { name: "Continue" }).click();
+    await expect(page.getByTestId("run-outcome")).toContainText("The flow ran successfully.", {
+      timeout: 15_000,
+    });
+    await page.getByRole("dialog").getByRole("button", { name: "Close" }).click();
+
+    await sandbox.openRecord("Vendors", "V20010");
+    await expect(sandbox.field("Blocked")).toHaveValue("Payment");
+
+    await sandbox.openTab("Outlook");
+    await sandbox.openMailbox("outbox/external");
+    await expect(sandbox.messages().first()).toContainText("Payments to Bluebird Fittings Ltd. are on hold");
+    await sandbox.actAs("Marcus Bell");
+    await sandbox.openMailbox("marcus.bell@cronus-demo.example");
+    await expect(sandbox.messages().first()).toContainText(/V20010|Bluebird|block/i);
+  });
+
+  test("declining the privacy statement is remembered, and can be changed in Settings", async ({ app }) => {
+    const page = app.page;
+    const sandbox = new SandboxPage(page);
+    await sandbox.openTable("Vendors");
+    await page.getByRole("button", { name: "Automate" }).click();
+    const consent = page.getByRole("dialog", { name: "Before you use Automate" });
+    await expect(consent).toContainText("Flows act on your behalf");
+    await expect(consent.getByRole("button", { name: "Get started with Automate" })).toBeVisible();
+    await consent.getByRole("button", { name: "Decline" }).click();
+    await page.getByRole("button", { name: "Automate" }).click();
+    await expect(page.getByTestId("automate-menu")).toContainText("You declined");
+
+    await page
+      .getByRole("navigation", { name: "Main navigation" })
+      .getByRole("link", { name: "Settings" })
+      .click();
+    await expect(page.getByTestId("consent-state")).toHaveText("Declined");
+    await page.getByRole("button", { name: "Accept" }).click();
+    await expect(page.getByTestId("consent-state")).toHaveText("Accepted");
+
+    await sandbox.openTable("Vendors");
+    await page.getByRole("button", { name: "Automate" }).click();
+    await expect(page.getByTestId("automate-menu")).toContainText("Create a flow");
+  });
+
+  test("a connector the administrator blocked stops a publish, and the checker says why", async ({ app }) => {
+    const page = app.page;
+    const flowId = await createFlow(page, "Purchase invoice approval", "automated", PURCHASE_APPROVAL_FLOW);
+    await page
+      .getByRole("navigation", { name: "Main navigation" })
+      .getByRole("link", { name: "Settings" })
+      .click();
+    await page.getByLabel("Your role").selectOption("admin");
+    await page.getByLabel("Office 365 Outlook classification").selectOption("blocked");
+    await page.getByRole("button", { name: "Save the policy" }).click();
+    await expect(page.getByTestId("toast").filter({ hasText: "The policy is saved." })).toBeVisible();
+
+    const designer = new DesignerPage(page);
+    await designer.open(flowId);
+    await expect(designer.checkerCount()).toContainText("1 error");
+    await page.getByRole("toolbar", { name: "Designer" }).getByRole("button", { name: "Publish" }).click();
+    await expect(
+      page.getByTestId("toast").filter({ hasText: "Fix the flow checker's errors before publishing." }),
+    ).toBeVisible();
+    await expect(page.getByTestId("finding")).toContainText("blocked");
+    const versions = await callApi<unknown[]>(page, "publish.versions", { flowId });
+    expect(versions).toHaveLength(0);
+  });
+
+  test("a disabled flow does not run on an event, not even when it is enabled again", async ({ app }) => {
+    const page = app.page;
+    const flowId = await createFlow(page, "Purchase invoice approval", "automated", PURCHASE_APPROVAL_FLOW);
+    await callApi(page, "publish.publish", { flowId, note: "first version" });
+    await goToWorkflows(page);
+    const row = page
+      .getByTestId("workflow-row")
+      .filter({ has: page.getByRole("link", { name: "Purchase invoice approval" }) });
+    await row.getByRole("switch").click();
+    await expect(row).toContainText("Disabled");
+
+    const sandbox = new SandboxPage(page);
+    await sandbox.openRecord("Purchase invoices", "PI-1002");
+    await sandbox.sendForApproval();
+    await expect(sandbox.status()).toContainText("Pending Approval");
+
+    await goToWorkflows(page);
+    await row.getByRole("switch").click();
+    await expect(row).toContainText("Enabled");
+    await page.waitForTimeout(500);
+    const runs = await callApi<{ runs: unknown[] }>(page, "runs.list", { flowId });
+    expect(runs.runs).toHaveLength(0);
+    await expect(row).toContainText("Never ran");
+  });
+
+  test("an old version opens read-only and can be restored as the draft", async ({ app }) => {
+    const page = app.page;
+    const list = new FlowListPage(page);
+    await list.createFlow("Versioned flow", "Instant");
+    const designer = new DesignerPage(page);
+    await designer.dragStep("Compose", "start:#root");
+    await designer.fill("Inputs", "first value");
+    await designer.saved();
+    await designer.publish("first version");
+
+    await designer.select("Compose");
+    await designer.fill("Inputs", "second value");
+    await designer.saved();
+    await designer.publish("second version");
+
+    await page.getByRole("toolbar", { name: "Designer" }).getByRole("button", { name: "Versions" }).click();
+    const dialog = page.getByRole("dialog", { name: /Versions of/ });
+    await expect(dialog.getByTestId("version")).toHaveCount(2);
+    await expect(dialog.getByTestId("version").first()).toContainText("second version");
+    const first = dialog.getByTestId("version").filter({ hasText: "first version" });
+    await first.getByRole("button", { name: "Open read-only" }).click();
+    await expect(page.getByTestId("read-only-version")).toContainText("Version 1");
+    await designer.card("Compose").click();
+    await expect(designer.field("Inputs")).toHaveText("first value");
+
+    await page.getByRole("button", { name: "Versions" }).click();
+    await page
+      .getByRole("dialog", { name: /Versions of/ })
+      .getByTestId("version")
+      .filter({ hasText: "first version" })
+      .getByRole("button", { name: "Restore as draft" })
+      .click();
+    await page
+      .getByRole("dialog", { name: /Restore version 1/ })
+      .getByRole("button", { name: "Restore as draft" })
+      .click();
+    await designer.expectOpen("Versioned flow");
+    await designer.select("Compose");
+    await expect(designer.field("Inputs")).toHaveText("first value");
+  });
+});

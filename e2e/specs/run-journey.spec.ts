@@ -1,0 +1,93 @@
+import { PURCHASE_APPROVAL_FLOW } from "../fixtures/purchase-approval";
+import { createFlow } from "../harness/api";
+import { expect, test } from "../harness/fixtures";
+import { DesignerPage } from "../pages/designer";
+import { SandboxPage } from "../pages/sandbox";
+
+test.describe("test runs against the sandbox", () => {
+  test("approve: the test waits for the approval, survives a restart, and releases the invoice and posts to Teams", async ({
+    app,
+  }) => {
+    test.setTimeout(180_000);
+    let page = app.page;
+    const flowId = await createFlow(page, "Purchase invoice approval", "automated", PURCHASE_APPROVAL_FLOW);
+    const designer = new DesignerPage(page);
+    await designer.open(flowId);
+    await designer.testByPerformingTrigger();
+
+    // Perform the trigger action: send the invoice for approval in the sandbox.
+    await page.getByTestId("test-armed").getByRole("button", { name: "Open the sandbox" }).click();
+    let sandbox = new SandboxPage(page);
+    await sandbox.openRecord("Purchase invoices", "PI-1001");
+    await sandbox.sendForApproval();
+    await expect(sandbox.status()).toContainText("Pending Approval");
+
+    // The designer shows the run waiting on the approval step.
+    await designer.open(flowId);
+    await expect(designer.runPanel()).toContainText("Waiting");
+    await expect(designer.card("Start and wait for an approval")).toHaveClass(/status-waiting/);
+
+    // Quit while the run waits; start again.
+    page = await app.restart();
+    sandbox = new SandboxPage(page);
+    await sandbox.goto("Approvals");
+    await sandbox.actAs("Alicia Thornton");
+    await sandbox.openInbox();
+    await sandbox.respond(/Approve purchase document/, "Approve", "Looks right to me.");
+
+    // The run resumed and finished: the invoice is Released, the channel has the message.
+    await sandbox.openRecord("Purchase invoices", "PI-1001");
+    await expect(sandbox.status()).toContainText("Released", { timeout: 15_000 });
+    const channel = await sandbox.channel("Purchasing", "General");
+    await expect(channel).toContainText("Purchase document released after approval.");
+
+    // Runs: the run's page, each step's inputs and outputs.
+    await page
+      .getByRole("navigation", { name: "Main navigation" })
+      .getByRole("link", { name: "Runs" })
+      .click();
+    const row = page.getByTestId("run-row").filter({ hasText: "Purchase invoice approval" }).first();
+    await expect(row).toContainText("Succeeded");
+    await row.getByRole("link").click();
+    await expect(page.getByTestId("run-panel")).toContainText("Succeeded");
+    await page.getByTestId("run-step").filter({ hasText: "Start and wait for an approval" }).click();
+    await expect(page.getByTestId("step-outputs")).toContainText("outcome");
+    await expect(page.getByTestId("step-inputs")).toContainText("alicia.thornton@cronus-demo.example");
+
+    // And the designer colours the finished run's steps.
+    const designerAgain = new DesignerPage(page);
+    await page.getByRole("link", { name: "Open the flow" }).click();
+    await expect(designerAgain.cards().first()).toBeVisible();
+  });
+
+  test("reject: the requester finds the email with the approver's comments", async ({ app }) => {
+    test.setTimeout(120_000);
+    const page = app.page;
+    const flowId = await createFlow(page, "Purchase invoice approval", "automated", PURCHASE_APPROVAL_FLOW);
+    const designer = new DesignerPage(page);
+    await designer.open(flowId);
+    await designer.testByPerformingTrigger();
+
+    const sandbox = new SandboxPage(page);
+    await sandbox.goto("Business Central");
+    await sandbox.actAs("Marcus Bell");
+    await sandbox.openRecord("Purchase invoices", "PI-1001");
+    await sandbox.sendForApproval();
+
+    await sandbox.openTab("Approvals");
+    await sandbox.actAs("Alicia Thornton");
+    await sandbox.openInbox();
+    await sandbox.respond(/Approve purchase document/, "Reject", "Price is above the agreed rate.");
+
+    await sandbox.openTab("Outlook");
+    await sandbox.actAs("Marcus Bell");
+    await sandbox.openMailbox("marcus.bell@cronus-demo.example");
+    const mail = await sandbox.readMessage("Your purchase document was rejected");
+    await expect(mail).toContainText("Price is above the agreed rate.");
+
+    await designer.open(flowId);
+    await expect(designer.runPanel()).toContainText("Succeeded");
+    await expect(designer.card("Send an email (V2)")).toHaveClass(/status-succeeded/);
+    await expect(designer.card("Update record (V3)")).toHaveClass(/status-skipped/);
+  });
+});
