@@ -58,7 +58,7 @@ export class DesignerPage {
   /** A card (or a scope's header) by the step's title as people read it ("Send an email (V2)"). */
   card(title: string): Locator {
     return this.page.locator(`[data-testid="step-card"], [data-testid="scope-node"] .scope-header`).filter({
-      has: this.page.locator(".card-title", { hasText: new RegExp(`^${escape(title)}$`) }),
+      has: this.page.locator(".card-title", { hasText: new RegExp(`^${escapeRegExp(title)}$`) }),
     });
   }
 
@@ -71,9 +71,9 @@ export class DesignerPage {
   }
 
   paletteItem(name: string): Locator {
-    return this.page
-      .getByTestId("palette-item")
-      .filter({ has: this.page.locator(".palette-name", { hasText: new RegExp(`^${escape(name)}$`) }) });
+    return this.page.getByTestId("palette-item").filter({
+      has: this.page.locator(".palette-name", { hasText: new RegExp(`^${escapeRegExp(name)}$`) }),
+    });
   }
 
   /** Drags a step from the palette onto an insertion point ("after:Step", "start:#root", "start:#branch/Condition/yes"). */
@@ -103,7 +103,7 @@ export class DesignerPage {
 
   /** A select of the properties panel by its label (the required mark is not part of the name). */
   selectField(label: string): Locator {
-    return this.panel().getByLabel(new RegExp(`^${escape(label)}( \\*)?( \\(required\\))?$`));
+    return this.panel().getByLabel(new RegExp(`^${escapeRegExp(label)}( \\*)?( \\(required\\))?$`));
   }
 
   async fill(title: string, text: string): Promise<void> {
@@ -116,7 +116,7 @@ export class DesignerPage {
 
   async choose(label: string, option: string): Promise<void> {
     await this.panel()
-      .getByLabel(new RegExp(`^${escape(label)}( \\*)?( \\(required\\))?$`))
+      .getByLabel(new RegExp(`^${escapeRegExp(label)}( \\*)?( \\(required\\))?$`))
       .selectOption({ label: option });
   }
 
@@ -135,7 +135,7 @@ export class DesignerPage {
     await scope
       .getByRole("button")
       .filter({
-        has: this.page.locator(".content-title", { hasText: new RegExp(`^${escape(contentTitle)}$`) }),
+        has: this.page.locator(".content-title", { hasText: new RegExp(`^${escapeRegExp(contentTitle)}$`) }),
       })
       .first()
       .click();
@@ -159,6 +159,6 @@ export class DesignerPage {
   }
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -94,7 +94,8 @@ export function createBackend(options: BackendOptions): Backend {
     policy: () => options.settings.get().connectorPolicy,
   });
   const started = publisher.start();
-  if (started.missed > 0) log(`Scheduled flows missed ${started.missed} occurrence(s) while Flowsmith was closed.`);
+  if (started.missed > 0)
+    log(`Scheduled flows missed ${started.missed} occurrence(s) while Flowsmith was closed.`);
   const openNotices: Notice[] = [...notices];
 
   const info = (): AppInfo => ({
@@ -121,7 +122,11 @@ export function createBackend(options: BackendOptions): Backend {
     clock,
     publisher,
     onFlowDeleted: (id) => {
-      if (publisher.listWorkflows({ excludeBuiltIn: true, limit: 5000 }).items.some((w) => w.id === id && w.status === "enabled")) {
+      if (
+        publisher
+          .listWorkflows({ excludeBuiltIn: true, limit: 5000 })
+          .items.some((w) => w.id === id && w.status === "enabled")
+      ) {
         publisher.disable(id);
         events.emit("workflows.changed", { id });
       }

@@ -15,6 +15,9 @@ import { toast } from "../ui/toasts";
 import { downloadText } from "./download";
 import { VersionsDialog } from "./VersionsDialog";
 
+/** Rows per page: a page opens at once however many workflows there are. */
+const PAGE_SIZE = 100;
+
 /** Business Central's Workflows page: every published flow and built-in approval workflow. */
 export function WorkflowListPage() {
   const search = new URLSearchParams(useSearch());
@@ -24,6 +27,8 @@ export function WorkflowListPage() {
   const [status, setStatus] = useState<WorkflowStatus | "">("");
   const [query, setQuery] = useState("");
   const [entries, setEntries] = useState<WorkflowEntry[]>();
+  const [total, setTotal] = useState(0);
+  const [pageNumber, setPageNumber] = useState(1);
   const [error, setError] = useState<string>();
   const [unpublishing, setUnpublishing] = useState<WorkflowEntry>();
   const [versionsOf, setVersionsOf] = useState<WorkflowEntry>();
@@ -35,14 +40,20 @@ export function WorkflowListPage() {
         ...(status ? { status } : {}),
         ...(query.trim() ? { search: query.trim() } : {}),
         ...(forPage ? { forPage } : {}),
-        limit: 5000,
+        page: pageNumber,
+        limit: PAGE_SIZE,
       });
       setEntries(page.items);
+      setTotal(page.total);
       setError(undefined);
     } catch (cause) {
       setError(describeError(cause));
     }
-  }, [kind, status, query, forPage]);
+  }, [kind, status, query, forPage, pageNumber]);
+
+  // A new filter starts from the first page.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the filters are what resets the page
+  useEffect(() => setPageNumber(1), [kind, status, query, forPage]);
 
   useEffect(() => {
     const timer = setTimeout(() => void load(), query ? 150 : 0);
@@ -132,7 +143,7 @@ export function WorkflowListPage() {
             </option>
           ))}
         </select>
-        {entries && <span className="muted">{t("workflows.count", { count: entries.length })}</span>}
+        {entries && <span className="muted">{t("workflows.count", { count: total })}</span>}
       </fieldset>
       {error && (
         <div className="banner banner-error" role="alert">
@@ -275,6 +286,29 @@ export function WorkflowListPage() {
             ))}
           </tbody>
         </table>
+      )}
+      {total > PAGE_SIZE && (
+        <nav className="pager" aria-label={t("workflows.pages")}>
+          <button
+            type="button"
+            className="button"
+            disabled={pageNumber === 1}
+            onClick={() => setPageNumber(pageNumber - 1)}
+          >
+            {t("workflows.previous")}
+          </button>
+          <span className="muted">
+            {t("workflows.pageOf", { page: pageNumber, pages: Math.ceil(total / PAGE_SIZE) })}
+          </span>
+          <button
+            type="button"
+            className="button"
+            disabled={pageNumber * PAGE_SIZE >= total}
+            onClick={() => setPageNumber(pageNumber + 1)}
+          >
+            {t("workflows.next")}
+          </button>
+        </nav>
       )}
       {unpublishing && (
         <ConfirmDialog

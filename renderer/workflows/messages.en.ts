@@ -46,6 +46,10 @@ export const workflowsMessages = {
   "workflows.missed.skip": "Skip them",
   "workflows.count": { one: "{count} workflow", other: "{count} workflows" },
   "workflows.publishedBy": "{who}, {when}",
+  "workflows.pages": "Pages of the workflow list",
+  "workflows.previous": "Previous",
+  "workflows.next": "Next",
+  "workflows.pageOf": "Page {page} of {pages}",
 
   "publish.button": "Publish",
   "publish.title": "Publish “{name}”",

@@ -189,7 +189,10 @@ export const contract = {
   "publish.publish": method(publishInputSchema, publishResultSchema),
   "publish.versions": method(z.object({ flowId: flowIdSchema }).strict(), z.array(versionInfoSchema)),
   "publish.version": method(byVersionSchema, versionDetailSchema),
-  "publish.restore": method(byVersionSchema, z.object({ revision: revisionSchema, updatedAt: isoDateSchema })),
+  "publish.restore": method(
+    byVersionSchema,
+    z.object({ revision: revisionSchema, updatedAt: isoDateSchema }),
+  ),
   "workflows.list": method(workflowListInputSchema, workflowPageSchema),
   "workflows.setEnabled": method(
     z.object({ id: z.string().min(1).max(200), enabled: z.boolean() }).strict(),
@@ -203,7 +206,10 @@ export const contract = {
     z.object({ flowId: flowIdSchema, policy: missedPolicySchema }).strict(),
     workflowEntrySchema,
   ),
-  "automate.flowsFor": method(z.object({ page: z.string().min(1).max(100) }).strict(), z.array(instantFlowSchema)),
+  "automate.flowsFor": method(
+    z.object({ page: z.string().min(1).max(100) }).strict(),
+    z.array(instantFlowSchema),
+  ),
   "automate.run": method(runInstantInputSchema, z.object({ runId: z.string(), runIds: z.array(z.string()) })),
   "automate.newFlow": method(
     z.object({ page: z.string().min(1).max(100), name: flowNameSchema.optional() }).strict(),

@@ -73,10 +73,15 @@ export const versionInfoSchema = z.object({
   current: z.boolean(),
 });
 export type VersionInfo = z.infer<typeof versionInfoSchema>;
-export const versionDetailSchema = versionInfoSchema.extend({ definition: definitionSchema, designer: designerDataSchema });
+export const versionDetailSchema = versionInfoSchema.extend({
+  definition: definitionSchema,
+  designer: designerDataSchema,
+});
 export type VersionDetail = z.infer<typeof versionDetailSchema>;
 
-export const publishInputSchema = z.object({ flowId: flowIdSchema, note: z.string().trim().max(500).optional() }).strict();
+export const publishInputSchema = z
+  .object({ flowId: flowIdSchema, note: z.string().trim().max(500).optional() })
+  .strict();
 export const publishResultSchema = z.object({
   version: z.number().int(),
   enabled: z.boolean(),
@@ -109,17 +114,24 @@ export const runInstantInputSchema = z
   .object({
     flowId: flowIdSchema,
     page: z.string().min(1).max(100),
-    records: z.array(z.object({ table: z.string().min(1).max(100), id: z.string().min(1).max(200) }).strict()).max(100).optional(),
+    records: z
+      .array(z.object({ table: z.string().min(1).max(100), id: z.string().min(1).max(200) }).strict())
+      .max(100)
+      .optional(),
     inputs: z.record(z.string(), z.json()).optional(),
     /** The sandbox person who runs it (the Automate menu acts as that person). */
     user: z.object({ name: z.string().min(1).max(200), email: z.string().email() }).strict(),
   })
   .strict();
 
-export const exportInputSchema = z.object({ flowId: flowIdSchema, version: z.number().int().min(1).optional() }).strict();
+export const exportInputSchema = z
+  .object({ flowId: flowIdSchema, version: z.number().int().min(1).optional() })
+  .strict();
 export const exportedFileSchema = z.object({ fileName: z.string(), content: z.string() });
 /** A flow file the person chose: its name and text (at most 10 MB). */
-export const importInputSchema = z.object({ fileName: z.string().min(1).max(260), content: z.string().max(10_000_000) }).strict();
+export const importInputSchema = z
+  .object({ fileName: z.string().min(1).max(260), content: z.string().max(10_000_000) })
+  .strict();
 
 export const setPolicyInputSchema = z
   .object({ automateEnabled: z.boolean().optional(), connectorPolicy: connectorPolicySchema.optional() })

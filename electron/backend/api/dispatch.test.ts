@@ -168,7 +168,10 @@ const BAD_INPUTS: Record<MethodName, { input: unknown; names: string }[]> = {
   "flows.import": [{ input: { fileName: "flow.json" }, names: "content" }],
   "admin.setPolicy": [
     { input: { automateEnabled: "no" }, names: "automateEnabled" },
-    { input: { connectorPolicy: { connectors: { shared_office365: "forbidden" } } }, names: "connectorPolicy.connectors.shared_office365" },
+    {
+      input: { connectorPolicy: { connectors: { shared_office365: "forbidden" } } },
+      names: "connectorPolicy.connectors.shared_office365",
+    },
   ],
 };
 

@@ -19,7 +19,14 @@ type FlowMethods = Pick<Handlers, `app.${string}` & keyof Handlers> &
   Omit<Pick<Handlers, `flows.${string}` & keyof Handlers>, "flows.export" | "flows.import"> &
   Pick<Handlers, `settings.${string}` & keyof Handlers>;
 
-export function flowHandlers({ flows, settings, events, info, dismissNotice, onFlowDeleted }: FlowHandlerDeps): FlowMethods {
+export function flowHandlers({
+  flows,
+  settings,
+  events,
+  info,
+  dismissNotice,
+  onFlowDeleted,
+}: FlowHandlerDeps): FlowMethods {
   return {
     "app.info": () => info(),
     "app.dismissNotice": ({ id }) => {

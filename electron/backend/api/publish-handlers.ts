@@ -4,11 +4,11 @@ import { findOperation, instantiate } from "../../../shared/connectors";
 import { starterDefinition } from "../../../shared/templates/starters";
 import type { EventBus } from "../events";
 import type { FlowStore } from "../flows/store";
-import { COMPANY_NAME } from "../sandbox";
-import { pageParameterFor, pageTitle, tableOfPage } from "../triggers/pages";
 import type { Publisher } from "../publish";
 import type { Sandbox } from "../sandbox";
+import { COMPANY_NAME } from "../sandbox";
 import type { SettingsStore } from "../settings/store";
+import { pageParameterFor, pageTitle, tableOfPage } from "../triggers/pages";
 import type { Handlers } from "./dispatch";
 
 type PublishMethods = Pick<
@@ -25,7 +25,13 @@ export interface PublishHandlerDeps {
   events: EventBus;
 }
 
-export function publishHandlers({ publisher, flows, settings, sandbox, events }: PublishHandlerDeps): PublishMethods {
+export function publishHandlers({
+  publisher,
+  flows,
+  settings,
+  sandbox,
+  events,
+}: PublishHandlerDeps): PublishMethods {
   const changed = (id?: string) => events.emit("workflows.changed", id ? { id } : {});
   const automateAllowed = () => {
     if (!settings.get().automateEnabled) {
@@ -71,11 +77,20 @@ export function publishHandlers({ publisher, flows, settings, sandbox, events }:
     },
     "automate.run": ({ flowId, page, records, inputs, user }) => {
       automateAllowed();
-      return publisher.runInstant(flowId, { page, user, ...(records ? { records } : {}), ...(inputs ? { inputs } : {}) });
+      return publisher.runInstant(flowId, {
+        page,
+        user,
+        ...(records ? { records } : {}),
+        ...(inputs ? { inputs } : {}),
+      });
     },
     "automate.newFlow": ({ page, name }) => {
       automateAllowed();
-      const flow = flows.create({ name: name ?? `New flow for ${pageTitle(tableOfPage(page) ?? page)}`, kind: "instant", definition: selectedRecordStarter(page) });
+      const flow = flows.create({
+        name: name ?? `New flow for ${pageTitle(tableOfPage(page) ?? page)}`,
+        kind: "instant",
+        definition: selectedRecordStarter(page),
+      });
       events.emit("flows.changed", { id: flow.id, reason: "created", revision: flow.revision });
       return flow;
     },
@@ -88,7 +103,10 @@ export function publishHandlers({ publisher, flows, settings, sandbox, events }:
     },
     "admin.setPolicy": ({ automateEnabled, connectorPolicy }) => {
       if (settings.get().role !== "admin") {
-        throw new ApiError({ code: "forbidden", message: "Only an administrator can change the Automate policy." });
+        throw new ApiError({
+          code: "forbidden",
+          message: "Only an administrator can change the Automate policy.",
+        });
       }
       const next = settings.update({
         ...(automateEnabled !== undefined ? { automateEnabled } : {}),
@@ -106,10 +124,16 @@ function selectedRecordStarter(page: string): DefinitionPayload {
   const operation = findOperation("shared_dynamicssmbsaas", "ForASelectedRecordV3");
   const table = tableOfPage(page);
   if (!operation || !table) {
-    throw new ApiError({ code: "invalid_input", message: `'${page}' is not a Business Central page of the sandbox.` });
+    throw new ApiError({
+      code: "invalid_input",
+      message: `'${page}' is not a Business Central page of the sandbox.`,
+    });
   }
   const trigger = instantiate(operation, {
     values: { bcenvironment: "PRODUCTION", company: COMPANY_NAME, page: pageParameterFor(table) ?? page },
   });
-  return { ...starterDefinition("instant"), triggers: { "For_a_selected_record_(V3)": trigger } } as DefinitionPayload;
+  return {
+    ...starterDefinition("instant"),
+    triggers: { "For_a_selected_record_(V3)": trigger },
+  } as DefinitionPayload;
 }
