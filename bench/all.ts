@@ -1,11 +1,13 @@
 // `npm run bench`: every figure the issues ask for, printed with its goal. Figures, never assertions.
-// Pick sections with --only=core,designer,engine,sandbox,publish.
+// Pick sections with --only=core,designer,engine,sandbox,publish,workflow-list.
 import { benchCore } from "./core.bench";
 import { benchDesigner } from "./designer.bench";
 import { benchEngine, benchThroughput } from "./engine.bench";
 import { benchNodeRed } from "./node-red.bench";
+import { benchPublish } from "./publish.bench";
 import { benchSandbox } from "./sandbox.bench";
 import { median, round } from "./stats";
+import { benchWorkflowList } from "./workflow-list.bench";
 
 type Figures = Record<string, number | string>;
 
@@ -43,6 +45,8 @@ const sections: [string, () => Promise<Figures>][] = [
   ["designer", () => benchDesigner()],
   ["engine", engineAgainstNodeRed],
   ["sandbox", () => benchSandbox()],
+  ["publish", () => benchPublish()],
+  ["workflow-list", () => benchWorkflowList()],
 ];
 
 for (const [name, run] of sections) {

@@ -4,13 +4,11 @@
 // per event, measured apart from running (each recorded event matched again, alone), with the
 // same batch without any flow as the baseline. (2) The workflow list over 2,000 published flows and
 // 100,000 runs: open (first page), the whole list, and filtered; medians.
-//
-// Standalone under Node 24: `node bench/publish.bench.ts` (it registers a small loader for the
-// project's extensionless TypeScript imports). Imported: `await benchPublish()`.
-import { readFileSync, rmSync } from "node:fs";
-import { registerHooks } from "node:module";
-import { fileURLToPath } from "node:url";
+// The same list in Chromium is in workflow-list.bench.ts.
+import { rmSync } from "node:fs";
+import type { PublishWorld } from "../electron/backend/publish/test-support";
 import type { SandboxEvent } from "../electron/backend/sandbox";
+import { median, percentile, round } from "./stats";
 
 export interface PublishBenchOptions {
   /** Records changed in the batch (10,000). */
@@ -151,6 +149,65 @@ async function benchMatching(options: PublishBenchOptions): Promise<Record<strin
   }
 }
 
+/**
+ * Publishes `flowCount` flows (one in ten scheduled, one in ten instant, the rest on records; one in
+ * seven disabled) and writes `runCount` finished runs over the past year, one in ten a designer test.
+ */
+export function seedWorkflowList(
+  w: PublishWorld,
+  support: typeof import("../electron/backend/publish/test-support"),
+  flowCount: number,
+  runCount: number,
+): { publishMs: number } {
+  const tables = ["items", "customers", "vendors", "salesOrders", "purchaseInvoices"];
+  const flowIds: string[] = [];
+  const publishStart = performance.now();
+  for (let i = 0; i < flowCount; i++) {
+    const kind = i % 10 === 0 ? "scheduled" : i % 10 === 1 ? "instant" : "automated";
+    const definition =
+      kind === "scheduled"
+        ? support.scheduledFlow({
+            frequency: "Week",
+            interval: 1,
+            schedule: { weekDays: ["Monday"], hours: ["8"], minutes: [0] },
+          })
+        : kind === "instant"
+          ? support.buttonFlow()
+          : support.recordFlow(tables[i % tables.length] ?? "items");
+    const name = `${["Report", "Watcher", "Notice", "Sync"][i % 4]} ${String(i).padStart(4, "0")}`;
+    const flow = w.flows.create({ name, kind, definition });
+    w.publisher.publish(flow.id, { publishedBy: ACTOR });
+    if (i % 7 === 0) w.publisher.setEnabled(flow.id, false);
+    flowIds.push(flow.id);
+  }
+  const publishMs = performance.now() - publishStart;
+
+  // 100,000 finished runs spread over the flows and a year, one in ten a designer test.
+  const hash = "bench-definition";
+  w.db.prepare("INSERT OR IGNORE INTO run_definitions (hash, definition) VALUES (?, '{}')").run(hash);
+  const insert = w.db.prepare(
+    `INSERT INTO runs (id, flow_id, flow_name, flow_version, mode, trigger_name, trigger_outputs, definition_hash,
+       status, started_at, ended_at)
+     VALUES (?, ?, 'bench', 1, ?, 'manual', '{}', ?, ?, ?, ?)`,
+  );
+  const yearAgo = w.clock.now() - 365 * 86_400_000;
+  w.db.transaction(() => {
+    for (let i = 0; i < runCount; i++) {
+      const at = yearAgo + Math.floor((i / runCount) * 365 * 86_400_000);
+      insert.run(
+        `bench-run-${String(i).padStart(6, "0")}`,
+        flowIds[(i * 7919) % flowIds.length],
+        i % 10 === 0 ? "test" : "published",
+        hash,
+        i % 13 === 0 ? "Failed" : "Succeeded",
+        at,
+        at + 1200,
+      );
+    }
+  })();
+  return { publishMs };
+}
+
 async function benchList(options: PublishBenchOptions): Promise<Record<string, number | string>> {
   const support = await import("../electron/backend/publish/test-support");
   const flowCount = options.listFlows ?? 2_000;
@@ -158,52 +215,7 @@ async function benchList(options: PublishBenchOptions): Promise<Record<string, n
   const rounds = options.rounds ?? 25;
   const w = support.publishWorld();
   try {
-    const tables = ["items", "customers", "vendors", "salesOrders", "purchaseInvoices"];
-    const flowIds: string[] = [];
-    const publishStart = performance.now();
-    for (let i = 0; i < flowCount; i++) {
-      const kind = i % 10 === 0 ? "scheduled" : i % 10 === 1 ? "instant" : "automated";
-      const definition =
-        kind === "scheduled"
-          ? support.scheduledFlow({
-              frequency: "Week",
-              interval: 1,
-              schedule: { weekDays: ["Monday"], hours: ["8"], minutes: [0] },
-            })
-          : kind === "instant"
-            ? support.buttonFlow()
-            : support.recordFlow(tables[i % tables.length] ?? "items");
-      const name = `${["Report", "Watcher", "Notice", "Sync"][i % 4]} ${String(i).padStart(4, "0")}`;
-      const flow = w.flows.create({ name, kind, definition });
-      w.publisher.publish(flow.id, { publishedBy: ACTOR });
-      if (i % 7 === 0) w.publisher.setEnabled(flow.id, false);
-      flowIds.push(flow.id);
-    }
-    const publishMs = performance.now() - publishStart;
-
-    // 100,000 finished runs spread over the flows and a year, one in ten a designer test.
-    const hash = "bench-definition";
-    w.db.prepare("INSERT OR IGNORE INTO run_definitions (hash, definition) VALUES (?, '{}')").run(hash);
-    const insert = w.db.prepare(
-      `INSERT INTO runs (id, flow_id, flow_name, flow_version, mode, trigger_name, trigger_outputs, definition_hash,
-         status, started_at, ended_at)
-       VALUES (?, ?, 'bench', 1, ?, 'manual', '{}', ?, ?, ?, ?)`,
-    );
-    const yearAgo = w.clock.now() - 365 * 86_400_000;
-    w.db.transaction(() => {
-      for (let i = 0; i < runCount; i++) {
-        const at = yearAgo + Math.floor((i / runCount) * 365 * 86_400_000);
-        insert.run(
-          `bench-run-${String(i).padStart(6, "0")}`,
-          flowIds[(i * 7919) % flowIds.length],
-          i % 10 === 0 ? "test" : "published",
-          hash,
-          i % 13 === 0 ? "Failed" : "Succeeded",
-          at,
-          at + 1200,
-        );
-      }
-    })();
+    const { publishMs } = seedWorkflowList(w, support, flowCount, runCount);
 
     const timed = (query: Parameters<typeof w.publisher.listWorkflows>[0]) => {
       const times: number[] = [];
@@ -239,57 +251,4 @@ async function benchList(options: PublishBenchOptions): Promise<Record<string, n
     w.close();
     rmSync(w.dir, { recursive: true, force: true });
   }
-}
-
-function median(values: readonly number[]): number {
-  return percentile(values, 50);
-}
-
-function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = (p / 100) * (sorted.length - 1);
-  const low = sorted[Math.floor(rank)] ?? Number.NaN;
-  const high = sorted[Math.ceil(rank)] ?? Number.NaN;
-  return low + (high - low) * (rank - Math.floor(rank));
-}
-
-const round = (n: number, digits = 2): number => Math.round(n * 10 ** digits) / 10 ** digits;
-
-/** Lets Node load the project's TypeScript, whose imports carry no extension. */
-async function registerTypeScriptLoader(): Promise<void> {
-  const { transformSync } = await import("esbuild");
-  registerHooks({
-    resolve(specifier, context, nextResolve) {
-      try {
-        return nextResolve(specifier, context);
-      } catch (error) {
-        if (!specifier.startsWith(".") || /\.[cm]?[jt]sx?$/.test(specifier)) throw error;
-        for (const suffix of [".ts", "/index.ts"]) {
-          try {
-            return nextResolve(specifier + suffix, context);
-          } catch {
-            // try the next form
-          }
-        }
-        throw error;
-      }
-    },
-    load(url, context, nextLoad) {
-      if (!url.startsWith("file:") || !url.endsWith(".ts")) return nextLoad(url, context);
-      const { code } = transformSync(readFileSync(fileURLToPath(url), "utf8"), {
-        loader: "ts",
-        format: "esm",
-        target: "node22",
-        sourcefile: fileURLToPath(url),
-      });
-      return { format: "module", source: code, shortCircuit: true };
-    },
-  });
-}
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  await registerTypeScriptLoader();
-  const figures = await benchPublish();
-  for (const [name, value] of Object.entries(figures)) console.log(`${name.padEnd(50)} ${value}`);
 }

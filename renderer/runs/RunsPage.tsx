@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from "react";
 import { Link } from "wouter";
 import { RUN_STATUSES, type RunStatus, type RunSummary } from "../../shared/api";
 import { api } from "../api/client";
-import { useApiEvent } from "../api/hooks";
+import { useThrottledApiEvents } from "../api/hooks";
 import { useFlows } from "../flows/flows-store";
 import { formatDateTime, t } from "../i18n";
 import { EmptyState } from "../ui/EmptyState";
@@ -65,8 +65,7 @@ export function RunsPage() {
   const onRunEvent = useCallback(() => {
     if (!cursor || (runs?.length ?? 0) <= PAGE) void load();
   }, [cursor, runs, load]);
-  useApiEvent("runs.started", onRunEvent);
-  useApiEvent("runs.finished", onRunEvent);
+  useThrottledApiEvents(["runs.started", "runs.finished"], onRunEvent);
 
   const more = async () => {
     if (!cursor) return;

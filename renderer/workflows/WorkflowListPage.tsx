@@ -1,9 +1,9 @@
 import { ListChecks, MoreHorizontal, Search } from "lucide-react";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Link, useLocation, useSearch } from "wouter";
 import type { FlowKind, WorkflowEntry, WorkflowStatus } from "../../shared/api";
 import { api } from "../api/client";
-import { useApiEvent } from "../api/hooks";
+import { useThrottledApiEvents } from "../api/hooks";
 import { KindIcon, kindLabel } from "../flows/kinds";
 import { formatDateTime, formatRelative, type MessageKey, t } from "../i18n";
 import { StatusBadge } from "../runs/format";
@@ -17,6 +17,8 @@ import { VersionsDialog } from "./VersionsDialog";
 
 /** Rows per page: a page opens at once however many workflows there are. */
 const PAGE_SIZE = 100;
+/** The pause in typing after which the search runs: short, as the query takes milliseconds. */
+const SEARCH_PAUSE_MS = 80;
 
 /** Business Central's Workflows page: every published flow and built-in approval workflow. */
 export function WorkflowListPage() {
@@ -33,7 +35,10 @@ export function WorkflowListPage() {
   const [unpublishing, setUnpublishing] = useState<WorkflowEntry>();
   const [versionsOf, setVersionsOf] = useState<WorkflowEntry>();
 
+  // Only the newest request's answer is shown: typing fast must not end on an older filter's rows.
+  const latestRequest = useRef(0);
   const load = useCallback(async () => {
+    const request = ++latestRequest.current;
     try {
       const page = await api.call("workflows.list", {
         ...(kind ? { kind } : {}),
@@ -43,11 +48,12 @@ export function WorkflowListPage() {
         page: pageNumber,
         limit: PAGE_SIZE,
       });
+      if (request !== latestRequest.current) return;
       setEntries(page.items);
       setTotal(page.total);
       setError(undefined);
     } catch (cause) {
-      setError(describeError(cause));
+      if (request === latestRequest.current) setError(describeError(cause));
     }
   }, [kind, status, query, forPage, pageNumber]);
 
@@ -56,11 +62,10 @@ export function WorkflowListPage() {
   useEffect(() => setPageNumber(1), [kind, status, query, forPage]);
 
   useEffect(() => {
-    const timer = setTimeout(() => void load(), query ? 150 : 0);
+    const timer = setTimeout(() => void load(), query ? SEARCH_PAUSE_MS : 0);
     return () => clearTimeout(timer);
   }, [load, query]);
-  useApiEvent("workflows.changed", load);
-  useApiEvent("runs.finished", load);
+  useThrottledApiEvents(["workflows.changed", "runs.finished"], load);
 
   const toggle = async (entry: WorkflowEntry) => {
     try {
