@@ -23,12 +23,16 @@ export function t(key: MessageKey, params: MessageParams = {}): string {
   );
 }
 
+// Made once: a formatter costs far more to make than to use, and lists format hundreds of dates.
+const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
+const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
+
 export function formatDateTime(iso: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+  return dateTimeFormat.format(new Date(iso));
 }
 
 export function formatDate(iso: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(new Date(iso));
+  return dateFormat.format(new Date(iso));
 }
 
 /** "just now", "5 minutes ago", "3 days ago", then the date. */

@@ -252,24 +252,41 @@ export function replacesRecord(table: TableInfo, action: RecordAction): boolean 
   );
 }
 
+// One formatter per locale and kind: making one costs far more than using it, and a list page
+// formats every cell of every row.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function formatter(
+  locale: string,
+  kind: "amount" | "integer" | "dateTime",
+): Intl.NumberFormat | Intl.DateTimeFormat {
+  const key = `${locale}|${kind}`;
+  let made = formatters.get(key);
+  if (!made) {
+    made =
+      kind === "amount"
+        ? new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+        : kind === "integer"
+          ? new Intl.NumberFormat(locale)
+          : new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
+    formatters.set(key, made);
+  }
+  return made;
+}
+
 /** A value as a list cell or read-only field shows it. */
 export function displayValue(field: FieldInfo, value: JsonValue | undefined, locale = "en"): string {
   if (value === undefined || value === null) return "";
   switch (field.type) {
     case "number":
-      return typeof value === "number"
-        ? new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value)
-        : String(value);
+      return typeof value === "number" ? formatter(locale, "amount").format(value) : String(value);
     case "integer":
-      return typeof value === "number" ? new Intl.NumberFormat(locale).format(value) : String(value);
+      return typeof value === "number" ? formatter(locale, "integer").format(value) : String(value);
     case "date":
       return value === "0001-01-01" ? "" : String(value);
     case "date-time": {
       if (typeof value !== "string" || value.startsWith("0001-01-01")) return "";
       const time = Date.parse(value);
-      return Number.isNaN(time)
-        ? value
-        : new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(time);
+      return Number.isNaN(time) ? value : formatter(locale, "dateTime").format(time);
     }
     case "boolean":
       return value === true ? "✓" : "";
