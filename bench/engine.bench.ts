@@ -3,18 +3,15 @@
 // and in an in-memory database; recovery of 10,000 runs waiting for approval (start() to every wait
 // re-armed); a year of an hourly scheduled flow on the virtual clock. Medians of several rounds.
 //
-// Standalone under Node 24: `node bench/engine.bench.ts` (it registers a small loader for the
-// project's extensionless TypeScript imports). Imported: `await benchEngine()`, or the parts:
-// `benchThroughput({ inputs: 100_000, database: "file" })` with `peerInputs(n)` and
+// Run by `npm run bench -- --only=engine`. The parts: `benchThroughput({ inputs: 100_000, database: "file" })` with `peerInputs(n)` and
 // `NODE_RED_PEER_FLOW` for the Node-RED comparison.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { registerHooks } from "node:module";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { CommitPolicy } from "../electron/backend/engine";
 import type { WdlDefinition } from "../shared/flow";
 import type { JsonObject } from "../shared/json";
+import { median, round } from "./stats";
 
 /**
  * The peer flow's logic in WDL. Node-RED's equivalent: inject → switch (amount > 1000) → change
@@ -347,53 +344,4 @@ export async function benchEngine(
     virtualYearTimersFired: year[0]?.timers ?? 0,
     virtualYearMs: round(median(year.map((x) => x.ms))),
   };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
-
-const round = (n: number): number => Math.round(n * 100) / 100;
-
-/** Lets Node load the project's TypeScript, whose imports carry no extension (as bench/sandbox.bench.ts does). */
-async function registerTypeScriptLoader(): Promise<void> {
-  const { transformSync } = await import("esbuild");
-  registerHooks({
-    resolve(specifier, context, nextResolve) {
-      try {
-        return nextResolve(specifier, context);
-      } catch (error) {
-        if (!specifier.startsWith(".") || /\.[cm]?[jt]sx?$/.test(specifier)) throw error;
-        for (const suffix of [".ts", "/index.ts"]) {
-          try {
-            return nextResolve(specifier + suffix, context);
-          } catch {
-            // try the next form
-          }
-        }
-        throw error;
-      }
-    },
-    load(url, context, nextLoad) {
-      if (!url.startsWith("file:") || !url.endsWith(".ts")) return nextLoad(url, context);
-      const { code } = transformSync(readFileSync(fileURLToPath(url), "utf8"), {
-        loader: "ts",
-        format: "esm",
-        target: "node22",
-        sourcefile: fileURLToPath(url),
-      });
-      return { format: "module", source: code, shortCircuit: true };
-    },
-  });
-}
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  await registerTypeScriptLoader();
-  const arg = process.argv.find((a) => a.startsWith("--inputs="));
-  const figures = await benchEngine(arg ? { inputs: Number(arg.slice("--inputs=".length)) } : {});
-  for (const [name, value] of Object.entries(figures)) console.log(`${name.padEnd(40)} ${value}`);
 }

@@ -37,11 +37,12 @@ function ensureInstalled(): string {
 }
 
 function peerFlow(count: number): unknown[] {
-  const tab = "bench";
+  // Ids unlike any type or value: Node-RED takes a property equal to a node's id for a reference to it.
+  const tab = "peer-tab";
   return [
     { id: tab, type: "tab", label: "Flowsmith peer flow" },
     {
-      id: "go",
+      id: "peer-go",
       type: "inject",
       z: tab,
       props: [{ p: "payload" }],
@@ -49,20 +50,20 @@ function peerFlow(count: number): unknown[] {
       payloadType: "date",
       repeat: "",
       once: false,
-      wires: [["emit"]],
+      wires: [["peer-emit"]],
     },
     {
-      id: "emit",
+      id: "peer-emit",
       type: "function",
       z: tab,
       outputs: 1,
       func: `global.set("count", 0); global.set("done", 0); global.set("start", Date.now());
 for (let i = 0; i < ${count}; i++) node.send({ payload: { id: i, amount: (i * 7919) % 2500 } });
 return null;`,
-      wires: [["switch"]],
+      wires: [["peer-switch"]],
     },
     {
-      id: "switch",
+      id: "peer-switch",
       type: "switch",
       z: tab,
       property: "payload.amount",
@@ -70,54 +71,61 @@ return null;`,
       rules: [{ t: "gt", v: "1000", vt: "num" }, { t: "else" }],
       checkall: "false",
       outputs: 2,
-      wires: [["high"], ["low"]],
+      wires: [["peer-high"], ["peer-low"]],
     },
     {
-      id: "high",
+      id: "peer-high",
       type: "change",
       z: tab,
       rules: [
         { t: "set", p: "tier", pt: "msg", to: "high", tot: "str" },
         { t: "set", p: "category", pt: "msg", to: "review", tot: "str" },
       ],
-      wires: [["fee"]],
+      wires: [["peer-fee"]],
     },
     {
-      id: "low",
+      id: "peer-low",
       type: "change",
       z: tab,
       rules: [
         { t: "set", p: "tier", pt: "msg", to: "low", tot: "str" },
         { t: "set", p: "category", pt: "msg", to: "auto", tot: "str" },
       ],
-      wires: [["fee"]],
+      wires: [["peer-fee"]],
     },
     {
-      id: "fee",
+      id: "peer-fee",
       type: "function",
       z: tab,
       outputs: 1,
       func: 'msg.fee = Math.round(msg.payload.amount * (msg.tier === "high" ? 1.5 : 2.5)) / 100; return msg;',
-      wires: [["counter"]],
+      wires: [["peer-counter"]],
     },
     {
-      id: "counter",
+      id: "peer-counter",
       type: "function",
       z: tab,
       outputs: 1,
       func: `const c = (global.get("count") || 0) + 1; global.set("count", c); if (c === ${count}) global.set("done", Date.now()); return null;`,
       wires: [[]],
     },
-    { id: "result-in", type: "http in", z: tab, url: "/bench-result", method: "get", wires: [["result"]] },
     {
-      id: "result",
+      id: "peer-result-in",
+      type: "http in",
+      z: tab,
+      url: "/bench-result",
+      method: "get",
+      wires: [["peer-result"]],
+    },
+    {
+      id: "peer-result",
       type: "function",
       z: tab,
       outputs: 1,
       func: 'msg.payload = { start: global.get("start"), done: global.get("done"), count: global.get("count") }; return msg;',
-      wires: [["result-out"]],
+      wires: [["peer-result-out"]],
     },
-    { id: "result-out", type: "http response", z: tab, statusCode: "", headers: {}, wires: [] },
+    { id: "peer-result-out", type: "http response", z: tab, statusCode: "", headers: {}, wires: [] },
   ];
 }
 
@@ -138,6 +146,14 @@ export async function benchNodeRed(
   const child = spawn(process.execPath, [red, "--settings", settings, "--userDir", userDir], {
     stdio: ["ignore", "pipe", "pipe"],
   });
+  // Read what it prints (an unread pipe fills up and stops Node-RED mid-write); keep the end of it
+  // for the error if the round never finishes.
+  let output = "";
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-4000);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
   const base = `http://127.0.0.1:${port}`;
   try {
     for (let i = 0; ; i++) {
@@ -159,9 +175,12 @@ export async function benchNodeRed(
     await new Promise((r) => setTimeout(r, 500));
     const messagesPerSecond: number[] = [];
     for (let round = 0; round < rounds; round++) {
-      const fired = await fetch(`${base}/inject/go`, { method: "POST" });
+      const fired = await fetch(`${base}/inject/peer-go`, { method: "POST" });
       if (!fired.ok) throw new Error(`inject failed: ${fired.status}`);
+      const deadline = Date.now() + 120_000;
       for (;;) {
+        if (Date.now() > deadline)
+          throw new Error(`Node-RED did not finish a round in 2 minutes:\n${output}`);
         await new Promise((r) => setTimeout(r, 200));
         const result = (await (await fetch(`${base}/bench-result`)).json()) as {
           start: number;

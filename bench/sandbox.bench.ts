@@ -2,14 +2,12 @@
 // publish engine will match triggers against; beside it, the same 10,000 row updates in raw SQLite
 // as the baseline, so the ratio shows what the sandbox's rules and events cost.
 //
-// Standalone under Node 24: `node bench/sandbox.bench.ts` (it registers a small loader for the
-// project's extensionless TypeScript imports). Imported: `await benchSandbox()`.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { registerHooks } from "node:module";
+// Run by `npm run bench -- --only=sandbox`.
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { SandboxEventListener } from "../electron/backend/sandbox";
+import { round } from "./stats";
 
 export interface SandboxBenchOptions {
   /** How many records change in the batch (10,000). */
@@ -120,44 +118,4 @@ export async function benchSandbox(
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-const round = (n: number): number => Math.round(n * 100) / 100;
-
-/** Lets Node load the project's TypeScript, whose imports carry no extension. */
-async function registerTypeScriptLoader(): Promise<void> {
-  const { transformSync } = await import("esbuild");
-  registerHooks({
-    resolve(specifier, context, nextResolve) {
-      try {
-        return nextResolve(specifier, context);
-      } catch (error) {
-        if (!specifier.startsWith(".") || /\.[cm]?[jt]sx?$/.test(specifier)) throw error;
-        for (const suffix of [".ts", "/index.ts"]) {
-          try {
-            return nextResolve(specifier + suffix, context);
-          } catch {
-            // try the next form
-          }
-        }
-        throw error;
-      }
-    },
-    load(url, context, nextLoad) {
-      if (!url.startsWith("file:") || !url.endsWith(".ts")) return nextLoad(url, context);
-      const { code } = transformSync(readFileSync(fileURLToPath(url), "utf8"), {
-        loader: "ts",
-        format: "esm",
-        target: "node22",
-        sourcefile: fileURLToPath(url),
-      });
-      return { format: "module", source: code, shortCircuit: true };
-    },
-  });
-}
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  await registerTypeScriptLoader();
-  const figures = await benchSandbox();
-  for (const [name, value] of Object.entries(figures)) console.log(`${name.padEnd(30)} ${value}`);
 }

@@ -12,7 +12,8 @@ const wants = (section: string) => {
   return !only || only.slice("--only=".length).split(",").includes(section);
 };
 
-if (wants("designer")) {
+// The browser benches drive the built app.
+if (wants("designer") || wants("workflow-list")) {
   const built = spawnSync(process.execPath, [join(root, "scripts", "build.ts")], {
     stdio: "inherit",
     cwd: root,
@@ -35,7 +36,6 @@ await build({
   },
   logLevel: "warning",
 });
-// Imported rather than run as the main script, so that each bench's own "run standalone" guard stays off.
 const launcher = `import(${JSON.stringify(pathToFileURL(outfile).href)})`;
 const result = spawnSync(process.execPath, ["--input-type=module", "-e", launcher, "--", ...args], {
   stdio: "inherit",

@@ -8,6 +8,7 @@ import { useApiEvent } from "../api/hooks";
 import { t } from "../i18n";
 import { Dialog } from "../ui/Dialog";
 import { describeError } from "../ui/errors";
+import { FormActions } from "../ui/FormActions";
 
 type Outcome =
   | { state: "running"; runId: string }
@@ -143,19 +144,7 @@ export function RunFlowPane({
                 onChange={(v) => setValues({ ...values, [field.key]: v })}
               />
             ))}
-            {error && (
-              <p className="form-error" role="alert">
-                {error}
-              </p>
-            )}
-            <div className="dialog-actions">
-              <button type="button" className="button" onClick={onClose}>
-                {t("common.cancel")}
-              </button>
-              <button type="submit" className="button primary" disabled={busy}>
-                {t("automate.continue")}
-              </button>
-            </div>
+            <FormActions error={error} submitLabel={t("automate.continue")} busy={busy} onCancel={onClose} />
           </form>
         )}
       </div>

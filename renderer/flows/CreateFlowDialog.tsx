@@ -3,6 +3,7 @@ import { FLOW_KINDS, type FlowKind } from "../../shared/api";
 import { t } from "../i18n";
 import { Dialog } from "../ui/Dialog";
 import { describeError } from "../ui/errors";
+import { FormActions } from "../ui/FormActions";
 import { KindIcon, kindDescription, kindLabel } from "./kinds";
 
 export function CreateFlowDialog({
@@ -68,19 +69,13 @@ export function CreateFlowDialog({
             </label>
           ))}
         </fieldset>
-        {error && (
-          <p className="form-error" id="create-flow-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t("common.cancel")}
-          </button>
-          <button type="submit" className="button primary" disabled={busy}>
-            {t("create.submit")}
-          </button>
-        </div>
+        <FormActions
+          error={error}
+          errorId="create-flow-error"
+          submitLabel={t("create.submit")}
+          busy={busy}
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   );

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { t } from "../i18n";
 import { Dialog } from "../ui/Dialog";
 import { describeError } from "../ui/errors";
+import { FormActions } from "../ui/FormActions";
 
 export function RenameDialog({
   currentName,
@@ -49,19 +50,7 @@ export function RenameDialog({
             }}
           />
         </label>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t("common.cancel")}
-          </button>
-          <button type="submit" className="button primary" disabled={busy}>
-            {t("common.rename")}
-          </button>
-        </div>
+        <FormActions error={error} submitLabel={t("common.rename")} busy={busy} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -4,6 +4,7 @@ import { TEMPLATE_CATEGORIES, TEMPLATES, type Template } from "../../shared/temp
 import { t } from "../i18n";
 import { Dialog } from "../ui/Dialog";
 import { describeError } from "../ui/errors";
+import { FormActions } from "../ui/FormActions";
 import { KindIcon, kindLabel } from "./kinds";
 
 /** "New flow from template": complete flows a person starts from and adjusts. */
@@ -57,19 +58,13 @@ export function TemplateGallery({
               onChange={(e) => setName(e.target.value)}
             />
           </label>
-          {error && (
-            <p className="form-error" role="alert">
-              {error}
-            </p>
-          )}
-          <div className="dialog-actions">
-            <button type="button" className="button" onClick={() => setChosen(undefined)}>
-              {t("common.back")}
-            </button>
-            <button type="submit" className="button primary" disabled={busy}>
-              {t("templates.use")}
-            </button>
-          </div>
+          <FormActions
+            error={error}
+            submitLabel={t("templates.use")}
+            busy={busy}
+            onCancel={() => setChosen(undefined)}
+            cancelLabel={t("common.back")}
+          />
         </form>
       </Dialog>
     );

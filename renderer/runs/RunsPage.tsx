@@ -8,6 +8,7 @@ import { useFlows } from "../flows/flows-store";
 import { formatDateTime, t } from "../i18n";
 import { EmptyState } from "../ui/EmptyState";
 import { describeError } from "../ui/errors";
+import { ListBody } from "../ui/ListBody";
 import { formatDuration, StatusBadge } from "./format";
 
 const PAGE = 50;
@@ -141,66 +142,57 @@ export function RunsPage() {
           />
         </label>
       </fieldset>
-      {error && (
-        <div className="banner banner-error" role="alert">
-          {error}
-          <button type="button" className="button" onClick={() => void load()}>
-            {t("common.retry")}
-          </button>
-        </div>
-      )}
-      {runs === undefined ? (
-        <p className="muted">{t("common.loading")}</p>
-      ) : runs.length === 0 ? (
-        filtered ? (
-          <p className="muted">{t("runs.noMatch")}</p>
-        ) : (
+      <ListBody
+        error={error}
+        onRetry={() => void load()}
+        items={runs}
+        filtered={Boolean(filtered)}
+        noMatch={t("runs.noMatch")}
+        empty={
           <EmptyState icon={<History size={40} />} title={t("runs.empty.title")}>
             {t("runs.empty.body")}
           </EmptyState>
-        )
-      ) : (
-        <>
-          <table className="table runs-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("runs.column.flow")}</th>
-                <th scope="col">{t("runs.column.status")}</th>
-                <th scope="col">{t("runs.column.started")}</th>
-                <th scope="col">{t("runs.column.duration")}</th>
-                <th scope="col">{t("runs.column.kind")}</th>
+        }
+      >
+        <table className="table runs-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("runs.column.flow")}</th>
+              <th scope="col">{t("runs.column.status")}</th>
+              <th scope="col">{t("runs.column.started")}</th>
+              <th scope="col">{t("runs.column.duration")}</th>
+              <th scope="col">{t("runs.column.kind")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(runs ?? []).map((run) => (
+              <tr key={run.id} data-testid="run-row">
+                <td>
+                  <Link href={`/runs/${run.id}`} className="flow-name">
+                    {run.flowName}
+                  </Link>
+                </td>
+                <td>
+                  <StatusBadge status={run.status} />
+                </td>
+                <td className="muted">{formatDateTime(run.startedAt)}</td>
+                <td className="muted">{formatDuration(run.durationMs)}</td>
+                <td className="muted">
+                  {run.mode === "test" ? t("runs.kind.test") : ""}{" "}
+                  {run.flowVersion === null
+                    ? t("runs.kind.draft")
+                    : t("runs.kind.version", { version: run.flowVersion })}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {runs.map((run) => (
-                <tr key={run.id} data-testid="run-row">
-                  <td>
-                    <Link href={`/runs/${run.id}`} className="flow-name">
-                      {run.flowName}
-                    </Link>
-                  </td>
-                  <td>
-                    <StatusBadge status={run.status} />
-                  </td>
-                  <td className="muted">{formatDateTime(run.startedAt)}</td>
-                  <td className="muted">{formatDuration(run.durationMs)}</td>
-                  <td className="muted">
-                    {run.mode === "test" ? t("runs.kind.test") : ""}{" "}
-                    {run.flowVersion === null
-                      ? t("runs.kind.draft")
-                      : t("runs.kind.version", { version: run.flowVersion })}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {cursor && (
-            <button type="button" className="button load-more" onClick={() => void more()}>
-              {t("runs.loadMore")}
-            </button>
-          )}
-        </>
-      )}
+            ))}
+          </tbody>
+        </table>
+        {cursor && (
+          <button type="button" className="button load-more" onClick={() => void more()}>
+            {t("runs.loadMore")}
+          </button>
+        )}
+      </ListBody>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { ListChecks, MoreHorizontal, Search } from "lucide-react";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { Link, useLocation, useSearch } from "wouter";
 import type { FlowKind, WorkflowEntry, WorkflowStatus } from "../../shared/api";
 import { api } from "../api/client";
@@ -10,6 +10,7 @@ import { StatusBadge } from "../runs/format";
 import { ConfirmDialog } from "../ui/ConfirmDialog";
 import { EmptyState } from "../ui/EmptyState";
 import { describeError } from "../ui/errors";
+import { ListBody } from "../ui/ListBody";
 import { MenuButton } from "../ui/MenuButton";
 import { toast } from "../ui/toasts";
 import { downloadText } from "./download";
@@ -92,7 +93,7 @@ export function WorkflowListPage() {
   };
 
   const filtered = kind || status || query.trim() || forPage;
-  const rows = useMemo(() => entries ?? [], [entries]);
+  const rows = entries ?? [];
 
   return (
     <div className="page page-wide">
@@ -150,25 +151,18 @@ export function WorkflowListPage() {
         </select>
         {entries && <span className="muted">{t("workflows.count", { count: total })}</span>}
       </fieldset>
-      {error && (
-        <div className="banner banner-error" role="alert">
-          {error}
-          <button type="button" className="button" onClick={() => void load()}>
-            {t("common.retry")}
-          </button>
-        </div>
-      )}
-      {entries === undefined ? (
-        <p className="muted">{t("common.loading")}</p>
-      ) : rows.length === 0 ? (
-        filtered ? (
-          <p className="muted">{t("workflows.noMatch")}</p>
-        ) : (
+      <ListBody
+        error={error}
+        onRetry={() => void load()}
+        items={entries}
+        filtered={Boolean(filtered)}
+        noMatch={t("workflows.noMatch")}
+        empty={
           <EmptyState icon={<ListChecks size={40} />} title={t("workflows.empty.title")}>
             {t("workflows.empty.body")}
           </EmptyState>
-        )
-      ) : (
+        }
+      >
         <table className="table workflow-table">
           <thead>
             <tr>
@@ -291,7 +285,7 @@ export function WorkflowListPage() {
             ))}
           </tbody>
         </table>
-      )}
+      </ListBody>
       {total > PAGE_SIZE && (
         <nav className="pager" aria-label={t("workflows.pages")}>
           <button

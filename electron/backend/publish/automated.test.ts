@@ -1,25 +1,8 @@
-import { afterEach, describe, expect, it } from "vitest";
-import {
-  ACTOR,
-  createFlow,
-  type PublishWorld,
-  publishWorld,
-  recordFlow,
-  runsOf,
-  templateFlow,
-  type WorldOptions,
-} from "./test-support";
+import { describe, expect, it } from "vitest";
+import { ACTOR, createFlow, type PublishWorld, recordFlow, runsOf, templateFlow } from "./test-support";
+import { worldPerTest } from "./test-worlds";
 
-let world: PublishWorld | undefined;
-afterEach(() => {
-  world?.close();
-  world = undefined;
-});
-
-function open(options: WorldOptions = {}): PublishWorld {
-  world = publishWorld(options);
-  return world;
-}
+const open = worldPerTest();
 
 function firstItem(w: PublishWorld): string {
   const item = w.sandbox.listRecords("items", { top: 1 }).items[0];

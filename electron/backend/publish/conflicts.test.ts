@@ -1,16 +1,8 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { caught, type PublishWorld, publishWorld, templateFlow, type WorldOptions } from "./test-support";
+import { describe, expect, it } from "vitest";
+import { caught, type PublishWorld, templateFlow } from "./test-support";
+import { worldPerTest } from "./test-worlds";
 
-let world: PublishWorld | undefined;
-afterEach(() => {
-  world?.close();
-  world = undefined;
-});
-
-function open(options: WorldOptions = {}): PublishWorld {
-  world = publishWorld(options);
-  return world;
-}
+const open = worldPerTest();
 
 function builtInId(w: PublishWorld, name: string): string {
   const found = w.sandbox.listBuiltInWorkflows().find((b) => b.name === name);

@@ -1,28 +1,11 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { addRunFlowInput } from "../../../shared/connectors";
 import { DEMO_GROUPS } from "../../../shared/templates/demo";
 import { companyId } from "../triggers/instant";
-import {
-  buttonFlow,
-  caught,
-  createFlow,
-  type PublishWorld,
-  publishWorld,
-  runsOf,
-  templateFlow,
-  type WorldOptions,
-} from "./test-support";
+import { buttonFlow, caught, createFlow, runsOf, templateFlow } from "./test-support";
+import { worldPerTest } from "./test-worlds";
 
-let world: PublishWorld | undefined;
-afterEach(() => {
-  world?.close();
-  world = undefined;
-});
-
-function open(options: WorldOptions = {}): PublishWorld {
-  world = publishWorld(options);
-  return world;
-}
+const open = worldPerTest();
 
 const USER = { name: "Marcus Bell", email: "marcus.bell@cronus-demo.example" };
 

@@ -1,27 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ConnectorPolicy } from "../../../shared/checker";
-import {
-  ACTOR,
-  caught,
-  createFlow,
-  type PublishWorld,
-  publishWorld,
-  recordFlow,
-  runsOf,
-  templateFlow,
-  type WorldOptions,
-} from "./test-support";
+import { ACTOR, caught, createFlow, recordFlow, runsOf, templateFlow } from "./test-support";
+import { worldPerTest } from "./test-worlds";
 
-let world: PublishWorld | undefined;
-afterEach(() => {
-  world?.close();
-  world = undefined;
-});
-
-function open(options: WorldOptions = {}): PublishWorld {
-  world = publishWorld(options);
-  return world;
-}
+const open = worldPerTest();
 
 const BLOCK_OUTLOOK: ConnectorPolicy = { connectors: { shared_office365: "blocked" }, default: "business" };
 

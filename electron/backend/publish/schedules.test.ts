@@ -1,28 +1,12 @@
-import { afterEach, describe, expect, it } from "vitest";
-import {
-  createFlow,
-  type PublishWorld,
-  publishWorld,
-  runsOf,
-  START,
-  scheduledFlow,
-  type WorldOptions,
-} from "./test-support";
+import { describe, expect, it } from "vitest";
+import { createFlow, publishWorld, runsOf, START, scheduledFlow } from "./test-support";
+import { worldPerTest } from "./test-worlds";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const WEEK = 7 * DAY;
 
-let world: PublishWorld | undefined;
-afterEach(() => {
-  world?.close();
-  world = undefined;
-});
-
-function open(options: WorldOptions = {}): PublishWorld {
-  world = publishWorld(options);
-  return world;
-}
+const open = worldPerTest();
 
 describe("scheduled flows on the clock", () => {
   it("advance one week: an hourly flow runs 168 times, a daily one 7, each on the published version", async () => {
@@ -102,7 +86,7 @@ describe("missed occurrences after a restart", () => {
         expect(runsOf(w, flow.id)).toHaveLength(2);
         // The app is closed at START + 2h, opened again 24 hours later.
         w = w.restart(START + 26 * HOUR + 1);
-        world = w;
+        open.replace(w);
         return w;
       },
     };
@@ -146,7 +130,7 @@ describe("missed occurrences after a restart", () => {
     await w.advanceBy(HOUR);
     expect(runsOf(w, flow.id)).toHaveLength(3);
     w = w.restart(w.clock.now() + 1);
-    world = w;
+    open.replace(w);
     expect(runsOf(w, flow.id)).toHaveLength(3);
     expect(w.publisher.getWorkflow(flow.id).missed).toMatchObject({ count: 24 });
   });
@@ -157,7 +141,7 @@ describe("missed occurrences after a restart", () => {
     w.publisher.publish(flow.id, { publishedBy: "me" });
     await w.advanceBy(HOUR + 10);
     w = w.restart(START + HOUR + 20 * 60_000);
-    world = w;
+    open.replace(w);
     await w.settle();
     expect(runsOf(w, flow.id)).toHaveLength(1);
     expect(w.publisher.getWorkflow(flow.id).missed?.count).toBe(0);

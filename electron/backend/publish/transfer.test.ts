@@ -1,25 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readFlowFile } from "../../../shared/flow";
-import {
-  caught,
-  createFlow,
-  type PublishWorld,
-  publishWorld,
-  recordFlow,
-  templateFlow,
-  type WorldOptions,
-} from "./test-support";
+import { caught, createFlow, recordFlow, templateFlow } from "./test-support";
+import { worldPerTest } from "./test-worlds";
 
-let world: PublishWorld | undefined;
-afterEach(() => {
-  world?.close();
-  world = undefined;
-});
-
-function open(options: WorldOptions = {}): PublishWorld {
-  world = publishWorld(options);
-  return world;
-}
+const open = worldPerTest();
 
 describe("export and import", () => {
   it("the draft and a version export as Power Automate packages that import back as new flows", () => {

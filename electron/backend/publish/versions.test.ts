@@ -1,25 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { starterDefinition } from "../../../shared/templates/starters";
-import {
-  caught,
-  createFlow,
-  type PublishWorld,
-  publishWorld,
-  recordFlow,
-  templateFlow,
-  type WorldOptions,
-} from "./test-support";
+import { caught, createFlow, recordFlow, templateFlow } from "./test-support";
+import { worldPerTest } from "./test-worlds";
 
-let world: PublishWorld | undefined;
-afterEach(() => {
-  world?.close();
-  world = undefined;
-});
-
-function open(options: WorldOptions = {}): PublishWorld {
-  world = publishWorld(options);
-  return world;
-}
+const open = worldPerTest();
 
 describe("publish: versions", () => {
   it("writes version 1, then 2; each keeps its definition, note, who and when; the draft goes on", () => {

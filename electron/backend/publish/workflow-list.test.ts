@@ -1,27 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { definitionOf } from "../runs/test-runs";
-import {
-  ACTOR,
-  buttonFlow,
-  createFlow,
-  type PublishWorld,
-  publishWorld,
-  recordFlow,
-  scheduledFlow,
-  templateFlow,
-  type WorldOptions,
-} from "./test-support";
+import { ACTOR, buttonFlow, createFlow, recordFlow, scheduledFlow, templateFlow } from "./test-support";
+import { worldPerTest } from "./test-worlds";
 
-let world: PublishWorld | undefined;
-afterEach(() => {
-  world?.close();
-  world = undefined;
-});
-
-function open(options: WorldOptions = {}): PublishWorld {
-  world = publishWorld(options);
-  return world;
-}
+const open = worldPerTest();
 
 describe("the workflow list", () => {
   it("filters by kind, status and name, pages, and shows each flow's last published run", async () => {

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { t } from "../../i18n";
 import { Dialog } from "../../ui/Dialog";
 import { describeError } from "../../ui/errors";
+import { FormActions } from "../../ui/FormActions";
 
 /** Publish with a note; the flow checker has already passed (the backend checks again, with the policy). */
 export function PublishDialog({
@@ -43,19 +44,7 @@ export function PublishDialog({
             onChange={(e) => setNote(e.target.value)}
           />
         </label>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t("common.cancel")}
-          </button>
-          <button type="submit" className="button primary" disabled={busy}>
-            {t("publish.submit")}
-          </button>
-        </div>
+        <FormActions error={error} submitLabel={t("publish.submit")} busy={busy} onCancel={onClose} />
       </form>
     </Dialog>
   );

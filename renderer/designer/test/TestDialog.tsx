@@ -7,6 +7,7 @@ import { formatDateTime, t } from "../../i18n";
 import { formatDuration, StatusBadge } from "../../runs/format";
 import { Dialog } from "../../ui/Dialog";
 import { describeError } from "../../ui/errors";
+import { FormActions } from "../../ui/FormActions";
 import { useDesigner } from "../state/context";
 
 export type TestChoice = { kind: "perform" } | { kind: "outputs"; triggerOutputs: JsonValue };
@@ -211,19 +212,7 @@ export function TestDialog({
             />
           </label>
         )}
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t("common.cancel")}
-          </button>
-          <button type="submit" className="button primary" disabled={busy}>
-            {t("test.run")}
-          </button>
-        </div>
+        <FormActions error={error} submitLabel={t("test.run")} busy={busy} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -4,6 +4,7 @@ import type { JsonObject } from "../../../shared/json";
 import { api } from "../../api/client";
 import { t } from "../../i18n";
 import { Dialog } from "../../ui/Dialog";
+import { FormActions } from "../../ui/FormActions";
 import { errorText } from "../parts/errors";
 import {
   type FieldInfo,
@@ -81,19 +82,7 @@ export function NewRecordDialog({
             }}
           />
         ))}
-        {error && (
-          <p className="form-error" role="alert">
-            {error.message}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t("common.cancel")}
-          </button>
-          <button type="submit" className="button primary" disabled={busy}>
-            {t("common.create")}
-          </button>
-        </div>
+        <FormActions error={error?.message} submitLabel={t("common.create")} busy={busy} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -1,6 +1,7 @@
 import type { Migration } from "../migration";
 
-// The world tables: everything reset() reseeds and a snapshot copies. Each gets a twin
+// The world tables as they were at version 2 (listed here, not imported from sandbox/snapshots.ts:
+// a migration stays as it shipped while that list may grow). Each gets a twin
 // sb_snap_<name> with a leading snapshot_name column; a later migration that adds a column to a
 // world table must add it to the twin as well.
 const WORLD_TABLES = [
