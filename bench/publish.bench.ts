@@ -160,7 +160,7 @@ export function seedWorkflowList(
   runCount: number,
 ): { publishMs: number } {
   const tables = ["items", "customers", "vendors", "salesOrders", "purchaseInvoices"];
-  const flowIds: string[] = [];
+  const flows: { id: string; name: string }[] = [];
   const publishStart = performance.now();
   for (let i = 0; i < flowCount; i++) {
     const kind = i % 10 === 0 ? "scheduled" : i % 10 === 1 ? "instant" : "automated";
@@ -178,7 +178,7 @@ export function seedWorkflowList(
     const flow = w.flows.create({ name, kind, definition });
     w.publisher.publish(flow.id, { publishedBy: ACTOR });
     if (i % 7 === 0) w.publisher.setEnabled(flow.id, false);
-    flowIds.push(flow.id);
+    flows.push({ id: flow.id, name });
   }
   const publishMs = performance.now() - publishStart;
 
@@ -188,15 +188,17 @@ export function seedWorkflowList(
   const insert = w.db.prepare(
     `INSERT INTO runs (id, flow_id, flow_name, flow_version, mode, trigger_name, trigger_outputs, definition_hash,
        status, started_at, ended_at)
-     VALUES (?, ?, 'bench', 1, ?, 'manual', '{}', ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, 1, ?, 'manual', '{}', ?, ?, ?, ?)`,
   );
   const yearAgo = w.clock.now() - 365 * 86_400_000;
   w.db.transaction(() => {
     for (let i = 0; i < runCount; i++) {
       const at = yearAgo + Math.floor((i / runCount) * 365 * 86_400_000);
+      const flow = flows[(i * 7919) % flows.length];
       insert.run(
         `bench-run-${String(i).padStart(6, "0")}`,
-        flowIds[(i * 7919) % flowIds.length],
+        flow?.id,
+        flow?.name,
         i % 10 === 0 ? "test" : "published",
         hash,
         i % 13 === 0 ? "Failed" : "Succeeded",
