@@ -1,10 +1,10 @@
 // Engine figures: throughput on the logic of the Node-RED peer flow (amount > 1000 branch, a Compose
 // and a Set in each branch, a computed fee, a counter) with the journal committed to a SQLite file
 // and in an in-memory database; recovery of 10,000 runs waiting for approval (start() to every wait
-// re-armed); a year of an hourly scheduled flow on the virtual clock. Medians of several rounds.
+// re-armed); a year of an hourly scheduled flow on the virtual clock; and, as the floor under the
+// throughput, the same journal rows written to SQLite alone. Medians of several rounds.
 //
-// Run by `npm run bench -- --only=engine`. The parts: `benchThroughput({ inputs: 100_000, database: "file" })` with `peerInputs(n)` and
-// `NODE_RED_PEER_FLOW` for the Node-RED comparison.
+// Run by `npm run bench -- --only=engine`; bench/all.ts adds Node-RED's figure and the ratios.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -144,6 +144,89 @@ export async function benchThroughput(options: ThroughputOptions): Promise<Throu
     engine.stop();
     db.close();
     return { runs: inputs.length, ms, runsPerSecond: (inputs.length / ms) * 1000, steps };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The journal's own cost: the rows the engine wrote for `inputs` peer runs (run, steps, variables),
+ * read back and inserted again into a fresh SQLite file with the same schema, 2,000 runs per
+ * transaction, with nothing else going on. The engine cannot go faster than this on this journal.
+ */
+export async function benchJournalFloor(
+  inputs = 20_000,
+): Promise<{ runsPerSecond: number; usPerRun: number }> {
+  const { Engine } = await import("../electron/backend/engine");
+  const { openDatabase } = await import("../electron/backend/db/open");
+  const { ENGINE_TEST_MIGRATIONS } = await import("../electron/backend/engine/testing");
+  const dir = mkdtempSync(join(tmpdir(), "flowsmith-bench-floor-"));
+  try {
+    const source = openDatabase(":memory:", { migrations: ENGINE_TEST_MIGRATIONS }).db;
+    const engine = new Engine({
+      db: source,
+      runtime: { invoke: () => ({ kind: "succeeded", statusCode: 200, body: null }) },
+    });
+    engine.start();
+    const flow = { id: "peer", name: "Node-RED peer flow" };
+    const all = peerInputs(inputs);
+    for (let i = 0; i < all.length; i += 2_000) {
+      engine.startRuns(
+        all.slice(i, i + 2_000).map((body) => ({
+          flow,
+          mode: "published" as const,
+          definition: NODE_RED_PEER_FLOW,
+          triggerOutputs: { body },
+        })),
+      );
+      await engine.idle();
+    }
+    engine.stop();
+    const tables = ["runs", "run_steps", "run_variables"] as const;
+    const rowsByRun = new Map<string, { table: string; row: Record<string, unknown> }[]>();
+    for (const table of tables) {
+      for (const row of source.prepare(`SELECT * FROM ${table}`).all() as Record<string, unknown>[]) {
+        const runId = String(table === "runs" ? row.id : row.run_id);
+        const list = rowsByRun.get(runId) ?? [];
+        if (list.length === 0) rowsByRun.set(runId, list);
+        list.push({ table, row });
+      }
+    }
+    const definitions = source.prepare("SELECT * FROM run_definitions").all() as Record<string, unknown>[];
+    source.close();
+
+    const { db } = openDatabase(join(dir, "floor.db"), { migrations: ENGINE_TEST_MIGRATIONS });
+    const insertDefinition = db.prepare(
+      "INSERT INTO run_definitions (hash, definition) VALUES (@hash, @definition)",
+    );
+    for (const definition of definitions) insertDefinition.run(definition);
+    const statements = new Map(
+      tables.map((table) => {
+        const columns = Object.keys(
+          rowsByRun
+            .values()
+            .next()
+            .value?.find((r) => r.table === table)?.row ?? {},
+        );
+        return [
+          table,
+          db.prepare(
+            `INSERT INTO ${table} (${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`,
+          ),
+        ] as const;
+      }),
+    );
+    const runs = [...rowsByRun.values()];
+    const write = db.transaction((slice: typeof runs) => {
+      for (const rows of slice)
+        for (const { table, row } of rows)
+          statements.get(table as (typeof tables)[number])?.run(Object.values(row));
+    });
+    const begin = performance.now();
+    for (let i = 0; i < runs.length; i += 2_000) write(runs.slice(i, i + 2_000));
+    const ms = performance.now() - begin;
+    db.close();
+    return { runsPerSecond: (runs.length / ms) * 1000, usPerRun: (ms * 1000) / runs.length };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -324,6 +407,8 @@ export async function benchEngine(
       ).runsPerSecond,
     );
   }
+  const floor = [];
+  for (let r = 0; r < rounds; r++) floor.push(await benchJournalFloor());
   const recovery = [];
   for (let r = 0; r < rounds; r++) recovery.push(await benchRecovery(options.waitingRuns ?? 10_000));
   const year = [];
@@ -337,6 +422,8 @@ export async function benchEngine(
     runsPerSecondSqliteFileStartsBatchedBy100: Math.round(median(fileBatched)),
     runsPerSecondSqliteFileCommitPerStep: Math.round(median(perStep)),
     stepsPerSecondSqliteFile: Math.round((fileMedian * steps) / inputs),
+    journalRowsAloneRunsPerSecondSqliteFile: Math.round(median(floor.map((x) => x.runsPerSecond))),
+    journalRowsAloneMicrosecondsPerRun: round(median(floor.map((x) => x.usPerRun))),
     recoveryWaitingRuns: options.waitingRuns ?? 10_000,
     recoveryStartToAllWaitsArmedMs: round(median(recovery.map((x) => x.startMs))),
     recoveryFirstAnswerToRunEndMs: round(median(recovery.map((x) => x.firstAnswerMs))),
