@@ -6,6 +6,7 @@ import type { JsonObject, JsonValue } from "../../shared/json";
 import { api } from "../api/client";
 import { useApiEvent } from "../api/hooks";
 import { t } from "../i18n";
+import { RunFlowFormField } from "../runs/RunFlowFormField";
 import { Dialog } from "../ui/Dialog";
 import { describeError } from "../ui/errors";
 import { FormActions } from "../ui/FormActions";
@@ -137,7 +138,7 @@ export function RunFlowPane({
           <form className="form" onSubmit={submit} noValidate>
             <p className="muted">{t("automate.runIntro", { name: flow.name, records: recordsLabel })}</p>
             {flow.fields.map((field) => (
-              <FormInput
+              <RunFlowFormField
                 key={field.key}
                 field={field}
                 value={values[field.key]}
@@ -149,66 +150,5 @@ export function RunFlowPane({
         )}
       </div>
     </Dialog>
-  );
-}
-
-function FormInput({
-  field,
-  value,
-  onChange,
-}: {
-  field: InstantFlow["fields"][number];
-  value: JsonValue | undefined;
-  onChange: (value: JsonValue) => void;
-}) {
-  const label = (
-    <span className="field-label">
-      {field.title}
-      {field.required && (
-        <span className="required" aria-hidden="true">
-          {" "}
-          *
-        </span>
-      )}
-      {field.required && <span className="visually-hidden"> (required)</span>}
-    </span>
-  );
-  if (field.kind === "boolean") {
-    return (
-      <label className="check">
-        <input type="checkbox" checked={value === true} onChange={(e) => onChange(e.target.checked)} />
-        {label}
-      </label>
-    );
-  }
-  return (
-    // biome-ignore lint/a11y/noLabelWithoutControl: the select or the input below is the label's control
-    <label className="field">
-      {label}
-      {field.kind === "choice" ? (
-        <select className="input" value={String(value ?? "")} onChange={(e) => onChange(e.target.value)}>
-          <option value="">—</option>
-          {(field.options ?? []).map((option) => (
-            <option key={option}>{option}</option>
-          ))}
-        </select>
-      ) : (
-        <input
-          className="input"
-          type={
-            field.kind === "number"
-              ? "number"
-              : field.kind === "date"
-                ? "date"
-                : field.kind === "email"
-                  ? "email"
-                  : "text"
-          }
-          value={String(value ?? "")}
-          onChange={(e) => onChange(field.kind === "number" ? Number(e.target.value) : e.target.value)}
-        />
-      )}
-      {field.description && <span className="field-help">{field.description}</span>}
-    </label>
   );
 }

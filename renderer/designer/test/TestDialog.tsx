@@ -5,6 +5,7 @@ import type { JsonObject, JsonValue } from "../../../shared/json";
 import { api } from "../../api/client";
 import { formatDateTime, t } from "../../i18n";
 import { formatDuration, StatusBadge } from "../../runs/format";
+import { RunFlowFormField } from "../../runs/RunFlowFormField";
 import { Dialog } from "../../ui/Dialog";
 import { describeError } from "../../ui/errors";
 import { FormActions } from "../../ui/FormActions";
@@ -122,52 +123,12 @@ export function TestDialog({
         {mode === "form" && (
           <div className="form">
             {fields.map((field) => (
-              // biome-ignore lint/a11y/noLabelWithoutControl: each branch below renders the field's control inside the label
-              <label key={field.key} className="field">
-                <span className="field-label">
-                  {field.title}
-                  {field.required && <span className="required"> *</span>}
-                </span>
-                {field.kind === "boolean" ? (
-                  <input
-                    type="checkbox"
-                    checked={form[field.key] === true}
-                    onChange={(e) => setForm({ ...form, [field.key]: e.target.checked })}
-                  />
-                ) : field.kind === "choice" ? (
-                  <select
-                    className="input"
-                    value={String(form[field.key] ?? "")}
-                    onChange={(e) => setForm({ ...form, [field.key]: e.target.value })}
-                  >
-                    <option value="">—</option>
-                    {(field.options ?? []).map((o) => (
-                      <option key={o}>{o}</option>
-                    ))}
-                  </select>
-                ) : (
-                  <input
-                    className="input"
-                    type={
-                      field.kind === "number"
-                        ? "number"
-                        : field.kind === "date"
-                          ? "date"
-                          : field.kind === "email"
-                            ? "email"
-                            : "text"
-                    }
-                    value={String(form[field.key] ?? "")}
-                    onChange={(e) =>
-                      setForm({
-                        ...form,
-                        [field.key]: field.kind === "number" ? Number(e.target.value) : e.target.value,
-                      })
-                    }
-                  />
-                )}
-                {field.description && <span className="field-help">{field.description}</span>}
-              </label>
+              <RunFlowFormField
+                key={field.key}
+                field={field}
+                value={form[field.key]}
+                onChange={(value) => setForm({ ...form, [field.key]: value })}
+              />
             ))}
             {fields.length === 0 && <p className="muted">The Run flow form has no inputs.</p>}
           </div>
