@@ -72,7 +72,6 @@ export class Engine implements SignalSink {
     allWaits: Statement;
     activeRuns: Statement;
     pendingSignals: Statement;
-    resubmitSource: Statement;
   };
 
   constructor(options: EngineOptions) {
@@ -111,10 +110,6 @@ export class Engine implements SignalSink {
           "SELECT s.token FROM run_signals s JOIN run_waits w ON w.token = s.token WHERE s.consumed_at IS NULL",
         )
         .pluck(),
-      resubmitSource: db.prepare(
-        `SELECT flow_id, flow_name, flow_version, mode, trigger_name, trigger_outputs, definition_hash
-         FROM runs WHERE id = ?`,
-      ),
     };
   }
 
@@ -318,30 +313,10 @@ export class Engine implements SignalSink {
   /** Starts a new run with the same definition snapshot, trigger and trigger outputs. */
   resubmit(runId: string): StartRunResult {
     this.ensureRunning();
-    const row = this.s.resubmitSource.get(runId) as
-      | {
-          flow_id: string;
-          flow_name: string;
-          flow_version: number | null;
-          mode: "test" | "published";
-          trigger_name: string;
-          trigger_outputs: string;
-          definition_hash: string;
-        }
-      | undefined;
-    const definition = row ? this.snapshots.byHashValue(row.definition_hash) : undefined;
-    if (!row || !definition)
-      throw new EngineError("run-not-found", `There is no run '${runId}' to resubmit.`);
+    const origin = this.loader.origin(runId);
+    if (!origin) throw new EngineError("run-not-found", `There is no run '${runId}' to resubmit.`);
     return this.startRun({
-      flow: {
-        id: row.flow_id,
-        name: row.flow_name,
-        ...(row.flow_version === null ? {} : { version: row.flow_version }),
-      },
-      mode: row.mode,
-      definition,
-      triggerName: row.trigger_name,
-      triggerOutputs: JSON.parse(row.trigger_outputs),
+      ...origin,
       checkTriggerConditions: false,
       resubmittedFrom: runId,
     });

@@ -3,6 +3,7 @@
 // iterations and variables. The scheduler then replays the run: finished steps are not executed
 // again, the step in flight is.
 import type { Database, Statement } from "better-sqlite3";
+import type { WdlDefinition } from "../../../shared/flow";
 import type { JsonValue } from "../../../shared/json";
 import { type ReplayStep, RunExecution, StepResult, stepKey } from "./run-state";
 import type { SnapshotStore } from "./snapshots";
@@ -40,6 +41,15 @@ interface StepRowData {
   restarts: number;
 }
 
+/** What a run started from: its flow, mode, definition snapshot and trigger. */
+export interface RunOrigin {
+  flow: { id: string; name: string; version?: number };
+  mode: RunMode;
+  definition: WdlDefinition;
+  triggerName: string;
+  triggerOutputs: JsonValue;
+}
+
 export class RunLoader {
   private readonly run: Statement;
   private readonly steps: Statement;
@@ -63,23 +73,21 @@ export class RunLoader {
     this.variables = db.prepare("SELECT name, type, value FROM run_variables WHERE run_id = ?");
   }
 
+  /** What a run started from (a resubmit starts again from it); undefined when there is no such run. */
+  origin(runId: string): RunOrigin | undefined {
+    const row = this.run.get(runId) as RunRowData | undefined;
+    return row && this.originOf(row);
+  }
+
   /** The run as the journal holds it, ready to replay; undefined when it does not exist or has ended. */
   load(runId: string): RunExecution | undefined {
     const row = this.run.get(runId) as RunRowData | undefined;
     if (!row || (row.status !== "Running" && row.status !== "Waiting")) return undefined;
-    const definition = this.snapshots.byHashValue(row.definition_hash);
-    if (!definition) return undefined;
+    const origin = this.originOf(row);
+    if (!origin) return undefined;
     const run = new RunExecution({
       id: row.id,
-      flow: {
-        id: row.flow_id,
-        name: row.flow_name,
-        ...(row.flow_version === null ? {} : { version: row.flow_version }),
-      },
-      mode: row.mode,
-      definition,
-      triggerName: row.trigger_name,
-      triggerOutputs: JSON.parse(row.trigger_outputs) as JsonValue,
+      ...origin,
       startedAt: row.started_at,
       now: this.services.now,
       random: this.services.random,
@@ -154,5 +162,21 @@ export class RunLoader {
       });
     }
     return run;
+  }
+
+  private originOf(row: RunRowData): RunOrigin | undefined {
+    const definition = this.snapshots.byHashValue(row.definition_hash);
+    if (!definition) return undefined;
+    return {
+      flow: {
+        id: row.flow_id,
+        name: row.flow_name,
+        ...(row.flow_version === null ? {} : { version: row.flow_version }),
+      },
+      mode: row.mode,
+      definition,
+      triggerName: row.trigger_name,
+      triggerOutputs: JSON.parse(row.trigger_outputs) as JsonValue,
+    };
   }
 }

@@ -50,6 +50,22 @@ export class WaitRegistry {
   add(wait: ArmedWait): void {
     const previous = this.byId.get(wait.id);
     if (previous) this.remove(previous.id);
+    this.index(wait);
+    if (wait.resumeAt !== null) this.schedule({ at: wait.resumeAt, wait });
+  }
+
+  /** Adds many at once (recovery): one heap build, one timer. */
+  addAll(waits: Iterable<ArmedWait>): void {
+    for (const wait of waits) {
+      this.index(wait);
+      if (wait.resumeAt !== null) this.heap.push({ at: wait.resumeAt, wait });
+    }
+    this.fireDueNow();
+    this.rearm();
+  }
+
+  /** Makes a wait findable by id, token and run. */
+  private index(wait: ArmedWait): void {
     this.byId.set(wait.id, wait);
     if (wait.token !== null) this.byToken.set(wait.token, wait);
     let set = this.byRun.get(wait.runId);
@@ -58,24 +74,6 @@ export class WaitRegistry {
       this.byRun.set(wait.runId, set);
     }
     set.add(wait);
-    if (wait.resumeAt !== null) this.schedule({ at: wait.resumeAt, wait });
-  }
-
-  /** Adds many at once (recovery): one heap build, one timer. */
-  addAll(waits: Iterable<ArmedWait>): void {
-    for (const wait of waits) {
-      this.byId.set(wait.id, wait);
-      if (wait.token !== null) this.byToken.set(wait.token, wait);
-      let set = this.byRun.get(wait.runId);
-      if (!set) {
-        set = new Set();
-        this.byRun.set(wait.runId, set);
-      }
-      set.add(wait);
-      if (wait.resumeAt !== null) this.heap.push({ at: wait.resumeAt, wait });
-    }
-    this.fireDueNow();
-    this.rearm();
   }
 
   get(id: string): ArmedWait | undefined {
