@@ -17,7 +17,7 @@ import type {
   Page,
   PageOptions,
 } from "./types";
-import { iso, isoOrNull, nextSeq, parseJson, prepared, type World } from "./world";
+import { iso, isoOrNull, newestFirst, nextSeq, parseJson, prepared, type World } from "./world";
 
 export interface NewApproval {
   type: ApprovalType;
@@ -166,14 +166,7 @@ export class Approvals {
       where.push("status = ?");
       args.push(options.status);
     }
-    const clause = where.length ? `WHERE ${where.join(" AND ")}` : "";
-    const total = (
-      prepared(this.db, `SELECT count(*) AS n FROM sb_approvals ${clause}`).get(...args) as { n: number }
-    ).n;
-    const rows = prepared(
-      this.db,
-      `SELECT * FROM sb_approvals ${clause} ORDER BY seq DESC LIMIT ? OFFSET ?`,
-    ).all(...args, options.top ?? 50, options.skip ?? 0) as ApprovalRow[];
+    const { total, rows } = newestFirst<ApprovalRow>(this.db, "sb_approvals", where, args, options);
     return { total, items: rows.map((row) => this.toApproval(row)) };
   }
 

@@ -5,7 +5,7 @@ import type { Database } from "better-sqlite3";
 import { notFound } from "./errors";
 import type { Directory } from "./people";
 import type { MailAttachment, Mailbox, MailMessage, Origin, Page, PageOptions } from "./types";
-import { iso, nextSeq, prepared, type World } from "./world";
+import { iso, newestFirst, nextSeq, prepared, type World } from "./world";
 
 export const EXTERNAL_MAILBOX = "outbox/external";
 
@@ -195,14 +195,7 @@ export class Mail {
       where.push("(subject LIKE ? OR body LIKE ? OR from_address LIKE ? OR to_recipients LIKE ?)");
       args.push(...Array<string>(4).fill(`%${search}%`));
     }
-    const clause = where.join(" AND ");
-    const total = (
-      prepared(this.db, `SELECT count(*) AS n FROM sb_mail WHERE ${clause}`).get(...args) as { n: number }
-    ).n;
-    const rows = prepared(
-      this.db,
-      `SELECT * FROM sb_mail WHERE ${clause} ORDER BY seq DESC LIMIT ? OFFSET ?`,
-    ).all(...args, options.top ?? 50, options.skip ?? 0) as MailRow[];
+    const { total, rows } = newestFirst<MailRow>(this.db, "sb_mail", where, args, options);
     return { total, items: rows.map(toMessage) };
   }
 

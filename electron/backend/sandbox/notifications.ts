@@ -2,7 +2,7 @@
 // flow owner's phone.
 import type { Database } from "better-sqlite3";
 import type { Origin, Page, PageOptions, SandboxNotification } from "./types";
-import { iso, nextSeq, prepared, type World } from "./world";
+import { iso, newestFirst, nextSeq, prepared, type World } from "./world";
 
 interface NotificationRow {
   id: string;
@@ -64,15 +64,14 @@ export class Notifications {
 
   /** Newest first; one person's, or everyone's. */
   list(options: PageOptions & { recipient?: string } = {}): Page<SandboxNotification> {
-    const clause = options.recipient ? "WHERE recipient = ?" : "";
-    const args = options.recipient ? [options.recipient.trim()] : [];
-    const total = (
-      prepared(this.db, `SELECT count(*) AS n FROM sb_notifications ${clause}`).get(...args) as { n: number }
-    ).n;
-    const rows = prepared(
+    const { recipient } = options;
+    const { total, rows } = newestFirst<NotificationRow>(
       this.db,
-      `SELECT * FROM sb_notifications ${clause} ORDER BY seq DESC LIMIT ? OFFSET ?`,
-    ).all(...args, options.top ?? 50, options.skip ?? 0) as NotificationRow[];
+      "sb_notifications",
+      recipient ? ["recipient = ?"] : [],
+      recipient ? [recipient.trim()] : [],
+      options,
+    );
     return { total, items: rows.map(toNotification) };
   }
 

@@ -15,7 +15,7 @@ import type {
   TeamsMessage,
   TeamsTeam,
 } from "./types";
-import { iso, isoOrNull, nextSeq, parseJson, prepared, type World } from "./world";
+import { iso, isoOrNull, newestFirst, nextSeq, parseJson, prepared, type World } from "./world";
 
 interface MessageRow {
   id: string;
@@ -234,15 +234,13 @@ export class Teams {
     const column = where.channelId !== undefined ? "channel_id" : "chat_id";
     const value = where.channelId ?? where.chatId;
     if (value === undefined) throw badRequest("Name a channelId or a chatId.");
-    const total = (
-      prepared(this.db, `SELECT count(*) AS n FROM sb_messages WHERE ${column} = ?`).get(value) as {
-        n: number;
-      }
-    ).n;
-    const rows = prepared(
+    const { total, rows } = newestFirst<MessageRow>(
       this.db,
-      `SELECT * FROM sb_messages WHERE ${column} = ? ORDER BY seq DESC LIMIT ? OFFSET ?`,
-    ).all(value, where.top ?? 50, where.skip ?? 0) as MessageRow[];
+      "sb_messages",
+      [`${column} = ?`],
+      [value],
+      where,
+    );
     return { total, items: rows.map((row) => this.toMessage(row)) };
   }
 

@@ -7,6 +7,7 @@ import type { JsonValue } from "../../../shared/json";
 import type { Clock } from "../clock";
 import type { SignalSink } from "../engine/connector-runtime";
 import type { SandboxEmitter, SandboxEvent } from "./events";
+import type { PageOptions } from "./types";
 
 export class World {
   private pending: SandboxEvent[] | null = null;
@@ -92,6 +93,28 @@ export function prepared(db: Database, sql: string): Statement {
     cache.set(sql, statement);
   }
   return statement;
+}
+
+/**
+ * One page of a world table, newest first (by seq), and how many rows match in all: the shape of
+ * every sandbox list (mail, messages, approvals, notifications). `where` holds AND-ed conditions.
+ */
+export function newestFirst<Row>(
+  db: Database,
+  table: string,
+  where: readonly string[],
+  args: readonly (string | number)[],
+  page: PageOptions,
+): { total: number; rows: Row[] } {
+  const clause = where.length > 0 ? `WHERE ${where.join(" AND ")}` : "";
+  const total = (prepared(db, `SELECT count(*) AS n FROM ${table} ${clause}`).get(...args) as { n: number })
+    .n;
+  const rows = prepared(db, `SELECT * FROM ${table} ${clause} ORDER BY seq DESC LIMIT ? OFFSET ?`).all(
+    ...args,
+    page.top ?? 50,
+    page.skip ?? 0,
+  ) as Row[];
+  return { total, rows };
 }
 
 /** Next value of a table's seq column (insertion order, kept through snapshots). */
