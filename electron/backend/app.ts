@@ -122,11 +122,7 @@ export function createBackend(options: BackendOptions): Backend {
     clock,
     publisher,
     onFlowDeleted: (id) => {
-      if (
-        publisher
-          .listWorkflows({ excludeBuiltIn: true, limit: 5000 })
-          .items.some((w) => w.id === id && w.status === "enabled")
-      ) {
+      if (publisher.statusOf(id) === "enabled") {
         publisher.disable(id);
         events.emit("workflows.changed", { id });
       }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { METHOD_NAMES, type MethodName } from "../../../shared/api";
 import type { Backend } from "../app";
+import { templateFlow } from "../publish/test-support";
 import { testBackend } from "../test-support";
 
 let backend: Backend;
@@ -232,5 +233,16 @@ describe("the contract at the backend's door", () => {
       { event: "flows.changed", payload: { id: flowId, reason: "renamed", revision: 2 } },
       { event: "flows.changed", payload: { id: flowId, reason: "deleted", revision: 2 } },
     ]);
+  });
+
+  it("turns off the workflow of a flow moved to the recycle bin, and says so", async () => {
+    const flow = templateFlow(backend, "block-vendor-payments", "Block vendor payments");
+    const published = await backend.dispatch("publish.publish", { flowId: flow.id });
+    expect(published).toMatchObject({ ok: true, value: { enabled: true } });
+    const seen: unknown[] = [];
+    backend.events.subscribe((message) => seen.push(message));
+    await backend.dispatch("flows.delete", { id: flow.id });
+    expect(backend.publisher.statusOf(flow.id)).toBe("disabled");
+    expect(seen).toContainEqual({ event: "workflows.changed", payload: { id: flow.id } });
   });
 });

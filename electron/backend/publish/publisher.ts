@@ -36,6 +36,7 @@ import type {
   WorkflowEntry,
   WorkflowPage,
   WorkflowQuery,
+  WorkflowStatus,
 } from "./types";
 import { VersionStore } from "./versions";
 import { builtInEntry, WorkflowList } from "./workflow-list";
@@ -221,6 +222,11 @@ export class Publisher {
 
   listWorkflows(query: WorkflowQuery = {}): WorkflowPage {
     return this.list.list(query);
+  }
+
+  /** A published flow's status; undefined when the flow is not published. */
+  statusOf(flowId: string): WorkflowStatus | undefined {
+    return this.store.get(flowId)?.status;
   }
 
   /** One entry: a published flow by its id, or a built-in workflow by its id. */
