@@ -6,22 +6,14 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, resolve } from "node:path";
 import { type Browser, chromium } from "playwright-core";
+import { CHROMIUM_ARGS, chromiumPath } from "../e2e/harness/chromium";
 
 // The benches run bundled from .bench-cache/, so the project is where npm started them.
 export const projectRoot = resolve(process.env.FLOWSMITH_ROOT ?? process.cwd());
 
-export const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
-
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    executablePath: chromiumPath(),
     args: CHROMIUM_ARGS,
   });
 }

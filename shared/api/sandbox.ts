@@ -23,6 +23,18 @@ export const tableNameSchema = z
   .max(100)
   .regex(/^[A-Za-z][A-Za-z0-9]*$/, "a table name such as purchaseInvoices");
 
+/** What a person can do to a document or record from its page (Release, Post, Send approval request…). */
+export const RECORD_ACTIONS = [
+  "release",
+  "reopen",
+  "post",
+  "makeOrder",
+  "makeInvoice",
+  "sendForApproval",
+  "cancelApprovalRequest",
+] as const;
+export type RecordAction = (typeof RECORD_ACTIONS)[number];
+
 export const tableSummarySchema = z.looseObject({
   name: z.string(),
   title: z.string(),
@@ -185,15 +197,7 @@ export const sandboxInputs = {
     .object({
       table: tableNameSchema,
       id,
-      action: z.enum([
-        "release",
-        "reopen",
-        "post",
-        "makeOrder",
-        "makeInvoice",
-        "sendForApproval",
-        "cancelApprovalRequest",
-      ]),
+      action: z.enum(RECORD_ACTIONS),
       actingAs: email,
     })
     .strict(),

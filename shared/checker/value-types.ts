@@ -4,20 +4,12 @@
 // type, in the loose way connector inputs convert ("12" is a fine integer) or the strict way
 // variables do.
 import type { ValueType } from "../connectors";
-import { analyzeTemplate, type TemplateAnalysis } from "../expr";
+import { analyzeTemplate, type StaticType, type TemplateAnalysis } from "../expr";
 import { isJsonObject, type JsonValue } from "../json";
 import type { Analysis } from "./analysis";
 
-export type ValueKind =
-  | "string"
-  | "integer"
-  | "float"
-  | "number"
-  | "boolean"
-  | "array"
-  | "object"
-  | "null"
-  | "any";
+/** The kinds of value the checker knows: the expression language's static types. */
+export type ValueKind = StaticType;
 
 export interface KnownValue {
   kind: ValueKind;

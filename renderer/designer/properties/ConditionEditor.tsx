@@ -37,6 +37,8 @@ export function ConditionEditor({
     );
   }
   const update = (next: ConditionModel) => onChange(writeCondition(next));
+  const updateRow = (index: number, patch: Partial<ConditionModel["rows"][number]>) =>
+    update({ ...model, rows: model.rows.map((r, i) => (i === index ? { ...r, ...patch } : r)) });
   const operand = (text: string): JsonValue => {
     const n = numberOrText(text, false);
     return n === undefined ? "" : n;
@@ -65,26 +67,14 @@ export function ConditionEditor({
             readOnly={readOnly}
             onOpenPicker={openPicker}
             placeholder="Choose a value"
-            onChange={(text) =>
-              update({
-                ...model,
-                rows: model.rows.map((r, i) => (i === index ? { ...r, left: operand(text) } : r)),
-              })
-            }
+            onChange={(text) => updateRow(index, { left: operand(text) })}
           />
           <select
             className="input"
             aria-label={`Row ${index + 1}: comparison`}
             disabled={readOnly}
             value={row.operator}
-            onChange={(event) =>
-              update({
-                ...model,
-                rows: model.rows.map((r, i) =>
-                  i === index ? { ...r, operator: event.target.value as OperatorId } : r,
-                ),
-              })
-            }
+            onChange={(event) => updateRow(index, { operator: event.target.value as OperatorId })}
           >
             {OPERATORS.map((operator) => (
               <option key={operator.id} value={operator.id}>
@@ -99,12 +89,7 @@ export function ConditionEditor({
             readOnly={readOnly}
             onOpenPicker={openPicker}
             placeholder="Choose a value"
-            onChange={(text) =>
-              update({
-                ...model,
-                rows: model.rows.map((r, i) => (i === index ? { ...r, right: operand(text) } : r)),
-              })
-            }
+            onChange={(text) => updateRow(index, { right: operand(text) })}
           />
           <button
             type="button"

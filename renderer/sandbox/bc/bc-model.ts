@@ -1,19 +1,12 @@
 // What the Business Central pages need to know about tables and records: the tables as
 // sandbox.tables describes them, the few columns each list shows, which actions a record's status
 // allows, and turning what a person typed into the patch the backend checks.
-import type { MethodOutput } from "../../../shared/api";
+import { type MethodOutput, RECORD_ACTIONS, type RecordAction } from "../../../shared/api";
 import type { JsonObject, JsonValue } from "../../../shared/json";
 import type { MessageKey } from "../../i18n";
 
 export type TableKind = "master" | "employee" | "document" | "line" | "journal" | "journalLine";
-export type RecordAction =
-  | "release"
-  | "reopen"
-  | "post"
-  | "makeOrder"
-  | "makeInvoice"
-  | "sendForApproval"
-  | "cancelApprovalRequest";
+export type { RecordAction };
 
 export interface FieldInfo {
   name: string;
@@ -37,15 +30,6 @@ export interface TableInfo {
 type TableSummary = MethodOutput<"sandbox.tables">[number];
 
 const KINDS: readonly TableKind[] = ["master", "employee", "document", "line", "journal", "journalLine"];
-const ACTIONS: readonly RecordAction[] = [
-  "release",
-  "reopen",
-  "post",
-  "makeOrder",
-  "makeInvoice",
-  "sendForApproval",
-  "cancelApprovalRequest",
-];
 
 const isString = (value: unknown): value is string => typeof value === "string";
 
@@ -74,7 +58,7 @@ export function tableInfo(summary: TableSummary): TableInfo {
       ];
     }),
     actions: (Array.isArray(summary.actions) ? summary.actions : []).filter((a): a is RecordAction =>
-      ACTIONS.includes(a as RecordAction),
+      (RECORD_ACTIONS as readonly string[]).includes(a),
     ),
     linesTable: isString(summary.linesTable) ? summary.linesTable : null,
   };
