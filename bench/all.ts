@@ -32,6 +32,9 @@ async function engineAgainstNodeRed(): Promise<Figures> {
       nodeRedMessagesPerSecond: Math.round(redMedian),
       ratioJournalOnSqliteFileToNodeRed: round(file / redMedian),
       ratioInMemoryToNodeRed: round(memory / redMedian),
+      ratioJournalOnSqliteFileEachStartCommittedToNodeRed: round(
+        Number(figures.runsPerSecondSqliteFileEachStartCommitted) / redMedian,
+      ),
       ratioGoal: "journal on SQLite ≥ 1, in memory ≥ 3",
     };
   } catch (error) {

@@ -458,6 +458,7 @@ export class EngineCore {
       active: true,
     };
     if (run.stopped) return wait;
+    run.waitsJournaled = true;
     this.journal.insertWait({
       id,
       runId: run.id,
@@ -626,7 +627,7 @@ export class EngineCore {
     }
     run.inFlight.clear();
     this.registry.removeRun(run.id);
-    this.journal.deleteRunWaits(run.id);
+    if (run.waitsJournaled) this.journal.deleteRunWaits(run.id);
     run.waiters.clear();
     run.resolutions.clear();
     this.activity.runEnded(run);

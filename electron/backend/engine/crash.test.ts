@@ -18,6 +18,7 @@ import BetterSqlite3 from "better-sqlite3";
 import { build } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
 import { projectRoot } from "../../../fixtures/corpus";
+import { type LoggedStep, RUN_LOG_SELECT, readRunLog } from "./run-log";
 
 const RUNS = 20;
 const bundle = join(projectRoot, "node_modules", ".cache", "flowsmith-engine-tests", "crash-child.mjs");
@@ -94,15 +95,23 @@ function snapshot(file: string): Snapshot {
       running: count("SELECT count(*) FROM runs WHERE status = 'Running'"),
       waiting: count("SELECT count(*) FROM runs WHERE status = 'Waiting'"),
       waits,
-      inFlightAttempts: count(
-        "SELECT count(*) FROM run_steps WHERE status = 'Running' AND type LIKE 'OpenApiConnection%'",
-      ),
+      inFlightAttempts: connectorAttempts(db).filter((a) => a.status === "Running").length,
     };
   } catch {
     return { running: 0, waiting: 0, waits: {}, inFlightAttempts: 0 };
   } finally {
     db.close();
   }
+}
+
+/** Every journaled attempt of a connector step, of every run. */
+function connectorAttempts(db: BetterSqlite3.Database): (LoggedStep & { run_id: string })[] {
+  const logOf = db.prepare(RUN_LOG_SELECT);
+  return (db.prepare("SELECT id FROM runs").pluck().all() as string[]).flatMap((runId) =>
+    readRunLog(logOf, runId)
+      .steps.filter((s) => s.type === "OpenApiConnection" || s.type === "OpenApiConnectionWebhook")
+      .map((s) => ({ ...s, run_id: runId })),
+  );
 }
 
 interface RunOutcome {
@@ -116,34 +125,21 @@ interface RunOutcome {
 function outcomes(file: string): Map<number, RunOutcome> {
   const db = new BetterSqlite3(file, { readonly: true });
   const out = new Map<number, RunOutcome>();
+  const logOf = db.prepare(RUN_LOG_SELECT);
   for (const run of db
     .prepare("SELECT id, status, error, json_extract(trigger_outputs, '$.body.n') AS n FROM runs")
     .all() as { id: string; status: string; error: string | null; n: number }[]) {
     const steps: RunOutcome["steps"] = {};
-    for (const s of db
-      .prepare(
-        "SELECT iteration, action, attempt, status, outputs FROM run_steps WHERE run_id = ? ORDER BY attempt",
-      )
-      .all(run.id) as {
-      iteration: string;
-      action: string;
-      attempt: number;
-      status: string;
-      outputs: string | null;
-    }[]) {
+    const log = readRunLog(logOf, run.id);
+    for (const s of [...log.steps].sort((a, b) => a.attempt - b.attempt)) {
       const path = s.iteration === "" ? s.action : `${s.iteration}/${s.action}`;
       // The total each concurrent iteration's Add saw depends on how iterations interleave, kills or
       // not; the final value is compared through the variables.
-      const outputs = s.action === "Add" ? null : s.outputs;
+      const outputs = s.action === "Add" || s.outputs === undefined ? null : JSON.stringify(s.outputs);
       steps[path] = { status: s.status, outputs, attempts: s.attempt };
     }
     const variables: Record<string, string> = {};
-    for (const v of db.prepare("SELECT name, value FROM run_variables WHERE run_id = ?").all(run.id) as {
-      name: string;
-      value: string;
-    }[]) {
-      variables[v.name] = v.value;
-    }
+    for (const v of log.variables) variables[v.name] = JSON.stringify(v.value);
     out.set(run.n, { status: run.status, error: run.error, variables, steps });
   }
   db.close();
@@ -231,18 +227,7 @@ describe("crash: SIGKILL at any moment, then restart", () => {
 
       const db = new BetterSqlite3(crashed, { readonly: true });
       try {
-        const attempts = db
-          .prepare(
-            `SELECT run_id, iteration, action, attempt, restarts FROM run_steps
-           WHERE type IN ('OpenApiConnection', 'OpenApiConnectionWebhook')`,
-          )
-          .all() as {
-          run_id: string;
-          iteration: string;
-          action: string;
-          attempt: number;
-          restarts: number;
-        }[];
+        const attempts = connectorAttempts(db);
         const calls = new Map<string, number>();
         for (const c of db.prepare("SELECT run_id, iteration, action, attempt FROM crash_calls").all() as {
           run_id: string;
@@ -275,9 +260,7 @@ describe("crash: SIGKILL at any moment, then restart", () => {
         expect(db.prepare("SELECT count(*) FROM crash_effects").pluck().get()).toBe(attempts.length);
         // Connector attempts of the reference: the same number (one Flaky retry per run included).
         const ref = new BetterSqlite3(reference, { readonly: true });
-        expect(
-          ref.prepare("SELECT count(*) FROM run_steps WHERE type LIKE 'OpenApiConnection%'").pluck().get(),
-        ).toBe(attempts.length);
+        expect(connectorAttempts(ref).length).toBe(attempts.length);
         expect(ref.prepare("SELECT count(*) FROM crash_calls").pluck().get()).toBe(attempts.length);
         ref.close();
         expect(db.prepare("SELECT count(*) FROM run_waits").pluck().get()).toBe(0);

@@ -9,7 +9,7 @@ import { timeOrderedId } from "./ids";
 import { iso } from "./iso";
 import type { CommitPolicy } from "./journal";
 import { DEFAULT_LIMITS, describeSize, type EngineLimits } from "./limits";
-import { RunQueries } from "./queries";
+import { RunQueries, UNSUCCESSFUL } from "./queries";
 import { RunLoader } from "./recovery";
 import { RunExecution } from "./run-state";
 import { driveRun } from "./scheduler";
@@ -103,7 +103,7 @@ export class Engine implements SignalSink {
         "SELECT id, run_id, iteration, action, attempt, kind, token, resume_at FROM run_waits",
       ),
       activeRuns: db.prepare(
-        "SELECT id, status, started_at FROM runs WHERE status IN ('Running', 'Waiting')",
+        `SELECT id, status, started_at FROM runs WHERE status IN ('Running', 'Waiting') AND ${UNSUCCESSFUL}`,
       ),
       pendingSignals: db
         .prepare(

@@ -9,29 +9,22 @@
 // same turn share one transaction. Either way the journal is always a consistent prefix of each run,
 // and a step without external effects that finished in the last, uncommitted turn is simply executed
 // again after a crash, which nobody outside the process can tell apart.
+//
+// Steps, loop iterations and variables go to the run log (run-log.ts): one row per run per commit.
 import type { Database, Statement } from "better-sqlite3";
+import {
+  type IterationRow,
+  iterationRecord,
+  logEntries,
+  type StepRow,
+  stepRecord,
+  variableRecord,
+} from "./run-log";
 import type { EngineEvent } from "./types";
 
-export type CommitPolicy = "step" | "batch";
+export type { StepRow } from "./run-log";
 
-export interface StepRow {
-  runId: string;
-  iteration: string;
-  action: string;
-  attempt: number;
-  seq: number;
-  type: string;
-  status: string;
-  code: string | null;
-  inputs: string | null;
-  outputs: string | null;
-  error: string | null;
-  state: string | null;
-  startedAt: number;
-  endedAt: number | null;
-  durationMs: number | null;
-  restarts: number;
-}
+export type CommitPolicy = "step" | "batch";
 
 export interface WaitRow {
   id: string;
@@ -63,7 +56,8 @@ export interface RunRow {
 
 type Op = () => void;
 
-const STEP_ROWS_PER_STATEMENT = 16;
+/** What one commit appends to a run's log: step rows (replaced in place by a later write of the same attempt), encoded records, and variables encoded at commit. */
+type PendingRecord = StepRow | string | (() => string);
 
 export interface JournalOptions {
   policy: CommitPolicy;
@@ -82,9 +76,12 @@ export class Journal {
   /** Transactions committed so far (diagnostics). */
   commits = 0;
   private ops: Op[] = [];
-  /** Step rows to write, one per attempt (see upsertStep), and where each attempt's row sits. */
-  private stepRows: StepRow[] = [];
+  /** Records to append to each run's log at the next commit, and where each attempt's step row sits. */
+  private records = new Map<string, PendingRecord[]>();
+  private pendingRecords = 0;
   private pendingSteps = new Map<string, number>();
+  /** The next log row number of runs written lately (a run's first row is 0; others are read from the log). */
+  private readonly nextLogRow = new Map<string, number>();
   private events: EngineEvent[] = [];
   private turnScheduled = false;
   private closed = false;
@@ -92,8 +89,8 @@ export class Journal {
   private readonly s: {
     insertDefinition: Statement;
     insertRun: Statement;
-    insertIteration: Statement;
-    upsertVariable: Statement;
+    appendLog: Statement;
+    lastLogRow: Statement;
     insertWait: Statement;
     deleteWait: Statement;
     deleteRunWaits: Statement;
@@ -115,14 +112,8 @@ export class Journal {
            definition_hash, status, started_at, resubmitted_from)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      insertIteration: db.prepare(
-        `INSERT OR REPLACE INTO run_iterations (run_id, loop, idx, status, detail, started_at, ended_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      upsertVariable: db.prepare(
-        `INSERT INTO run_variables (run_id, name, type, value) VALUES (?, ?, ?, ?)
-         ON CONFLICT (run_id, name) DO UPDATE SET type = excluded.type, value = excluded.value`,
-      ),
+      appendLog: db.prepare("INSERT INTO run_log (run_id, n, entries) VALUES (?, ?, ?)"),
+      lastLogRow: db.prepare("SELECT max(n) FROM run_log WHERE run_id = ?").pluck(),
       insertWait: db.prepare(
         `INSERT OR REPLACE INTO run_waits (id, run_id, iteration, action, attempt, kind, token, resume_at,
            description, created_at)
@@ -141,8 +132,8 @@ export class Journal {
     };
     // Made once: better-sqlite3 builds a new wrapper on every db.transaction() call.
     this.insertRunTransaction = db.transaction((row: RunRow) => this.insertRunNow(row));
-    this.commitTransaction = db.transaction((rows: StepRow[], ops: Op[]) => {
-      this.writeStepRows(rows);
+    this.commitTransaction = db.transaction((records: Map<string, PendingRecord[]>, ops: Op[]) => {
+      this.appendLogs(records);
       for (const op of ops) op();
     });
     this.db = db;
@@ -154,7 +145,7 @@ export class Journal {
 
   /** Operations or events wait for a commit. */
   get pending(): boolean {
-    return this.ops.length > 0 || this.stepRows.length > 0 || this.events.length > 0 || this.turnScheduled;
+    return this.ops.length > 0 || this.pendingRecords > 0 || this.events.length > 0 || this.turnScheduled;
   }
 
   /** Inserts a run (and its definition snapshot) now, in its own transaction or the caller's. */
@@ -173,10 +164,8 @@ export class Journal {
   }
 
   private readonly insertRunTransaction: (row: RunRow) => void;
-  private readonly commitTransaction: (rows: StepRow[], ops: Op[]) => void;
+  private readonly commitTransaction: (records: Map<string, PendingRecord[]>, ops: Op[]) => void;
   private readonly db: Database;
-  /** Multi-row upserts by row count: one statement for 16 rows costs much less than 16 statements. */
-  private readonly stepStatements = new Map<number, Statement>();
 
   private insertRunNow(row: RunRow): void {
     if (row.definition !== null) this.s.insertDefinition.run(row.definitionHash, row.definition);
@@ -193,37 +182,38 @@ export class Journal {
       row.startedAt,
       row.resubmittedFrom,
     );
+    this.nextLogRow.set(row.id, 0);
   }
 
   /** A later write of the same attempt in the same commit replaces the earlier one (a container's Running row). */
   upsertStep(row: StepRow): void {
     if (this.closed) return;
     const key = `${row.runId}\u0000${row.iteration}\u0000${row.action}\u0000${row.attempt}`;
+    const list = this.recordsOf(row.runId);
     const earlier = this.pendingSteps.get(key);
     if (earlier !== undefined) {
-      this.stepRows[earlier] = row;
+      list[earlier] = row;
       return;
     }
-    this.pendingSteps.set(key, this.stepRows.length);
-    this.stepRows.push(row);
+    this.pendingSteps.set(key, list.length);
+    list.push(row);
+    this.pendingRecords++;
     this.scheduleTurn();
   }
 
-  insertIteration(
-    runId: string,
-    loop: string,
-    index: number,
-    status: string,
-    detail: string | null,
-    startedAt: number,
-    endedAt: number,
-  ): void {
-    this.push(() => this.s.insertIteration.run(runId, loop, index, status, detail, startedAt, endedAt));
+  insertIteration(row: IterationRow): void {
+    if (this.closed) return;
+    this.recordsOf(row.runId).push(iterationRecord(row));
+    this.pendingRecords++;
+    this.scheduleTurn();
   }
 
-  /** The value is read when the operation runs, so a burst of changes writes the last one. */
+  /** The value is read at the commit, so a burst of changes writes the last one. */
   setVariable(runId: string, name: string, type: string, valueText: () => string): void {
-    this.push(() => this.s.upsertVariable.run(runId, name, type, valueText()));
+    if (this.closed) return;
+    this.recordsOf(runId).push(() => variableRecord(name, type, valueText()));
+    this.pendingRecords++;
+    this.scheduleTurn();
   }
 
   insertWait(row: WaitRow): void {
@@ -243,7 +233,10 @@ export class Journal {
   }
 
   finishRun(runId: string, status: string, endedAt: number, error: string | null): void {
-    this.push(() => this.s.finishRun.run(status, endedAt, error, runId));
+    this.push(() => {
+      this.s.finishRun.run(status, endedAt, error, runId);
+      this.nextLogRow.delete(runId);
+    });
   }
 
   setResponse(runId: string, response: string): void {
@@ -266,21 +259,22 @@ export class Journal {
    * early only when many operations wait (a long synchronous burst).
    */
   stepCompleted(): void {
-    if (this.options.policy === "step" || this.ops.length + this.stepRows.length >= this.maxPending)
+    if (this.options.policy === "step" || this.ops.length + this.pendingRecords >= this.maxPending)
       this.commit();
   }
 
   /** Commits every pending operation in one transaction, then emits the pending events. */
   commit(): void {
     if (this.closed) return;
-    if (this.ops.length > 0 || this.stepRows.length > 0) {
+    if (this.ops.length > 0 || this.pendingRecords > 0) {
       const ops = this.ops;
-      const rows = this.stepRows;
+      const records = this.records;
       this.ops = [];
-      this.stepRows = [];
+      this.records = new Map();
+      this.pendingRecords = 0;
       this.pendingSteps = new Map();
       try {
-        this.commitTransaction(rows, ops);
+        this.commitTransaction(records, ops);
         this.commits++;
       } catch (error) {
         this.closed = true;
@@ -308,55 +302,35 @@ export class Journal {
     this.commit();
     this.closed = true;
     this.ops = [];
-    this.stepRows = [];
+    this.records = new Map();
+    this.pendingRecords = 0;
     this.pendingSteps = new Map();
     this.events = [];
   }
 
-  private writeStepRows(rows: StepRow[]): void {
-    for (let i = 0; i < rows.length; i += STEP_ROWS_PER_STATEMENT) {
-      const chunk = rows.slice(i, i + STEP_ROWS_PER_STATEMENT);
-      const values: (string | number | null)[] = [];
-      for (const r of chunk) {
-        values.push(
-          r.runId,
-          r.iteration,
-          r.action,
-          r.attempt,
-          r.seq,
-          r.type,
-          r.status,
-          r.code,
-          r.inputs,
-          r.outputs,
-          r.error,
-          r.state,
-          r.startedAt,
-          r.endedAt,
-          r.durationMs,
-          r.restarts,
-        );
-      }
-      this.stepStatement(chunk.length).run(values);
+  private recordsOf(runId: string): PendingRecord[] {
+    let list = this.records.get(runId);
+    if (!list) {
+      list = [];
+      this.records.set(runId, list);
     }
+    return list;
   }
 
-  private stepStatement(count: number): Statement {
-    let statement = this.stepStatements.get(count);
-    if (!statement) {
-      // Positional parameters: binding by name costs more than the insert itself.
-      statement = this.db.prepare(
-        `INSERT INTO run_steps (run_id, iteration, action, attempt, seq, type, status, code, inputs, outputs,
-           error, state, started_at, ended_at, duration_ms, restarts)
-         VALUES ${Array.from({ length: count }, () => "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}
-         ON CONFLICT (run_id, iteration, action, attempt) DO UPDATE SET
-           status = excluded.status, code = excluded.code, inputs = excluded.inputs,
-           outputs = excluded.outputs, error = excluded.error, state = excluded.state,
-           ended_at = excluded.ended_at, duration_ms = excluded.duration_ms, restarts = excluded.restarts`,
+  /** One log row per run: the commit's records of that run, in the order they were journaled. */
+  private appendLogs(records: Map<string, PendingRecord[]>): void {
+    for (const [runId, list] of records) {
+      const encoded = list.map((r) =>
+        typeof r === "string" ? r : typeof r === "function" ? r() : stepRecord(r),
       );
-      this.stepStatements.set(count, statement);
+      let n = this.nextLogRow.get(runId);
+      if (n === undefined) {
+        const last = this.s.lastLogRow.get(runId) as number | null;
+        n = last === null ? 0 : last + 1;
+      }
+      this.s.appendLog.run(runId, n, logEntries(encoded));
+      this.nextLogRow.set(runId, n + 1);
     }
-    return statement;
   }
 
   private push(op: Op): void {

@@ -3,6 +3,7 @@
 import type { Database, Statement } from "better-sqlite3";
 import type { WdlDefinition } from "../../../shared/flow";
 import type { JsonObject, JsonValue } from "../../../shared/json";
+import { RUN_LOG_SELECT, readRunLog } from "./run-log";
 import { stepPath } from "./run-state";
 import type { FinalStatus, RunStatus, StepStatus } from "./status";
 import type {
@@ -78,6 +79,9 @@ export function decodeCursor(cursor: string): { startedAt: number; id: string } 
   throw new RangeError("cursor is not one that listRuns returned");
 }
 
+/** The condition of the partial index runs_by_status (migration 7). */
+export const UNSUCCESSFUL = "status <> 'Succeeded'";
+
 /** The SQL of a page of runs (one row more than the limit, to know whether another page follows). */
 export function buildListQuery(query: ListRunsQuery): {
   sql: string;
@@ -100,6 +104,8 @@ export function buildListQuery(query: ListRunsQuery): {
     where.push(`status IN (${statuses.map(() => "?").join(", ")})`);
     params.push(...statuses);
   }
+  // Said in so many words, so that SQLite uses runs_by_status (it holds only runs that did not succeed).
+  if (statuses.length > 0 && !statuses.includes("Succeeded")) where.push(UNSUCCESSFUL);
   if (query.from !== undefined) {
     where.push("started_at >= ?");
     params.push(toMs(query.from, "from"));
@@ -122,9 +128,7 @@ export class RunQueries {
   private readonly listStatements = new Map<string, Statement>();
   private readonly runStatement: Statement;
   private readonly detailStatement: Statement;
-  private readonly stepsStatement: Statement;
-  private readonly iterationsStatement: Statement;
-  private readonly variablesStatement: Statement;
+  private readonly logStatement: Statement;
   private readonly runWaitsStatement: Statement;
   private readonly allWaitsStatement: Statement;
 
@@ -135,16 +139,7 @@ export class RunQueries {
       `SELECT d.definition, r.trigger_outputs, r.response FROM runs r
        JOIN run_definitions d ON d.hash = r.definition_hash WHERE r.id = ?`,
     );
-    this.stepsStatement = db.prepare(
-      `SELECT iteration, action, attempt, seq, type, status, code, inputs, outputs, error, state, started_at,
-         ended_at, duration_ms, restarts FROM run_steps WHERE run_id = ? ORDER BY seq, attempt`,
-    );
-    this.iterationsStatement = db.prepare(
-      "SELECT loop, idx, status, detail, started_at, ended_at FROM run_iterations WHERE run_id = ? ORDER BY loop, idx",
-    );
-    this.variablesStatement = db.prepare(
-      "SELECT name, value FROM run_variables WHERE run_id = ? ORDER BY name",
-    );
+    this.logStatement = db.prepare(RUN_LOG_SELECT);
     const waitColumns = `w.id, w.run_id, r.flow_id, w.iteration, w.action, w.attempt, w.kind, w.token, w.resume_at,
       w.description, w.created_at FROM run_waits w JOIN runs r ON r.id = w.run_id`;
     this.runWaitsStatement = db.prepare(
@@ -166,25 +161,8 @@ export class RunQueries {
       trigger_outputs: string;
       response: string | null;
     };
-    const steps = (
-      this.stepsStatement.all(runId) as {
-        iteration: string;
-        action: string;
-        attempt: number;
-        seq: number;
-        type: string;
-        status: StepStatus;
-        code: string | null;
-        inputs: string | null;
-        outputs: string | null;
-        error: string | null;
-        state: string | null;
-        started_at: number;
-        ended_at: number | null;
-        duration_ms: number | null;
-        restarts: number;
-      }[]
-    ).map(
+    const log = readRunLog(this.logStatement, runId);
+    const steps = log.steps.map(
       (s): StepRecord => ({
         action: s.action,
         iteration: s.iteration,
@@ -192,41 +170,30 @@ export class RunQueries {
         attempt: s.attempt,
         seq: s.seq,
         type: s.type,
-        status: s.status,
+        status: s.status as StepStatus,
         code: s.code,
-        inputs: parse(s.inputs),
-        outputs: parse(s.outputs),
-        error: parse(s.error) as ErrorInfo | null,
-        state: parse(s.state),
-        startedAt: iso(s.started_at),
-        endedAt: s.ended_at === null ? null : iso(s.ended_at),
-        durationMs: s.duration_ms,
+        inputs: s.inputs ?? null,
+        outputs: s.outputs ?? null,
+        error: s.error as ErrorInfo | null,
+        state: s.state ?? null,
+        startedAt: iso(s.startedAt),
+        endedAt: s.endedAt === null ? null : iso(s.endedAt),
+        durationMs: s.durationMs,
         restarts: s.restarts,
       }),
     );
-    const iterations = (
-      this.iterationsStatement.all(runId) as {
-        loop: string;
-        idx: number;
-        status: FinalStatus;
-        detail: string | null;
-        started_at: number;
-        ended_at: number;
-      }[]
-    ).map(
+    const iterations = log.iterations.map(
       (it): IterationRecord => ({
         loop: it.loop,
-        index: it.idx,
-        status: it.status,
-        startedAt: iso(it.started_at),
-        endedAt: iso(it.ended_at),
-        detail: parse(it.detail),
+        index: it.index,
+        status: it.status as FinalStatus,
+        startedAt: iso(it.startedAt),
+        endedAt: iso(it.endedAt),
+        detail: it.detail,
       }),
     );
     const variables: JsonObject = {};
-    for (const v of this.variablesStatement.all(runId) as { name: string; value: string }[]) {
-      variables[v.name] = JSON.parse(v.value) as JsonValue;
-    }
+    for (const v of log.variables) variables[v.name] = v.value;
     return {
       ...summary(row),
       definition: JSON.parse(detail.definition) as WdlDefinition,

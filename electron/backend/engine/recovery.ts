@@ -5,6 +5,7 @@
 import type { Database, Statement } from "better-sqlite3";
 import type { WdlDefinition } from "../../../shared/flow";
 import type { JsonValue } from "../../../shared/json";
+import { RUN_LOG_SELECT, readRunLog } from "./run-log";
 import { type ReplayStep, RunExecution, StepResult, stepKey } from "./run-state";
 import type { SnapshotStore } from "./snapshots";
 import { type FinalStatus, isFinalStatus } from "./status";
@@ -24,23 +25,6 @@ interface RunRowData {
   started_at: number;
 }
 
-interface StepRowData {
-  iteration: string;
-  action: string;
-  attempt: number;
-  seq: number;
-  type: string;
-  status: string;
-  code: string | null;
-  inputs: string | null;
-  outputs: string | null;
-  error: string | null;
-  state: string | null;
-  started_at: number;
-  ended_at: number | null;
-  restarts: number;
-}
-
 /** What a run started from: its flow, mode, definition snapshot and trigger. */
 export interface RunOrigin {
   flow: { id: string; name: string; version?: number };
@@ -52,9 +36,7 @@ export interface RunOrigin {
 
 export class RunLoader {
   private readonly run: Statement;
-  private readonly steps: Statement;
-  private readonly iterations: Statement;
-  private readonly variables: Statement;
+  private readonly log: Statement;
 
   constructor(
     db: Database,
@@ -65,12 +47,7 @@ export class RunLoader {
       `SELECT id, flow_id, flow_name, flow_version, mode, trigger_name, trigger_outputs, definition_hash,
          status, started_at FROM runs WHERE id = ?`,
     );
-    this.steps = db.prepare(
-      `SELECT iteration, action, attempt, seq, type, status, code, inputs, outputs, error, state, started_at,
-         ended_at, restarts FROM run_steps WHERE run_id = ? ORDER BY seq, attempt`,
-    );
-    this.iterations = db.prepare("SELECT loop, idx, status, detail FROM run_iterations WHERE run_id = ?");
-    this.variables = db.prepare("SELECT name, type, value FROM run_variables WHERE run_id = ?");
+    this.log = db.prepare(RUN_LOG_SELECT);
   }
 
   /** What a run started from (a resubmit starts again from it); undefined when there is no such run. */
@@ -94,8 +71,8 @@ export class RunLoader {
     });
     run.status = row.status === "Waiting" ? "Waiting" : "Running";
 
-    const rows = this.steps.all(runId) as StepRowData[];
-    for (const step of rows) {
+    const log = readRunLog(this.log, runId);
+    for (const step of log.steps) {
       const key = stepKey(step.iteration, step.action);
       const before = run.replay.get(key);
       if (before && before.attempt > step.attempt) continue;
@@ -105,19 +82,19 @@ export class RunLoader {
         restarts: step.restarts,
         seq: step.seq,
         type: step.type,
-        state: step.state === null ? null : (JSON.parse(step.state) as JsonValue),
-        stateText: step.state,
-        inputs: step.inputs,
-        outputs: step.outputs,
-        startedAt: step.started_at,
-        firstStartedAt: before?.firstStartedAt ?? step.started_at,
+        state: step.state ?? null,
+        stateText: step.state === undefined ? null : JSON.stringify(step.state),
+        inputs: step.inputs === undefined ? null : JSON.stringify(step.inputs),
+        outputs: step.outputs === undefined ? null : JSON.stringify(step.outputs),
+        startedAt: step.startedAt,
+        firstStartedAt: before?.firstStartedAt ?? step.startedAt,
       };
       run.replay.set(key, replay);
       run.seq = Math.max(run.seq, step.seq);
       if (step.status !== "Skipped") run.stepCount++;
     }
     // Results of finished steps, in start order so that the latest of a name wins.
-    for (const step of rows) {
+    for (const step of log.steps) {
       const key = stepKey(step.iteration, step.action);
       const last = run.replay.get(key);
       if (!last || last.attempt !== step.attempt || !isFinalStatus(step.status)) continue;
@@ -129,38 +106,29 @@ export class RunLoader {
           step.status as FinalStatus,
           step.attempt,
           step.code,
-          step.started_at,
-          step.ended_at ?? step.started_at,
+          step.startedAt,
+          step.endedAt ?? step.startedAt,
+          null,
+          null,
+          step.error as ErrorInfo | null,
           step.inputs,
           step.outputs,
-          step.error === null ? null : (JSON.parse(step.error) as ErrorInfo),
         ),
       );
     }
-    for (const it of this.iterations.all(runId) as {
-      loop: string;
-      idx: number;
-      status: string;
-      detail: string | null;
-    }[]) {
+    for (const it of log.iterations) {
       let done = run.iterationsDone.get(it.loop);
       if (!done) {
         done = new Map();
         run.iterationsDone.set(it.loop, done);
       }
-      done.set(it.idx, {
-        status: it.status as FinalStatus,
-        detail: it.detail === null ? null : (JSON.parse(it.detail) as JsonValue),
-      });
+      done.set(it.index, { status: it.status as FinalStatus, detail: it.detail });
     }
-    for (const v of this.variables.all(runId) as { name: string; type: string; value: string }[]) {
+    for (const v of log.variables) {
       const type: VariableType = variableType(v.type) ?? "object";
-      run.variables.set(v.name.toLowerCase(), {
-        name: v.name,
-        type,
-        value: JSON.parse(v.value) as JsonValue,
-      });
+      run.variables.set(v.name.toLowerCase(), { name: v.name, type, value: v.value });
     }
+    run.waitsJournaled = true;
     return run;
   }
 

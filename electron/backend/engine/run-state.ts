@@ -179,6 +179,8 @@ export class RunExecution {
   /** By lower-cased name. */
   readonly variables = new Map<string, Variable>();
   readonly dirtyVariables = new Set<string>();
+  /** The journal may hold waits of this run (one was armed, or the run was loaded back): its end clears them. */
+  waitsJournaled = false;
   /** The journal as loaded after a restart: the last attempt of each step (by stepKey). */
   readonly replay = new Map<string, ReplayStep>();
   /** Finished iterations by loop key. */

@@ -6,13 +6,15 @@ import type { JsonValue } from "../../../shared/json";
 import { VirtualClock } from "../clock";
 import { flowsMigration } from "../db/migrations/0001-flows";
 import { engineMigration } from "../db/migrations/0003-engine";
+import { runLogMigration } from "../db/migrations/0006-run-log";
+import { runIndexesMigration } from "../db/migrations/0007-run-indexes";
 import { openDatabase } from "../db/open";
 import type { ConnectorCall, ConnectorOutcome, ConnectorRuntime } from "./connector-runtime";
 import { Engine, type EngineOptions } from "./engine";
 import type { EngineEvent, RunDetail, StepRecord } from "./types";
 
 /** The engine's own schema (and the flows table before it), without the sandbox's. */
-export const ENGINE_TEST_MIGRATIONS = [flowsMigration, engineMigration];
+export const ENGINE_TEST_MIGRATIONS = [flowsMigration, engineMigration, runLogMigration, runIndexesMigration];
 
 export function engineTestDatabase(file = ":memory:"): Database {
   return openDatabase(file, { migrations: ENGINE_TEST_MIGRATIONS }).db;

@@ -5,6 +5,8 @@ import { sandboxMigration } from "./0002-sandbox";
 import { engineMigration } from "./0003-engine";
 import { appMetaMigration } from "./0004-app-meta";
 import { publishMigration } from "./0005-publish";
+import { runLogMigration } from "./0006-run-log";
+import { runIndexesMigration } from "./0007-run-indexes";
 
 export const MIGRATIONS: readonly Migration[] = [
   flowsMigration,
@@ -12,4 +14,6 @@ export const MIGRATIONS: readonly Migration[] = [
   engineMigration,
   appMetaMigration,
   publishMigration,
+  runLogMigration,
+  runIndexesMigration,
 ];

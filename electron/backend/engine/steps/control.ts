@@ -155,7 +155,15 @@ export async function runForeach(sc: StepContext): Promise<FinalStatus> {
           running--;
           if (run.stopped) return;
           statuses[index] = status;
-          core.journal.insertIteration(run.id, key, index, status, null, startedAt, core.now());
+          core.journal.insertIteration({
+            runId: run.id,
+            loop: key,
+            index,
+            status,
+            detail: null,
+            startedAt,
+            endedAt: core.now(),
+          });
           launch();
         });
       }
@@ -247,27 +255,27 @@ export async function runUntil(sc: StepContext): Promise<FinalStatus> {
     try {
       met = evaluateCondition(action.expression ?? false, run.contextFor(iteration));
     } catch (error) {
-      core.journal.insertIteration(
-        run.id,
-        key,
+      core.journal.insertIteration({
+        runId: run.id,
+        loop: key,
         index,
-        last,
-        JSON.stringify({ stop: "error" }),
+        status: last,
+        detail: JSON.stringify({ stop: "error" }),
         startedAt,
-        core.now(),
-      );
+        endedAt: core.now(),
+      });
       throw error;
     }
     const stop = met ? "condition" : index + 1 >= count ? "count" : core.now() >= deadline ? "timeout" : null;
-    core.journal.insertIteration(
-      run.id,
-      key,
+    core.journal.insertIteration({
+      runId: run.id,
+      loop: key,
       index,
-      last,
-      JSON.stringify({ done: met, stop }),
+      status: last,
+      detail: JSON.stringify({ done: met, stop }),
       startedAt,
-      core.now(),
-    );
+      endedAt: core.now(),
+    });
     stoppedBy = stop;
     index++;
   }

@@ -1,0 +1,200 @@
+// The run log: what happened inside a run, as one append-only row per run per commit. A row's
+// `entries` is a JSON array of records, in the order they were journaled:
+//   ["s", iteration, action, attempt, seq, type, status, code, [inputs], [outputs], error, [state],
+//         startedAt, endedAt, durationMs, restarts]        a step attempt (its latest state)
+//   ["i", loop, index, status, detail, startedAt, endedAt]  a finished loop iteration
+//   ["v", name, type, value]                                a variable's value
+// Inputs, outputs and state are wrapped in a list when present, so that a step without outputs
+// (null) stays apart from one whose outputs are the JSON value null ([null]). Outputs equal to the
+// inputs (Compose, a condition) are written as 0 instead of a second copy.
+// A later record of the same attempt, iteration or variable replaces an earlier one. One row per
+// commit (instead of a row per step, iteration and variable) is what lets the journal keep up with
+// the engine: a run that does eight steps in one turn costs one insert, not ten upserts.
+//
+// Writing embeds the engine's JSON texts as they are (they come from JSON.stringify), so a record
+// costs a string concatenation; reading parses a run's rows once and folds them.
+import type { Statement } from "better-sqlite3";
+import type { JsonValue } from "../../../shared/json";
+
+/** A step attempt as the engine journals it; JSON columns are JSON text (or null). */
+export interface StepRow {
+  runId: string;
+  iteration: string;
+  action: string;
+  attempt: number;
+  seq: number;
+  type: string;
+  status: string;
+  code: string | null;
+  inputs: string | null;
+  outputs: string | null;
+  error: string | null;
+  state: string | null;
+  startedAt: number;
+  endedAt: number | null;
+  durationMs: number | null;
+  restarts: number;
+}
+
+export interface IterationRow {
+  runId: string;
+  loop: string;
+  index: number;
+  status: string;
+  detail: string | null;
+  startedAt: number;
+  endedAt: number;
+}
+
+/** A step attempt read back: JSON columns parsed. */
+export interface LoggedStep {
+  iteration: string;
+  action: string;
+  attempt: number;
+  seq: number;
+  type: string;
+  status: string;
+  code: string | null;
+  /** undefined: the step has none (not the JSON value null). */
+  inputs: JsonValue | undefined;
+  outputs: JsonValue | undefined;
+  error: JsonValue | null;
+  state: JsonValue | undefined;
+  startedAt: number;
+  endedAt: number | null;
+  durationMs: number | null;
+  restarts: number;
+}
+
+export interface LoggedIteration {
+  loop: string;
+  index: number;
+  status: string;
+  detail: JsonValue | null;
+  startedAt: number;
+  endedAt: number;
+}
+
+export interface LoggedVariable {
+  name: string;
+  type: string;
+  value: JsonValue;
+}
+
+/** A run's log folded: the last record of every attempt (by seq, then attempt), iteration and variable. */
+export interface RunLog {
+  steps: LoggedStep[];
+  iterations: LoggedIteration[];
+  variables: LoggedVariable[];
+}
+
+const text = (value: string): string => JSON.stringify(value);
+const SAME_AS_INPUTS = "0";
+const raw = (json: string | null): string => json ?? "null";
+const wrapped = (json: string | null): string => (json === null ? "null" : `[${json}]`);
+const unwrap = (value: JsonValue | undefined): JsonValue | undefined =>
+  Array.isArray(value) ? (value[0] ?? null) : undefined;
+const num = (value: number | null): string => (value === null ? "null" : String(value));
+
+export function stepRecord(r: StepRow): string {
+  return `["s",${text(r.iteration)},${text(r.action)},${r.attempt},${r.seq},${text(r.type)},${text(r.status)},${
+    r.code === null ? "null" : text(r.code)
+  },${wrapped(r.inputs)},${r.outputs !== null && r.outputs === r.inputs ? SAME_AS_INPUTS : wrapped(r.outputs)},${raw(r.error)},${wrapped(r.state)},${r.startedAt},${num(r.endedAt)},${num(
+    r.durationMs,
+  )},${r.restarts}]`;
+}
+
+export function iterationRecord(r: IterationRow): string {
+  return `["i",${text(r.loop)},${r.index},${text(r.status)},${raw(r.detail)},${r.startedAt},${r.endedAt}]`;
+}
+
+export function variableRecord(name: string, type: string, valueJson: string): string {
+  return `["v",${text(name)},${text(type)},${valueJson}]`;
+}
+
+/** The `entries` text of one log row. */
+export function logEntries(records: readonly string[]): string {
+  return `[${records.join(",")}]`;
+}
+
+/** Thrown when a log row is not what the journal writes (a damaged database). */
+export class RunLogError extends Error {
+  constructor(runId: string, detail: string) {
+    super(`The journal of run ${runId} is damaged: ${detail}`);
+    this.name = "RunLogError";
+  }
+}
+
+/** Folds a run's log rows (in commit order) into its steps, iterations and variables. */
+export function foldRunLog(runId: string, rows: readonly string[]): RunLog {
+  const steps = new Map<string, LoggedStep>();
+  const iterations = new Map<string, LoggedIteration>();
+  const variables = new Map<string, LoggedVariable>();
+  for (const entries of rows) {
+    let records: unknown;
+    try {
+      records = JSON.parse(entries);
+    } catch (error) {
+      throw new RunLogError(runId, `a log row is not JSON (${(error as Error).message})`);
+    }
+    if (!Array.isArray(records)) throw new RunLogError(runId, "a log row is not a list of records");
+    for (const record of records as unknown[]) {
+      if (!Array.isArray(record)) throw new RunLogError(runId, "a record is not a list");
+      const r = record as JsonValue[];
+      switch (r[0]) {
+        case "s": {
+          const step: LoggedStep = {
+            iteration: r[1] as string,
+            action: r[2] as string,
+            attempt: r[3] as number,
+            seq: r[4] as number,
+            type: r[5] as string,
+            status: r[6] as string,
+            code: r[7] as string | null,
+            inputs: unwrap(r[8]),
+            outputs: r[9] === 0 ? unwrap(r[8]) : unwrap(r[9]),
+            error: r[10] ?? null,
+            state: unwrap(r[11]),
+            startedAt: r[12] as number,
+            endedAt: r[13] as number | null,
+            durationMs: r[14] as number | null,
+            restarts: r[15] as number,
+          };
+          steps.set(`${step.iteration}\u0000${step.action}\u0000${step.attempt}`, step);
+          break;
+        }
+        case "i": {
+          const iteration: LoggedIteration = {
+            loop: r[1] as string,
+            index: r[2] as number,
+            status: r[3] as string,
+            detail: r[4] ?? null,
+            startedAt: r[5] as number,
+            endedAt: r[6] as number,
+          };
+          iterations.set(`${iteration.loop}\u0000${iteration.index}`, iteration);
+          break;
+        }
+        case "v":
+          variables.set(r[1] as string, { name: r[1] as string, type: r[2] as string, value: r[3] ?? null });
+          break;
+        default:
+          throw new RunLogError(runId, `unknown record kind ${JSON.stringify(r[0])}`);
+      }
+    }
+  }
+  return {
+    steps: [...steps.values()].sort((a, b) => a.seq - b.seq || a.attempt - b.attempt),
+    iterations: [...iterations.values()].sort((a, b) =>
+      a.loop < b.loop ? -1 : a.loop > b.loop ? 1 : a.index - b.index,
+    ),
+    variables: [...variables.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+  };
+}
+
+/** Reads and folds one run's log with a statement `SELECT entries FROM run_log WHERE run_id = ? ORDER BY n`. */
+export function readRunLog(statement: Statement, runId: string): RunLog {
+  return foldRunLog(runId, statement.pluck().all(runId) as string[]);
+}
+
+export const RUN_LOG_SELECT = "SELECT entries FROM run_log WHERE run_id = ? ORDER BY n";
