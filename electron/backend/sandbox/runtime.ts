@@ -1,9 +1,11 @@
 // The sandbox as the engine's ConnectorRuntime: finds the operation's implementation, applies the
 // injected faults (slow first, then failing), runs the operation in one transaction and turns
-// errors into failed outcomes (400 naming the parameter, 404, 409, 501 for what it lacks).
+// errors into failed outcomes (400 naming the parameter, 404, 409, 501 for what it lacks). A call
+// sent again with the same identity gets its first outcome back (call-log.ts).
 import { findConnector, findOperation } from "../../../shared/connectors";
 import type { Clock } from "../clock";
 import type { ConnectorCall, ConnectorOutcome } from "../engine/connector-runtime";
+import { type CallLog, callKey } from "./call-log";
 import { HANDLERS } from "./connectors";
 import { SandboxError } from "./errors";
 import type { Faults } from "./faults";
@@ -20,6 +22,7 @@ export async function invokeOperation(
   call: ConnectorCall,
   services: Services,
   faults: Faults,
+  calls: CallLog,
   clock: Clock,
 ): Promise<ConnectorOutcome> {
   const connector = findConnector(call.connectorId);
@@ -39,6 +42,10 @@ export async function invokeOperation(
       `${connector.displayName} operation '${operation?.displayName ?? call.operationId}' ${what}.`,
     );
   }
+
+  const key = callKey(call);
+  const earlier = calls.find(key);
+  if (earlier) return earlier;
 
   const effect = faults.take(connector.id, operation.operationId);
   if (effect.delayMs > 0) {
@@ -64,7 +71,14 @@ export async function invokeOperation(
   }
 
   try {
-    return services.world.tx(() => handler(new Params(call.parameters), call, services));
+    return services.world.tx(() => {
+      // Looked up again inside the transaction: the same call may have run while this one waited.
+      const first = calls.find(key);
+      if (first) return first;
+      const outcome = handler(new Params(call.parameters), call, services);
+      calls.record(key, outcome);
+      return outcome;
+    });
   } catch (error) {
     if (error instanceof SandboxError) {
       return {

@@ -14,6 +14,7 @@ import { Approvals } from "./approvals";
 import { actionsOf, BcActions } from "./bc-actions";
 import { BcRequests } from "./bc-requests";
 import { BusinessCentral, type FindOptions } from "./business-central";
+import { CallLog } from "./call-log";
 import { badRequest } from "./errors";
 import { SandboxEmitter, type SandboxEventListener } from "./events";
 import { Excel } from "./excel";
@@ -83,6 +84,7 @@ export class Sandbox implements ConnectorRuntime {
   private readonly world: World;
   private readonly services: Services;
   private readonly faults: Faults;
+  private readonly calls: CallLog;
   private readonly snapshots: Snapshots;
   private readonly seed: number;
 
@@ -112,6 +114,7 @@ export class Sandbox implements ConnectorRuntime {
       connectionUser: () => this.connectionUser(),
     };
     this.faults = new Faults(world);
+    this.calls = new CallLog(world);
     this.snapshots = new Snapshots(world);
     if (this.meta("seeded") === undefined) this.load();
   }
@@ -120,7 +123,7 @@ export class Sandbox implements ConnectorRuntime {
 
   /** Runs one connector operation of a flow step against the world. */
   invoke(call: ConnectorCall): Promise<ConnectorOutcome> {
-    return invokeOperation(call, this.services, this.faults, this.world.clock);
+    return invokeOperation(call, this.services, this.faults, this.calls, this.world.clock);
   }
 
   /**
@@ -348,6 +351,7 @@ export class Sandbox implements ConnectorRuntime {
   reset(): void {
     this.world.tx(() => {
       this.load();
+      this.calls.clear();
       this.world.emit({ type: "sandbox.reset", payload: { reason: "reset", snapshot: null } });
     });
   }
@@ -361,7 +365,10 @@ export class Sandbox implements ConnectorRuntime {
   }
 
   restoreSnapshot(name: string): void {
-    this.snapshots.restore(name);
+    this.world.tx(() => {
+      this.snapshots.restore(name);
+      this.calls.clear();
+    });
   }
 
   deleteSnapshot(name: string): void {

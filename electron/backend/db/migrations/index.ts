@@ -7,6 +7,7 @@ import { appMetaMigration } from "./0004-app-meta";
 import { publishMigration } from "./0005-publish";
 import { runLogMigration } from "./0006-run-log";
 import { runIndexesMigration } from "./0007-run-indexes";
+import { sandboxCallsMigration } from "./0008-sandbox-calls";
 
 export const MIGRATIONS: readonly Migration[] = [
   flowsMigration,
@@ -16,4 +17,5 @@ export const MIGRATIONS: readonly Migration[] = [
   publishMigration,
   runLogMigration,
   runIndexesMigration,
+  sandboxCallsMigration,
 ];
