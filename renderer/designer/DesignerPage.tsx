@@ -127,7 +127,9 @@ function Designer() {
       const result = await api.call("runs.start", {
         flowId,
         source: { draft: true },
-        triggerOutputs: choice.triggerOutputs,
+        ...(choice.kind === "fromRun"
+          ? { fromRun: choice.runId }
+          : { triggerOutputs: choice.triggerOutputs }),
       });
       if (!result.started) {
         toast.error(t("runs.notStarted", { message: result.message }));

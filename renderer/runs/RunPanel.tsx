@@ -1,6 +1,7 @@
 import { ExternalLink, RotateCcw, Square, X } from "lucide-react";
 import { useEffect, useMemo, useState } from "react";
 import type { RunDetail, StepRecord } from "../../shared/api";
+import type { JsonValue } from "../../shared/json";
 import { displayName } from "../designer/card-info";
 import { formatDateTime, t } from "../i18n";
 import { formatDuration, StatusBadge } from "./format";
@@ -154,21 +155,24 @@ function StepDetails({ step }: { step: StepRecord }) {
         </div>
       )}
       <h4>{t("runs.inputs")}</h4>
-      <div className="json-view" data-testid="step-inputs">
-        {step.inputs === null ? (
-          <span className="muted">{t("runs.none")}</span>
-        ) : (
-          <JsonTree value={step.inputs} />
-        )}
-      </div>
+      <StepData testId="step-inputs" value={step.inputs} secured={step.secured.includes("inputs")} />
       <h4>{t("runs.outputs")}</h4>
-      <div className="json-view" data-testid="step-outputs">
-        {step.outputs === null ? (
-          <span className="muted">{t("runs.none")}</span>
-        ) : (
-          <JsonTree value={step.outputs} />
-        )}
-      </div>
+      <StepData testId="step-outputs" value={step.outputs} secured={step.secured.includes("outputs")} />
+    </div>
+  );
+}
+
+/** A step's inputs or outputs: the JSON, "None", or why it is hidden (secure inputs/outputs). */
+function StepData({ testId, value, secured }: { testId: string; value: JsonValue | null; secured: boolean }) {
+  return (
+    <div className="json-view" data-testid={testId}>
+      {secured ? (
+        <span className="muted">{t("runs.secured")}</span>
+      ) : value === null ? (
+        <span className="muted">{t("runs.none")}</span>
+      ) : (
+        <JsonTree value={value} />
+      )}
     </div>
   );
 }

@@ -21,6 +21,7 @@ export const runsMessages = {
   "runs.inputs": "Inputs",
   "runs.outputs": "Outputs",
   "runs.none": "None",
+  "runs.secured": "Hidden: this step's settings secure it, so run history does not show it.",
   "runs.cancelled": "The run was cancelled.",
   "runs.resubmitted": "The run was submitted again.",
   "runs.notStarted": "No run was started: {message}",

@@ -55,6 +55,8 @@ export const stepRecordSchema = z.object({
   endedAt: isoDateSchema.nullable(),
   durationMs: z.number().nullable(),
   restarts: z.number().int(),
+  /** Secured in the step's settings: run history shows them as hidden (inputs and outputs are null). */
+  secured: z.array(z.enum(["inputs", "outputs"])),
 });
 export type StepRecord = z.infer<typeof stepRecordSchema>;
 
@@ -71,7 +73,9 @@ export const waitRecordSchema = z.object({
 
 export const runDetailSchema = runSummarySchema.extend({
   definition: z.record(z.string(), json),
+  /** null when the trigger's outputs are secured (triggerSecured). */
   triggerOutputs: json,
+  triggerSecured: z.boolean(),
   response: json.nullable(),
   steps: z.array(stepRecordSchema),
   iterations: z.array(
@@ -114,9 +118,15 @@ export const startRunInputSchema = z
     flowId: flowIdSchema,
     source: runSourceSchema,
     /** What the trigger produced: { headers?, body }. */
-    triggerOutputs: json,
+    triggerOutputs: json.optional(),
+    /** Or: what the trigger produced in this earlier run (even when run history hides it). */
+    fromRun: runIdSchema.optional(),
   })
-  .strict();
+  .strict()
+  .refine((input) => (input.triggerOutputs === undefined) !== (input.fromRun === undefined), {
+    message: "give either triggerOutputs or fromRun, not both",
+    path: ["triggerOutputs"],
+  });
 
 export const startRunResultSchema = z.union([
   z.object({ started: z.literal(true), runId: runIdSchema }),

@@ -80,6 +80,12 @@ const BAD_INPUTS: Record<MethodName, { input: unknown; names: string }[]> = {
     { input: { flowId: "x", triggerOutputs: {} }, names: "source" },
     { input: { flowId: "x", source: { draft: false }, triggerOutputs: {} }, names: "source" },
     { input: { source: { draft: true }, triggerOutputs: {} }, names: "flowId" },
+    { input: { flowId: "x", source: { draft: true } }, names: "triggerOutputs" },
+    {
+      input: { flowId: "x", source: { draft: true }, triggerOutputs: {}, fromRun: "r" },
+      names: "triggerOutputs",
+    },
+    { input: { flowId: "x", source: { draft: true }, fromRun: "" }, names: "fromRun" },
   ],
   "runs.armTest": [{ input: { flow: "x" }, names: "flowId" }],
   "runs.disarmTest": [{ input: {}, names: "flowId" }],

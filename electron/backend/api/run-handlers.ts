@@ -8,7 +8,12 @@ type RunMethods = Pick<Handlers, `runs.${string}` & keyof Handlers>;
 
 export function runHandlers({ engine, tests }: { engine: Engine; tests: TestRuns }): RunMethods {
   return {
-    "runs.start": ({ flowId, triggerOutputs }) => tests.start(flowId, triggerOutputs),
+    "runs.start": ({ flowId, triggerOutputs, fromRun }) => {
+      if (fromRun === undefined) return tests.start(flowId, triggerOutputs ?? null);
+      const earlier = engine.triggerOutputsOf(fromRun);
+      if (earlier === undefined) throw notFound("This earlier run");
+      return tests.start(flowId, earlier);
+    },
     "runs.armTest": ({ flowId }) => tests.arm(flowId),
     "runs.disarmTest": ({ flowId }) => {
       tests.disarm(flowId);

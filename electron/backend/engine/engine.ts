@@ -1,6 +1,7 @@
 // The engine: runs flow definitions with WDL semantics and keeps every run as a journal in SQLite,
 // so that a run survives the process (see README.md for the guarantees). Plain Node: no electron.
 import type { Database, Statement } from "better-sqlite3";
+import type { JsonValue } from "../../../shared/json";
 import { type Clock, SystemClock } from "../clock";
 import type { ConnectorRuntime, FinalOutcome, SignalSink } from "./connector-runtime";
 import { EngineCore } from "./core";
@@ -320,6 +321,11 @@ export class Engine implements SignalSink {
       checkTriggerConditions: false,
       resubmittedFrom: runId,
     });
+  }
+
+  /** What the trigger produced in a run, secured or not (a test may start from it); undefined when no such run. */
+  triggerOutputsOf(runId: string): JsonValue | undefined {
+    return this.loader.origin(runId)?.triggerOutputs;
   }
 
   getRun(runId: string): RunDetail | undefined {

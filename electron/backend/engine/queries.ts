@@ -1,7 +1,7 @@
 // The read side of the journal, for the Runs page and the run panel: one run with every step, a page
 // of runs (keyset paging on started_at, id: as fast on page 2,000 as on page 1), the pending waits.
 import type { Database, Statement } from "better-sqlite3";
-import type { WdlDefinition } from "../../../shared/flow";
+import { allActions, type SecuredData, securedData, type WdlDefinition } from "../../../shared/flow";
 import type { JsonObject, JsonValue } from "../../../shared/json";
 import { RUN_LOG_SELECT, readRunLog } from "./run-log";
 import { stepPath } from "./run-state";
@@ -18,6 +18,18 @@ import type {
   WaitKind,
   WaitRecord,
 } from "./types";
+
+const NOTHING_SECURED: SecuredData = { inputs: false, outputs: false };
+
+/** The steps whose inputs or outputs run history must not show, by name. */
+function securedSteps(definition: WdlDefinition): Map<string, SecuredData> {
+  const out = new Map<string, SecuredData>();
+  for (const { name, action } of allActions(definition)) {
+    const secured = securedData(action);
+    if (secured.inputs || secured.outputs) out.set(name, secured);
+  }
+  return out;
+}
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 const parse = (text: string | null): JsonValue | null =>
@@ -162,8 +174,13 @@ export class RunQueries {
       response: string | null;
     };
     const log = readRunLog(this.logStatement, runId);
-    const steps = log.steps.map(
-      (s): StepRecord => ({
+    const definition = JSON.parse(detail.definition) as WdlDefinition;
+    const secured = securedSteps(definition);
+    const trigger = Object.values(definition.triggers ?? {})[0];
+    const triggerSecured = securedData(trigger).outputs;
+    const steps = log.steps.map((s): StepRecord => {
+      const hide = secured.get(s.action) ?? NOTHING_SECURED;
+      return {
         action: s.action,
         iteration: s.iteration,
         path: stepPath(s.iteration, s.action),
@@ -172,16 +189,17 @@ export class RunQueries {
         type: s.type,
         status: s.status as StepStatus,
         code: s.code,
-        inputs: s.inputs ?? null,
-        outputs: s.outputs ?? null,
+        inputs: hide.inputs ? null : (s.inputs ?? null),
+        outputs: hide.outputs ? null : (s.outputs ?? null),
         error: s.error as ErrorInfo | null,
         state: s.state ?? null,
         startedAt: iso(s.startedAt),
         endedAt: s.endedAt === null ? null : iso(s.endedAt),
         durationMs: s.durationMs,
         restarts: s.restarts,
-      }),
-    );
+        secured: (["inputs", "outputs"] as const).filter((what) => hide[what]),
+      };
+    });
     const iterations = log.iterations.map(
       (it): IterationRecord => ({
         loop: it.loop,
@@ -196,8 +214,9 @@ export class RunQueries {
     for (const v of log.variables) variables[v.name] = v.value;
     return {
       ...summary(row),
-      definition: JSON.parse(detail.definition) as WdlDefinition,
-      triggerOutputs: JSON.parse(detail.trigger_outputs) as JsonValue,
+      definition,
+      triggerOutputs: triggerSecured ? null : (JSON.parse(detail.trigger_outputs) as JsonValue),
+      triggerSecured,
       response: parse(detail.response),
       steps,
       iterations,

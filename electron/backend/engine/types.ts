@@ -75,6 +75,8 @@ export interface StepRecord {
   durationMs: number | null;
   /** How many times this attempt was sent again because the app stopped while it was in flight. */
   restarts: number;
+  /** Secure inputs/outputs (the step's settings): kept for the run, hidden from run history (null here). */
+  secured: ("inputs" | "outputs")[];
 }
 
 export interface IterationRecord {
@@ -107,7 +109,9 @@ export interface WaitRecord {
 
 export interface RunDetail extends RunSummary {
   definition: WdlDefinition;
+  /** null when the trigger's outputs are secured. */
   triggerOutputs: JsonValue;
+  triggerSecured: boolean;
   /** What a Response action answered, if any. */
   response: JsonValue | null;
   /** Every attempt of every step, in start order. */

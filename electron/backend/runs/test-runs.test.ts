@@ -86,6 +86,33 @@ describe("test runs: perform the trigger action in the sandbox", () => {
     expect(started).toMatchObject({ ok: true, value: { started: true } });
   });
 
+  it("starts a test from what the trigger produced in an earlier run, and says so when that run does not exist", async () => {
+    const flow = backend.flows.create({ name: "Instant", kind: "instant" });
+    const first = await backend.dispatch("runs.start", {
+      flowId: flow.id,
+      source: { draft: true },
+      triggerOutputs: { body: { text: "from the first run" } },
+    });
+    if (!first.ok || !first.value.started) throw new Error("the first run did not start");
+    await backend.engine.idle();
+    const again = await backend.dispatch("runs.start", {
+      flowId: flow.id,
+      source: { draft: true },
+      fromRun: first.value.runId,
+    });
+    if (!again.ok || !again.value.started) throw new Error("the second run did not start");
+    await backend.engine.idle();
+    expect(backend.engine.getRun(again.value.runId)?.triggerOutputs).toEqual({
+      body: { text: "from the first run" },
+    });
+    const missing = await backend.dispatch("runs.start", {
+      flowId: flow.id,
+      source: { draft: true },
+      fromRun: "no-such-run",
+    });
+    expect(missing).toMatchObject({ ok: false, error: { code: "not_found" } });
+  });
+
   it("offers a sample of the trigger's outputs to start typing from", async () => {
     const template = findTemplate("approve-purchase-invoice");
     if (!template) throw new Error("template missing");

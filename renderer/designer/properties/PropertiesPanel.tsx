@@ -19,6 +19,7 @@ import {
   isActionType,
   removeSwitchCase,
   replaceTrigger,
+  securedData,
   setRunAfter,
   setSwitchCaseValue,
   type TriggerNode,
@@ -224,8 +225,8 @@ export function PropertiesPanel({ findings }: { findings: readonly Finding[] }) 
                   ? (asObject(step.limit).timeout as string)
                   : undefined
               }
-              secureInputs={secure(step, "inputs")}
-              secureOutputs={secure(step, "outputs")}
+              secureInputs={securedData(step).inputs}
+              secureOutputs={securedData(step).outputs}
               supportsRetry={info.operation !== undefined && !info.connector?.builtIn}
               readOnly={readOnly}
               onChange={(settings) =>
@@ -285,11 +286,6 @@ export function PropertiesPanel({ findings }: { findings: readonly Finding[] }) 
       </aside>
     </FieldContextValue.Provider>
   );
-}
-
-function secure(step: JsonObject, what: "inputs" | "outputs"): boolean {
-  const properties = asObject(asObject(asObject(step.runtimeConfiguration).secureData)).properties;
-  return Array.isArray(properties) && properties.includes(what);
 }
 
 /** Siblings this step may run after without making a cycle: not itself, nor any step that runs after it. */

@@ -11,7 +11,11 @@ import { describeError } from "../../ui/errors";
 import { FormActions } from "../../ui/FormActions";
 import { useDesigner } from "../state/context";
 
-export type TestChoice = { kind: "perform" } | { kind: "outputs"; triggerOutputs: JsonValue };
+export type TestChoice =
+  | { kind: "perform" }
+  | { kind: "outputs"; triggerOutputs: JsonValue }
+  /** What the trigger produced in an earlier run: read by the backend, so secured outputs work too. */
+  | { kind: "fromRun"; runId: string };
 
 type Mode = "perform" | "previous" | "typed" | "form" | "now";
 
@@ -87,8 +91,7 @@ export function TestDialog({
       }
       case "previous": {
         if (!chosenRun) throw new Error("Choose an earlier run.");
-        const run = await api.call("runs.get", { runId: chosenRun });
-        return { kind: "outputs", triggerOutputs: run.triggerOutputs };
+        return { kind: "fromRun", runId: chosenRun };
       }
       case "typed":
         try {
