@@ -9,6 +9,14 @@ beforeEach(() => {
 });
 afterEach(() => backend.close());
 
+/** The run id of a runs.start answer that started a run. */
+function startedRunId(answer: { ok: boolean; value?: unknown }): string {
+  const value = answer.value as { started?: boolean; runId?: string } | undefined;
+  if (!answer.ok || !value?.started || !value.runId)
+    throw new Error(`no run started: ${JSON.stringify(answer)}`);
+  return value.runId;
+}
+
 function waitFor<T>(read: () => T | undefined, what: string, ms = 5000): Promise<T> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
@@ -93,16 +101,15 @@ describe("test runs: perform the trigger action in the sandbox", () => {
       source: { draft: true },
       triggerOutputs: { body: { text: "from the first run" } },
     });
-    if (!first.ok || !first.value.started) throw new Error("the first run did not start");
+    const firstRun = startedRunId(first);
     await backend.engine.idle();
     const again = await backend.dispatch("runs.start", {
       flowId: flow.id,
       source: { draft: true },
-      fromRun: first.value.runId,
+      fromRun: firstRun,
     });
-    if (!again.ok || !again.value.started) throw new Error("the second run did not start");
     await backend.engine.idle();
-    expect(backend.engine.getRun(again.value.runId)?.triggerOutputs).toEqual({
+    expect(backend.engine.getRun(startedRunId(again))?.triggerOutputs).toEqual({
       body: { text: "from the first run" },
     });
     const missing = await backend.dispatch("runs.start", {
