@@ -350,4 +350,67 @@ test.describe("Sandbox", () => {
     await expect(app.page.getByRole("heading", { level: 2, name: "Purchase invoice PI-1002" })).toBeVisible();
     await expect(app.page.getByTestId("lines-table").locator("tbody tr").first()).toBeVisible();
   });
+
+  test("edits an open document's lines in place: quantity, a new item line, a deleted line, totals computed again", async ({
+    app,
+  }, testInfo) => {
+    type Doc = { id: string; number: string; totalAmountExcludingTax: number };
+    type Line = { id: string; sequence: number; quantity: number; lineObjectNumber: string };
+    const [invoice] = (
+      await call<{ items: Doc[] }>(app.page, "sandbox.records.list", {
+        table: "purchaseInvoices",
+        filter: "status eq 'Open'",
+        top: 1,
+      })
+    ).items;
+    if (!invoice) throw new Error("no open purchase invoice in the demo company");
+    const linesOf = async () =>
+      (await call<{ record: Doc; lines: Line[] }>(app.page, "sandbox.records.get", {
+        table: "purchaseInvoices",
+        id: invoice.id,
+      })) as { record: Doc; lines: Line[] };
+    const before = await linesOf();
+    const first = before.lines[0];
+    if (!first) throw new Error("the invoice has no lines");
+
+    await app.page.evaluate((hash) => {
+      window.location.hash = hash;
+    }, `#/sandbox/bc/purchaseInvoices/${invoice.id}`);
+    const lines = app.page.getByTestId("lines-table");
+    await expect(lines.locator("tbody tr")).toHaveCount(before.lines.length);
+
+    // The quantity of the first line, saved with Enter.
+    const quantity = app.page.getByLabel(`Quantity of line ${first.sequence}`);
+    await quantity.fill(String(first.quantity + 5));
+    await quantity.press("Enter");
+    await expect.poll(async () => (await linesOf()).lines[0]?.quantity).toBe(first.quantity + 5);
+    const afterQuantity = await linesOf();
+    expect(afterQuantity.record.totalAmountExcludingTax).toBeGreaterThan(
+      before.record.totalAmountExcludingTax,
+    );
+
+    // A value that is not a number is refused and put back.
+    await quantity.fill("lots");
+    await quantity.press("Enter");
+    await expect(app.page.getByText("must be a number")).toBeVisible();
+    await expect(quantity).toHaveValue(String(first.quantity + 5));
+
+    // A new line for item 1000, its description filled from the item.
+    await app.page.getByLabel("Item no.").fill("1000");
+    await app.page.getByRole("group", { name: "Add line" }).getByLabel("Quantity").fill("2");
+    await app.page.getByRole("button", { name: "Add line" }).click();
+    await expect(lines.locator("tbody tr")).toHaveCount(before.lines.length + 1);
+    const added = (await linesOf()).lines.at(-1);
+    expect(added).toMatchObject({ lineObjectNumber: "1000", quantity: 2 });
+    await app.page.getByRole("group", { name: "Add line" }).scrollIntoViewIfNeeded();
+    await app.page.screenshot({ path: testInfo.outputPath("sandbox-document-lines.png") });
+
+    // Deleting it asks first, then the totals go back.
+    await app.page.getByRole("button", { name: `Delete line ${added?.sequence}` }).click();
+    await app.page.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
+    await expect(lines.locator("tbody tr")).toHaveCount(before.lines.length);
+    expect((await linesOf()).record.totalAmountExcludingTax).toBe(
+      afterQuantity.record.totalAmountExcludingTax,
+    );
+  });
 });

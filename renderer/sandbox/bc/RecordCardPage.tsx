@@ -272,7 +272,14 @@ function RecordCard({ table, id }: { table: TableInfo; id: string }) {
           {sections.details.length > 0 && <h3>{t("sandbox.bc.general")}</h3>}
           <div className="sbx-card-grid">{sections.general.map(renderField)}</div>
         </section>
-        {table.linesTable && loaded.data && <LinesTable table={table} lines={loaded.data.lines} />}
+        {table.linesTable && loaded.data && (
+          <LinesTable
+            table={table}
+            documentId={id}
+            lines={loaded.data.lines}
+            locked={locked === undefined ? undefined : t(locked)}
+          />
+        )}
         {sections.details.length > 0 && (
           <details className="sbx-card sbx-card-details">
             <summary>{t("sandbox.bc.details")}</summary>
