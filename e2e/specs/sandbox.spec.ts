@@ -388,6 +388,12 @@ test.describe("Sandbox", () => {
     expect(afterQuantity.record.totalAmountExcludingTax).toBeGreaterThan(
       before.record.totalAmountExcludingTax,
     );
+    // The card shows the new total once it has reloaded (so the next edit starts from the saved value).
+    const total = afterQuantity.record.totalAmountExcludingTax.toLocaleString("en-US", {
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    });
+    await expect(app.page.locator('[data-field="totalAmountExcludingTax"]')).toHaveText(total);
 
     // A value that is not a number is refused and put back.
     await quantity.fill("lots");

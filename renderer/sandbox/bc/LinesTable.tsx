@@ -266,7 +266,7 @@ function AddLine({ linesTable, documentId }: { linesTable: string; documentId: s
   };
 
   return (
-    <div className="sbx-add-line" role="group" aria-label={t("sandbox.bc.addLine")}>
+    <fieldset className="sbx-add-line" aria-label={t("sandbox.bc.addLine")}>
       <label>
         {t("sandbox.bc.addLine.item")}
         <input
@@ -298,6 +298,6 @@ function AddLine({ linesTable, documentId }: { linesTable: string; documentId: s
       <button type="button" className="button" disabled={busy} onClick={() => void add()}>
         <Plus size={15} aria-hidden /> {t("sandbox.bc.addLine")}
       </button>
-    </div>
+    </fieldset>
   );
 }
