@@ -189,31 +189,23 @@ export class Journal {
   upsertStep(row: StepRow): void {
     if (this.closed) return;
     const key = `${row.runId}\u0000${row.iteration}\u0000${row.action}\u0000${row.attempt}`;
-    const list = this.recordsOf(row.runId);
     const earlier = this.pendingSteps.get(key);
     if (earlier !== undefined) {
-      list[earlier] = row;
+      (this.records.get(row.runId) as PendingRecord[])[earlier] = row;
       return;
     }
-    this.pendingSteps.set(key, list.length);
-    list.push(row);
-    this.pendingRecords++;
-    this.scheduleTurn();
+    this.pendingSteps.set(key, this.append(row.runId, row));
   }
 
   insertIteration(row: IterationRow): void {
     if (this.closed) return;
-    this.recordsOf(row.runId).push(iterationRecord(row));
-    this.pendingRecords++;
-    this.scheduleTurn();
+    this.append(row.runId, iterationRecord(row));
   }
 
   /** The value is read at the commit, so a burst of changes writes the last one. */
   setVariable(runId: string, name: string, type: string, valueText: () => string): void {
     if (this.closed) return;
-    this.recordsOf(runId).push(() => variableRecord(name, type, valueText()));
-    this.pendingRecords++;
-    this.scheduleTurn();
+    this.append(runId, () => variableRecord(name, type, valueText()));
   }
 
   insertWait(row: WaitRow): void {
@@ -308,13 +300,17 @@ export class Journal {
     this.events = [];
   }
 
-  private recordsOf(runId: string): PendingRecord[] {
+  /** Queues a record for the run's next log row; returns where it sits in that row. */
+  private append(runId: string, record: PendingRecord): number {
     let list = this.records.get(runId);
     if (!list) {
       list = [];
       this.records.set(runId, list);
     }
-    return list;
+    list.push(record);
+    this.pendingRecords++;
+    this.scheduleTurn();
+    return list.length - 1;
   }
 
   /** One log row per run: the commit's records of that run, in the order they were journaled. */

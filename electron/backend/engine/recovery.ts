@@ -85,7 +85,6 @@ export class RunLoader {
         state: step.state ?? null,
         stateText: step.state === undefined ? null : JSON.stringify(step.state),
         inputs: step.inputs === undefined ? null : JSON.stringify(step.inputs),
-        outputs: step.outputs === undefined ? null : JSON.stringify(step.outputs),
         startedAt: step.startedAt,
         firstStartedAt: before?.firstStartedAt ?? step.startedAt,
       };

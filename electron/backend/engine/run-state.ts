@@ -127,7 +127,6 @@ export interface ReplayStep {
   state: JsonValue | null;
   stateText: string | null;
   inputs: string | null;
-  outputs: string | null;
   startedAt: number;
   /** started_at of attempt 1: per-action timeouts count from it. */
   firstStartedAt: number;
