@@ -44,7 +44,7 @@ export * from "./new-document";
 export * from "./node-ids";
 export { readFlowFile, readFlowValue } from "./read";
 export * from "./schema";
-export { type SecuredData, securedData } from "./secure-data";
+export { NOT_SECURED, type SecuredData, securedData } from "./secure-data";
 export * from "./status";
 export * from "./types";
 export * from "./validate";

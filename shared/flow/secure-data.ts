@@ -6,7 +6,7 @@ export interface SecuredData {
   outputs: boolean;
 }
 
-const NOT_SECURED: SecuredData = { inputs: false, outputs: false };
+export const NOT_SECURED: SecuredData = { inputs: false, outputs: false };
 
 /** Which of a step's (or trigger's) inputs and outputs are secured. */
 export function securedData(step: unknown): SecuredData {

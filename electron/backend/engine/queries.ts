@@ -1,7 +1,13 @@
 // The read side of the journal, for the Runs page and the run panel: one run with every step, a page
 // of runs (keyset paging on started_at, id: as fast on page 2,000 as on page 1), the pending waits.
 import type { Database, Statement } from "better-sqlite3";
-import { allActions, type SecuredData, securedData, type WdlDefinition } from "../../../shared/flow";
+import {
+  allActions,
+  NOT_SECURED,
+  type SecuredData,
+  securedData,
+  type WdlDefinition,
+} from "../../../shared/flow";
 import type { JsonObject, JsonValue } from "../../../shared/json";
 import { RUN_LOG_SELECT, readRunLog } from "./run-log";
 import { stepPath } from "./run-state";
@@ -18,8 +24,6 @@ import type {
   WaitKind,
   WaitRecord,
 } from "./types";
-
-const NOTHING_SECURED: SecuredData = { inputs: false, outputs: false };
 
 /** The steps whose inputs or outputs run history must not show, by name. */
 function securedSteps(definition: WdlDefinition): Map<string, SecuredData> {
@@ -179,7 +183,7 @@ export class RunQueries {
     const trigger = Object.values(definition.triggers ?? {})[0];
     const triggerSecured = securedData(trigger).outputs;
     const steps = log.steps.map((s): StepRecord => {
-      const hide = secured.get(s.action) ?? NOTHING_SECURED;
+      const hide = secured.get(s.action) ?? NOT_SECURED;
       return {
         action: s.action,
         iteration: s.iteration,

@@ -1,13 +1,14 @@
 import { Plus, Trash2 } from "lucide-react";
 import { type KeyboardEvent, useEffect, useId, useState } from "react";
-import type { JsonObject } from "../../../shared/json";
+import type { JsonObject, JsonValue } from "../../../shared/json";
 import { api } from "../../api/client";
 import { t } from "../../i18n";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { toast } from "../../ui/toasts";
 import { errorText } from "../parts/errors";
 import { useSandbox, useTable } from "../sandbox-store";
-import { displayValue, type FieldInfo, type TableInfo } from "./bc-model";
+import { useLoad } from "../use-sandbox-data";
+import { displayValue, type FieldInfo, inputValue, isNumeric, type TableInfo, typedNumber } from "./bc-model";
 
 const LINE_COLUMNS = [
   "sequence",
@@ -25,8 +26,6 @@ const LINE_COLUMNS = [
 
 /** What a person changes on a line, as Business Central's Lines part lets them; the rest is computed. */
 const EDITABLE = new Set(["description", "quantity", "unitPrice", "directUnitCost", "discountPercent"]);
-
-const numeric = (field: FieldInfo) => field.type === "number" || field.type === "integer";
 
 /**
  * A document's lines, as the Lines part of its card shows them. While the document is open, the
@@ -82,7 +81,7 @@ export function LinesTable({
           <thead>
             <tr>
               {columns.map((field) => (
-                <th key={field.name} scope="col" className={numeric(field) ? "sbx-num" : undefined}>
+                <th key={field.name} scope="col" className={isNumeric(field) ? "sbx-num" : undefined}>
                   {field.title}
                 </th>
               ))}
@@ -97,7 +96,7 @@ export function LinesTable({
             {lines.map((line) => (
               <tr key={String(line.id)}>
                 {columns.map((field) => (
-                  <td key={field.name} className={numeric(field) ? "sbx-num" : undefined}>
+                  <td key={field.name} className={isNumeric(field) ? "sbx-num" : undefined}>
                     {editing && EDITABLE.has(field.name) ? (
                       <LineCell
                         field={field}
@@ -162,20 +161,20 @@ function LineCell({
   onCommit,
 }: {
   field: FieldInfo;
-  value: unknown;
+  value: JsonValue | undefined;
   label: string;
   onCommit: (value: string | number) => Promise<boolean>;
 }) {
-  const shown = value === undefined || value === null ? "" : String(value);
+  const shown = String(inputValue(field, value));
   const [text, setText] = useState(shown);
   // A new value from the backend (a recomputation, another window) replaces the cell's.
   useEffect(() => setText(shown), [shown]);
 
   const commit = async () => {
     if (text === shown) return;
-    if (numeric(field)) {
-      const n = Number(text.replace(",", "."));
-      if (text.trim() === "" || !Number.isFinite(n)) {
+    if (isNumeric(field)) {
+      const n = typedNumber(text);
+      if (n === undefined) {
         toast.error(t("sandbox.bc.lineNotNumber", { field: field.title, value: text }));
         setText(shown);
         return;
@@ -196,9 +195,9 @@ function LineCell({
   };
   return (
     <input
-      className={numeric(field) ? "input sbx-line-input sbx-num" : "input sbx-line-input sbx-line-text"}
+      className={isNumeric(field) ? "input sbx-line-input sbx-num" : "input sbx-line-input sbx-line-text"}
       aria-label={label}
-      inputMode={numeric(field) ? "decimal" : undefined}
+      inputMode={isNumeric(field) ? "decimal" : undefined}
       value={text}
       onChange={(event) => setText(event.target.value)}
       onBlur={() => void commit()}
@@ -213,33 +212,21 @@ function AddLine({ linesTable, documentId }: { linesTable: string; documentId: s
   const listId = useId();
   const [item, setItem] = useState("");
   const [quantity, setQuantity] = useState("1");
-  const [items, setItems] = useState<{ number: string; name: string }[]>([]);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    let live = true;
-    api.call("sandbox.records.list", { table: "items", top: 500 }).then(
-      (page) => {
-        if (live)
-          setItems(
-            page.items.map((i) => ({ number: String(i.number ?? ""), name: String(i.displayName ?? "") })),
-          );
-      },
-      () => undefined, // the item is still typed by number; the backend names a wrong one
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
+  // Only for suggestions: without them the item is still typed by number, and the backend names a wrong one.
+  const items = useLoad("items/suggestions", () =>
+    api.call("sandbox.records.list", { table: "items", top: 500 }),
+  ).data?.items;
 
   const add = async () => {
     const number = item.trim();
-    const qty = Number(quantity.replace(",", "."));
+    const qty = typedNumber(quantity);
     if (number === "") {
       toast.error(t("sandbox.bc.addLine.noItem"));
       return;
     }
-    if (!Number.isFinite(qty) || qty <= 0) {
+    if (qty === undefined || qty <= 0) {
       toast.error(t("sandbox.bc.addLine.badQuantity", { value: quantity }));
       return;
     }
@@ -279,9 +266,9 @@ function AddLine({ linesTable, documentId }: { linesTable: string; documentId: s
         />
       </label>
       <datalist id={listId}>
-        {items.map((i) => (
-          <option key={i.number} value={i.number}>
-            {i.name}
+        {items?.map((i) => (
+          <option key={String(i.id)} value={String(i.number ?? "")}>
+            {String(i.displayName ?? "")}
           </option>
         ))}
       </datalist>

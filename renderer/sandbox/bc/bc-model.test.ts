@@ -11,6 +11,7 @@ import {
   singularTitle,
   type TableInfo,
   tableInfo,
+  typedNumber,
 } from "./bc-model";
 
 const invoices: TableInfo = tableInfo({
@@ -150,5 +151,16 @@ describe("editing", () => {
     expect(displayValue(total, 13235.1)).toBe("13,235.10");
     expect(displayValue(date, "0001-01-01")).toBe("");
     expect(displayValue(flag, true)).toBe("✓");
+  });
+});
+
+describe("numbers typed in a grid cell", () => {
+  it("reads a decimal comma or point, and refuses empty text and words", () => {
+    expect(typedNumber("2,5")).toBe(2.5);
+    expect(typedNumber(" 41 ")).toBe(41);
+    expect(typedNumber("-3.25")).toBe(-3.25);
+    expect(typedNumber("")).toBeUndefined();
+    expect(typedNumber("  ")).toBeUndefined();
+    expect(typedNumber("lots")).toBeUndefined();
   });
 });

@@ -279,6 +279,16 @@ export function displayValue(field: FieldInfo, value: JsonValue | undefined, loc
   }
 }
 
+export function isNumeric(field: FieldInfo): boolean {
+  return field.type === "number" || field.type === "integer";
+}
+
+/** A number as a person types it in a grid cell ("2,5" is 2.5); undefined when it is not one. */
+export function typedNumber(text: string): number | undefined {
+  const n = Number(text.trim().replace(",", "."));
+  return text.trim() === "" || !Number.isFinite(n) ? undefined : n;
+}
+
 /** What an input shows for a field's value. */
 export function inputValue(field: FieldInfo, value: JsonValue | undefined): string | boolean {
   if (field.type === "boolean") return value === true;
@@ -304,11 +314,7 @@ export function patchOf(
     const before = inputValue(field, record[field.name]);
     if (typed === undefined || typed === before) continue;
     if (typeof typed === "boolean") patch[field.name] = typed;
-    else if (
-      (field.type === "number" || field.type === "integer") &&
-      typed.trim() !== "" &&
-      Number.isFinite(Number(typed))
-    )
+    else if (isNumeric(field) && typed.trim() !== "" && Number.isFinite(Number(typed)))
       patch[field.name] = Number(typed);
     else patch[field.name] = typed;
   }
