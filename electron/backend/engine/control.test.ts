@@ -15,6 +15,39 @@ const compose = (inputs: unknown, runAfter: Record<string, string[]> = {}) => ({
   runAfter,
 });
 
+/**
+ * Runs a Foreach over `items` whose body is one connector call lasting `ms`, with the loop's own
+ * settings, and returns the most calls that were in flight at once.
+ */
+async function mostAtOnce(items: number, ms: number, settings: Record<string, unknown>): Promise<number> {
+  const t = started();
+  let inFlight = 0;
+  let most = 0;
+  t.runtime.on("Work", async () => {
+    inFlight++;
+    most = Math.max(most, inFlight);
+    await delay(ms);
+    inFlight--;
+    return { kind: "succeeded", statusCode: 200, body: null };
+  });
+  await runFlow(t, {
+    Loop: {
+      type: "Foreach",
+      foreach: `@range(0, ${items})`,
+      ...settings,
+      actions: {
+        Work: {
+          type: "OpenApiConnection",
+          inputs: { host: { apiId: "shared_test", operationId: "Work" }, parameters: {} },
+          runAfter: {},
+        },
+      },
+      runAfter: {},
+    },
+  });
+  return most;
+}
+
 describe("If", () => {
   it("takes the yes branch on a true expression and skips the other branch's actions", async () => {
     const t = started();
@@ -167,60 +200,14 @@ describe("Foreach", () => {
   });
 
   it("runs up to runtimeConfiguration.concurrency.repetitions iterations at once", async () => {
-    const t = started();
-    let inFlight = 0;
-    let most = 0;
-    t.runtime.on("Work", async () => {
-      inFlight++;
-      most = Math.max(most, inFlight);
-      await delay(5);
-      inFlight--;
-      return { kind: "succeeded", statusCode: 200, body: null };
-    });
-    await runFlow(t, {
-      Loop: {
-        type: "Foreach",
-        foreach: "@range(0, 12)",
-        runtimeConfiguration: { concurrency: { repetitions: 4 } },
-        actions: {
-          Work: {
-            type: "OpenApiConnection",
-            inputs: { host: { apiId: "shared_test", operationId: "Work" }, parameters: {} },
-            runAfter: {},
-          },
-        },
-        runAfter: {},
-      },
-    });
+    const most = await mostAtOnce(12, 5, { runtimeConfiguration: { concurrency: { repetitions: 4 } } });
     expect(most).toBe(4);
   });
 
   it("operationOptions Sequential runs one at a time whatever the repetitions", async () => {
-    const t = started();
-    let inFlight = 0;
-    let most = 0;
-    t.runtime.on("Work", async () => {
-      inFlight++;
-      most = Math.max(most, inFlight);
-      await delay(2);
-      inFlight--;
-      return { kind: "succeeded", statusCode: 200, body: null };
-    });
-    await runFlow(t, {
-      Loop: {
-        type: "Foreach",
-        foreach: "@range(0, 5)",
-        operationOptions: "Sequential",
-        runtimeConfiguration: { concurrency: { repetitions: 4 } },
-        actions: {
-          Work: {
-            type: "OpenApiConnection",
-            inputs: { host: { apiId: "shared_test", operationId: "Work" }, parameters: {} },
-            runAfter: {},
-          },
-        },
-        runAfter: {},
-      },
+    const most = await mostAtOnce(5, 2, {
+      operationOptions: "Sequential",
+      runtimeConfiguration: { concurrency: { repetitions: 4 } },
     });
     expect(most).toBe(1);
   });
