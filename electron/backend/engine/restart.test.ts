@@ -62,6 +62,22 @@ function start(t: TestEngine, actions: WdlActions, body: unknown = { no: "PI-1" 
   return s.runId;
 }
 
+/**
+ * A run of Before → Approve on a new file, waiting for the approval with this token, and its
+ * engine stopped (the database still open, for what the test does with the app closed).
+ */
+async function waitingForApprovalAtStop(token: string) {
+  const file = newFile();
+  const clock = new VirtualClock();
+  const first = fileEngine(file, clock);
+  first.runtime.on("StartAndWaitForAnApproval", () => ({ kind: "waiting", token, description: "Waiting" }));
+  first.engine.start();
+  const id = start(first, { Before: { type: "Compose", inputs: 1, runAfter: {} }, Approve: approval });
+  await first.engine.idle();
+  first.engine.stop();
+  return { file, clock, first, id };
+}
+
 describe("after a restart", () => {
   it("a run waiting for approval waits on, and finishes when the answer comes", async () => {
     const file = newFile();
@@ -107,18 +123,7 @@ describe("after a restart", () => {
   });
 
   it("an answer given while the app was closed is picked up on start", async () => {
-    const file = newFile();
-    const clock = new VirtualClock();
-    const first = fileEngine(file, clock);
-    first.runtime.on("StartAndWaitForAnApproval", () => ({
-      kind: "waiting",
-      token: "offline",
-      description: "Waiting",
-    }));
-    first.engine.start();
-    const id = start(first, { Before: { type: "Compose", inputs: 1, runAfter: {} }, Approve: approval });
-    await first.engine.idle();
-    first.engine.stop();
+    const { file, clock, first, id } = await waitingForApprovalAtStop("offline");
     // The sandbox records the answer with the engine stopped (deliver only stores it).
     first.engine.deliver("offline", { kind: "succeeded", statusCode: 200, body: { outcome: "Reject" } });
     first.db.close();
@@ -407,18 +412,7 @@ describe("after a restart", () => {
   });
 
   it("a waiting run older than 30 days fails with a clear error on start", async () => {
-    const file = newFile();
-    const clock = new VirtualClock();
-    const first = fileEngine(file, clock);
-    first.runtime.on("StartAndWaitForAnApproval", () => ({
-      kind: "waiting",
-      token: "forever",
-      description: "Waiting",
-    }));
-    first.engine.start();
-    const id = start(first, { Before: { type: "Compose", inputs: 1, runAfter: {} }, Approve: approval });
-    await first.engine.idle();
-    first.engine.stop();
+    const { file, clock, first, id } = await waitingForApprovalAtStop("forever");
     first.db.close();
 
     await clock.advanceBy(31 * 86400_000);
@@ -436,18 +430,7 @@ describe("after a restart", () => {
   });
 
   it("cancels a waiting run that is not in memory", async () => {
-    const file = newFile();
-    const clock = new VirtualClock();
-    const first = fileEngine(file, clock);
-    first.runtime.on("StartAndWaitForAnApproval", () => ({
-      kind: "waiting",
-      token: "to-cancel",
-      description: "Waiting",
-    }));
-    first.engine.start();
-    const id = start(first, { Before: { type: "Compose", inputs: 1, runAfter: {} }, Approve: approval });
-    await first.engine.idle();
-    first.engine.stop();
+    const { file, clock, first, id } = await waitingForApprovalAtStop("to-cancel");
     first.db.close();
 
     const second = fileEngine(file, clock);
