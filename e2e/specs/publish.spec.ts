@@ -192,6 +192,8 @@ test.describe("publishing", () => {
     await expect(page.getByTestId("read-only-version")).toContainText("Version 1");
     await designer.card("Compose").click();
     await expect(designer.field("Inputs")).toHaveText("first value");
+    // A published version cannot be edited: the canvas offers no "+" to insert a step.
+    await expect(page.getByTestId("drop-target")).toHaveCount(0);
 
     await page.getByRole("button", { name: "Versions" }).click();
     await page

@@ -53,6 +53,8 @@ test.describe("test runs against the sandbox", () => {
     await page.getByTestId("run-step").filter({ hasText: "Start and wait for an approval" }).click();
     await expect(page.getByTestId("step-outputs")).toContainText("outcome");
     await expect(page.getByTestId("step-inputs")).toContainText("alicia.thornton@cronus-demo.example");
+    // The run's canvas is a record of what ran: no "+" to insert a step into it.
+    await expect(page.getByTestId("drop-target")).toHaveCount(0);
 
     // And the designer colours the finished run's steps.
     const designerAgain = new DesignerPage(page);

@@ -3,7 +3,6 @@ import { ArrowLeft, History } from "lucide-react";
 import { useEffect, useMemo, useState } from "react";
 import { Link } from "wouter";
 import type { VersionDetail } from "../../shared/api";
-import type { InsertionPoint } from "../../shared/flow";
 import { api } from "../api/client";
 import { t } from "../i18n";
 import { resolveTheme, useSettings } from "../settings/settings-store";
@@ -15,7 +14,6 @@ import { DesignerContext, useDesigner } from "./state/context";
 import { createDesignerStore } from "./state/designer-store";
 
 const NO_BADGES = new Map();
-const noPick = (_point: InsertionPoint) => {};
 
 /** A published version, read-only: what runs (or ran), to compare with the draft or restore it. */
 export function VersionPage({ id, version }: { id: string; version: number }) {
@@ -95,7 +93,7 @@ function VersionBody() {
   return (
     <div className={panelOpen ? "designer-body with-panel" : "designer-body"}>
       <div className="designer-center">
-        <FlowCanvas dark={resolveTheme(theme) === "dark"} badges={NO_BADGES} onPick={noPick} />
+        <FlowCanvas dark={resolveTheme(theme) === "dark"} badges={NO_BADGES} />
       </div>
       {panelOpen && <PropertiesPanel findings={[]} />}
     </div>

@@ -3,7 +3,7 @@ import { ArrowLeft, Workflow } from "lucide-react";
 import { useEffect, useMemo, useState } from "react";
 import { Link, useLocation } from "wouter";
 import type { RunDetail } from "../../shared/api";
-import { actionNodeId, type InsertionPoint } from "../../shared/flow";
+import { actionNodeId } from "../../shared/flow";
 import { api } from "../api/client";
 import { FlowCanvas } from "../designer/canvas/FlowCanvas";
 import { DesignerContext, useDesigner } from "../designer/state/context";
@@ -16,7 +16,6 @@ import { RunPanel } from "./RunPanel";
 import { stepStatuses, useRuns } from "./run-store";
 
 const NO_BADGES = new Map();
-const noPick = (_point: InsertionPoint) => {};
 
 /** One run: the flow as it was when the run started, coloured by the run, and its journal. */
 export function RunPage({ id }: { id: string }) {
@@ -106,12 +105,7 @@ function RunBody({ run, onResubmitted }: { run: RunDetail; onResubmitted: (runId
   return (
     <div className="designer-body">
       <div className="designer-center">
-        <FlowCanvas
-          dark={resolveTheme(theme) === "dark"}
-          badges={NO_BADGES}
-          statuses={statuses}
-          onPick={noPick}
-        />
+        <FlowCanvas dark={resolveTheme(theme) === "dark"} badges={NO_BADGES} statuses={statuses} />
         <RunPanel
           run={run}
           selectedAction={selected}

@@ -58,20 +58,28 @@ export interface FlowCanvasProps {
   dark: boolean;
   badges: ReadonlyMap<string, StepBadge>;
   statuses?: ReadonlyMap<string, string>;
-  onPick: (point: InsertionPoint, anchor: DOMRect) => void;
+  /** Opens the step picker at a "+"; a read-only canvas (the store's readOnly) shows no "+". */
+  onPick?: (point: InsertionPoint, anchor: DOMRect) => void;
   /** Called after each layout with the time it took from the edit (for the designer's own figures). */
   onLaidOut?: (ms: number) => void;
 }
 
 const NO_STATUSES: ReadonlyMap<string, string> = new Map();
 
-export function FlowCanvas({ dark, badges, statuses = NO_STATUSES, onPick, onLaidOut }: FlowCanvasProps) {
+export function FlowCanvas({
+  dark,
+  badges,
+  statuses = NO_STATUSES,
+  onPick: pick,
+  onLaidOut,
+}: FlowCanvasProps) {
   const store = useDesignerStore();
   const definition = useDesigner((s) => s.definition);
   const collapsedList = useDesigner((s) => s.designer.collapsed);
   const notes = useDesigner((s) => s.designer.notes);
   const selected = useDesigner((s) => s.selected);
   const readOnly = useDesigner((s) => s.readOnly);
+  const onPick = readOnly ? undefined : pick;
   const flow = useReactFlow();
 
   const graph = useMemo(() => graphOf(definition), [definition]);

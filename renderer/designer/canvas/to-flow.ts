@@ -11,7 +11,8 @@ export interface FlowDecorations {
   selected: string | undefined;
   badges: ReadonlyMap<string, StepBadge>;
   statuses: ReadonlyMap<string, string>;
-  onPick: (point: InsertionPoint, anchor: DOMRect) => void;
+  /** Undefined on a read-only canvas (a run, an old version): no "+" anywhere. */
+  onPick: ((point: InsertionPoint, anchor: DOMRect) => void) | undefined;
   onToggleCollapse: (name: string) => void;
 }
 
@@ -153,12 +154,14 @@ function buildNode(
       break;
     }
     case "tail": {
+      // Read-only: an empty branch still shows that it is empty; elsewhere the tail just closes the branch.
+      const insertable = meta.point && (d.onPick || meta.empty);
       node = {
         ...base,
-        type: meta.point ? "tail" : "end",
+        type: insertable ? "tail" : "end",
         draggable: false,
         selectable: false,
-        data: meta.point ? { point: meta.point, empty: meta.empty ?? false, onPick: d.onPick } : {},
+        data: insertable ? { point: meta.point, empty: meta.empty ?? false, onPick: d.onPick } : {},
       };
       break;
     }
@@ -174,7 +177,7 @@ export function toFlowEdges(model: CanvasModel, onPick: FlowDecorations["onPick"
     target: edge.target,
     type: "insert",
     selectable: false,
-    data: { point: edge.point, statuses: edge.statuses, onPick },
+    data: { point: onPick ? edge.point : undefined, statuses: edge.statuses, onPick },
   }));
 }
 

@@ -7,7 +7,7 @@ import { DropTarget } from "../DropTarget";
 export type InsertEdgeData = {
   point: InsertionPoint | undefined;
   statuses: RunAfterStatus[];
-  onPick: (point: InsertionPoint, anchor: DOMRect) => void;
+  onPick: ((point: InsertionPoint, anchor: DOMRect) => void) | undefined;
 };
 export type InsertEdgeType = Edge<InsertEdgeData, "insert">;
 
@@ -44,7 +44,7 @@ export const InsertEdge = memo(function InsertEdge(props: EdgeProps<InsertEdgeTy
               if {data?.statuses.map((s) => STATUS_WORDS[s]).join(" or ")}
             </span>
           )}
-          {data?.point && (
+          {data?.point && data.onPick && (
             <DropTarget
               point={data.point}
               className="drop-zone edge-plus"

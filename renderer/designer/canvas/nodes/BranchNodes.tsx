@@ -28,12 +28,20 @@ export const BranchHead = memo(function BranchHead({ data }: NodeProps<BranchHea
 export type TailData = {
   point: InsertionPoint;
   empty: boolean;
-  onPick: (point: InsertionPoint, anchor: DOMRect) => void;
+  /** Undefined on a read-only canvas: an empty branch says so, with nothing to click. */
+  onPick: ((point: InsertionPoint, anchor: DOMRect) => void) | undefined;
 };
 export type TailNodeType = Node<TailData, "tail">;
 
 /** "+" after the last steps of a container, or a wide drop zone in an empty branch. */
 export const TailNode = memo(function TailNode({ data }: NodeProps<TailNodeType>) {
+  if (!data.onPick)
+    return (
+      <>
+        <Handle type="target" position={Position.Top} isConnectable={false} />
+        <div className="empty-branch empty-branch-readonly">No actions</div>
+      </>
+    );
   return (
     <>
       <Handle type="target" position={Position.Top} isConnectable={false} />
