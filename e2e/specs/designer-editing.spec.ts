@@ -1,3 +1,4 @@
+import { callApi, createFlow } from "../harness/api";
 import { expect, test } from "../harness/fixtures";
 import { DesignerPage } from "../pages/designer";
 import { FlowListPage } from "../pages/flow-list";
@@ -110,6 +111,61 @@ test.describe("designer: editing", () => {
     await designer.saved();
     await page.reload();
     await expect(designer.card("Compose 2")).toBeVisible();
+  });
+
+  test("the checker points at a timeout that is not a duration, and at one that has no effect", async ({
+    app,
+  }) => {
+    const page = app.page;
+    const designer = new DesignerPage(page);
+    const flowId = await createFlow(page, "Timeout journey", "instant", {
+      $schema:
+        "https://schema.management.azure.com/providers/Microsoft.Logic/schemas/2016-06-01/workflowdefinition.json#",
+      contentVersion: "1.0.0.0",
+      triggers: {
+        manual: { type: "Request", kind: "Button", inputs: { schema: { type: "object", properties: {} } } },
+      },
+      actions: {
+        Pause: {
+          type: "Wait",
+          inputs: { interval: { count: 1, unit: "Day" } },
+          limit: { timeout: "one hour" },
+          runAfter: {},
+        },
+        Note: {
+          type: "Compose",
+          inputs: "done",
+          limit: { timeout: "PT1H" },
+          runAfter: { Pause: ["Succeeded"] },
+        },
+      },
+    });
+    await designer.open(flowId);
+    await expect(designer.checkerCount()).toContainText("1 error");
+    await designer.checkerCount().click();
+    const findings = page.getByTestId("finding");
+    await expect(findings).toHaveCount(2);
+
+    // The error opens the Wait's settings on its timeout; a duration clears it.
+    await findings.filter({ hasText: "must be an ISO 8601 duration" }).click();
+    const timeout = designer.panel().getByRole("textbox", { name: "Action timeout" });
+    await expect(timeout).toBeFocused();
+    await timeout.fill("PT2H");
+    await expect(designer.checkerCount()).toContainText("0 errors");
+
+    // The warning: a Compose never times out; the settings offer to remove it.
+    await page.getByTestId("finding").filter({ hasText: "has no effect" }).click();
+    await expect(designer.panel()).toContainText("which has no effect");
+    await designer.panel().getByRole("button", { name: "Remove the timeout" }).click();
+    await expect(page.getByTestId("finding")).toHaveCount(0);
+    await designer.saved();
+    const saved = await callApi<{ definition: { actions: Record<string, { limit?: unknown }> } }>(
+      page,
+      "flows.get",
+      { id: flowId },
+    );
+    expect(saved.definition.actions.Pause?.limit).toEqual({ timeout: "PT2H" });
+    expect(saved.definition.actions.Note?.limit).toBeUndefined();
   });
 
   test("every template opens as a complete flow with nothing for the checker to report", async ({ app }) => {

@@ -42,6 +42,8 @@ export type RuleCode =
   | "trigger-no-table"
   | "unknown-table"
   | "recurrence-too-frequent"
+  | "timeout-invalid"
+  | "timeout-no-effect"
   | "policy-blocked-connector"
   | "policy-mixed-data-groups";
 

@@ -6,6 +6,7 @@ export * from "./action-types";
 export * from "./branches";
 export * from "./connector-ref";
 export * from "./document";
+export * from "./durations";
 export { copyActions, pasteActions, pasteNames } from "./edits/copy-paste";
 export { deleteAction, deleteActions } from "./edits/delete";
 export { EditError, type EditErrorCode } from "./edits/errors";
@@ -34,7 +35,6 @@ export {
   updateAction,
   updateActionSettings,
 } from "./edits/update";
-export { isIsoDuration } from "./edits/validators";
 export { wrapInScope } from "./edits/wrap";
 export * from "./flow-kind";
 export * from "./graph";
@@ -46,6 +46,7 @@ export { readFlowFile, readFlowValue } from "./read";
 export * from "./schema";
 export { NOT_SECURED, type SecuredData, securedData } from "./secure-data";
 export * from "./status";
+export * from "./timeouts";
 export * from "./types";
 export * from "./validate";
 export * from "./walk";

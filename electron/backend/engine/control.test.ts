@@ -473,6 +473,48 @@ describe("Wait", () => {
     expect(t.engine.pendingWaits()).toEqual([]);
   });
 
+  it("ends as TimedOut when its timeout passes before the delay, and its followers see it", async () => {
+    const t = started();
+    const s = t.engine.startRun({
+      flow: FLOW,
+      mode: "test",
+      definition: definition({
+        Pause: {
+          type: "Wait",
+          inputs: { interval: { count: 3, unit: "Day" } },
+          limit: { timeout: "PT2H" },
+          runAfter: {},
+        },
+        On_time_out: compose("timed out", { Pause: ["TimedOut"] }),
+        Short: {
+          type: "Wait",
+          inputs: { interval: { count: 1, unit: "Hour" } },
+          limit: { timeout: "P1D" },
+          runAfter: {},
+        },
+      }),
+      triggerOutputs: {},
+    });
+    if (!s.started) throw new Error();
+    await t.engine.idle();
+    // The one-hour Wait's timeout of a day cannot come first: only the three-day Wait has one armed.
+    expect(t.engine.pendingWaits().map((w) => `${w.action} ${w.kind}`)).toEqual([
+      "Pause delay",
+      "Pause timeout",
+      "Short delay",
+    ]);
+    await t.advanceBy(3600_000);
+    expect(t.engine.getRunSummary(s.runId)?.status).toBe("Waiting");
+    await t.advanceBy(3600_000);
+    const run = t.engine.getRun(s.runId);
+    expect(run && statuses(run)).toEqual({ Pause: "TimedOut", On_time_out: "Succeeded", Short: "Succeeded" });
+    expect(run && step(run, "Pause").error).toEqual({
+      code: "ActionTimedOut",
+      message: "The step 'Pause' did not finish within its timeout of PT2H.",
+    });
+    expect(t.engine.pendingWaits()).toEqual([]);
+  });
+
   it("waits until a timestamp, and not at all for one in the past", async () => {
     const t = started();
     const at = new Date(t.clock.now() + 90 * 60_000).toISOString();

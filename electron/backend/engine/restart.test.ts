@@ -159,6 +159,37 @@ describe("after a restart", () => {
     expect(second.engine.getRunSummary(long)?.status).toBe("Succeeded");
   });
 
+  it("a Wait's timeout is kept across a restart and still counts from when the step started", async () => {
+    const file = newFile();
+    const clock = new VirtualClock();
+    const first = fileEngine(file, clock);
+    first.engine.start();
+    const id = start(first, {
+      Pause: {
+        type: "Wait",
+        inputs: { interval: { count: 2, unit: "Day" } },
+        limit: { timeout: "PT3H" },
+        runAfter: {},
+      },
+    });
+    await first.engine.idle();
+    first.engine.stop();
+    first.db.close();
+
+    await clock.advanceBy(2 * 3600_000);
+    const second = fileEngine(file, clock);
+    second.engine.start();
+    await second.engine.idle();
+    expect(second.engine.getRunSummary(id)?.status).toBe("Waiting");
+    await second.advanceBy(3600_000);
+    const run = second.engine.getRun(id);
+    expect(run && step(run, "Pause")).toMatchObject({
+      status: "TimedOut",
+      error: { code: "ActionTimedOut" },
+    });
+    expect(second.engine.pendingWaits()).toEqual([]);
+  });
+
   it("a running run continues after its last committed step: the call in flight is sent again, nothing committed runs twice", async () => {
     const file = newFile();
     const clock = new VirtualClock();

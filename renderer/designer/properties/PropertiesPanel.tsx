@@ -23,6 +23,7 @@ import {
   setRunAfter,
   setSwitchCaseValue,
   type TriggerNode,
+  timeoutUse,
   updateAction,
   updateActionSettings,
   updateTrigger,
@@ -79,15 +80,30 @@ export function PropertiesPanel({ findings }: { findings: readonly Finding[] }) 
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a newly selected step opens on its parameters
   useEffect(() => setTab("parameters"), [selected]);
+  // An Until's timeout is its loop limit, on its parameters; other steps keep theirs in the settings.
+  const timeoutTab: Tab =
+    node?.kind === "action" && timeoutUse(node.action.type) === "loop" ? "parameters" : "settings";
+  // The field to focus once it is on screen: a finding may first switch the tab. Another step with
+  // a finding on the same field focuses again.
+  const pendingFocus = useRef<string | undefined>(undefined);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new selection asks again
   useEffect(() => {
-    if (!focusField) return;
+    pendingFocus.current = focusField;
     if (focusField === "runAfter") setTab("runAfter");
+    else if (focusField === "limit/timeout") setTab(timeoutTab);
+  }, [focusField, timeoutTab, selected]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: looks again whenever the tab changes
+  useEffect(() => {
+    const wanted = pendingFocus.current;
+    if (!wanted) return;
     requestAnimationFrame(() => {
-      const field = body.current?.querySelector<HTMLElement>(`[data-field="${CSS.escape(focusField)}"]`);
-      field?.scrollIntoView({ block: "center" });
-      field?.querySelector<HTMLElement>("input, select, textarea, [contenteditable=true]")?.focus();
+      const field = body.current?.querySelector<HTMLElement>(`[data-field="${CSS.escape(wanted)}"]`);
+      if (!field) return;
+      pendingFocus.current = undefined;
+      field.scrollIntoView({ block: "center" });
+      field.querySelector<HTMLElement>("input, select, textarea, [contenteditable=true]")?.focus();
     });
-  }, [focusField]);
+  }, [focusField, tab, selected]);
 
   if (!node || (node.kind !== "action" && node.kind !== "trigger")) return null;
   const step = (node.kind === "action" ? node.action : node.trigger) as unknown as JsonObject;
@@ -225,6 +241,8 @@ export function PropertiesPanel({ findings }: { findings: readonly Finding[] }) 
                   ? (asObject(step.limit).timeout as string)
                   : undefined
               }
+              timeoutUse={timeoutUse(String(step.type ?? ""))}
+              timeoutProblem={problems.get("limit/timeout")}
               secureInputs={securedData(step).inputs}
               secureOutputs={securedData(step).outputs}
               supportsRetry={info.operation !== undefined && !info.connector?.builtIn}

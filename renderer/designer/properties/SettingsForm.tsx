@@ -1,10 +1,18 @@
 import { useEffect, useState } from "react";
-import { type ActionSettings, isIsoDuration, type WdlRetryPolicy } from "../../../shared/flow";
+import {
+  type ActionSettings,
+  isIsoDuration,
+  type TimeoutUse,
+  type WdlRetryPolicy,
+} from "../../../shared/flow";
+import type { FieldProblem } from "./InputField";
 
 /** Retry policy, timeout and secure inputs/outputs of a step (Power Automate's "Settings"). */
 export function SettingsForm({
   retryPolicy,
   timeout,
+  timeoutUse,
+  timeoutProblem,
   secureInputs,
   secureOutputs,
   supportsRetry,
@@ -13,6 +21,10 @@ export function SettingsForm({
 }: {
   retryPolicy: WdlRetryPolicy | undefined;
   timeout: string | undefined;
+  /** An Until's timeout is its loop limit (on its parameters); other steps that never wait ignore one. */
+  timeoutUse: TimeoutUse;
+  /** The checker's finding on limit/timeout. */
+  timeoutProblem: FieldProblem | undefined;
   secureInputs: boolean;
   secureOutputs: boolean;
   supportsRetry: boolean;
@@ -73,19 +85,41 @@ export function SettingsForm({
           )}
         </fieldset>
       )}
-      <fieldset className="settings-group">
-        <legend>Timeout</legend>
-        <p className="field-help">
-          How long the step may take before it ends as timed out, as an ISO 8601 duration: PT1H is one hour,
-          P3D three days.
-        </p>
-        <DurationSetting
-          label="Action timeout"
-          value={timeout ?? ""}
-          readOnly={readOnly}
-          onChange={(value) => onChange({ timeout: value || null })}
-        />
-      </fieldset>
+      {timeoutUse === "step" && (
+        <fieldset className="settings-group" data-field="limit/timeout">
+          <legend>Timeout</legend>
+          <p className="field-help">
+            How long the step may take, retries and waiting for a person included, before it ends as timed
+            out, as an ISO 8601 duration: PT1H is one hour, P3D three days.
+          </p>
+          <DurationSetting
+            label="Action timeout"
+            value={timeout ?? ""}
+            readOnly={readOnly}
+            problem={timeoutProblem}
+            onChange={(value) => onChange({ timeout: value || null })}
+          />
+        </fieldset>
+      )}
+      {timeoutUse === "none" && timeout !== undefined && (
+        <fieldset className="settings-group" data-field="limit/timeout">
+          <legend>Timeout</legend>
+          <p className="field-help">
+            This step has a timeout of {timeout}, which has no effect: only steps that wait (connector calls,
+            approvals, Wait) time out.
+          </p>
+          <div className="settings-actions">
+            <button
+              type="button"
+              className="button"
+              disabled={readOnly}
+              onClick={() => onChange({ timeout: null })}
+            >
+              Remove the timeout
+            </button>
+          </div>
+        </fieldset>
+      )}
       <fieldset className="settings-group">
         <legend>Security</legend>
         <label className="check">
@@ -150,16 +184,20 @@ export function DurationSetting({
   label,
   value,
   readOnly,
+  problem,
   onChange,
 }: {
   label: string;
   value: string;
   readOnly: boolean;
+  /** The checker's finding on the saved value; what is being typed is checked here. */
+  problem?: FieldProblem | undefined;
   onChange: (value: string) => void;
 }) {
   const [text, setText] = useState(value);
   useEffect(() => setText(value), [value]);
-  const invalid = text !== "" && !isIsoDuration(text);
+  const typedInvalid = text !== "" && !isIsoDuration(text);
+  const invalid = typedInvalid || problem?.severity === "error";
   return (
     <label className="field">
       <span className="field-label">{label}</span>
@@ -174,7 +212,13 @@ export function DurationSetting({
           if (event.target.value === "" || isIsoDuration(event.target.value)) onChange(event.target.value);
         }}
       />
-      {invalid && <span className="field-problem error">Write a duration such as PT30M, PT1H or P1D.</span>}
+      {typedInvalid && text !== value ? (
+        <span className="field-problem error">Write a duration such as PT30M, PT1H or P1D.</span>
+      ) : problem ? (
+        <span className={`field-problem ${problem.severity}`}>{problem.message}</span>
+      ) : typedInvalid ? (
+        <span className="field-problem error">Write a duration such as PT30M, PT1H or P1D.</span>
+      ) : null}
     </label>
   );
 }

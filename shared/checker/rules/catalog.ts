@@ -46,6 +46,8 @@ export const RULE_INFO: Readonly<Record<RuleCode, RuleInfo>> = {
   "trigger-no-table": { severity: "error", title: "A Business Central trigger without a table" },
   "unknown-table": { severity: "warning", title: "A Business Central table the sandbox does not have" },
   "recurrence-too-frequent": { severity: "error", title: "A schedule more often than once a minute" },
+  "timeout-invalid": { severity: "error", title: "A timeout that is not a duration" },
+  "timeout-no-effect": { severity: "warning", title: "A timeout on a step that never times out" },
   "policy-blocked-connector": { severity: "error", title: "A connector blocked by the administrator" },
   "policy-mixed-data-groups": { severity: "error", title: "Business and non-business connectors mixed" },
 };

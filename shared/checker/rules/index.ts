@@ -22,6 +22,7 @@ import { runAfterCycle } from "./runafter-cycle";
 import { runAfterProblems } from "./runafter-problems";
 import { runAfterStatus } from "./runafter-status";
 import { switchDuplicateCase } from "./switch-duplicate-case";
+import { timeoutSetting } from "./timeout-setting";
 import { triggerKindMismatch } from "./trigger-kind-mismatch";
 import { triggerMissing } from "./trigger-missing";
 import { triggerNoTable } from "./trigger-no-table";
@@ -48,6 +49,7 @@ export const RULES: readonly Rule[] = [
   triggerKindMismatch,
   triggerNoTable,
   recurrenceTooFrequent,
+  timeoutSetting,
   requiredInput,
   typeMismatch,
   invalidChoice,

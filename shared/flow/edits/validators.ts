@@ -1,11 +1,6 @@
 // Checks on edit arguments that people type: durations, numbers.
+import { isIsoDuration } from "../durations";
 import { EditError } from "./errors";
-
-const ISO_DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/;
-
-export function isIsoDuration(text: string): boolean {
-  return ISO_DURATION.test(text);
-}
 
 export function requireDuration(what: string, text: string): void {
   if (!isIsoDuration(text)) {

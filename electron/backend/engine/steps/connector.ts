@@ -1,8 +1,8 @@
 // Connector calls (OpenApiConnection, OpenApiConnectionWebhook, and the legacy ApiConnection forms):
 // evaluate the parameters, journal the attempt (committed before the service sees it), invoke the
 // ConnectorRuntime, then succeed, fail, retry after a durable delay (408, 429, 5xx, per the retry
-// policy), or wait for the token a person answers. A per-action timeout (limit.timeout) is a durable
-// wait too, counted from the first attempt; when it passes first, the step is TimedOut.
+// policy), or wait for the token a person answers. A per-action timeout (limit.timeout, timeout.ts) is
+// a durable wait too, counted from the first attempt; when it passes first, the step is TimedOut.
 //
 // After a restart, an attempt journaled as Running (sent, outcome not committed) is sent again with
 // the same identity (run, iteration, action, attempt) and restarts + 1: at-least-once for the call in
@@ -14,7 +14,6 @@ import type { WdlApiConnectionAction, WdlOpenApiConnectionAction } from "../../.
 import { isJsonObject, type JsonObject, type JsonValue } from "../../../../shared/json";
 import type { ConnectorCall, ConnectorOutcome, FinalOutcome } from "../connector-runtime";
 import type { StepContext } from "../core";
-import { parseDurationMs } from "../durations";
 import { StepError } from "../errors";
 import { legacyCall } from "../legacy";
 import { describeSize } from "../limits";
@@ -27,6 +26,7 @@ import {
 } from "../retry";
 import type { FinalStatus } from "../status";
 import type { ErrorInfo, WaitKind } from "../types";
+import { armTimeout, stepTimeout, timedOutError } from "./timeout";
 
 type ConnectorType =
   | "OpenApiConnection"
@@ -94,20 +94,6 @@ function policyOf(sc: StepContext): RetryPolicy {
   }
 }
 
-function timeoutOf(sc: StepContext): { text: string; ms: number } | undefined {
-  const written = sc.action.limit?.timeout;
-  if (written === undefined) return undefined;
-  const text = evaluateValue(written, sc.run.contextFor(sc.frame));
-  const ms = typeof text === "string" ? parseDurationMs(text) : undefined;
-  if (typeof text !== "string" || ms === undefined) {
-    throw new StepError(
-      "InvalidInput",
-      `The timeout of step '${sc.name}' must be an ISO 8601 duration such as PT1H.`,
-    );
-  }
-  return { text, ms };
-}
-
 function waitKindOf(connectorId: string): WaitKind {
   return connectorId === "shared_teams" ? "card" : "approval";
 }
@@ -127,7 +113,7 @@ export async function runConnector(sc: StepContext, type: ConnectorType): Promis
   const { core, run, frame, name } = sc;
   const call = target(sc, type);
   const policy = policyOf(sc);
-  const timeout = timeoutOf(sc);
+  const timeout = stepTimeout(sc);
   const inputs: JsonObject = {
     host: { connectorId: call.connectorId, operationId: call.operationId },
     parameters: call.parameters,
@@ -160,10 +146,7 @@ export async function runConnector(sc: StepContext, type: ConnectorType): Promis
     return result;
   };
   const timedOut = (): FinalStatus =>
-    finish("TimedOut", undefined, {
-      code: "ActionTimedOut",
-      message: `The step '${name}' did not finish within its timeout of ${timeout?.text ?? "?"}.`,
-    });
+    finish("TimedOut", undefined, timeout ? timedOutError(sc, timeout) : null);
   const ended = (outcome: FinalOutcome): FinalStatus =>
     outcome.kind === "succeeded"
       ? finish("Succeeded", outputsOf(outcome), null, httpCode(outcome.statusCode))
@@ -179,13 +162,7 @@ export async function runConnector(sc: StepContext, type: ConnectorType): Promis
 
   core.leafStarted(run);
   try {
-    if (timeout && !core.existingWait(sc, "timeout")) {
-      const at = firstStartedAt + timeout.ms;
-      core.addWait(sc, 1, "timeout", {
-        resumeAt: at,
-        description: `Times out at ${new Date(at).toISOString()}`,
-      });
-    }
+    if (timeout) armTimeout(sc, timeout, firstStartedAt);
     for (;;) {
       if (run.stopped) return "Cancelled";
       if (phase === "retry") {

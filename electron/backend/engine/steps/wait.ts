@@ -1,5 +1,6 @@
 // The Wait action: a durable delay. Its end is a row in run_waits with a resume time, armed on the
-// Clock; a restart re-arms it, and a time already past ends the wait at once.
+// Clock; a restart re-arms it, and a time already past ends the wait at once. A limit.timeout shorter
+// than the delay ends the step as TimedOut when it passes (timeout.ts).
 import { evaluateValue } from "../../../../shared/expr";
 import type { WdlWaitAction } from "../../../../shared/flow";
 import { isJsonObject, type JsonValue } from "../../../../shared/json";
@@ -7,6 +8,7 @@ import type { StepContext } from "../core";
 import { addDuration, intervalDuration } from "../durations";
 import { StepError } from "../errors";
 import type { FinalStatus } from "../status";
+import { armTimeout, stepTimeout, timedOutError } from "./timeout";
 
 function resumeTime(sc: StepContext, inputs: JsonValue): number {
   const fields = isJsonObject(inputs) ? inputs : {};
@@ -35,6 +37,7 @@ function resumeTime(sc: StepContext, inputs: JsonValue): number {
 
 export async function runWait(sc: StepContext): Promise<FinalStatus> {
   const { core, run } = sc;
+  const timeout = stepTimeout(sc);
   if (sc.prev?.status === "Waiting") {
     core.resumeInFlight(sc, sc.prev, true);
   } else {
@@ -48,16 +51,23 @@ export async function runWait(sc: StepContext): Promise<FinalStatus> {
       resumeAt: at,
       description: `Waiting until ${new Date(at).toISOString()}`,
     });
+    // A timeout that cannot come before the delay's end changes nothing: no row for it.
+    const startedAt = core.now();
+    if (timeout && startedAt + timeout.ms < at) armTimeout(sc, timeout, startedAt);
   }
   core.leafStarted(run);
   try {
     if (!core.existingWait(sc, "delay") && !run.resolutions.has(sc.key)) {
       // Journaled as waiting but its wait is gone: it had ended; finish the step.
+      core.removeWaits(sc);
       return core.completeStep(sc, { status: "Succeeded" });
     }
-    await core.awaitStep(sc);
+    const resolution = await core.awaitStep(sc);
     if (run.stopped) return "Cancelled";
     core.removeWaits(sc);
+    if (timeout && resolution.kind === "time" && resolution.waitKind === "timeout") {
+      return core.completeStep(sc, { status: "TimedOut", error: timedOutError(sc, timeout) });
+    }
     return core.completeStep(sc, { status: "Succeeded" });
   } finally {
     core.leafEnded(run);
