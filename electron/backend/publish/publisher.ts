@@ -353,12 +353,18 @@ export class Publisher {
 
   exportDraft(flowId: string): ExportedFile {
     const flow = this.options.flows.get(flowId);
-    return exportFile({ flowId, name: flow.name, definition: definitionOf(flow) });
+    return exportFile({ flowId, name: flow.name, definition: definitionOf(flow), designer: flow.designer });
   }
 
   exportVersion(flowId: string, version: number): ExportedFile {
     const detail = this.versionStore.get(flowId, version, null);
-    return exportFile({ flowId, name: detail.name, definition: definitionOf(detail), version });
+    return exportFile({
+      flowId,
+      name: detail.name,
+      definition: definitionOf(detail),
+      designer: detail.designer,
+      version,
+    });
   }
 
   /** Creates a new flow from a flow file; a file that is not a flow is refused and nothing is created. */

@@ -35,6 +35,30 @@ describe("export and import", () => {
     expect(fromDraft).toMatchObject({ kind: "automated", definition: recordFlow("items") });
   });
 
+  it("sticky notes and collapsed scopes travel beside the definition, and come back on import", () => {
+    const w = open();
+    const flow = createFlow(w, "Noted flow", "automated", recordFlow("items"));
+    const designer = {
+      notes: [{ id: "n1", text: "Ask finance before changing the threshold", x: 40, y: -80, color: "blue" }],
+      collapsed: [],
+    };
+    w.flows.saveDraft({ id: flow.id, revision: flow.revision, definition: recordFlow("items"), designer });
+    w.publisher.publish(flow.id, { publishedBy: "me" });
+
+    for (const file of [w.publisher.exportDraft(flow.id), w.publisher.exportVersion(flow.id, 1)]) {
+      const content = JSON.parse(file.content) as { properties: Record<string, unknown> };
+      expect(content.properties.flowsmithDesigner).toEqual(designer);
+      // The definition itself stays as Power Automate knows it.
+      expect(JSON.stringify(content.properties.definition)).not.toContain("Ask finance");
+      expect(w.publisher.importFlow(file.fileName, file.content).designer).toEqual(designer);
+    }
+
+    // Nothing to carry: no property at all.
+    const plain = createFlow(w, "Plain flow", "automated", recordFlow("items"));
+    const exported = JSON.parse(w.publisher.exportDraft(plain.id).content) as { properties: object };
+    expect(exported.properties).not.toHaveProperty("flowsmithDesigner");
+  });
+
   it("a bare definition takes its name from the file and its kind from the trigger", () => {
     const w = open();
     const flow = createFlow(w, "x", "automated", recordFlow("items"));

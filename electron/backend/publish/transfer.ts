@@ -1,9 +1,11 @@
 // Export and import of flow files. An export is a Power Automate package's definition.json (the
 // flow's own JSON in the envelope Power Automate imports), so it opens here and there; an import
 // reads any of the envelopes readFlowFile knows and creates a new flow, or explains what is wrong
-// (with line and column for broken JSON) and creates nothing.
+// (with line and column for broken JSON) and creates nothing. The designer's own data (sticky notes,
+// collapsed scopes) travels beside the definition, in properties.flowsmithDesigner, never inside it.
 import { ApiError, type DefinitionPayload, FLOW_NAME_MAX, type FlowKind } from "../../../shared/api";
 import { newFlowDocument, readFlowFile, type WdlDefinition, writeFlowFile } from "../../../shared/flow";
+import { isJsonObject, type JsonObject, type JsonValue } from "../../../shared/json";
 import { kindOfDefinition } from "../triggers/facts";
 import type { ExportedFile } from "./types";
 
@@ -14,6 +16,8 @@ export function exportFile(args: {
   flowId: string;
   name: string;
   definition: WdlDefinition;
+  /** Sticky notes and collapsed scopes, as the designer saved them. */
+  designer?: JsonObject;
   /** A published version's number; the draft when absent. */
   version?: number;
 }): ExportedFile {
@@ -23,11 +27,24 @@ export function exportFile(args: {
     displayName: args.name,
     flowId: args.flowId,
   });
+  const properties = document.envelope.outer.properties;
+  if (args.designer && hasContent(args.designer) && isJsonObject(properties)) {
+    properties[DESIGNER_PROPERTY] = args.designer;
+  }
   const suffix = args.version === undefined ? "" : ` (version ${args.version})`;
   return {
     fileName: `${fileSafe(args.name)}${suffix}.json`,
     content: writeFlowFile(document, { indent: 2 }),
   };
+}
+
+const DESIGNER_PROPERTY = "flowsmithDesigner";
+
+/** Designer data worth carrying: some note or collapsed scope, not just empty lists. */
+function hasContent(value: JsonValue): boolean {
+  if (Array.isArray(value)) return value.length > 0;
+  if (isJsonObject(value)) return Object.values(value).some(hasContent);
+  return value !== null;
 }
 
 /** Characters Windows, macOS and Linux all accept in a file name. */
@@ -43,6 +60,8 @@ export interface ImportedFlow {
   name: string;
   kind: FlowKind;
   definition: DefinitionPayload;
+  /** The designer data of a Flowsmith export (the designer reads what it can of it). */
+  designer?: JsonObject;
 }
 
 /** Reads a flow file; throws invalid_input naming the file and what is wrong in it. */
@@ -70,10 +89,13 @@ export function readImport(fileName: string, content: string): ImportedFlow {
   const { definition, displayName } = read.document;
   if (Object.keys(definition.triggers ?? {}).length === 0) refuse("its definition has no trigger.");
   const payload = { ...definition, triggers: definition.triggers ?? {}, actions: definition.actions ?? {} };
+  const properties = read.document.envelope.outer.properties;
+  const designer = isJsonObject(properties) ? properties[DESIGNER_PROPERTY] : undefined;
   return {
     name: flowName(displayName, shown),
     kind: kindOfDefinition(definition),
     definition: payload as unknown as DefinitionPayload,
+    ...(isJsonObject(designer) ? { designer } : {}),
   };
 }
 
