@@ -9,5 +9,8 @@ export const MAX_STRING_LENGTH = 104_857_600;
 export const MAX_ARRAY_LENGTH = 100_000;
 /** Longest expression the designer accepts (the product limit of 8,192 characters; enforced by the checker). */
 export const MAX_EXPRESSION_LENGTH = 8_192;
-/** Deepest JSON nesting that json() will build from a string. */
+/**
+ * Deepest JSON nesting that json() will build from a string; also the deepest nesting of elements
+ * that xml() and xpath() read or build.
+ */
 export const MAX_JSON_DEPTH = 100;

@@ -3,6 +3,7 @@
 // not. A Float whose value happens to be integral travels boxed in a FloatValue between
 // the functions that care (math and conversions); everywhere else it is a plain number.
 import type { JsonObject, JsonValue } from "../json";
+import { base64Decode, utf8Decode } from "./functions/encoding";
 
 export class FloatValue {
   constructor(readonly value: number) {}
@@ -78,6 +79,46 @@ export function copyObject(object: JsonObject): JsonObject {
   return out;
 }
 
+/** JSON.parse that keeps "__proto__" keys as plain data. */
+export function parseJson(text: string): JsonValue {
+  return JSON.parse(text, (_key, value: JsonValue) => {
+    if (isObject(value) && Object.hasOwn(value, "__proto__")) {
+      const out: JsonObject = {};
+      for (const k of Object.keys(value)) setOwn(out, k, value[k] as JsonValue);
+      return out;
+    }
+    return value;
+  }) as JsonValue;
+}
+
+/** The content type xml() gives its values. */
+export const XML_CONTENT_TYPE = "application/xml;charset=utf-8";
+
+/**
+ * Logic Apps' form of content that is not JSON: exactly { "$content-type": type, "$content": base64 }.
+ * binary(), xml() and connectors returning files or XML give values of this form.
+ */
+export function contentOf(value: Value | undefined): { type: string; base64: string } | undefined {
+  if (!isObject(value) || Object.keys(value).length !== 2) return undefined;
+  const type = getOwn(value, "$content-type");
+  const base64 = getOwn(value, "$content");
+  return typeof type === "string" && typeof base64 === "string" ? { type, base64 } : undefined;
+}
+
+/** application/xml, text/xml and any …+xml media type, with or without parameters. */
+export function isXmlContentType(type: string): boolean {
+  const media = (type.split(";")[0] ?? "").trim().toLowerCase();
+  return media === "application/xml" || media === "text/xml" || media.endsWith("+xml");
+}
+
+/** The XML text of an XML value (from xml() or xpath(), or XML content a connector returned). */
+export function xmlText(value: Value | undefined): string | undefined {
+  const content = contentOf(value);
+  if (content === undefined || !isXmlContentType(content.type)) return undefined;
+  const bytes = base64Decode(content.base64);
+  return bytes === undefined ? undefined : utf8Decode(bytes);
+}
+
 /** Number to text as .NET prints it (shortest round-trip; 'E' exponents with two digits). */
 export function formatNumberInvariant(n: number): string {
   if (Number.isNaN(n)) return "NaN";
@@ -92,7 +133,10 @@ export function formatNumberInvariant(n: number): string {
   return String(n);
 }
 
-/** The text of a value inside `@{…}`, concat() and string(): JSON for arrays and objects. */
+/**
+ * The text of a value inside `@{…}`, concat() and string(): JSON for arrays and objects, and the
+ * XML text for an XML value.
+ */
 export function toText(value: Value): string {
   if (value === null) return "";
   if (value instanceof FloatValue) return formatNumberInvariant(value.value);
@@ -104,7 +148,7 @@ export function toText(value: Value): string {
     case "boolean":
       return value ? "True" : "False";
     default:
-      return JSON.stringify(value);
+      return xmlText(value) ?? JSON.stringify(value);
   }
 }
 

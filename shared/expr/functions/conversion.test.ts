@@ -25,6 +25,7 @@ describe("conversion functions", () => {
     ['@string(json(\'{"name":"Sophie Owen"}\'))', '{"name":"Sophie Owen"}'],
     ["@string(createArray(1, 'a'))", '[1,"a"]'],
     ["@string(0.00001)", "1E-05"],
+    ["@string(xml('<name>Sophia Owen</name>'))", "<name>Sophia Owen</name>"],
     ["@bool(1)", true],
     ["@bool(0)", false],
     ["@bool(-1)", true],
@@ -40,6 +41,7 @@ describe("conversion functions", () => {
     ["@json('null')", null],
     ["@json(null)", {}],
     ["@json(createArray(1))", [1]],
+    ["@json(xml('<a><b>1</b><b>2</b></a>'))", { a: { b: ["1", "2"] } }],
     ["@array('hello')", ["hello"]],
     ["@array(null)", [null]],
     ["@createArray('h', 'e', 'l', 'l', 'o')", ["h", "e", "l", "l", "o"]],
@@ -103,8 +105,6 @@ describe("conversion functions", () => {
     ["@dataUriToString('hello')", "runtime", "expects a data URI"],
     ["@decodeUriComponent('%E0%A4%A')", "runtime", "invalid escape sequence"],
     ["@string()", "arity", "'string' expects 1 argument but got 0"],
-    ["@xml('<a/>')", "not-supported", "XML values are not supported"],
-    ["@xpath(null, '/a')", "not-supported", "XPath over XML is not supported"],
   ])("%s fails", (expression, code, message) => {
     const error = evError(expression);
     expect(error.code).toBe(code);

@@ -2,7 +2,7 @@
 import type { JsonObject, JsonValue } from "../../json";
 import { ExpressionError } from "../errors";
 import { MAX_JSON_DEPTH } from "../limits";
-import { FloatValue, float, getOwn, isObject, setOwn, toText, type Value } from "../values";
+import { FloatValue, float, getOwn, isObject, parseJson, toText, type Value, xmlText } from "../values";
 import { fail, stringArg, typeError } from "./args";
 import { define } from "./define";
 import { parseCultureNumber } from "./dotnetNumber";
@@ -15,6 +15,7 @@ import {
   utf8Encode,
 } from "./encoding";
 import type { CallInfo, FunctionDefinition } from "./types";
+import { xmlToJson } from "./xml";
 
 /** Text of a value for the encoding functions: strings as they are, other values as in @{…}. */
 function textOf(value: Value): string {
@@ -70,18 +71,6 @@ function jsonDepth(value: JsonValue, depth: number): number {
   else if (isObject(value))
     for (const k of Object.keys(value)) max = Math.max(max, jsonDepth(value[k] as JsonValue, depth + 1));
   return max;
-}
-
-/** JSON.parse that keeps "__proto__" keys as plain data. */
-function parseJson(text: string): JsonValue {
-  return JSON.parse(text, (_key, value: JsonValue) => {
-    if (isObject(value) && Object.hasOwn(value, "__proto__")) {
-      const out: JsonObject = {};
-      for (const k of Object.keys(value)) setOwn(out, k, value[k] as JsonValue);
-      return out;
-    }
-    return value;
-  }) as JsonValue;
 }
 
 /** Convert.ToInt64 on a double: rounds half to even. */
@@ -173,11 +162,13 @@ export const conversionFunctions: FunctionDefinition[] = [
   ),
   define(
     "conversion",
-    "json(value: string): any",
-    "Parses a JSON string into its value (null gives an empty object; objects and arrays pass through).",
+    "json(value: string | object): any",
+    "Parses a JSON string into its value, or converts XML to JSON (null gives an empty object; objects and arrays pass through).",
     (args, call) => {
       const value = args[0] ?? null;
       if (value === null) return {};
+      const xml = xmlText(value);
+      if (xml !== undefined) return xmlToJson(call, xml);
       if (typeof value !== "string") return value;
       let parsed: JsonValue;
       try {

@@ -10,6 +10,7 @@ import { stringFunctions } from "./string";
 import type { FunctionDefinition, FunctionInfo } from "./types";
 import { uriFunctions } from "./uri";
 import { workflowFunctions } from "./workflow";
+import { xmlFunctions } from "./xml";
 
 const ALL: FunctionDefinition[] = [
   ...stringFunctions,
@@ -22,6 +23,7 @@ const ALL: FunctionDefinition[] = [
   ...workflowFunctions,
   ...manipulationFunctions,
   ...uriFunctions,
+  ...xmlFunctions,
 ];
 
 const BY_NAME = new Map<string, FunctionDefinition>();
@@ -33,14 +35,10 @@ for (const definition of ALL) {
 
 /**
  * Functions of the reference that Flowsmith deliberately does not implement, with the reason
- * shown to the user. XML is a value type of its own in Logic Apps (neither a string nor
- * JSON); supporting it faithfully means an XML parser, serializer and an XPath 1.0 engine,
- * and no flow of this product's scope (Business Central approvals and notifications) uses it.
+ * shown to the user: calling one is a `not-supported` error (a checker warning), not an unknown
+ * function. Every function of the reference is implemented today, so the list is empty.
  */
-export const UNSUPPORTED_FUNCTIONS: ReadonlyMap<string, string> = new Map([
-  ["xml", "XML values are not supported by Flowsmith; use json() and the JSON functions instead"],
-  ["xpath", "XPath over XML is not supported by Flowsmith; use json() and the JSON functions instead"],
-]);
+export const UNSUPPORTED_FUNCTIONS: ReadonlyMap<string, string> = new Map<string, string>();
 
 /** The definition of a function, by name in any letter case. */
 export function lookupFunction(name: string): FunctionDefinition | undefined {
