@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { ConnectorOutcome } from "./connector-runtime";
 import { EngineError } from "./errors";
+import { DEFAULT_LIMITS } from "./limits";
 import { definition, FLOW, runFlow, statuses, step, testEngine } from "./testing";
 import { evaluateTriggerConditions } from "./trigger-conditions";
 
@@ -93,6 +94,27 @@ describe("starting runs", () => {
     expect(t.engine.stats().commits - before).toBe(1);
     await t.engine.idle();
     expect(t.engine.listRuns({ status: "Succeeded" }).runs).toHaveLength(3);
+  });
+
+  it("startRuns whose batch fails part-way starts none of its runs, in its own transaction or a caller's", async () => {
+    const t = started();
+    const args = (inputs: unknown) => ({
+      flow: FLOW,
+      mode: "test" as const,
+      definition: definition({ A: { type: "Compose", inputs: 1, runAfter: {} } }),
+      triggerOutputs: { body: inputs as never },
+    });
+    const tooLarge = "x".repeat(DEFAULT_LIMITS.maxPayloadChars + 1);
+    expect(() => t.engine.startRuns([args(1), args(2), args(tooLarge)])).toThrow(/more than/);
+    expect(() =>
+      t.db.transaction(() => {
+        t.engine.startRuns([args(3), args(4)]);
+        throw new Error("the caller's transaction failed");
+      })(),
+    ).toThrow("failed");
+    await t.engine.idle();
+    expect(t.engine.listRuns().runs).toEqual([]);
+    expect(t.events).toEqual([]);
   });
 
   it("a run cancelled before it began never starts", async () => {

@@ -148,21 +148,37 @@ export class Journal {
     return this.ops.length > 0 || this.pendingRecords > 0 || this.events.length > 0 || this.turnScheduled;
   }
 
-  /** Inserts a run (and its definition snapshot) now, in its own transaction or the caller's. */
   /** Runs fn in one transaction (its run inserts share the commit). */
   group<T>(fn: () => T): T {
     const inCallersTransaction = this.db.inTransaction;
-    const result = this.db.transaction(fn)();
-    if (!inCallersTransaction) this.commits++;
-    return result;
+    const outer = this.groupOwnsTransaction;
+    this.groupOwnsTransaction = !inCallersTransaction;
+    try {
+      const result = this.db.transaction(fn)();
+      if (!inCallersTransaction) this.commits++;
+      return result;
+    } finally {
+      this.groupOwnsTransaction = outer;
+    }
   }
 
-  insertRun(row: RunRow): void {
+  /**
+   * Inserts a run (and its definition snapshot) now, in its own transaction, a group's, or the
+   * caller's. True when the row is committed once this returns (or once the group returns without
+   * throwing); false inside a caller's transaction, which may still roll it back.
+   */
+  insertRun(row: RunRow): boolean {
     const inCallersTransaction = this.db.inTransaction;
     this.insertRunTransaction(row);
-    if (!inCallersTransaction) this.commits++;
+    if (!inCallersTransaction) {
+      this.commits++;
+      return true;
+    }
+    return this.groupOwnsTransaction;
   }
 
+  /** Inside group(): whether the group began the transaction (rather than joining a caller's). */
+  private groupOwnsTransaction = false;
   private readonly insertRunTransaction: (row: RunRow) => void;
   private readonly commitTransaction: (records: Map<string, PendingRecord[]>, ops: Op[]) => void;
   private readonly db: Database;
