@@ -186,24 +186,27 @@ export class EngineCore {
     run.inFlight.set(sc.key, flight);
     if (run.stopped) return flight;
     const status = options.status ?? "Running";
-    this.journal.upsertStep({
-      runId: run.id,
-      iteration: flight.iteration,
-      action: flight.action,
-      attempt,
-      seq: flight.seq,
-      type: flight.type,
-      status,
-      code: null,
-      inputs: flight.inputs,
-      outputs: options.outputs === undefined ? null : JSON.stringify(options.outputs),
-      error: null,
-      state: flight.state,
-      startedAt,
-      endedAt: null,
-      durationMs: null,
-      restarts: flight.restarts,
-    });
+    flight.slot = this.journal.upsertStep(
+      {
+        runId: run.id,
+        iteration: flight.iteration,
+        action: flight.action,
+        attempt,
+        seq: flight.seq,
+        type: flight.type,
+        status,
+        code: null,
+        inputs: flight.inputs,
+        outputs: options.outputs === undefined ? null : JSON.stringify(options.outputs),
+        error: null,
+        state: flight.state,
+        startedAt,
+        endedAt: null,
+        durationMs: null,
+        restarts: flight.restarts,
+      },
+      reuse?.slot,
+    );
     this.journal.event({
       event: "run.step",
       payload: {
@@ -284,24 +287,27 @@ export class EngineCore {
     const seq = flight?.seq ?? (sc.prev && sc.prev.attempt === attempt ? sc.prev.seq : run.nextSeq());
     const stateText = outcome.state === undefined ? (flight?.state ?? null) : JSON.stringify(outcome.state);
     const code = outcome.code === undefined ? defaultCode(status) : outcome.code;
-    this.journal.upsertStep({
-      runId: run.id,
-      iteration: sc.frame.iteration,
-      action: sc.name,
-      attempt,
-      seq,
-      type: sc.type,
-      status,
-      code,
-      inputs: inputsText,
-      outputs: outputsText,
-      error: error === null ? null : JSON.stringify(error),
-      state: stateText,
-      startedAt,
-      endedAt,
-      durationMs: endedAt - startedAt,
-      restarts: flight?.restarts ?? 0,
-    });
+    this.journal.upsertStep(
+      {
+        runId: run.id,
+        iteration: sc.frame.iteration,
+        action: sc.name,
+        attempt,
+        seq,
+        type: sc.type,
+        status,
+        code,
+        inputs: inputsText,
+        outputs: outputsText,
+        error: error === null ? null : JSON.stringify(error),
+        state: stateText,
+        startedAt,
+        endedAt,
+        durationMs: endedAt - startedAt,
+        restarts: flight?.restarts ?? 0,
+      },
+      flight && flight.attempt === attempt ? flight.slot : undefined,
+    );
     run.setResult(
       new StepResult(
         sc.name,
@@ -348,24 +354,27 @@ export class EngineCore {
     const flight = run.inFlight.get(sc.key);
     if (!flight || run.stopped) return;
     const endedAt = this.now();
-    this.journal.upsertStep({
-      runId: run.id,
-      iteration: flight.iteration,
-      action: sc.name,
-      attempt,
-      seq: flight.seq,
-      type: sc.type,
-      status: "Failed",
-      code: null,
-      inputs: flight.inputs,
-      outputs: JSON.stringify(outputs),
-      error: JSON.stringify(error),
-      state: flight.state,
-      startedAt: flight.startedAt,
-      endedAt,
-      durationMs: endedAt - flight.startedAt,
-      restarts: flight.restarts,
-    });
+    flight.slot = this.journal.upsertStep(
+      {
+        runId: run.id,
+        iteration: flight.iteration,
+        action: sc.name,
+        attempt,
+        seq: flight.seq,
+        type: sc.type,
+        status: "Failed",
+        code: null,
+        inputs: flight.inputs,
+        outputs: JSON.stringify(outputs),
+        error: JSON.stringify(error),
+        state: flight.state,
+        startedAt: flight.startedAt,
+        endedAt,
+        durationMs: endedAt - flight.startedAt,
+        restarts: flight.restarts,
+      },
+      flight.attempt === attempt ? flight.slot : undefined,
+    );
   }
 
   /** Journals a step that does not run (run-after not met, branch not taken, container skipped). */
@@ -590,24 +599,27 @@ export class EngineCore {
     if (run.stopped) return;
     const at = this.now();
     for (const flight of run.inFlight.values()) {
-      this.journal.upsertStep({
-        runId: run.id,
-        iteration: flight.iteration,
-        action: flight.action,
-        attempt: flight.attempt,
-        seq: flight.seq,
-        type: flight.type,
-        status: inFlightStatus,
-        code: inFlightStatus,
-        inputs: flight.inputs,
-        outputs: null,
-        error: inFlightError === null ? null : JSON.stringify(inFlightError),
-        state: flight.state,
-        startedAt: flight.startedAt,
-        endedAt: at,
-        durationMs: at - flight.startedAt,
-        restarts: flight.restarts,
-      });
+      this.journal.upsertStep(
+        {
+          runId: run.id,
+          iteration: flight.iteration,
+          action: flight.action,
+          attempt: flight.attempt,
+          seq: flight.seq,
+          type: flight.type,
+          status: inFlightStatus,
+          code: inFlightStatus,
+          inputs: flight.inputs,
+          outputs: null,
+          error: inFlightError === null ? null : JSON.stringify(inFlightError),
+          state: flight.state,
+          startedAt: flight.startedAt,
+          endedAt: at,
+          durationMs: at - flight.startedAt,
+          restarts: flight.restarts,
+        },
+        flight.slot,
+      );
       this.journal.event({
         event: "run.step",
         payload: {

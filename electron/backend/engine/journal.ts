@@ -59,6 +59,16 @@ type Op = () => void;
 /** What one commit appends to a run's log: step rows (replaced in place by a later write of the same attempt), encoded records, and variables encoded at commit. */
 type PendingRecord = StepRow | string | (() => string);
 
+/**
+ * Where a step row waits for the next commit. The engine keeps it with the step in flight: a later
+ * write of the same attempt before that commit (a container's end over its Running row) replaces the
+ * row there instead of adding a second record.
+ */
+export interface StepSlot {
+  readonly list: PendingRecord[];
+  readonly index: number;
+}
+
 export interface JournalOptions {
   policy: CommitPolicy;
   emit: (event: EngineEvent) => void;
@@ -79,7 +89,6 @@ export class Journal {
   /** Records to append to each run's log at the next commit, and where each attempt's step row sits. */
   private records = new Map<string, PendingRecord[]>();
   private pendingRecords = 0;
-  private pendingSteps = new Map<string, number>();
   /** The next log row number of runs written lately (a run's first row is 0; others are read from the log). */
   private readonly nextLogRow = new Map<string, number>();
   private events: EngineEvent[] = [];
@@ -201,16 +210,18 @@ export class Journal {
     this.nextLogRow.set(row.id, 0);
   }
 
-  /** A later write of the same attempt in the same commit replaces the earlier one (a container's Running row). */
-  upsertStep(row: StepRow): void {
-    if (this.closed) return;
-    const key = `${row.runId}\u0000${row.iteration}\u0000${row.action}\u0000${row.attempt}`;
-    const earlier = this.pendingSteps.get(key);
-    if (earlier !== undefined) {
-      (this.records.get(row.runId) as PendingRecord[])[earlier] = row;
-      return;
+  /**
+   * Journals a step row. With the slot of an earlier row of the same attempt that is still waiting
+   * for the commit, the new row takes its place; otherwise it is appended (reading keeps the last).
+   */
+  upsertStep(row: StepRow, earlier?: StepSlot): StepSlot | undefined {
+    if (this.closed) return undefined;
+    if (earlier && this.records.get(row.runId) === earlier.list) {
+      earlier.list[earlier.index] = row;
+      return earlier;
     }
-    this.pendingSteps.set(key, this.append(row.runId, row));
+    const index = this.append(row.runId, row);
+    return { list: this.records.get(row.runId) as PendingRecord[], index };
   }
 
   insertIteration(row: IterationRow): void {
@@ -280,7 +291,6 @@ export class Journal {
       this.ops = [];
       this.records = new Map();
       this.pendingRecords = 0;
-      this.pendingSteps = new Map();
       try {
         this.commitTransaction(records, ops);
         this.commits++;
@@ -312,7 +322,6 @@ export class Journal {
     this.ops = [];
     this.records = new Map();
     this.pendingRecords = 0;
-    this.pendingSteps = new Map();
     this.events = [];
   }
 

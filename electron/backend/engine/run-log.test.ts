@@ -15,7 +15,7 @@ import {
   stepRecord,
   variableRecord,
 } from "./run-log";
-import { ENGINE_TEST_MIGRATIONS } from "./testing";
+import { ENGINE_TEST_MIGRATIONS, runFlow, statuses, type TestEngine, testEngine } from "./testing";
 
 const step = (over: Partial<StepRow>): StepRow => ({
   runId: "r1",
@@ -163,5 +163,53 @@ describe("migrating runs journaled before the run log", () => {
       .all() as { detail: string }[];
     expect(plan.map((p) => p.detail).join(" ")).toContain("runs_by_status");
     db.close();
+  });
+});
+
+describe("what the engine writes to the run log", () => {
+  /** The step records of a run, row by row: [action, status] in the order they were written. */
+  function records(t: TestEngine, runId: string): [string, string][][] {
+    const rows = t.db.prepare("SELECT entries FROM run_log WHERE run_id = ? ORDER BY n").pluck().all(runId);
+    return (rows as string[]).map((row) =>
+      (JSON.parse(row) as unknown[][]).filter((r) => r[0] === "s").map((r) => [String(r[2]), String(r[6])]),
+    );
+  }
+
+  it("a container's start and end in one commit leave one record; across commits, both, and the end wins", async () => {
+    const t = testEngine();
+    t.engine.start();
+    t.runtime.on("Work", () => ({ kind: "succeeded", statusCode: 200, body: null }));
+    const quick = await runFlow(t, {
+      Group: { type: "Scope", actions: { Note: { type: "Compose", inputs: 1, runAfter: {} } }, runAfter: {} },
+    });
+    // The scope's end took the place of its Running record, before the step inside it.
+    expect(records(t, quick.id)).toEqual([
+      [
+        ["Group", "Succeeded"],
+        ["Note", "Succeeded"],
+      ],
+    ]);
+
+    // A connector call commits its attempt before the service sees it: the scope's Running record
+    // is committed by then, and its end comes in a later row.
+    const calling = await runFlow(t, {
+      Group: {
+        type: "Scope",
+        actions: {
+          Call: {
+            type: "OpenApiConnection",
+            inputs: { host: { apiId: "shared_test", operationId: "Work" }, parameters: {} },
+            runAfter: {},
+          },
+        },
+        runAfter: {},
+      },
+    });
+    const rows = records(t, calling.id);
+    expect(rows.flat().filter(([action]) => action === "Group")).toEqual([
+      ["Group", "Running"],
+      ["Group", "Succeeded"],
+    ]);
+    expect(statuses(calling)).toEqual({ Group: "Succeeded", Call: "Succeeded" });
   });
 });

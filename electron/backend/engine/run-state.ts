@@ -1,11 +1,13 @@
 // One run in memory: its results so far, variables, loop positions, in-flight steps, and the
 // expression context each scope evaluates in. Rebuilt from the journal after a restart.
+
 import type { EvaluationContext } from "../../../shared/expr";
 import type { WdlDefinition } from "../../../shared/flow";
 import type { JsonObject, JsonValue } from "../../../shared/json";
 import type { FinalOutcome } from "./connector-runtime";
 import { type DefinitionIndex, definitionIndex, isLoopType } from "./definition-index";
 import { iso } from "./iso";
+import type { StepSlot } from "./journal";
 import type { FinalStatus } from "./status";
 import type { ErrorInfo, FlowRef, RunMode, WaitKind } from "./types";
 import type { VariableType } from "./variable-types";
@@ -145,6 +147,8 @@ export interface InFlight {
   state: string | null;
   /** Leaves count toward the run's activity; containers do not. */
   leaf: boolean;
+  /** Its latest row while that row waits for the commit (a later row of this attempt replaces it). */
+  slot?: StepSlot | undefined;
 }
 
 export type Resolution =
