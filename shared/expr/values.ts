@@ -69,7 +69,11 @@ export function getOwn(object: JsonObject, key: string): JsonValue | undefined {
 
 /** Sets an own data property even for keys like "__proto__" (never changes a prototype). */
 export function setOwn(object: JsonObject, key: string, value: JsonValue): void {
-  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  // "__proto__" is the one accessor of Object.prototype: any other key assigns an own data property
+  // (the cheap path, taken for nearly every key).
+  if (key === "__proto__") {
+    Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  } else object[key] = value;
 }
 
 /** A shallow copy made with own data properties only. */
