@@ -263,3 +263,37 @@ describe("data operations", () => {
     expect(step(run, "Missing").error?.message).toContain("parameter 'Nope' is not defined");
   });
 });
+
+describe("XML", () => {
+  it("a step's XML output is journaled as content, and later steps read it with xpath() and as text", async () => {
+    const t = started();
+    const run = await runFlow(
+      t,
+      {
+        Build: {
+          type: "Compose",
+          inputs: "@xml(json(concat('{\"produce\":{\"item\":', string(triggerBody()?['items']), '}}')))",
+          runAfter: {},
+        },
+        Total: {
+          type: "Compose",
+          inputs: "@xpath(outputs('Build'), 'sum(/produce/item/count)')",
+          runAfter: { Build: ["Succeeded"] },
+        },
+        Text: { type: "Compose", inputs: "Sent @{outputs('Build')}", runAfter: { Total: ["Succeeded"] } },
+      },
+      {
+        items: [
+          { name: "Gala", count: 20 },
+          { name: "Honeycrisp", count: 10 },
+        ],
+      },
+    );
+    expect(statuses(run)).toEqual({ Build: "Succeeded", Total: "Succeeded", Text: "Succeeded" });
+    expect(step(run, "Build").outputs).toMatchObject({ "$content-type": "application/xml;charset=utf-8" });
+    expect(step(run, "Total").outputs).toBe(30);
+    expect(step(run, "Text").outputs).toBe(
+      "Sent <produce><item><name>Gala</name><count>20</count></item><item><name>Honeycrisp</name><count>10</count></item></produce>",
+    );
+  });
+});
