@@ -152,6 +152,9 @@ test.describe("designer: editing", () => {
     await expect(timeout).toBeFocused();
     await timeout.fill("PT2H");
     await expect(designer.checkerCount()).toContainText("0 errors");
+    // The Code tab shows the step as the definition now holds it.
+    await designer.panel().getByRole("tab", { name: "Code" }).click();
+    await expect(page.getByTestId("step-code")).toContainText('"timeout": "PT2H"');
 
     // The warning: a Compose never times out; the settings offer to remove it.
     await page.getByTestId("finding").filter({ hasText: "has no effect" }).click();

@@ -46,11 +46,12 @@ import { type FieldProblem, InputField } from "./InputField";
 import { RunAfterEditor } from "./RunAfterEditor";
 import { RunFlowFormDesigner } from "./RunFlowFormDesigner";
 import { SettingsForm } from "./SettingsForm";
+import { StepCode } from "./StepCode";
 import { SwitchCasesEditor } from "./SwitchCasesEditor";
 import { TriggerConditions } from "./TriggerConditions";
 import { isVisible } from "./visibility";
 
-type Tab = "parameters" | "settings" | "runAfter";
+type Tab = "parameters" | "settings" | "runAfter" | "code";
 
 const asObject = (value: unknown): JsonObject =>
   typeof value === "object" && value !== null && !Array.isArray(value) ? (value as JsonObject) : {};
@@ -208,6 +209,9 @@ export function PropertiesPanel({ findings }: { findings: readonly Finding[] }) 
               Run after
             </button>
           )}
+          <button type="button" role="tab" aria-selected={tab === "code"} onClick={() => setTab("code")}>
+            Code
+          </button>
         </div>
         <div className="properties-body" ref={body}>
           {tab === "parameters" && (
@@ -279,6 +283,7 @@ export function PropertiesPanel({ findings }: { findings: readonly Finding[] }) 
               }
             />
           )}
+          {tab === "code" && <StepCode name={displayName(node.name)} step={step} />}
           {tab === "runAfter" && node.kind === "action" && (
             <RunAfterEditor
               runAfter={node.action.runAfter ?? {}}

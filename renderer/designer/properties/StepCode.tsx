@@ -1,0 +1,35 @@
+import { Copy } from "lucide-react";
+import type { JsonObject } from "../../../shared/json";
+import { toast } from "../../ui/toasts";
+
+/**
+ * The step as the flow's definition holds it (Power Automate's "Peek code"): read-only, to check
+ * what an expression became, to compare with another tool, or to copy into a message.
+ */
+export function StepCode({ name, step }: { name: string; step: JsonObject }) {
+  const text = JSON.stringify(step, null, 2);
+  return (
+    <div className="form step-code">
+      <div className="step-code-bar">
+        <p className="field-help">
+          “{name}” as the flow's definition writes it. Edit it with the other tabs; this view is read-only.
+        </p>
+        <button
+          type="button"
+          className="button"
+          onClick={() =>
+            navigator.clipboard.writeText(text).then(
+              () => toast.success("The step's code is on the clipboard."),
+              () => toast.error("The code could not be copied: select it and press Ctrl+C."),
+            )
+          }
+        >
+          <Copy size={14} aria-hidden="true" /> Copy
+        </button>
+      </div>
+      <pre className="json-view" data-testid="step-code">
+        {text}
+      </pre>
+    </div>
+  );
+}
