@@ -1,6 +1,8 @@
 import { ChevronDown, ChevronRight } from "lucide-react";
 import { useState } from "react";
+import { xmlText } from "../../shared/expr";
 import type { JsonValue } from "../../shared/json";
+import { t } from "../i18n";
 
 /** A JSON value as a tree whose objects and arrays fold; long strings wrap; copy-friendly. */
 export function JsonTree({ value, label, depth = 0 }: { value: JsonValue; label?: string; depth?: number }) {
@@ -13,6 +15,17 @@ export function JsonTree({ value, label, depth = 0 }: { value: JsonValue; label?
         <span className={`json-${value === null ? "null" : typeof value}`}>
           {typeof value === "string" ? JSON.stringify(value) : String(value)}
         </span>
+      </div>
+    );
+  }
+  // XML that a step built or a service returned is content ({$content-type, $content: base64}):
+  // shown as its text, as a person reads it.
+  const xml = xmlText(value);
+  if (xml !== undefined) {
+    return (
+      <div className="json-line">
+        {name}
+        <span className="json-badge">{t("runs.xmlContent")}</span> <span className="json-xml">{xml}</span>
       </div>
     );
   }
@@ -35,7 +48,8 @@ export function JsonTree({ value, label, depth = 0 }: { value: JsonValue; label?
         {name}
         <span className="json-summary">
           {brackets[0]}
-          {!open && `${entries.length} ${Array.isArray(value) ? "items" : "fields"}${brackets[1]}`}
+          {!open &&
+            `${t(Array.isArray(value) ? "runs.jsonItems" : "runs.jsonFields", { count: entries.length })}${brackets[1]}`}
         </span>
       </button>
       {open && (

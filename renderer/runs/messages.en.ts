@@ -64,4 +64,7 @@ export const runsMessages = {
   "test.stopWaiting": "Stop waiting",
   "test.invalidJson": "This is not valid JSON: {message}",
   "test.openSandbox": "Open the sandbox",
+  "runs.xmlContent": "XML",
+  "runs.jsonItems": { one: "{count} item", other: "{count} items" },
+  "runs.jsonFields": { one: "{count} field", other: "{count} fields" },
 } as const;

@@ -63,3 +63,4 @@ export {
   type TextPart,
   tryParseTemplate,
 } from "./template";
+export { xmlText } from "./values";
