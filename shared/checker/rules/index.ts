@@ -21,6 +21,7 @@ import type { Rule } from "./rule";
 import { runAfterCycle } from "./runafter-cycle";
 import { runAfterProblems } from "./runafter-problems";
 import { runAfterStatus } from "./runafter-status";
+import { settingIgnored } from "./setting-ignored";
 import { switchDuplicateCase } from "./switch-duplicate-case";
 import { timeoutSetting } from "./timeout-setting";
 import { triggerKindMismatch } from "./trigger-kind-mismatch";
@@ -50,6 +51,7 @@ export const RULES: readonly Rule[] = [
   triggerNoTable,
   recurrenceTooFrequent,
   timeoutSetting,
+  settingIgnored,
   requiredInput,
   typeMismatch,
   invalidChoice,
