@@ -184,11 +184,11 @@ function Designer() {
 
   const undo = () => {
     const entry = store.getState().undo();
-    if (entry) toast.info(`Undone: ${entry.label}`);
+    if (entry) toast.info(t("designer.undone", { label: entry.label }));
   };
   const redo = () => {
     const entry = store.getState().redo();
-    if (entry) toast.info(`Redone: ${entry.label}`);
+    if (entry) toast.info(t("designer.redone", { label: entry.label }));
   };
   useCommand("edit.undo", undo);
   useCommand("edit.redo", redo);
@@ -220,7 +220,7 @@ function Designer() {
       y: center.y - 70,
       color: "yellow" as const,
     };
-    store.getState().applyDesigner("Add note", (d) => ({ ...d, notes: [...d.notes, note] }));
+    store.getState().applyDesigner(t("designer.edit.addNote"), (d) => ({ ...d, notes: [...d.notes, note] }));
   };
 
   // Clipboard: the DOM's copy/cut/paste events, raised by the keyboard and by the Edit menu alike.
@@ -232,7 +232,7 @@ function Designer() {
       event.preventDefault();
       writeSteps(event.clipboardData, copyActions(store.getState().definition, { names }));
       if (cut) deleteSteps(store, names);
-      else toast.info(names.length === 1 ? "Step copied." : `${names.length} steps copied.`);
+      else toast.info(t("designer.copied", { count: names.length }));
     };
     const onPaste = (event: ClipboardEvent) => {
       if (isEditableTarget(document.activeElement) || store.getState().readOnly) return;
@@ -241,7 +241,7 @@ function Designer() {
       event.preventDefault();
       const names = selectedStepNames(store.getState());
       const point: InsertionPoint = names[0] ? { kind: "after", action: names[0] } : endOfFlow(store);
-      pasteAt(store, point, actions, "Paste");
+      pasteAt(store, point, actions, t("designer.edit.paste"));
     };
     const copy = (e: ClipboardEvent) => onCopy(e, false);
     const cut = (e: ClipboardEvent) => onCopy(e, true);
@@ -346,12 +346,12 @@ function Designer() {
     const state = store.getState();
     try {
       const copy: Flow = await api.call("flows.create", {
-        name: `${state.name} (my copy)`.slice(0, 200),
+        name: t("designer.conflict.copyName", { name: state.name }).slice(0, 200),
         kind: state.kind,
         definition: definitionAsJson(state.definition) as never,
         designer: state.designer,
       });
-      toast.success(`Your version was saved as “${copy.name}”.`);
+      toast.success(t("designer.conflict.savedAsCopy", { name: copy.name }));
       navigate(`/flows/${copy.id}`);
     } catch (error) {
       toast.error(describeError(error));
@@ -372,7 +372,7 @@ function Designer() {
         definition: state.definition,
         designer: state.designer,
       });
-      toast.success("Your version was saved over the other change.");
+      toast.success(t("designer.conflict.keptMine"));
     } catch (error) {
       toast.error(describeError(error));
     }
@@ -448,7 +448,7 @@ function Designer() {
           className="button primary"
           onClick={() => setTestOpen(true)}
           disabled={check.errorCount > 0}
-          title={check.errorCount > 0 ? "Fix the flow checker's errors to test the flow" : undefined}
+          title={check.errorCount > 0 ? t("designer.testBlocked") : undefined}
         >
           <FlaskConical size={16} aria-hidden="true" /> {t("test.button")}
         </button>
@@ -473,23 +473,19 @@ function Designer() {
         <div className="banner banner-warning" role="alert" data-testid="conflict-banner">
           <div>
             <strong>{t("error.conflict.title")}</strong>
-            <p>
-              {save.state === "conflict"
-                ? "Someone (perhaps you, in another window) saved this flow after you opened it. Your changes are still here, not saved. Choose what to keep."
-                : t("error.conflict.body")}
-            </p>
+            <p>{save.state === "conflict" ? t("designer.conflict.body") : t("error.conflict.body")}</p>
           </div>
           <div className="banner-actions">
             <button type="button" className="button" onClick={() => void reload()}>
-              {save.state === "conflict" ? "Reload theirs (drop mine)" : t("common.reload")}
+              {save.state === "conflict" ? t("designer.conflict.reloadTheirs") : t("common.reload")}
             </button>
             {save.state === "conflict" && (
               <>
                 <button type="button" className="button" onClick={() => void saveAsCopy()}>
-                  Save mine as a copy
+                  {t("designer.conflict.saveMineAsCopy")}
                 </button>
                 <button type="button" className="button" onClick={() => void keepMine()}>
-                  Keep mine
+                  {t("designer.conflict.keepMine")}
                 </button>
               </>
             )}

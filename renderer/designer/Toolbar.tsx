@@ -11,7 +11,7 @@ import {
   StickyNote,
   Undo2,
 } from "lucide-react";
-import { formatRelative } from "../i18n";
+import { formatRelative, t } from "../i18n";
 import { useDesigner } from "./state/context";
 
 export function Toolbar({
@@ -46,17 +46,23 @@ export function Toolbar({
   const lastUndo = past[past.length - 1]?.label;
   const lastRedo = future[future.length - 1]?.label;
   return (
-    <div className="toolbar" role="toolbar" aria-label="Designer">
+    <div className="toolbar" role="toolbar" aria-label={t("designer.toolbar")}>
       {!paletteOpen && !readOnly && (
         <button type="button" className="button" onClick={onShowPalette}>
-          <PanelLeftOpen size={16} aria-hidden="true" /> Add a step
+          <PanelLeftOpen size={16} aria-hidden="true" /> {t("designer.toolbar.addStep")}
         </button>
       )}
       <button
         type="button"
         className="icon-button"
-        aria-label={lastUndo ? `Undo ${lastUndo}` : "Undo"}
-        title={lastUndo ? `Undo: ${lastUndo} (Ctrl+Z)` : "Nothing to undo"}
+        aria-label={
+          lastUndo ? t("designer.toolbar.undoLabel", { label: lastUndo }) : t("designer.toolbar.undo")
+        }
+        title={
+          lastUndo
+            ? t("designer.toolbar.undoTitle", { label: lastUndo })
+            : t("designer.toolbar.nothingToUndo")
+        }
         disabled={!lastUndo || readOnly}
         onClick={onUndo}
       >
@@ -65,8 +71,14 @@ export function Toolbar({
       <button
         type="button"
         className="icon-button"
-        aria-label={lastRedo ? `Redo ${lastRedo}` : "Redo"}
-        title={lastRedo ? `Redo: ${lastRedo} (Ctrl+Y)` : "Nothing to redo"}
+        aria-label={
+          lastRedo ? t("designer.toolbar.redoLabel", { label: lastRedo }) : t("designer.toolbar.redo")
+        }
+        title={
+          lastRedo
+            ? t("designer.toolbar.redoTitle", { label: lastRedo })
+            : t("designer.toolbar.nothingToRedo")
+        }
         disabled={!lastRedo || readOnly}
         onClick={onRedo}
       >
@@ -76,8 +88,8 @@ export function Toolbar({
       <button
         type="button"
         className="icon-button"
-        aria-label="Add a sticky note"
-        title="Add a sticky note"
+        aria-label={t("designer.toolbar.addNote")}
+        title={t("designer.toolbar.addNote")}
         disabled={readOnly}
         onClick={onAddNote}
       >
@@ -86,8 +98,8 @@ export function Toolbar({
       <button
         type="button"
         className="icon-button"
-        aria-label="Fit the flow to the window"
-        title="Fit the flow to the window"
+        aria-label={t("designer.toolbar.fit")}
+        title={t("designer.toolbar.fit")}
         onClick={onFit}
       >
         <Maximize size={17} />
@@ -95,8 +107,8 @@ export function Toolbar({
       <button
         type="button"
         className="icon-button"
-        aria-label="Zoom to the selected step"
-        title="Zoom to the selected step"
+        aria-label={t("designer.toolbar.zoomToSelection")}
+        title={t("designer.toolbar.zoomToSelection")}
         disabled={!selected}
         onClick={onZoomToSelection}
       >
@@ -108,19 +120,19 @@ export function Toolbar({
         className={errorCount > 0 ? "button checker-count has-errors" : "button checker-count"}
         onClick={onToggleChecker}
         data-testid="checker-count"
-        aria-label={`Flow checker: ${errorCount} errors, ${warningCount} warnings`}
+        aria-label={t("designer.toolbar.checker", {
+          errors: t("designer.checker.errors", { count: errorCount }),
+          warnings: t("designer.checker.warnings", { count: warningCount }),
+        })}
       >
         {errorCount > 0 ? (
           <CircleAlert size={16} aria-hidden="true" />
         ) : (
           <CircleCheck size={16} aria-hidden="true" />
         )}
-        {errorCount} {errorCount === 1 ? "error" : "errors"}
+        {t("designer.checker.errors", { count: errorCount })}
         {warningCount > 0 && (
-          <span className="muted">
-            {" "}
-            · {warningCount} {warningCount === 1 ? "warning" : "warnings"}
-          </span>
+          <span className="muted"> · {t("designer.checker.warnings", { count: warningCount })}</span>
         )}
       </button>
       <div className="toolbar-end">
@@ -134,35 +146,35 @@ export function Toolbar({
 function SaveStatus() {
   const save = useDesigner((s) => s.save);
   const readOnly = useDesigner((s) => s.readOnly);
-  if (readOnly) return <span className="save-status">Read only</span>;
+  if (readOnly) return <span className="save-status">{t("designer.save.readOnly")}</span>;
   switch (save.state) {
     case "saved":
       return (
         <span
           className="save-status"
           data-testid="save-status"
-          title={save.at ? `Saved ${formatRelative(save.at)}` : undefined}
+          title={save.at ? t("designer.save.savedWhen", { when: formatRelative(save.at) }) : undefined}
         >
-          <Cloud size={15} aria-hidden="true" /> Saved
+          <Cloud size={15} aria-hidden="true" /> {t("designer.save.saved")}
         </span>
       );
     case "pending":
     case "saving":
       return (
         <span className="save-status" data-testid="save-status">
-          <Loader2 size={15} className="spin" aria-hidden="true" /> Saving…
+          <Loader2 size={15} className="spin" aria-hidden="true" /> {t("designer.save.saving")}
         </span>
       );
     case "error":
       return (
         <span className="save-status error" data-testid="save-status" title={save.message}>
-          <CloudOff size={15} aria-hidden="true" /> Not saved: {save.message}
+          <CloudOff size={15} aria-hidden="true" /> {t("designer.save.failed", { message: save.message })}
         </span>
       );
     case "conflict":
       return (
         <span className="save-status error" data-testid="save-status">
-          <CloudOff size={15} aria-hidden="true" /> Not saved: changed elsewhere
+          <CloudOff size={15} aria-hidden="true" /> {t("designer.save.conflict")}
         </span>
       );
   }

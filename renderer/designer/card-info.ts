@@ -6,6 +6,7 @@ import {
   operationOfAction,
 } from "../../shared/connectors";
 import type { JsonValue } from "../../shared/json";
+import { t } from "../i18n";
 
 export interface CardInfo {
   /** The step's name as people read it: "Send_an_email_(V2)" → "Send an email (V2)". */
@@ -37,8 +38,9 @@ export function cardInfo(name: string, step: JsonValue): CardInfo {
       : displayName(name);
   return {
     title,
-    subtitle: operation?.displayName ?? (typeof type === "string" ? type : "Unknown step"),
-    connectorName: connector?.displayName ?? (typeof type === "string" ? type : "Unknown step"),
+    subtitle: operation?.displayName ?? (typeof type === "string" ? type : t("designer.card.unknownStep")),
+    connectorName:
+      connector?.displayName ?? (typeof type === "string" ? type : t("designer.card.unknownStep")),
     color: connector?.color ?? UNKNOWN_COLOR,
     icon: connector?.icon,
     operation,

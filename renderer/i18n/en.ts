@@ -1,6 +1,7 @@
 // Every English string of the renderer. Add a key here (or in a feature's messages.en.ts, merged
 // below), then call t("key"). {name} placeholders are filled from params; { one, other } entries
 // pick by params.count.
+import { designerMessages } from "../designer/messages.en";
 import { runsMessages } from "../runs/messages.en";
 import { sandboxMessages } from "../sandbox/messages.en";
 import { workflowsMessages } from "../workflows/messages.en";
@@ -9,6 +10,7 @@ export const en = {
   ...sandboxMessages,
   ...runsMessages,
   ...workflowsMessages,
+  ...designerMessages,
   "app.name": "Flowsmith",
   "app.tagline": "Approval and notification flows",
   "nav.myFlows": "My flows",
@@ -112,18 +114,6 @@ export const en = {
     "Someone (perhaps you, in another window) saved a newer version of this flow. Reload to see it; your change was not saved.",
   "error.notFound": "This flow no longer exists. It may have been deleted in another window.",
   "error.generic": "Something went wrong: {message}",
-
-  "designer.back": "Back to My flows",
-  "designer.loading": "Opening the flow…",
-  "designer.trigger": "Trigger",
-  "designer.canvas": "Flow canvas",
-  "designer.renameHint": "Click to rename",
-  "designer.nameLabel": "Flow name",
-  "designer.noTrigger": "This flow has no trigger yet.",
-  "designer.nextStep": "New steps come in the designer.",
-
-  "designer.dropHint": "Drop the step on a + between two steps, or on an empty branch.",
-  "designer.dropRefused": "The step cannot go there: {reason}",
 
   "palette.title": "Add a step",
   "palette.hide": "Hide the step list",

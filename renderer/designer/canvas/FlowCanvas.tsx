@@ -99,7 +99,7 @@ export function FlowCanvas({
         setLaidOut({ graph, model, layout });
         onLaidOut?.(performance.now() - started);
       },
-      (error: unknown) => toast.error(`The flow could not be laid out: ${String(error)}`),
+      (error: unknown) => toast.error(t("designer.layoutFailed", { message: String(error) })),
     );
     return () => {
       cancelled = true;
@@ -109,10 +109,12 @@ export function FlowCanvas({
   const onToggleCollapse = useCallback(
     (name: string) => {
       const isCollapsed = store.getState().designer.collapsed.includes(name);
-      store.getState().applyDesigner(isCollapsed ? "Expand" : "Collapse", (d) => ({
-        ...d,
-        collapsed: isCollapsed ? d.collapsed.filter((n) => n !== name) : [...d.collapsed, name],
-      }));
+      store
+        .getState()
+        .applyDesigner(isCollapsed ? t("designer.edit.expand") : t("designer.edit.collapse"), (d) => ({
+          ...d,
+          collapsed: isCollapsed ? d.collapsed.filter((n) => n !== name) : [...d.collapsed, name],
+        }));
     },
     [store],
   );
@@ -291,7 +293,7 @@ export function FlowCanvas({
         onNodeDragStop={(event, node) => {
           if (node.type === "note") {
             const id = node.id.slice("note:".length);
-            store.getState().applyDesigner("Move note", (d) => ({
+            store.getState().applyDesigner(t("designer.edit.moveNote"), (d) => ({
               ...d,
               notes: d.notes.map((n) => (n.id === id ? { ...n, x: node.position.x, y: node.position.y } : n)),
             }));

@@ -2,6 +2,7 @@
 // nothing about them changed, so React Flow re-renders only the cards an edit touched.
 import { type Edge, type Node, type NodeHandle, Position } from "@xyflow/react";
 import type { FlowGraph, InsertionPoint } from "../../../shared/flow";
+import { t } from "../../i18n";
 import { cardInfo } from "../card-info";
 import type { CanvasModel, CanvasNodeMeta } from "./elements";
 import type { Box, Layout } from "./layout";
@@ -188,13 +189,17 @@ function toneOf(label: string): "yes" | "no" | "neutral" {
 function headLabel(label: string, caseValue: unknown, scopeType: string): string {
   switch (label) {
     case "yes":
-      return "Yes";
+      return t("designer.branch.yes");
     case "no":
-      return "No";
+      return t("designer.branch.no");
     case "default":
-      return "Default";
+      return t("designer.branch.default");
     case "body":
-      return scopeType === "Foreach" ? "For each item" : scopeType === "Until" ? "Repeat" : "Steps";
+      return scopeType === "Foreach"
+        ? t("designer.branch.forEach")
+        : scopeType === "Until"
+          ? t("designer.branch.repeat")
+          : t("designer.branch.steps");
     default:
       return caseValue === undefined || caseValue === null || caseValue === "" ? label : String(caseValue);
   }

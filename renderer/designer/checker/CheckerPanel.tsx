@@ -1,5 +1,6 @@
 import { AlertTriangle, CircleCheck, CircleX, X } from "lucide-react";
 import type { CheckResult, Finding } from "../../../shared/checker";
+import { t } from "../../i18n";
 import { displayName } from "../card-info";
 
 /** The live list of errors and warnings; choosing one selects its step and focuses the field. */
@@ -13,24 +14,31 @@ export function CheckerPanel({
   onClose: () => void;
 }) {
   return (
-    <section className="checker-panel" aria-label="Flow checker" data-testid="checker-panel">
+    <section className="checker-panel" aria-label={t("designer.checker.title")} data-testid="checker-panel">
       <header className="panel-header">
         <h2>
-          Flow checker
+          {t("designer.checker.title")}
           <span className="muted">
             {" "}
-            · {result.errorCount} {result.errorCount === 1 ? "error" : "errors"}, {result.warningCount}{" "}
-            {result.warningCount === 1 ? "warning" : "warnings"}
+            ·{" "}
+            {t("designer.checker.counts", {
+              errors: t("designer.checker.errors", { count: result.errorCount }),
+              warnings: t("designer.checker.warnings", { count: result.warningCount }),
+            })}
           </span>
         </h2>
-        <button type="button" className="icon-button" aria-label="Close the flow checker" onClick={onClose}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t("designer.checker.close")}
+          onClick={onClose}
+        >
           <X size={16} />
         </button>
       </header>
       {result.findings.length === 0 ? (
         <p className="checker-clean">
-          <CircleCheck size={18} aria-hidden="true" /> No problems found. The flow is ready to test and
-          publish.
+          <CircleCheck size={18} aria-hidden="true" /> {t("designer.checker.clean")}
         </p>
       ) : (
         <ul className="findings">
@@ -47,7 +55,9 @@ export function CheckerPanel({
                 ) : (
                   <AlertTriangle size={16} aria-hidden="true" />
                 )}
-                <span className="finding-step">{finding.step ? displayName(finding.step) : "Flow"}</span>
+                <span className="finding-step">
+                  {finding.step ? displayName(finding.step) : t("designer.checker.flow")}
+                </span>
                 <span className="finding-message">{finding.message}</span>
                 {finding.fix && <span className="finding-fix">{finding.fix.label}</span>}
               </button>

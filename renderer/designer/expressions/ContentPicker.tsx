@@ -1,5 +1,6 @@
 import { Search } from "lucide-react";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { t } from "../../i18n";
 import type { ContentGroup } from "./dynamic-content";
 import { ExpressionEditor } from "./ExpressionEditor";
 
@@ -65,12 +66,12 @@ export function ContentPicker({
       ref={ref}
       className="content-picker"
       role="dialog"
-      aria-label="Dynamic content"
+      aria-label={t("designer.content.title")}
       style={{ left, top, width, maxHeight: height }}
     >
       <div className="tabs" role="tablist">
         <button type="button" role="tab" aria-selected={tab === "content"} onClick={() => setTab("content")}>
-          Dynamic content
+          {t("designer.content.title")}
         </button>
         <button
           type="button"
@@ -78,7 +79,7 @@ export function ContentPicker({
           aria-selected={tab === "expression"}
           onClick={() => setTab("expression")}
         >
-          Expression
+          {t("designer.content.expression")}
         </button>
       </div>
       {tab === "content" ? (
@@ -88,8 +89,8 @@ export function ContentPicker({
             <input
               type="search"
               className="input"
-              placeholder="Search dynamic content"
-              aria-label="Search dynamic content"
+              placeholder={t("designer.content.search")}
+              aria-label={t("designer.content.search")}
               value={query}
               // biome-ignore lint/a11y/noAutofocus: the picker opens to be typed in
               autoFocus
@@ -99,9 +100,7 @@ export function ContentPicker({
           <div className="content-scroll">
             {filtered.length === 0 ? (
               <p className="muted content-empty">
-                {groups.length === 0
-                  ? "No earlier step has outputs to use here. Steps on other branches or later in the flow are not available."
-                  : `Nothing matches “${query}”.`}
+                {groups.length === 0 ? t("designer.content.none") : t("designer.content.noMatch", { query })}
               </p>
             ) : (
               filtered.map((group) => (

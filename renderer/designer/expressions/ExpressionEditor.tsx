@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState } from "react";
 import { arityText } from "../../../shared/expr";
+import { t } from "../../i18n";
 import { completions, expressionProblem, signatureAt, wordAt } from "./expression-help";
 
 /** The raw expression language for power users: autocomplete, signature help, errors at their place. */
@@ -40,12 +41,12 @@ export function ExpressionEditor({
         <textarea
           ref={area}
           className="input expression-text"
-          aria-label="Expression"
+          aria-label={t("designer.expression.label")}
           aria-invalid={problem ? true : undefined}
           aria-describedby="expression-problem"
           spellCheck={false}
           value={text}
-          placeholder="concat('Invoice ', triggerBody()?['number'])"
+          placeholder={t("designer.expression.placeholder")}
           onChange={(event) => {
             setText(event.target.value);
             setCaret(event.target.selectionStart);
@@ -73,7 +74,7 @@ export function ExpressionEditor({
         />
       </div>
       {suggestions.length > 0 && (
-        <ul className="suggestions" aria-label="Functions">
+        <ul className="suggestions" aria-label={t("designer.expression.functions")}>
           {suggestions.map((info, index) => (
             <li key={info.name} className={index === active ? "active" : undefined}>
               <button
@@ -92,7 +93,11 @@ export function ExpressionEditor({
         <div className="signature-help" data-testid="signature-help">
           <code>{signature.info.signature}</code>
           <span className="muted">
-            {signature.info.description} · {arityText(signature.info)} · argument {signature.argument + 1}
+            {t("designer.expression.signature", {
+              description: signature.info.description,
+              arity: arityText(signature.info),
+              argument: signature.argument + 1,
+            })}
           </span>
         </div>
       )}
@@ -108,7 +113,7 @@ export function ExpressionEditor({
         </div>
       ) : (
         <div id="expression-problem" className="visually-hidden">
-          The expression is valid.
+          {t("designer.expression.valid")}
         </div>
       )}
       <div className="dialog-actions">
@@ -118,7 +123,7 @@ export function ExpressionEditor({
           disabled={!!problem || !text.trim()}
           onClick={() => onSubmit(text.trim())}
         >
-          Add
+          {t("designer.expression.add")}
         </button>
       </div>
     </div>

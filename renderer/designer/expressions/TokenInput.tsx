@@ -1,5 +1,6 @@
 import { Zap } from "lucide-react";
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef } from "react";
+import { t } from "../../i18n";
 import { type ContentLabels, chipLabel } from "./chips";
 import { fromSegments, type Segment, toSegments } from "./segments";
 
@@ -131,8 +132,8 @@ export const TokenInput = forwardRef<TokenInputHandle, Props>(function TokenInpu
         <button
           type="button"
           className="token-picker-button"
-          aria-label="Insert dynamic content or an expression"
-          title="Insert dynamic content or an expression"
+          aria-label={t("designer.content.insert")}
+          title={t("designer.content.insert")}
           onMouseDown={(event) => event.preventDefault()}
           onClick={(event) => {
             rememberCaret();
@@ -153,7 +154,10 @@ function segmentNode(segment: Segment, labels: ContentLabels): Node {
   chip.contentEditable = "false";
   chip.dataset.expression = segment.expression;
   const label = chipLabel(segment.expression, labels);
-  chip.title = `${label.source ? `${label.source}: ` : ""}${label.title}\n${segment.expression}`;
+  const named = label.source
+    ? t("designer.content.chipSource", { source: label.source, title: label.title })
+    : label.title;
+  chip.title = `${named}\n${segment.expression}`;
   if (label.kind === "expression") chip.classList.add("expression-chip");
   const text = document.createElement("span");
   text.textContent = label.title;

@@ -17,6 +17,7 @@ import {
   predecessorsOf,
 } from "../../../shared/flow";
 import type { JsonObject, JsonValue } from "../../../shared/json";
+import { t } from "../../i18n";
 import { displayName } from "../card-info";
 
 export interface ContentItem {
@@ -48,7 +49,11 @@ function stepGroup(
     .filter((output) => (output.itemOf === undefined) !== (loopName !== undefined))
     .map((output) => item(name, operation, isTrigger, output, loopName));
   if (items.length === 0) return undefined;
-  return { title: isTrigger ? `${displayName(name)} (trigger)` : displayName(name), source: name, items };
+  return {
+    title: isTrigger ? t("designer.content.triggerGroup", { step: displayName(name) }) : displayName(name),
+    source: name,
+    items,
+  };
 }
 
 function item(
@@ -91,7 +96,7 @@ export function availableContent(graph: FlowGraph, name: string | undefined): Co
         variables.push({
           title: variable.name,
           type: variable.type,
-          description: `Variable ${variable.name}`,
+          description: t("designer.content.variable", { name: variable.name }),
           expression: `variables('${variable.name.replaceAll("'", "''")}')`,
         });
       }
@@ -100,7 +105,8 @@ export function availableContent(graph: FlowGraph, name: string | undefined): Co
     const group = stepGroup(predecessor.name, predecessor.action, false);
     if (group) groups.push(group);
   }
-  if (variables.length > 0) groups.push({ title: "Variables", source: "#variables", items: variables });
+  if (variables.length > 0)
+    groups.push({ title: t("designer.content.variables"), source: "#variables", items: variables });
   return groups;
 }
 
@@ -108,9 +114,9 @@ function loopGroup(graph: FlowGraph, loop: ActionNode): ContentGroup {
   const foreach = asObject(loop.action as unknown as JsonValue).foreach;
   const items: ContentItem[] = [
     {
-      title: "Current item",
+      title: t("designer.content.currentItem"),
       type: "any",
-      description: `The item of “${displayName(loop.name)}” being processed`,
+      description: t("designer.content.currentItemDescription", { loop: displayName(loop.name) }),
       expression: `items('${loop.name.replaceAll("'", "''")}')`,
     },
   ];
@@ -134,7 +140,11 @@ function loopGroup(graph: FlowGraph, loop: ActionNode): ContentGroup {
       }
     }
   }
-  return { title: `${displayName(loop.name)} (current item)`, source: loop.name, items };
+  return {
+    title: t("designer.content.loopGroup", { loop: displayName(loop.name) }),
+    source: loop.name,
+    items,
+  };
 }
 
 function variableDeclarations(action: unknown): { name: string; type: string }[] {

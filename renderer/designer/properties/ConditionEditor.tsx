@@ -1,5 +1,6 @@
 import { Plus, Trash2 } from "lucide-react";
 import type { JsonValue } from "../../../shared/json";
+import { t } from "../../i18n";
 import { TokenInput } from "../expressions/TokenInput";
 import {
   type ConditionModel,
@@ -25,7 +26,7 @@ export function ConditionEditor({
   if (!model) {
     return (
       <>
-        <p className="field-help">This condition uses nested groups or an expression; edit it as JSON.</p>
+        <p className="field-help">{t("designer.condition.nested")}</p>
         <JsonField
           id="condition-json"
           value={value}
@@ -48,13 +49,13 @@ export function ConditionEditor({
       {model.rows.length > 1 && (
         <select
           className="input join-select"
-          aria-label="Combine rows with"
+          aria-label={t("designer.condition.join")}
           disabled={readOnly}
           value={model.join}
           onChange={(event) => update({ ...model, join: event.target.value as "and" | "or" })}
         >
-          <option value="and">All rows are true (And)</option>
-          <option value="or">Any row is true (Or)</option>
+          <option value="and">{t("designer.condition.and")}</option>
+          <option value="or">{t("designer.condition.or")}</option>
         </select>
       )}
       {model.rows.map((row, index) => (
@@ -63,38 +64,38 @@ export function ConditionEditor({
           <TokenInput
             value={asText(row.left)}
             labels={labels}
-            ariaLabel={`Row ${index + 1}: first value`}
+            ariaLabel={t("designer.condition.left", { number: index + 1 })}
             readOnly={readOnly}
             onOpenPicker={openPicker}
-            placeholder="Choose a value"
+            placeholder={t("designer.condition.chooseValue")}
             onChange={(text) => updateRow(index, { left: operand(text) })}
           />
           <select
             className="input"
-            aria-label={`Row ${index + 1}: comparison`}
+            aria-label={t("designer.condition.operator", { number: index + 1 })}
             disabled={readOnly}
             value={row.operator}
             onChange={(event) => updateRow(index, { operator: event.target.value as OperatorId })}
           >
             {OPERATORS.map((operator) => (
               <option key={operator.id} value={operator.id}>
-                {operator.title}
+                {t(operator.title)}
               </option>
             ))}
           </select>
           <TokenInput
             value={asText(row.right)}
             labels={labels}
-            ariaLabel={`Row ${index + 1}: second value`}
+            ariaLabel={t("designer.condition.right", { number: index + 1 })}
             readOnly={readOnly}
             onOpenPicker={openPicker}
-            placeholder="Choose a value"
+            placeholder={t("designer.condition.chooseValue")}
             onChange={(text) => updateRow(index, { right: operand(text) })}
           />
           <button
             type="button"
             className="icon-button"
-            aria-label={`Remove row ${index + 1}`}
+            aria-label={t("designer.condition.removeRow", { number: index + 1 })}
             disabled={readOnly || model.rows.length === 1}
             onClick={() => update({ ...model, rows: model.rows.filter((_, i) => i !== index) })}
           >
@@ -110,7 +111,7 @@ export function ConditionEditor({
           update({ ...model, rows: [...model.rows, { left: "", operator: "equals", right: "" }] })
         }
       >
-        <Plus size={14} aria-hidden="true" /> Add a row
+        <Plus size={14} aria-hidden="true" /> {t("designer.condition.addRow")}
       </button>
     </div>
   );

@@ -2,6 +2,7 @@ import { Plus, Trash2 } from "lucide-react";
 import { useId, useState } from "react";
 import type { InputDeclaration } from "../../../shared/connectors";
 import type { JsonObject, JsonValue } from "../../../shared/json";
+import { t } from "../../i18n";
 import { TokenInput } from "../expressions/TokenInput";
 import { ConditionEditor } from "./ConditionEditor";
 import { useFieldContext } from "./field-context";
@@ -45,7 +46,7 @@ export function InputField({ input, value, onChange, problem, suggestions, focus
             *
           </span>
         )}
-        {input.required && <span className="visually-hidden"> (required)</span>}
+        {input.required && <span className="visually-hidden"> {t("designer.field.required")}</span>}
       </label>
       <Editor
         id={id}
@@ -95,7 +96,7 @@ function Editor({
   const [custom, setCustom] = useState(false);
   const token = (
     multiline = false,
-    convert: (text: string) => JsonValue | undefined = (t) => (t === "" ? undefined : t),
+    convert: (text: string) => JsonValue | undefined = (text) => (text === "" ? undefined : text),
   ) => (
     <TokenInput
       id={id}
@@ -108,7 +109,7 @@ function Editor({
       ariaDescribedBy={describedBy}
       readOnly={readOnly}
       onOpenPicker={openPicker}
-      placeholder={input.required ? "Required" : ""}
+      placeholder={input.required ? t("designer.field.requiredPlaceholder") : ""}
     />
   );
 
@@ -127,8 +128,8 @@ function Editor({
     input.enum ??
     (input.type === "boolean"
       ? [
-          { value: true, title: "Yes" },
-          { value: false, title: "No" },
+          { value: true, title: t("designer.field.yes") },
+          { value: false, title: t("designer.field.no") },
         ]
       : undefined);
   const options =
@@ -155,13 +156,13 @@ function Editor({
             onChange(event.target.value === "" ? undefined : (JSON.parse(event.target.value) as JsonValue));
         }}
       >
-        <option value="">{input.required ? "Choose…" : "—"}</option>
+        <option value="">{input.required ? t("designer.field.choose") : "—"}</option>
         {options.map((option) => (
           <option key={JSON.stringify(option.value)} value={JSON.stringify(option.value)}>
             {option.title}
           </option>
         ))}
-        <option value="__custom">Enter a custom value or expression…</option>
+        <option value="__custom">{t("designer.field.custom")}</option>
       </select>
     );
   }
@@ -202,7 +203,7 @@ function ValueListField({
           {input.enum ? (
             <select
               className="input"
-              aria-label={`${input.title} ${index + 1}`}
+              aria-label={t("designer.field.row", { title: input.title, number: index + 1 })}
               disabled={readOnly}
               value={JSON.stringify(item)}
               onChange={(event) =>
@@ -219,7 +220,7 @@ function ValueListField({
             <TokenInput
               value={asText(item)}
               labels={labels}
-              ariaLabel={`${input.title} ${index + 1}`}
+              ariaLabel={t("designer.field.row", { title: input.title, number: index + 1 })}
               readOnly={readOnly}
               onOpenPicker={openPicker}
               onChange={(text) =>
@@ -238,7 +239,7 @@ function ValueListField({
           <button
             type="button"
             className="icon-button"
-            aria-label={`Remove ${input.title} ${index + 1}`}
+            aria-label={t("designer.field.removeRow", { title: input.title, number: index + 1 })}
             disabled={readOnly}
             onClick={() => set(list.filter((_, i) => i !== index))}
           >
@@ -257,7 +258,7 @@ function ValueListField({
           ])
         }
       >
-        <Plus size={14} aria-hidden="true" /> Add
+        <Plus size={14} aria-hidden="true" /> {t("designer.field.add")}
       </button>
     </div>
   );
@@ -284,11 +285,11 @@ function ObjectListField({
         // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place
         <fieldset key={index} className="object-row">
           <legend>
-            {input.title} {index + 1}
+            {t("designer.field.row", { title: input.title, number: index + 1 })}
             <button
               type="button"
               className="icon-button"
-              aria-label={`Remove ${input.title} ${index + 1}`}
+              aria-label={t("designer.field.removeRow", { title: input.title, number: index + 1 })}
               disabled={readOnly}
               onClick={() => set(list.filter((_, i) => i !== index))}
             >
@@ -316,7 +317,8 @@ function ObjectListField({
         disabled={readOnly}
         onClick={() => set([...list, {}])}
       >
-        <Plus size={14} aria-hidden="true" /> Add {input.title.toLowerCase()}
+        <Plus size={14} aria-hidden="true" />{" "}
+        {t("designer.field.addObject", { title: input.title.toLowerCase() })}
       </button>
     </div>
   );

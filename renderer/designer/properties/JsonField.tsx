@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import type { JsonValue } from "../../../shared/json";
+import { t } from "../../i18n";
 
 /** Raw JSON (schemas, adaptive cards): the text is kept while it does not parse, with the reason shown. */
 export function JsonField({
@@ -49,7 +50,7 @@ export function JsonField({
             onChange(JSON.parse(event.target.value) as JsonValue);
             setError(undefined);
           } catch (cause) {
-            setError(`Not valid JSON yet: ${(cause as Error).message}`);
+            setError(t("designer.field.invalidJson", { message: (cause as Error).message }));
           }
         }}
       />

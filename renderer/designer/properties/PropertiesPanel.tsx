@@ -33,6 +33,7 @@ import {
   type WdlTrigger,
 } from "../../../shared/flow";
 import type { JsonObject, JsonValue } from "../../../shared/json";
+import { t } from "../../i18n";
 import { cardInfo, displayName } from "../card-info";
 import { ContentPicker } from "../expressions/ContentPicker";
 import { availableContent, labelsOf } from "../expressions/dynamic-content";
@@ -136,7 +137,7 @@ export function PropertiesPanel({ findings }: { findings: readonly Finding[] }) 
         (d) =>
           updateTrigger(d, {
             name: node.name,
-            update: (t) => change(t as unknown as JsonObject) as unknown as WdlTrigger,
+            update: (trigger) => change(trigger as unknown as JsonObject) as unknown as WdlTrigger,
           }),
         options,
       );
@@ -147,7 +148,7 @@ export function PropertiesPanel({ findings }: { findings: readonly Finding[] }) 
     <FieldContextValue.Provider value={context}>
       <aside
         className="properties"
-        aria-label="Step properties"
+        aria-label={t("designer.properties")}
         data-testid="properties-panel"
         style={{ "--connector": info.color } as React.CSSProperties}
       >
@@ -167,13 +168,15 @@ export function PropertiesPanel({ findings }: { findings: readonly Finding[] }) 
               <h2>{info.title}</h2>
             )}
             <span className="muted">
-              {node.kind === "trigger" ? `Trigger · ${info.subtitle}` : info.subtitle}
+              {node.kind === "trigger"
+                ? t("designer.properties.trigger", { operation: info.subtitle })
+                : info.subtitle}
             </span>
           </div>
           <button
             type="button"
             className="icon-button"
-            aria-label="Close properties"
+            aria-label={t("designer.properties.close")}
             onClick={() => store.getState().closePanel()}
           >
             <X size={18} />
@@ -189,7 +192,7 @@ export function PropertiesPanel({ findings }: { findings: readonly Finding[] }) 
             aria-selected={tab === "parameters"}
             onClick={() => setTab("parameters")}
           >
-            Parameters
+            {t("designer.properties.parameters")}
           </button>
           <button
             type="button"
@@ -197,7 +200,7 @@ export function PropertiesPanel({ findings }: { findings: readonly Finding[] }) 
             aria-selected={tab === "settings"}
             onClick={() => setTab("settings")}
           >
-            Settings
+            {t("designer.properties.settings")}
           </button>
           {node.kind === "action" && (
             <button
@@ -206,11 +209,11 @@ export function PropertiesPanel({ findings }: { findings: readonly Finding[] }) 
               aria-selected={tab === "runAfter"}
               onClick={() => setTab("runAfter")}
             >
-              Run after
+              {t("designer.properties.runAfter")}
             </button>
           )}
           <button type="button" role="tab" aria-selected={tab === "code"} onClick={() => setTab("code")}>
-            Code
+            {t("designer.properties.code")}
           </button>
         </div>
         <div className="properties-body" ref={body}>
@@ -226,13 +229,13 @@ export function PropertiesPanel({ findings }: { findings: readonly Finding[] }) 
                 focusField={focusField}
                 onChange={(input, value, operation) =>
                   updateStep(
-                    `Edit ${input.title}`,
+                    t("designer.edit.input", { input: input.title }),
                     (s) => withInputValue(s, operation, input, value),
                     `${node.id}/${input.name}`,
                   )
                 }
                 onReplaceInputs={(inputs) =>
-                  updateStep("Edit inputs", (s) => ({ ...s, inputs }), `${node.id}/inputs`)
+                  updateStep(t("designer.edit.inputs"), (s) => ({ ...s, inputs }), `${node.id}/inputs`)
                 }
               />
             </>
@@ -254,7 +257,9 @@ export function PropertiesPanel({ findings }: { findings: readonly Finding[] }) 
               onChange={(settings) =>
                 store
                   .getState()
-                  .apply("Edit settings", (d) => updateActionSettings(d, { name: node.name, settings }))
+                  .apply(t("designer.edit.settings"), (d) =>
+                    updateActionSettings(d, { name: node.name, settings }),
+                  )
               }
             />
           )}
@@ -270,7 +275,7 @@ export function PropertiesPanel({ findings }: { findings: readonly Finding[] }) 
               readOnly={readOnly}
               onChange={(conditions) =>
                 store.getState().apply(
-                  "Edit trigger conditions",
+                  t("designer.edit.triggerConditions"),
                   (d) =>
                     updateTriggerSettings(d, {
                       name: node.name,
@@ -290,7 +295,9 @@ export function PropertiesPanel({ findings }: { findings: readonly Finding[] }) 
               candidates={runAfterCandidates(graph, node)}
               readOnly={readOnly}
               onChange={(runAfter) =>
-                store.getState().apply("Edit run after", (d) => setRunAfter(d, { name: node.name, runAfter }))
+                store
+                  .getState()
+                  .apply(t("designer.edit.runAfter"), (d) => setRunAfter(d, { name: node.name, runAfter }))
               }
             />
           )}
@@ -358,7 +365,7 @@ function StepTitle({
   return (
     <input
       className="step-title-input"
-      aria-label="Step name"
+      aria-label={t("designer.properties.stepName")}
       readOnly={readOnly}
       value={text}
       onChange={(event) => setText(event.target.value)}
@@ -384,10 +391,10 @@ function TriggerPicker({ node, kind, readOnly }: { node: TriggerNode; kind: stri
   if (options.length <= 1) return null;
   return (
     <label className="field">
-      <span className="field-label">Starts when</span>
+      <span className="field-label">{t("designer.properties.startsWhen")}</span>
       <select
         className="input"
-        aria-label="Trigger"
+        aria-label={t("designer.properties.triggerLabel")}
         disabled={readOnly}
         value={current ? `${current.connectorId}/${current.operationId}` : ""}
         onChange={(event) => {
@@ -398,7 +405,7 @@ function TriggerPicker({ node, kind, readOnly }: { node: TriggerNode; kind: stri
             .replace(/\s+/g, "_")
             .replace(/[<>%&\\?/:#]/g, "");
           store.getState().apply(
-            "Change trigger",
+            t("designer.edit.changeTrigger"),
             (d) =>
               replaceTrigger(d, {
                 name: node.name,
@@ -409,7 +416,7 @@ function TriggerPicker({ node, kind, readOnly }: { node: TriggerNode; kind: stri
           );
         }}
       >
-        {!current && <option value="">Choose a trigger…</option>}
+        {!current && <option value="">{t("designer.properties.chooseTrigger")}</option>}
         {options.map((op) => (
           <option key={`${op.connectorId}/${op.operationId}`} value={`${op.connectorId}/${op.operationId}`}>
             {op.displayName}
@@ -445,13 +452,11 @@ function Parameters({
   if (!operation) {
     return (
       <>
-        <p className="banner banner-warning">
-          Flowsmith does not know this kind of step; its inputs are shown as JSON and kept as they are.
-        </p>
+        <p className="banner banner-warning">{t("designer.properties.unknownStep")}</p>
         <InputField
           input={{
             name: "inputs",
-            title: "Inputs",
+            title: t("designer.properties.inputs"),
             type: "object",
             required: false,
             help: "",
@@ -498,17 +503,21 @@ function Parameters({
           onAdd={() =>
             store
               .getState()
-              .apply("Add a case", (d) => addSwitchCase(d, { switchName: node.name, value: "" }))
+              .apply(t("designer.edit.addCase"), (d) =>
+                addSwitchCase(d, { switchName: node.name, value: "" }),
+              )
           }
           onRemove={(caseName) =>
             store
               .getState()
-              .apply("Remove a case", (d) => removeSwitchCase(d, { switchName: node.name, caseName }))
+              .apply(t("designer.edit.removeCase"), (d) =>
+                removeSwitchCase(d, { switchName: node.name, caseName }),
+              )
           }
           onSetValue={(caseName, value) =>
             store
               .getState()
-              .apply("Edit case value", (d) =>
+              .apply(t("designer.edit.caseValue"), (d) =>
                 setSwitchCaseValue(d, { switchName: node.name, caseName, value }),
               )
           }
@@ -527,14 +536,16 @@ function Parameters({
             ) : (
               <ChevronRight size={14} aria-hidden="true" />
             )}
-            {advanced ? "Hide advanced options" : `Show advanced options (${folded.length})`}
+            {advanced
+              ? t("designer.properties.hideAdvanced")
+              : t("designer.properties.showAdvanced", { count: folded.length })}
           </button>
           {advanced && folded.map(field)}
         </div>
       )}
       {inputs.length === 0 &&
         !isActionType(node.kind === "action" ? node.action : ({ type: "" } as WdlAction), "Switch") && (
-          <p className="muted">This step has nothing to fill in.</p>
+          <p className="muted">{t("designer.properties.nothingToFill")}</p>
         )}
     </div>
   );

@@ -4,13 +4,14 @@ import {
   type RunAfterStatus,
   type WdlRunAfter,
 } from "../../../shared/flow";
+import { type MessageKey, t } from "../../i18n";
 import { displayName } from "../card-info";
 
-const STATUS_TITLES: Record<RunAfterStatus, string> = {
-  Succeeded: "is successful",
-  Failed: "has failed",
-  Skipped: "is skipped",
-  TimedOut: "has timed out",
+const STATUS_TITLES: Record<RunAfterStatus, MessageKey> = {
+  Succeeded: "designer.runAfter.succeeded",
+  Failed: "designer.runAfter.failed",
+  Skipped: "designer.runAfter.skipped",
+  TimedOut: "designer.runAfter.timedOut",
 };
 
 /**
@@ -31,15 +32,11 @@ export function RunAfterEditor({
   const statusesOf = (name: string): RunAfterStatus[] =>
     (runAfter[name] ?? []).map((s) => normalizeStatus(s)).filter((s): s is RunAfterStatus => s !== undefined);
   if (candidates.length === 0) {
-    return (
-      <p className="muted">This step is the first of its branch: it runs as soon as the branch starts.</p>
-    );
+    return <p className="muted">{t("designer.runAfter.first")}</p>;
   }
   return (
     <div className="run-after" data-testid="run-after">
-      <p className="field-help">
-        Run this step after the checked steps, when they end in one of the checked ways.
-      </p>
+      <p className="field-help">{t("designer.runAfter.help")}</p>
       {candidates.map((name) => {
         const chosen = Object.hasOwn(runAfter, name);
         const statuses = statusesOf(name);
@@ -77,7 +74,7 @@ export function RunAfterEditor({
                         onChange({ ...runAfter, [name]: RUN_AFTER_STATUSES.filter((s) => next.includes(s)) });
                       }}
                     />{" "}
-                    {STATUS_TITLES[status]}
+                    {t(STATUS_TITLES[status])}
                   </label>
                 ))}
               </div>

@@ -8,6 +8,7 @@ import {
   runFlowFields,
 } from "../../../shared/connectors";
 import type { JsonObject, JsonValue } from "../../../shared/json";
+import { t } from "../../i18n";
 
 /**
  * The Run flow form of an instant flow: the inputs a person fills in before the flow runs
@@ -54,13 +55,9 @@ export function RunFlowFormDesigner({
 
   return (
     <div className="field run-flow-form" data-testid="run-flow-form">
-      <span className="field-label">Run flow form</span>
-      <p className="field-help">
-        What the person fills in before the flow runs, in the Automate menu's Run flow pane.
-      </p>
-      {fields.length === 0 && (
-        <p className="muted">No inputs: the flow runs as soon as the person presses Continue.</p>
-      )}
+      <span className="field-label">{t("designer.runFlowForm.title")}</span>
+      <p className="field-help">{t("designer.runFlowForm.help")}</p>
+      {fields.length === 0 && <p className="muted">{t("designer.runFlowForm.empty")}</p>}
       {fields.map((field) => (
         <FormField
           key={field.key}
@@ -74,7 +71,7 @@ export function RunFlowFormDesigner({
         />
       ))}
       {adding ? (
-        <fieldset className="add-input-kinds" aria-label="Choose the type of input">
+        <fieldset className="add-input-kinds" aria-label={t("designer.runFlowForm.chooseKind")}>
           {RUN_FLOW_INPUT_KINDS.map((kind) => (
             <button
               key={kind.kind}
@@ -82,7 +79,15 @@ export function RunFlowFormDesigner({
               className="button"
               onClick={() => {
                 setAdding(false);
-                const options = kind.kind === "choice" ? { options: ["First option", "Second option"] } : {};
+                const options =
+                  kind.kind === "choice"
+                    ? {
+                        options: [
+                          t("designer.runFlowForm.firstOption"),
+                          t("designer.runFlowForm.secondOption"),
+                        ],
+                      }
+                    : {};
                 onChange(addRunFlowInput(schema, kind.kind as RunFlowInputKind, options).schema);
               }}
             >
@@ -90,7 +95,7 @@ export function RunFlowFormDesigner({
             </button>
           ))}
           <button type="button" className="link-button" onClick={() => setAdding(false)}>
-            Cancel
+            {t("common.cancel")}
           </button>
         </fieldset>
       ) : (
@@ -100,7 +105,7 @@ export function RunFlowFormDesigner({
           disabled={readOnly}
           onClick={() => setAdding(true)}
         >
-          <Plus size={14} aria-hidden="true" /> Add an input
+          <Plus size={14} aria-hidden="true" /> {t("designer.runFlowForm.add")}
         </button>
       )}
     </div>
@@ -132,7 +137,7 @@ function FormField({
         <button
           type="button"
           className="icon-button"
-          aria-label={`Remove input ${field.title}`}
+          aria-label={t("designer.runFlowForm.remove", { title: field.title })}
           disabled={readOnly}
           onClick={onRemove}
         >
@@ -140,20 +145,20 @@ function FormField({
         </button>
       </legend>
       <label className="field">
-        <span className="field-label">Title</span>
+        <span className="field-label">{t("designer.runFlowForm.fieldTitle")}</span>
         <input
           className="input"
-          aria-label="Input title"
+          aria-label={t("designer.runFlowForm.fieldTitleLabel")}
           readOnly={readOnly}
           value={field.title}
           onChange={(e) => onTitle(e.target.value)}
         />
       </label>
       <label className="field">
-        <span className="field-label">Hint</span>
+        <span className="field-label">{t("designer.runFlowForm.hint")}</span>
         <input
           className="input"
-          aria-label="Input hint"
+          aria-label={t("designer.runFlowForm.hintLabel")}
           readOnly={readOnly}
           value={field.description}
           onChange={(e) => onDescription(e.target.value)}
@@ -161,10 +166,10 @@ function FormField({
       </label>
       {field.kind === "choice" && (
         <label className="field">
-          <span className="field-label">Choices (one per line)</span>
+          <span className="field-label">{t("designer.runFlowForm.choices")}</span>
           <textarea
             className="input"
-            aria-label="Choices"
+            aria-label={t("designer.runFlowForm.choicesLabel")}
             rows={3}
             readOnly={readOnly}
             value={(field.options ?? []).join("\n")}
@@ -179,7 +184,7 @@ function FormField({
           disabled={readOnly}
           onChange={(e) => onRequired(e.target.checked)}
         />{" "}
-        Required
+        {t("designer.runFlowForm.required")}
       </label>
     </fieldset>
   );

@@ -5,6 +5,7 @@ import {
   type TimeoutUse,
   type WdlRetryPolicy,
 } from "../../../shared/flow";
+import { t } from "../../i18n";
 import type { FieldProblem } from "./InputField";
 
 /** Retry policy, timeout and secure inputs/outputs of a step (Power Automate's "Settings"). */
@@ -36,13 +37,13 @@ export function SettingsForm({
     <div className="form settings-form">
       {supportsRetry && (
         <fieldset className="settings-group">
-          <legend>Retry policy</legend>
-          <p className="field-help">When the service answers 408, 429 or 5xx, the step is tried again.</p>
+          <legend>{t("designer.settings.retry")}</legend>
+          <p className="field-help">{t("designer.settings.retryHelp")}</p>
           <label className="field">
-            <span className="field-label">Type</span>
+            <span className="field-label">{t("designer.settings.retryType")}</span>
             <select
               className="input"
-              aria-label="Retry policy"
+              aria-label={t("designer.settings.retry")}
               disabled={readOnly}
               value={type}
               onChange={(event) => {
@@ -59,16 +60,16 @@ export function SettingsForm({
                 });
               }}
             >
-              <option value="default">Default (up to 4 retries, growing waits)</option>
-              <option value="none">None</option>
-              <option value="fixed">Fixed interval</option>
-              <option value="exponential">Exponential interval</option>
+              <option value="default">{t("designer.settings.retryDefault")}</option>
+              <option value="none">{t("designer.settings.retryNone")}</option>
+              <option value="fixed">{t("designer.settings.retryFixed")}</option>
+              <option value="exponential">{t("designer.settings.retryExponential")}</option>
             </select>
           </label>
           {(type === "fixed" || type === "exponential") && retryPolicy && (
             <div className="settings-row">
               <NumberSetting
-                label="Count"
+                label={t("designer.settings.count")}
                 value={retryPolicy.count ?? 4}
                 min={1}
                 max={90}
@@ -76,7 +77,7 @@ export function SettingsForm({
                 onChange={(count) => onChange({ retryPolicy: { ...retryPolicy, count } })}
               />
               <DurationSetting
-                label="Interval"
+                label={t("designer.settings.interval")}
                 value={retryPolicy.interval ?? ""}
                 readOnly={readOnly}
                 onChange={(interval) => onChange({ retryPolicy: { ...retryPolicy, interval } })}
@@ -87,13 +88,10 @@ export function SettingsForm({
       )}
       {timeoutUse === "step" && (
         <fieldset className="settings-group" data-field="limit/timeout">
-          <legend>Timeout</legend>
-          <p className="field-help">
-            How long the step may take, retries and waiting for a person included, before it ends as timed
-            out, as an ISO 8601 duration: PT1H is one hour, P3D three days.
-          </p>
+          <legend>{t("designer.settings.timeout")}</legend>
+          <p className="field-help">{t("designer.settings.timeoutHelp")}</p>
           <DurationSetting
-            label="Action timeout"
+            label={t("designer.settings.actionTimeout")}
             value={timeout ?? ""}
             readOnly={readOnly}
             problem={timeoutProblem}
@@ -103,11 +101,8 @@ export function SettingsForm({
       )}
       {timeoutUse === "none" && timeout !== undefined && (
         <fieldset className="settings-group" data-field="limit/timeout">
-          <legend>Timeout</legend>
-          <p className="field-help">
-            This step has a timeout of {timeout}, which has no effect: only steps that wait (connector calls,
-            approvals, Wait) time out.
-          </p>
+          <legend>{t("designer.settings.timeout")}</legend>
+          <p className="field-help">{t("designer.settings.timeoutIgnored", { timeout })}</p>
           <div className="settings-actions">
             <button
               type="button"
@@ -115,13 +110,13 @@ export function SettingsForm({
               disabled={readOnly}
               onClick={() => onChange({ timeout: null })}
             >
-              Remove the timeout
+              {t("designer.settings.removeTimeout")}
             </button>
           </div>
         </fieldset>
       )}
       <fieldset className="settings-group">
-        <legend>Security</legend>
+        <legend>{t("designer.settings.security")}</legend>
         <label className="check">
           <input
             type="checkbox"
@@ -129,7 +124,7 @@ export function SettingsForm({
             disabled={readOnly}
             onChange={(e) => onChange({ secureInputs: e.target.checked })}
           />{" "}
-          Secure inputs (hidden in run history)
+          {t("designer.settings.secureInputs")}
         </label>
         <label className="check">
           <input
@@ -138,7 +133,7 @@ export function SettingsForm({
             disabled={readOnly}
             onChange={(e) => onChange({ secureOutputs: e.target.checked })}
           />{" "}
-          Secure outputs (hidden in run history)
+          {t("designer.settings.secureOutputs")}
         </label>
       </fieldset>
     </div>
@@ -213,11 +208,11 @@ export function DurationSetting({
         }}
       />
       {typedInvalid && text !== value ? (
-        <span className="field-problem error">Write a duration such as PT30M, PT1H or P1D.</span>
+        <span className="field-problem error">{t("designer.settings.durationHint")}</span>
       ) : problem ? (
         <span className={`field-problem ${problem.severity}`}>{problem.message}</span>
       ) : typedInvalid ? (
-        <span className="field-problem error">Write a duration such as PT30M, PT1H or P1D.</span>
+        <span className="field-problem error">{t("designer.settings.durationHint")}</span>
       ) : null}
     </label>
   );

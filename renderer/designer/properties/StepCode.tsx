@@ -1,5 +1,6 @@
 import { Copy } from "lucide-react";
 import type { JsonObject } from "../../../shared/json";
+import { t } from "../../i18n";
 import { toast } from "../../ui/toasts";
 
 /**
@@ -11,20 +12,18 @@ export function StepCode({ name, step }: { name: string; step: JsonObject }) {
   return (
     <div className="form step-code">
       <div className="step-code-bar">
-        <p className="field-help">
-          “{name}” as the flow's definition writes it. Edit it with the other tabs; this view is read-only.
-        </p>
+        <p className="field-help">{t("designer.code.intro", { name })}</p>
         <button
           type="button"
           className="button"
           onClick={() =>
             navigator.clipboard.writeText(text).then(
-              () => toast.success("The step's code is on the clipboard."),
-              () => toast.error("The code could not be copied: select it and press Ctrl+C."),
+              () => toast.success(t("designer.code.copied")),
+              () => toast.error(t("designer.code.copyFailed")),
             )
           }
         >
-          <Copy size={14} aria-hidden="true" /> Copy
+          <Copy size={14} aria-hidden="true" /> {t("designer.code.copy")}
         </button>
       </div>
       <pre className="json-view" data-testid="step-code">

@@ -2,6 +2,7 @@ import { Plus, Trash2 } from "lucide-react";
 import { useEffect, useState } from "react";
 import type { WdlSwitchCase } from "../../../shared/flow";
 import type { JsonPrimitive } from "../../../shared/json";
+import { t } from "../../i18n";
 import { displayName } from "../card-info";
 
 /** The cases of a Switch: each case's value, add a case, remove one (with its steps). */
@@ -20,10 +21,8 @@ export function SwitchCasesEditor({
 }) {
   return (
     <div className="field switch-cases" data-testid="switch-cases">
-      <span className="field-label">Cases</span>
-      <p className="field-help">
-        Each case runs when the value switched on equals its value; otherwise Default runs.
-      </p>
+      <span className="field-label">{t("designer.switch.cases")}</span>
+      <p className="field-help">{t("designer.switch.help")}</p>
       {Object.entries(cases).map(([name, entry]) => (
         <CaseRow
           key={name}
@@ -35,7 +34,7 @@ export function SwitchCasesEditor({
         />
       ))}
       <button type="button" className="link-button add-row" disabled={readOnly} onClick={onAdd}>
-        <Plus size={14} aria-hidden="true" /> Add a case
+        <Plus size={14} aria-hidden="true" /> {t("designer.switch.addCase")}
       </button>
     </div>
   );
@@ -68,7 +67,7 @@ function CaseRow({
       <input
         id={`case-${name}`}
         className="input"
-        aria-label={`Value of ${displayName(name)}`}
+        aria-label={t("designer.switch.caseValue", { case: displayName(name) })}
         readOnly={readOnly}
         value={text}
         onChange={(event) => setText(event.target.value)}
@@ -80,7 +79,7 @@ function CaseRow({
       <button
         type="button"
         className="icon-button"
-        aria-label={`Remove ${displayName(name)}`}
+        aria-label={t("designer.switch.removeCase", { case: displayName(name) })}
         disabled={readOnly}
         onClick={onRemove}
       >

@@ -1,4 +1,5 @@
 import { Plus, Trash2 } from "lucide-react";
+import { t } from "../../i18n";
 import { TokenInput } from "../expressions/TokenInput";
 import { useFieldContext } from "./field-context";
 
@@ -15,18 +16,15 @@ export function TriggerConditions({
   const { labels, openPicker } = useFieldContext();
   return (
     <div className="field" data-field="conditions" data-testid="trigger-conditions">
-      <span className="field-label">Trigger conditions</span>
-      <p className="field-help">
-        The flow starts only when every condition is true, e.g. @greater(triggerBody()?['amount'], 10000).
-        With none, every event starts it.
-      </p>
+      <span className="field-label">{t("designer.triggerConditions.title")}</span>
+      <p className="field-help">{t("designer.triggerConditions.help")}</p>
       {conditions.map((condition, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: conditions have no identity but their place
         <div key={index} className="list-row">
           <TokenInput
             value={condition}
             labels={labels}
-            ariaLabel={`Trigger condition ${index + 1}`}
+            ariaLabel={t("designer.triggerConditions.condition", { number: index + 1 })}
             readOnly={readOnly}
             onOpenPicker={openPicker}
             onChange={(text) => onChange(conditions.map((c, i) => (i === index ? text : c)))}
@@ -34,7 +32,7 @@ export function TriggerConditions({
           <button
             type="button"
             className="icon-button"
-            aria-label={`Remove condition ${index + 1}`}
+            aria-label={t("designer.triggerConditions.remove", { number: index + 1 })}
             disabled={readOnly}
             onClick={() => onChange(conditions.filter((_, i) => i !== index))}
           >
@@ -48,7 +46,7 @@ export function TriggerConditions({
         disabled={readOnly}
         onClick={() => onChange([...conditions, "@equals(1, 1)"])}
       >
-        <Plus size={14} aria-hidden="true" /> Add a condition
+        <Plus size={14} aria-hidden="true" /> {t("designer.triggerConditions.add")}
       </button>
     </div>
   );

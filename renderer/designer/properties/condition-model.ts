@@ -1,20 +1,27 @@
 // The condition builder's rows ⇄ WDL's condition object {"and":[{"equals":[a,b]}, {"not":{…}}]}.
 import type { JsonObject, JsonValue } from "../../../shared/json";
+import type { MessageKey } from "../../i18n";
 
+/** Each operator's title is a message key: the editor shows it through t(). */
 export const OPERATORS = [
-  { id: "equals", fn: "equals", negate: false, title: "is equal to" },
-  { id: "not-equals", fn: "equals", negate: true, title: "is not equal to" },
-  { id: "greater", fn: "greater", negate: false, title: "is greater than" },
-  { id: "greaterOrEquals", fn: "greaterOrEquals", negate: false, title: "is greater than or equal to" },
-  { id: "less", fn: "less", negate: false, title: "is less than" },
-  { id: "lessOrEquals", fn: "lessOrEquals", negate: false, title: "is less than or equal to" },
-  { id: "contains", fn: "contains", negate: false, title: "contains" },
-  { id: "not-contains", fn: "contains", negate: true, title: "does not contain" },
-  { id: "startsWith", fn: "startsWith", negate: false, title: "starts with" },
-  { id: "not-startsWith", fn: "startsWith", negate: true, title: "does not start with" },
-  { id: "endsWith", fn: "endsWith", negate: false, title: "ends with" },
-  { id: "not-endsWith", fn: "endsWith", negate: true, title: "does not end with" },
-] as const;
+  { id: "equals", fn: "equals", negate: false, title: "designer.condition.equals" },
+  { id: "not-equals", fn: "equals", negate: true, title: "designer.condition.notEquals" },
+  { id: "greater", fn: "greater", negate: false, title: "designer.condition.greater" },
+  {
+    id: "greaterOrEquals",
+    fn: "greaterOrEquals",
+    negate: false,
+    title: "designer.condition.greaterOrEquals",
+  },
+  { id: "less", fn: "less", negate: false, title: "designer.condition.less" },
+  { id: "lessOrEquals", fn: "lessOrEquals", negate: false, title: "designer.condition.lessOrEquals" },
+  { id: "contains", fn: "contains", negate: false, title: "designer.condition.contains" },
+  { id: "not-contains", fn: "contains", negate: true, title: "designer.condition.notContains" },
+  { id: "startsWith", fn: "startsWith", negate: false, title: "designer.condition.startsWith" },
+  { id: "not-startsWith", fn: "startsWith", negate: true, title: "designer.condition.notStartsWith" },
+  { id: "endsWith", fn: "endsWith", negate: false, title: "designer.condition.endsWith" },
+  { id: "not-endsWith", fn: "endsWith", negate: true, title: "designer.condition.notEndsWith" },
+] as const satisfies readonly { id: string; fn: string; negate: boolean; title: MessageKey }[];
 
 export type OperatorId = (typeof OPERATORS)[number]["id"];
 

@@ -5,6 +5,7 @@ import { useEffect } from "react";
 import { ApiError } from "../../../shared/api";
 import { definitionAsJson } from "../../../shared/flow";
 import { api } from "../../api/client";
+import { t } from "../../i18n";
 import type { DesignerStore } from "./designer-store";
 
 export const AUTOSAVE_DELAY_MS = 700;
@@ -62,7 +63,7 @@ export function useAutosave(store: DesignerStore): void {
       await save();
       const state = store.getState().save;
       if (state.state === "conflict" || state.state === "error")
-        throw new Error(`The flow is not saved: ${state.message}`);
+        throw new Error(t("designer.save.notSaved", { message: state.message }));
     });
     const unsubscribe = store.subscribe((state, previous) => {
       if (state.definition !== previous.definition || state.designer !== previous.designer) {

@@ -21,6 +21,7 @@ import {
   type WdlDefinition,
   wrapInScope,
 } from "../../../shared/flow";
+import { t } from "../../i18n";
 import { displayName } from "../card-info";
 import type { DesignerStore } from "./designer-store";
 
@@ -36,7 +37,7 @@ export function insertOperation(
   const ok = store
     .getState()
     .apply(
-      `Add “${displayName(step.name)}”`,
+      t("designer.edit.addStep", { step: displayName(step.name) }),
       (d) => insertAction(d, { at: point, name: step.name, action: asAction(step.definition) }),
       { select: actionNodeId(step.name) },
     );
@@ -46,37 +47,52 @@ export function insertOperation(
 }
 
 export function moveStep(store: DesignerStore, name: string, point: InsertionPoint): boolean {
-  return store.getState().apply(`Move “${displayName(name)}”`, (d) => moveAction(d, { name, to: point }), {
-    select: actionNodeId(name),
-  });
+  return store
+    .getState()
+    .apply(
+      t("designer.edit.moveStep", { step: displayName(name) }),
+      (d) => moveAction(d, { name, to: point }),
+      {
+        select: actionNodeId(name),
+      },
+    );
 }
 
 export function deleteSteps(store: DesignerStore, names: readonly string[]): boolean {
   if (names.length === 0) return false;
   const label =
-    names.length === 1 ? `Delete “${displayName(names[0] ?? "")}”` : `Delete ${names.length} steps`;
+    names.length === 1
+      ? t("designer.edit.deleteStep", { step: displayName(names[0] ?? "") })
+      : t("designer.edit.deleteSteps", { count: names.length });
   const ok = store.getState().apply(label, (d) => deleteActions(d, { names }));
   if (ok) store.getState().select(undefined);
   return ok;
 }
 
 export function renameStep(store: DesignerStore, from: string, to: string): boolean {
-  return store.getState().apply(`Rename “${displayName(from)}”`, (d) => renameAction(d, { from, to }), {
-    select: actionNodeId(to),
-  });
+  return store
+    .getState()
+    .apply(t("designer.edit.renameStep", { step: displayName(from) }), (d) => renameAction(d, { from, to }), {
+      select: actionNodeId(to),
+    });
 }
 
 export function duplicateStep(store: DesignerStore, name: string): boolean {
   const { definition } = store.getState();
   const copied = copyActions(definition, { names: [name] });
-  return pasteAt(store, { kind: "after", action: name }, copied, `Duplicate “${displayName(name)}”`);
+  return pasteAt(
+    store,
+    { kind: "after", action: name },
+    copied,
+    t("designer.edit.duplicateStep", { step: displayName(name) }),
+  );
 }
 
 export function pasteAt(
   store: DesignerStore,
   point: InsertionPoint,
   actions: WdlActions,
-  label = "Paste",
+  label = t("designer.edit.paste"),
 ): boolean {
   const { definition } = store.getState();
   const renamed = pasteNames(definition, actions);
@@ -101,7 +117,7 @@ export function addParallelBranch(
   return store
     .getState()
     .apply(
-      `Add a parallel branch`,
+      t("designer.edit.addParallelBranch"),
       (d) => addParallelAction(d, { beside, name: step.name, action: asAction(step.definition) }),
       { select: actionNodeId(step.name) },
     );
@@ -109,7 +125,7 @@ export function addParallelBranch(
 
 export function wrapStepsInScope(store: DesignerStore, names: readonly string[]): boolean {
   const scopeName = uniqueActionName(store.getState().definition, "Scope");
-  return store.getState().apply("Wrap in a scope", (d) => wrapInScope(d, { names, scopeName }), {
+  return store.getState().apply(t("designer.edit.wrapInScope"), (d) => wrapInScope(d, { names, scopeName }), {
     select: actionNodeId(scopeName),
   });
 }

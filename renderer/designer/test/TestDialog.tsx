@@ -86,11 +86,11 @@ export function TestDialog({
         return { kind: "outputs", triggerOutputs: { headers: {}, body: {} } };
       case "form": {
         const missing = fields.find((f) => f.required && (form[f.key] === undefined || form[f.key] === ""));
-        if (missing) throw new Error(`“${missing.title}” is required.`);
+        if (missing) throw new Error(t("designer.test.fieldRequired", { field: missing.title }));
         return { kind: "outputs", triggerOutputs: { headers: {}, body: form } };
       }
       case "previous": {
-        if (!chosenRun) throw new Error("Choose an earlier run.");
+        if (!chosenRun) throw new Error(t("designer.test.chooseRun"));
         return { kind: "fromRun", runId: chosenRun };
       }
       case "typed":
@@ -133,7 +133,7 @@ export function TestDialog({
                 onChange={(value) => setForm({ ...form, [field.key]: value })}
               />
             ))}
-            {fields.length === 0 && <p className="muted">The Run flow form has no inputs.</p>}
+            {fields.length === 0 && <p className="muted">{t("designer.test.formEmpty")}</p>}
           </div>
         )}
         {mode === "previous" && (
@@ -165,7 +165,9 @@ export function TestDialog({
         {mode === "typed" && (
           <label className="field">
             <span className="field-label">
-              {triggerName ? `${triggerName.replaceAll("_", " ")} — outputs` : "Trigger outputs"}
+              {triggerName
+                ? t("designer.test.outputsOf", { trigger: triggerName.replaceAll("_", " ") })
+                : t("designer.test.outputs")}
             </span>
             <textarea
               className="input json-field"

@@ -2,6 +2,7 @@ import { BaseEdge, type Edge, EdgeLabelRenderer, type EdgeProps, getSmoothStepPa
 import { Plus } from "lucide-react";
 import { memo } from "react";
 import type { InsertionPoint, RunAfterStatus } from "../../../../shared/flow";
+import { type MessageKey, t } from "../../../i18n";
 import { DropTarget } from "../DropTarget";
 
 export type InsertEdgeData = {
@@ -11,12 +12,21 @@ export type InsertEdgeData = {
 };
 export type InsertEdgeType = Edge<InsertEdgeData, "insert">;
 
-const STATUS_WORDS: Record<RunAfterStatus, string> = {
-  Succeeded: "succeeded",
-  Failed: "failed",
-  Skipped: "skipped",
-  TimedOut: "timed out",
+const STATUS_WORDS: Record<RunAfterStatus, MessageKey> = {
+  Succeeded: "designer.edge.succeeded",
+  Failed: "designer.edge.failed",
+  Skipped: "designer.edge.skipped",
+  TimedOut: "designer.edge.timedOut",
 };
+
+/** "if failed or timed out": the statuses other than Succeeded that an edge is followed on. */
+function runAfterLabel(statuses: readonly RunAfterStatus[]): string {
+  const words = statuses.map((s) => t(STATUS_WORDS[s]));
+  const list = words
+    .slice(1)
+    .reduce((all, status) => t("designer.edge.or", { statuses: all, status }), words[0] ?? "");
+  return t("designer.edge.runAfter", { statuses: list });
+}
 
 /** An edge with a "+" in its middle: insert (or drop) a step between the two ends. */
 export const InsertEdge = memo(function InsertEdge(props: EdgeProps<InsertEdgeType>) {
@@ -39,16 +49,12 @@ export const InsertEdge = memo(function InsertEdge(props: EdgeProps<InsertEdgeTy
           className="edge-label"
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
         >
-          {unusual && (
-            <span className="run-after-label">
-              if {data?.statuses.map((s) => STATUS_WORDS[s]).join(" or ")}
-            </span>
-          )}
+          {unusual && <span className="run-after-label">{runAfterLabel(data?.statuses ?? [])}</span>}
           {data?.point && data.onPick && (
             <DropTarget
               point={data.point}
               className="drop-zone edge-plus"
-              label="Insert a step"
+              label={t("designer.edge.insert")}
               onPick={data.onPick}
             >
               <Plus size={12} aria-hidden="true" />

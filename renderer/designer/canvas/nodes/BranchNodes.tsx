@@ -2,6 +2,7 @@ import { Handle, type Node, type NodeProps, Position } from "@xyflow/react";
 import { Plus } from "lucide-react";
 import { memo } from "react";
 import type { InsertionPoint } from "../../../../shared/flow";
+import { t } from "../../../i18n";
 import { DropTarget } from "../DropTarget";
 
 export type BranchLaneData = { tone: "yes" | "no" | "neutral" };
@@ -39,7 +40,7 @@ export const TailNode = memo(function TailNode({ data }: NodeProps<TailNodeType>
     return (
       <>
         <Handle type="target" position={Position.Top} isConnectable={false} />
-        <div className="empty-branch empty-branch-readonly">No actions</div>
+        <div className="empty-branch empty-branch-readonly">{t("designer.branch.noActions")}</div>
       </>
     );
   return (
@@ -48,11 +49,11 @@ export const TailNode = memo(function TailNode({ data }: NodeProps<TailNodeType>
       <DropTarget
         point={data.point}
         className={data.empty ? "drop-zone empty-branch" : "drop-zone tail-plus"}
-        label={data.empty ? "Add an action" : "Add a step"}
+        label={data.empty ? t("designer.branch.addAction") : t("designer.branch.addStep")}
         onPick={data.onPick}
       >
         <Plus size={data.empty ? 16 : 14} aria-hidden="true" />
-        {data.empty && <span>Add an action</span>}
+        {data.empty && <span>{t("designer.branch.addAction")}</span>}
       </DropTarget>
     </>
   );

@@ -1,6 +1,7 @@
 import type { Node, NodeProps } from "@xyflow/react";
 import { X } from "lucide-react";
 import { memo, useEffect, useState } from "react";
+import { t } from "../../../i18n";
 import { useDesignerStore } from "../../state/context";
 import type { StickyNote } from "../../state/designer-data";
 
@@ -14,7 +15,7 @@ export const NoteNode = memo(function NoteNode({ data, selected }: NodeProps<Not
   useEffect(() => setText(data.note.text), [data.note.text]);
   const commit = () => {
     if (text === data.note.text) return;
-    store.getState().applyDesigner("Edit note", (d) => ({
+    store.getState().applyDesigner(t("designer.edit.editNote"), (d) => ({
       ...d,
       notes: d.notes.map((n) => (n.id === data.note.id ? { ...n, text } : n)),
     }));
@@ -27,9 +28,9 @@ export const NoteNode = memo(function NoteNode({ data, selected }: NodeProps<Not
       <button
         type="button"
         className="note-delete nodrag"
-        aria-label="Delete note"
+        aria-label={t("designer.note.delete")}
         onClick={() =>
-          store.getState().applyDesigner("Delete note", (d) => ({
+          store.getState().applyDesigner(t("designer.edit.deleteNote"), (d) => ({
             ...d,
             notes: d.notes.filter((n) => n.id !== data.note.id),
           }))
@@ -39,9 +40,9 @@ export const NoteNode = memo(function NoteNode({ data, selected }: NodeProps<Not
       </button>
       <textarea
         className="nodrag nowheel"
-        aria-label="Note"
+        aria-label={t("designer.note.label")}
         value={text}
-        placeholder="Write a note…"
+        placeholder={t("designer.note.placeholder")}
         onChange={(event) => setText(event.target.value)}
         onBlur={commit}
       />

@@ -1,6 +1,7 @@
 import { Handle, type Node, type NodeProps, Position } from "@xyflow/react";
 import { AlertTriangle, ChevronDown, ChevronRight, CircleX } from "lucide-react";
 import { memo } from "react";
+import { t } from "../../../i18n";
 import type { CardInfo } from "../../card-info";
 import { iconFor } from "../../icons";
 
@@ -43,7 +44,9 @@ export const StepCard = memo(function StepCard({ id, data, selected }: NodeProps
       </div>
       <div className="card-text">
         <span className="card-eyebrow">
-          {data.isTrigger ? `Trigger · ${info.connectorName}` : info.connectorName}
+          {data.isTrigger
+            ? t("designer.card.trigger", { connector: info.connectorName })
+            : info.connectorName}
         </span>
         <span className="card-title">{info.title}</span>
       </div>
@@ -51,7 +54,7 @@ export const StepCard = memo(function StepCard({ id, data, selected }: NodeProps
         <button
           type="button"
           className="collapse-toggle nodrag"
-          aria-label={`Expand (${data.hiddenSteps} steps inside)`}
+          aria-label={t("designer.card.expand", { count: data.hiddenSteps })}
           onClick={(event) => {
             event.stopPropagation();
             data.onToggleCollapse?.();
@@ -64,7 +67,7 @@ export const StepCard = memo(function StepCard({ id, data, selected }: NodeProps
       {badge && (badge.errors > 0 || badge.warnings > 0) && (
         <span
           className={badge.errors > 0 ? "card-badge error" : "card-badge warning"}
-          title={`${badge.errors} error(s), ${badge.warnings} warning(s)`}
+          title={t("designer.card.problems", { errors: badge.errors, warnings: badge.warnings })}
           data-testid="card-badge"
         >
           {badge.errors > 0 ? (
@@ -114,7 +117,7 @@ export const ScopeNode = memo(function ScopeNode({ id, data, selected }: NodePro
         <button
           type="button"
           className="collapse-toggle nodrag"
-          aria-label="Collapse"
+          aria-label={t("designer.card.collapse")}
           onClick={(event) => {
             event.stopPropagation();
             data.onToggleCollapse?.();
