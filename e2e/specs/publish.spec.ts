@@ -63,7 +63,7 @@ test.describe("publishing", () => {
     const sandbox = new SandboxPage(page);
     await sandbox.openTable("Vendors");
     await sandbox.row("V20010").getByRole("checkbox").check();
-    await page.getByRole("button", { name: "Automate" }).click();
+    await page.getByRole("button", { name: "Automate", exact: true }).click();
     // First use: the privacy statement, then the menu.
     await expect(page.getByTestId("automate-consent")).toBeVisible();
     await page.getByRole("button", { name: "Get started with Automate" }).click();
@@ -98,12 +98,13 @@ test.describe("publishing", () => {
     const page = app.page;
     const sandbox = new SandboxPage(page);
     await sandbox.openTable("Vendors");
-    await page.getByRole("button", { name: "Automate" }).click();
+    await page.getByRole("button", { name: "Automate", exact: true }).click();
     const consent = page.getByRole("dialog", { name: "Before you use Automate" });
     await expect(consent).toContainText("Flows act on your behalf");
     await expect(consent.getByRole("button", { name: "Get started with Automate" })).toBeVisible();
     await consent.getByRole("button", { name: "Decline" }).click();
-    await page.getByRole("button", { name: "Automate" }).click();
+    await expect(consent).toBeHidden();
+    await page.getByRole("button", { name: "Automate", exact: true }).click();
     await expect(page.getByTestId("automate-menu")).toContainText("You declined");
 
     await page
@@ -115,7 +116,7 @@ test.describe("publishing", () => {
     await expect(page.getByTestId("consent-state")).toHaveText("Accepted");
 
     await sandbox.openTable("Vendors");
-    await page.getByRole("button", { name: "Automate" }).click();
+    await page.getByRole("button", { name: "Automate", exact: true }).click();
     await expect(page.getByTestId("automate-menu")).toContainText("Create a flow");
   });
 
