@@ -4,12 +4,9 @@ export const designerMessages = {
   // Page and header
   "designer.back": "Back to My flows",
   "designer.loading": "Opening the flow…",
-  "designer.trigger": "Trigger",
-  "designer.canvas": "Flow canvas",
   "designer.renameHint": "Click to rename",
   "designer.nameLabel": "Flow name",
   "designer.noTrigger": "This flow has no trigger yet.",
-  "designer.nextStep": "New steps come in the designer.",
   "designer.testBlocked": "Fix the flow checker's errors to test the flow",
 
   // Undo and redo: the toast after each, and the names of the edits (shown in them and the toolbar)
