@@ -171,6 +171,51 @@ test.describe("designer: editing", () => {
     expect(saved.definition.actions.Note?.limit).toBeUndefined();
   });
 
+  test("a finding's fix is applied in one click, and undo takes it back", async ({ app }) => {
+    const page = app.page;
+    const designer = new DesignerPage(page);
+    const flowId = await createFlow(page, "Fix journey", "instant", {
+      $schema:
+        "https://schema.management.azure.com/providers/Microsoft.Logic/schemas/2016-06-01/workflowdefinition.json#",
+      contentVersion: "1.0.0.0",
+      triggers: {
+        manual: { type: "Request", kind: "Button", inputs: { schema: { type: "object", properties: {} } } },
+      },
+      actions: {
+        Count_items: { type: "Compose", inputs: "@lenght(createArray(1, 2))", runAfter: {} },
+        Set_total: {
+          type: "SetVariable",
+          inputs: { name: "total", value: "@outputs('Count_items')" },
+          runAfter: { Count_items: ["Succeeded"] },
+        },
+      },
+    });
+    await designer.open(flowId);
+    await expect(designer.checkerCount()).toContainText("2 errors");
+    await designer.checkerCount().click();
+
+    await page.getByTestId("finding-fix").filter({ hasText: "length" }).click();
+    await expect(designer.checkerCount()).toContainText("1 error");
+    await page.getByTestId("finding-fix").filter({ hasText: "Initialize the variable" }).click();
+    await expect(designer.checkerCount()).toContainText("0 errors");
+    await expect(designer.card("Initialize total")).toBeVisible();
+
+    // Each fix is one step of undo.
+    await designer.undo();
+    await expect(designer.card("Initialize total")).toHaveCount(0);
+    await expect(designer.checkerCount()).toContainText("1 error");
+    await designer.redo();
+    await expect(designer.card("Initialize total")).toBeVisible();
+    await designer.saved();
+    const saved = await callApi<{ definition: { actions: Record<string, { inputs?: unknown }> } }>(
+      page,
+      "flows.get",
+      { id: flowId },
+    );
+    expect(saved.definition.actions.Count_items?.inputs).toBe("@length(createArray(1, 2))");
+    expect(Object.keys(saved.definition.actions)).toEqual(["Count_items", "Initialize_total", "Set_total"]);
+  });
+
   test("every template opens as a complete flow with nothing for the checker to report", async ({ app }) => {
     test.setTimeout(180_000);
     const page = app.page;

@@ -3,7 +3,7 @@ import { ArrowLeft, Copy, Download, FlaskConical, History, Trash2, Upload } from
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Link, useLocation } from "wouter";
 import type { Flow } from "../../shared/api";
-import type { Finding } from "../../shared/checker";
+import { applyFix, type Finding } from "../../shared/checker";
 import type { OperationDeclaration } from "../../shared/connectors";
 import { actionNameOfNodeId, copyActions, definitionAsJson, type InsertionPoint } from "../../shared/flow";
 import { api } from "../api/client";
@@ -209,6 +209,13 @@ function Designer() {
       ...(finding.field ? { field: finding.field } : {}),
     });
     if (nodeId) void reactFlow.fitView({ nodes: [{ id: nodeId }], maxZoom: 1, duration: 250, padding: 0.6 });
+  };
+
+  // The checker's suggested edit, as one undoable step ("Fix: Did you mean “Compose”?").
+  const fixFinding = (finding: Finding) => {
+    const label = finding.fix?.label ?? "";
+    if (store.getState().apply(t("designer.edit.fix", { label }), (d) => applyFix(d, finding)))
+      toast.success(t("designer.checker.fixed", { label }));
   };
 
   const addNote = () => {
@@ -506,7 +513,12 @@ function Designer() {
             onPick={onPick}
           />
           {checkerOpen && (
-            <CheckerPanel result={check} onOpenFinding={openFinding} onClose={() => setCheckerOpen(false)} />
+            <CheckerPanel
+              result={check}
+              onOpenFinding={openFinding}
+              onFix={readOnly ? undefined : fixFinding}
+              onClose={() => setCheckerOpen(false)}
+            />
           )}
           {watchedRun && (
             <RunPanel

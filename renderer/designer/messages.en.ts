@@ -75,6 +75,9 @@ export const designerMessages = {
 
   // Flow checker
   "designer.checker.title": "Flow checker",
+  "designer.checker.applyFix": "Apply this fix (you can undo it)",
+  "designer.edit.fix": "Fix: {label}",
+  "designer.checker.fixed": "Fixed: {label}. Undo takes it back.",
   "designer.checker.errors": { one: "{count} error", other: "{count} errors" },
   "designer.checker.warnings": { one: "{count} warning", other: "{count} warnings" },
   "designer.checker.counts": "{errors}, {warnings}",

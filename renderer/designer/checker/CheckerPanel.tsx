@@ -1,5 +1,5 @@
-import { AlertTriangle, CircleCheck, CircleX, X } from "lucide-react";
-import type { CheckResult, Finding } from "../../../shared/checker";
+import { AlertTriangle, CircleCheck, CircleX, Wand2, X } from "lucide-react";
+import { type CheckResult, canApplyFix, type Finding } from "../../../shared/checker";
 import { t } from "../../i18n";
 import { displayName } from "../card-info";
 
@@ -7,10 +7,13 @@ import { displayName } from "../card-info";
 export function CheckerPanel({
   result,
   onOpenFinding,
+  onFix,
   onClose,
 }: {
   result: CheckResult;
   onOpenFinding: (finding: Finding) => void;
+  /** Applies the finding's suggested edit (undoable); undefined on a read-only flow. */
+  onFix: ((finding: Finding) => void) | undefined;
   onClose: () => void;
 }) {
   return (
@@ -59,8 +62,21 @@ export function CheckerPanel({
                   {finding.step ? displayName(finding.step) : t("designer.checker.flow")}
                 </span>
                 <span className="finding-message">{finding.message}</span>
-                {finding.fix && <span className="finding-fix">{finding.fix.label}</span>}
               </button>
+              {finding.fix &&
+                (onFix && canApplyFix(finding) ? (
+                  <button
+                    type="button"
+                    className="finding-fix link-button"
+                    data-testid="finding-fix"
+                    title={t("designer.checker.applyFix")}
+                    onClick={() => onFix(finding)}
+                  >
+                    <Wand2 size={13} aria-hidden="true" /> {finding.fix.label}
+                  </button>
+                ) : (
+                  <span className="finding-fix hint">{finding.fix.label}</span>
+                ))}
             </li>
           ))}
         </ul>
