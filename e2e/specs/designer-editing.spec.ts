@@ -216,6 +216,61 @@ test.describe("designer: editing", () => {
     expect(Object.keys(saved.definition.actions)).toEqual(["Count_items", "Initialize_total", "Set_total"]);
   });
 
+  test("concurrency control on the trigger: a second run waits, not begun, while the first is in progress", async ({
+    app,
+  }) => {
+    const page = app.page;
+    const designer = new DesignerPage(page);
+    const flowId = await createFlow(page, "One approval at a time", "instant", {
+      $schema:
+        "https://schema.management.azure.com/providers/Microsoft.Logic/schemas/2016-06-01/workflowdefinition.json#",
+      contentVersion: "1.0.0.0",
+      triggers: {
+        manual: { type: "Request", kind: "Button", inputs: { schema: { type: "object", properties: {} } } },
+      },
+      actions: {
+        Ask: {
+          type: "OpenApiConnectionWebhook",
+          inputs: {
+            host: {
+              connectionName: "shared_approvals",
+              apiId: "/providers/Microsoft.PowerApps/apis/shared_approvals",
+              operationId: "StartAndWaitForAnApproval",
+            },
+            parameters: {
+              approvalType: "Basic",
+              "WebhookApprovalCreationInput/title": "Approve the payment run",
+              "WebhookApprovalCreationInput/assignedTo": "alicia.thornton@cronus-demo.example",
+            },
+          },
+          runAfter: {},
+        },
+      },
+    });
+    await designer.open(flowId);
+    await designer.trigger().click();
+    await designer.panel().getByRole("tab", { name: "Settings" }).click();
+    await designer.panel().getByLabel("Limit how many runs happen at once").check();
+    await expect(designer.panel().getByRole("spinbutton", { name: "Runs at once" })).toHaveValue("1");
+    await designer.saved();
+
+    const start = () =>
+      callApi<{ runId: string }>(page, "runs.start", {
+        flowId,
+        source: { draft: true },
+        triggerOutputs: { body: {} },
+      });
+    await start();
+    const second = await start();
+    await page.evaluate((id) => {
+      location.hash = `#/runs/${id}`;
+    }, second.runId);
+    await expect(page.getByTestId("run-queued")).toContainText(
+      "This run has not begun: its flow runs one at a time",
+    );
+    await expect(page.getByTestId("run-step")).toHaveCount(0);
+  });
+
   test("every template opens as a complete flow with nothing for the checker to report", async ({ app }) => {
     test.setTimeout(180_000);
     const page = app.page;

@@ -244,6 +244,12 @@ export const designerMessages = {
   "designer.switch.removeCase": "Remove {case}",
 
   // Trigger conditions
+  "designer.concurrency.title": "Concurrency control",
+  "designer.concurrency.help":
+    "Runs beyond this many wait their turn and begin, in the order they came, as runs end (up to 100 waiting). One at a time handles approvals one after the other.",
+  "designer.concurrency.limit": "Limit how many runs happen at once",
+  "designer.concurrency.runs": "Runs at once",
+  "designer.edit.concurrency": "Edit concurrency control",
   "designer.triggerConditions.title": "Trigger conditions",
   "designer.triggerConditions.help":
     "The flow starts only when every condition is true, e.g. @greater(triggerBody()?['amount'], 10000). With none, every event starts it.",

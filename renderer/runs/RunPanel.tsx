@@ -82,6 +82,11 @@ export function RunPanel({
           {run.error.message}
         </p>
       )}
+      {run.queued && (
+        <p className="banner banner-info run-waiting" data-testid="run-queued">
+          {t("runs.queued", { count: concurrencyRuns(run.definition) })}
+        </p>
+      )}
       {run.status === "Waiting" && waiting?.description && (
         <p className="banner banner-info run-waiting" data-testid="run-waiting">
           {waiting.description}
@@ -175,4 +180,14 @@ function StepData({ testId, value, secured }: { testId: string; value: JsonValue
       )}
     </div>
   );
+}
+
+/** How many runs of the flow its trigger lets run at once (concurrency control). */
+function concurrencyRuns(definition: RunDetail["definition"]): number {
+  for (const trigger of Object.values(definition.triggers ?? {})) {
+    const runs = (trigger as { runtimeConfiguration?: { concurrency?: { runs?: unknown } } })
+      .runtimeConfiguration?.concurrency?.runs;
+    if (typeof runs === "number") return runs;
+  }
+  return 1;
 }

@@ -65,6 +65,11 @@ export const runsMessages = {
   "test.invalidJson": "This is not valid JSON: {message}",
   "test.openSandbox": "Open the sandbox",
   "runs.xmlContent": "XML",
+  "runs.queued": {
+    one: "This run has not begun: its flow runs one at a time, and it waits for the run in progress to finish.",
+    other:
+      "This run has not begun: its flow runs {count} at a time, and it waits for one of the runs in progress to finish.",
+  },
   "runs.jsonItems": { one: "{count} item", other: "{count} items" },
   "runs.jsonFields": { one: "{count} field", other: "{count} fields" },
 } as const;

@@ -76,6 +76,8 @@ export const runDetailSchema = runSummarySchema.extend({
   /** null when the trigger's outputs are secured (triggerSecured). */
   triggerOutputs: json,
   triggerSecured: z.boolean(),
+  /** Waiting for a free slot of its flow's concurrency control: it has not begun. */
+  queued: z.boolean(),
   response: json.nullable(),
   steps: z.array(stepRecordSchema),
   iterations: z.array(

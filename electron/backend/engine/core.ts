@@ -34,6 +34,8 @@ export interface CoreOptions {
   events: EngineEventListener;
   /** Loads a run that is not in memory from the journal and drives it (recovery). */
   load: (runId: string) => RunExecution | undefined;
+  /** A run ended (its end is journaled, not yet committed): a queued run of its flow may start. */
+  onRunEnded?: (run: RunExecution) => void;
 }
 
 /** What a step executor knows about the step it runs. */
@@ -77,6 +79,7 @@ export class EngineCore {
   stopped = false;
   readonly activity = new Activity(() => this.stopped);
   private readonly load: (runId: string) => RunExecution | undefined;
+  private readonly onRunEnded: ((run: RunExecution) => void) | undefined;
   private readonly signalQuery;
 
   constructor(options: CoreOptions) {
@@ -86,6 +89,7 @@ export class EngineCore {
     this.limits = options.limits;
     this.random = options.random;
     this.load = options.load;
+    this.onRunEnded = options.onRunEnded;
     this.journal = new Journal(options.db, {
       policy: options.policy,
       emit: (event: EngineEvent) => options.events(event),
@@ -658,6 +662,7 @@ export class EngineCore {
     });
     run.ended = true;
     this.loaded.delete(run.id);
+    this.onRunEnded?.(run);
     this.journal.stepCompleted();
   }
 

@@ -12,6 +12,7 @@ import type { CommitPolicy } from "./journal";
 import { DEFAULT_LIMITS, describeSize, type EngineLimits } from "./limits";
 import { RunQueries, UNSUCCESSFUL } from "./queries";
 import { RunLoader } from "./recovery";
+import { type ConcurrencyLimit, concurrencyOf, RunQueue } from "./run-queue";
 import { RunExecution } from "./run-state";
 import { driveRun } from "./scheduler";
 import { SnapshotStore } from "./snapshots";
@@ -62,6 +63,9 @@ export class Engine implements SignalSink {
   private readonly snapshots: SnapshotStore;
   private readonly loader: RunLoader;
   private readonly queries: RunQueries;
+  private readonly queue: RunQueue;
+  /** Flows whose queue is looked at soon (a run of theirs ended). */
+  private readonly releasing = new Set<string>();
   private readonly listeners = new Set<EngineEventListener>();
   private readonly clock: Clock;
   private readonly limits: EngineLimits;
@@ -85,6 +89,7 @@ export class Engine implements SignalSink {
     this.snapshots = new SnapshotStore(db);
     this.loader = new RunLoader(db, this.snapshots, { now: () => this.clock.now(), random });
     this.queries = new RunQueries(db);
+    this.queue = new RunQueue(db);
     this.core = new EngineCore({
       db,
       clock: this.clock,
@@ -94,6 +99,10 @@ export class Engine implements SignalSink {
       policy: options.commit ?? "batch",
       events: (event) => this.emit(event),
       load: (runId) => this.loadAndDrive(runId),
+      onRunEnded: (run) => {
+        const limit = concurrencyOf(run.definition, run.triggerName);
+        if (limit) this.releaseSoon(run.flow.id, limit);
+      },
     });
     this.s = {
       insertSignal: db.prepare(
@@ -167,6 +176,13 @@ export class Engine implements SignalSink {
         for (const id of running) if (!this.core.loaded.has(id)) this.loadAndDrive(id);
       });
     }
+    // Queued runs begin if their flow has free slots now (runs may have ended while it was closed).
+    for (const flowId of this.queue.flows()) {
+      const next = this.queue.next(flowId);
+      const origin = next === undefined ? undefined : this.loader.origin(next);
+      const limit = origin && concurrencyOf(origin.definition, origin.triggerName);
+      this.releaseSoon(flowId, limit ?? { runs: Number.POSITIVE_INFINITY, waiting: 0 });
+    }
     return { resumed: running.length, waiting, waits: waits.length, ms: performance.now() - begin };
   }
 
@@ -205,6 +221,18 @@ export class Engine implements SignalSink {
       );
     }
     const snapshot = this.snapshots.of(definition);
+    const limit = concurrencyOf(snapshot.definition, triggerName);
+    if (limit && this.queue.active(args.flow.id) >= limit.runs) {
+      if (this.queue.queued(args.flow.id) >= limit.waiting) {
+        return {
+          started: false,
+          runId: null,
+          reason: "queue-full",
+          message: `“${args.flow.name}” already has ${limit.runs} run${limit.runs === 1 ? "" : "s"} in progress and ${limit.waiting} waiting, the most its trigger's concurrency control allows.`,
+        };
+      }
+      return this.startQueued(args, snapshot, triggerName, outputsText);
+    }
     const id = this.newRunId();
     const startedAt = this.clock.now();
     const committed = this.core.journal.insertRun({
@@ -284,6 +312,85 @@ export class Engine implements SignalSink {
         this.core.loaded.delete(id);
       }
       throw error;
+    }
+  }
+
+  /**
+   * A run over its flow's concurrency limit: its row (status Waiting) and its place in the flow's
+   * queue commit together; it begins when a run of the flow ends and its turn comes.
+   */
+  private startQueued(
+    args: StartRunArgs,
+    snapshot: ReturnType<SnapshotStore["of"]>,
+    triggerName: string,
+    outputsText: string,
+  ): StartRunResult {
+    const id = this.newRunId();
+    const startedAt = this.clock.now();
+    this.core.journal.group(() => {
+      this.core.journal.insertRun({
+        id,
+        flowId: args.flow.id,
+        flowName: args.flow.name,
+        flowVersion: args.flow.version ?? null,
+        mode: args.mode,
+        triggerName,
+        triggerOutputs: outputsText,
+        definitionHash: snapshot.hash,
+        definition: snapshot.text,
+        status: "Waiting",
+        startedAt,
+        resubmittedFrom: args.resubmittedFrom ?? null,
+      });
+      this.queue.enqueue(id, args.flow.id, startedAt);
+    });
+    this.snapshots.stored(snapshot);
+    this.core.registry.addDeadline(id, startedAt + this.limits.maxRunDurationMs);
+    this.core.soon(() => {
+      if (this.s.runExists.get(id) === undefined) return; // a caller's transaction rolled back
+      this.core.journal.event({
+        event: "run.started",
+        payload: {
+          runId: id,
+          flowId: args.flow.id,
+          flowName: args.flow.name,
+          flowVersion: args.flow.version ?? null,
+          mode: args.mode,
+          triggerName,
+          startedAt: iso(startedAt),
+          resubmittedFrom: args.resubmittedFrom ?? null,
+        },
+      });
+    });
+    return { started: true, runId: id, queued: true };
+  }
+
+  /** Looks at the flow's queue once the current turn's ends are committed. */
+  private releaseSoon(flowId: string, limit: ConcurrencyLimit): void {
+    if (this.releasing.has(flowId)) return;
+    this.releasing.add(flowId);
+    this.core.soon(() => {
+      this.releasing.delete(flowId);
+      this.release(flowId, limit);
+    });
+  }
+
+  /** Starts the flow's queued runs, longest waiting first, while it has free slots. */
+  private release(flowId: string, limit: ConcurrencyLimit): void {
+    if (this.core.stopped) return;
+    // The runs that just ended must read as ended before the slots are counted.
+    this.core.journal.commit();
+    this.queue.clearStale();
+    for (;;) {
+      if (this.queue.active(flowId) >= limit.runs) return;
+      const next = this.queue.next(flowId);
+      if (next === undefined) return;
+      this.queue.take(next);
+      const loaded = this.core.loaded.get(next);
+      if (loaded) {
+        loaded.status = "Running";
+        driveRun(this.core, loaded);
+      } else this.loadAndDrive(next);
     }
   }
 
@@ -388,7 +495,8 @@ export class Engine implements SignalSink {
     const run = this.loader.load(runId);
     if (!run) return undefined;
     this.core.loaded.set(runId, run);
-    driveRun(this.core, run);
+    // A run waiting for a slot of its flow is loaded (to be cancelled or timed out) but not run.
+    if (!this.queue.isQueued(runId)) driveRun(this.core, run);
     return run;
   }
 

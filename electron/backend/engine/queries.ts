@@ -152,8 +152,9 @@ export class RunQueries {
     this.runStatement = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM runs WHERE id = ?`);
     // The definition is parsed afresh: callers may change what they get, never the engine's snapshot.
     this.detailStatement = db.prepare(
-      `SELECT d.definition, r.trigger_outputs, r.response FROM runs r
-       JOIN run_definitions d ON d.hash = r.definition_hash WHERE r.id = ?`,
+      `SELECT d.definition, r.trigger_outputs, r.response,
+         r.status = 'Waiting' AND EXISTS (SELECT 1 FROM run_queue q WHERE q.run_id = r.id) AS queued
+       FROM runs r JOIN run_definitions d ON d.hash = r.definition_hash WHERE r.id = ?`,
     );
     this.logStatement = db.prepare(RUN_LOG_SELECT);
     const waitColumns = `w.id, w.run_id, r.flow_id, w.iteration, w.action, w.attempt, w.kind, w.token, w.resume_at,
@@ -176,6 +177,7 @@ export class RunQueries {
       definition: string;
       trigger_outputs: string;
       response: string | null;
+      queued: number;
     };
     const log = readRunLog(this.logStatement, runId);
     const definition = JSON.parse(detail.definition) as WdlDefinition;
@@ -221,6 +223,7 @@ export class RunQueries {
       definition,
       triggerOutputs: triggerSecured ? null : (JSON.parse(detail.trigger_outputs) as JsonValue),
       triggerSecured,
+      queued: detail.queued === 1,
       response: parse(detail.response),
       steps,
       iterations,

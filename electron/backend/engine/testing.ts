@@ -8,13 +8,20 @@ import { flowsMigration } from "../db/migrations/0001-flows";
 import { engineMigration } from "../db/migrations/0003-engine";
 import { runLogMigration } from "../db/migrations/0006-run-log";
 import { runIndexesMigration } from "../db/migrations/0007-run-indexes";
+import { runQueueMigration } from "../db/migrations/0009-run-queue";
 import { openDatabase } from "../db/open";
 import type { ConnectorCall, ConnectorOutcome, ConnectorRuntime } from "./connector-runtime";
 import { Engine, type EngineOptions } from "./engine";
 import type { EngineEvent, RunDetail, StepRecord } from "./types";
 
 /** The engine's own schema (and the flows table before it), without the sandbox's. */
-export const ENGINE_TEST_MIGRATIONS = [flowsMigration, engineMigration, runLogMigration, runIndexesMigration];
+export const ENGINE_TEST_MIGRATIONS = [
+  flowsMigration,
+  engineMigration,
+  runLogMigration,
+  runIndexesMigration,
+  runQueueMigration,
+];
 
 export function engineTestDatabase(file = ":memory:"): Database {
   return openDatabase(file, { migrations: ENGINE_TEST_MIGRATIONS }).db;

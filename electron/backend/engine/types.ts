@@ -28,8 +28,11 @@ export interface StartRunArgs {
 }
 
 export type StartRunResult =
-  | { started: true; runId: string }
-  | { started: false; runId: null; reason: "trigger-conditions"; condition: string; message: string };
+  /** queued: the flow's concurrency limit is reached; the run waits for a slot (status Waiting). */
+  | { started: true; runId: string; queued?: true }
+  | { started: false; runId: null; reason: "trigger-conditions"; condition: string; message: string }
+  /** The flow's concurrency limit is reached and its queue of waiting runs is full. */
+  | { started: false; runId: null; reason: "queue-full"; message: string };
 
 export interface ErrorInfo {
   code: string;
@@ -112,6 +115,8 @@ export interface RunDetail extends RunSummary {
   /** null when the trigger's outputs are secured. */
   triggerOutputs: JsonValue;
   triggerSecured: boolean;
+  /** Waiting for a free slot of its flow's concurrency control (it has not begun). */
+  queued: boolean;
   /** What a Response action answered, if any. */
   response: JsonValue | null;
   /** Every attempt of every step, in start order. */

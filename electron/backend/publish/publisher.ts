@@ -401,7 +401,10 @@ export class Publisher {
     this.pending = [];
     if (list.length === 0 || !this.started) return;
     try {
-      this.options.engine.startRuns(list);
+      // A trigger condition that is false is the flow saying "not this one"; a full queue is news.
+      for (const result of this.options.engine.startRuns(list)) {
+        if (!result.started && result.reason === "queue-full") this.log(result.message);
+      }
     } catch (error) {
       this.log(
         `${list.length} run${list.length === 1 ? "" : "s"} of published flows could not start: ${error instanceof Error ? error.message : String(error)}`,

@@ -42,6 +42,7 @@ import { iconFor } from "../icons";
 import { useDesigner, useDesignerStore } from "../state/context";
 import { actionNameFromTitle, renameStep } from "../state/edits";
 import { graphOf } from "../state/graph-cache";
+import { ConcurrencySetting } from "./ConcurrencySetting";
 import { type FieldContext, FieldContextValue } from "./field-context";
 import { type FieldProblem, InputField } from "./InputField";
 import { RunAfterEditor } from "./RunAfterEditor";
@@ -264,29 +265,44 @@ export function PropertiesPanel({ findings }: { findings: readonly Finding[] }) 
             />
           )}
           {tab === "settings" && node.kind === "trigger" && (
-            <TriggerConditions
-              conditions={
-                Array.isArray(step.conditions)
-                  ? step.conditions
-                      .map((c) => asObject(c).expression)
-                      .filter((e): e is string => typeof e === "string")
-                  : []
-              }
-              readOnly={readOnly}
-              onChange={(conditions) =>
-                store.getState().apply(
-                  t("designer.edit.triggerConditions"),
-                  (d) =>
-                    updateTriggerSettings(d, {
-                      name: node.name,
-                      settings: { conditions: conditions.length ? conditions : null },
-                    }),
-                  {
-                    coalesce: `${node.id}/conditions`,
-                  },
-                )
-              }
-            />
+            <div className="form">
+              <TriggerConditions
+                conditions={
+                  Array.isArray(step.conditions)
+                    ? step.conditions
+                        .map((c) => asObject(c).expression)
+                        .filter((e): e is string => typeof e === "string")
+                    : []
+                }
+                readOnly={readOnly}
+                onChange={(conditions) =>
+                  store.getState().apply(
+                    t("designer.edit.triggerConditions"),
+                    (d) =>
+                      updateTriggerSettings(d, {
+                        name: node.name,
+                        settings: { conditions: conditions.length ? conditions : null },
+                      }),
+                    {
+                      coalesce: `${node.id}/conditions`,
+                    },
+                  )
+                }
+              />
+              <ConcurrencySetting
+                runs={concurrencyRunsOf(step)}
+                readOnly={readOnly}
+                onChange={(runs) =>
+                  store
+                    .getState()
+                    .apply(
+                      t("designer.edit.concurrency"),
+                      (d) => updateTriggerSettings(d, { name: node.name, settings: { concurrency: runs } }),
+                      { coalesce: `${node.id}/concurrency` },
+                    )
+                }
+              />
+            </div>
           )}
           {tab === "code" && <StepCode name={displayName(node.name)} step={step} />}
           {tab === "runAfter" && node.kind === "action" && (
@@ -566,3 +582,9 @@ function variableNames(graph: FlowGraph): string[] {
 }
 
 export { descendantsOf };
+
+/** The trigger's concurrency limit (runtimeConfiguration.concurrency.runs), when it has one. */
+function concurrencyRunsOf(trigger: JsonObject): number | undefined {
+  const runs = asObject(asObject(trigger.runtimeConfiguration).concurrency).runs;
+  return typeof runs === "number" ? runs : undefined;
+}

@@ -140,7 +140,7 @@ export function SettingsForm({
   );
 }
 
-function NumberSetting({
+export function NumberSetting({
   label,
   value,
   min,

@@ -3,7 +3,7 @@ import type { WdlAction } from "../../flow";
 import { compose, flow, ofRule } from "../test-support/flows";
 
 describe("setting-ignored", () => {
-  it("tells of a trigger's concurrency control and a step's static result, which Flowsmith does not apply", () => {
+  it("tells of a step's static result, which Flowsmith does not apply; a trigger's concurrency control it does", () => {
     const definition = flow({
       Mocked: {
         ...compose(1),
@@ -14,11 +14,6 @@ describe("setting-ignored", () => {
     const manual = definition.triggers?.manual;
     if (manual) manual.runtimeConfiguration = { concurrency: { runs: 1 } };
     expect(ofRule(definition, "setting-ignored").map((f) => [f.nodeId, f.severity, f.message])).toEqual([
-      [
-        "#trigger/manual",
-        "warning",
-        "“manual” allows 1 run at once (concurrency control); Flowsmith starts every run when its trigger fires, without a queue.",
-      ],
       [
         "Mocked",
         "warning",

@@ -5,18 +5,6 @@ import { stepLabel } from "../wording";
 import type { Rule } from "./rule";
 
 export const settingIgnored: Rule = (analysis, report) => {
-  for (const trigger of analysis.triggers) {
-    const config = trigger.object.runtimeConfiguration;
-    const concurrency = isJsonObject(config) ? config.concurrency : undefined;
-    const runs = isJsonObject(concurrency) ? concurrency.runs : undefined;
-    if (typeof runs !== "number") continue;
-    report({
-      rule: "setting-ignored",
-      step: trigger,
-      field: "runtimeConfiguration/concurrency/runs",
-      message: `${stepLabel(trigger)} allows ${runs} run${runs === 1 ? "" : "s"} at once (concurrency control); Flowsmith starts every run when its trigger fires, without a queue.`,
-    });
-  }
   for (const action of analysis.actions) {
     const config = action.object.runtimeConfiguration;
     if (!isJsonObject(config) || config.staticResult === undefined) continue;

@@ -8,6 +8,7 @@ import { publishMigration } from "./0005-publish";
 import { runLogMigration } from "./0006-run-log";
 import { runIndexesMigration } from "./0007-run-indexes";
 import { sandboxCallsMigration } from "./0008-sandbox-calls";
+import { runQueueMigration } from "./0009-run-queue";
 
 export const MIGRATIONS: readonly Migration[] = [
   flowsMigration,
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   runLogMigration,
   runIndexesMigration,
   sandboxCallsMigration,
+  runQueueMigration,
 ];
