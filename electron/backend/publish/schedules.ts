@@ -122,12 +122,18 @@ export class Schedules {
   }
 
   private start(workflow: LiveWorkflow, at: number, missed?: number): void {
-    this.deps.engine.startRun({
+    const result = this.deps.engine.startRun({
       flow: { id: workflow.flowId, name: workflow.name, version: workflow.version },
       mode: "published",
       definition: workflow.definition,
       triggerName: workflow.facts.name,
       triggerOutputs: scheduledOutputs(at, missed),
     });
+    // An occurrence its flow's full queue refused is not run later: say so.
+    if (!result.started && result.reason === "queue-full") {
+      this.deps.log(
+        `The scheduled run of “${workflow.name}” at ${new Date(at).toISOString()} did not start: ${result.message}`,
+      );
+    }
   }
 }
