@@ -271,6 +271,61 @@ test.describe("designer: editing", () => {
     await expect(page.getByTestId("run-step")).toHaveCount(0);
   });
 
+  test("a static result stands in for an approval in a test run, and the checker reminds to turn it off", async ({
+    app,
+  }) => {
+    const page = app.page;
+    const designer = new DesignerPage(page);
+    const flowId = await createFlow(page, "Static approval", "instant", {
+      $schema:
+        "https://schema.management.azure.com/providers/Microsoft.Logic/schemas/2016-06-01/workflowdefinition.json#",
+      contentVersion: "1.0.0.0",
+      triggers: {
+        manual: { type: "Request", kind: "Button", inputs: { schema: { type: "object", properties: {} } } },
+      },
+      actions: {
+        Ask: {
+          type: "OpenApiConnectionWebhook",
+          inputs: {
+            host: {
+              connectionName: "shared_approvals",
+              apiId: "/providers/Microsoft.PowerApps/apis/shared_approvals",
+              operationId: "StartAndWaitForAnApproval",
+            },
+            parameters: {
+              approvalType: "Basic",
+              "WebhookApprovalCreationInput/title": "Approve the payment run",
+              "WebhookApprovalCreationInput/assignedTo": "alicia.thornton@cronus-demo.example",
+            },
+          },
+          runAfter: {},
+        },
+        Outcome: { type: "Compose", inputs: "@body('Ask')?['outcome']", runAfter: { Ask: ["Succeeded"] } },
+      },
+    });
+    await designer.open(flowId);
+    await designer.select("Ask");
+    await designer.panel().getByRole("tab", { name: "Settings" }).click();
+    await designer.panel().getByLabel("Return a static result instead of running").check();
+    const outputs = designer.panel().getByLabel("Outputs (JSON)");
+    await outputs.fill('{ "statusCode": 200, "body": { "outcome": "Approve" } }');
+    await outputs.blur();
+    await expect(designer.checkerCount()).toContainText("1 warning");
+    await designer.saved();
+
+    const started = await callApi<{ runId: string }>(page, "runs.start", {
+      flowId,
+      source: { draft: true },
+      triggerOutputs: { body: {} },
+    });
+    await page.evaluate((id) => {
+      location.hash = `#/runs/${id}`;
+    }, started.runId);
+    await expect(page.getByTestId("run-panel")).toContainText("Succeeded");
+    await page.getByTestId("run-step").filter({ hasText: "Outcome" }).click();
+    await expect(page.getByTestId("step-outputs")).toContainText("Approve");
+  });
+
   test("every template opens as a complete flow with nothing for the checker to report", async ({ app }) => {
     test.setTimeout(180_000);
     const page = app.page;

@@ -244,6 +244,18 @@ export const designerMessages = {
   "designer.switch.removeCase": "Remove {case}",
 
   // Trigger conditions
+  "designer.staticResult.title": "Static result (for tests)",
+  "designer.staticResult.help":
+    "Turned on, the step does not run: it ends with this status and these outputs, so a test can take a path without the service. Turn it off before you publish.",
+  "designer.staticResult.enable": "Return a static result instead of running",
+  "designer.staticResult.status": "Status",
+  "designer.staticResult.status.Succeeded": "Succeeded",
+  "designer.staticResult.status.Failed": "Failed",
+  "designer.staticResult.status.Skipped": "Skipped",
+  "designer.staticResult.status.TimedOut": "Timed out",
+  "designer.staticResult.outputs": "Outputs (JSON)",
+  "designer.staticResult.invalidJson": "This is not JSON, so it was not kept: {message}",
+  "designer.edit.staticResult": "Edit static result",
   "designer.concurrency.title": "Concurrency control",
   "designer.concurrency.help":
     "Runs beyond this many wait their turn and begin, in the order they came, as runs end (up to 100 waiting). One at a time handles approvals one after the other.",

@@ -44,7 +44,7 @@ export type RuleCode =
   | "recurrence-too-frequent"
   | "timeout-invalid"
   | "timeout-no-effect"
-  | "setting-ignored"
+  | "static-result"
   | "policy-blocked-connector"
   | "policy-mixed-data-groups";
 

@@ -45,6 +45,7 @@ export * from "./node-ids";
 export { readFlowFile, readFlowValue } from "./read";
 export * from "./schema";
 export { NOT_SECURED, type SecuredData, securedData } from "./secure-data";
+export * from "./static-results";
 export * from "./status";
 export * from "./timeouts";
 export * from "./types";

@@ -11,6 +11,7 @@ import { deriveScopeStatus, type FinalStatus, isFinalStatus, scopeShape, unmetRu
 import { runConnector } from "./steps/connector";
 import { runForeach, runIf, runScopeAction, runSwitch, runTerminate, runUntil } from "./steps/control";
 import { runCompose, runJoin, runParseJson, runQuery, runResponse, runSelect, runTable } from "./steps/data";
+import { runStaticResult, staticResultFor } from "./steps/static-result";
 import { runVariableAction } from "./steps/variables";
 import { runWait } from "./steps/wait";
 import type { ErrorInfo } from "./types";
@@ -194,6 +195,8 @@ export function runAction(
   };
   if (!prev && !core.countStep(sc)) return "Failed";
   try {
+    const staticResult = staticResultFor(sc);
+    if (staticResult) return runStaticResult(sc, staticResult);
     const result = execute(sc);
     if (typeof result === "string") return result;
     return result.catch((error: unknown) =>

@@ -17,11 +17,14 @@ import {
   descendantsOf,
   type FlowGraph,
   isActionType,
+  isScopeAction,
   removeSwitchCase,
   replaceTrigger,
   securedData,
   setRunAfter,
+  setStaticResult,
   setSwitchCaseValue,
+  staticResultOf,
   type TriggerNode,
   timeoutUse,
   updateAction,
@@ -48,6 +51,7 @@ import { type FieldProblem, InputField } from "./InputField";
 import { RunAfterEditor } from "./RunAfterEditor";
 import { RunFlowFormDesigner } from "./RunFlowFormDesigner";
 import { SettingsForm } from "./SettingsForm";
+import { StaticResultSetting } from "./StaticResultSetting";
 import { StepCode } from "./StepCode";
 import { SwitchCasesEditor } from "./SwitchCasesEditor";
 import { TriggerConditions } from "./TriggerConditions";
@@ -260,6 +264,22 @@ export function PropertiesPanel({ findings }: { findings: readonly Finding[] }) 
                   .getState()
                   .apply(t("designer.edit.settings"), (d) =>
                     updateActionSettings(d, { name: node.name, settings }),
+                  )
+              }
+            />
+          )}
+          {tab === "settings" && node.kind === "action" && !isScopeAction(node.action) && (
+            <StaticResultSetting
+              use={staticResultOf(definition, node.action)}
+              defaultOutputs={
+                info.operation && !info.connector?.builtIn ? { statusCode: 200, headers: {}, body: {} } : {}
+              }
+              readOnly={readOnly}
+              onChange={({ result, enabled }) =>
+                store
+                  .getState()
+                  .apply(t("designer.edit.staticResult"), (d) =>
+                    setStaticResult(d, { name: node.name, result, enabled }),
                   )
               }
             />

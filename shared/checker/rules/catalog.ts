@@ -48,7 +48,7 @@ export const RULE_INFO: Readonly<Record<RuleCode, RuleInfo>> = {
   "recurrence-too-frequent": { severity: "error", title: "A schedule more often than once a minute" },
   "timeout-invalid": { severity: "error", title: "A timeout that is not a duration" },
   "timeout-no-effect": { severity: "warning", title: "A timeout on a step that never times out" },
-  "setting-ignored": { severity: "warning", title: "A Power Automate setting Flowsmith does not apply" },
+  "static-result": { severity: "warning", title: "A step that returns its static result instead of running" },
   "policy-blocked-connector": { severity: "error", title: "A connector blocked by the administrator" },
   "policy-mixed-data-groups": { severity: "error", title: "Business and non-business connectors mixed" },
 };

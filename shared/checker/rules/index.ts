@@ -21,7 +21,7 @@ import type { Rule } from "./rule";
 import { runAfterCycle } from "./runafter-cycle";
 import { runAfterProblems } from "./runafter-problems";
 import { runAfterStatus } from "./runafter-status";
-import { settingIgnored } from "./setting-ignored";
+import { staticResult } from "./static-result";
 import { switchDuplicateCase } from "./switch-duplicate-case";
 import { timeoutSetting } from "./timeout-setting";
 import { triggerKindMismatch } from "./trigger-kind-mismatch";
@@ -51,7 +51,7 @@ export const RULES: readonly Rule[] = [
   triggerNoTable,
   recurrenceTooFrequent,
   timeoutSetting,
-  settingIgnored,
+  staticResult,
   requiredInput,
   typeMismatch,
   invalidChoice,
