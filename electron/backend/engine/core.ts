@@ -267,25 +267,27 @@ export class EngineCore {
           : JSON.stringify(outcome.outputs);
     let inputs = outcome.inputs;
     let outputs = outcome.outputs;
+    // Checked without building a list per step: this runs for every step of every run.
     const max = this.limits.maxPayloadChars;
-    for (const [what, text] of [
-      ["inputs", inputsText],
-      ["outputs", outputsText],
-    ] as const) {
-      if (text !== null && text.length > max) {
-        status = "Failed";
-        error = {
-          code: "PayloadTooLarge",
-          message: `The ${what} of step '${sc.name}' are ${describeSize(text.length)}, more than the ${describeSize(max)} a value may hold.`,
-        };
-        if (what === "inputs") {
-          inputsText = null;
-          inputs = undefined;
-        }
-        outputsText = null;
-        outputs = undefined;
-        break;
+    const tooLarge =
+      inputsText !== null && inputsText.length > max
+        ? ("inputs" as const)
+        : outputsText !== null && outputsText.length > max
+          ? ("outputs" as const)
+          : undefined;
+    if (tooLarge) {
+      const size = (tooLarge === "inputs" ? inputsText : outputsText)?.length ?? 0;
+      status = "Failed";
+      error = {
+        code: "PayloadTooLarge",
+        message: `The ${tooLarge} of step '${sc.name}' are ${describeSize(size)}, more than the ${describeSize(max)} a value may hold.`,
+      };
+      if (tooLarge === "inputs") {
+        inputsText = null;
+        inputs = undefined;
       }
+      outputsText = null;
+      outputs = undefined;
     }
     const attempt = outcome.attempt ?? flight?.attempt ?? 1;
     const seq = flight?.seq ?? (sc.prev && sc.prev.attempt === attempt ? sc.prev.seq : run.nextSeq());
