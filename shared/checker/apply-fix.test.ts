@@ -142,11 +142,33 @@ describe("applying a finding's fix clears it", () => {
     expect(result.actions?.Mail?.runAfter).toEqual({ Condition: ["Succeeded"] });
   });
 
+  it("a timeout that has no effect is removed; a static result that is on is turned off, and kept", () => {
+    const timeout = fixed(flow({ Note: { ...compose(1), limit: { timeout: "PT1H" } } }), "timeout-no-effect");
+    expect(timeout.actions?.Note).toEqual(compose(1));
+
+    const mocked = {
+      ...flow({
+        Note: {
+          ...compose(1),
+          runtimeConfiguration: { staticResult: { name: "Note0", staticResultOptions: "Enabled" } },
+        },
+      }),
+      staticResults: { Note0: { status: "Succeeded", outputs: 2 } },
+    };
+    const off = fixed(mocked, "static-result");
+    expect(off.actions?.Note?.runtimeConfiguration).toEqual({
+      staticResult: { name: "Note0", staticResultOptions: "Disabled" },
+    });
+    expect(off.staticResults).toEqual({ Note0: { status: "Succeeded", outputs: 2 } });
+  });
+
   it("a finding without an edit has nothing to apply", () => {
+    const pause = { type: "Wait", inputs: { interval: { count: 1, unit: "Day" } }, runAfter: {} };
     const [finding] = ofRule(
-      flow({ Note: { ...compose(1), limit: { timeout: "PT1H" } } }),
-      "timeout-no-effect",
+      flow({ Pause: { ...pause, limit: { timeout: "one hour" } } as never }),
+      "timeout-invalid",
     );
+    expect(finding?.fix?.label).toBe("Write a duration such as PT1H");
     expect(finding && canApplyFix(finding)).toBe(false);
   });
 });

@@ -10,8 +10,11 @@ import {
   insertAction,
   moveAction,
   setRunAfter,
+  setStaticResult,
+  staticResultOf,
   uniqueActionName,
   updateAction,
+  updateActionSettings,
   updateTrigger,
   type WdlAction,
   type WdlDefinition,
@@ -99,6 +102,15 @@ function apply(
           runAfter: {},
         } as WdlAction,
       });
+    case "remove-timeout":
+      return updateActionSettings(definition, { name: edit.action, settings: { timeout: null } });
+    case "static-result-off": {
+      const entry = actionIndex(definition).get(edit.action);
+      const use = entry && staticResultOf(definition, entry.action);
+      if (use?.kind !== "enabled")
+        throw new FixError(`The static result of “${edit.action}” is no longer on.`);
+      return setStaticResult(definition, { name: edit.action, result: use.result, enabled: false });
+    }
   }
 }
 

@@ -65,7 +65,11 @@ export type FixEdit =
   /** Add an Initialize variable step at the top level, before `before` runs. */
   | { kind: "initialize-variable"; variable: string; before: string; type?: string }
   /** Add a Condition on the approval's outcome right after it. */
-  | { kind: "add-outcome-condition"; after: string; expression: string };
+  | { kind: "add-outcome-condition"; after: string; expression: string }
+  /** Remove the step's timeout (limit.timeout), which has no effect on it. */
+  | { kind: "remove-timeout"; action: string }
+  /** Turn the step's static result off (kept, for the next test). */
+  | { kind: "static-result-off"; action: string };
 
 export interface Fix {
   /** A short sentence for a button or a hint: "Initialize the variable before this step". */

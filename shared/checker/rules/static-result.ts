@@ -18,7 +18,7 @@ export const staticResult: Rule = (analysis, report) => {
         step,
         field: FIELD,
         message: `${stepLabel(step)} returns its static result (${use.result.status}) instead of running: turn it off before you publish, or the published flow will not do this step.`,
-        fix: { label: "Turn the static result off in the step's settings" },
+        fix: { label: "Turn the static result off", edit: { kind: "static-result-off", action: step.name } },
       });
     } else if (use.kind === "broken") {
       report({

@@ -24,7 +24,7 @@ export const timeoutSetting: Rule = (analysis, report) => {
         message: CONTAINERS.has(step.type)
           ? `The timeout of ${stepLabel(step)} has no effect: Flowsmith does not time out a container as a whole. Set the timeout on the steps inside it that wait, such as an approval.`
           : `The timeout of ${stepLabel(step)} has no effect: the step finishes at once. Only steps that wait (connector calls, approvals, Wait) time out.`,
-        fix: { label: "Remove the timeout" },
+        fix: { label: "Remove the timeout", edit: { kind: "remove-timeout", action: step.name } },
       });
       continue;
     }
