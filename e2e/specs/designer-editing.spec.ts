@@ -269,6 +269,21 @@ test.describe("designer: editing", () => {
       "This run has not begun: its flow runs one at a time",
     );
     await expect(page.getByTestId("run-step")).toHaveCount(0);
+
+    // The flow's runs page cancels every run in progress at once, the waiting one included.
+    await page
+      .getByRole("navigation", { name: "Main navigation" })
+      .getByRole("link", { name: "Runs" })
+      .click();
+    await page.getByRole("combobox", { name: "Flow" }).selectOption({ label: "One approval at a time" });
+    await expect(page.getByTestId("run-row")).toHaveCount(2);
+    await page.getByRole("button", { name: "Cancel all runs in progress" }).click();
+    await page
+      .getByRole("dialog", { name: /Cancel every run of “One approval at a time”/ })
+      .getByRole("button", { name: "Cancel all runs in progress" })
+      .click();
+    await expect(page.getByTestId("toast").filter({ hasText: "2 runs cancelled." })).toBeVisible();
+    await expect(page.getByTestId("run-row").filter({ hasText: "Cancelled" })).toHaveCount(2);
   });
 
   test("a static result stands in for an approval in a test run, and the checker reminds to turn it off", async ({

@@ -1,4 +1,4 @@
-import { History } from "lucide-react";
+import { History, Square } from "lucide-react";
 import { useCallback, useEffect, useState } from "react";
 import { Link } from "wouter";
 import { RUN_STATUSES, type RunStatus, type RunSummary } from "../../shared/api";
@@ -6,9 +6,11 @@ import { api } from "../api/client";
 import { useThrottledApiEvents } from "../api/hooks";
 import { useFlows } from "../flows/flows-store";
 import { formatDateTime, t } from "../i18n";
+import { ConfirmDialog } from "../ui/ConfirmDialog";
 import { EmptyState } from "../ui/EmptyState";
 import { describeError } from "../ui/errors";
 import { ListBody } from "../ui/ListBody";
+import { toast } from "../ui/toasts";
 import { formatDuration, StatusBadge } from "./format";
 
 const PAGE = 50;
@@ -32,6 +34,7 @@ export function RunsPage() {
   const [runs, setRuns] = useState<RunSummary[]>();
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<string>();
+  const [cancellingAll, setCancellingAll] = useState(false);
 
   const query = useCallback(
     (after?: string) => ({
@@ -87,6 +90,8 @@ export function RunsPage() {
         : [...filters.statuses, status],
     });
   const filtered = filters.flowId || filters.statuses.length || filters.from || filters.to;
+  const flowName = (flows ?? []).find((flow) => flow.id === filters.flowId)?.name ?? "";
+  const inProgress = (runs ?? []).some((run) => run.status === "Running" || run.status === "Waiting");
 
   return (
     <div className="page">
@@ -95,7 +100,29 @@ export function RunsPage() {
           <h1>{t("runs.title")}</h1>
           {runs && runs.length > 0 && <p className="muted">{t("runs.count", { count: runs.length })}</p>}
         </div>
+        {filters.flowId && inProgress && (
+          <div className="page-actions">
+            <button type="button" className="button" onClick={() => setCancellingAll(true)}>
+              <Square size={14} aria-hidden="true" /> {t("runs.cancelAll")}
+            </button>
+          </div>
+        )}
       </header>
+      {cancellingAll && (
+        <ConfirmDialog
+          title={t("runs.cancelAll.title", { flow: flowName })}
+          body={t("runs.cancelAll.body")}
+          confirmLabel={t("runs.cancelAll")}
+          danger
+          onClose={() => setCancellingAll(false)}
+          onConfirm={async () => {
+            const { cancelled } = await api.call("runs.cancelAll", { flowId: filters.flowId });
+            setCancellingAll(false);
+            toast.success(t("runs.cancelAll.done", { count: cancelled }));
+            void load();
+          }}
+        />
+      )}
       <fieldset className="filters" aria-label={t("runs.filters")}>
         <select
           className="input"

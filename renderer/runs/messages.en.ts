@@ -65,6 +65,11 @@ export const runsMessages = {
   "test.invalidJson": "This is not valid JSON: {message}",
   "test.openSandbox": "Open the sandbox",
   "runs.xmlContent": "XML",
+  "runs.cancelAll": "Cancel all runs in progress",
+  "runs.cancelAll.title": "Cancel every run of “{flow}” in progress?",
+  "runs.cancelAll.body":
+    "Runs that are running, waiting for a person or a delay, or waiting their turn stop now and end as Cancelled. What their steps already did stays done.",
+  "runs.cancelAll.done": { one: "{count} run cancelled.", other: "{count} runs cancelled." },
   "runs.queued": {
     one: "This run has not begun: its flow runs one at a time, and it waits for the run in progress to finish.",
     other:

@@ -136,6 +136,10 @@ export const contract = {
   "runs.get": method(byRunId, runDetailSchema),
   "runs.list": method(runListInputSchema, runPageSchema),
   "runs.cancel": method(byRunId, z.object({ cancelled: z.boolean() })),
+  "runs.cancelAll": method(
+    z.object({ flowId: flowIdSchema }).strict(),
+    z.object({ cancelled: z.number().int().nonnegative() }),
+  ),
   "runs.resubmit": method(byRunId, startRunResultSchema),
 
   "sandbox.overview": method(

@@ -21,6 +21,7 @@ export const METHOD_NAMES = [
   "runs.get",
   "runs.list",
   "runs.cancel",
+  "runs.cancelAll",
   "runs.resubmit",
   "sandbox.overview",
   "sandbox.tables",

@@ -97,6 +97,7 @@ const BAD_INPUTS: Record<MethodName, { input: unknown; names: string }[]> = {
     { input: { from: "yesterday" }, names: "from" },
   ],
   "runs.cancel": [{ input: { runId: "" }, names: "runId" }],
+  "runs.cancelAll": [{ input: { flowId: 42 }, names: "flowId" }],
   "runs.resubmit": [{ input: {}, names: "runId" }],
   "sandbox.overview": [{ input: { company: "x" }, names: "company" }],
   "sandbox.tables": [{ input: { all: true }, names: "all" }],

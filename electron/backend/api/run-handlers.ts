@@ -30,6 +30,7 @@ export function runHandlers({ engine, tests }: { engine: Engine; tests: TestRuns
       if (!engine.getRunSummary(runId)) throw notFound("This run");
       return { cancelled: engine.cancelRun(runId) };
     },
+    "runs.cancelAll": ({ flowId }) => ({ cancelled: engine.cancelFlowRuns(flowId) }),
     "runs.resubmit": ({ runId }) => {
       if (!engine.getRunSummary(runId)) throw notFound("This run");
       const result = engine.resubmit(runId);

@@ -174,3 +174,28 @@ describe("a trigger's concurrency control", () => {
     expect(second.runtime.calls.map((call) => call.runId)).toEqual([b.runId]);
   });
 });
+
+describe("cancelling all runs of a flow", () => {
+  it("cancels the queued runs first, so none of them begins, then the ones in progress", async () => {
+    const t = engineWithApprovals();
+    t.engine.start();
+    const def = limited(1);
+    const runs = ["PI-1", "PI-2", "PI-3"].map((no) => start(t, def, no));
+    const other = t.engine.startRun({
+      flow: { id: "flow-2", name: "Other flow" },
+      mode: "published",
+      definition: def,
+      triggerOutputs: { body: { no: "SO-1" } },
+    });
+    await t.engine.idle();
+    expect(t.engine.cancelFlowRuns(FLOW.id)).toBe(3);
+    await t.engine.idle();
+    for (const run of runs) if (run.started) expect(status(t, run.runId)).toBe("Cancelled");
+    // Only the first run ever asked for its approval; the other flow's run is untouched.
+    expect(t.runtime.calls.map((call) => call.runId)).toEqual(
+      [runs[0], other].map((r) => (r?.started ? r.runId : "")),
+    );
+    if (other.started) expect(status(t, other.runId)).toBe("Waiting");
+    expect(t.engine.cancelFlowRuns(FLOW.id)).toBe(0);
+  });
+});

@@ -436,6 +436,34 @@ export class Engine implements SignalSink {
     return true;
   }
 
+  /**
+   * Cancels every run of the flow that is executing or waiting (Power Automate's "Cancel all
+   * runs"): the queued ones first, so that cancelling the others does not let them begin.
+   * Returns how many were cancelled.
+   */
+  cancelFlowRuns(flowId: string): number {
+    this.ensureRunning();
+    const active: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = this.queries.listRuns({
+        flowId,
+        status: ["Running", "Waiting"],
+        limit: 500,
+        ...(cursor ? { cursor } : {}),
+      });
+      for (const run of page.runs) active.push(run.id);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    const queuedFirst = [
+      ...active.filter((id) => this.queue.isQueued(id)),
+      ...active.filter((id) => !this.queue.isQueued(id)),
+    ];
+    let cancelled = 0;
+    for (const id of queuedFirst) if (this.cancelRun(id)) cancelled++;
+    return cancelled;
+  }
+
   /** Starts a new run with the same definition snapshot, trigger and trigger outputs. */
   resubmit(runId: string): StartRunResult {
     this.ensureRunning();
