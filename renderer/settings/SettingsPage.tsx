@@ -19,10 +19,16 @@ export function SettingsPage() {
   useEffect(() => {
     api.call("app.info", {}).then(setInfo, () => {});
   }, []);
+  // The form follows the saved policy when it changes, not whenever settings come back from the
+  // backend (an answer to another change, such as the role, must not undo edits not yet saved).
+  const savedPolicy = JSON.stringify(settings.connectorPolicy);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the saved policy's content
   useEffect(() => {
     setPolicy(settings.connectorPolicy);
+  }, [savedPolicy]);
+  useEffect(() => {
     setAutomateEnabled(settings.automateEnabled);
-  }, [settings.connectorPolicy, settings.automateEnabled]);
+  }, [settings.automateEnabled]);
   const connectors = CONNECTORS.filter((c) => !c.builtIn);
 
   const savePolicy = async () => {

@@ -12,24 +12,34 @@ interface SettingsState {
   update(patch: SettingsPatch): Promise<void>;
 }
 
+/**
+ * Answers can come back out of order (an update still in flight when a later load returns): only
+ * the answer to the latest request is kept, so an older one never overwrites newer settings.
+ */
+let latestRequest = 0;
+
 export const useSettings = create<SettingsState>((set, get) => ({
   settings: DEFAULT_SETTINGS,
   loaded: false,
   async load() {
+    const request = ++latestRequest;
     try {
-      set({ settings: await api.call("settings.get", {}), loaded: true });
+      const settings = await api.call("settings.get", {});
+      if (request === latestRequest) set({ settings, loaded: true });
     } catch (error) {
       set({ loaded: true });
       toast.error(describeError(error));
     }
   },
   async update(patch) {
+    const request = ++latestRequest;
     const previous = get().settings;
     set({ settings: { ...previous, ...patch } });
     try {
-      set({ settings: await api.call("settings.update", patch) });
+      const settings = await api.call("settings.update", patch);
+      if (request === latestRequest) set({ settings });
     } catch (error) {
-      set({ settings: previous });
+      if (request === latestRequest) set({ settings: previous });
       toast.error(describeError(error));
     }
   },
