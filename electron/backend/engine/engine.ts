@@ -8,14 +8,14 @@ import { EngineCore } from "./core";
 import { EngineError } from "./errors";
 import { timeOrderedId } from "./ids";
 import { iso } from "./iso";
-import type { CommitPolicy } from "./journal";
+import type { CommitPolicy, RunRow } from "./journal";
 import { DEFAULT_LIMITS, describeSize, type EngineLimits } from "./limits";
 import { RunQueries, UNSUCCESSFUL } from "./queries";
 import { RunLoader } from "./recovery";
 import { type ConcurrencyLimit, concurrencyOf, RunQueue } from "./run-queue";
 import { RunExecution } from "./run-state";
 import { driveRun } from "./scheduler";
-import { SnapshotStore } from "./snapshots";
+import { type Snapshot, SnapshotStore } from "./snapshots";
 import { evaluateTriggerConditions, triggerNameOf } from "./trigger-conditions";
 import type {
   EngineEvent,
@@ -235,20 +235,9 @@ export class Engine implements SignalSink {
     }
     const id = this.newRunId();
     const startedAt = this.clock.now();
-    const committed = this.core.journal.insertRun({
-      id,
-      flowId: args.flow.id,
-      flowName: args.flow.name,
-      flowVersion: args.flow.version ?? null,
-      mode: args.mode,
-      triggerName,
-      triggerOutputs: outputsText,
-      definitionHash: snapshot.hash,
-      definition: snapshot.text,
-      status: "Running",
-      startedAt,
-      resubmittedFrom: args.resubmittedFrom ?? null,
-    });
+    const committed = this.core.journal.insertRun(
+      runRow(args, { id, triggerName, outputsText, snapshot, status: "Running", startedAt }),
+    );
     this.snapshots.stored(snapshot);
     const run = new RunExecution({
       id,
@@ -271,19 +260,7 @@ export class Engine implements SignalSink {
         this.core.loaded.delete(id);
         return;
       }
-      this.core.journal.event({
-        event: "run.started",
-        payload: {
-          runId: id,
-          flowId: args.flow.id,
-          flowName: args.flow.name,
-          flowVersion: args.flow.version ?? null,
-          mode: args.mode,
-          triggerName,
-          startedAt: iso(startedAt),
-          resubmittedFrom: args.resubmittedFrom ?? null,
-        },
-      });
+      this.core.journal.event(startedEvent(args, id, triggerName, startedAt));
       driveRun(this.core, run);
     });
     return { started: true, runId: id };
@@ -321,46 +298,24 @@ export class Engine implements SignalSink {
    */
   private startQueued(
     args: StartRunArgs,
-    snapshot: ReturnType<SnapshotStore["of"]>,
+    snapshot: Snapshot,
     triggerName: string,
     outputsText: string,
   ): StartRunResult {
     const id = this.newRunId();
     const startedAt = this.clock.now();
-    this.core.journal.group(() => {
-      this.core.journal.insertRun({
-        id,
-        flowId: args.flow.id,
-        flowName: args.flow.name,
-        flowVersion: args.flow.version ?? null,
-        mode: args.mode,
-        triggerName,
-        triggerOutputs: outputsText,
-        definitionHash: snapshot.hash,
-        definition: snapshot.text,
-        status: "Waiting",
-        startedAt,
-        resubmittedFrom: args.resubmittedFrom ?? null,
-      });
+    const committed = this.core.journal.group(() => {
+      const inserted = this.core.journal.insertRun(
+        runRow(args, { id, triggerName, outputsText, snapshot, status: "Waiting", startedAt }),
+      );
       this.queue.enqueue(id, args.flow.id, startedAt);
+      return inserted;
     });
     this.snapshots.stored(snapshot);
     this.core.registry.addDeadline(id, startedAt + this.limits.maxRunDurationMs);
     this.core.soon(() => {
-      if (this.s.runExists.get(id) === undefined) return; // a caller's transaction rolled back
-      this.core.journal.event({
-        event: "run.started",
-        payload: {
-          runId: id,
-          flowId: args.flow.id,
-          flowName: args.flow.name,
-          flowVersion: args.flow.version ?? null,
-          mode: args.mode,
-          triggerName,
-          startedAt: iso(startedAt),
-          resubmittedFrom: args.resubmittedFrom ?? null,
-        },
-      });
+      if (!committed && this.s.runExists.get(id) === undefined) return; // a caller's transaction rolled back
+      this.core.journal.event(startedEvent(args, id, triggerName, startedAt));
     });
     return { started: true, runId: id, queued: true };
   }
@@ -455,10 +410,8 @@ export class Engine implements SignalSink {
       for (const run of page.runs) active.push(run.id);
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
-    const queuedFirst = [
-      ...active.filter((id) => this.queue.isQueued(id)),
-      ...active.filter((id) => !this.queue.isQueued(id)),
-    ];
+    const queued = new Set(active.filter((id) => this.queue.isQueued(id)));
+    const queuedFirst = [...queued, ...active.filter((id) => !queued.has(id))];
     let cancelled = 0;
     for (const id of queuedFirst) if (this.cancelRun(id)) cancelled++;
     return cancelled;
@@ -537,4 +490,53 @@ export class Engine implements SignalSink {
       }
     }
   }
+}
+
+/** The row a new run starts with, running or queued. */
+function runRow(
+  args: StartRunArgs,
+  run: {
+    id: string;
+    triggerName: string;
+    outputsText: string;
+    snapshot: Snapshot;
+    status: "Running" | "Waiting";
+    startedAt: number;
+  },
+): RunRow {
+  return {
+    id: run.id,
+    flowId: args.flow.id,
+    flowName: args.flow.name,
+    flowVersion: args.flow.version ?? null,
+    mode: args.mode,
+    triggerName: run.triggerName,
+    triggerOutputs: run.outputsText,
+    definitionHash: run.snapshot.hash,
+    definition: run.snapshot.text,
+    status: run.status,
+    startedAt: run.startedAt,
+    resubmittedFrom: args.resubmittedFrom ?? null,
+  };
+}
+
+function startedEvent(
+  args: StartRunArgs,
+  runId: string,
+  triggerName: string,
+  startedAt: number,
+): EngineEvent {
+  return {
+    event: "run.started",
+    payload: {
+      runId,
+      flowId: args.flow.id,
+      flowName: args.flow.name,
+      flowVersion: args.flow.version ?? null,
+      mode: args.mode,
+      triggerName,
+      startedAt: iso(startedAt),
+      resubmittedFrom: args.resubmittedFrom ?? null,
+    },
+  };
 }

@@ -6,6 +6,7 @@
 import type { Database, Statement } from "better-sqlite3";
 import type { WdlDefinition } from "../../../shared/flow";
 import { isJsonObject } from "../../../shared/json";
+import { UNSUCCESSFUL } from "./queries";
 
 export interface ConcurrencyLimit {
   /** Runs of the flow at once. */
@@ -55,7 +56,7 @@ export class RunQueue {
       active: db
         .prepare(
           `SELECT count(*) FROM runs r WHERE r.flow_id = ? AND r.status IN ('Running', 'Waiting')
-             AND r.status <> 'Succeeded' AND NOT EXISTS (SELECT 1 FROM run_queue q WHERE ${QUEUED})`,
+             AND ${UNSUCCESSFUL} AND NOT EXISTS (SELECT 1 FROM run_queue q WHERE ${QUEUED})`,
         )
         .pluck(),
       queued: db
