@@ -1,7 +1,33 @@
+import type { Page } from "@playwright/test";
+import { askAlicia, buttonFlow } from "../fixtures/button-flow";
 import { callApi, createFlow } from "../harness/api";
 import { expect, test } from "../harness/fixtures";
 import { DesignerPage } from "../pages/designer";
 import { FlowListPage } from "../pages/flow-list";
+
+/** The steps of the flow's draft as the backend saved them. */
+async function savedActions(page: Page, flowId: string) {
+  const flow = await callApi<{
+    definition: { actions: Record<string, { inputs?: unknown; limit?: unknown }> };
+  }>(page, "flows.get", { id: flowId });
+  return flow.definition.actions;
+}
+
+/** Starts a test run of the flow's draft; returns its id. */
+async function startDraftRun(page: Page, flowId: string): Promise<string> {
+  const started = await callApi<{ runId: string }>(page, "runs.start", {
+    flowId,
+    source: { draft: true },
+    triggerOutputs: { body: {} },
+  });
+  return started.runId;
+}
+
+async function openRun(page: Page, runId: string): Promise<void> {
+  await page.evaluate((id) => {
+    location.hash = `#/runs/${id}`;
+  }, runId);
+}
 
 test.describe("designer: editing", () => {
   test("undo and redo every kind of edit, from the toolbar and the keyboard", async ({ app }) => {
@@ -118,14 +144,11 @@ test.describe("designer: editing", () => {
   }) => {
     const page = app.page;
     const designer = new DesignerPage(page);
-    const flowId = await createFlow(page, "Timeout journey", "instant", {
-      $schema:
-        "https://schema.management.azure.com/providers/Microsoft.Logic/schemas/2016-06-01/workflowdefinition.json#",
-      contentVersion: "1.0.0.0",
-      triggers: {
-        manual: { type: "Request", kind: "Button", inputs: { schema: { type: "object", properties: {} } } },
-      },
-      actions: {
+    const flowId = await createFlow(
+      page,
+      "Timeout journey",
+      "instant",
+      buttonFlow({
         Pause: {
           type: "Wait",
           inputs: { interval: { count: 1, unit: "Day" } },
@@ -138,8 +161,8 @@ test.describe("designer: editing", () => {
           limit: { timeout: "PT1H" },
           runAfter: { Pause: ["Succeeded"] },
         },
-      },
-    });
+      }),
+    );
     await designer.open(flowId);
     await expect(designer.checkerCount()).toContainText("1 error");
     await designer.checkerCount().click();
@@ -162,34 +185,27 @@ test.describe("designer: editing", () => {
     await designer.panel().getByRole("button", { name: "Remove the timeout" }).click();
     await expect(page.getByTestId("finding")).toHaveCount(0);
     await designer.saved();
-    const saved = await callApi<{ definition: { actions: Record<string, { limit?: unknown }> } }>(
-      page,
-      "flows.get",
-      { id: flowId },
-    );
-    expect(saved.definition.actions.Pause?.limit).toEqual({ timeout: "PT2H" });
-    expect(saved.definition.actions.Note?.limit).toBeUndefined();
+    const actions = await savedActions(page, flowId);
+    expect(actions.Pause?.limit).toEqual({ timeout: "PT2H" });
+    expect(actions.Note?.limit).toBeUndefined();
   });
 
   test("a finding's fix is applied in one click, and undo takes it back", async ({ app }) => {
     const page = app.page;
     const designer = new DesignerPage(page);
-    const flowId = await createFlow(page, "Fix journey", "instant", {
-      $schema:
-        "https://schema.management.azure.com/providers/Microsoft.Logic/schemas/2016-06-01/workflowdefinition.json#",
-      contentVersion: "1.0.0.0",
-      triggers: {
-        manual: { type: "Request", kind: "Button", inputs: { schema: { type: "object", properties: {} } } },
-      },
-      actions: {
+    const flowId = await createFlow(
+      page,
+      "Fix journey",
+      "instant",
+      buttonFlow({
         Count_items: { type: "Compose", inputs: "@lenght(createArray(1, 2))", runAfter: {} },
         Set_total: {
           type: "SetVariable",
           inputs: { name: "total", value: "@outputs('Count_items')" },
           runAfter: { Count_items: ["Succeeded"] },
         },
-      },
-    });
+      }),
+    );
     await designer.open(flowId);
     await expect(designer.checkerCount()).toContainText("2 errors");
     await designer.checkerCount().click();
@@ -207,13 +223,9 @@ test.describe("designer: editing", () => {
     await designer.redo();
     await expect(designer.card("Initialize total")).toBeVisible();
     await designer.saved();
-    const saved = await callApi<{ definition: { actions: Record<string, { inputs?: unknown }> } }>(
-      page,
-      "flows.get",
-      { id: flowId },
-    );
-    expect(saved.definition.actions.Count_items?.inputs).toBe("@length(createArray(1, 2))");
-    expect(Object.keys(saved.definition.actions)).toEqual(["Count_items", "Initialize_total", "Set_total"]);
+    const actions = await savedActions(page, flowId);
+    expect(actions.Count_items?.inputs).toBe("@length(createArray(1, 2))");
+    expect(Object.keys(actions)).toEqual(["Count_items", "Initialize_total", "Set_total"]);
   });
 
   test("concurrency control on the trigger: a second run waits, not begun, while the first is in progress", async ({
@@ -221,32 +233,14 @@ test.describe("designer: editing", () => {
   }) => {
     const page = app.page;
     const designer = new DesignerPage(page);
-    const flowId = await createFlow(page, "One approval at a time", "instant", {
-      $schema:
-        "https://schema.management.azure.com/providers/Microsoft.Logic/schemas/2016-06-01/workflowdefinition.json#",
-      contentVersion: "1.0.0.0",
-      triggers: {
-        manual: { type: "Request", kind: "Button", inputs: { schema: { type: "object", properties: {} } } },
-      },
-      actions: {
-        Ask: {
-          type: "OpenApiConnectionWebhook",
-          inputs: {
-            host: {
-              connectionName: "shared_approvals",
-              apiId: "/providers/Microsoft.PowerApps/apis/shared_approvals",
-              operationId: "StartAndWaitForAnApproval",
-            },
-            parameters: {
-              approvalType: "Basic",
-              "WebhookApprovalCreationInput/title": "Approve the payment run",
-              "WebhookApprovalCreationInput/assignedTo": "alicia.thornton@cronus-demo.example",
-            },
-          },
-          runAfter: {},
-        },
-      },
-    });
+    const flowId = await createFlow(
+      page,
+      "One approval at a time",
+      "instant",
+      buttonFlow({
+        Ask: askAlicia("Approve the payment run"),
+      }),
+    );
     await designer.open(flowId);
     await designer.trigger().click();
     await designer.panel().getByRole("tab", { name: "Settings" }).click();
@@ -254,17 +248,8 @@ test.describe("designer: editing", () => {
     await expect(designer.panel().getByRole("spinbutton", { name: "Runs at once" })).toHaveValue("1");
     await designer.saved();
 
-    const start = () =>
-      callApi<{ runId: string }>(page, "runs.start", {
-        flowId,
-        source: { draft: true },
-        triggerOutputs: { body: {} },
-      });
-    await start();
-    const second = await start();
-    await page.evaluate((id) => {
-      location.hash = `#/runs/${id}`;
-    }, second.runId);
+    await startDraftRun(page, flowId);
+    await openRun(page, await startDraftRun(page, flowId));
     await expect(page.getByTestId("run-queued")).toContainText(
       "This run has not begun: its flow runs one at a time",
     );
@@ -291,33 +276,15 @@ test.describe("designer: editing", () => {
   }) => {
     const page = app.page;
     const designer = new DesignerPage(page);
-    const flowId = await createFlow(page, "Static approval", "instant", {
-      $schema:
-        "https://schema.management.azure.com/providers/Microsoft.Logic/schemas/2016-06-01/workflowdefinition.json#",
-      contentVersion: "1.0.0.0",
-      triggers: {
-        manual: { type: "Request", kind: "Button", inputs: { schema: { type: "object", properties: {} } } },
-      },
-      actions: {
-        Ask: {
-          type: "OpenApiConnectionWebhook",
-          inputs: {
-            host: {
-              connectionName: "shared_approvals",
-              apiId: "/providers/Microsoft.PowerApps/apis/shared_approvals",
-              operationId: "StartAndWaitForAnApproval",
-            },
-            parameters: {
-              approvalType: "Basic",
-              "WebhookApprovalCreationInput/title": "Approve the payment run",
-              "WebhookApprovalCreationInput/assignedTo": "alicia.thornton@cronus-demo.example",
-            },
-          },
-          runAfter: {},
-        },
+    const flowId = await createFlow(
+      page,
+      "Static approval",
+      "instant",
+      buttonFlow({
+        Ask: askAlicia("Approve the payment run"),
         Outcome: { type: "Compose", inputs: "@body('Ask')?['outcome']", runAfter: { Ask: ["Succeeded"] } },
-      },
-    });
+      }),
+    );
     await designer.open(flowId);
     await designer.select("Ask");
     await designer.panel().getByRole("tab", { name: "Settings" }).click();
@@ -328,14 +295,7 @@ test.describe("designer: editing", () => {
     await expect(designer.checkerCount()).toContainText("1 warning");
     await designer.saved();
 
-    const started = await callApi<{ runId: string }>(page, "runs.start", {
-      flowId,
-      source: { draft: true },
-      triggerOutputs: { body: {} },
-    });
-    await page.evaluate((id) => {
-      location.hash = `#/runs/${id}`;
-    }, started.runId);
+    await openRun(page, await startDraftRun(page, flowId));
     await expect(page.getByTestId("run-panel")).toContainText("Succeeded");
     await page.getByTestId("run-step").filter({ hasText: "Outcome" }).click();
     await expect(page.getByTestId("step-outputs")).toContainText("Approve");

@@ -1,59 +1,19 @@
 import type { Page } from "@playwright/test";
+import { buttonFlow, connector } from "../fixtures/button-flow";
+import { callApi } from "../harness/api";
 import { expect, test } from "../harness/fixtures";
 import { SandboxPage } from "../pages/sandbox";
 
 const ALICIA = "alicia.thornton@cronus-demo.example";
 
-/** Calls the backend from the app's own page, as its renderer does (same origin, same token). */
-async function call<T>(page: Page, method: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ([name, body]) => {
-      const response = await fetch(`/api/call/${name}`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        credentials: "same-origin",
-        body: JSON.stringify(body),
-      });
-      const envelope = (await response.json()) as {
-        ok: boolean;
-        value?: unknown;
-        error?: { message: string };
-      };
-      if (!envelope.ok) throw new Error(envelope.error?.message);
-      return envelope.value;
-    },
-    [method, input] as const,
-  ) as Promise<T>;
-}
-
-const connector = (id: string, operationId: string) => ({
-  host: { apiId: `/providers/Microsoft.PowerApps/apis/${id}`, connectionName: id, operationId },
-  authentication: "@parameters('$authentication')",
-});
-
-/** A button flow's definition around the given actions. */
-const buttonFlow = (actions: Record<string, unknown>) => ({
-  $schema:
-    "https://schema.management.azure.com/providers/Microsoft.Logic/schemas/2016-06-01/workflowdefinition.json#",
-  contentVersion: "1.0.0.0",
-  parameters: {
-    $connections: { defaultValue: {}, type: "Object" },
-    $authentication: { defaultValue: {}, type: "SecureObject" },
-  },
-  triggers: {
-    manual: {
-      type: "Request",
-      kind: "Button",
-      inputs: { schema: { type: "object", properties: {}, required: [] } },
-    },
-  },
-  actions,
-});
-
 /** Starts a draft run of a new button flow. */
 async function runFlow(page: Page, name: string, definition: unknown): Promise<void> {
-  const flow = await call<{ id: string }>(page, "flows.create", { name, kind: "instant", definition });
-  await call(page, "runs.start", { flowId: flow.id, source: { draft: true }, triggerOutputs: { body: {} } });
+  const flow = await callApi<{ id: string }>(page, "flows.create", { name, kind: "instant", definition });
+  await callApi(page, "runs.start", {
+    flowId: flow.id,
+    source: { draft: true },
+    triggerOutputs: { body: {} },
+  });
 }
 
 /** Mails Alicia (and an outside address), then asks her for an approval. */
@@ -335,7 +295,7 @@ test.describe("Sandbox", () => {
   });
 
   test("a deep link opens a document's card with its lines", async ({ app }) => {
-    const invoices = await call<{ items: { id: string; number: string }[] }>(
+    const invoices = await callApi<{ items: { id: string; number: string }[] }>(
       app.page,
       "sandbox.records.list",
       {
@@ -357,7 +317,7 @@ test.describe("Sandbox", () => {
     type Doc = { id: string; number: string; totalAmountExcludingTax: number };
     type Line = { id: string; sequence: number; quantity: number; lineObjectNumber: string };
     const [invoice] = (
-      await call<{ items: Doc[] }>(app.page, "sandbox.records.list", {
+      await callApi<{ items: Doc[] }>(app.page, "sandbox.records.list", {
         table: "purchaseInvoices",
         filter: "status eq 'Open'",
         top: 1,
@@ -365,7 +325,7 @@ test.describe("Sandbox", () => {
     ).items;
     if (!invoice) throw new Error("no open purchase invoice in the demo company");
     const linesOf = async () =>
-      (await call<{ record: Doc; lines: Line[] }>(app.page, "sandbox.records.get", {
+      (await callApi<{ record: Doc; lines: Line[] }>(app.page, "sandbox.records.get", {
         table: "purchaseInvoices",
         id: invoice.id,
       })) as { record: Doc; lines: Line[] };
