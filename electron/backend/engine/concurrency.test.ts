@@ -47,9 +47,11 @@ function engineWithApprovals(options: Parameters<typeof testEngine>[0] = {}): Te
   return t;
 }
 
-function start(t: TestEngine, def: WdlDefinition, no: string) {
+const OTHER_FLOW = { id: "flow-2", name: "Other flow" };
+
+function start(t: TestEngine, def: WdlDefinition, no: string, flow = FLOW) {
   return t.engine.startRun({
-    flow: FLOW,
+    flow,
     mode: "published",
     definition: def,
     triggerOutputs: { body: { no } },
@@ -135,12 +137,7 @@ describe("a trigger's concurrency control", () => {
     t.engine.start();
     const def = limited(2);
     const runs = ["PI-1", "PI-2", "PI-3"].map((no) => start(t, def, no));
-    const other = t.engine.startRun({
-      flow: { id: "flow-2", name: "Other flow" },
-      mode: "published",
-      definition: def,
-      triggerOutputs: { body: { no: "SO-1" } },
-    });
+    const other = start(t, def, "SO-1", OTHER_FLOW);
     expect(runs.map((r) => r.started && r.queued)).toEqual([undefined, undefined, true]);
     expect(other.started && other.queued).toBeUndefined();
   });
@@ -181,12 +178,7 @@ describe("cancelling all runs of a flow", () => {
     t.engine.start();
     const def = limited(1);
     const runs = ["PI-1", "PI-2", "PI-3"].map((no) => start(t, def, no));
-    const other = t.engine.startRun({
-      flow: { id: "flow-2", name: "Other flow" },
-      mode: "published",
-      definition: def,
-      triggerOutputs: { body: { no: "SO-1" } },
-    });
+    const other = start(t, def, "SO-1", OTHER_FLOW);
     await t.engine.idle();
     expect(t.engine.cancelFlowRuns(FLOW.id)).toBe(3);
     await t.engine.idle();
