@@ -228,7 +228,7 @@ test.describe("designer: editing", () => {
     expect(Object.keys(actions)).toEqual(["Count_items", "Initialize_total", "Set_total"]);
   });
 
-  test("concurrency control on the trigger: a second run waits, not begun, while the first is in progress", async ({
+  test("concurrency control on the trigger: a second run waits, not begun; cancelling all stops both", async ({
     app,
   }) => {
     const page = app.page;
