@@ -1,5 +1,5 @@
 import { t } from "../../i18n";
-import { NumberSetting } from "./SettingsForm";
+import { CheckSetting, NumberSetting } from "./SettingsForm";
 
 /**
  * The trigger's concurrency control: how many runs of the flow at once (runtimeConfiguration.
@@ -18,15 +18,12 @@ export function ConcurrencySetting({
     <fieldset className="settings-group" data-field="runtimeConfiguration/concurrency/runs">
       <legend>{t("designer.concurrency.title")}</legend>
       <p className="field-help">{t("designer.concurrency.help")}</p>
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={runs !== undefined}
-          disabled={readOnly}
-          onChange={(event) => onChange(event.target.checked ? 1 : null)}
-        />{" "}
-        {t("designer.concurrency.limit")}
-      </label>
+      <CheckSetting
+        label={t("designer.concurrency.limit")}
+        checked={runs !== undefined}
+        readOnly={readOnly}
+        onChange={(limited) => onChange(limited ? 1 : null)}
+      />
       {runs !== undefined && (
         <NumberSetting
           label={t("designer.concurrency.runs")}

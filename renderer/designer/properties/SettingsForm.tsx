@@ -117,26 +117,45 @@ export function SettingsForm({
       )}
       <fieldset className="settings-group">
         <legend>{t("designer.settings.security")}</legend>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={secureInputs}
-            disabled={readOnly}
-            onChange={(e) => onChange({ secureInputs: e.target.checked })}
-          />{" "}
-          {t("designer.settings.secureInputs")}
-        </label>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={secureOutputs}
-            disabled={readOnly}
-            onChange={(e) => onChange({ secureOutputs: e.target.checked })}
-          />{" "}
-          {t("designer.settings.secureOutputs")}
-        </label>
+        <CheckSetting
+          label={t("designer.settings.secureInputs")}
+          checked={secureInputs}
+          readOnly={readOnly}
+          onChange={(secureInputs) => onChange({ secureInputs })}
+        />
+        <CheckSetting
+          label={t("designer.settings.secureOutputs")}
+          checked={secureOutputs}
+          readOnly={readOnly}
+          onChange={(secureOutputs) => onChange({ secureOutputs })}
+        />
       </fieldset>
     </div>
+  );
+}
+
+/** A yes/no setting: a checkbox with its label. */
+export function CheckSetting({
+  label,
+  checked,
+  readOnly,
+  onChange,
+}: {
+  label: string;
+  checked: boolean;
+  readOnly: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  return (
+    <label className="check">
+      <input
+        type="checkbox"
+        checked={checked}
+        disabled={readOnly}
+        onChange={(event) => onChange(event.target.checked)}
+      />{" "}
+      {label}
+    </label>
   );
 }
 

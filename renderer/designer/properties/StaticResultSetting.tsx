@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import type { StaticResult, StaticResultStatus, StaticResultUse } from "../../../shared/flow";
 import type { JsonValue } from "../../../shared/json";
 import { t } from "../../i18n";
+import { CheckSetting } from "./SettingsForm";
 
 const STATUSES: readonly StaticResultStatus[] = ["Succeeded", "Failed", "Skipped", "TimedOut"];
 
@@ -24,9 +25,10 @@ export function StaticResultSetting({
   const result: StaticResult =
     use.kind === "enabled" ? use.result : { status: "Succeeded", outputs: defaultOutputs };
   const on = use.kind === "enabled";
-  const [text, setText] = useState(() => JSON.stringify(result.outputs ?? null, null, 2));
-  const [problem, setProblem] = useState<string>();
+  // What is typed, kept until it is valid JSON; it follows the saved outputs when they change.
   const shown = JSON.stringify(result.outputs ?? null, null, 2);
+  const [text, setText] = useState(shown);
+  const [problem, setProblem] = useState<string>();
   useEffect(() => {
     setText(shown);
     setProblem(undefined);
@@ -35,15 +37,12 @@ export function StaticResultSetting({
     <fieldset className="settings-group" data-field="runtimeConfiguration/staticResult">
       <legend>{t("designer.staticResult.title")}</legend>
       <p className="field-help">{t("designer.staticResult.help")}</p>
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={on}
-          disabled={readOnly}
-          onChange={(event) => onChange({ result, enabled: event.target.checked })}
-        />{" "}
-        {t("designer.staticResult.enable")}
-      </label>
+      <CheckSetting
+        label={t("designer.staticResult.enable")}
+        checked={on}
+        readOnly={readOnly}
+        onChange={(enabled) => onChange({ result, enabled })}
+      />
       {on && (
         <>
           <label className="field">
