@@ -1,6 +1,7 @@
 import { ExternalLink, RotateCcw, Square, X } from "lucide-react";
 import { useEffect, useMemo, useState } from "react";
 import type { RunDetail, StepRecord } from "../../shared/api";
+import { concurrencyOf, type WdlDefinition } from "../../shared/flow";
 import type { JsonValue } from "../../shared/json";
 import { displayName } from "../designer/card-info";
 import { formatDateTime, t } from "../i18n";
@@ -84,7 +85,9 @@ export function RunPanel({
       )}
       {run.queued && (
         <p className="banner banner-info run-waiting" data-testid="run-queued">
-          {t("runs.queued", { count: concurrencyRuns(run.definition) })}
+          {t("runs.queued", {
+            count: concurrencyOf(run.definition as WdlDefinition, run.triggerName)?.runs ?? 1,
+          })}
         </p>
       )}
       {run.status === "Waiting" && waiting?.description && (
@@ -180,14 +183,4 @@ function StepData({ testId, value, secured }: { testId: string; value: JsonValue
       )}
     </div>
   );
-}
-
-/** How many runs of the flow its trigger lets run at once (concurrency control). */
-function concurrencyRuns(definition: RunDetail["definition"]): number {
-  for (const trigger of Object.values(definition.triggers ?? {})) {
-    const runs = (trigger as { runtimeConfiguration?: { concurrency?: { runs?: unknown } } })
-      .runtimeConfiguration?.concurrency?.runs;
-    if (typeof runs === "number") return runs;
-  }
-  return 1;
 }

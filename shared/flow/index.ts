@@ -48,6 +48,7 @@ export { NOT_SECURED, type SecuredData, securedData } from "./secure-data";
 export * from "./static-results";
 export * from "./status";
 export * from "./timeouts";
+export * from "./trigger-concurrency";
 export * from "./types";
 export * from "./validate";
 export * from "./walk";

@@ -1,6 +1,7 @@
 // The engine: runs flow definitions with WDL semantics and keeps every run as a journal in SQLite,
 // so that a run survives the process (see README.md for the guarantees). Plain Node: no electron.
 import type { Database, Statement } from "better-sqlite3";
+import { type ConcurrencyLimit, concurrencyOf } from "../../../shared/flow";
 import type { JsonValue } from "../../../shared/json";
 import { type Clock, SystemClock } from "../clock";
 import type { ConnectorRuntime, FinalOutcome, SignalSink } from "./connector-runtime";
@@ -12,7 +13,7 @@ import type { CommitPolicy, RunRow } from "./journal";
 import { DEFAULT_LIMITS, describeSize, type EngineLimits } from "./limits";
 import { RunQueries, UNSUCCESSFUL } from "./queries";
 import { RunLoader } from "./recovery";
-import { type ConcurrencyLimit, concurrencyOf, RunQueue } from "./run-queue";
+import { RunQueue } from "./run-queue";
 import { RunExecution } from "./run-state";
 import { driveRun } from "./scheduler";
 import { type Snapshot, SnapshotStore } from "./snapshots";

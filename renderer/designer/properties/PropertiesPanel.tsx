@@ -14,6 +14,7 @@ import {
 import {
   type ActionNode,
   addSwitchCase,
+  concurrencyOf,
   descendantsOf,
   type FlowGraph,
   isActionType,
@@ -310,7 +311,7 @@ export function PropertiesPanel({ findings }: { findings: readonly Finding[] }) 
                 }
               />
               <ConcurrencySetting
-                runs={concurrencyRunsOf(step)}
+                runs={concurrencyOf(definition, node.name)?.runs}
                 readOnly={readOnly}
                 onChange={(runs) =>
                   store
@@ -602,9 +603,3 @@ function variableNames(graph: FlowGraph): string[] {
 }
 
 export { descendantsOf };
-
-/** The trigger's concurrency limit (runtimeConfiguration.concurrency.runs), when it has one. */
-function concurrencyRunsOf(trigger: JsonObject): number | undefined {
-  const runs = asObject(asObject(trigger.runtimeConfiguration).concurrency).runs;
-  return typeof runs === "number" ? runs : undefined;
-}
