@@ -20,6 +20,7 @@ import {
   type WdlDefinition,
   type WdlTrigger,
 } from "../flow";
+import { getOwn, putOwn } from "../flow/own";
 import { isJsonObject, type JsonObject, type JsonValue } from "../json";
 import type { Finding, FixEdit, StepPath } from "./types";
 
@@ -144,7 +145,7 @@ function valueAt(root: JsonValue, path: StepPath): JsonValue | undefined {
   let value: JsonValue | undefined = root;
   for (const segment of path) {
     if (typeof segment === "number") value = Array.isArray(value) ? value[segment] : undefined;
-    else value = isJsonObject(value) && Object.hasOwn(value, segment) ? value[segment] : undefined;
+    else value = isJsonObject(value) ? getOwn(value, segment) : undefined;
   }
   return value;
 }
@@ -159,12 +160,7 @@ function setPath(root: JsonObject, path: StepPath, value: JsonValue): JsonObject
       return list;
     }
     const object: JsonObject = isJsonObject(node) ? { ...node } : {};
-    Object.defineProperty(object, segment, {
-      value: write(Object.hasOwn(object, segment) ? object[segment] : undefined, i + 1),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
+    putOwn(object, segment, write(getOwn(object, segment), i + 1));
     return object;
   };
   return write(root, 0) as JsonObject;
