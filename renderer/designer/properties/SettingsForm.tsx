@@ -226,13 +226,12 @@ export function DurationSetting({
           if (event.target.value === "" || isIsoDuration(event.target.value)) onChange(event.target.value);
         }}
       />
-      {typedInvalid && text !== value ? (
+      {/* What is being typed speaks first; the checker's finding is about the saved value. */}
+      {typedInvalid && (text !== value || !problem) ? (
         <span className="field-problem error">{t("designer.settings.durationHint")}</span>
-      ) : problem ? (
-        <span className={`field-problem ${problem.severity}`}>{problem.message}</span>
-      ) : typedInvalid ? (
-        <span className="field-problem error">{t("designer.settings.durationHint")}</span>
-      ) : null}
+      ) : (
+        problem && <span className={`field-problem ${problem.severity}`}>{problem.message}</span>
+      )}
     </label>
   );
 }

@@ -14,10 +14,7 @@ export function staticResultFor(
   return use.kind === "enabled" || use.kind === "broken" ? use : undefined;
 }
 
-export function runStaticResult(
-  sc: StepContext,
-  use: Exclude<StaticResultUse, { kind: "none" | "disabled" }>,
-): FinalStatus {
+export function runStaticResult(sc: StepContext, use: InUse): FinalStatus {
   if (use.kind === "broken") {
     return sc.core.completeStep(sc, {
       status: "Failed",
