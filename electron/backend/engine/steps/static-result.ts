@@ -5,10 +5,11 @@ import { type StaticResultUse, staticResultOf } from "../../../../shared/flow";
 import type { StepContext } from "../core";
 import type { FinalStatus } from "../status";
 
+/** A static result the step must end with: turned on, or turned on but set up wrongly. */
+type InUse = Extract<StaticResultUse, { kind: "enabled" | "broken" }>;
+
 /** The step's static result when one is turned on (or set up wrongly); undefined: run the step. */
-export function staticResultFor(
-  sc: StepContext,
-): Exclude<StaticResultUse, { kind: "none" | "disabled" }> | undefined {
+export function staticResultFor(sc: StepContext): InUse | undefined {
   if (sc.action.runtimeConfiguration === undefined) return undefined;
   const use = staticResultOf(sc.run.definition, sc.action);
   return use.kind === "enabled" || use.kind === "broken" ? use : undefined;
