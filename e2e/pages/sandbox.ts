@@ -242,6 +242,19 @@ export class SandboxPage {
       .click();
   }
 
+  /** Writes and sends an email as the person acted as (Outlook → New email). */
+  async sendEmail(mail: { to: string; subject: string; body?: string }): Promise<void> {
+    await this.ensureOpen();
+    await this.openTab("Outlook");
+    await this.page.getByRole("button", { name: "New email" }).click();
+    const dialog = this.page.getByRole("dialog", { name: "New email" });
+    await dialog.getByLabel(/^To/).fill(mail.to);
+    await dialog.getByLabel("Subject").fill(mail.subject);
+    await dialog.getByLabel("Message").fill(mail.body ?? "");
+    await dialog.getByRole("button", { name: "Send", exact: true }).click();
+    await expect(dialog).toBeHidden();
+  }
+
   messages(): Locator {
     return this.page.getByTestId("message-item");
   }

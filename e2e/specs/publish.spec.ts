@@ -1,3 +1,4 @@
+import { INVOICE_MAIL_FLOW } from "../fixtures/mail-flow";
 import { PURCHASE_APPROVAL_FLOW } from "../fixtures/purchase-approval";
 import { callApi, createFlow } from "../harness/api";
 import { expect, test } from "../harness/fixtures";
@@ -142,6 +143,40 @@ test.describe("publishing", () => {
     await expect(page.getByTestId("finding")).toContainText("blocked");
     const versions = await callApi<unknown[]>(page, "publish.versions", { flowId });
     expect(versions).toHaveLength(0);
+  });
+
+  test("an email written in the sandbox's Outlook starts the published mail flow, one run per matching email", async ({
+    app,
+  }) => {
+    const page = app.page;
+    const flowId = await createFlow(page, "Invoices by mail", "automated", INVOICE_MAIL_FLOW);
+    await callApi(page, "publish.publish", { flowId, note: "first version" });
+    await goToWorkflows(page);
+    const row = page.getByTestId("workflow-row").filter({ hasText: "Invoices by mail" });
+    await expect(row).toContainText("When a new email arrives in Inbox, subject contains “invoice”");
+
+    // Marcus writes to Daniel, whose mailbox the flows' connection opens.
+    const sandbox = new SandboxPage(page);
+    await sandbox.actAs("Marcus Bell");
+    await sandbox.sendEmail({ to: "daniel.reyes@cronus-demo.example", subject: "Lunch on Friday?" });
+    await sandbox.sendEmail({
+      to: "daniel.reyes@cronus-demo.example",
+      subject: "Invoice 1042 from Birch Logistics",
+      body: "Please approve.",
+    });
+    await sandbox.openMailbox("daniel.reyes@cronus-demo.example");
+    await expect(sandbox.messages()).toHaveCount(2);
+
+    await page
+      .getByRole("navigation", { name: "Main navigation" })
+      .getByRole("link", { name: "Runs" })
+      .click();
+    const run = page.getByTestId("run-row").filter({ hasText: "Invoices by mail" });
+    await expect(run).toHaveCount(1);
+    await expect(run).toContainText("Succeeded");
+    await run.getByRole("link").click();
+    await page.getByTestId("step-card").filter({ hasText: "Subject" }).click();
+    await expect(page.getByText("Invoice 1042 from Birch Logistics").first()).toBeVisible();
   });
 
   test("a disabled flow does not run on an event, not even when it is enabled again", async ({ app }) => {

@@ -169,6 +169,10 @@ export const contract = {
   "sandbox.mail.mailboxes": method(none, z.array(mailboxSchema)),
   "sandbox.mail.list": method(sandboxInputs.mailList, pageOf(mailMessageSchema)),
   "sandbox.mail.get": method(byStringId, mailMessageSchema),
+  "sandbox.mail.send": method(
+    sandboxInputs.mailSend,
+    z.object({ messageId: z.string(), mailboxes: z.array(z.string()) }),
+  ),
   "sandbox.teams.list": method(none, teamsSchema),
   "sandbox.teams.messages": method(sandboxInputs.teamsMessages, pageOf(teamsMessageSchema)),
   "sandbox.teams.respondToCard": method(sandboxInputs.cardRespond, teamsMessageSchema),

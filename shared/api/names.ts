@@ -37,6 +37,7 @@ export const METHOD_NAMES = [
   "sandbox.mail.mailboxes",
   "sandbox.mail.list",
   "sandbox.mail.get",
+  "sandbox.mail.send",
   "sandbox.teams.list",
   "sandbox.teams.messages",
   "sandbox.teams.respondToCard",

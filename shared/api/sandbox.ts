@@ -179,6 +179,9 @@ export const builtInWorkflowSchema = z.looseObject({
   enabled: z.boolean(),
 });
 
+/** 5 MB of file, base64-encoded. */
+const MAX_ATTACHMENT_BASE64 = Math.ceil((5 * 1024 * 1024) / 3) * 4;
+
 export const sandboxInputs = {
   recordsList: z
     .object({
@@ -223,6 +226,31 @@ export const sandboxInputs = {
       folder: z.enum(["Inbox", "Sent Items"]).optional(),
       search: z.string().max(200).optional(),
       ...paging,
+    })
+    .strict(),
+  /** An email a person of the company writes in the sandbox's Outlook (plain text; attachments base64). */
+  mailSend: z
+    .object({
+      from: email,
+      to: z.string().trim().min(1, "at least one recipient is required").max(4000),
+      cc: z.string().max(4000).optional(),
+      subject: z.string().max(400),
+      body: z.string().max(100_000),
+      importance: z.enum(["Low", "Normal", "High"]).optional(),
+      attachments: z
+        .array(
+          z
+            .object({
+              name: z.string().trim().min(1).max(255),
+              contentBytes: z
+                .string()
+                .max(MAX_ATTACHMENT_BASE64, "an attachment may be at most 5 MB")
+                .regex(/^[A-Za-z0-9+/]*={0,2}$/, "base64 is expected"),
+            })
+            .strict(),
+        )
+        .max(10)
+        .optional(),
     })
     .strict(),
   teamsMessages: z.object({ channelId: id.optional(), chatId: id.optional(), ...paging }).strict(),

@@ -20,6 +20,7 @@ const snapshot = () => ({
   runs: backend.db.prepare("SELECT count(*) AS n FROM runs").get(),
   records: backend.db.prepare("SELECT count(*) AS n, max(seq) AS seq FROM sb_records").get(),
   faults: backend.db.prepare("SELECT count(*) AS n FROM sb_faults").get(),
+  mail: backend.db.prepare("SELECT count(*) AS n FROM sb_mail").get(),
   versions: backend.db.prepare("SELECT count(*) AS n FROM flow_versions").get(),
   workflows: backend.db.prepare("SELECT * FROM workflows ORDER BY flow_id").all(),
 });
@@ -126,6 +127,19 @@ const BAD_INPUTS: Record<MethodName, { input: unknown; names: string }[]> = {
   "sandbox.mail.mailboxes": [{ input: { mailbox: "x" }, names: "mailbox" }],
   "sandbox.mail.list": [{ input: { folder: "Inbox" }, names: "mailbox" }],
   "sandbox.mail.get": [{ input: { id: 7 }, names: "id" }],
+  "sandbox.mail.send": [
+    { input: { from: "a@b.c", to: "", subject: "", body: "" }, names: "to" },
+    {
+      input: {
+        from: "a@b.c",
+        to: "x@y.z",
+        subject: "",
+        body: "",
+        attachments: [{ name: "a", contentBytes: "%%" }],
+      },
+      names: "attachments",
+    },
+  ],
   "sandbox.teams.list": [{ input: { team: "x" }, names: "team" }],
   "sandbox.teams.messages": [{ input: { channel: "x" }, names: "channel" }],
   "sandbox.teams.respondToCard": [{ input: { messageId: "m" }, names: "responder" }],

@@ -4,7 +4,7 @@ import type { ConnectorOutcome } from "./connector-runtime";
 import { EngineError } from "./errors";
 import { DEFAULT_LIMITS } from "./limits";
 import { definition, FLOW, runFlow, statuses, step, testEngine } from "./testing";
-import { evaluateTriggerConditions } from "./trigger-conditions";
+import { evaluateTriggerConditions, splitTriggerOutputs } from "./trigger-conditions";
 
 function started(options: Parameters<typeof testEngine>[0] = {}) {
   const t = testEngine(options);
@@ -57,6 +57,53 @@ describe("trigger conditions", () => {
       checkTriggerConditions: false,
     });
     expect(forced.started).toBe(true);
+  });
+});
+
+describe("trigger splitOn", () => {
+  const withSplit = (splitOn: string) =>
+    definition(
+      { A: { type: "Compose", inputs: "@triggerBody()?['subject']", runAfter: {} } },
+      { triggers: { mail: { type: "OpenApiConnectionNotification", inputs: {}, splitOn } } },
+    );
+  const batch = {
+    headers: { "x-ms-event": "mail.delivered" },
+    body: { value: [{ subject: "One" }, { subject: "Two" }] },
+  };
+
+  it("gives one set of outputs per item, the item as the body beside the firing's headers", () => {
+    expect(splitTriggerOutputs(withSplit("@triggerOutputs()?['body/value']"), batch)).toEqual({
+      ok: true,
+      outputs: [
+        { headers: { "x-ms-event": "mail.delivered" }, body: { subject: "One" } },
+        { headers: { "x-ms-event": "mail.delivered" }, body: { subject: "Two" } },
+      ],
+    });
+    // The corpus' form of the same expression.
+    expect(splitTriggerOutputs(withSplit("@triggerBody()?['value']"), batch)).toMatchObject({
+      ok: true,
+      outputs: [{ body: { subject: "One" } }, { body: { subject: "Two" } }],
+    });
+    expect(splitTriggerOutputs(withSplit("@triggerBody()?['value']"), { body: { value: [] } })).toEqual({
+      ok: true,
+      outputs: [],
+    });
+  });
+
+  it("leaves the outputs whole without splitOn", () => {
+    expect(splitTriggerOutputs(definition({}), batch)).toEqual({ ok: true, outputs: [batch] });
+  });
+
+  it("says why when the expression does not give an array or does not evaluate", () => {
+    expect(splitTriggerOutputs(withSplit("@triggerBody()?['missing']"), batch)).toEqual({
+      ok: false,
+      message: "The trigger's splitOn '@triggerBody()?['missing']' must give an array, but gave null.",
+    });
+    const broken = splitTriggerOutputs(withSplit("@triggerBody(?['value']"), batch);
+    expect(broken.ok).toBe(false);
+    expect(!broken.ok && broken.message).toMatch(
+      /^The trigger's splitOn '@triggerBody\(\?\['value'\]' could not be evaluated: /,
+    );
   });
 });
 

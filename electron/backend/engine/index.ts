@@ -12,5 +12,11 @@ export type { CommitPolicy } from "./journal";
 export { DEFAULT_LIMITS, type EngineLimits } from "./limits";
 export { buildListQuery, decodeCursor, encodeCursor } from "./queries";
 export type { FinalStatus, RunStatus, StepStatus } from "./status";
-export { evaluateTriggerConditions, type TriggerConditionResult, triggerNameOf } from "./trigger-conditions";
+export {
+  evaluateTriggerConditions,
+  type SplitResult,
+  splitTriggerOutputs,
+  type TriggerConditionResult,
+  triggerNameOf,
+} from "./trigger-conditions";
 export type * from "./types";

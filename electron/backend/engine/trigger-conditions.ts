@@ -1,8 +1,11 @@
-// Trigger conditions (triggers.X.conditions: [{expression}]): the trigger fires only when every
-// expression is true. A condition that fails to evaluate, or gives anything but true, holds it back.
-import { evaluateValue } from "../../../shared/expr";
+// What a trigger's outputs become. splitOn (triggers.X.splitOn): the outputs carry a batch (the
+// emails that arrived) and each item of the array the expression gives starts its own run, with
+// the item as its body. Trigger conditions (triggers.X.conditions: [{expression}]), then, per run:
+// the trigger fires only when every expression is true. A condition that fails to evaluate, or
+// gives anything but true, holds it back.
+import { type EvaluationContext, evaluateValue } from "../../../shared/expr";
 import type { WdlDefinition } from "../../../shared/flow";
-import type { JsonValue } from "../../../shared/json";
+import { isJsonObject, type JsonValue } from "../../../shared/json";
 
 export type TriggerConditionResult = { ok: true } | { ok: false; condition: string; message: string };
 
@@ -22,13 +25,7 @@ export function evaluateTriggerConditions(
   const trigger = definition.triggers?.[name];
   const conditions = trigger?.conditions ?? [];
   if (conditions.length === 0) return { ok: true };
-  const at = new Date(now()).toISOString();
-  const record = { name, outputs: triggerOutputs, startTime: at, endTime: at, status: "Succeeded" };
-  const context = {
-    trigger: () => record,
-    parameters: (p: string) => definition.parameters?.[p]?.defaultValue ?? undefined,
-    now,
-  };
+  const context = triggerContext(definition, name, triggerOutputs, now);
   for (const condition of conditions) {
     const expression = condition.expression;
     let value: JsonValue;
@@ -50,4 +47,60 @@ export function evaluateTriggerConditions(
     }
   }
   return { ok: true };
+}
+
+export type SplitResult = { ok: true; outputs: JsonValue[] } | { ok: false; message: string };
+
+/**
+ * The trigger outputs of the runs one firing starts: the outputs as they are without splitOn; with
+ * it, one per item of the array it evaluates to (an empty array starts nothing), each item as the
+ * body beside the firing's headers.
+ */
+export function splitTriggerOutputs(
+  definition: WdlDefinition,
+  triggerOutputs: JsonValue,
+  triggerName?: string,
+  now: () => number = Date.now,
+): SplitResult {
+  const name = triggerNameOf(definition, triggerName);
+  const splitOn = definition.triggers?.[name]?.splitOn;
+  if (splitOn === undefined || splitOn.trim() === "") return { ok: true, outputs: [triggerOutputs] };
+  let items: JsonValue;
+  try {
+    items = evaluateValue(splitOn, triggerContext(definition, name, triggerOutputs, now));
+  } catch (error) {
+    return {
+      ok: false,
+      message: `The trigger's splitOn '${splitOn}' could not be evaluated: ${error instanceof Error ? error.message : String(error)}`,
+    };
+  }
+  if (!Array.isArray(items)) {
+    return {
+      ok: false,
+      message: `The trigger's splitOn '${splitOn}' must give an array, but gave ${items === null ? "null" : typeof items}.`,
+    };
+  }
+  const headers = isJsonObject(triggerOutputs) ? triggerOutputs.headers : undefined;
+  return {
+    ok: true,
+    outputs: items.map(
+      (item): JsonValue => (headers === undefined ? { body: item } : { headers, body: item }),
+    ),
+  };
+}
+
+/** What a trigger's own expressions see: trigger() is the firing with these outputs. */
+function triggerContext(
+  definition: WdlDefinition,
+  name: string,
+  triggerOutputs: JsonValue,
+  now: () => number,
+): EvaluationContext {
+  const at = new Date(now()).toISOString();
+  const record = { name, outputs: triggerOutputs, startTime: at, endTime: at, status: "Succeeded" };
+  return {
+    trigger: () => record,
+    parameters: (p: string) => definition.parameters?.[p]?.defaultValue ?? undefined,
+    now,
+  };
 }

@@ -1,17 +1,29 @@
 // Enabled automated workflows indexed by the sandbox events that can start them ("record.modified|
 // items", "approval.requested|<trigger>"), so that an event is matched against the few workflows
 // listening for it, not against every enabled one. Matching gives the runs to start, each on the
-// version that was enabled when the event happened; trigger conditions are evaluated here too, at
-// the event's time, so that matching (this) and running (the engine) can be measured apart.
-import { evaluateTriggerConditions, type StartRunArgs } from "../engine";
+// version that was enabled when the event happened; the trigger's splitOn (one run per item) and
+// its conditions are evaluated here too, at the event's time, so that matching (this) and running
+// (the engine) can be measured apart.
+import { evaluateTriggerConditions, type StartRunArgs, splitTriggerOutputs } from "../engine";
 import type { SandboxEvent } from "../sandbox/events";
-import { eventKeyOf, type TriggerMatcher, triggerMatcher } from "../triggers/sandbox-events";
+import {
+  eventKeyOf,
+  type TriggerContext,
+  type TriggerMatcher,
+  triggerMatcher,
+} from "../triggers/sandbox-events";
 import type { LiveWorkflow } from "./live";
 
 interface Entry {
   workflow: LiveWorkflow;
   match: TriggerMatcher;
   keys: string[];
+}
+
+export interface MatchContext extends TriggerContext {
+  now: () => number;
+  /** A workflow matched but could not start (its splitOn failed). */
+  problem?: (message: string) => void;
 }
 
 export class EventRegistry {
@@ -54,25 +66,35 @@ export class EventRegistry {
     this.byFlow.clear();
   }
 
-  /** The runs this event starts: matching trigger, trigger conditions true. */
-  match(event: SandboxEvent, now: () => number): StartRunArgs[] {
+  /**
+   * The runs this event starts: matching trigger, one per item of its splitOn, trigger conditions
+   * true. A splitOn that cannot be applied starts nothing for that flow and is told to `problem`.
+   */
+  match(event: SandboxEvent, context: MatchContext): StartRunArgs[] {
     const key = eventKeyOf(event);
     const candidates = key === undefined ? undefined : this.byKey.get(key);
     if (!candidates) return [];
     const runs: StartRunArgs[] = [];
     for (const { workflow, match } of candidates) {
-      const outputs = match(event);
+      const outputs = match(event, context);
       if (!outputs) continue;
       const { definition, facts } = workflow;
-      if (!evaluateTriggerConditions(definition, outputs, facts.name, now).ok) continue;
-      runs.push({
-        flow: { id: workflow.flowId, name: workflow.name, version: workflow.version },
-        mode: "published",
-        definition,
-        triggerName: facts.name,
-        triggerOutputs: outputs,
-        checkTriggerConditions: false,
-      });
+      const split = splitTriggerOutputs(definition, outputs, facts.name, context.now);
+      if (!split.ok) {
+        context.problem?.(`“${workflow.name}” did not start: ${split.message}`);
+        continue;
+      }
+      for (const triggerOutputs of split.outputs) {
+        if (!evaluateTriggerConditions(definition, triggerOutputs, facts.name, context.now).ok) continue;
+        runs.push({
+          flow: { id: workflow.flowId, name: workflow.name, version: workflow.version },
+          mode: "published",
+          definition,
+          triggerName: facts.name,
+          triggerOutputs,
+          checkTriggerConditions: false,
+        });
+      }
     }
     return runs;
   }

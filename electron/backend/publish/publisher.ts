@@ -16,7 +16,7 @@ import type { BuiltInWorkflow } from "../sandbox/types";
 import { approvalScopeOf } from "../triggers/approval-scope";
 import { triggerFacts } from "../triggers/facts";
 import { type Blocker, blockerMessage, findBlocker } from "./conflicts";
-import { EventRegistry } from "./event-registry";
+import { EventRegistry, type MatchContext } from "./event-registry";
 import { instantEntries, instantRuns, pageTable } from "./instant-runs";
 import { type LiveWorkflow, liveWorkflow } from "./live";
 import { policyViolation } from "./policy";
@@ -74,6 +74,11 @@ export class Publisher {
   private readonly store: WorkflowStore;
   private readonly list: WorkflowList;
   private readonly registry = new EventRegistry();
+  private readonly matchContext: MatchContext = {
+    now: () => this.options.clock.now(),
+    connectionUser: () => this.options.sandbox.connectionUser(),
+    problem: (message) => this.log(message),
+  };
   private readonly schedules: Schedules;
   private readonly log: (message: string) => void;
   /** Enabled workflows by flow id, loaded from the database on first use. */
@@ -378,13 +383,13 @@ export class Publisher {
   /** The runs an event would start now (matching only, nothing started). */
   matchEvent(event: SandboxEvent): StartRunArgs[] {
     this.loaded();
-    return this.registry.match(event, () => this.options.clock.now());
+    return this.registry.match(event, this.matchContext);
   }
 
   // --- internals ---
 
   private onSandboxEvent(event: SandboxEvent): void {
-    const runs = this.registry.match(event, () => this.options.clock.now());
+    const runs = this.registry.match(event, this.matchContext);
     if (runs.length === 0) return;
     for (const run of runs) this.pending.push(run);
     if (!this.flushQueued) {

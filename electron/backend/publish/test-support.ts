@@ -7,6 +7,7 @@ import { join } from "node:path";
 import type { Database } from "better-sqlite3";
 import { ApiError, type DefinitionPayload, type Flow, type FlowKind } from "../../../shared/api";
 import type { ConnectorPolicy } from "../../../shared/checker";
+import { findOperation, instantiate } from "../../../shared/connectors";
 import type { JsonObject, JsonValue } from "../../../shared/json";
 import { findTemplate, templateDefinition } from "../../../shared/templates";
 import { DEMO_COMPANY } from "../../../shared/templates/demo";
@@ -147,6 +148,22 @@ export function buttonFlow(
   const definition = starterDefinition("instant");
   definition.triggers = { manual: { type: "Request", kind: "Button", inputs: { schema } } };
   definition.actions = { Compose: compose("@triggerOutputs()?['headers']?['x-ms-user-email']") };
+  return definition;
+}
+
+/**
+ * "When a new email arrives (V3)" as the designer writes it (splitOn included), with the given
+ * filters, and a Compose of the email's subject.
+ */
+export function mailFlow(filters: JsonObject = {}): DefinitionPayload {
+  const operation = findOperation("shared_office365", "OnNewEmailV3");
+  if (!operation) throw new Error("the catalog has no OnNewEmailV3");
+  const trigger = instantiate(operation);
+  const inputs = trigger.inputs as JsonObject;
+  inputs.parameters = { ...(inputs.parameters as JsonObject), ...filters };
+  const definition = starterDefinition("automated");
+  definition.triggers = { When_a_new_email_arrives_V3: trigger as DefinitionPayload["triggers"][string] };
+  definition.actions = { Compose: compose("@triggerOutputs()?['body/subject']") };
   return definition;
 }
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { findTemplate, templateDefinition } from "../../../shared/templates";
 import type { Backend } from "../app";
+import { mailFlow } from "../publish/test-support";
 import { testBackend } from "../test-support";
 
 let backend: Backend;
@@ -80,6 +81,42 @@ describe("test runs: perform the trigger action in the sandbox", () => {
     );
     await backend.engine.idle();
     expect(backend.engine.listRuns({ flowId: flow.id }).runs).toHaveLength(1);
+  });
+
+  it("an armed test of a mail flow starts on the email sent in Outlook, the email as its trigger body", async () => {
+    const flow = backend.flows.create({
+      name: "Mail",
+      kind: "automated",
+      definition: mailFlow({ subjectFilter: "order" }),
+    });
+    const connectionUser = backend.sandbox.connectionUser();
+    const armed = await backend.dispatch("runs.armTest", { flowId: flow.id });
+    expect(armed).toMatchObject({
+      ok: true,
+      value: {
+        hint: expect.stringContaining(
+          `Sandbox → Outlook, act as anyone and send an email to ${connectionUser}`,
+        ),
+      },
+    });
+    const send = (subject: string) =>
+      backend.dispatch("sandbox.mail.send", {
+        from: "marcus.bell@cronus-demo.example",
+        to: connectionUser,
+        subject,
+        body: "Line one\nLine <two>",
+      });
+    expect(await send("Lunch?")).toMatchObject({ ok: true });
+    await backend.engine.idle();
+    expect(backend.engine.listRuns({ flowId: flow.id }).runs).toHaveLength(0);
+    expect(await send("New order 55")).toMatchObject({ ok: true, value: { mailboxes: [connectionUser] } });
+    const run = await waitFor(() => backend.engine.listRuns({ flowId: flow.id }).runs[0], "the test run");
+    await backend.engine.idle();
+    expect(backend.engine.getRun(run.id)).toMatchObject({
+      mode: "test",
+      status: "Succeeded",
+      triggerOutputs: { body: { subject: "New order 55", body: "<p>Line one</p><p>Line &lt;two&gt;</p>" } },
+    });
   });
 
   it("refuses to arm a flow whose trigger no sandbox event starts, and runs it on typed trigger data instead", async () => {

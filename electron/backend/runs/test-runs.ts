@@ -5,7 +5,7 @@ import { outputsOf } from "../../../shared/connectors";
 import { parseDefinition, type WdlDefinition, type WdlTrigger } from "../../../shared/flow";
 import type { JsonObject, JsonValue } from "../../../shared/json";
 import type { Clock } from "../clock";
-import type { Engine } from "../engine";
+import { type Engine, splitTriggerOutputs } from "../engine";
 import type { FlowStore } from "../flows/store";
 import type { Sandbox } from "../sandbox";
 import type { SandboxEvent } from "../sandbox/events";
@@ -25,6 +25,7 @@ export type StartResult =
 
 export class TestRuns {
   private readonly armed = new Map<string, Armed>();
+  private readonly context = { connectionUser: () => this.deps.sandbox.connectionUser() };
 
   constructor(private readonly deps: { flows: FlowStore; engine: Engine; sandbox: Sandbox; clock: Clock }) {
     deps.sandbox.events.onAny((event) => this.onSandboxEvent(event));
@@ -48,7 +49,7 @@ export class TestRuns {
     }
     const expiresAt = this.deps.clock.now() + ARM_MS;
     this.armed.set(flowId, { flowId, expiresAt });
-    return { flowId, hint: triggerHint(trigger), expiresAt: new Date(expiresAt).toISOString() };
+    return { flowId, hint: triggerHint(trigger, this.context), expiresAt: new Date(expiresAt).toISOString() };
   }
 
   disarm(flowId: string): void {
@@ -91,14 +92,19 @@ export class TestRuns {
         this.armed.delete(armed.flowId);
         continue;
       }
-      const trigger = firstTrigger(definitionOf(flow));
-      const outputs = trigger ? matchTrigger(trigger, event) : undefined;
+      const definition = definitionOf(flow);
+      const [triggerName, trigger] = Object.entries(definition.triggers ?? {})[0] ?? [];
+      const outputs = trigger ? matchTrigger(trigger, event, this.context) : undefined;
       if (!outputs) continue;
+      // One test run per item of the trigger's splitOn (one email, one run).
+      const split = splitTriggerOutputs(definition, outputs, triggerName, () => this.deps.clock.now());
+      if (split.ok && split.outputs.length === 0) continue;
       this.armed.delete(armed.flowId);
-      // The event is committed; the run starts right after, outside the sandbox's transaction.
+      // The event is committed; the runs start right after, outside the sandbox's transaction.
       queueMicrotask(() => {
         try {
-          this.run(flow, outputs);
+          if (!split.ok) throw new Error(split.message);
+          for (const triggerOutputs of split.outputs) this.run(flow, triggerOutputs);
         } catch (error) {
           console.error("[test runs] could not start the armed test:", error);
         }

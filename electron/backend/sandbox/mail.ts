@@ -39,6 +39,38 @@ interface MailRow {
   origin: string;
 }
 
+const CONTENT_TYPES: Record<string, string> = {
+  pdf: "application/pdf",
+  txt: "text/plain",
+  csv: "text/csv",
+  html: "text/html",
+  json: "application/json",
+  png: "image/png",
+  jpg: "image/jpeg",
+  jpeg: "image/jpeg",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+};
+
+/** An attachment's MIME type, from its file name's extension. */
+export function contentTypeOf(fileName: string): string {
+  const extension = fileName.slice(fileName.lastIndexOf(".") + 1).toLowerCase();
+  return CONTENT_TYPES[extension] ?? "application/octet-stream";
+}
+
+/** What a person types, as the HTML body Outlook keeps: escaped, one paragraph per line. */
+export function textToHtml(text: string): string {
+  const escaped = text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
+  return escaped
+    .split(/\r?\n/)
+    .map((line) => `<p>${line === "" ? "&nbsp;" : line}</p>`)
+    .join("");
+}
+
 /** The start of the body as plain text, as Outlook's preview shows it. */
 export function bodyPreview(html: string): string {
   return html

@@ -122,3 +122,46 @@ describe("Delete email (V2)", () => {
     expect(failed(await w.call(O, "DeleteEmail_V2", { messageId: String(copy?.id) })).statusCode).toBe(404);
   });
 });
+
+describe("a person writes an email in Outlook", () => {
+  it("is delivered from the person, as HTML paragraphs, with typed attachments and a sent copy", () => {
+    const w = testWorld();
+    const sent = w.sandbox.sendMail(ALICIA, {
+      to: `${DANIEL}, ${GRACE}`,
+      cc: "accounts@birch-logistics.example",
+      subject: "  Order 55  ",
+      body: "Hello & welcome\n\n<b>not bold</b>",
+      importance: "Low",
+      attachments: [{ name: "Terms.PDF", contentBytes: "JVBERi0=" }],
+    });
+    expect(sent.mailboxes).toEqual([DANIEL, GRACE, EXTERNAL_MAILBOX]);
+    const copy = w.sandbox.listMessages(DANIEL).items[0];
+    expect(copy).toMatchObject({
+      from: ALICIA,
+      toRecipients: `${DANIEL}; ${GRACE}`,
+      subject: "Order 55",
+      body: "<p>Hello &amp; welcome</p><p>&nbsp;</p><p>&lt;b&gt;not bold&lt;/b&gt;</p>",
+      bodyPreview: "Hello & welcome <b>not bold</b>",
+      importance: "Low",
+      attachments: [{ name: "Terms.PDF", contentType: "application/pdf", contentBytes: "JVBERi0=" }],
+      origin: { kind: "person", email: ALICIA },
+    });
+    expect(w.sandbox.listMessages(ALICIA, { folder: "Sent Items" }).total).toBe(1);
+    expect(eventsOf(w.events, "mail.delivered")).toHaveLength(3);
+  });
+
+  it("refuses a sender who is not a person of the company, and a recipient that is not an address; sends nothing", () => {
+    const w = testWorld();
+    expect(() =>
+      w.sandbox.sendMail("finance@cronus-demo.example", { to: DANIEL, subject: "", body: "" }),
+    ).toThrow("is not a person of the company");
+    expect(() =>
+      w.sandbox.sendMail(ALICIA, { to: `${DANIEL}; not-an-address`, subject: "", body: "" }),
+    ).toThrow("Parameter 'to': 'not-an-address' is not an email address.");
+    expect(() => w.sandbox.sendMail(ALICIA, { to: " ; ", subject: "", body: "" })).toThrow(
+      "Parameter 'to': at least one recipient is required.",
+    );
+    expect(eventsOf(w.events, "mail.delivered")).toHaveLength(0);
+    expect(w.sandbox.listMessages(DANIEL).total).toBe(0);
+  });
+});

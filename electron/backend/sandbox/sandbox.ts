@@ -15,12 +15,13 @@ import { actionsOf, BcActions } from "./bc-actions";
 import { BcRequests } from "./bc-requests";
 import { BusinessCentral, type FindOptions } from "./business-central";
 import { CallLog } from "./call-log";
-import { badRequest } from "./errors";
+import { badParameter, badRequest } from "./errors";
 import { SandboxEmitter, type SandboxEventListener } from "./events";
 import { Excel } from "./excel";
 import { Faults } from "./faults";
-import { Mail } from "./mail";
+import { contentTypeOf, Mail, textToHtml } from "./mail";
 import { Notifications } from "./notifications";
+import { parseAddresses } from "./params";
 import { Directory } from "./people";
 import { RecordStore } from "./records";
 import { invokeOperation } from "./runtime";
@@ -289,6 +290,40 @@ export class Sandbox implements ConnectorRuntime {
     return this.services.mail.markRead(id, read);
   }
 
+  /**
+   * An email a person writes in Outlook (plain text): delivered like a flow's, but from a person,
+   * so the mail triggers of published flows and armed tests see it.
+   */
+  sendMail(
+    from: string,
+    mail: {
+      to: string;
+      cc?: string;
+      subject: string;
+      body: string;
+      importance?: "Low" | "Normal" | "High";
+      attachments?: readonly { name: string; contentBytes: string }[];
+    },
+  ): { messageId: string; mailboxes: string[] } {
+    const origin = this.person(from);
+    const to = parseAddresses(mail.to, "to");
+    if (to.length === 0) throw badParameter("to", "at least one recipient is required.");
+    return this.services.mail.send({
+      from: origin.email,
+      to,
+      cc: parseAddresses(mail.cc ?? "", "cc"),
+      subject: mail.subject.trim(),
+      body: textToHtml(mail.body),
+      importance: mail.importance ?? "Normal",
+      attachments: (mail.attachments ?? []).map((a) => ({
+        name: a.name.trim(),
+        contentBytes: a.contentBytes,
+        contentType: contentTypeOf(a.name),
+      })),
+      origin,
+    });
+  }
+
   // --- Teams ---
 
   listTeams(): TeamsTeam[] {
@@ -400,7 +435,7 @@ export class Sandbox implements ConnectorRuntime {
     });
   }
 
-  private person(email: string): Origin {
+  private person(email: string): Extract<Origin, { kind: "person" }> {
     const person = this.services.directory.person(email);
     if (!person)
       throw badRequest(`${email || "(nobody)"} is not a person of the company; act as one of its people.`);

@@ -5,6 +5,9 @@ import type { WdlTrigger } from "../../../shared/flow";
 import { isJsonObject, type JsonObject, type JsonValue } from "../../../shared/json";
 import { DOCUMENT_TYPE_FIELD, DOCUMENT_TYPES } from "../../../shared/templates";
 import type { SandboxEvent } from "../sandbox/events";
+import { MAIL_TRIGGERS, mailMatcher, mailTriggerParameters, type TriggerContext } from "./mail-trigger";
+
+export type { TriggerContext } from "./mail-trigger";
 
 export const RECORD_TRIGGERS: Readonly<Record<string, readonly SandboxEvent["type"][]>> = {
   CreateOnNewItemsSubscriptionV3: ["record.created"],
@@ -28,12 +31,22 @@ export function parameters(trigger: WdlTrigger): JsonObject {
 const text = (value: JsonValue | undefined): string =>
   value === undefined || value === null ? "" : String(value);
 
-/** The outputs the trigger produces for this event, or undefined when the event does not start it. */
-export function matchTrigger(trigger: WdlTrigger, event: SandboxEvent): JsonObject | undefined {
-  return triggerMatcher(trigger)?.(event);
+/**
+ * The outputs the trigger produces for this event (before its splitOn), or undefined when the
+ * event does not start it.
+ */
+export function matchTrigger(
+  trigger: WdlTrigger,
+  event: SandboxEvent,
+  context: TriggerContext,
+): JsonObject | undefined {
+  return triggerMatcher(trigger)?.(event, context);
 }
 
-export type TriggerMatcher = (event: SandboxEvent) => JsonObject | undefined;
+export type TriggerMatcher = (event: SandboxEvent, context: TriggerContext) => JsonObject | undefined;
+
+const isMailTrigger = (operation: OperationDeclaration | undefined): boolean =>
+  operation?.connectorId === "shared_office365" && MAIL_TRIGGERS.has(operation.operationId);
 
 /**
  * matchTrigger with the trigger read once: the operation and parameters are looked up here, not on
@@ -42,6 +55,7 @@ export type TriggerMatcher = (event: SandboxEvent) => JsonObject | undefined;
  */
 export function triggerMatcher(trigger: WdlTrigger): TriggerMatcher | undefined {
   const operation = triggerOperation(trigger);
+  if (isMailTrigger(operation)) return mailMatcher(mailTriggerParameters(trigger as unknown as JsonObject));
   if (operation?.connectorId !== "shared_dynamicssmbsaas") return undefined;
   const params = parameters(trigger);
 
@@ -99,6 +113,7 @@ export function triggerMatcher(trigger: WdlTrigger): TriggerMatcher | undefined 
  */
 export function triggerEventKeys(trigger: WdlTrigger): string[] {
   const operation = triggerOperation(trigger);
+  if (isMailTrigger(operation)) return ["mail.delivered"];
   if (operation?.connectorId !== "shared_dynamicssmbsaas") return [];
   const recordEvents = RECORD_TRIGGERS[operation.operationId];
   if (recordEvents) {
@@ -117,6 +132,8 @@ export function eventKeyOf(event: SandboxEvent): string | undefined {
       return `${event.type}|${event.payload.table.toLowerCase()}`;
     case "approval.requested":
       return `approval.requested|${event.payload.triggerOperationId}`;
+    case "mail.delivered":
+      return "mail.delivered";
     default:
       return undefined;
   }
@@ -150,9 +167,12 @@ function conditionHolds(
 }
 
 /** What to do in the sandbox so that the trigger fires: the hint shown while a test waits for it. */
-export function triggerHint(trigger: WdlTrigger): string {
+export function triggerHint(trigger: WdlTrigger, context: TriggerContext): string {
   const operation = triggerOperation(trigger);
   if (!operation) return "This trigger cannot be started from the sandbox; enter trigger data instead.";
+  if (isMailTrigger(operation)) {
+    return `In Sandbox → Outlook, act as anyone and send an email to ${context.connectionUser()} (the mailbox of the flows' connection) that passes the trigger's filters.`;
+  }
   const table = text(parameters(trigger).table);
   const tableTitle = bcTable(table)?.title ?? table;
   switch (operation.operationId) {
@@ -178,6 +198,8 @@ export function startsFromSandbox(trigger: WdlTrigger): boolean {
   const operation = triggerOperation(trigger);
   return (
     !!operation &&
-    (RECORD_TRIGGERS[operation.operationId] !== undefined || operation.approvalTables !== undefined)
+    (RECORD_TRIGGERS[operation.operationId] !== undefined ||
+      operation.approvalTables !== undefined ||
+      isMailTrigger(operation))
   );
 }

@@ -1,4 +1,4 @@
-import { Paperclip } from "lucide-react";
+import { Paperclip, Reply } from "lucide-react";
 import { useEffect, useRef } from "react";
 import { ApiError } from "../../../shared/api";
 import { api } from "../../api/client";
@@ -7,9 +7,19 @@ import { SafeHtml } from "../content/SafeHtml";
 import { ErrorBanner } from "../parts/ErrorBanner";
 import { usePersonName } from "../sandbox-store";
 import { useLoad } from "../use-sandbox-data";
+import { type Draft, replyDraft } from "./ComposeDialog";
 
 /** The reading pane: opening a message marks it read; its body is shown through SafeHtml. */
-export function MessageView({ id, onRead }: { id: string; onRead: () => void }) {
+export function MessageView({
+  id,
+  onRead,
+  onReply,
+}: {
+  id: string;
+  onRead: () => void;
+  /** Writes a reply as the person acted as (absent until they are known). */
+  onReply?: (draft: Draft) => void;
+}) {
   const nameOf = usePersonName();
   const loaded = useLoad(id, () => api.call("sandbox.mail.get", { id }));
   const told = useRef(false);
@@ -51,6 +61,12 @@ export function MessageView({ id, onRead }: { id: string; onRead: () => void }) 
         <h3>{message.subject || t("sandbox.outlook.noSubject")}</h3>
         {message.importance === "High" && (
           <span className="sbx-badge sbx-badge-danger">{t("sandbox.outlook.important")}</span>
+        )}
+        {onReply && (
+          <button type="button" className="button sbx-reply" onClick={() => onReply(replyDraft(message))}>
+            <Reply size={16} aria-hidden="true" />
+            {t("sandbox.outlook.reply")}
+          </button>
         )}
       </header>
       <dl className="facts sbx-facts">

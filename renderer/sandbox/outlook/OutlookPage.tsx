@@ -1,4 +1,4 @@
-import { Inbox, Mail, Search, Send } from "lucide-react";
+import { Inbox, Mail, PenSquare, Search, Send } from "lucide-react";
 import { useEffect, useId, useState } from "react";
 import { api } from "../../api/client";
 import { formatDateTime, formatRelative, t } from "../../i18n";
@@ -6,8 +6,9 @@ import { EmptyState } from "../../ui/EmptyState";
 import { ErrorBanner } from "../parts/ErrorBanner";
 import { Pager } from "../parts/Pager";
 import { SubHeader } from "../parts/SubHeader";
-import { usePersonName, useSandbox } from "../sandbox-store";
+import { useActingPerson, usePersonName, useSandbox } from "../sandbox-store";
 import { useLoad, useSandboxChanges } from "../use-sandbox-data";
+import { ComposeDialog, type Draft } from "./ComposeDialog";
 import { MessageView } from "./MessageView";
 
 type Folder = "Inbox" | "Sent Items";
@@ -18,6 +19,8 @@ export function OutlookPage() {
   const actingAs = useSandbox((s) => s.actingAs);
   const markMailRead = useSandbox((s) => s.markMailRead);
   const nameOf = usePersonName();
+  const me = useActingPerson();
+  const [composing, setComposing] = useState<Draft | "new">();
   const [mailbox, setMailbox] = useState(actingAs);
   const [folder, setFolder] = useState<Folder>("Inbox");
   const [selected, setSelected] = useState<string>();
@@ -79,6 +82,15 @@ export function OutlookPage() {
       )}
       <div className="sbx-split sbx-split-3">
         <section className="sbx-pane sbx-folders" aria-label={t("sandbox.outlook.folders")}>
+          <button
+            type="button"
+            className="button primary sbx-new-mail"
+            disabled={!me}
+            onClick={() => setComposing("new")}
+          >
+            <PenSquare size={16} aria-hidden="true" />
+            {t("sandbox.outlook.newEmail")}
+          </button>
           <label htmlFor={pickerId} className="field-label">
             {t("sandbox.outlook.mailbox")}
           </label>
@@ -216,12 +228,20 @@ export function OutlookPage() {
                 messages.reload();
                 markMailRead();
               }}
+              {...(me ? { onReply: (draft: Draft) => setComposing(draft) } : {})}
             />
           ) : (
             <p className="muted sbx-pane-note">{t("sandbox.outlook.pick")}</p>
           )}
         </section>
       </div>
+      {composing && me && (
+        <ComposeDialog
+          from={me}
+          {...(composing === "new" ? {} : { initial: composing })}
+          onClose={() => setComposing(undefined)}
+        />
+      )}
     </div>
   );
 }

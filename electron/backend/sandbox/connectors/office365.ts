@@ -1,22 +1,11 @@
 // Office 365 Outlook (shared_office365): mail goes into the sandbox's mailboxes, never out.
 import { isJsonObject } from "../../../../shared/json";
 import { badParameter, notFound } from "../errors";
+import { contentTypeOf } from "../mail";
 import { type Params, parseAddresses } from "../params";
 import type { Services } from "../services";
 import type { MailAttachment } from "../types";
 import { type ConnectorHandlers, ok, originOf } from "./handler";
-
-const CONTENT_TYPES: Record<string, string> = {
-  pdf: "application/pdf",
-  txt: "text/plain",
-  csv: "text/csv",
-  html: "text/html",
-  json: "application/json",
-  png: "image/png",
-  jpg: "image/jpeg",
-  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-};
 
 function attachments(params: Params): MailAttachment[] {
   const name = "emailMessage/Attachments";
@@ -34,12 +23,7 @@ function attachments(params: Params): MailAttachment[] {
           ? content.$content
           : undefined;
     if (bytes === undefined) throw badParameter(`${name}/${index}/ContentBytes`, "is required.");
-    const extension = fileName.slice(fileName.lastIndexOf(".") + 1).toLowerCase();
-    return {
-      name: fileName,
-      contentBytes: bytes,
-      contentType: CONTENT_TYPES[extension] ?? "application/octet-stream",
-    };
+    return { name: fileName, contentBytes: bytes, contentType: contentTypeOf(fileName) };
   });
 }
 
