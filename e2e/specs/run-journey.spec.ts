@@ -1,3 +1,4 @@
+import { INVOICE_MAIL_FLOW } from "../fixtures/mail-flow";
 import { PURCHASE_APPROVAL_FLOW } from "../fixtures/purchase-approval";
 import { createFlow } from "../harness/api";
 import { expect, test } from "../harness/fixtures";
@@ -91,5 +92,26 @@ test.describe("test runs against the sandbox", () => {
     await expect(designer.runPanel()).toContainText("Succeeded");
     await expect(designer.card("Send an email (V2)")).toHaveClass(/status-succeeded/);
     await expect(designer.card("Update record (V3)")).toHaveClass(/status-skipped/);
+  });
+
+  test("a mail flow's test starts on the email written in Outlook, and the canvas shows the run", async ({
+    app,
+  }) => {
+    const page = app.page;
+    const flowId = await createFlow(page, "Invoices by mail", "automated", INVOICE_MAIL_FLOW);
+    const designer = new DesignerPage(page);
+    await designer.open(flowId);
+    await designer.testByPerformingTrigger();
+    await expect(page.getByTestId("test-armed")).toContainText(
+      "send an email to daniel.reyes@cronus-demo.example",
+    );
+
+    const sandbox = new SandboxPage(page);
+    await sandbox.actAs("Marcus Bell");
+    await sandbox.sendEmail({ to: "daniel.reyes@cronus-demo.example", subject: "Invoice 7 attached" });
+
+    await designer.open(flowId);
+    await expect(designer.runPanel()).toContainText("Succeeded");
+    await expect(designer.card("Subject")).toHaveClass(/status-succeeded/);
   });
 });

@@ -1,6 +1,7 @@
 // Lookups by every form a connector is referred to by, the palette, and search.
 import { describe, expect, it } from "vitest";
 import { allOperations, findConnector, findOperation, paletteGroups } from "./catalog";
+import { performableInSandbox } from "./sandbox-starts";
 import { searchOperations } from "./search";
 
 describe("findConnector", () => {
@@ -121,5 +122,24 @@ describe("searchOperations", () => {
     const hits = searchOperations("");
     expect(hits[0]?.connector.id).toBe("shared_dynamicssmbsaas");
     expect(hits.length).toBe(allOperations().filter((op) => !op.deprecated).length);
+  });
+});
+
+describe("performableInSandbox", () => {
+  it("is true for the triggers a person's action in the sandbox starts, and only those", () => {
+    const performable = allOperations()
+      .filter((op) => performableInSandbox(op))
+      .map((op) => op.operationId);
+    expect(performable).toContain("CreateOnUpdatedItemsSubscriptionV3");
+    expect(performable).toContain("CreatePurchaseDocumentApprovalWebHookV3");
+    expect(performable).toContain("OnNewEmailV3");
+    for (const notStarted of [
+      "ForASelectedRecordV3",
+      "OnFlaggedEmailV3",
+      "Recurrence",
+      "Button",
+      "SendEmailV2",
+    ])
+      expect(performable).not.toContain(notStarted);
   });
 });

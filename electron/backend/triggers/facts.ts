@@ -2,12 +2,12 @@
 // a summary in plain words, and per kind the approval scope, the Run flow form and pages, or the
 // schedule.
 import type { FlowKind } from "../../../shared/api";
-import { bcTable, flowKindOf as catalogKind } from "../../../shared/connectors";
+import { bcTable, flowKindOf as catalogKind, isSandboxMailTrigger } from "../../../shared/connectors";
 import { flowKindOf, type WdlDefinition, type WdlTrigger } from "../../../shared/flow";
 import type { JsonObject, JsonValue } from "../../../shared/json";
 import { type ApprovalScope, approvalScopeOf } from "./approval-scope";
 import { type InstantTrigger, instantSummary, readInstantTrigger } from "./instant";
-import { describeMailFilters, MAIL_TRIGGERS, mailTriggerParameters } from "./mail-trigger";
+import { describeMailFilters, mailTriggerParameters } from "./mail-trigger";
 import { type RecurrenceRead, readRecurrence } from "./recurrence";
 import { describeRecurrence } from "./recurrence-text";
 import { parameters, RECORD_TRIGGERS, triggerEventKeys, triggerOperation } from "./sandbox-events";
@@ -75,7 +75,7 @@ function automatedSummary(trigger: WdlTrigger, approval: ApprovalScope | undefin
     const title = bcTable(table)?.title ?? table;
     return `When a record is ${RECORD_WORDS[operation.operationId] ?? "changed"} in ${title || "(no table chosen)"}`;
   }
-  if (MAIL_TRIGGERS.has(operation.operationId) && operation.connectorId === "shared_office365") {
+  if (isSandboxMailTrigger(operation)) {
     const params = mailTriggerParameters(trigger as unknown as JsonObject);
     return `When a new email arrives ${describeMailFilters(params)}`;
   }

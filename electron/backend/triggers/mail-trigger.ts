@@ -9,9 +9,6 @@ import { isJsonObject, type JsonObject, type JsonValue } from "../../../shared/j
 import type { SandboxEvent } from "../sandbox/events";
 import type { MailMessage } from "../sandbox/types";
 
-/** The mail triggers the sandbox can start, by operation id. */
-export const MAIL_TRIGGERS: ReadonlySet<string> = new Set(["OnNewEmailV3"]);
-
 /** What a matcher may need to know about the world when the event happens. */
 export interface TriggerContext {
   /** The mailbox the flows' Outlook connection opens. */

@@ -1,11 +1,17 @@
 // Which sandbox events start a flow, and what its trigger then outputs. Shared by test runs ("perform
 // the trigger action") and by published automated flows.
-import { bcTable, type OperationDeclaration, operationOfAction } from "../../../shared/connectors";
+import {
+  bcTable,
+  isSandboxMailTrigger,
+  type OperationDeclaration,
+  operationOfAction,
+  performableInSandbox,
+} from "../../../shared/connectors";
 import type { WdlTrigger } from "../../../shared/flow";
 import { isJsonObject, type JsonObject, type JsonValue } from "../../../shared/json";
 import { DOCUMENT_TYPE_FIELD, DOCUMENT_TYPES } from "../../../shared/templates";
 import type { SandboxEvent } from "../sandbox/events";
-import { MAIL_TRIGGERS, mailMatcher, mailTriggerParameters, type TriggerContext } from "./mail-trigger";
+import { mailMatcher, mailTriggerParameters, type TriggerContext } from "./mail-trigger";
 
 export type { TriggerContext } from "./mail-trigger";
 
@@ -45,9 +51,6 @@ export function matchTrigger(
 
 export type TriggerMatcher = (event: SandboxEvent, context: TriggerContext) => JsonObject | undefined;
 
-const isMailTrigger = (operation: OperationDeclaration | undefined): boolean =>
-  operation?.connectorId === "shared_office365" && MAIL_TRIGGERS.has(operation.operationId);
-
 /**
  * matchTrigger with the trigger read once: the operation and parameters are looked up here, not on
  * every event (the publish registry matches thousands of events against the same triggers).
@@ -55,7 +58,8 @@ const isMailTrigger = (operation: OperationDeclaration | undefined): boolean =>
  */
 export function triggerMatcher(trigger: WdlTrigger): TriggerMatcher | undefined {
   const operation = triggerOperation(trigger);
-  if (isMailTrigger(operation)) return mailMatcher(mailTriggerParameters(trigger as unknown as JsonObject));
+  if (isSandboxMailTrigger(operation))
+    return mailMatcher(mailTriggerParameters(trigger as unknown as JsonObject));
   if (operation?.connectorId !== "shared_dynamicssmbsaas") return undefined;
   const params = parameters(trigger);
 
@@ -113,7 +117,7 @@ export function triggerMatcher(trigger: WdlTrigger): TriggerMatcher | undefined 
  */
 export function triggerEventKeys(trigger: WdlTrigger): string[] {
   const operation = triggerOperation(trigger);
-  if (isMailTrigger(operation)) return ["mail.delivered"];
+  if (isSandboxMailTrigger(operation)) return ["mail.delivered"];
   if (operation?.connectorId !== "shared_dynamicssmbsaas") return [];
   const recordEvents = RECORD_TRIGGERS[operation.operationId];
   if (recordEvents) {
@@ -170,7 +174,7 @@ function conditionHolds(
 export function triggerHint(trigger: WdlTrigger, context: TriggerContext): string {
   const operation = triggerOperation(trigger);
   if (!operation) return "This trigger cannot be started from the sandbox; enter trigger data instead.";
-  if (isMailTrigger(operation)) {
+  if (isSandboxMailTrigger(operation)) {
     return `In Sandbox → Outlook, act as anyone and send an email to ${context.connectionUser()} (the mailbox of the flows' connection) that passes the trigger's filters.`;
   }
   const table = text(parameters(trigger).table);
@@ -195,11 +199,5 @@ export function triggerHint(trigger: WdlTrigger, context: TriggerContext): strin
 
 /** Whether a sandbox event can start this trigger at all. */
 export function startsFromSandbox(trigger: WdlTrigger): boolean {
-  const operation = triggerOperation(trigger);
-  return (
-    !!operation &&
-    (RECORD_TRIGGERS[operation.operationId] !== undefined ||
-      operation.approvalTables !== undefined ||
-      isMailTrigger(operation))
-  );
+  return performableInSandbox(triggerOperation(trigger));
 }

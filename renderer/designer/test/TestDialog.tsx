@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from "react";
 import type { RunSummary } from "../../../shared/api";
-import { operationOfAction, runFlowFields } from "../../../shared/connectors";
+import { operationOfAction, performableInSandbox, runFlowFields } from "../../../shared/connectors";
 import type { JsonObject, JsonValue } from "../../../shared/json";
 import { api } from "../../api/client";
 import { formatDateTime, t } from "../../i18n";
@@ -31,8 +31,7 @@ export function TestDialog({
   const definition = useDesigner((s) => s.definition);
   const [triggerName, trigger] = Object.entries(definition.triggers ?? {})[0] ?? [];
   const operation = trigger ? operationOfAction(trigger as unknown as JsonValue) : undefined;
-  const fromSandbox =
-    operation?.connectorId === "shared_dynamicssmbsaas" && operation.flowKind === "automated";
+  const fromSandbox = performableInSandbox(operation);
   const isForm = operation?.wdlType === "Request";
   const fields = useMemo(
     () => (isForm ? runFlowFields((trigger as { inputs?: JsonObject })?.inputs?.schema) : []),
