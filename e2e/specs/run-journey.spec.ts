@@ -114,4 +114,25 @@ test.describe("test runs against the sandbox", () => {
     await expect(designer.runPanel()).toContainText("Succeeded");
     await expect(designer.card("Subject")).toHaveClass(/status-succeeded/);
   });
+
+  test("a test on a purchase invoice picked from the sandbox runs on what the trigger would report for it", async ({
+    app,
+  }) => {
+    const page = app.page;
+    const flowId = await createFlow(page, "Purchase invoice approval", "automated", PURCHASE_APPROVAL_FLOW);
+    const designer = new DesignerPage(page);
+    await designer.open(flowId);
+    await page.getByRole("toolbar", { name: "Designer" }).getByRole("button", { name: "Test" }).click();
+    const dialog = page.getByRole("dialog", { name: "Test the flow" });
+    await dialog.getByText("Use a record from the sandbox").click();
+    await dialog.getByRole("combobox", { name: "Table" }).selectOption({ label: "Purchase invoices" });
+    await dialog.getByRole("searchbox", { name: "Search records" }).fill("PI-1001");
+    await dialog.getByRole("radio", { name: /Purchase invoice PI-1001/ }).click();
+    await expect(dialog.getByText("Trigger data for this record")).toBeVisible();
+    await expect(dialog.getByRole("textbox").last()).toHaveValue(/"Row Id"/);
+    await dialog.getByRole("button", { name: "Run test" }).click();
+
+    await expect(designer.runPanel()).toContainText("Waiting");
+    await expect(designer.card("Start and wait for an approval")).toHaveClass(/status-waiting/);
+  });
 });

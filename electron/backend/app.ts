@@ -14,6 +14,7 @@ import { EventBus } from "./events";
 import { FlowStore } from "./flows/store";
 import { Publisher } from "./publish";
 import { TestRuns } from "./runs/test-runs";
+import { TriggerRecords } from "./runs/trigger-records";
 import { Sandbox, type SandboxEvent } from "./sandbox";
 import type { SettingsStore } from "./settings/store";
 
@@ -83,6 +84,7 @@ export function createBackend(options: BackendOptions): Backend {
     );
   }
   const tests = new TestRuns({ flows, engine, sandbox, clock });
+  const triggerRecords = new TriggerRecords({ flows, sandbox, clock });
   const publisher = new Publisher({
     db,
     flows,
@@ -118,6 +120,7 @@ export function createBackend(options: BackendOptions): Backend {
     },
     engine,
     tests,
+    triggerRecords,
     sandbox,
     clock,
     publisher,

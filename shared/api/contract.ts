@@ -29,6 +29,9 @@ import {
   runWaitingEventSchema,
   startRunInputSchema,
   startRunResultSchema,
+  triggerFromRecordInputSchema,
+  triggerRecordsInputSchema,
+  triggerRecordsSchema,
   triggerSampleSchema,
 } from "./runs";
 import {
@@ -133,6 +136,8 @@ export const contract = {
   "runs.armTest": method(armTestInputSchema, armedTestSchema),
   "runs.disarmTest": method(armTestInputSchema, none),
   "runs.triggerSample": method(z.object({ flowId: flowIdSchema }).strict(), triggerSampleSchema),
+  "runs.triggerRecords": method(triggerRecordsInputSchema, triggerRecordsSchema),
+  "runs.triggerFromRecord": method(triggerFromRecordInputSchema, triggerSampleSchema),
   "runs.get": method(byRunId, runDetailSchema),
   "runs.list": method(runListInputSchema, runPageSchema),
   "runs.cancel": method(byRunId, z.object({ cancelled: z.boolean() })),

@@ -18,6 +18,8 @@ export const METHOD_NAMES = [
   "runs.armTest",
   "runs.disarmTest",
   "runs.triggerSample",
+  "runs.triggerRecords",
+  "runs.triggerFromRecord",
   "runs.get",
   "runs.list",
   "runs.cancel",

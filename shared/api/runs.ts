@@ -147,6 +147,29 @@ export const armedTestSchema = z.object({
 /** A sample of what the trigger produces, to start from when typing trigger data by hand. */
 export const triggerSampleSchema = z.object({ outputs: json, description: z.string() });
 
+/** "Use a record from the sandbox": the records (or emails) the flow's trigger reports on. */
+const pickedTable = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z][A-Za-z0-9]*$/, "a table name such as purchaseInvoices, or mail");
+export const triggerRecordsInputSchema = z
+  .object({
+    flowId: flowIdSchema,
+    search: z.string().max(200).optional(),
+    table: pickedTable.optional(),
+  })
+  .strict();
+export const triggerRecordsSchema = z.object({
+  kind: z.enum(["record", "approval", "selected-record", "mail"]),
+  tables: z.array(z.object({ name: z.string(), title: z.string() })),
+  items: z.array(z.object({ table: z.string(), id: z.string(), title: z.string(), detail: z.string() })),
+  total: z.number().int(),
+});
+export const triggerFromRecordInputSchema = z
+  .object({ flowId: flowIdSchema, table: pickedTable, id: z.string().trim().min(1).max(200) })
+  .strict();
+
 export const runStepEventSchema = z.object({
   runId: runIdSchema,
   flowId: z.string(),

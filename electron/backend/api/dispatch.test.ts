@@ -91,6 +91,11 @@ const BAD_INPUTS: Record<MethodName, { input: unknown; names: string }[]> = {
   "runs.armTest": [{ input: { flow: "x" }, names: "flowId" }],
   "runs.disarmTest": [{ input: {}, names: "flowId" }],
   "runs.triggerSample": [{ input: { flowId: 1 }, names: "flowId" }],
+  "runs.triggerRecords": [{ input: { flowId: "f", table: "purchase invoices" }, names: "table" }],
+  "runs.triggerFromRecord": [
+    { input: { flowId: "f", table: "items" }, names: "id" },
+    { input: { flowId: "f", table: "items", id: "x", extra: 1 }, names: "extra" },
+  ],
   "runs.get": [{ input: { id: "r" }, names: "runId" }],
   "runs.list": [
     { input: { status: ["Done"] }, names: "status[0]" },

@@ -2,11 +2,28 @@
 import { notFound, type RunDetail } from "../../../shared/api";
 import type { Engine } from "../engine";
 import type { TestRuns } from "../runs/test-runs";
+import type { TriggerRecords } from "../runs/trigger-records";
+import type { Sandbox } from "../sandbox";
 import type { Handlers } from "./dispatch";
 
 type RunMethods = Pick<Handlers, `runs.${string}` & keyof Handlers>;
 
-export function runHandlers({ engine, tests }: { engine: Engine; tests: TestRuns }): RunMethods {
+export function runHandlers({
+  engine,
+  tests,
+  triggerRecords,
+  sandbox,
+}: {
+  engine: Engine;
+  tests: TestRuns;
+  triggerRecords: TriggerRecords;
+  sandbox: Sandbox;
+}): RunMethods {
+  // A picked record is reported as if the connections' user had acted on it.
+  const connectionUser = () => {
+    const email = sandbox.connectionUser();
+    return { email, name: sandbox.getPerson(email)?.displayName ?? email };
+  };
   return {
     "runs.start": ({ flowId, triggerOutputs, fromRun }) => {
       if (fromRun === undefined) return tests.start(flowId, triggerOutputs ?? null);
@@ -20,6 +37,9 @@ export function runHandlers({ engine, tests }: { engine: Engine; tests: TestRuns
       return {};
     },
     "runs.triggerSample": ({ flowId }) => tests.sample(flowId),
+    "runs.triggerRecords": ({ flowId, ...options }) => triggerRecords.list(flowId, options),
+    "runs.triggerFromRecord": ({ flowId, table, id }) =>
+      triggerRecords.outputs(flowId, { table, id }, connectionUser()),
     "runs.get": ({ runId }) => {
       const run = engine.getRun(runId);
       if (!run) throw notFound("This run");

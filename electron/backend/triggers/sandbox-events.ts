@@ -49,6 +49,21 @@ export function matchTrigger(
   return triggerMatcher(trigger)?.(event, context);
 }
 
+/** What a record trigger reports for a record event: the record, or only its keys once deleted. */
+export function recordTriggerOutputs(
+  type: "record.created" | "record.modified" | "record.deleted",
+  record: JsonObject,
+  number: string,
+): JsonObject {
+  const body: JsonObject = type === "record.deleted" ? { id: String(record.id), number } : { ...record };
+  return { headers: { "x-ms-event": type }, body };
+}
+
+/** The Business Central approval trigger's outputs for a request (its id is the Workflow Step Id). */
+export function approvalTriggerOutputs(body: Readonly<Record<string, string>>): JsonObject {
+  return { headers: { "x-ms-event": "approval.requested" }, body: { ...body } };
+}
+
 export type TriggerMatcher = (event: SandboxEvent, context: TriggerContext) => JsonObject | undefined;
 
 /**
@@ -77,11 +92,7 @@ export function triggerMatcher(trigger: WdlTrigger): TriggerMatcher | undefined 
       // A flow's own changes never start flows: that is how loops are avoided.
       if (event.payload.origin.kind === "flow") return undefined;
       if (!table || table !== event.payload.table.toLowerCase()) return undefined;
-      const body: JsonObject =
-        event.type === "record.deleted"
-          ? { id: event.payload.id, number: event.payload.number }
-          : { ...event.payload.record };
-      return { headers: { "x-ms-event": event.type }, body };
+      return recordTriggerOutputs(event.type, event.payload.record, event.payload.number);
     };
   }
 
@@ -107,7 +118,7 @@ export function triggerMatcher(trigger: WdlTrigger): TriggerMatcher | undefined 
       ),
     );
     if (!headerOk || !linesOk) return undefined;
-    return { headers: { "x-ms-event": "approval.requested" }, body: { ...approval.body } };
+    return approvalTriggerOutputs(approval.body);
   };
 }
 

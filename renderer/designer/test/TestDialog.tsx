@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from "react";
-import type { RunSummary } from "../../../shared/api";
+import type { MethodOutput, RunSummary } from "../../../shared/api";
 import { operationOfAction, performableInSandbox, runFlowFields } from "../../../shared/connectors";
 import type { JsonObject, JsonValue } from "../../../shared/json";
 import { api } from "../../api/client";
@@ -10,6 +10,7 @@ import { Dialog } from "../../ui/Dialog";
 import { describeError } from "../../ui/errors";
 import { FormActions } from "../../ui/FormActions";
 import { useDesigner } from "../state/context";
+import { type PickedRecord, RecordPicker } from "./RecordPicker";
 
 export type TestChoice =
   | { kind: "perform" }
@@ -17,7 +18,7 @@ export type TestChoice =
   /** What the trigger produced in an earlier run: read by the backend, so secured outputs work too. */
   | { kind: "fromRun"; runId: string };
 
-type Mode = "perform" | "previous" | "typed" | "form" | "now";
+type Mode = "perform" | "record" | "previous" | "typed" | "form" | "now";
 
 /** How to start a test: perform the trigger's event in the sandbox, reuse an earlier run's data, or type it. */
 export function TestDialog({
@@ -43,6 +44,9 @@ export function TestDialog({
   const [runs, setRuns] = useState<RunSummary[]>();
   const [chosenRun, setChosenRun] = useState<string>();
   const [typed, setTyped] = useState("");
+  // Undefined while loading; null when the trigger reports on no sandbox record.
+  const [records, setRecords] = useState<MethodOutput<"runs.triggerRecords"> | null>();
+  const [picked, setPicked] = useState<PickedRecord>();
   const [form, setForm] = useState<Record<string, JsonValue>>({});
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -52,6 +56,7 @@ export function TestDialog({
       (page) => setRuns(page.runs),
       () => setRuns([]),
     );
+    api.call("runs.triggerRecords", { flowId }).then(setRecords, () => setRecords(null));
     api.call("runs.triggerSample", { flowId }).then(
       (sample) => setTyped((current) => current || JSON.stringify(sample.outputs, null, 2)),
       () => setTyped((current) => current || '{\n  "body": {}\n}'),
@@ -88,6 +93,16 @@ export function TestDialog({
         if (missing) throw new Error(t("designer.test.fieldRequired", { field: missing.title }));
         return { kind: "outputs", triggerOutputs: { headers: {}, body: form } };
       }
+      case "record": {
+        if (!picked) throw new Error(t("test.record.choose"));
+        if ("error" in picked) throw new Error(picked.error);
+        if ("loading" in picked) throw new Error(t("test.record.loading"));
+        try {
+          return { kind: "outputs", triggerOutputs: JSON.parse(picked.outputs) as JsonValue };
+        } catch (cause) {
+          throw new Error(t("test.invalidJson", { message: (cause as Error).message }));
+        }
+      }
       case "previous": {
         if (!chosenRun) throw new Error(t("designer.test.chooseRun"));
         return { kind: "fromRun", runId: chosenRun };
@@ -116,12 +131,45 @@ export function TestDialog({
         <fieldset className="test-options">
           <legend className="visually-hidden">{t("test.title")}</legend>
           {option("perform", t("test.perform"), fromSandbox)}
+          {option("record", t("test.record"), !!records)}
           {option("form", t("test.form"), isForm)}
           {option("now", t("test.now"), operation?.wdlType === "Recurrence")}
           {option("previous", t("test.previous"))}
           {option("typed", t("test.typed"))}
         </fieldset>
         {mode === "perform" && <p className="field-help">{t("test.performHint")}</p>}
+        {mode === "record" && records && (
+          <>
+            <RecordPicker
+              flowId={flowId}
+              first={records}
+              picked={picked?.key}
+              onPick={(next) => {
+                // A slower answer for an earlier pick does not replace the latest one.
+                setPicked((current) => ("loading" in next || current?.key === next.key ? next : current));
+                setError(undefined);
+              }}
+            />
+            {picked && "error" in picked && (
+              <p className="form-error" role="alert">
+                {picked.error}
+              </p>
+            )}
+            {picked && "outputs" in picked && (
+              <label className="field">
+                <span className="field-label">{t("test.record.outputs")}</span>
+                <span className="field-help">{picked.description}</span>
+                <textarea
+                  className="input json-field"
+                  rows={6}
+                  spellCheck={false}
+                  value={picked.outputs}
+                  onChange={(e) => setPicked({ ...picked, outputs: e.target.value })}
+                />
+              </label>
+            )}
+          </>
+        )}
         {mode === "form" && (
           <div className="form">
             {fields.map((field) => (
