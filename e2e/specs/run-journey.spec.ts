@@ -135,4 +135,29 @@ test.describe("test runs against the sandbox", () => {
     await expect(designer.runPanel()).toContainText("Waiting");
     await expect(designer.card("Start and wait for an approval")).toHaveClass(/status-waiting/);
   });
+
+  test("a flow run on a selected record is tested on a vendor picked from the sandbox and the Run flow form", async ({
+    app,
+  }) => {
+    const page = app.page;
+    await page.getByRole("button", { name: "From a template" }).first().click();
+    await page.getByTestId("template-card").filter({ hasText: "Block vendor payments" }).click();
+    await page.getByRole("button", { name: "Create flow" }).click();
+    const designer = new DesignerPage(page);
+    await designer.expectOpen("Block vendor payments");
+    await page.getByRole("toolbar", { name: "Designer" }).getByRole("button", { name: "Test" }).click();
+    const dialog = page.getByRole("dialog", { name: "Test the flow" });
+    // The record is asked for first, then the form's answers.
+    await expect(dialog.getByRole("radio", { name: "Use a record from the sandbox" })).toBeChecked();
+    await dialog.getByRole("radio", { name: /Vendor V20010/ }).click();
+    await dialog.getByRole("button", { name: "Run test" }).click();
+    await expect(dialog.getByRole("alert")).toContainText("“Reason” is required.");
+    await dialog.getByLabel(/Reason/).fill("Bank details under review");
+    await dialog.getByRole("button", { name: "Run test" }).click();
+
+    await expect(designer.runPanel()).toContainText("Succeeded", { timeout: 15_000 });
+    const sandbox = new SandboxPage(page);
+    await sandbox.openRecord("Vendors", "V20010");
+    await expect(page.getByLabel("Blocked")).toHaveValue("Payment");
+  });
 });

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from "react";
 import type { MethodOutput, RunSummary } from "../../../shared/api";
 import { operationOfAction, performableInSandbox, runFlowFields } from "../../../shared/connectors";
-import type { JsonObject, JsonValue } from "../../../shared/json";
+import { isJsonObject, type JsonObject, type JsonValue } from "../../../shared/json";
 import { api } from "../../api/client";
 import { formatDateTime, t } from "../../i18n";
 import { formatDuration, StatusBadge } from "../../runs/format";
@@ -56,7 +56,14 @@ export function TestDialog({
       (page) => setRuns(page.runs),
       () => setRuns([]),
     );
-    api.call("runs.triggerRecords", { flowId }).then(setRecords, () => setRecords(null));
+    api.call("runs.triggerRecords", { flowId }).then(
+      (list) => {
+        setRecords(list);
+        // A flow run on a selected record is tested on one.
+        if (list.kind === "selected-record") setMode((current) => (current === "form" ? "record" : current));
+      },
+      () => setRecords(null),
+    );
     api.call("runs.triggerSample", { flowId }).then(
       (sample) => setTyped((current) => current || JSON.stringify(sample.outputs, null, 2)),
       () => setTyped((current) => current || '{\n  "body": {}\n}'),
@@ -82,6 +89,11 @@ export function TestDialog({
     }
   };
 
+  const checkForm = () => {
+    const missing = fields.find((f) => f.required && (form[f.key] === undefined || form[f.key] === ""));
+    if (missing) throw new Error(t("designer.test.fieldRequired", { field: missing.title }));
+  };
+
   const choose = async (): Promise<TestChoice> => {
     switch (mode) {
       case "perform":
@@ -89,19 +101,26 @@ export function TestDialog({
       case "now":
         return { kind: "outputs", triggerOutputs: { headers: {}, body: {} } };
       case "form": {
-        const missing = fields.find((f) => f.required && (form[f.key] === undefined || form[f.key] === ""));
-        if (missing) throw new Error(t("designer.test.fieldRequired", { field: missing.title }));
+        checkForm();
         return { kind: "outputs", triggerOutputs: { headers: {}, body: form } };
       }
       case "record": {
         if (!picked) throw new Error(t("test.record.choose"));
         if ("error" in picked) throw new Error(picked.error);
         if ("loading" in picked) throw new Error(t("test.record.loading"));
+        let outputs: JsonValue;
         try {
-          return { kind: "outputs", triggerOutputs: JSON.parse(picked.outputs) as JsonValue };
+          outputs = JSON.parse(picked.outputs) as JsonValue;
         } catch (cause) {
           throw new Error(t("test.invalidJson", { message: (cause as Error).message }));
         }
+        if (!recordWithForm) return { kind: "outputs", triggerOutputs: outputs };
+        checkForm();
+        const { body, ...rest } = isJsonObject(outputs) ? outputs : {};
+        return {
+          kind: "outputs",
+          triggerOutputs: { ...rest, body: { ...(isJsonObject(body) ? body : {}), ...form } },
+        };
       }
       case "previous": {
         if (!chosenRun) throw new Error(t("designer.test.chooseRun"));
@@ -115,6 +134,22 @@ export function TestDialog({
         }
     }
   };
+
+  const formFields = (
+    <div className="form">
+      {fields.map((field) => (
+        <RunFlowFormField
+          key={field.key}
+          field={field}
+          value={form[field.key]}
+          onChange={(value) => setForm({ ...form, [field.key]: value })}
+        />
+      ))}
+      {fields.length === 0 && <p className="muted">{t("designer.test.formEmpty")}</p>}
+    </div>
+  );
+  // "For a selected record" runs on a record and the form's answers: both are asked for.
+  const recordWithForm = records?.kind === "selected-record" && fields.length > 0;
 
   const option = (value: Mode, label: string, available = true) =>
     available && (
@@ -168,21 +203,10 @@ export function TestDialog({
                 />
               </label>
             )}
+            {recordWithForm && formFields}
           </>
         )}
-        {mode === "form" && (
-          <div className="form">
-            {fields.map((field) => (
-              <RunFlowFormField
-                key={field.key}
-                field={field}
-                value={form[field.key]}
-                onChange={(value) => setForm({ ...form, [field.key]: value })}
-              />
-            ))}
-            {fields.length === 0 && <p className="muted">{t("designer.test.formEmpty")}</p>}
-          </div>
-        )}
+        {mode === "form" && formFields}
         {mode === "previous" && (
           <div className="previous-runs">
             {runs === undefined ? (
