@@ -231,6 +231,16 @@ test.describe("publishing", () => {
     // A published version cannot be edited: the canvas offers no "+" to insert a step.
     await expect(page.getByTestId("drop-target")).toHaveCount(0);
 
+    // It can be tested as it is, apart from the draft: the run says which version ran.
+    await page.getByRole("button", { name: "Test this version" }).click();
+    const testDialog = page.getByRole("dialog", { name: "Test the flow" });
+    await expect(testDialog).toContainText("Run published version 1 as it is.");
+    await testDialog.getByRole("button", { name: "Run test" }).click();
+    await expect(designer.runPanel()).toContainText("Succeeded");
+    await expect(designer.runPanel()).toContainText("version 1");
+    await expect(designer.card("Compose")).toHaveClass(/status-succeeded/);
+    await expect(designer.runPanel()).toContainText("first value");
+
     await page.getByRole("button", { name: "Versions" }).click();
     await page
       .getByRole("dialog", { name: /Versions of/ })

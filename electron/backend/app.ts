@@ -13,7 +13,7 @@ import { Engine, type EngineEvent } from "./engine";
 import { EventBus } from "./events";
 import { FlowStore } from "./flows/store";
 import { Publisher } from "./publish";
-import { TestRuns } from "./runs/test-runs";
+import { definitionOf, TestRuns } from "./runs/test-runs";
 import { TriggerRecords } from "./runs/trigger-records";
 import { Sandbox, type SandboxEvent } from "./sandbox";
 import type { SettingsStore } from "./settings/store";
@@ -83,8 +83,6 @@ export function createBackend(options: BackendOptions): Backend {
       `Runs picked up after the restart: ${recovery.resumed} continued, ${recovery.waiting} still waiting.`,
     );
   }
-  const tests = new TestRuns({ flows, engine, sandbox, clock });
-  const triggerRecords = new TriggerRecords({ flows, sandbox, clock });
   const publisher = new Publisher({
     db,
     flows,
@@ -94,6 +92,18 @@ export function createBackend(options: BackendOptions): Backend {
     log,
     automateOff: () => !options.settings.get().automateEnabled,
     policy: () => options.settings.get().connectorPolicy,
+  });
+  const tests = new TestRuns({
+    flows,
+    engine,
+    sandbox,
+    clock,
+    versionDefinition: (flowId, version) => definitionOf(publisher.version(flowId, version)),
+  });
+  const triggerRecords = new TriggerRecords({
+    tested: (flowId, source) => tests.tested(flowId, source),
+    sandbox,
+    clock,
   });
   const started = publisher.start();
   if (started.missed > 0)

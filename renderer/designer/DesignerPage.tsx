@@ -11,8 +11,6 @@ import { isEditableTarget, useCommand } from "../app/commands";
 import { useFlows } from "../flows/flows-store";
 import { KindIcon, kindLabel } from "../flows/kinds";
 import { t } from "../i18n";
-import { RunPanel } from "../runs/RunPanel";
-import { armedFlows, stepStatuses, useRuns } from "../runs/run-store";
 import { resolveTheme, useSettings } from "../settings/settings-store";
 import { ConfirmDialog } from "../ui/ConfirmDialog";
 import { describeError, isConflict } from "../ui/errors";
@@ -35,6 +33,7 @@ import { deleteSteps, duplicateStep, insertOperation, pasteAt, selectedStepNames
 import { type Direction, nearestCard } from "./state/keyboard";
 import { Toolbar } from "./Toolbar";
 import { type TestChoice, TestDialog } from "./test/TestDialog";
+import { ArmedBanner, TestRunPanel, useFlowTest } from "./test/use-flow-test";
 
 type Load =
   | { state: "loading" }
@@ -107,37 +106,11 @@ function Designer() {
   const [testOpen, setTestOpen] = useState(false);
   const [publishOpen, setPublishOpen] = useState(false);
   const [versionsOpen, setVersionsOpen] = useState(false);
-  const [armed, setArmed] = useState<{ hint: string }>();
-  const watchedRunId = useRuns((s) => s.watching[flowId]);
-  const watchedRun = useRuns((s) => (watchedRunId ? s.details[watchedRunId] : undefined));
-  const statuses = useMemo(() => stepStatuses(watchedRun), [watchedRun]);
-  useEffect(() => {
-    // The armed test started: stop showing the waiting banner.
-    if (watchedRunId && armed && !armedFlows.has(flowId)) setArmed(undefined);
-  }, [watchedRunId, armed, flowId]);
+  const test = useFlowTest(flowId, null);
 
   const startTest = async (choice: TestChoice) => {
     await flushSave(store);
-    if (choice.kind === "perform") {
-      const result = await api.call("runs.armTest", { flowId });
-      armedFlows.add(flowId);
-      setArmed({ hint: result.hint });
-      useRuns.getState().unwatch(flowId);
-    } else {
-      const result = await api.call("runs.start", {
-        flowId,
-        source: { draft: true },
-        ...(choice.kind === "fromRun"
-          ? { fromRun: choice.runId }
-          : { triggerOutputs: choice.triggerOutputs }),
-      });
-      if (!result.started) {
-        toast.error(t("runs.notStarted", { message: result.message }));
-        return;
-      }
-      useRuns.getState().watch(flowId, result.runId);
-    }
-    setTestOpen(false);
+    if (await test.start(choice)) setTestOpen(false);
   };
   const openPublish = () => {
     if (check.errorCount > 0) {
@@ -171,11 +144,6 @@ function Designer() {
     } catch (error) {
       toast.error(describeError(error));
     }
-  };
-  const stopWaiting = async () => {
-    armedFlows.delete(flowId);
-    setArmed(undefined);
-    await api.call("runs.disarmTest", { flowId }).catch(() => {});
   };
   const badges = useMemo(() => badgesOf(check.findings), [check.findings]);
   useAutosave(store);
@@ -460,22 +428,7 @@ function Designer() {
           <FlaskConical size={16} aria-hidden="true" /> {t("test.button")}
         </button>
       </Toolbar>
-      {armed && (
-        <div className="banner banner-info" role="status" data-testid="test-armed">
-          <div>
-            <strong>{t("test.waitingFor")}</strong>
-            <p>{armed.hint}</p>
-          </div>
-          <div className="banner-actions">
-            <button type="button" className="button" onClick={() => navigate("/sandbox")}>
-              {t("test.openSandbox")}
-            </button>
-            <button type="button" className="button" onClick={() => void stopWaiting()}>
-              {t("test.stopWaiting")}
-            </button>
-          </div>
-        </div>
-      )}
+      <ArmedBanner test={test} />
       {(renameConflict || save.state === "conflict") && (
         <div className="banner banner-warning" role="alert" data-testid="conflict-banner">
           <div>
@@ -509,7 +462,7 @@ function Designer() {
           <FlowCanvas
             dark={resolveTheme(theme) === "dark"}
             badges={badges}
-            statuses={statuses}
+            statuses={test.statuses}
             onPick={onPick}
           />
           {checkerOpen && (
@@ -520,29 +473,15 @@ function Designer() {
               onClose={() => setCheckerOpen(false)}
             />
           )}
-          {watchedRun && (
-            <RunPanel
-              run={watchedRun}
-              selectedAction={selected ? actionNameOfNodeId(selected) : undefined}
-              onSelectAction={(action) => store.getState().select(action)}
-              onCancel={() =>
-                void api
-                  .call("runs.cancel", { runId: watchedRun.id })
-                  .then(() => toast.info(t("runs.cancelled")))
-              }
-              onResubmit={async () => {
-                const result = await api.call("runs.resubmit", { runId: watchedRun.id });
-                if (result.started) useRuns.getState().watch(flowId, result.runId);
-                else toast.error(t("runs.notStarted", { message: result.message }));
-              }}
-              onOpen={() => navigate(`/runs/${watchedRun.id}`)}
-              onClose={() => useRuns.getState().unwatch(flowId)}
-            />
-          )}
+          <TestRunPanel
+            test={test}
+            selectedAction={selected ? actionNameOfNodeId(selected) : undefined}
+            onSelectAction={(action) => store.getState().select(action)}
+          />
         </div>
         {panelOpen && <PropertiesPanel findings={check.findings} />}
       </div>
-      {testOpen && <TestDialog onClose={() => setTestOpen(false)} onTest={startTest} />}
+      {testOpen && <TestDialog source={test.source} onClose={() => setTestOpen(false)} onTest={startTest} />}
       {publishOpen && <PublishDialog name={name} onClose={() => setPublishOpen(false)} onPublish={publish} />}
       {versionsOpen && (
         <VersionsDialog

@@ -1,8 +1,9 @@
 import { ReactFlowProvider } from "@xyflow/react";
-import { ArrowLeft, History } from "lucide-react";
+import { ArrowLeft, FlaskConical, History } from "lucide-react";
 import { useEffect, useMemo, useState } from "react";
 import { Link } from "wouter";
 import type { VersionDetail } from "../../shared/api";
+import { actionNameOfNodeId } from "../../shared/flow";
 import { api } from "../api/client";
 import { t } from "../i18n";
 import { resolveTheme, useSettings } from "../settings/settings-store";
@@ -10,8 +11,10 @@ import { describeError } from "../ui/errors";
 import { VersionsDialog } from "../workflows/VersionsDialog";
 import { FlowCanvas } from "./canvas/FlowCanvas";
 import { PropertiesPanel } from "./properties/PropertiesPanel";
-import { DesignerContext, useDesigner } from "./state/context";
+import { DesignerContext, useDesigner, useDesignerStore } from "./state/context";
 import { createDesignerStore } from "./state/designer-store";
+import { type TestChoice, TestDialog } from "./test/TestDialog";
+import { ArmedBanner, type FlowTest, TestRunPanel, useFlowTest } from "./test/use-flow-test";
 
 const NO_BADGES = new Map();
 
@@ -20,6 +23,8 @@ export function VersionPage({ id, version }: { id: string; version: number }) {
   const [detail, setDetail] = useState<VersionDetail>();
   const [error, setError] = useState<string>();
   const [history, setHistory] = useState(false);
+  const [testOpen, setTestOpen] = useState(false);
+  const test = useFlowTest(id, version);
   useEffect(() => {
     api
       .call("publish.version", { flowId: id, version })
@@ -77,23 +82,43 @@ export function VersionPage({ id, version }: { id: string; version: number }) {
               <button type="button" className="button" onClick={() => setHistory(true)}>
                 <History size={16} aria-hidden="true" /> {t("publish.versions")}
               </button>
+              <button type="button" className="button primary" onClick={() => setTestOpen(true)}>
+                <FlaskConical size={16} aria-hidden="true" /> {t("test.version")}
+              </button>
             </div>
           </header>
-          <VersionBody />
+          <ArmedBanner test={test} />
+          <VersionBody test={test} />
         </div>
         {history && <VersionsDialog flowId={id} name={detail.name} onClose={() => setHistory(false)} />}
+        {testOpen && (
+          <TestDialog
+            source={test.source}
+            onClose={() => setTestOpen(false)}
+            onTest={async (choice: TestChoice) => {
+              if (await test.start(choice)) setTestOpen(false);
+            }}
+          />
+        )}
       </ReactFlowProvider>
     </DesignerContext.Provider>
   );
 }
 
-function VersionBody() {
+function VersionBody({ test }: { test: FlowTest }) {
+  const store = useDesignerStore();
   const theme = useSettings((s) => s.settings.theme);
   const panelOpen = useDesigner((s) => s.panelOpen);
+  const selected = useDesigner((s) => s.selected);
   return (
     <div className={panelOpen ? "designer-body with-panel" : "designer-body"}>
       <div className="designer-center">
-        <FlowCanvas dark={resolveTheme(theme) === "dark"} badges={NO_BADGES} />
+        <FlowCanvas dark={resolveTheme(theme) === "dark"} badges={NO_BADGES} statuses={test.statuses} />
+        <TestRunPanel
+          test={test}
+          selectedAction={selected ? actionNameOfNodeId(selected) : undefined}
+          onSelectAction={(action) => store.getState().select(action)}
+        />
       </div>
       {panelOpen && <PropertiesPanel findings={[]} />}
     </div>

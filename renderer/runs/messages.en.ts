@@ -52,6 +52,9 @@ export const runsMessages = {
   "test.button": "Test",
   "test.title": "Test the flow",
   "test.intro": "Run the draft as it is now. Nothing leaves Flowsmith: every step runs against the sandbox.",
+  "test.introVersion":
+    "Run published version {version} as it is. Nothing leaves Flowsmith: every step runs against the sandbox.",
+  "test.version": "Test this version",
   "test.perform": "Perform the trigger action",
   "test.performHint": "Flowsmith waits for the event in the sandbox, then runs the flow on it.",
   "test.previous": "Use data from an earlier run",

@@ -60,10 +60,16 @@ export function followRunEvents(): void {
     const state = useRuns.getState();
     switch (message.event) {
       case "runs.started": {
-        const payload = message.payload as { runId: string; flowId: string; mode: string };
-        if (payload.mode === "test" && armedFlows.has(payload.flowId)) {
-          armedFlows.delete(payload.flowId);
-          state.watch(payload.flowId, payload.runId);
+        const payload = message.payload as {
+          runId: string;
+          flowId: string;
+          mode: string;
+          flowVersion: number | null;
+        };
+        const key = testKey(payload.flowId, payload.flowVersion);
+        if (payload.mode === "test" && armedFlows.has(key)) {
+          armedFlows.delete(key);
+          state.watch(key, payload.runId);
         }
         break;
       }
@@ -80,6 +86,14 @@ export function followRunEvents(): void {
 
 /** Flows whose next test run (started by an event in the sandbox) the designer waits for. */
 export const armedFlows = new Set<string>();
+
+/**
+ * What tests are watched and armed under: the flow's id for its draft, "id@vN" for a published
+ * version (its read-only page tests it apart from the draft).
+ */
+export function testKey(flowId: string, version: number | null): string {
+  return version === null ? flowId : `${flowId}@v${version}`;
+}
 
 /** Canvas node id → the status to colour it with, from a run's journal (the latest attempt wins). */
 export function stepStatuses(run: RunDetail | undefined): Map<string, string> {

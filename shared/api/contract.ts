@@ -29,6 +29,7 @@ import {
   runWaitingEventSchema,
   startRunInputSchema,
   startRunResultSchema,
+  testedFlowInputSchema,
   triggerFromRecordInputSchema,
   triggerRecordsInputSchema,
   triggerRecordsSchema,
@@ -134,8 +135,8 @@ export const contract = {
 
   "runs.start": method(startRunInputSchema, startRunResultSchema),
   "runs.armTest": method(armTestInputSchema, armedTestSchema),
-  "runs.disarmTest": method(armTestInputSchema, none),
-  "runs.triggerSample": method(z.object({ flowId: flowIdSchema }).strict(), triggerSampleSchema),
+  "runs.disarmTest": method(z.object({ flowId: flowIdSchema }).strict(), none),
+  "runs.triggerSample": method(testedFlowInputSchema, triggerSampleSchema),
   "runs.triggerRecords": method(triggerRecordsInputSchema, triggerRecordsSchema),
   "runs.triggerFromRecord": method(triggerFromRecordInputSchema, triggerSampleSchema),
   "runs.get": method(byRunId, runDetailSchema),

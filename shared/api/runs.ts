@@ -136,7 +136,13 @@ export const startRunResultSchema = z.union([
 ]);
 
 /** "Perform the trigger action": the next matching event in the sandbox starts a test of the draft. */
-export const armTestInputSchema = z.object({ flowId: flowIdSchema }).strict();
+export const armTestInputSchema = z
+  .object({ flowId: flowIdSchema, source: runSourceSchema.optional() })
+  .strict();
+/** Which flow a test reads its trigger from: the draft (default) or a published version. */
+export const testedFlowInputSchema = z
+  .object({ flowId: flowIdSchema, source: runSourceSchema.optional() })
+  .strict();
 export const armedTestSchema = z.object({
   flowId: flowIdSchema,
   /** What the person should do in the sandbox, in their words. */
@@ -156,6 +162,7 @@ const pickedTable = z
 export const triggerRecordsInputSchema = z
   .object({
     flowId: flowIdSchema,
+    source: runSourceSchema.optional(),
     search: z.string().max(200).optional(),
     table: pickedTable.optional(),
   })
@@ -167,7 +174,12 @@ export const triggerRecordsSchema = z.object({
   total: z.number().int(),
 });
 export const triggerFromRecordInputSchema = z
-  .object({ flowId: flowIdSchema, table: pickedTable, id: z.string().trim().min(1).max(200) })
+  .object({
+    flowId: flowIdSchema,
+    source: runSourceSchema.optional(),
+    table: pickedTable,
+    id: z.string().trim().min(1).max(200),
+  })
   .strict();
 
 export const runStepEventSchema = z.object({

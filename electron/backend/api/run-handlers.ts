@@ -25,21 +25,21 @@ export function runHandlers({
     return { email, name: sandbox.getPerson(email)?.displayName ?? email };
   };
   return {
-    "runs.start": ({ flowId, triggerOutputs, fromRun }) => {
-      if (fromRun === undefined) return tests.start(flowId, triggerOutputs ?? null);
+    "runs.start": ({ flowId, source, triggerOutputs, fromRun }) => {
+      if (fromRun === undefined) return tests.start(flowId, triggerOutputs ?? null, source);
       const earlier = engine.triggerOutputsOf(fromRun);
       if (earlier === undefined) throw notFound("This earlier run");
-      return tests.start(flowId, earlier);
+      return tests.start(flowId, earlier, source);
     },
-    "runs.armTest": ({ flowId }) => tests.arm(flowId),
+    "runs.armTest": ({ flowId, source }) => tests.arm(flowId, source),
     "runs.disarmTest": ({ flowId }) => {
       tests.disarm(flowId);
       return {};
     },
-    "runs.triggerSample": ({ flowId }) => tests.sample(flowId),
+    "runs.triggerSample": ({ flowId, source }) => tests.sample(flowId, source),
     "runs.triggerRecords": ({ flowId, ...options }) => triggerRecords.list(flowId, options),
-    "runs.triggerFromRecord": ({ flowId, table, id }) =>
-      triggerRecords.outputs(flowId, { table, id }, connectionUser()),
+    "runs.triggerFromRecord": ({ flowId, source, table, id }) =>
+      triggerRecords.outputs(flowId, { table, id }, connectionUser(), source),
     "runs.get": ({ runId }) => {
       const run = engine.getRun(runId);
       if (!run) throw notFound("This run");

@@ -119,6 +119,67 @@ describe("test runs: perform the trigger action in the sandbox", () => {
     });
   });
 
+  it("tests a published version, typed or armed, on that version; the draft stays the default", async () => {
+    const v1 = mailFlow();
+    v1.actions = { Which: { type: "Compose", inputs: "version one", runAfter: {} } };
+    const flow = backend.flows.create({ name: "Versions", kind: "automated", definition: v1 });
+    backend.publisher.publish(flow.id, { publishedBy: "me" });
+    const draft = mailFlow();
+    draft.actions = { Which: { type: "Compose", inputs: "the draft", runAfter: {} } };
+    backend.flows.saveDraft({
+      id: flow.id,
+      revision: backend.flows.get(flow.id).revision,
+      definition: draft,
+    });
+
+    const which = async (runId: string) => {
+      await backend.engine.idle();
+      const run = backend.engine.getRun(runId);
+      return [run?.flowVersion, run?.steps.find((s) => s.action === "Which")?.outputs];
+    };
+    const onVersion = startedRunId(
+      await backend.dispatch("runs.start", {
+        flowId: flow.id,
+        source: { version: 1 },
+        triggerOutputs: { body: {} },
+      }),
+    );
+    expect(await which(onVersion)).toEqual([1, "version one"]);
+    const onDraft = startedRunId(
+      await backend.dispatch("runs.start", {
+        flowId: flow.id,
+        source: { draft: true },
+        triggerOutputs: { body: {} },
+      }),
+    );
+    expect(await which(onDraft)).toEqual([null, "the draft"]);
+
+    expect(await backend.dispatch("runs.armTest", { flowId: flow.id, source: { version: 1 } })).toMatchObject(
+      { ok: true },
+    );
+    backend.sandbox.sendMail("marcus.bell@cronus-demo.example", {
+      to: backend.sandbox.connectionUser(),
+      subject: "Hello",
+      body: "",
+    });
+    const armed = await waitFor(
+      () =>
+        backend.engine
+          .listRuns({ flowId: flow.id })
+          .runs.find((r) => r.mode === "test" && r.id !== onVersion && r.id !== onDraft),
+      "the armed run",
+    );
+    expect(await which(armed.id)).toEqual([1, "version one"]);
+
+    expect(
+      await backend.dispatch("runs.start", {
+        flowId: flow.id,
+        source: { version: 7 },
+        triggerOutputs: { body: {} },
+      }),
+    ).toMatchObject({ ok: false, error: { code: "not_found" } });
+  });
+
   it("refuses to arm a flow whose trigger no sandbox event starts, and runs it on typed trigger data instead", async () => {
     const flow = backend.flows.create({ name: "Instant", kind: "instant" });
     const armed = await backend.dispatch("runs.armTest", { flowId: flow.id });

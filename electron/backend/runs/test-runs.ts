@@ -14,9 +14,30 @@ import { matchTrigger, startsFromSandbox, triggerHint, triggerOperation } from "
 /** An armed test waits this long for its event. */
 export const ARM_MS = 15 * 60_000;
 
+/** What a test runs: the draft, or a published version. */
+export type TestSource = { draft: true } | { version: number };
+
+const DRAFT: TestSource = { draft: true };
+
 interface Armed {
   flowId: string;
+  source: TestSource;
   expiresAt: number;
+}
+
+/** The flow as a test of that source runs it. */
+export interface TestedFlow {
+  flow: { id: string; name: string; version?: number };
+  definition: WdlDefinition;
+}
+
+export interface TestRunsDeps {
+  flows: FlowStore;
+  engine: Engine;
+  sandbox: Sandbox;
+  clock: Clock;
+  /** A published version's definition (the publisher's); absent: only drafts are tested. */
+  versionDefinition?: (flowId: string, version: number) => WdlDefinition;
 }
 
 export type StartResult =
@@ -27,19 +48,29 @@ export class TestRuns {
   private readonly armed = new Map<string, Armed>();
   private readonly context = { connectionUser: () => this.deps.sandbox.connectionUser() };
 
-  constructor(private readonly deps: { flows: FlowStore; engine: Engine; sandbox: Sandbox; clock: Clock }) {
+  constructor(private readonly deps: TestRunsDeps) {
     deps.sandbox.events.onAny((event) => this.onSandboxEvent(event));
   }
 
-  /** Runs the draft on the given trigger outputs. */
-  start(flowId: string, triggerOutputs: JsonValue): StartResult {
+  /** The draft, or the published version, that a test of this source runs. */
+  tested(flowId: string, source: TestSource = DRAFT): TestedFlow {
     const flow = this.deps.flows.get(flowId);
-    return this.run(flow, triggerOutputs);
+    if ("draft" in source) return { flow: { id: flow.id, name: flow.name }, definition: definitionOf(flow) };
+    if (!this.deps.versionDefinition)
+      throw new ApiError({ code: "unavailable", message: "Published versions cannot be tested here." });
+    return {
+      flow: { id: flow.id, name: flow.name, version: source.version },
+      definition: this.deps.versionDefinition(flowId, source.version),
+    };
   }
 
-  arm(flowId: string): { flowId: string; hint: string; expiresAt: string } {
-    const flow = this.deps.flows.get(flowId);
-    const trigger = firstTrigger(definitionOf(flow));
+  /** Runs the draft (or the version) on the given trigger outputs. */
+  start(flowId: string, triggerOutputs: JsonValue, source: TestSource = DRAFT): StartResult {
+    return this.run(this.tested(flowId, source), triggerOutputs);
+  }
+
+  arm(flowId: string, source: TestSource = DRAFT): { flowId: string; hint: string; expiresAt: string } {
+    const trigger = firstTrigger(this.tested(flowId, source).definition);
     if (!trigger || !startsFromSandbox(trigger)) {
       throw new ApiError({
         code: "invalid_input",
@@ -48,7 +79,7 @@ export class TestRuns {
       });
     }
     const expiresAt = this.deps.clock.now() + ARM_MS;
-    this.armed.set(flowId, { flowId, expiresAt });
+    this.armed.set(flowId, { flowId, source, expiresAt });
     return { flowId, hint: triggerHint(trigger, this.context), expiresAt: new Date(expiresAt).toISOString() };
   }
 
@@ -62,8 +93,8 @@ export class TestRuns {
   }
 
   /** A starting point for typing trigger data: the trigger's outputs with empty values of their types. */
-  sample(flowId: string): { outputs: JsonValue; description: string } {
-    const trigger = firstTrigger(definitionOf(this.deps.flows.get(flowId)));
+  sample(flowId: string, source: TestSource = DRAFT): { outputs: JsonValue; description: string } {
+    const trigger = firstTrigger(this.tested(flowId, source).definition);
     const operation = trigger ? triggerOperation(trigger) : undefined;
     if (!trigger || !operation)
       return { outputs: { body: {} }, description: "The trigger's outputs: { headers, body }." };
@@ -85,14 +116,14 @@ export class TestRuns {
         this.armed.delete(armed.flowId);
         continue;
       }
-      let flow: Flow;
+      let tested: TestedFlow;
       try {
-        flow = this.deps.flows.get(armed.flowId);
+        tested = this.tested(armed.flowId, armed.source);
       } catch {
         this.armed.delete(armed.flowId);
         continue;
       }
-      const definition = definitionOf(flow);
+      const { definition } = tested;
       const [triggerName, trigger] = Object.entries(definition.triggers ?? {})[0] ?? [];
       const outputs = trigger ? matchTrigger(trigger, event, this.context) : undefined;
       if (!outputs) continue;
@@ -104,7 +135,7 @@ export class TestRuns {
       queueMicrotask(() => {
         try {
           if (!split.ok) throw new Error(split.message);
-          for (const triggerOutputs of split.outputs) this.run(flow, triggerOutputs);
+          for (const triggerOutputs of split.outputs) this.run(tested, triggerOutputs);
         } catch (error) {
           console.error("[test runs] could not start the armed test:", error);
         }
@@ -112,13 +143,8 @@ export class TestRuns {
     }
   }
 
-  private run(flow: Flow, triggerOutputs: JsonValue): StartResult {
-    const result = this.deps.engine.startRun({
-      flow: { id: flow.id, name: flow.name },
-      mode: "test",
-      definition: definitionOf(flow),
-      triggerOutputs,
-    });
+  private run({ flow, definition }: TestedFlow, triggerOutputs: JsonValue): StartResult {
+    const result = this.deps.engine.startRun({ flow, mode: "test", definition, triggerOutputs });
     return result.started
       ? { started: true, runId: result.runId }
       : { started: false, reason: result.reason, message: result.message };

@@ -2,13 +2,12 @@
 // reports on, to pick one from, and the trigger outputs the real trigger would give for it. The
 // outputs come from the same functions the event matching uses, so a test on a picked record sees
 // exactly what a run started by the event would see.
-import { ApiError, type Flow } from "../../../shared/api";
+import { ApiError } from "../../../shared/api";
 import { bcTable, isSandboxMailTrigger } from "../../../shared/connectors";
 import type { WdlDefinition, WdlTrigger } from "../../../shared/flow";
 import type { JsonObject, JsonValue } from "../../../shared/json";
 import type { Clock } from "../clock";
 import { splitTriggerOutputs } from "../engine";
-import type { FlowStore } from "../flows/store";
 import type { Sandbox } from "../sandbox";
 import { title } from "../sandbox/business-central";
 import { SANDBOX_TABLES } from "../sandbox/tables";
@@ -23,7 +22,7 @@ import {
   recordTriggerOutputs,
   triggerOperation,
 } from "../triggers/sandbox-events";
-import { definitionOf } from "./test-runs";
+import type { TestedFlow, TestSource } from "./test-runs";
 
 /** Where the trigger's records come from. */
 type Source =
@@ -52,11 +51,21 @@ export interface TriggerRecordList {
 const LIST_SIZE = 25;
 
 export class TriggerRecords {
-  constructor(private readonly deps: { flows: FlowStore; sandbox: Sandbox; clock: Clock }) {}
+  constructor(
+    private readonly deps: {
+      /** The draft or version a test runs (TestRuns.tested). */
+      tested: (flowId: string, source?: TestSource) => TestedFlow;
+      sandbox: Sandbox;
+      clock: Clock;
+    },
+  ) {}
 
   /** The records the person can pick from, newest first, narrowed by a search and a table. */
-  list(flowId: string, options: { search?: string; table?: string } = {}): TriggerRecordList {
-    const { source } = this.read(flowId);
+  list(
+    flowId: string,
+    options: { search?: string; table?: string; source?: TestSource } = {},
+  ): TriggerRecordList {
+    const { source } = this.read(flowId, options.source);
     const search = options.search?.trim() || undefined;
     if (source.kind === "mail") {
       const page = this.deps.sandbox.listMessages(this.deps.sandbox.connectionUser(), {
@@ -103,8 +112,9 @@ export class TriggerRecords {
     flowId: string,
     pick: { table: string; id: string },
     user: { name: string; email: string },
+    tested?: TestSource,
   ): { outputs: JsonValue; description: string } {
-    const { source, definition, triggerName, trigger } = this.read(flowId);
+    const { source, definition, triggerName, trigger } = this.read(flowId, tested);
     const now = this.deps.clock.now();
     if (source.kind === "mail") {
       const message = this.deps.sandbox.getMessage(pick.id);
@@ -170,14 +180,16 @@ export class TriggerRecords {
     }
   }
 
-  private read(flowId: string): {
+  private read(
+    flowId: string,
+    tested?: TestSource,
+  ): {
     source: Source;
     definition: WdlDefinition;
     triggerName: string;
     trigger: WdlTrigger;
   } {
-    const flow: Flow = this.deps.flows.get(flowId);
-    const definition = definitionOf(flow);
+    const { definition } = this.deps.tested(flowId, tested);
     const [triggerName, trigger] = Object.entries(definition.triggers ?? {})[0] ?? [];
     const source = trigger ? sourceOf(trigger) : undefined;
     if (!trigger || !triggerName || !source)

@@ -19,11 +19,13 @@ export type PickedRecord =
  */
 export function RecordPicker({
   flowId,
+  source,
   first,
   picked,
   onPick,
 }: {
   flowId: string;
+  source: { draft: true } | { version: number };
   /** The list the dialog loaded to know the option is there (no search, every table). */
   first: Records;
   picked: string | undefined;
@@ -43,7 +45,12 @@ export function RecordPicker({
     let current = true;
     const timer = setTimeout(() => {
       api
-        .call("runs.triggerRecords", { flowId, ...(search ? { search } : {}), ...(table ? { table } : {}) })
+        .call("runs.triggerRecords", {
+          flowId,
+          source,
+          ...(search ? { search } : {}),
+          ...(table ? { table } : {}),
+        })
         .then(
           (next) => {
             if (!current) return;
@@ -57,13 +64,18 @@ export function RecordPicker({
       current = false;
       clearTimeout(timer);
     };
-  }, [flowId, typed, table, first]);
+  }, [flowId, source, typed, table, first]);
 
   const pick = async (item: Records["items"][number]) => {
     const key = `${item.table}/${item.id}`;
     onPick({ key, loading: true });
     try {
-      const sample = await api.call("runs.triggerFromRecord", { flowId, table: item.table, id: item.id });
+      const sample = await api.call("runs.triggerFromRecord", {
+        flowId,
+        source,
+        table: item.table,
+        id: item.id,
+      });
       onPick({ key, outputs: JSON.stringify(sample.outputs, null, 2), description: sample.description });
     } catch (cause) {
       onPick({ key, error: describeError(cause) });

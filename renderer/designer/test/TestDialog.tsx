@@ -22,9 +22,12 @@ type Mode = "perform" | "record" | "previous" | "typed" | "form" | "now";
 
 /** How to start a test: perform the trigger's event in the sandbox, reuse an earlier run's data, or type it. */
 export function TestDialog({
+  source,
   onClose,
   onTest,
 }: {
+  /** What is tested: the draft, or a published version (its trigger is the one read here). */
+  source: { draft: true } | { version: number };
   onClose: () => void;
   onTest: (choice: TestChoice) => Promise<void>;
 }) {
@@ -56,7 +59,7 @@ export function TestDialog({
       (page) => setRuns(page.runs),
       () => setRuns([]),
     );
-    api.call("runs.triggerRecords", { flowId }).then(
+    api.call("runs.triggerRecords", { flowId, source }).then(
       (list) => {
         setRecords(list);
         // A flow run on a selected record is tested on one.
@@ -64,11 +67,11 @@ export function TestDialog({
       },
       () => setRecords(null),
     );
-    api.call("runs.triggerSample", { flowId }).then(
+    api.call("runs.triggerSample", { flowId, source }).then(
       (sample) => setTyped((current) => current || JSON.stringify(sample.outputs, null, 2)),
       () => setTyped((current) => current || '{\n  "body": {}\n}'),
     );
-  }, [flowId]);
+  }, [flowId, source]);
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -162,7 +165,9 @@ export function TestDialog({
   return (
     <Dialog title={t("test.title")} onClose={onClose} size="wide">
       <form className="form" onSubmit={submit}>
-        <p className="muted">{t("test.intro")}</p>
+        <p className="muted">
+          {"draft" in source ? t("test.intro") : t("test.introVersion", { version: source.version })}
+        </p>
         <fieldset className="test-options">
           <legend className="visually-hidden">{t("test.title")}</legend>
           {option("perform", t("test.perform"), fromSandbox)}
@@ -177,6 +182,7 @@ export function TestDialog({
           <>
             <RecordPicker
               flowId={flowId}
+              source={source}
               first={records}
               picked={picked?.key}
               onPick={(next) => {

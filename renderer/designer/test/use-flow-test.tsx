@@ -1,0 +1,131 @@
+// Testing a flow from a canvas: the draft from the designer, a published version from its read-only
+// page. Starts the test (or arms it for the sandbox event), follows the run it started, and gives
+// the canvas its step statuses; the banner and the run panel that go with it.
+import { useEffect, useMemo, useState } from "react";
+import { useLocation } from "wouter";
+import type { RunDetail } from "../../../shared/api";
+import { api } from "../../api/client";
+import { t } from "../../i18n";
+import { RunPanel } from "../../runs/RunPanel";
+import { armedFlows, stepStatuses, testKey, useRuns } from "../../runs/run-store";
+import { toast } from "../../ui/toasts";
+import type { TestChoice } from "./TestDialog";
+
+export interface FlowTest {
+  /** What the test runs: the draft, or this version. */
+  source: { draft: true } | { version: number };
+  armed: { hint: string } | undefined;
+  run: RunDetail | undefined;
+  statuses: Map<string, string>;
+  /** Starts (or arms) the test; false when the engine refused to start it (the person was told). */
+  start(choice: TestChoice): Promise<boolean>;
+  stopWaiting(): Promise<void>;
+  closeRun(): void;
+}
+
+export function useFlowTest(flowId: string, version: number | null): FlowTest {
+  const key = testKey(flowId, version);
+  const source = useMemo(
+    (): FlowTest["source"] => (version === null ? { draft: true } : { version }),
+    [version],
+  );
+  const [armed, setArmed] = useState<{ hint: string }>();
+  const runId = useRuns((s) => s.watching[key]);
+  const run = useRuns((s) => (runId ? s.details[runId] : undefined));
+  const statuses = useMemo(() => stepStatuses(run), [run]);
+  useEffect(() => {
+    // The armed test started: stop showing the waiting banner.
+    if (runId && armed && !armedFlows.has(key)) setArmed(undefined);
+  }, [runId, armed, key]);
+
+  return {
+    source,
+    armed,
+    run,
+    statuses,
+    async start(choice) {
+      if (choice.kind === "perform") {
+        const result = await api.call("runs.armTest", { flowId, source });
+        armedFlows.add(key);
+        setArmed({ hint: result.hint });
+        useRuns.getState().unwatch(key);
+        return true;
+      }
+      const result = await api.call("runs.start", {
+        flowId,
+        source,
+        ...(choice.kind === "fromRun"
+          ? { fromRun: choice.runId }
+          : { triggerOutputs: choice.triggerOutputs }),
+      });
+      if (!result.started) {
+        toast.error(t("runs.notStarted", { message: result.message }));
+        return false;
+      }
+      useRuns.getState().watch(key, result.runId);
+      return true;
+    },
+    async stopWaiting() {
+      armedFlows.delete(key);
+      setArmed(undefined);
+      await api.call("runs.disarmTest", { flowId }).catch(() => {});
+    },
+    closeRun() {
+      useRuns.getState().unwatch(key);
+    },
+  };
+}
+
+/** "Waiting for the trigger": what to do in the sandbox, and a way out. */
+export function ArmedBanner({ test }: { test: FlowTest }) {
+  const [, navigate] = useLocation();
+  if (!test.armed) return null;
+  return (
+    <div className="banner banner-info" role="status" data-testid="test-armed">
+      <div>
+        <strong>{t("test.waitingFor")}</strong>
+        <p>{test.armed.hint}</p>
+      </div>
+      <div className="banner-actions">
+        <button type="button" className="button" onClick={() => navigate("/sandbox")}>
+          {t("test.openSandbox")}
+        </button>
+        <button type="button" className="button" onClick={() => void test.stopWaiting()}>
+          {t("test.stopWaiting")}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** The run panel of the test being watched, under the canvas. */
+export function TestRunPanel({
+  test,
+  selectedAction,
+  onSelectAction,
+}: {
+  test: FlowTest;
+  selectedAction: string | undefined;
+  onSelectAction: (action: string) => void;
+}) {
+  const [, navigate] = useLocation();
+  const { run } = test;
+  if (!run) return null;
+  return (
+    <RunPanel
+      run={run}
+      selectedAction={selectedAction}
+      onSelectAction={onSelectAction}
+      onCancel={() =>
+        void api.call("runs.cancel", { runId: run.id }).then(() => toast.info(t("runs.cancelled")))
+      }
+      onResubmit={async () => {
+        const result = await api.call("runs.resubmit", { runId: run.id });
+        if (result.started) useRuns.getState().watch(testKey(run.flowId, run.flowVersion), result.runId);
+        else toast.error(t("runs.notStarted", { message: result.message }));
+      }}
+      onOpen={() => navigate(`/runs/${run.id}`)}
+      onClose={test.closeRun}
+    />
+  );
+}
