@@ -177,6 +177,11 @@ test.describe("publishing", () => {
     await run.getByRole("link").click();
     await page.getByTestId("step-card").filter({ hasText: "Subject" }).click();
     await expect(page.getByText("Invoice 1042 from Birch Logistics").first()).toBeVisible();
+    // What started the run: the trigger's card (or its entry) shows the email it reported.
+    await page.getByTestId("step-card").filter({ hasText: "When a new email arrives" }).click();
+    await expect(page.getByTestId("trigger-details")).toBeVisible();
+    await expect(page.getByTestId("trigger-outputs")).toContainText("marcus.bell@cronus-demo.example");
+    await expect(page.getByTestId("trigger-outputs")).toContainText("Please approve.");
   });
 
   test("a disabled flow does not run on an event, not even when it is enabled again", async ({ app }) => {

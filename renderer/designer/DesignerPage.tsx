@@ -5,7 +5,7 @@ import { Link, useLocation } from "wouter";
 import type { Flow } from "../../shared/api";
 import { applyFix, type Finding } from "../../shared/checker";
 import type { OperationDeclaration } from "../../shared/connectors";
-import { actionNameOfNodeId, copyActions, definitionAsJson, type InsertionPoint } from "../../shared/flow";
+import { copyActions, definitionAsJson, type InsertionPoint } from "../../shared/flow";
 import { api } from "../api/client";
 import { isEditableTarget, useCommand } from "../app/commands";
 import { useFlows } from "../flows/flows-store";
@@ -475,8 +475,8 @@ function Designer() {
           )}
           <TestRunPanel
             test={test}
-            selectedAction={selected ? actionNameOfNodeId(selected) : undefined}
-            onSelectAction={(action) => store.getState().select(action)}
+            selectedNode={selected}
+            onSelectNode={(id) => store.getState().select(id)}
           />
         </div>
         {panelOpen && <PropertiesPanel findings={check.findings} />}
@@ -530,5 +530,3 @@ function endOfFlow(store: DesignerStore): InsertionPoint {
   const last = names.filter((n) => !followed.has(n)).pop();
   return last ? { kind: "after", action: last } : { kind: "start", container: null };
 }
-
-export { actionNameOfNodeId };

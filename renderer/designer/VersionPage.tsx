@@ -3,7 +3,6 @@ import { ArrowLeft, FlaskConical, History } from "lucide-react";
 import { useEffect, useMemo, useState } from "react";
 import { Link } from "wouter";
 import type { VersionDetail } from "../../shared/api";
-import { actionNameOfNodeId } from "../../shared/flow";
 import { api } from "../api/client";
 import { t } from "../i18n";
 import { resolveTheme, useSettings } from "../settings/settings-store";
@@ -116,8 +115,8 @@ function VersionBody({ test }: { test: FlowTest }) {
         <FlowCanvas dark={resolveTheme(theme) === "dark"} badges={NO_BADGES} statuses={test.statuses} />
         <TestRunPanel
           test={test}
-          selectedAction={selected ? actionNameOfNodeId(selected) : undefined}
-          onSelectAction={(action) => store.getState().select(action)}
+          selectedNode={selected}
+          onSelectNode={(id) => store.getState().select(id)}
         />
       </div>
       {panelOpen && <PropertiesPanel findings={[]} />}

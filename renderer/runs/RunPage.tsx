@@ -6,7 +6,7 @@ import type { RunDetail } from "../../shared/api";
 import { actionNodeId } from "../../shared/flow";
 import { api } from "../api/client";
 import { FlowCanvas } from "../designer/canvas/FlowCanvas";
-import { DesignerContext, useDesigner } from "../designer/state/context";
+import { DesignerContext, useDesigner, useDesignerStore } from "../designer/state/context";
 import { createDesignerStore } from "../designer/state/designer-store";
 import { t } from "../i18n";
 import { resolveTheme, useSettings } from "../settings/settings-store";
@@ -100,6 +100,7 @@ function RunView({ run, onResubmitted }: { run: RunDetail; onResubmitted: (runId
 
 function RunBody({ run, onResubmitted }: { run: RunDetail; onResubmitted: (runId: string) => void }) {
   const theme = useSettings((s) => s.settings.theme);
+  const store = useDesignerStore();
   const selected = useDesigner((s) => s.selected);
   const statuses = useMemo(() => stepStatuses(run), [run]);
   return (
@@ -108,8 +109,8 @@ function RunBody({ run, onResubmitted }: { run: RunDetail; onResubmitted: (runId
         <FlowCanvas dark={resolveTheme(theme) === "dark"} badges={NO_BADGES} statuses={statuses} />
         <RunPanel
           run={run}
-          selectedAction={selected}
-          onSelectAction={() => {}}
+          selectedNode={selected}
+          onSelectNode={(id) => store.getState().select(id)}
           onCancel={() =>
             void api.call("runs.cancel", { runId: run.id }).then(
               () => toast.info(t("runs.cancelled")),

@@ -1,7 +1,13 @@
 import { ExternalLink, RotateCcw, Square, X } from "lucide-react";
 import { useEffect, useMemo, useState } from "react";
 import type { RunDetail, StepRecord } from "../../shared/api";
-import { concurrencyOf, type WdlDefinition } from "../../shared/flow";
+import {
+  actionNameOfNodeId,
+  actionNodeId,
+  concurrencyOf,
+  triggerNodeId,
+  type WdlDefinition,
+} from "../../shared/flow";
 import type { JsonValue } from "../../shared/json";
 import { displayName } from "../designer/card-info";
 import { formatDateTime, t } from "../i18n";
@@ -14,16 +20,18 @@ import { JsonTree } from "./JsonTree";
  */
 export function RunPanel({
   run,
-  selectedAction,
-  onSelectAction,
+  selectedNode,
+  onSelectNode,
   onCancel,
   onResubmit,
   onOpen,
   onClose,
 }: {
   run: RunDetail;
-  selectedAction?: string | undefined;
-  onSelectAction?: (action: string) => void;
+  /** The canvas node chosen (a step's or the trigger's): its entry is shown. */
+  selectedNode?: string | undefined;
+  /** An entry was chosen here: the canvas selects its node. */
+  onSelectNode?: (nodeId: string) => void;
   onCancel?: () => void;
   onResubmit?: () => void;
   onOpen?: () => void;
@@ -31,16 +39,23 @@ export function RunPanel({
 }) {
   const [selectedPath, setSelectedPath] = useState<string>();
   const steps = useMemo(() => [...run.steps].sort((a, b) => a.seq - b.seq), [run.steps]);
-  // Choosing a card on the canvas shows that step's latest attempt.
+  // Choosing a card on the canvas shows that step's latest attempt (or what the trigger reported).
   useEffect(() => {
-    if (!selectedAction) return;
-    const latest = [...steps].reverse().find((s) => s.action === selectedAction);
+    if (!selectedNode) return;
+    if (selectedNode === triggerNodeId(run.triggerName)) {
+      setSelectedPath(TRIGGER);
+      return;
+    }
+    const action = actionNameOfNodeId(selectedNode);
+    const latest = [...steps].reverse().find((s) => s.action === action);
     if (latest) setSelectedPath(key(latest));
-  }, [selectedAction, steps]);
-  const selected =
-    steps.find((s) => key(s) === selectedPath) ??
-    steps.find((s) => s.status === "Failed") ??
-    steps[steps.length - 1];
+  }, [selectedNode, steps, run.triggerName]);
+  const triggerChosen = selectedPath === TRIGGER;
+  const selected = triggerChosen
+    ? undefined
+    : (steps.find((s) => key(s) === selectedPath) ??
+      steps.find((s) => s.status === "Failed") ??
+      steps[steps.length - 1]);
   const active = run.status === "Running" || run.status === "Waiting";
   const waiting = run.waits[0];
 
@@ -97,6 +112,24 @@ export function RunPanel({
       )}
       <div className="run-body">
         <ol className="run-steps" aria-label={t("runs.steps")}>
+          <li>
+            <button
+              type="button"
+              className={selected ? "run-step" : "run-step selected"}
+              data-testid="run-trigger"
+              onClick={() => {
+                setSelectedPath(TRIGGER);
+                onSelectNode?.(triggerNodeId(run.triggerName));
+              }}
+            >
+              <FiredBadge />
+              <span className="run-step-name">
+                {displayName(run.triggerName)}
+                <span className="muted"> · {t("runs.trigger")}</span>
+              </span>
+              <span className="muted run-step-duration" />
+            </button>
+          </li>
           {steps.map((step) => (
             <li key={key(step)}>
               <button
@@ -105,7 +138,7 @@ export function RunPanel({
                 data-testid="run-step"
                 onClick={() => {
                   setSelectedPath(key(step));
-                  onSelectAction?.(step.action);
+                  onSelectNode?.(actionNodeId(step.action));
                 }}
               >
                 <StatusBadge status={step.status} />
@@ -122,15 +155,14 @@ export function RunPanel({
           ))}
           {steps.length === 0 && <li className="muted">{t("runs.noSteps")}</li>}
         </ol>
-        {selected ? (
-          <StepDetails step={selected} />
-        ) : (
-          <div className="step-details muted">{t("runs.chooseStep")}</div>
-        )}
+        {selected ? <StepDetails step={selected} /> : <TriggerDetails run={run} />}
       </div>
     </section>
   );
 }
+
+/** The trigger's entry in the list (no step path can be empty-hashed like this). */
+const TRIGGER = "#trigger";
 
 function key(step: StepRecord): string {
   return `${step.path}#${step.attempt}`;
@@ -166,6 +198,28 @@ function StepDetails({ step }: { step: StepRecord }) {
       <StepData testId="step-inputs" value={step.inputs} secured={step.secured.includes("inputs")} />
       <h4>{t("runs.outputs")}</h4>
       <StepData testId="step-outputs" value={step.outputs} secured={step.secured.includes("outputs")} />
+    </div>
+  );
+}
+
+/** The trigger does not succeed or fail: it fired, and the run exists. */
+function FiredBadge() {
+  return <span className="status-badge tone-success">{t("runs.fired")}</span>;
+}
+
+/** What the trigger reported: the run's trigger outputs, when it fired. */
+function TriggerDetails({ run }: { run: RunDetail }) {
+  return (
+    <div className="step-details" data-testid="trigger-details">
+      <h3>
+        {displayName(run.triggerName)} <FiredBadge />
+      </h3>
+      <dl className="facts">
+        <dt>{t("runs.firedAt")}</dt>
+        <dd>{formatDateTime(run.startedAt)}</dd>
+      </dl>
+      <h4>{t("runs.outputs")}</h4>
+      <StepData testId="trigger-outputs" value={run.triggerOutputs} secured={run.triggerSecured} />
     </div>
   );
 }

@@ -101,12 +101,12 @@ export function ArmedBanner({ test }: { test: FlowTest }) {
 /** The run panel of the test being watched, under the canvas. */
 export function TestRunPanel({
   test,
-  selectedAction,
-  onSelectAction,
+  selectedNode,
+  onSelectNode,
 }: {
   test: FlowTest;
-  selectedAction: string | undefined;
-  onSelectAction: (action: string) => void;
+  selectedNode: string | undefined;
+  onSelectNode: (nodeId: string) => void;
 }) {
   const [, navigate] = useLocation();
   const { run } = test;
@@ -114,8 +114,8 @@ export function TestRunPanel({
   return (
     <RunPanel
       run={run}
-      selectedAction={selectedAction}
-      onSelectAction={onSelectAction}
+      selectedNode={selectedNode}
+      onSelectNode={onSelectNode}
       onCancel={() =>
         void api.call("runs.cancel", { runId: run.id }).then(() => toast.info(t("runs.cancelled")))
       }
