@@ -165,5 +165,68 @@ export const office365 = managedConnector({
       legacy: { method: "delete", path: "/codeless/v1.0/me/messages/{messageId}" },
       keywords: ["mail", "remove"],
     },
+    {
+      operationId: "ReplyToV3",
+      kind: "action",
+      wdlType: "OpenApiConnection",
+      displayName: "Reply to email (V3)",
+      description: "Replies to an email in your mailbox, to its sender (or everyone on it), quoting it.",
+      inputs: [
+        input("messageId", "Message id", "string", "The id of the email to reply to.", { required: true }),
+        input(
+          "replyParameters/Body",
+          "Body",
+          "html",
+          "What you answer; the original email is quoted below.",
+          {
+            required: true,
+          },
+        ),
+        input(
+          "replyParameters/ReplyAll",
+          "Reply all",
+          "boolean",
+          "Also answer everyone the email was sent or copied to.",
+          {
+            advanced: true,
+            default: false,
+          },
+        ),
+        input(
+          "replyParameters/To",
+          "To",
+          "email",
+          "Instead of the sender: these addresses, separated by semicolons.",
+          {
+            advanced: true,
+          },
+        ),
+        input("replyParameters/Cc", "CC", "email", "Copy recipients, separated by semicolons.", {
+          advanced: true,
+        }),
+        input("replyParameters/Bcc", "BCC", "email", "Blind copy recipients, separated by semicolons.", {
+          advanced: true,
+        }),
+        input("replyParameters/Subject", "Subject", "string", "Instead of “RE: ” and the email's subject.", {
+          advanced: true,
+        }),
+        input("replyParameters/Attachments", "Attachments", "array", "Files to attach.", {
+          advanced: true,
+          fields: [
+            input("Name", "Name", "string", "File name with its extension.", { required: true }),
+            input("ContentBytes", "Content", "string", "The file content.", {
+              required: true,
+              format: "file-content",
+            }),
+          ],
+        }),
+        importance("replyParameters/Importance", false, "Normal"),
+        input("mailboxAddress", "Original mailbox address", "email", "A shared mailbox the email is in.", {
+          advanced: true,
+        }),
+      ],
+      legacy: { method: "post", path: "/v3/Mail/ReplyTo/{messageId}" },
+      keywords: ["mail", "answer", "respond"],
+    },
   ],
 });

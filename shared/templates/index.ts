@@ -3,6 +3,7 @@
 // the demo company's values (see demo.ts).
 import { APPROVAL_TEMPLATES } from "./approvals";
 import { BLOCK_VENDOR_PAYMENTS_TEMPLATE } from "./block-vendor-payments";
+import { EMAILED_INVOICES_TEMPLATE } from "./emailed-invoices";
 import { LARGE_SALES_INVOICE_TEMPLATE } from "./large-sales-invoice";
 import { OVERDUE_CUSTOMERS_TEMPLATE } from "./overdue-customers";
 import type { Template, TemplateCategory, TemplateDefinition } from "./types";
@@ -29,6 +30,7 @@ export { TEMPLATE_CATEGORIES, type Template, type TemplateCategory, type Templat
 /** Every template, approvals first, in the order the picker lists them. */
 export const TEMPLATES: readonly Template[] = [
   ...APPROVAL_TEMPLATES,
+  EMAILED_INVOICES_TEMPLATE,
   LARGE_SALES_INVOICE_TEMPLATE,
   OVERDUE_CUSTOMERS_TEMPLATE,
   BLOCK_VENDOR_PAYMENTS_TEMPLATE,

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { CONNECTION_USER } from "../sandbox/seed/people";
-import { ACTOR, createFlow, mailFlow, type PublishWorld, runsOf } from "./test-support";
+import { ACTOR, createFlow, mailFlow, type PublishWorld, runsOf, templateFlow } from "./test-support";
 import { worldPerTest } from "./test-worlds";
 
 const open = worldPerTest();
 const OTHER = "zoe.papadakis@cronus-demo.example";
+const FINANCE = "grace.okafor@cronus-demo.example";
 
 function send(w: PublishWorld, mail: Partial<Parameters<PublishWorld["sandbox"]["sendMail"]>[1]> = {}) {
   return w.sandbox.sendMail(ACTOR, {
@@ -175,5 +176,32 @@ describe("“When a new email arrives (V3)” fires on mail delivered in the san
     await w.settle();
     expect(w.sandbox.listMessages(CONNECTION_USER, { folder: "Inbox", search: "From a flow" }).total).toBe(1);
     expect(runsOf(w, flow.id)).toHaveLength(before);
+  });
+});
+
+describe("the “Approve invoices that arrive by email” template", () => {
+  it("asks the finance manager, then replies to the sender with the outcome and the comments", async () => {
+    const w = open();
+    const flow = templateFlow(w, "approve-emailed-invoices");
+    w.publisher.publish(flow.id, { publishedBy: "me" });
+    send(w, { subject: "Invoice 1042 from Birch Logistics", body: "Amount due: 1,250.00" });
+    await w.settle();
+    const approval = w.sandbox.listApprovals({ status: "Pending" }).items[0];
+    expect(approval).toMatchObject({
+      title: "Approve the emailed invoice: Invoice 1042 from Birch Logistics",
+      assignedTo: [FINANCE],
+    });
+    w.sandbox.respondToApproval(approval?.id ?? "", {
+      responder: FINANCE,
+      response: "Approve",
+      comments: "Matches the PO.",
+    });
+    await w.settle();
+    expect(runsOf(w, flow.id)).toMatchObject([{ status: "Succeeded" }]);
+    const reply = w.sandbox.listMessages(ACTOR, { folder: "Inbox", search: "RE: Invoice 1042" }).items[0];
+    expect(reply).toMatchObject({ from: CONNECTION_USER, subject: "RE: Invoice 1042 from Birch Logistics" });
+    expect(reply?.body).toContain("Your invoice is approved");
+    expect(reply?.body).toContain("Matches the PO.");
+    expect(reply?.body).toContain("Amount due: 1,250.00");
   });
 });

@@ -165,3 +165,78 @@ describe("a person writes an email in Outlook", () => {
     expect(w.sandbox.listMessages(DANIEL).total).toBe(0);
   });
 });
+
+describe("Reply to email (V3)", () => {
+  it("answers the sender from the mailbox the email is in, quoting it, RE: once", async () => {
+    const w = testWorld();
+    w.sandbox.sendMail(ALICIA, { to: DANIEL, cc: GRACE, subject: "Invoice 12", body: "Please approve." });
+    const original = w.sandbox.listMessages(DANIEL, { folder: "Inbox" }).items[0];
+    const reply = succeeded(
+      await w.call(O, "ReplyToV3", {
+        messageId: original?.id ?? "",
+        "replyParameters/Body": "<p>Approved.</p>",
+      }),
+    );
+    expect(reply.body.deliveredTo).toEqual([ALICIA]);
+    const answer = w.sandbox.listMessages(ALICIA, { folder: "Inbox" }).items[0];
+    expect(answer).toMatchObject({
+      from: DANIEL,
+      toRecipients: ALICIA,
+      ccRecipients: "",
+      subject: "RE: Invoice 12",
+    });
+    expect(answer?.body).toMatch(
+      /^<p>Approved\.<\/p><hr><p><b>From:<\/b> alicia\.thornton@cronus-demo\.example<br>/,
+    );
+    expect(answer?.body).toContain("<b>Subject:</b> Invoice 12</p><p>Please approve.</p>");
+
+    // Reply all, to a reply: everyone else on it is copied, and the subject keeps one RE:.
+    const again = succeeded(
+      await w.call(O, "ReplyToV3", {
+        messageId: answer?.messageId ?? "",
+        mailboxAddress: ALICIA,
+        "replyParameters/Body": "Thanks",
+        "replyParameters/ReplyAll": true,
+        "replyParameters/Importance": "High",
+      }),
+    );
+    expect(again.body.deliveredTo).toEqual([DANIEL]);
+    expect(w.sandbox.listMessages(DANIEL, { folder: "Inbox" }).items[0]).toMatchObject({
+      subject: "RE: Invoice 12",
+      importance: "High",
+    });
+  });
+
+  it("reply all copies the original's other recipients, but not the one answering", async () => {
+    const w = testWorld();
+    w.sandbox.sendMail(ALICIA, { to: `${DANIEL}; ${GRACE}`, subject: "Plan", body: "" });
+    const original = w.sandbox.listMessages(DANIEL, { folder: "Inbox" }).items[0];
+    succeeded(
+      await w.call(O, "ReplyToV3", {
+        messageId: original?.id ?? "",
+        "replyParameters/Body": "Agreed",
+        "replyParameters/ReplyAll": true,
+      }),
+    );
+    expect(w.sandbox.listMessages(DANIEL, { folder: "Sent Items" }).items[0]).toMatchObject({
+      toRecipients: ALICIA,
+      ccRecipients: GRACE,
+    });
+  });
+
+  it("says which email is missing, and which parameter is wrong", async () => {
+    const w = testWorld();
+    expect(
+      failed(await w.call(O, "ReplyToV3", { messageId: "nope", "replyParameters/Body": "x" })),
+    ).toMatchObject({
+      statusCode: 404,
+      error: { message: `There is no email 'nope' in the mailbox of ${DANIEL}.` },
+    });
+    w.sandbox.sendMail(ALICIA, { to: DANIEL, subject: "S", body: "" });
+    const original = w.sandbox.listMessages(DANIEL, { folder: "Inbox" }).items[0];
+    expect(failed(await w.call(O, "ReplyToV3", { messageId: original?.id ?? "" }))).toMatchObject({
+      statusCode: 400,
+      error: { message: "Parameter 'replyParameters/Body': is required." },
+    });
+  });
+});

@@ -4,11 +4,10 @@ import { badParameter, notFound } from "../errors";
 import { contentTypeOf } from "../mail";
 import { type Params, parseAddresses } from "../params";
 import type { Services } from "../services";
-import type { MailAttachment } from "../types";
+import type { MailAttachment, MailMessage } from "../types";
 import { type ConnectorHandlers, ok, originOf } from "./handler";
 
-function attachments(params: Params): MailAttachment[] {
-  const name = "emailMessage/Attachments";
+function attachments(params: Params, name = "emailMessage/Attachments"): MailAttachment[] {
   return (params.optionalArray(name) ?? []).map((entry, index) => {
     if (!isJsonObject(entry))
       throw badParameter(`${name}/${index}`, "must be an attachment with Name and ContentBytes.");
@@ -42,14 +41,44 @@ function sender(params: Params, services: Services): string {
   return own.email;
 }
 
-function importance(params: Params): "Low" | "Normal" | "High" {
-  const value = (params.optionalString("emailMessage/Importance") ?? "Normal").trim();
+function importance(params: Params, name = "emailMessage/Importance"): "Low" | "Normal" | "High" {
+  const value = (params.optionalString(name) ?? "Normal").trim();
   const match = (["Low", "Normal", "High"] as const).find(
     (option) => option.toLowerCase() === value.toLowerCase(),
   );
-  if (!match) throw badParameter("emailMessage/Importance", `'${value}' is not Low, Normal or High.`);
+  if (!match) throw badParameter(name, `'${value}' is not Low, Normal or High.`);
   return match;
 }
+
+/** The email "messageId" names in the mailbox (the connections' user's, or mailboxAddress). */
+function messageOf(params: Params, services: Services): MailMessage {
+  const messageId = params.string("messageId").trim();
+  const mailbox = params.optionalString("mailboxAddress")?.trim() || services.connectionUser();
+  const copy = services.mail
+    .list(mailbox, { top: 10_000 })
+    .items.find((m) => m.id === messageId || m.messageId === messageId);
+  if (!copy) throw notFound(`There is no email '${messageId}' in the mailbox of ${mailbox}.`);
+  return copy;
+}
+
+const addressesOf = (list: string): string[] =>
+  list
+    .split(/[;,]/)
+    .map((a) => a.trim())
+    .filter((a) => a !== "");
+
+/** The original under the answer, as Outlook quotes it. */
+function quoted(original: MailMessage): string {
+  const line = (label: string, value: string) => (value ? `<b>${label}:</b> ${escapeHtml(value)}<br>` : "");
+  return (
+    `<hr><p>${line("From", original.from)}${line("Sent", original.receivedDateTime)}` +
+    `${line("To", original.toRecipients)}${line("Cc", original.ccRecipients)}` +
+    `<b>Subject:</b> ${escapeHtml(original.subject)}</p>${original.body}`
+  );
+}
+
+const escapeHtml = (text: string): string =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 export const office365: ConnectorHandlers = {
   SendEmailV2(params, call, services) {
@@ -74,13 +103,42 @@ export const office365: ConnectorHandlers = {
   },
 
   DeleteEmail_V2(params, _call, services) {
-    const messageId = params.string("messageId").trim();
-    const mailbox = params.optionalString("mailboxAddress")?.trim() || services.connectionUser();
-    const copy = services.mail
-      .list(mailbox, { top: 10_000 })
-      .items.find((m) => m.id === messageId || m.messageId === messageId);
-    if (!copy) throw notFound(`There is no email '${messageId}' in the mailbox of ${mailbox}.`);
-    services.mail.delete(copy.id);
+    services.mail.delete(messageOf(params, services).id);
     return ok(null);
+  },
+
+  ReplyToV3(params, call, services) {
+    const original = messageOf(params, services);
+    const body = params.optionalString("replyParameters/Body");
+    if (body === undefined) throw badParameter("replyParameters/Body", "is required.");
+    const me = original.mailbox.toLowerCase();
+    const given = parseAddresses(params.optionalString("replyParameters/To") ?? "", "replyParameters/To");
+    const to = given.length > 0 ? given : [original.from];
+    const cc = parseAddresses(params.optionalString("replyParameters/Cc") ?? "", "replyParameters/Cc");
+    if (params.boolean("replyParameters/ReplyAll", false)) {
+      // Everyone on the email but the one answering and those already addressed.
+      const taken = new Set([...to, ...cc].map((a) => a.toLowerCase()));
+      for (const address of [...addressesOf(original.toRecipients), ...addressesOf(original.ccRecipients)]) {
+        const key = address.toLowerCase();
+        if (key === me || taken.has(key)) continue;
+        taken.add(key);
+        cc.push(address);
+      }
+    }
+    const subject =
+      params.optionalString("replyParameters/Subject")?.trim() ||
+      (/^re:/i.test(original.subject.trim()) ? original.subject.trim() : `RE: ${original.subject.trim()}`);
+    const sent = services.mail.send({
+      from: original.mailbox,
+      to,
+      cc,
+      bcc: parseAddresses(params.optionalString("replyParameters/Bcc") ?? "", "replyParameters/Bcc"),
+      subject,
+      body: `${body}${quoted(original)}`,
+      importance: importance(params, "replyParameters/Importance"),
+      attachments: attachments(params, "replyParameters/Attachments"),
+      origin: originOf(call),
+    });
+    return ok({ messageId: sent.messageId, deliveredTo: sent.mailboxes });
   },
 };
