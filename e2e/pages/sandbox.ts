@@ -243,7 +243,12 @@ export class SandboxPage {
   }
 
   /** Writes and sends an email as the person acted as (Outlook → New email). */
-  async sendEmail(mail: { to: string; subject: string; body?: string }): Promise<void> {
+  async sendEmail(mail: {
+    to: string;
+    subject: string;
+    body?: string;
+    withKeyboard?: boolean;
+  }): Promise<void> {
     await this.ensureOpen();
     await this.openTab("Outlook");
     await this.page.getByRole("button", { name: "New email" }).click();
@@ -251,7 +256,8 @@ export class SandboxPage {
     await dialog.getByLabel(/^To/).fill(mail.to);
     await dialog.getByLabel("Subject").fill(mail.subject);
     await dialog.getByLabel("Message").fill(mail.body ?? "");
-    await dialog.getByRole("button", { name: "Send", exact: true }).click();
+    if (mail.withKeyboard) await dialog.getByLabel("Message").press("Control+Enter");
+    else await dialog.getByRole("button", { name: "Send", exact: true }).click();
     await expect(dialog).toBeHidden();
   }
 

@@ -158,7 +158,11 @@ test.describe("publishing", () => {
     // Marcus writes to Daniel, whose mailbox the flows' connection opens.
     const sandbox = new SandboxPage(page);
     await sandbox.actAs("Marcus Bell");
-    await sandbox.sendEmail({ to: "daniel.reyes@cronus-demo.example", subject: "Lunch on Friday?" });
+    await sandbox.sendEmail({
+      to: "daniel.reyes@cronus-demo.example",
+      subject: "Lunch on Friday?",
+      withKeyboard: true,
+    });
     await sandbox.sendEmail({
       to: "daniel.reyes@cronus-demo.example",
       subject: "Invoice 1042 from Birch Logistics",

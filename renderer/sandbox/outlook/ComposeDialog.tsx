@@ -149,7 +149,18 @@ export function ComposeDialog({
         size="wide"
         initialFocus={initial.to ? "textarea" : "input[name=to]"}
       >
-        <form className="form sbx-compose" onSubmit={submit} noValidate>
+        <form
+          className="form sbx-compose"
+          onSubmit={submit}
+          noValidate
+          onKeyDown={(event) => {
+            // Ctrl+Enter sends, as in Outlook.
+            if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+              event.preventDefault();
+              event.currentTarget.requestSubmit();
+            }
+          }}
+        >
           <p className="muted">
             {t("sandbox.outlook.compose.from", { name: from.displayName, email: from.email })}
           </p>
