@@ -170,6 +170,11 @@ test.describe("publishing", () => {
     });
     await sandbox.openMailbox("daniel.reyes@cronus-demo.example");
     await expect(sandbox.messages()).toHaveCount(2);
+    // Flagging one marks it in the list (and would start "When an email is flagged" flows).
+    const lunch = await sandbox.readMessage("Lunch on Friday?");
+    await lunch.getByRole("button", { name: "Flag" }).click();
+    await expect(lunch.getByRole("button", { name: "Clear flag" })).toHaveAttribute("aria-pressed", "true");
+    await expect(sandbox.message("Lunch on Friday?").getByLabel("Flagged")).toBeVisible();
 
     await page
       .getByRole("navigation", { name: "Main navigation" })

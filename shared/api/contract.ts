@@ -175,6 +175,7 @@ export const contract = {
   "sandbox.mail.mailboxes": method(none, z.array(mailboxSchema)),
   "sandbox.mail.list": method(sandboxInputs.mailList, pageOf(mailMessageSchema)),
   "sandbox.mail.get": method(byStringId, mailMessageSchema),
+  "sandbox.mail.flag": method(sandboxInputs.mailFlag, mailMessageSchema),
   "sandbox.mail.send": method(
     sandboxInputs.mailSend,
     z.object({ messageId: z.string(), mailboxes: z.array(z.string()) }),

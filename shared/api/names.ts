@@ -39,6 +39,7 @@ export const METHOD_NAMES = [
   "sandbox.mail.mailboxes",
   "sandbox.mail.list",
   "sandbox.mail.get",
+  "sandbox.mail.flag",
   "sandbox.mail.send",
   "sandbox.teams.list",
   "sandbox.teams.messages",

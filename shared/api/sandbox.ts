@@ -94,6 +94,7 @@ export const mailMessageSchema = z.looseObject({
   importance: z.string(),
   receivedDateTime: isoDateSchema,
   isRead: z.boolean(),
+  isFlagged: z.boolean(),
 });
 export type SandboxMail = z.infer<typeof mailMessageSchema>;
 
@@ -228,6 +229,7 @@ export const sandboxInputs = {
       ...paging,
     })
     .strict(),
+  mailFlag: z.object({ id, flagged: z.boolean(), actingAs: email }).strict(),
   /** An email a person of the company writes in the sandbox's Outlook (plain text; attachments base64). */
   mailSend: z
     .object({

@@ -132,6 +132,7 @@ const BAD_INPUTS: Record<MethodName, { input: unknown; names: string }[]> = {
   "sandbox.mail.mailboxes": [{ input: { mailbox: "x" }, names: "mailbox" }],
   "sandbox.mail.list": [{ input: { folder: "Inbox" }, names: "mailbox" }],
   "sandbox.mail.get": [{ input: { id: 7 }, names: "id" }],
+  "sandbox.mail.flag": [{ input: { id: "m", flagged: "yes", actingAs: "a@b.c" }, names: "flagged" }],
   "sandbox.mail.send": [
     { input: { from: "a@b.c", to: "", subject: "", body: "" }, names: "to" },
     {

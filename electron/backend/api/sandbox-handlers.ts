@@ -61,6 +61,8 @@ export function sandboxHandlers({
     "sandbox.mail.mailboxes": () => sandbox.listMailboxes() as never,
     "sandbox.mail.list": ({ mailbox, ...options }) => sandbox.listMessages(mailbox, options) as never,
     "sandbox.mail.get": ({ id }) => asRecord(sandbox.markMessageRead(id, true)) as never,
+    "sandbox.mail.flag": ({ id, flagged, actingAs }) =>
+      asRecord(sandbox.flagMessage(id, flagged, actingAs)) as never,
     "sandbox.mail.send": ({ from, ...mail }) => sandbox.sendMail(from, mail),
     "sandbox.teams.list": () => ({
       teams: sandbox.listTeams() as never,

@@ -205,3 +205,30 @@ describe("the “Approve invoices that arrive by email” template", () => {
     expect(reply?.body).toContain("Amount due: 1,250.00");
   });
 });
+
+describe("“When an email is flagged (V3)” fires when an email is flagged in the sandbox", () => {
+  it("starts one run per email flagged in the connection user's mailbox, with its filters", async () => {
+    const w = open();
+    const definition = mailFlow({ importance: "High" });
+    const trigger = definition.triggers.When_a_new_email_arrives_V3 as {
+      inputs: { host: { operationId: string } };
+    };
+    trigger.inputs.host.operationId = "OnFlaggedEmailV3";
+    const flow = createFlow(w, "Flag watcher", "automated", definition);
+    w.publisher.publish(flow.id, { publishedBy: "me" });
+    expect(w.publisher.getWorkflow(flow.id).triggerSummary).toBe(
+      "When an email is flagged in Inbox, high importance",
+    );
+
+    send(w, { subject: "Urgent", importance: "High" });
+    send(w, { subject: "Routine" });
+    await w.settle();
+    expect(runsOf(w, flow.id)).toHaveLength(0); // arriving is not flagging
+    const inbox = w.sandbox.listMessages(CONNECTION_USER, { folder: "Inbox" }).items;
+    for (const message of inbox) w.sandbox.flagMessage(message.id, true, CONNECTION_USER);
+    await w.settle();
+    expect(subjects(w, flow.id)).toEqual(["Urgent"]);
+    const detail = w.engine.getRun(runsOf(w, flow.id)[0]?.id ?? "");
+    expect(detail?.triggerOutputs).toMatchObject({ headers: { "x-ms-event": "mail.flagged" } });
+  });
+});

@@ -14,7 +14,7 @@ import { SANDBOX_TABLES } from "../sandbox/tables";
 import type { SandboxRecord } from "../sandbox/types";
 import { approvalScopeOf } from "../triggers/approval-scope";
 import { instantOutputs, readInstantTrigger } from "../triggers/instant";
-import { emailOutput, mailTriggerParameters } from "../triggers/mail-trigger";
+import { emailOutput, MAIL_EVENTS, mailTriggerParameters } from "../triggers/mail-trigger";
 import {
   approvalTriggerOutputs,
   parameters,
@@ -29,7 +29,7 @@ type Source =
   | { kind: "record"; tables: string[]; event: "record.created" | "record.modified" | "record.deleted" }
   | { kind: "approval"; tables: string[] }
   | { kind: "selected-record"; tables: string[] }
-  | { kind: "mail" };
+  | { kind: "mail"; event: "mail.delivered" | "mail.flagged" };
 
 export interface TriggerRecordChoice {
   /** The table, or "mail" for an email. */
@@ -120,7 +120,7 @@ export class TriggerRecords {
       const message = this.deps.sandbox.getMessage(pick.id);
       const params = mailTriggerParameters(trigger as unknown as JsonObject);
       const batch: JsonObject = {
-        headers: { "x-ms-event": "mail.delivered" },
+        headers: { "x-ms-event": source.event },
         body: { value: [emailOutput(message, params.includeAttachments === true)] },
       };
       const split = splitTriggerOutputs(definition, batch, triggerName, () => now);
@@ -204,7 +204,10 @@ export class TriggerRecords {
 function sourceOf(trigger: WdlTrigger): Source | undefined {
   const operation = triggerOperation(trigger);
   if (!operation) return undefined;
-  if (isSandboxMailTrigger(operation)) return { kind: "mail" };
+  if (isSandboxMailTrigger(operation)) {
+    const event = MAIL_EVENTS[operation.operationId];
+    return event ? { kind: "mail", event } : undefined;
+  }
   const recordEvents = RECORD_TRIGGERS[operation.operationId];
   if (recordEvents) {
     const table = String(parameters(trigger).table ?? "");

@@ -65,6 +65,8 @@ export interface SandboxEventMap {
   "approval.responded": { approval: Approval; response: ApprovalResponse };
   "approval.completed": { approval: Approval };
   "mail.delivered": { mailbox: string; message: MailMessage };
+  /** An email was flagged (by the person in origin). */
+  "mail.flagged": { mailbox: string; message: MailMessage; origin: Origin };
   "teams.posted": { message: TeamsMessage };
   "teams.cardAnswered": { message: TeamsMessage };
   "excel.rowAdded": { workbookId: string; file: string; table: string; row: ExcelRow; origin: Origin };

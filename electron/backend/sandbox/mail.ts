@@ -36,6 +36,7 @@ interface MailRow {
   attachments: string;
   sent_at: number;
   is_read: number;
+  flagged: number;
   origin: string;
 }
 
@@ -104,6 +105,7 @@ function toMessage(row: MailRow): MailMessage {
     attachments,
     receivedDateTime: iso(row.sent_at),
     isRead: row.is_read === 1,
+    isFlagged: row.flagged === 1,
     origin: JSON.parse(row.origin) as Origin,
   };
 }
@@ -263,6 +265,21 @@ export class Mail {
       this.get(id);
       prepared(this.db, "UPDATE sb_mail SET is_read = ? WHERE id = ?").run(read ? 1 : 0, id);
       return this.get(id);
+    });
+  }
+
+  /**
+   * Flags or clears the flag of one copy. Flagging one that was not flagged raises mail.flagged
+   * (what starts "When an email is flagged"); the person doing it is the origin.
+   */
+  setFlag(id: string, flagged: boolean, origin: Origin): MailMessage {
+    return this.world.tx(() => {
+      const before = this.get(id);
+      prepared(this.db, "UPDATE sb_mail SET flagged = ? WHERE id = ?").run(flagged ? 1 : 0, id);
+      const message = this.get(id);
+      if (flagged && !before.isFlagged)
+        this.world.emit({ type: "mail.flagged", payload: { mailbox: message.mailbox, message, origin } });
+      return message;
     });
   }
 

@@ -240,3 +240,28 @@ describe("Reply to email (V3)", () => {
     });
   });
 });
+
+describe("flagging an email", () => {
+  it("raises mail.flagged once, when the flag is set; the flag survives a snapshot restore", () => {
+    const w = testWorld();
+    w.sandbox.sendMail(ALICIA, { to: DANIEL, subject: "Follow up", body: "" });
+    const copy = w.sandbox.listMessages(DANIEL, { folder: "Inbox" }).items[0];
+    if (!copy) throw new Error("no mail");
+    expect(copy.isFlagged).toBe(false);
+    expect(w.sandbox.flagMessage(copy.id, true, DANIEL).isFlagged).toBe(true);
+    w.sandbox.flagMessage(copy.id, true, DANIEL);
+    expect(eventsOf(w.events, "mail.flagged")).toMatchObject([
+      {
+        mailbox: DANIEL,
+        message: { id: copy.id, isFlagged: true },
+        origin: { kind: "person", email: DANIEL },
+      },
+    ]);
+    w.sandbox.saveSnapshot("flagged");
+    expect(w.sandbox.flagMessage(copy.id, false, DANIEL).isFlagged).toBe(false);
+    expect(eventsOf(w.events, "mail.flagged")).toHaveLength(1);
+    w.sandbox.restoreSnapshot("flagged");
+    expect(w.sandbox.getMessage(copy.id).isFlagged).toBe(true);
+    expect(() => w.sandbox.flagMessage("nope", true, DANIEL)).toThrow("There is no email with id 'nope'.");
+  });
+});

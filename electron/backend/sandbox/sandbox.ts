@@ -290,6 +290,11 @@ export class Sandbox implements ConnectorRuntime {
     return this.services.mail.markRead(id, read);
   }
 
+  /** Flags (or clears the flag of) an email, as the person acted as. */
+  flagMessage(id: string, flagged: boolean, actingAs: string): MailMessage {
+    return this.services.mail.setFlag(id, flagged, this.person(actingAs));
+  }
+
   /**
    * An email a person writes in Outlook (plain text): delivered like a flow's, but from a person,
    * so the mail triggers of published flows and armed tests see it.

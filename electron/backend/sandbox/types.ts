@@ -135,6 +135,8 @@ export interface MailMessage {
   attachments: MailAttachment[];
   receivedDateTime: string;
   isRead: boolean;
+  /** Flagged for follow-up. */
+  isFlagged: boolean;
   origin: Origin;
 }
 

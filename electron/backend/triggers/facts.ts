@@ -7,7 +7,7 @@ import { flowKindOf, type WdlDefinition, type WdlTrigger } from "../../../shared
 import type { JsonObject, JsonValue } from "../../../shared/json";
 import { type ApprovalScope, approvalScopeOf } from "./approval-scope";
 import { type InstantTrigger, instantSummary, readInstantTrigger } from "./instant";
-import { describeMailFilters, mailTriggerParameters } from "./mail-trigger";
+import { describeMailTrigger, mailTriggerParameters } from "./mail-trigger";
 import { type RecurrenceRead, readRecurrence } from "./recurrence";
 import { describeRecurrence } from "./recurrence-text";
 import { parameters, RECORD_TRIGGERS, triggerEventKeys, triggerOperation } from "./sandbox-events";
@@ -77,7 +77,7 @@ function automatedSummary(trigger: WdlTrigger, approval: ApprovalScope | undefin
   }
   if (isSandboxMailTrigger(operation)) {
     const params = mailTriggerParameters(trigger as unknown as JsonObject);
-    return `When a new email arrives ${describeMailFilters(params)}`;
+    return describeMailTrigger(operation.operationId, params);
   }
   if (approval) {
     const all = operation.approvalTables ?? [];

@@ -1,13 +1,20 @@
-// Outlook's "When a new email arrives (V3)" in the sandbox: it watches the mailbox of the person
-// the flows' connections belong to (Sandbox → connection user) and fires for each email delivered
-// there that passes its filters. Like Outlook, it reports a batch ({ body: { value: [email] } });
-// the trigger's splitOn turns each email into its own run.
+// Outlook's mail triggers in the sandbox: "When a new email arrives (V3)" and "When an email is
+// flagged (V3)" watch the mailbox of the person the flows' connections belong to (Sandbox →
+// connection user) and fire for each email delivered (or flagged) there that passes their filters.
+// Like Outlook, they report a batch ({ body: { value: [email] } }); the trigger's splitOn turns
+// each email into its own run.
 //
 // Mail a flow sent never starts a flow (as with records): with one connection user for every flow,
 // "when mail arrives, send mail" would otherwise feed itself.
 import { isJsonObject, type JsonObject, type JsonValue } from "../../../shared/json";
 import type { SandboxEvent } from "../sandbox/events";
 import type { MailMessage } from "../sandbox/types";
+
+/** The sandbox event each mail trigger fires on. */
+export const MAIL_EVENTS: Readonly<Record<string, "mail.delivered" | "mail.flagged">> = {
+  OnNewEmailV3: "mail.delivered",
+  OnFlaggedEmailV3: "mail.flagged",
+};
 
 /** What a matcher may need to know about the world when the event happens. */
 export interface TriggerContext {
@@ -109,26 +116,40 @@ export function mailTriggerParameters(trigger: JsonObject): JsonObject {
   };
 }
 
-/** Matches mail.delivered events against the trigger's filters; the outputs hold a batch of one email. */
+/**
+ * Matches the trigger's mail events (delivered or flagged, per operation) against its filters; the
+ * outputs hold a batch of one email.
+ */
 export function mailMatcher(
+  operationId: string,
   params: JsonObject,
-): (event: SandboxEvent, context: TriggerContext) => JsonObject | undefined {
+): ((event: SandboxEvent, context: TriggerContext) => JsonObject | undefined) | undefined {
+  const type = MAIL_EVENTS[operationId];
+  if (!type) return undefined;
   const filters = filtersOf(params);
   return (event, context) => {
-    if (event.type !== "mail.delivered") return undefined;
+    if (event.type !== type) return undefined;
     const { mailbox, message } = event.payload;
-    if (message.origin.kind === "flow") return undefined;
+    const origin = event.type === "mail.flagged" ? event.payload.origin : message.origin;
+    if (origin.kind === "flow") return undefined;
     if (mailbox.toLowerCase() !== context.connectionUser().toLowerCase()) return undefined;
     if (!passes(filters, message)) return undefined;
     return {
-      headers: { "x-ms-event": "mail.delivered" },
+      headers: { "x-ms-event": type },
       body: { value: [emailOutput(message, filters.includeAttachments)] },
     };
   };
 }
 
-/** The filters in words, for the workflow list ("from anna@…, subject contains “Invoice”"). */
-export function describeMailFilters(params: JsonObject): string {
+/** The trigger in words, for the workflow list ("When a new email arrives in Inbox, from anna@…"). */
+export function describeMailTrigger(operationId: string, params: JsonObject): string {
+  const what =
+    MAIL_EVENTS[operationId] === "mail.flagged" ? "When an email is flagged" : "When a new email arrives";
+  return `${what} ${describeMailFilters(params)}`;
+}
+
+/** The filters in words ("in Inbox, from anna@…, subject contains “Invoice”"). */
+function describeMailFilters(params: JsonObject): string {
   const f = filtersOf(params);
   const parts: string[] = [];
   if (f.from.length > 0) parts.push(`from ${f.from.join(" or ")}`);

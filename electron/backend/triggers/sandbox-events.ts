@@ -11,7 +11,7 @@ import type { WdlTrigger } from "../../../shared/flow";
 import { isJsonObject, type JsonObject, type JsonValue } from "../../../shared/json";
 import { DOCUMENT_TYPE_FIELD, DOCUMENT_TYPES } from "../../../shared/templates";
 import type { SandboxEvent } from "../sandbox/events";
-import { mailMatcher, mailTriggerParameters, type TriggerContext } from "./mail-trigger";
+import { MAIL_EVENTS, mailMatcher, mailTriggerParameters, type TriggerContext } from "./mail-trigger";
 
 export type { TriggerContext } from "./mail-trigger";
 
@@ -73,8 +73,8 @@ export type TriggerMatcher = (event: SandboxEvent, context: TriggerContext) => J
  */
 export function triggerMatcher(trigger: WdlTrigger): TriggerMatcher | undefined {
   const operation = triggerOperation(trigger);
-  if (isSandboxMailTrigger(operation))
-    return mailMatcher(mailTriggerParameters(trigger as unknown as JsonObject));
+  if (operation && isSandboxMailTrigger(operation))
+    return mailMatcher(operation.operationId, mailTriggerParameters(trigger as unknown as JsonObject));
   if (operation?.connectorId !== "shared_dynamicssmbsaas") return undefined;
   const params = parameters(trigger);
 
@@ -128,7 +128,10 @@ export function triggerMatcher(trigger: WdlTrigger): TriggerMatcher | undefined 
  */
 export function triggerEventKeys(trigger: WdlTrigger): string[] {
   const operation = triggerOperation(trigger);
-  if (isSandboxMailTrigger(operation)) return ["mail.delivered"];
+  if (operation && isSandboxMailTrigger(operation)) {
+    const type = MAIL_EVENTS[operation.operationId];
+    return type ? [type] : [];
+  }
   if (operation?.connectorId !== "shared_dynamicssmbsaas") return [];
   const recordEvents = RECORD_TRIGGERS[operation.operationId];
   if (recordEvents) {
@@ -148,7 +151,8 @@ export function eventKeyOf(event: SandboxEvent): string | undefined {
     case "approval.requested":
       return `approval.requested|${event.payload.triggerOperationId}`;
     case "mail.delivered":
-      return "mail.delivered";
+    case "mail.flagged":
+      return event.type;
     default:
       return undefined;
   }
@@ -186,7 +190,9 @@ export function triggerHint(trigger: WdlTrigger, context: TriggerContext): strin
   const operation = triggerOperation(trigger);
   if (!operation) return "This trigger cannot be started from the sandbox; enter trigger data instead.";
   if (isSandboxMailTrigger(operation)) {
-    return `In Sandbox → Outlook, act as anyone and send an email to ${context.connectionUser()} (the mailbox of the flows' connection) that passes the trigger's filters.`;
+    return MAIL_EVENTS[operation.operationId] === "mail.flagged"
+      ? `In Sandbox → Outlook, open the mailbox of ${context.connectionUser()} (the flows' connection) and flag an email that passes the trigger's filters.`
+      : `In Sandbox → Outlook, act as anyone and send an email to ${context.connectionUser()} (the mailbox of the flows' connection) that passes the trigger's filters.`;
   }
   const table = text(parameters(trigger).table);
   const tableTitle = bcTable(table)?.title ?? table;

@@ -1,10 +1,12 @@
-import { Paperclip, Reply } from "lucide-react";
+import { Flag, Paperclip, Reply } from "lucide-react";
 import { useEffect, useRef } from "react";
 import { ApiError } from "../../../shared/api";
 import { api } from "../../api/client";
 import { formatDateTime, t } from "../../i18n";
+import { toast } from "../../ui/toasts";
 import { SafeHtml } from "../content/SafeHtml";
 import { ErrorBanner } from "../parts/ErrorBanner";
+import { errorText } from "../parts/errors";
 import { usePersonName } from "../sandbox-store";
 import { useLoad } from "../use-sandbox-data";
 import { type Draft, replyDraft } from "./ComposeDialog";
@@ -14,9 +16,12 @@ export function MessageView({
   id,
   onRead,
   onReply,
+  actingAs,
 }: {
   id: string;
   onRead: () => void;
+  /** Who flags the email (the person acted as). */
+  actingAs: string;
   /** Writes a reply as the person acted as (absent until they are known). */
   onReply?: (draft: Draft) => void;
 }) {
@@ -62,12 +67,30 @@ export function MessageView({
         {message.importance === "High" && (
           <span className="sbx-badge sbx-badge-danger">{t("sandbox.outlook.important")}</span>
         )}
-        {onReply && (
-          <button type="button" className="button sbx-reply" onClick={() => onReply(replyDraft(message))}>
-            <Reply size={16} aria-hidden="true" />
-            {t("sandbox.outlook.reply")}
+        <div className="sbx-message-actions">
+          <button
+            type="button"
+            className={message.isFlagged ? "button sbx-flagged" : "button"}
+            aria-pressed={message.isFlagged}
+            onClick={async () => {
+              try {
+                await api.call("sandbox.mail.flag", { id, flagged: !message.isFlagged, actingAs });
+                loaded.reload();
+              } catch (error) {
+                toast.error(errorText(error));
+              }
+            }}
+          >
+            <Flag size={16} aria-hidden="true" />
+            {t(message.isFlagged ? "sandbox.outlook.unflag" : "sandbox.outlook.flag")}
           </button>
-        )}
+          {onReply && (
+            <button type="button" className="button" onClick={() => onReply(replyDraft(message))}>
+              <Reply size={16} aria-hidden="true" />
+              {t("sandbox.outlook.reply")}
+            </button>
+          )}
+        </div>
       </header>
       <dl className="facts sbx-facts">
         <dt>{t("sandbox.outlook.from")}</dt>

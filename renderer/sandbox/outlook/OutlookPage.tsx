@@ -1,4 +1,4 @@
-import { Inbox, Mail, PenSquare, Search, Send } from "lucide-react";
+import { Flag, Inbox, Mail, PenSquare, Search, Send } from "lucide-react";
 import { useEffect, useId, useState } from "react";
 import { api } from "../../api/client";
 import { formatDateTime, formatRelative, t } from "../../i18n";
@@ -207,6 +207,9 @@ export function OutlookPage() {
                           </>
                         )}
                         {message.subject || t("sandbox.outlook.noSubject")}
+                        {message.isFlagged && (
+                          <Flag size={14} className="sbx-flag" aria-label={t("sandbox.outlook.flagged")} />
+                        )}
                       </span>
                       <span className="sbx-item-preview">{message.bodyPreview}</span>
                     </button>
@@ -228,6 +231,7 @@ export function OutlookPage() {
                 messages.reload();
                 markMailRead();
               }}
+              actingAs={actingAs}
               {...(me ? { onReply: (draft: Draft) => setComposing(draft) } : {})}
             />
           ) : (

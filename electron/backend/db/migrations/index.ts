@@ -9,6 +9,7 @@ import { runLogMigration } from "./0006-run-log";
 import { runIndexesMigration } from "./0007-run-indexes";
 import { sandboxCallsMigration } from "./0008-sandbox-calls";
 import { runQueueMigration } from "./0009-run-queue";
+import { mailFlagsMigration } from "./0010-mail-flags";
 
 export const MIGRATIONS: readonly Migration[] = [
   flowsMigration,
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   runIndexesMigration,
   sandboxCallsMigration,
   runQueueMigration,
+  mailFlagsMigration,
 ];
