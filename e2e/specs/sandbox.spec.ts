@@ -128,6 +128,45 @@ test.describe("Sandbox", () => {
     await expect(sandbox.action("Send approval request")).toBeEnabled();
   });
 
+  test("writing an email: a wrong address is named and nothing is sent; closing asks before losing it; a reply reaches the sender", async ({
+    app,
+  }) => {
+    const page = app.page;
+    const sandbox = new SandboxPage(page);
+    await sandbox.goto("Outlook");
+    await sandbox.actAs("Marcus Bell");
+    await page.getByRole("button", { name: "New email" }).click();
+    const dialog = page.getByRole("dialog", { name: "New email" });
+    await dialog.getByLabel(/^To/).fill(`${ALICIA}; bob`);
+    await dialog.getByLabel("Subject").fill("Quarter close");
+    await dialog.getByRole("button", { name: "Send", exact: true }).click();
+    await expect(dialog.getByRole("alert")).toHaveText("Parameter 'to': 'bob' is not an email address.");
+    await expect(dialog.getByLabel(/^To/)).toHaveAttribute("aria-invalid", "true");
+
+    await page.keyboard.press("Escape");
+    const discard = page.getByRole("dialog", { name: "Discard this email?" });
+    await discard.getByRole("button", { name: "Cancel" }).click();
+    await dialog.getByLabel(/^To/).fill(ALICIA);
+    await dialog.getByRole("button", { name: "Send", exact: true }).click();
+    await expect(dialog).toBeHidden();
+
+    await sandbox.actAs("Alicia Thornton");
+    await sandbox.openMailbox(ALICIA);
+    const mail = await sandbox.readMessage("Quarter close");
+    await mail.getByRole("button", { name: "Reply" }).click();
+    const reply = page.getByRole("dialog", { name: "RE: Quarter close" });
+    await expect(reply.getByLabel(/^To/)).toHaveValue("marcus.bell@cronus-demo.example");
+    await reply.getByLabel("Message").press("Control+Home");
+    await reply.getByLabel("Message").pressSequentially("Done on my side.");
+    await reply.getByRole("button", { name: "Send", exact: true }).click();
+    await expect(reply).toBeHidden();
+
+    await sandbox.actAs("Marcus Bell");
+    await sandbox.openMailbox("marcus.bell@cronus-demo.example");
+    const answer = await sandbox.readMessage("RE: Quarter close");
+    await expect(answer).toContainText("Done on my side.");
+  });
+
   test("a snapshot brings back the world as it was saved", async ({ app }) => {
     const sandbox = new SandboxPage(app.page);
     await sandbox.saveSnapshot("Before the test");
