@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { askAlicia, buttonFlow } from "../fixtures/button-flow";
+import { INVOICE_MAIL_FLOW } from "../fixtures/mail-flow";
 import { callApi, createFlow } from "../harness/api";
 import { expect, test } from "../harness/fixtures";
 import { DesignerPage } from "../pages/designer";
@@ -188,6 +189,41 @@ test.describe("designer: editing", () => {
     const actions = await savedActions(page, flowId);
     expect(actions.Pause?.limit).toEqual({ timeout: "PT2H" });
     expect(actions.Note?.limit).toBeUndefined();
+  });
+
+  test("a mail trigger's Split on: turned off and on again, with the catalog's array; a wrong one is not written", async ({
+    app,
+  }) => {
+    const page = app.page;
+    const flowId = await createFlow(page, "Invoices by mail", "automated", INVOICE_MAIL_FLOW);
+    const designer = new DesignerPage(page);
+    await designer.open(flowId);
+    await designer.card("When a new email arrives V3").click();
+    await designer.panel().getByRole("tab", { name: "Settings" }).click();
+    const splitOn = async () => {
+      await designer.saved();
+      const flow = await callApi<{ definition: { triggers: Record<string, { splitOn?: string }> } }>(
+        page,
+        "flows.get",
+        { id: flowId },
+      );
+      return flow.definition.triggers.When_a_new_email_arrives_V3?.splitOn;
+    };
+    const enabled = designer.panel().getByRole("checkbox", { name: "Start one run per item" });
+    await expect(enabled).toBeChecked();
+    await enabled.uncheck();
+    await expect(designer.panel().getByRole("textbox", { name: "Array to split" })).toHaveCount(0);
+    expect(await splitOn()).toBeUndefined();
+
+    await enabled.check();
+    const array = designer.panel().getByRole("textbox", { name: "Array to split" });
+    await expect(array).toHaveValue("@triggerOutputs()?['body/value']");
+    await array.fill("value");
+    await expect(designer.panel()).toContainText("Write one expression that gives an array");
+    expect(await splitOn()).toBe("@triggerOutputs()?['body/value']");
+    await array.fill("@triggerBody()?['value']");
+    await expect(designer.panel()).not.toContainText("Write one expression that gives an array");
+    await expect.poll(splitOn).toBe("@triggerBody()?['value']");
   });
 
   test("a finding's fix is applied in one click, and undo takes it back", async ({ app }) => {

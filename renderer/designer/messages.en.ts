@@ -256,6 +256,15 @@ export const designerMessages = {
   "designer.staticResult.outputs": "Outputs (JSON)",
   "designer.staticResult.invalidJson": "This is not JSON, so it was not kept: {message}",
   "designer.edit.staticResult": "Edit static result",
+  "designer.splitOn.title": "Split on",
+  "designer.splitOn.help":
+    "When the trigger reports several items at once (the emails that arrived), start one run for each item, the item as the trigger's body.",
+  "designer.splitOn.enable": "Start one run per item",
+  "designer.splitOn.array": "Array to split",
+  "designer.splitOn.notExpression":
+    "Write one expression that gives an array, such as @triggerBody()?['value'].",
+  "designer.splitOn.invalid": "This expression has an error: {message}",
+  "designer.edit.splitOn": "Edit split on",
   "designer.concurrency.title": "Concurrency control",
   "designer.concurrency.help":
     "Runs beyond this many wait their turn and begin, in the order they came, as runs end (up to 100 waiting). One at a time handles approvals one after the other.",

@@ -52,6 +52,7 @@ import { type FieldProblem, InputField } from "./InputField";
 import { RunAfterEditor } from "./RunAfterEditor";
 import { RunFlowFormDesigner } from "./RunFlowFormDesigner";
 import { SettingsForm } from "./SettingsForm";
+import { SplitOnSetting } from "./SplitOnSetting";
 import { StaticResultSetting } from "./StaticResultSetting";
 import { StepCode } from "./StepCode";
 import { SwitchCasesEditor } from "./SwitchCasesEditor";
@@ -308,6 +309,24 @@ export function PropertiesPanel({ findings }: { findings: readonly Finding[] }) 
                       coalesce: `${node.id}/conditions`,
                     },
                   )
+                }
+              />
+              <SplitOnSetting
+                splitOn={typeof step.splitOn === "string" ? step.splitOn : undefined}
+                suggested={
+                  typeof info.operation?.template?.splitOn === "string"
+                    ? info.operation.template.splitOn
+                    : undefined
+                }
+                readOnly={readOnly}
+                onChange={(splitOn) =>
+                  store
+                    .getState()
+                    .apply(
+                      t("designer.edit.splitOn"),
+                      (d) => updateTriggerSettings(d, { name: node.name, settings: { splitOn } }),
+                      { coalesce: `${node.id}/splitOn` },
+                    )
                 }
               />
               <ConcurrencySetting
