@@ -215,6 +215,16 @@ test.describe("designer: editing", () => {
     await expect(designer.panel().getByRole("textbox", { name: "Array to split" })).toHaveCount(0);
     expect(await splitOn()).toBeUndefined();
 
+    // The checker says what is lost, and its fix puts the catalog's Split on back.
+    await designer.checkerCount().click();
+    const finding = page.getByTestId("finding").filter({ hasText: "without Split on" });
+    await expect(finding).toHaveCount(1);
+    await page.getByTestId("finding-fix").filter({ hasText: "Turn Split on back on" }).click();
+    await expect(page.getByTestId("finding")).toHaveCount(0);
+    await expect(enabled).toBeChecked();
+    expect(await splitOn()).toBe("@triggerOutputs()?['body/value']");
+
+    await enabled.uncheck();
     await enabled.check();
     const array = designer.panel().getByRole("textbox", { name: "Array to split" });
     await expect(array).toHaveValue("@triggerOutputs()?['body/value']");

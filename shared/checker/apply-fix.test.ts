@@ -142,6 +142,13 @@ describe("applying a finding's fix clears it", () => {
     expect(result.actions?.Mail?.runAfter).toEqual({ Condition: ["Succeeded"] });
   });
 
+  it("a mail trigger without Split on gets the catalog's back", () => {
+    const withSplit = op("shared_office365", "OnNewEmailV3", { folderPath: "Inbox" }) as WdlTrigger;
+    const { splitOn: _split, ...without } = withSplit;
+    const result = fixed(flow({}, without as WdlTrigger, "Mail"), "trigger-split-on-off");
+    expect(result.triggers?.Mail).toEqual(withSplit);
+  });
+
   it("a timeout that has no effect is removed; a static result that is on is turned off, and kept", () => {
     const timeout = fixed(flow({ Note: { ...compose(1), limit: { timeout: "PT1H" } } }), "timeout-no-effect");
     expect(timeout.actions?.Note).toEqual(compose(1));

@@ -103,6 +103,8 @@ function apply(
           runAfter: {},
         } as WdlAction,
       });
+    case "set-split-on":
+      return updateStep((step) => ({ ...step, splitOn: edit.splitOn }));
     case "remove-timeout":
       return updateActionSettings(definition, { name: edit.action, settings: { timeout: null } });
     case "static-result-off": {

@@ -40,6 +40,7 @@ export type RuleCode =
   | "approval-outcome-unused"
   | "trigger-kind-mismatch"
   | "trigger-no-table"
+  | "trigger-split-on-off"
   | "unknown-table"
   | "recurrence-too-frequent"
   | "timeout-invalid"
@@ -69,7 +70,9 @@ export type FixEdit =
   /** Remove the step's timeout (limit.timeout), which has no effect on it. */
   | { kind: "remove-timeout"; action: string }
   /** Turn the step's static result off (kept, for the next test). */
-  | { kind: "static-result-off"; action: string };
+  | { kind: "static-result-off"; action: string }
+  /** Give the trigger this splitOn again (one run per item of its batch). */
+  | { kind: "set-split-on"; splitOn: string };
 
 export interface Fix {
   /** A short sentence for a button or a hint: "Initialize the variable before this step". */

@@ -100,6 +100,7 @@ export function PropertiesPanel({ findings }: { findings: readonly Finding[] }) 
     pendingFocus.current = focusField;
     if (focusField === "runAfter") setTab("runAfter");
     else if (focusField === "limit/timeout") setTab(timeoutTab);
+    else if (focusField === "splitOn") setTab("settings");
   }, [focusField, timeoutTab, selected]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: looks again whenever the tab changes
   useEffect(() => {

@@ -44,6 +44,7 @@ export const RULE_INFO: Readonly<Record<RuleCode, RuleInfo>> = {
   "approval-outcome-unused": { severity: "warning", title: "An approval whose outcome nobody looks at" },
   "trigger-kind-mismatch": { severity: "warning", title: "A trigger of another kind of flow" },
   "trigger-no-table": { severity: "error", title: "A Business Central trigger without a table" },
+  "trigger-split-on-off": { severity: "warning", title: "A batch trigger without Split on" },
   "unknown-table": { severity: "warning", title: "A Business Central table the sandbox does not have" },
   "recurrence-too-frequent": { severity: "error", title: "A schedule more often than once a minute" },
   "timeout-invalid": { severity: "error", title: "A timeout that is not a duration" },

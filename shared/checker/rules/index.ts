@@ -27,6 +27,7 @@ import { timeoutSetting } from "./timeout-setting";
 import { triggerKindMismatch } from "./trigger-kind-mismatch";
 import { triggerMissing } from "./trigger-missing";
 import { triggerNoTable } from "./trigger-no-table";
+import { triggerSplitOn } from "./trigger-split-on";
 import { typeMismatch } from "./type-mismatch";
 import { unknownOperation } from "./unknown-operation";
 import { unknownParameter } from "./unknown-parameter";
@@ -49,6 +50,7 @@ export const RULES: readonly Rule[] = [
   unreachable,
   triggerKindMismatch,
   triggerNoTable,
+  triggerSplitOn,
   recurrenceTooFrequent,
   timeoutSetting,
   staticResult,

@@ -35,6 +35,35 @@ describe("trigger-no-table", () => {
   });
 });
 
+describe("trigger-split-on-off", () => {
+  /** As the palette makes it (with the catalog's splitOn), then with `splitOn` instead, or none. */
+  const mailTrigger = (splitOn?: string) => {
+    const { splitOn: _catalogs, ...trigger } = op("shared_office365", "OnNewEmailV3", {
+      folderPath: "Inbox",
+    }) as WdlTrigger;
+    return (splitOn === undefined ? trigger : { ...trigger, splitOn }) as WdlTrigger;
+  };
+
+  it("warns about a batch trigger without Split on, and offers the catalog's back", () => {
+    expect(ofRule(flow({}, mailTrigger(), "When_a_new_email_arrives"), "trigger-split-on-off")).toMatchObject(
+      [
+        {
+          severity: "warning",
+          nodeId: "#trigger/When_a_new_email_arrives",
+          field: "splitOn",
+          fix: {
+            label: "Turn Split on back on",
+            edit: { kind: "set-split-on", splitOn: "@triggerOutputs()?['body/value']" },
+          },
+        },
+      ],
+    );
+    expect(ofRule(flow({}, mailTrigger("@triggerBody()?['value']")), "trigger-split-on-off")).toEqual([]);
+    // Triggers that report one item at a time have no splitOn to miss.
+    expect(ofRule(flow({}, recordTrigger("items")), "trigger-split-on-off")).toEqual([]);
+  });
+});
+
 describe("unknown-table", () => {
   it("warns about a table the sandbox does not have, suggesting the closest", () => {
     const [finding] = ofRule(flow({}, recordTrigger("salesInvoice")), "unknown-table");
