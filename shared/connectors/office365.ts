@@ -61,6 +61,17 @@ const receivedEmail: OutputDeclaration[] = [
 
 const splitOnValue = { splitOn: "@triggerOutputs()?['body/value']" };
 
+// The fields of one email found by Get emails, as items of body/value.
+const foundEmail: OutputDeclaration[] = [
+  output("body/value", "Emails", "array", "The emails found, newest first."),
+  ...itemOutputs(
+    "body/value",
+    receivedEmail
+      .filter((o) => o.itemOf === undefined && o.path !== "body/attachments")
+      .map((o) => ({ ...o, path: o.path.slice("body/".length) })),
+  ),
+];
+
 export const office365 = managedConnector({
   id: "shared_office365",
   displayName: "Office 365 Outlook",
@@ -164,6 +175,57 @@ export const office365 = managedConnector({
       ],
       legacy: { method: "delete", path: "/codeless/v1.0/me/messages/{messageId}" },
       keywords: ["mail", "remove"],
+    },
+    {
+      operationId: "GetEmailsV3",
+      kind: "action",
+      wdlType: "OpenApiConnection",
+      displayName: "Get emails (V3)",
+      description: "Gets the emails of a folder that match the filters, newest first.",
+      inputs: [
+        folder,
+        input("fetchOnlyUnread", "Only unread", "boolean", "Get only emails that have not been read.", {
+          default: true,
+        }),
+        input("top", "Top", "integer", "How many emails at most (1 to 1,000).", {
+          default: 10,
+          minimum: 1,
+          maximum: 1000,
+        }),
+        input("to", "To", "email", "Only emails sent to these addresses.", { advanced: true }),
+        input("cc", "CC", "email", "Only emails copied to these addresses.", { advanced: true }),
+        input("toOrCc", "To or CC", "email", "Only emails sent or copied to these addresses.", {
+          advanced: true,
+        }),
+        input("from", "From", "email", "Only emails from these addresses.", { advanced: true }),
+        importance("importance", true, "Any"),
+        onlyWithAttachments,
+        includeAttachments,
+        input("subjectFilter", "Subject filter", "string", "Only emails whose subject contains this text.", {
+          advanced: true,
+        }),
+        input(
+          "searchQuery",
+          "Search query",
+          "string",
+          "Only emails whose subject, body or sender contain this text.",
+          {
+            advanced: true,
+          },
+        ),
+        input(
+          "mailboxAddress",
+          "Original mailbox address",
+          "email",
+          "A shared mailbox to read instead of yours.",
+          {
+            advanced: true,
+          },
+        ),
+      ],
+      outputs: foundEmail,
+      legacy: { method: "get", path: "/v3/Mail" },
+      keywords: ["mail", "inbox", "read", "list", "unread"],
     },
     {
       operationId: "ReplyToV3",

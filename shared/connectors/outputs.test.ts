@@ -40,6 +40,11 @@ describe("outputsOf", () => {
     expect(out(customers, "body/value").type).toBe("array");
     expect(out(customers, "body/value/balanceDue").itemOf).toBe("body/value");
 
+    const getEmails = op("shared_office365", "GetEmailsV3");
+    const emails = outputsOf(getEmails, instantiate(getEmails));
+    expect(out(emails, "body/value").type).toBe("array");
+    expect(out(emails, "body/value/subject")).toMatchObject({ title: "Subject", itemOf: "body/value" });
+
     const created = op("shared_dynamicssmbsaas", "CreateOnNewItemsSubscriptionV3");
     const vendors = outputsOf(created, instantiate(created, { values: { table: "vendors" } }));
     expect(vendors.filter((output) => output.path === "body/id")).toHaveLength(1);

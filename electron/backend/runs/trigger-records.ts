@@ -10,11 +10,12 @@ import type { Clock } from "../clock";
 import { splitTriggerOutputs } from "../engine";
 import type { Sandbox } from "../sandbox";
 import { title } from "../sandbox/business-central";
+import { emailOutput } from "../sandbox/mail-filters";
 import { SANDBOX_TABLES } from "../sandbox/tables";
 import type { SandboxRecord } from "../sandbox/types";
 import { approvalScopeOf } from "../triggers/approval-scope";
 import { instantOutputs, readInstantTrigger } from "../triggers/instant";
-import { emailOutput, MAIL_EVENTS, mailTriggerParameters } from "../triggers/mail-trigger";
+import { MAIL_EVENTS, mailTriggerParameters } from "../triggers/mail-trigger";
 import {
   approvalTriggerOutputs,
   parameters,

@@ -265,3 +265,48 @@ describe("flagging an email", () => {
     expect(() => w.sandbox.flagMessage("nope", true, DANIEL)).toThrow("There is no email with id 'nope'.");
   });
 });
+
+describe("Get emails (V3)", () => {
+  it("gets the unread emails of the connections' user's Inbox that pass the filters, newest first, up to top", async () => {
+    const w = testWorld();
+    for (const [from, subject, importance] of [
+      [ALICIA, "Invoice 1", "Normal"],
+      [GRACE, "Invoice 2", "High"],
+      [ALICIA, "Lunch", "Normal"],
+      [ALICIA, "Invoice 3", "High"],
+    ] as const)
+      w.sandbox.sendMail(from, { to: DANIEL, subject, body: `About ${subject}`, importance });
+    const read = w.sandbox.listMessages(DANIEL, { folder: "Inbox", search: "Invoice 1" }).items[0];
+    w.sandbox.markMessageRead(read?.id ?? "", true);
+
+    const subjects = async (parameters: Record<string, string | number | boolean>) => {
+      const body = succeeded(await w.call(O, "GetEmailsV3", parameters)).body as {
+        value: { subject: string }[];
+      };
+      return body.value.map((m) => m.subject);
+    };
+    expect(await subjects({})).toEqual(["Invoice 3", "Lunch", "Invoice 2"]);
+    expect(await subjects({ fetchOnlyUnread: false, subjectFilter: "invoice" })).toEqual([
+      "Invoice 3",
+      "Invoice 2",
+      "Invoice 1",
+    ]);
+    expect(await subjects({ from: ALICIA, importance: "High" })).toEqual(["Invoice 3"]);
+    expect(await subjects({ top: 1 })).toEqual(["Invoice 3"]);
+    expect(await subjects({ searchQuery: "About Lunch" })).toEqual(["Lunch"]);
+    expect(
+      await subjects({ mailboxAddress: ALICIA, folderPath: "Sent Items", fetchOnlyUnread: false }),
+    ).toEqual(["Invoice 3", "Lunch", "Invoice 1"]);
+  });
+
+  it("says when the folder does not exist or top is out of range", async () => {
+    const w = testWorld();
+    expect(failed(await w.call(O, "GetEmailsV3", { folderPath: "Archive" }))).toMatchObject({
+      statusCode: 404,
+      error: {
+        message: `The mailbox of ${DANIEL} has no folder 'Archive': the sandbox's mailboxes have Inbox and Sent Items.`,
+      },
+    });
+    expect(failed(await w.call(O, "GetEmailsV3", { top: 5000 }))).toMatchObject({ statusCode: 400 });
+  });
+});

@@ -6,9 +6,9 @@
 //
 // Mail a flow sent never starts a flow (as with records): with one connection user for every flow,
 // "when mail arrives, send mail" would otherwise feed itself.
-import { isJsonObject, type JsonObject, type JsonValue } from "../../../shared/json";
+import { isJsonObject, type JsonObject } from "../../../shared/json";
 import type { SandboxEvent } from "../sandbox/events";
-import type { MailMessage } from "../sandbox/types";
+import { emailOutput, filtersOf, mailFilterText, passes } from "../sandbox/mail-filters";
 
 /** The sandbox event each mail trigger fires on. */
 export const MAIL_EVENTS: Readonly<Record<string, "mail.delivered" | "mail.flagged">> = {
@@ -20,89 +20,6 @@ export const MAIL_EVENTS: Readonly<Record<string, "mail.delivered" | "mail.flagg
 export interface TriggerContext {
   /** The mailbox the flows' Outlook connection opens. */
   connectionUser(): string;
-}
-
-/** The filters of a mail trigger, read once from its parameters. */
-interface MailFilters {
-  folder: string;
-  to: string[];
-  cc: string[];
-  toOrCc: string[];
-  from: string[];
-  importance: string;
-  onlyWithAttachments: boolean;
-  includeAttachments: boolean;
-  subject: string;
-}
-
-const text = (value: JsonValue | undefined): string =>
-  value === undefined || value === null ? "" : String(value).trim();
-
-const flag = (value: JsonValue | undefined): boolean =>
-  value === true || (typeof value === "string" && value.trim().toLowerCase() === "true");
-
-const addresses = (value: JsonValue | undefined): string[] =>
-  text(value)
-    .split(/[;,]/)
-    .map((a) => a.trim().toLowerCase())
-    .filter((a) => a !== "");
-
-function filtersOf(params: JsonObject): MailFilters {
-  return {
-    folder: text(params.folderPath) || "Inbox",
-    to: addresses(params.to),
-    cc: addresses(params.cc),
-    toOrCc: addresses(params.toOrCc),
-    from: addresses(params.from),
-    importance: text(params.importance) || "Any",
-    onlyWithAttachments: flag(params.fetchOnlyWithAttachment),
-    includeAttachments: flag(params.includeAttachments),
-    subject: text(params.subjectFilter).toLowerCase(),
-  };
-}
-
-/** Whether any address of the filter is among the message's recipients (an empty filter passes). */
-function anyOf(filter: readonly string[], recipients: readonly string[]): boolean {
-  return filter.length === 0 || filter.some((a) => recipients.includes(a));
-}
-
-function passes(filters: MailFilters, message: MailMessage): boolean {
-  if (message.folder.toLowerCase() !== filters.folder.toLowerCase()) return false;
-  const to = addresses(message.toRecipients);
-  const cc = addresses(message.ccRecipients);
-  if (!anyOf(filters.to, to) || !anyOf(filters.cc, cc) || !anyOf(filters.toOrCc, [...to, ...cc]))
-    return false;
-  if (!anyOf(filters.from, addresses(message.from))) return false;
-  if (
-    filters.importance.toLowerCase() !== "any" &&
-    filters.importance.toLowerCase() !== message.importance.toLowerCase()
-  )
-    return false;
-  if (filters.onlyWithAttachments && !message.hasAttachments) return false;
-  return filters.subject === "" || message.subject.toLowerCase().includes(filters.subject);
-}
-
-/** The email as the trigger reports it (the catalog's outputs under body/). */
-export function emailOutput(message: MailMessage, includeAttachments: boolean): JsonObject {
-  return {
-    id: message.id,
-    internetMessageId: message.messageId,
-    from: message.from,
-    toRecipients: message.toRecipients,
-    ccRecipients: message.ccRecipients,
-    subject: message.subject,
-    body: message.body,
-    bodyPreview: message.bodyPreview,
-    importance: message.importance,
-    hasAttachments: message.hasAttachments,
-    receivedDateTime: message.receivedDateTime,
-    isRead: message.isRead,
-    attachments: message.attachments.map((a) => ({
-      name: a.name,
-      contentType: a.contentType,
-      ...(includeAttachments ? { contentBytes: a.contentBytes } : {}),
-    })),
-  };
 }
 
 /** The trigger's parameters: the OpenApi form's, or the query string of a legacy export. */
@@ -156,7 +73,7 @@ function describeMailFilters(params: JsonObject): string {
   if (f.to.length > 0) parts.push(`to ${f.to.join(" or ")}`);
   if (f.cc.length > 0) parts.push(`copied to ${f.cc.join(" or ")}`);
   if (f.toOrCc.length > 0) parts.push(`to or copied to ${f.toOrCc.join(" or ")}`);
-  if (f.subject !== "") parts.push(`subject contains “${text(params.subjectFilter)}”`);
+  if (f.subject !== "") parts.push(`subject contains “${mailFilterText(params.subjectFilter)}”`);
   if (f.importance.toLowerCase() !== "any") parts.push(`${f.importance.toLowerCase()} importance`);
   if (f.onlyWithAttachments) parts.push("with attachments");
   const where = `in ${f.folder}`;

@@ -2,6 +2,7 @@
 import { isJsonObject } from "../../../../shared/json";
 import { badParameter, notFound } from "../errors";
 import { contentTypeOf } from "../mail";
+import { emailOutput, filtersOf, passes } from "../mail-filters";
 import { type Params, parseAddresses } from "../params";
 import type { Services } from "../services";
 import type { MailAttachment, MailMessage } from "../types";
@@ -105,6 +106,27 @@ export const office365: ConnectorHandlers = {
   DeleteEmail_V2(params, _call, services) {
     services.mail.delete(messageOf(params, services).id);
     return ok(null);
+  },
+
+  GetEmailsV3(params, _call, services) {
+    const mailbox = params.optionalString("mailboxAddress")?.trim() || services.connectionUser();
+    const filters = filtersOf(params.raw);
+    const folder = (["Inbox", "Sent Items"] as const).find(
+      (name) => name.toLowerCase() === filters.folder.toLowerCase(),
+    );
+    if (!folder)
+      throw notFound(
+        `The mailbox of ${mailbox} has no folder '${filters.folder}': the sandbox's mailboxes have Inbox and Sent Items.`,
+      );
+    const top = params.optionalInteger("top", 1) ?? 10;
+    if (top > 1000) throw badParameter("top", "must be at most 1000.");
+    const onlyUnread = params.boolean("fetchOnlyUnread", true);
+    const search = params.optionalString("searchQuery")?.trim() ?? "";
+    const found = services.mail
+      .list(mailbox, { folder, top: 10_000, ...(search ? { search } : {}) })
+      .items.filter((m) => passes({ ...filters, folder }, m) && (!onlyUnread || !m.isRead))
+      .slice(0, top);
+    return ok({ value: found.map((m) => emailOutput(m, filters.includeAttachments)) });
   },
 
   ReplyToV3(params, call, services) {
