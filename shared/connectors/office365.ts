@@ -228,6 +228,28 @@ export const office365 = managedConnector({
       keywords: ["mail", "inbox", "read", "list", "unread"],
     },
     {
+      operationId: "MarkAsRead_V3",
+      kind: "action",
+      wdlType: "OpenApiConnection",
+      displayName: "Mark as read or unread (V3)",
+      description: "Marks an email in your mailbox as read, or as unread again.",
+      inputs: [
+        input("messageId", "Message id", "string", "The id of the email to mark.", { required: true }),
+        input("body/isRead", "Mark as", "boolean", "Whether the email becomes read or unread.", {
+          default: true,
+          enum: [
+            { value: true, title: "Read" },
+            { value: false, title: "Unread" },
+          ],
+        }),
+        input("mailboxAddress", "Original mailbox address", "email", "A shared mailbox the email is in.", {
+          advanced: true,
+        }),
+      ],
+      legacy: { method: "patch", path: "/codeless/v3/v1.0/me/messages/{messageId}/markAsRead" },
+      keywords: ["mail", "read", "unread", "seen"],
+    },
+    {
       operationId: "ReplyToV3",
       kind: "action",
       wdlType: "OpenApiConnection",

@@ -310,3 +310,18 @@ describe("Get emails (V3)", () => {
     expect(failed(await w.call(O, "GetEmailsV3", { top: 5000 }))).toMatchObject({ statusCode: 400 });
   });
 });
+
+describe("Mark as read or unread (V3)", () => {
+  it("marks an email of the mailbox read, or unread again, and names one that is not there", async () => {
+    const w = testWorld();
+    w.sandbox.sendMail(ALICIA, { to: DANIEL, subject: "Status", body: "" });
+    const copy = w.sandbox.listMessages(DANIEL, { folder: "Inbox" }).items[0];
+    succeeded(await w.call(O, "MarkAsRead_V3", { messageId: copy?.id ?? "" }));
+    expect(w.sandbox.getMessage(copy?.id ?? "").isRead).toBe(true);
+    succeeded(await w.call(O, "MarkAsRead_V3", { messageId: copy?.messageId ?? "", "body/isRead": false }));
+    expect(w.sandbox.getMessage(copy?.id ?? "").isRead).toBe(false);
+    expect(failed(await w.call(O, "MarkAsRead_V3", { messageId: "gone" }))).toMatchObject({
+      statusCode: 404,
+    });
+  });
+});

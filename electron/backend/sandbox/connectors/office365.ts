@@ -108,6 +108,12 @@ export const office365: ConnectorHandlers = {
     return ok(null);
   },
 
+  MarkAsRead_V3(params, _call, services) {
+    const message = messageOf(params, services);
+    services.mail.markRead(message.id, params.boolean("body/isRead", true));
+    return ok(null);
+  },
+
   GetEmailsV3(params, _call, services) {
     const mailbox = params.optionalString("mailboxAddress")?.trim() || services.connectionUser();
     const filters = filtersOf(params.raw);
