@@ -38,6 +38,48 @@ const includeAttachments = input(
   { advanced: true, default: false },
 );
 
+// The filters a mail trigger and Get emails share, after the folder (the sandbox applies them in
+// electron/backend/sandbox/mail-filters.ts).
+const emailFilters: InputDeclaration[] = [
+  input("to", "To", "email", "Only emails sent to these addresses.", { advanced: true }),
+  input("cc", "CC", "email", "Only emails copied to these addresses.", { advanced: true }),
+  input("toOrCc", "To or CC", "email", "Only emails sent or copied to these addresses.", {
+    advanced: true,
+  }),
+  input("from", "From", "email", "Only emails from these addresses.", { advanced: true }),
+  importance("importance", true, "Any"),
+  onlyWithAttachments,
+  includeAttachments,
+  input("subjectFilter", "Subject filter", "string", "Only emails whose subject contains this text.", {
+    advanced: true,
+  }),
+];
+
+/** The mailbox an action works in instead of the connection's own. */
+const sharedMailbox = (help: string): InputDeclaration =>
+  input("mailboxAddress", "Original mailbox address", "email", help, { advanced: true });
+
+/** Copy and blind copy recipients of a message written under `prefix` ("emailMessage"). */
+const copies = (prefix: string): InputDeclaration[] => [
+  input(`${prefix}/Cc`, "CC", "email", "Copy recipients, separated by semicolons.", { advanced: true }),
+  input(`${prefix}/Bcc`, "BCC", "email", "Blind copy recipients, separated by semicolons.", {
+    advanced: true,
+  }),
+];
+
+/** Files sent with a message, each a name and its content. */
+const attachments = (name: string): InputDeclaration =>
+  input(name, "Attachments", "array", "Files to attach.", {
+    advanced: true,
+    fields: [
+      input("Name", "Name", "string", "File name with its extension.", { required: true }),
+      input("ContentBytes", "Content", "string", "The file content.", {
+        required: true,
+        format: "file-content",
+      }),
+    ],
+  });
+
 // One received email, as the mail triggers return it (one run per email: splitOn).
 const receivedEmail: OutputDeclaration[] = [
   output("body/id", "Message id", "string", "Identifies the email."),
@@ -95,22 +137,8 @@ export const office365 = managedConnector({
         input("emailMessage/From", "From (Send as)", "email", "A mailbox you may send as.", {
           advanced: true,
         }),
-        input("emailMessage/Cc", "CC", "email", "Copy recipients, separated by semicolons.", {
-          advanced: true,
-        }),
-        input("emailMessage/Bcc", "BCC", "email", "Blind copy recipients, separated by semicolons.", {
-          advanced: true,
-        }),
-        input("emailMessage/Attachments", "Attachments", "array", "Files to attach.", {
-          advanced: true,
-          fields: [
-            input("Name", "Name", "string", "File name with its extension.", { required: true }),
-            input("ContentBytes", "Content", "string", "The file content.", {
-              required: true,
-              format: "file-content",
-            }),
-          ],
-        }),
+        ...copies("emailMessage"),
+        attachments("emailMessage/Attachments"),
         input("emailMessage/Sensitivity", "Sensitivity", "string", "Sensitivity label of the email.", {
           advanced: true,
         }),
@@ -126,21 +154,7 @@ export const office365 = managedConnector({
       flowKind: "automated",
       displayName: "When a new email arrives (V3)",
       description: "Starts for each new email in a folder that matches the filters.",
-      inputs: [
-        folder,
-        input("to", "To", "email", "Only emails sent to these addresses.", { advanced: true }),
-        input("cc", "CC", "email", "Only emails copied to these addresses.", { advanced: true }),
-        input("toOrCc", "To or CC", "email", "Only emails sent or copied to these addresses.", {
-          advanced: true,
-        }),
-        input("from", "From", "email", "Only emails from these addresses.", { advanced: true }),
-        importance("importance", true, "Any"),
-        onlyWithAttachments,
-        includeAttachments,
-        input("subjectFilter", "Subject filter", "string", "Only emails whose subject contains this text.", {
-          advanced: true,
-        }),
-      ],
+      inputs: [folder, ...emailFilters],
       outputs: receivedEmail,
       template: splitOnValue,
       legacy: { method: "get", path: "/v3/Mail/OnNewEmail" },
@@ -169,9 +183,7 @@ export const office365 = managedConnector({
       description: "Deletes an email by its id.",
       inputs: [
         input("messageId", "Message id", "string", "The id of the email to delete.", { required: true }),
-        input("mailboxAddress", "Original mailbox address", "email", "A shared mailbox the email is in.", {
-          advanced: true,
-        }),
+        sharedMailbox("A shared mailbox the email is in."),
       ],
       legacy: { method: "delete", path: "/codeless/v1.0/me/messages/{messageId}" },
       keywords: ["mail", "remove"],
@@ -192,18 +204,7 @@ export const office365 = managedConnector({
           minimum: 1,
           maximum: 1000,
         }),
-        input("to", "To", "email", "Only emails sent to these addresses.", { advanced: true }),
-        input("cc", "CC", "email", "Only emails copied to these addresses.", { advanced: true }),
-        input("toOrCc", "To or CC", "email", "Only emails sent or copied to these addresses.", {
-          advanced: true,
-        }),
-        input("from", "From", "email", "Only emails from these addresses.", { advanced: true }),
-        importance("importance", true, "Any"),
-        onlyWithAttachments,
-        includeAttachments,
-        input("subjectFilter", "Subject filter", "string", "Only emails whose subject contains this text.", {
-          advanced: true,
-        }),
+        ...emailFilters,
         input(
           "searchQuery",
           "Search query",
@@ -213,15 +214,7 @@ export const office365 = managedConnector({
             advanced: true,
           },
         ),
-        input(
-          "mailboxAddress",
-          "Original mailbox address",
-          "email",
-          "A shared mailbox to read instead of yours.",
-          {
-            advanced: true,
-          },
-        ),
+        sharedMailbox("A shared mailbox to read instead of yours."),
       ],
       outputs: foundEmail,
       legacy: { method: "get", path: "/v3/Mail" },
@@ -242,9 +235,7 @@ export const office365 = managedConnector({
             { value: false, title: "Unread" },
           ],
         }),
-        input("mailboxAddress", "Original mailbox address", "email", "A shared mailbox the email is in.", {
-          advanced: true,
-        }),
+        sharedMailbox("A shared mailbox the email is in."),
       ],
       legacy: { method: "patch", path: "/codeless/v3/v1.0/me/messages/{messageId}/markAsRead" },
       keywords: ["mail", "read", "unread", "seen"],
@@ -285,29 +276,13 @@ export const office365 = managedConnector({
             advanced: true,
           },
         ),
-        input("replyParameters/Cc", "CC", "email", "Copy recipients, separated by semicolons.", {
-          advanced: true,
-        }),
-        input("replyParameters/Bcc", "BCC", "email", "Blind copy recipients, separated by semicolons.", {
-          advanced: true,
-        }),
+        ...copies("replyParameters"),
         input("replyParameters/Subject", "Subject", "string", "Instead of “RE: ” and the email's subject.", {
           advanced: true,
         }),
-        input("replyParameters/Attachments", "Attachments", "array", "Files to attach.", {
-          advanced: true,
-          fields: [
-            input("Name", "Name", "string", "File name with its extension.", { required: true }),
-            input("ContentBytes", "Content", "string", "The file content.", {
-              required: true,
-              format: "file-content",
-            }),
-          ],
-        }),
+        attachments("replyParameters/Attachments"),
         importance("replyParameters/Importance", false, "Normal"),
-        input("mailboxAddress", "Original mailbox address", "email", "A shared mailbox the email is in.", {
-          advanced: true,
-        }),
+        sharedMailbox("A shared mailbox the email is in."),
       ],
       legacy: { method: "post", path: "/v3/Mail/ReplyTo/{messageId}" },
       keywords: ["mail", "answer", "respond"],
