@@ -23,10 +23,15 @@ export class DesignerPage {
     await expect(this.cards().first()).toBeVisible();
   }
 
+  /** Opens Test from the toolbar; returns its dialog. */
+  async openTest(): Promise<Locator> {
+    await this.page.getByRole("toolbar", { name: "Designer" }).getByRole("button", { name: "Test" }).click();
+    return this.page.getByRole("dialog", { name: "Test the flow" });
+  }
+
   /** Test → perform the trigger action: the flow waits for its event in the sandbox. */
   async testByPerformingTrigger(): Promise<void> {
-    await this.page.getByRole("toolbar", { name: "Designer" }).getByRole("button", { name: "Test" }).click();
-    const dialog = this.page.getByRole("dialog", { name: "Test the flow" });
+    const dialog = await this.openTest();
     await dialog.getByText("Perform the trigger action").click();
     await dialog.getByRole("button", { name: "Run test" }).click();
     await expect(this.page.getByTestId("test-armed")).toBeVisible();

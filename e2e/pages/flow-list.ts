@@ -36,6 +36,13 @@ export class FlowListPage {
     await expect(dialog).toBeHidden();
   }
 
+  /** New flow from the template with this title; the designer opens on it. */
+  async createFromTemplate(title: string): Promise<void> {
+    await this.page.getByRole("button", { name: "From a template" }).first().click();
+    await this.page.getByTestId("template-card").filter({ hasText: title }).click();
+    await this.page.getByRole("button", { name: "Create flow" }).click();
+  }
+
   private async rowAction(name: string, action: "Rename" | "Duplicate" | "Delete"): Promise<void> {
     await this.row(name).getByRole("button", { name: "More actions" }).click();
     await this.page.getByRole("menuitem", { name: action }).click();

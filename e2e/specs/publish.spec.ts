@@ -54,9 +54,7 @@ test.describe("publishing", () => {
   }) => {
     test.setTimeout(120_000);
     const page = app.page;
-    await page.getByRole("button", { name: "From a template" }).first().click();
-    await page.getByTestId("template-card").filter({ hasText: "Block vendor payments" }).click();
-    await page.getByRole("button", { name: "Create flow" }).click();
+    await new FlowListPage(page).createFromTemplate("Block vendor payments");
     const designer = new DesignerPage(page);
     await designer.expectOpen("Block vendor payments");
     await designer.publish("first version");

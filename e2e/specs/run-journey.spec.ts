@@ -3,6 +3,7 @@ import { PURCHASE_APPROVAL_FLOW } from "../fixtures/purchase-approval";
 import { createFlow } from "../harness/api";
 import { expect, test } from "../harness/fixtures";
 import { DesignerPage } from "../pages/designer";
+import { FlowListPage } from "../pages/flow-list";
 import { SandboxPage } from "../pages/sandbox";
 
 test.describe("test runs against the sandbox", () => {
@@ -122,8 +123,7 @@ test.describe("test runs against the sandbox", () => {
     const flowId = await createFlow(page, "Purchase invoice approval", "automated", PURCHASE_APPROVAL_FLOW);
     const designer = new DesignerPage(page);
     await designer.open(flowId);
-    await page.getByRole("toolbar", { name: "Designer" }).getByRole("button", { name: "Test" }).click();
-    const dialog = page.getByRole("dialog", { name: "Test the flow" });
+    const dialog = await designer.openTest();
     await dialog.getByText("Use a record from the sandbox").click();
     await dialog.getByRole("combobox", { name: "Table" }).selectOption({ label: "Purchase invoices" });
     await dialog.getByRole("searchbox", { name: "Search records" }).fill("PI-1001");
@@ -140,13 +140,10 @@ test.describe("test runs against the sandbox", () => {
     app,
   }) => {
     const page = app.page;
-    await page.getByRole("button", { name: "From a template" }).first().click();
-    await page.getByTestId("template-card").filter({ hasText: "Block vendor payments" }).click();
-    await page.getByRole("button", { name: "Create flow" }).click();
+    await new FlowListPage(page).createFromTemplate("Block vendor payments");
     const designer = new DesignerPage(page);
     await designer.expectOpen("Block vendor payments");
-    await page.getByRole("toolbar", { name: "Designer" }).getByRole("button", { name: "Test" }).click();
-    const dialog = page.getByRole("dialog", { name: "Test the flow" });
+    const dialog = await designer.openTest();
     // The record is asked for first, then the form's answers.
     await expect(dialog.getByRole("radio", { name: "Use a record from the sandbox" })).toBeChecked();
     await dialog.getByRole("radio", { name: /Vendor V20010/ }).click();
