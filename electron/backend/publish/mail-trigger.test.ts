@@ -1,6 +1,18 @@
 import { describe, expect, it } from "vitest";
+import type { DefinitionPayload } from "../../../shared/api";
+import { instantiate } from "../../../shared/connectors";
+import type { WdlDefinition } from "../../../shared/flow";
 import { CONNECTION_USER } from "../sandbox/seed/people";
-import { ACTOR, createFlow, mailFlow, type PublishWorld, runsOf, templateFlow } from "./test-support";
+import {
+  ACTOR,
+  buttonFlow,
+  catalogOperation,
+  createFlow,
+  mailFlow,
+  type PublishWorld,
+  runsOf,
+  templateFlow,
+} from "./test-support";
 import { worldPerTest } from "./test-worlds";
 
 const open = worldPerTest();
@@ -146,30 +158,20 @@ describe("“When a new email arrives (V3)” fires on mail delivered in the san
 
     // A flow's email to the connection user: delivered, but no run.
     const before = runsOf(w, flow.id).length;
+    const mailer = buttonFlow();
+    mailer.actions = {
+      Send: instantiate(catalogOperation("shared_office365", "SendEmailV2"), {
+        values: {
+          "emailMessage/To": CONNECTION_USER,
+          "emailMessage/Subject": "From a flow",
+          "emailMessage/Body": "<p>x</p>",
+        },
+      }) as DefinitionPayload["actions"][string],
+    };
     const runId = w.engine.startRun({
       flow: { id: "adhoc", name: "Adhoc mail" },
       mode: "test",
-      definition: {
-        triggers: { manual: { type: "Request", kind: "Button", inputs: { schema: {} } } },
-        actions: {
-          Send: {
-            type: "OpenApiConnection",
-            inputs: {
-              host: {
-                apiId: "/providers/Microsoft.PowerApps/apis/shared_office365",
-                connectionName: "shared_office365",
-                operationId: "SendEmailV2",
-              },
-              parameters: {
-                "emailMessage/To": CONNECTION_USER,
-                "emailMessage/Subject": "From a flow",
-                "emailMessage/Body": "<p>x</p>",
-              },
-            },
-            runAfter: {},
-          },
-        },
-      },
+      definition: mailer as WdlDefinition,
       triggerOutputs: { body: {} },
     });
     expect(runId.started).toBe(true);

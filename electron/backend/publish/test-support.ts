@@ -7,7 +7,7 @@ import { join } from "node:path";
 import type { Database } from "better-sqlite3";
 import { ApiError, type DefinitionPayload, type Flow, type FlowKind } from "../../../shared/api";
 import type { ConnectorPolicy } from "../../../shared/checker";
-import { findOperation, instantiate } from "../../../shared/connectors";
+import { findOperation, instantiate, type OperationDeclaration } from "../../../shared/connectors";
 import type { JsonObject, JsonValue } from "../../../shared/json";
 import { findTemplate, templateDefinition } from "../../../shared/templates";
 import { DEMO_COMPANY } from "../../../shared/templates/demo";
@@ -151,14 +151,19 @@ export function buttonFlow(
   return definition;
 }
 
+/** A catalog operation the tests build steps of; a missing one fails the test at once. */
+export function catalogOperation(connectorId: string, operationId: string): OperationDeclaration {
+  const operation = findOperation(connectorId, operationId);
+  if (!operation) throw new Error(`the catalog has no ${connectorId}/${operationId}`);
+  return operation;
+}
+
 /**
  * "When a new email arrives (V3)" as the designer writes it (splitOn included), with the given
  * filters, and a Compose of the email's subject.
  */
 export function mailFlow(filters: JsonObject = {}): DefinitionPayload {
-  const operation = findOperation("shared_office365", "OnNewEmailV3");
-  if (!operation) throw new Error("the catalog has no OnNewEmailV3");
-  const trigger = instantiate(operation);
+  const trigger = instantiate(catalogOperation("shared_office365", "OnNewEmailV3"));
   const inputs = trigger.inputs as JsonObject;
   inputs.parameters = { ...(inputs.parameters as JsonObject), ...filters };
   const definition = starterDefinition("automated");
