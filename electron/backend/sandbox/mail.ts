@@ -207,6 +207,18 @@ export class Mail {
     return this.get(id);
   }
 
+  /**
+   * The newest copy in a mailbox whose own id or message id is this (a flow may hold either),
+   * or undefined.
+   */
+  find(mailbox: string, idOrMessageId: string): MailMessage | undefined {
+    const row = prepared(
+      this.db,
+      "SELECT * FROM sb_mail WHERE mailbox = ? AND (id = ? OR message_id = ?) ORDER BY seq DESC LIMIT 1",
+    ).get(mailbox, idOrMessageId, idOrMessageId) as MailRow | undefined;
+    return row ? toMessage(row) : undefined;
+  }
+
   get(id: string): MailMessage {
     const row = prepared(this.db, "SELECT * FROM sb_mail WHERE id = ?").get(id) as MailRow | undefined;
     if (!row) throw notFound(`There is no email with id '${id}'.`);

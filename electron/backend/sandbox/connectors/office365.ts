@@ -55,9 +55,7 @@ function importance(params: Params, name = "emailMessage/Importance"): "Low" | "
 function messageOf(params: Params, services: Services): MailMessage {
   const messageId = params.string("messageId").trim();
   const mailbox = params.optionalString("mailboxAddress")?.trim() || services.connectionUser();
-  const copy = services.mail
-    .list(mailbox, { top: 10_000 })
-    .items.find((m) => m.id === messageId || m.messageId === messageId);
+  const copy = services.mail.find(mailbox, messageId);
   if (!copy) throw notFound(`There is no email '${messageId}' in the mailbox of ${mailbox}.`);
   return copy;
 }
