@@ -26,7 +26,6 @@ interface Attachment {
   key: string;
   name: string;
   contentBytes: string;
-  size: number;
 }
 
 type Field = "to" | "cc" | "subject" | "body" | "attachments";
@@ -94,7 +93,6 @@ export function ComposeDialog({
           key: `attachment-${nextAttachmentKey++}`,
           name: file.name,
           contentBytes: await readBase64(file),
-          size: file.size,
         });
       } catch {
         setError({
