@@ -114,6 +114,8 @@ export const runSourceSchema = z.union([
   z.object({ draft: z.literal(true) }).strict(),
   z.object({ version: z.number().int().min(1) }).strict(),
 ]);
+/** What a test runs: the draft, or a published version. */
+export type RunSource = z.infer<typeof runSourceSchema>;
 
 export const startRunInputSchema = z
   .object({

@@ -1,6 +1,6 @@
 // Test runs from the designer: the draft (or a published version) run on trigger data the person
 // gives, or armed to start on the next matching event they perform in the sandbox.
-import { ApiError, type Flow } from "../../../shared/api";
+import { ApiError, type Flow, type RunSource } from "../../../shared/api";
 import { outputsOf } from "../../../shared/connectors";
 import { parseDefinition, type WdlDefinition, type WdlTrigger } from "../../../shared/flow";
 import type { JsonObject, JsonValue } from "../../../shared/json";
@@ -14,14 +14,11 @@ import { matchTrigger, startsFromSandbox, triggerHint, triggerOperation } from "
 /** An armed test waits this long for its event. */
 export const ARM_MS = 15 * 60_000;
 
-/** What a test runs: the draft, or a published version. */
-export type TestSource = { draft: true } | { version: number };
-
-const DRAFT: TestSource = { draft: true };
+const DRAFT: RunSource = { draft: true };
 
 interface Armed {
   flowId: string;
-  source: TestSource;
+  source: RunSource;
   expiresAt: number;
 }
 
@@ -53,7 +50,7 @@ export class TestRuns {
   }
 
   /** The draft, or the published version, that a test of this source runs. */
-  tested(flowId: string, source: TestSource = DRAFT): TestedFlow {
+  tested(flowId: string, source: RunSource = DRAFT): TestedFlow {
     const flow = this.deps.flows.get(flowId);
     if ("draft" in source) return { flow: { id: flow.id, name: flow.name }, definition: definitionOf(flow) };
     if (!this.deps.versionDefinition)
@@ -65,11 +62,11 @@ export class TestRuns {
   }
 
   /** Runs the draft (or the version) on the given trigger outputs. */
-  start(flowId: string, triggerOutputs: JsonValue, source: TestSource = DRAFT): StartResult {
+  start(flowId: string, triggerOutputs: JsonValue, source: RunSource = DRAFT): StartResult {
     return this.run(this.tested(flowId, source), triggerOutputs);
   }
 
-  arm(flowId: string, source: TestSource = DRAFT): { flowId: string; hint: string; expiresAt: string } {
+  arm(flowId: string, source: RunSource = DRAFT): { flowId: string; hint: string; expiresAt: string } {
     const trigger = firstTrigger(this.tested(flowId, source).definition);
     if (!trigger || !startsFromSandbox(trigger)) {
       throw new ApiError({
@@ -93,7 +90,7 @@ export class TestRuns {
   }
 
   /** A starting point for typing trigger data: the trigger's outputs with empty values of their types. */
-  sample(flowId: string, source: TestSource = DRAFT): { outputs: JsonValue; description: string } {
+  sample(flowId: string, source: RunSource = DRAFT): { outputs: JsonValue; description: string } {
     const trigger = firstTrigger(this.tested(flowId, source).definition);
     const operation = trigger ? triggerOperation(trigger) : undefined;
     if (!trigger || !operation)

@@ -2,7 +2,7 @@
 // reports on, to pick one from, and the trigger outputs the real trigger would give for it. The
 // outputs come from the same functions the event matching uses, so a test on a picked record sees
 // exactly what a run started by the event would see.
-import { ApiError } from "../../../shared/api";
+import { ApiError, type RunSource } from "../../../shared/api";
 import { bcTable, isSandboxMailTrigger } from "../../../shared/connectors";
 import type { WdlDefinition, WdlTrigger } from "../../../shared/flow";
 import type { JsonObject, JsonValue } from "../../../shared/json";
@@ -23,7 +23,7 @@ import {
   recordTriggerOutputs,
   triggerOperation,
 } from "../triggers/sandbox-events";
-import type { TestedFlow, TestSource } from "./test-runs";
+import type { TestedFlow } from "./test-runs";
 
 /** Where the trigger's records come from. */
 type Source =
@@ -55,7 +55,7 @@ export class TriggerRecords {
   constructor(
     private readonly deps: {
       /** The draft or version a test runs (TestRuns.tested). */
-      tested: (flowId: string, source?: TestSource) => TestedFlow;
+      tested: (flowId: string, source?: RunSource) => TestedFlow;
       sandbox: Sandbox;
       clock: Clock;
     },
@@ -64,7 +64,7 @@ export class TriggerRecords {
   /** The records the person can pick from, newest first, narrowed by a search and a table. */
   list(
     flowId: string,
-    options: { search?: string; table?: string; source?: TestSource } = {},
+    options: { search?: string; table?: string; source?: RunSource } = {},
   ): TriggerRecordList {
     const { source } = this.read(flowId, options.source);
     const search = options.search?.trim() || undefined;
@@ -113,7 +113,7 @@ export class TriggerRecords {
     flowId: string,
     pick: { table: string; id: string },
     user: { name: string; email: string },
-    tested?: TestSource,
+    tested?: RunSource,
   ): { outputs: JsonValue; description: string } {
     const { source, definition, triggerName, trigger } = this.read(flowId, tested);
     const now = this.deps.clock.now();
@@ -183,7 +183,7 @@ export class TriggerRecords {
 
   private read(
     flowId: string,
-    tested?: TestSource,
+    tested?: RunSource,
   ): {
     source: Source;
     definition: WdlDefinition;

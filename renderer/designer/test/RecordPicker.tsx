@@ -1,6 +1,6 @@
 import { Search } from "lucide-react";
 import { useEffect, useState } from "react";
-import type { MethodOutput } from "../../../shared/api";
+import type { MethodOutput, RunSource } from "../../../shared/api";
 import { api } from "../../api/client";
 import { t } from "../../i18n";
 import { describeError } from "../../ui/errors";
@@ -25,7 +25,7 @@ export function RecordPicker({
   onPick,
 }: {
   flowId: string;
-  source: { draft: true } | { version: number };
+  source: RunSource;
   /** The list the dialog loaded to know the option is there (no search, every table). */
   first: Records;
   picked: string | undefined;

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from "react";
-import type { MethodOutput, RunSummary } from "../../../shared/api";
+import type { MethodOutput, RunSource, RunSummary } from "../../../shared/api";
 import { operationOfAction, performableInSandbox, runFlowFields } from "../../../shared/connectors";
 import { isJsonObject, type JsonObject, type JsonValue } from "../../../shared/json";
 import { api } from "../../api/client";
@@ -27,7 +27,7 @@ export function TestDialog({
   onTest,
 }: {
   /** What is tested: the draft, or a published version (its trigger is the one read here). */
-  source: { draft: true } | { version: number };
+  source: RunSource;
   onClose: () => void;
   onTest: (choice: TestChoice) => Promise<void>;
 }) {

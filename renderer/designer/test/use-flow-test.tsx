@@ -3,7 +3,7 @@
 // the canvas its step statuses; the banner and the run panel that go with it.
 import { useEffect, useMemo, useState } from "react";
 import { useLocation } from "wouter";
-import type { RunDetail } from "../../../shared/api";
+import type { RunDetail, RunSource } from "../../../shared/api";
 import { api } from "../../api/client";
 import { t } from "../../i18n";
 import { RunPanel } from "../../runs/RunPanel";
@@ -13,7 +13,7 @@ import type { TestChoice } from "./TestDialog";
 
 export interface FlowTest {
   /** What the test runs: the draft, or this version. */
-  source: { draft: true } | { version: number };
+  source: RunSource;
   armed: { hint: string } | undefined;
   run: RunDetail | undefined;
   statuses: Map<string, string>;
@@ -25,10 +25,7 @@ export interface FlowTest {
 
 export function useFlowTest(flowId: string, version: number | null): FlowTest {
   const key = testKey(flowId, version);
-  const source = useMemo(
-    (): FlowTest["source"] => (version === null ? { draft: true } : { version }),
-    [version],
-  );
+  const source = useMemo((): RunSource => (version === null ? { draft: true } : { version }), [version]);
   const [armed, setArmed] = useState<{ hint: string }>();
   const runId = useRuns((s) => s.watching[key]);
   const run = useRuns((s) => (runId ? s.details[runId] : undefined));
