@@ -37,7 +37,13 @@ export {
   runFlowInputKindOf,
   runFlowOutputs,
 } from "./runflowform";
-export { isSandboxMailTrigger, performableInSandbox, SANDBOX_MAIL_TRIGGERS } from "./sandbox-starts";
+export {
+  isSandboxMailTrigger,
+  performableInSandbox,
+  SANDBOX_MAIL_TRIGGERS,
+  type SandboxMailEvent,
+  sandboxMailEvent,
+} from "./sandbox-starts";
 export { normalizeForSearch, type SearchHit, searchOperations } from "./search";
 export { BC_TABLE_OPTIONS, BC_TABLES, type BcField, type BcTable, bcTable } from "./tables";
 export { WINDOWS_TIME_ZONES } from "./timezones";

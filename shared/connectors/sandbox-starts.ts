@@ -3,11 +3,24 @@
 // trigger action" for these; the backend matches their events (electron/backend/triggers).
 import type { OperationDeclaration } from "./types";
 
-/** Outlook triggers the sandbox's mail starts, by operation id. */
-export const SANDBOX_MAIL_TRIGGERS: ReadonlySet<string> = new Set(["OnNewEmailV3", "OnFlaggedEmailV3"]);
+/** The sandbox's mail events: an email delivered into a mailbox, or flagged there. */
+export type SandboxMailEvent = "mail.delivered" | "mail.flagged";
+
+/** Outlook triggers the sandbox's mail starts, by operation id, with the event each fires on. */
+export const SANDBOX_MAIL_TRIGGERS: Readonly<Record<string, SandboxMailEvent>> = {
+  OnNewEmailV3: "mail.delivered",
+  OnFlaggedEmailV3: "mail.flagged",
+};
+
+/** The sandbox mail event an Outlook trigger fires on; undefined for other operations. */
+export function sandboxMailEvent(operationId: string): SandboxMailEvent | undefined {
+  return Object.hasOwn(SANDBOX_MAIL_TRIGGERS, operationId) ? SANDBOX_MAIL_TRIGGERS[operationId] : undefined;
+}
 
 export function isSandboxMailTrigger(operation: OperationDeclaration | undefined): boolean {
-  return operation?.connectorId === "shared_office365" && SANDBOX_MAIL_TRIGGERS.has(operation.operationId);
+  return (
+    operation?.connectorId === "shared_office365" && sandboxMailEvent(operation.operationId) !== undefined
+  );
 }
 
 /** Whether something a person does in the sandbox can start this trigger. */

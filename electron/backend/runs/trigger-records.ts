@@ -3,7 +3,7 @@
 // outputs come from the same functions the event matching uses, so a test on a picked record sees
 // exactly what a run started by the event would see.
 import { ApiError, type RunSource } from "../../../shared/api";
-import { bcTable, isSandboxMailTrigger } from "../../../shared/connectors";
+import { bcTable, isSandboxMailTrigger, sandboxMailEvent } from "../../../shared/connectors";
 import type { WdlDefinition, WdlTrigger } from "../../../shared/flow";
 import type { JsonObject, JsonValue } from "../../../shared/json";
 import type { Clock } from "../clock";
@@ -15,7 +15,7 @@ import { SANDBOX_TABLES } from "../sandbox/tables";
 import type { SandboxRecord } from "../sandbox/types";
 import { approvalScopeOf } from "../triggers/approval-scope";
 import { instantOutputs, readInstantTrigger } from "../triggers/instant";
-import { MAIL_EVENTS, mailTriggerParameters } from "../triggers/mail-trigger";
+import { mailTriggerParameters } from "../triggers/mail-trigger";
 import {
   approvalTriggerOutputs,
   parameters,
@@ -206,7 +206,7 @@ function sourceOf(trigger: WdlTrigger): Source | undefined {
   const operation = triggerOperation(trigger);
   if (!operation) return undefined;
   if (isSandboxMailTrigger(operation)) {
-    const event = MAIL_EVENTS[operation.operationId];
+    const event = sandboxMailEvent(operation.operationId);
     return event ? { kind: "mail", event } : undefined;
   }
   const recordEvents = RECORD_TRIGGERS[operation.operationId];

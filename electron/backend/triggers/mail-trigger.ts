@@ -6,15 +6,10 @@
 //
 // Mail a flow sent never starts a flow (as with records): with one connection user for every flow,
 // "when mail arrives, send mail" would otherwise feed itself.
+import { sandboxMailEvent } from "../../../shared/connectors";
 import { isJsonObject, type JsonObject } from "../../../shared/json";
 import type { SandboxEvent } from "../sandbox/events";
 import { emailOutput, filtersOf, mailFilterText, passes } from "../sandbox/mail-filters";
-
-/** The sandbox event each mail trigger fires on. */
-export const MAIL_EVENTS: Readonly<Record<string, "mail.delivered" | "mail.flagged">> = {
-  OnNewEmailV3: "mail.delivered",
-  OnFlaggedEmailV3: "mail.flagged",
-};
 
 /** What a matcher may need to know about the world when the event happens. */
 export interface TriggerContext {
@@ -41,7 +36,7 @@ export function mailMatcher(
   operationId: string,
   params: JsonObject,
 ): ((event: SandboxEvent, context: TriggerContext) => JsonObject | undefined) | undefined {
-  const type = MAIL_EVENTS[operationId];
+  const type = sandboxMailEvent(operationId);
   if (!type) return undefined;
   const filters = filtersOf(params);
   return (event, context) => {
@@ -61,7 +56,9 @@ export function mailMatcher(
 /** The trigger in words, for the workflow list ("When a new email arrives in Inbox, from anna@…"). */
 export function describeMailTrigger(operationId: string, params: JsonObject): string {
   const what =
-    MAIL_EVENTS[operationId] === "mail.flagged" ? "When an email is flagged" : "When a new email arrives";
+    sandboxMailEvent(operationId) === "mail.flagged"
+      ? "When an email is flagged"
+      : "When a new email arrives";
   return `${what} ${describeMailFilters(params)}`;
 }
 

@@ -6,12 +6,13 @@ import {
   type OperationDeclaration,
   operationOfAction,
   performableInSandbox,
+  sandboxMailEvent,
 } from "../../../shared/connectors";
 import type { WdlTrigger } from "../../../shared/flow";
 import { isJsonObject, type JsonObject, type JsonValue } from "../../../shared/json";
 import { DOCUMENT_TYPE_FIELD, DOCUMENT_TYPES } from "../../../shared/templates";
 import type { SandboxEvent } from "../sandbox/events";
-import { MAIL_EVENTS, mailMatcher, mailTriggerParameters, type TriggerContext } from "./mail-trigger";
+import { mailMatcher, mailTriggerParameters, type TriggerContext } from "./mail-trigger";
 
 export type { TriggerContext } from "./mail-trigger";
 
@@ -129,7 +130,7 @@ export function triggerMatcher(trigger: WdlTrigger): TriggerMatcher | undefined 
 export function triggerEventKeys(trigger: WdlTrigger): string[] {
   const operation = triggerOperation(trigger);
   if (operation && isSandboxMailTrigger(operation)) {
-    const type = MAIL_EVENTS[operation.operationId];
+    const type = sandboxMailEvent(operation.operationId);
     return type ? [type] : [];
   }
   if (operation?.connectorId !== "shared_dynamicssmbsaas") return [];
@@ -190,7 +191,7 @@ export function triggerHint(trigger: WdlTrigger, context: TriggerContext): strin
   const operation = triggerOperation(trigger);
   if (!operation) return "This trigger cannot be started from the sandbox; enter trigger data instead.";
   if (isSandboxMailTrigger(operation)) {
-    return MAIL_EVENTS[operation.operationId] === "mail.flagged"
+    return sandboxMailEvent(operation.operationId) === "mail.flagged"
       ? `In Sandbox → Outlook, open the mailbox of ${context.connectionUser()} (the flows' connection) and flag an email that passes the trigger's filters.`
       : `In Sandbox → Outlook, act as anyone and send an email to ${context.connectionUser()} (the mailbox of the flows' connection) that passes the trigger's filters.`;
   }
