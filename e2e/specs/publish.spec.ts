@@ -191,6 +191,34 @@ test.describe("publishing", () => {
     await expect(page.getByTestId("trigger-outputs")).toContainText("Please approve.");
   });
 
+  test("a flow whose trigger fires but cannot start says why on the workflow list, until dismissed", async ({
+    app,
+  }) => {
+    const page = app.page;
+    // Its splitOn names a list the email does not have.
+    const broken = structuredClone(INVOICE_MAIL_FLOW);
+    const [trigger] = Object.values(broken.triggers) as { splitOn: string }[];
+    if (trigger) trigger.splitOn = "@triggerBody()?['values']";
+    const flowId = await createFlow(page, "Invoices by mail", "automated", broken);
+    await callApi(page, "publish.publish", { flowId, note: "first version" });
+    for (const subject of ["Invoice 1042", "Invoice 1043"]) {
+      await callApi(page, "sandbox.mail.send", {
+        from: "marcus.bell@cronus-demo.example",
+        to: "daniel.reyes@cronus-demo.example",
+        subject,
+        body: "Please approve.",
+      });
+    }
+    await goToWorkflows(page);
+    const note = page.getByTestId("start-problems");
+    await expect(note).toContainText("Its trigger fired 2 times without starting");
+    await expect(note).toContainText("must give an array, but gave null");
+    await note.getByRole("button", { name: "Dismiss the start problems of “Invoices by mail”" }).click();
+    await expect(note).toHaveCount(0);
+    const row = page.getByTestId("workflow-row").filter({ hasText: "Invoices by mail" });
+    await expect(row).toContainText("Never ran");
+  });
+
   test("a disabled flow does not run on an event, not even when it is enabled again", async ({ app }) => {
     const page = app.page;
     const flowId = await createFlow(page, "Purchase invoice approval", "automated", PURCHASE_APPROVAL_FLOW);

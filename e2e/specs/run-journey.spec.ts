@@ -1,6 +1,6 @@
 import { INVOICE_MAIL_FLOW } from "../fixtures/mail-flow";
 import { PURCHASE_APPROVAL_FLOW } from "../fixtures/purchase-approval";
-import { createFlow } from "../harness/api";
+import { callApi, createFlow } from "../harness/api";
 import { expect, test } from "../harness/fixtures";
 import { DesignerPage } from "../pages/designer";
 import { FlowListPage } from "../pages/flow-list";
@@ -114,6 +114,34 @@ test.describe("test runs against the sandbox", () => {
     await designer.open(flowId);
     await expect(designer.runPanel()).toContainText("Succeeded");
     await expect(designer.card("Subject")).toHaveClass(/status-succeeded/);
+  });
+
+  test("an armed test says when an email fails the trigger's condition, and starts on the next that passes", async ({
+    app,
+  }) => {
+    const page = app.page;
+    const guarded = structuredClone(INVOICE_MAIL_FLOW);
+    const [trigger] = Object.values(guarded.triggers) as { conditions?: unknown }[];
+    if (trigger) trigger.conditions = [{ expression: "@contains(triggerBody()?['subject'], 'urgent')" }];
+    const flowId = await createFlow(page, "Urgent invoices", "automated", guarded);
+    const designer = new DesignerPage(page);
+    await designer.open(flowId);
+    await designer.testByPerformingTrigger();
+    const send = (subject: string) =>
+      callApi(page, "sandbox.mail.send", {
+        from: "marcus.bell@cronus-demo.example",
+        to: "daniel.reyes@cronus-demo.example",
+        subject,
+        body: "",
+      });
+    await send("Invoice 7");
+    await expect(page.getByTestId("test-not-matched")).toContainText(
+      "The last event did not start the test: The trigger condition '@contains(triggerBody()?['subject'], 'urgent')' is false",
+    );
+    await expect(page.getByTestId("test-armed")).toBeVisible();
+    await send("Invoice 8, urgent");
+    await expect(designer.runPanel()).toContainText("Succeeded");
+    await expect(page.getByTestId("test-armed")).toHaveCount(0);
   });
 
   test("a test on a purchase invoice picked from the sandbox runs on what the trigger would report for it", async ({

@@ -90,6 +90,7 @@ export function createBackend(options: BackendOptions): Backend {
     sandbox,
     clock,
     log,
+    onWorkflowChanged: (id) => events.emit("workflows.changed", { id }),
     automateOff: () => !options.settings.get().automateEnabled,
     policy: () => options.settings.get().connectorPolicy,
   });
@@ -99,6 +100,7 @@ export function createBackend(options: BackendOptions): Backend {
     sandbox,
     clock,
     versionDefinition: (flowId, version) => definitionOf(publisher.version(flowId, version)),
+    onArmedTestEvent: (event) => events.emit("runs.armedTest", event),
   });
   const triggerRecords = new TriggerRecords({
     tested: (flowId, source) => tests.tested(flowId, source),

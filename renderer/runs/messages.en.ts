@@ -80,6 +80,7 @@ export const runsMessages = {
   "test.now": "Run now",
   "test.run": "Run test",
   "test.waitingFor": "Waiting for the trigger",
+  "test.notMatched": "The last event did not start the test: {message} Still waiting.",
   "test.stopWaiting": "Stop waiting",
   "test.invalidJson": "This is not valid JSON: {message}",
   "test.openSandbox": "Open the sandbox",

@@ -2,7 +2,7 @@
 // Run events (runs.started/step/waiting/finished) refresh the journal of watched runs, so the canvas
 // colours each step as it runs.
 import { create } from "zustand";
-import type { RunDetail } from "../../shared/api";
+import type { ArmedTestEvent, RunDetail } from "../../shared/api";
 import { api } from "../api/client";
 
 interface RunState {
@@ -10,8 +10,11 @@ interface RunState {
   watching: Record<string, string>;
   /** Journals of the runs on screen, by run id. */
   details: Record<string, RunDetail>;
+  /** Per armed test: the last event that matched its trigger without starting a run. */
+  armNotes: Record<string, ArmedTestEvent>;
   watch(flowId: string, runId: string): void;
   unwatch(flowId: string): void;
+  clearArmNote(key: string): void;
   load(runId: string): Promise<RunDetail | undefined>;
 }
 
@@ -20,6 +23,7 @@ const pending = new Map<string, ReturnType<typeof setTimeout>>();
 export const useRuns = create<RunState>((set, get) => ({
   watching: {},
   details: {},
+  armNotes: {},
   watch(flowId, runId) {
     set({ watching: { ...get().watching, [flowId]: runId } });
     void get().load(runId);
@@ -27,6 +31,10 @@ export const useRuns = create<RunState>((set, get) => ({
   unwatch(flowId) {
     const { [flowId]: _gone, ...rest } = get().watching;
     set({ watching: rest });
+  },
+  clearArmNote(key) {
+    const { [key]: _gone, ...rest } = get().armNotes;
+    set({ armNotes: rest });
   },
   async load(runId) {
     try {
@@ -69,8 +77,17 @@ export function followRunEvents(): void {
         const key = testKey(payload.flowId, payload.flowVersion);
         if (payload.mode === "test" && armedFlows.has(key)) {
           armedFlows.delete(key);
+          state.clearArmNote(key);
           state.watch(key, payload.runId);
         }
+        break;
+      }
+      case "runs.armedTest": {
+        const payload = message.payload as ArmedTestEvent;
+        const key = testKey(payload.flowId, payload.flowVersion);
+        if (!armedFlows.has(key)) break;
+        if (payload.outcome === "not-started") armedFlows.delete(key);
+        useRuns.setState({ armNotes: { ...state.armNotes, [key]: payload } });
         break;
       }
       case "runs.step":

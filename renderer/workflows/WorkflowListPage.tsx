@@ -1,5 +1,5 @@
-import { ListChecks, MoreHorizontal, Search } from "lucide-react";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { AlertTriangle, ListChecks, MoreHorizontal, Search } from "lucide-react";
+import { Fragment, useCallback, useEffect, useRef, useState } from "react";
 import { Link, useLocation, useSearch } from "wouter";
 import type { FlowKind, WorkflowEntry, WorkflowStatus } from "../../shared/api";
 import { api } from "../api/client";
@@ -179,109 +179,121 @@ export function WorkflowListPage() {
           </thead>
           <tbody>
             {rows.map((entry) => (
-              <tr key={entry.id} data-testid="workflow-row">
-                <td>
-                  <div className="workflow-name">
-                    {entry.builtIn ? (
-                      <span className="flow-name">{entry.name}</span>
-                    ) : (
-                      <Link href={`/flows/${entry.id}`} className="flow-name">
-                        {entry.name}
-                      </Link>
-                    )}
-                    <span className="workflow-meta">
-                      <span className={`kind-badge kind-${entry.kind}`}>
-                        <KindIcon kind={entry.kind} size={12} />
-                        {kindLabel(entry.kind)}
+              <Fragment key={entry.id}>
+                <tr
+                  data-testid="workflow-row"
+                  className={entry.startProblems ? "has-start-problems" : undefined}
+                >
+                  <td>
+                    <div className="workflow-name">
+                      {entry.builtIn ? (
+                        <span className="flow-name">{entry.name}</span>
+                      ) : (
+                        <Link href={`/flows/${entry.id}`} className="flow-name">
+                          {entry.name}
+                        </Link>
+                      )}
+                      <span className="workflow-meta">
+                        <span className={`kind-badge kind-${entry.kind}`}>
+                          <KindIcon kind={entry.kind} size={12} />
+                          {kindLabel(entry.kind)}
+                        </span>
+                        {entry.builtIn && <span className="tag">{t("workflows.builtIn")}</span>}
                       </span>
-                      {entry.builtIn && <span className="tag">{t("workflows.builtIn")}</span>}
-                    </span>
-                  </div>
-                </td>
-                <td className="muted">
-                  {entry.triggerSummary}
-                  {entry.missed && entry.missed.count > 0 && (
-                    <div className="missed" data-testid="missed">
-                      {t("workflows.missed", { count: entry.missed.count })}
-                      <select
-                        className="input input-small"
-                        aria-label={t("workflows.missedPolicy")}
-                        value={entry.missed.policy}
-                        onChange={async (e) => {
-                          await api
-                            .call("workflows.setMissedPolicy", {
-                              flowId: entry.id,
-                              policy: e.target.value as "run-once" | "skip",
-                            })
-                            .catch((c: unknown) => toast.error(describeError(c)));
-                          void load();
-                        }}
-                      >
-                        <option value="run-once">{t("workflows.missed.run-once")}</option>
-                        <option value="skip">{t("workflows.missed.skip")}</option>
-                      </select>
                     </div>
-                  )}
-                </td>
-                <td>
-                  <label className="switch" title={entry.suspendedReason ?? undefined}>
-                    <input
-                      type="checkbox"
-                      role="switch"
-                      aria-checked={entry.status === "enabled"}
-                      aria-label={`${entry.status === "enabled" ? t("workflows.disable") : t("workflows.enable")} ${entry.name}`}
-                      checked={entry.status === "enabled"}
-                      onChange={() => void toggle(entry)}
-                    />
-                    <span className={`status-text status-${entry.status}`}>
-                      {t(`workflows.status.${entry.status}` as MessageKey)}
-                    </span>
-                  </label>
-                  {entry.suspendedReason && <div className="suspended-reason">{entry.suspendedReason}</div>}
-                </td>
-                <td className="muted">{entry.version ?? "—"}</td>
-                <td className="muted">
-                  {entry.publishedAt
-                    ? t("workflows.publishedBy", {
-                        who: entry.publishedBy ?? "",
-                        when: formatRelative(entry.publishedAt),
-                      })
-                    : "—"}
-                </td>
-                <td>
-                  {entry.lastRun ? (
-                    <Link
-                      href={`/runs/${entry.lastRun.runId}`}
-                      title={formatDateTime(entry.lastRun.startedAt)}
-                      className="last-run"
-                    >
-                      <StatusBadge status={entry.lastRun.status} />{" "}
-                      <span className="muted">{formatRelative(entry.lastRun.startedAt)}</span>
-                    </Link>
-                  ) : (
-                    <span className="muted">{t("workflows.never")}</span>
-                  )}
-                </td>
-                <td className="row-actions">
-                  {!entry.builtIn && (
-                    <MenuButton
-                      label={t("common.more")}
-                      icon={<MoreHorizontal size={18} />}
-                      items={[
-                        { label: t("workflows.open"), onSelect: () => navigate(`/flows/${entry.id}`) },
-                        { label: t("workflows.runs"), onSelect: () => navigate(`/runs?flow=${entry.id}`) },
-                        { label: t("workflows.versions"), onSelect: () => setVersionsOf(entry) },
-                        { label: t("workflows.export"), onSelect: () => void exportVersion(entry) },
-                        {
-                          label: t("workflows.unpublish"),
-                          danger: true,
-                          onSelect: () => setUnpublishing(entry),
-                        },
-                      ]}
-                    />
-                  )}
-                </td>
-              </tr>
+                  </td>
+                  <td className="muted">
+                    {entry.triggerSummary}
+                    {entry.missed && entry.missed.count > 0 && (
+                      <div className="missed" data-testid="missed">
+                        {t("workflows.missed", { count: entry.missed.count })}
+                        <select
+                          className="input input-small"
+                          aria-label={t("workflows.missedPolicy")}
+                          value={entry.missed.policy}
+                          onChange={async (e) => {
+                            await api
+                              .call("workflows.setMissedPolicy", {
+                                flowId: entry.id,
+                                policy: e.target.value as "run-once" | "skip",
+                              })
+                              .catch((c: unknown) => toast.error(describeError(c)));
+                            void load();
+                          }}
+                        >
+                          <option value="run-once">{t("workflows.missed.run-once")}</option>
+                          <option value="skip">{t("workflows.missed.skip")}</option>
+                        </select>
+                      </div>
+                    )}
+                  </td>
+                  <td>
+                    <label className="switch" title={entry.suspendedReason ?? undefined}>
+                      <input
+                        type="checkbox"
+                        role="switch"
+                        aria-checked={entry.status === "enabled"}
+                        aria-label={`${entry.status === "enabled" ? t("workflows.disable") : t("workflows.enable")} ${entry.name}`}
+                        checked={entry.status === "enabled"}
+                        onChange={() => void toggle(entry)}
+                      />
+                      <span className={`status-text status-${entry.status}`}>
+                        {t(`workflows.status.${entry.status}` as MessageKey)}
+                      </span>
+                    </label>
+                    {entry.suspendedReason && <div className="suspended-reason">{entry.suspendedReason}</div>}
+                  </td>
+                  <td className="muted">{entry.version ?? "—"}</td>
+                  <td className="muted">
+                    {entry.publishedAt
+                      ? t("workflows.publishedBy", {
+                          who: entry.publishedBy ?? "",
+                          when: formatRelative(entry.publishedAt),
+                        })
+                      : "—"}
+                  </td>
+                  <td>
+                    {entry.lastRun ? (
+                      <Link
+                        href={`/runs/${entry.lastRun.runId}`}
+                        title={formatDateTime(entry.lastRun.startedAt)}
+                        className="last-run"
+                      >
+                        <StatusBadge status={entry.lastRun.status} />{" "}
+                        <span className="muted">{formatRelative(entry.lastRun.startedAt)}</span>
+                      </Link>
+                    ) : (
+                      <span className="muted">{t("workflows.never")}</span>
+                    )}
+                  </td>
+                  <td className="row-actions">
+                    {!entry.builtIn && (
+                      <MenuButton
+                        label={t("common.more")}
+                        icon={<MoreHorizontal size={18} />}
+                        items={[
+                          { label: t("workflows.open"), onSelect: () => navigate(`/flows/${entry.id}`) },
+                          { label: t("workflows.runs"), onSelect: () => navigate(`/runs?flow=${entry.id}`) },
+                          { label: t("workflows.versions"), onSelect: () => setVersionsOf(entry) },
+                          { label: t("workflows.export"), onSelect: () => void exportVersion(entry) },
+                          {
+                            label: t("workflows.unpublish"),
+                            danger: true,
+                            onSelect: () => setUnpublishing(entry),
+                          },
+                        ]}
+                      />
+                    )}
+                  </td>
+                </tr>
+                {entry.startProblems && (
+                  <tr className="start-problems-row">
+                    <td colSpan={7}>
+                      <StartProblemsNote entry={entry} problems={entry.startProblems} onDismissed={load} />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
             ))}
           </tbody>
         </table>
@@ -331,6 +343,43 @@ export function WorkflowListPage() {
           onClose={() => setVersionsOf(undefined)}
         />
       )}
+    </div>
+  );
+}
+
+/** Why the workflow's trigger fired and no run started: the last reason, how many, and a way to clear them. */
+function StartProblemsNote({
+  entry,
+  problems,
+  onDismissed,
+}: {
+  entry: WorkflowEntry;
+  problems: NonNullable<WorkflowEntry["startProblems"]>;
+  onDismissed: () => unknown;
+}) {
+  const dismiss = async () => {
+    try {
+      await api.call("workflows.dismissStartProblems", { flowId: entry.id });
+      await onDismissed();
+    } catch (caught) {
+      toast.error(describeError(caught));
+    }
+  };
+  return (
+    <div className="start-problems" role="alert" data-testid="start-problems">
+      <AlertTriangle size={14} aria-hidden />
+      <strong title={formatDateTime(problems.lastAt)}>
+        {t("workflows.startProblems", { count: problems.count, when: formatRelative(problems.lastAt) })}
+      </strong>
+      <span className="start-problems-reason">{problems.last}</span>
+      <button
+        type="button"
+        className="button start-problems-dismiss"
+        aria-label={t("workflows.dismissProblemsOf", { name: entry.name })}
+        onClick={() => void dismiss()}
+      >
+        {t("workflows.dismissProblems")}
+      </button>
     </div>
   );
 }

@@ -42,6 +42,12 @@ export const workflowsMessages = {
     other: "Missed {count} times while Flowsmith was closed",
   },
   "workflows.missedPolicy": "When occurrences are missed",
+  "workflows.startProblems": {
+    one: "Its trigger fired but it did not start, {when}",
+    other: "Its trigger fired {count} times without starting, last {when}",
+  },
+  "workflows.dismissProblems": "Dismiss",
+  "workflows.dismissProblemsOf": "Dismiss the start problems of “{name}”",
   "workflows.missed.run-once": "Run once",
   "workflows.missed.skip": "Skip them",
   "workflows.count": { one: "{count} workflow", other: "{count} workflows" },

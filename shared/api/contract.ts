@@ -17,6 +17,7 @@ import {
 } from "./flows";
 import type { EventName, MethodName } from "./names";
 import {
+  armedTestEventSchema,
   armedTestSchema,
   armTestInputSchema,
   runDetailSchema,
@@ -221,6 +222,7 @@ export const contract = {
     z.object({ flowId: flowIdSchema, policy: missedPolicySchema }).strict(),
     workflowEntrySchema,
   ),
+  "workflows.dismissStartProblems": method(z.object({ flowId: flowIdSchema }).strict(), workflowEntrySchema),
   "automate.flowsFor": method(
     z.object({ page: z.string().min(1).max(100) }).strict(),
     z.array(instantFlowSchema),
@@ -263,6 +265,7 @@ export const events = {
   "runs.step": runStepEventSchema,
   "runs.waiting": runWaitingEventSchema,
   "runs.finished": runFinishedEventSchema,
+  "runs.armedTest": armedTestEventSchema,
   "sandbox.changed": sandboxChangedEventSchema,
   "workflows.changed": workflowsChangedEventSchema,
 } as const satisfies { [E in EventName]: z.ZodType };

@@ -66,6 +66,7 @@ export const METHOD_NAMES = [
   "workflows.setEnabled",
   "workflows.unpublish",
   "workflows.setMissedPolicy",
+  "workflows.dismissStartProblems",
   "automate.flowsFor",
   "automate.run",
   "automate.newFlow",
@@ -83,6 +84,7 @@ export const EVENT_NAMES = [
   "runs.step",
   "runs.waiting",
   "runs.finished",
+  "runs.armedTest",
   "sandbox.changed",
   "workflows.changed",
 ] as const;

@@ -210,6 +210,19 @@ export const runWaitingEventSchema = z.object({
   kind: z.string(),
   description: z.string().nullable(),
 });
+/**
+ * An event matched a test armed in the designer and no run started: "waiting" (the trigger's
+ * conditions were false; the test waits on) or "not-started" (the test was used up: its splitOn
+ * failed, the flow's queue was full).
+ */
+export const armedTestEventSchema = z.object({
+  flowId: z.string(),
+  flowVersion: z.number().int().nullable(),
+  outcome: z.enum(["waiting", "not-started"]),
+  message: z.string(),
+});
+export type ArmedTestEvent = z.infer<typeof armedTestEventSchema>;
+
 export const runFinishedEventSchema = z.object({
   runId: runIdSchema,
   flowId: z.string(),

@@ -7,39 +7,61 @@ import { connectorPolicySchema } from "./settings";
 export const workflowStatusSchema = z.enum(["enabled", "disabled", "suspended"]);
 export type WorkflowStatus = z.infer<typeof workflowStatusSchema>;
 export const missedPolicySchema = z.enum(["run-once", "skip"]);
+export type MissedPolicy = z.infer<typeof missedPolicySchema>;
+
+const lastRunSchema = z.object({
+  runId: z.string(),
+  status: runStatusSchema,
+  version: z.number().int().nullable(),
+  startedAt: isoDateSchema,
+  endedAt: isoDateSchema.nullable(),
+});
+export type LastRun = z.infer<typeof lastRunSchema>;
+
+const missedOccurrencesSchema = z.object({
+  policy: missedPolicySchema,
+  /** Occurrences missed while the app was closed, found at the last start (0 when none). */
+  count: z.number().int(),
+  /** count stopped counting at 10,000. */
+  capped: z.boolean(),
+  firstAt: isoDateSchema.nullable(),
+  lastAt: isoDateSchema.nullable(),
+  detectedAt: isoDateSchema.nullable(),
+  /** What was done about them. */
+  action: z.enum(["ran-once", "skipped"]).nullable(),
+});
+export type MissedOccurrences = z.infer<typeof missedOccurrencesSchema>;
+
+const startProblemsSchema = z.object({
+  count: z.number().int().min(1),
+  /** The last reason, in plain words ("“Invoices” did not start: …"). */
+  last: z.string(),
+  lastAt: isoDateSchema,
+});
+export type StartProblems = z.infer<typeof startProblemsSchema>;
 
 export const workflowEntrySchema = z.object({
+  /** The flow id, or the built-in workflow's id. */
   id: z.string(),
   builtIn: z.boolean(),
   name: z.string(),
   kind: flowKindSchema,
+  /** "When a purchase document approval is requested", "Every Monday at 08:00 (Romance Standard Time)", "Vendors page". */
   triggerSummary: z.string(),
   status: workflowStatusSchema,
   suspendedReason: z.string().nullable(),
+  /** The published version that runs; null for built-ins. */
   version: z.number().int().nullable(),
   publishedBy: z.string().nullable(),
   publishedAt: isoDateSchema.nullable(),
-  lastRun: z
-    .object({
-      runId: z.string(),
-      status: runStatusSchema,
-      version: z.number().int().nullable(),
-      startedAt: isoDateSchema,
-      endedAt: isoDateSchema.nullable(),
-    })
-    .nullable(),
-  missed: z
-    .object({
-      policy: missedPolicySchema,
-      count: z.number().int(),
-      capped: z.boolean(),
-      firstAt: isoDateSchema.nullable(),
-      lastAt: isoDateSchema.nullable(),
-      detectedAt: isoDateSchema.nullable(),
-      action: z.enum(["ran-once", "skipped"]).nullable(),
-    })
-    .nullable(),
+  lastRun: lastRunSchema.nullable(),
+  /** Scheduled flows only. */
+  missed: missedOccurrencesSchema.nullable(),
+  /** Instant flows: the sandbox tables whose Automate menu offers it ("vendors"); ["*"] = every page. */
   pages: z.array(z.string()).nullable(),
+  /** Times its trigger fired but no run started since the version was published (or dismissed). */
+  startProblems: startProblemsSchema.nullable(),
+  /** Built-ins: what the workflow does. */
   description: z.string().optional(),
 });
 export type WorkflowEntry = z.infer<typeof workflowEntrySchema>;

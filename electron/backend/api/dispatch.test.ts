@@ -186,6 +186,7 @@ const BAD_INPUTS: Record<MethodName, { input: unknown; names: string }[]> = {
   "workflows.setEnabled": [{ input: { id: "x" }, names: "enabled" }],
   "workflows.unpublish": [{ input: { id: "x" }, names: "flowId" }],
   "workflows.setMissedPolicy": [{ input: { flowId: "x", policy: "always" }, names: "policy" }],
+  "workflows.dismissStartProblems": [{ input: { flowId: 3 }, names: "flowId" }],
   "automate.flowsFor": [{ input: {}, names: "page" }],
   "automate.run": [
     { input: { flowId: "x", page: "vendors" }, names: "user" },

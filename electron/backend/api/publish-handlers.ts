@@ -71,6 +71,11 @@ export function publishHandlers({
       changed(flowId);
       return entry as never;
     },
+    "workflows.dismissStartProblems": ({ flowId }) => {
+      const entry = publisher.dismissStartProblems(flowId);
+      changed(flowId);
+      return entry as never;
+    },
     "automate.flowsFor": ({ page }) => {
       automateAllowed();
       return publisher.instantFlowsFor(page) as never;

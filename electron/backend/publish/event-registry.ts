@@ -22,8 +22,8 @@ interface Entry {
 
 export interface MatchContext extends TriggerContext {
   now: () => number;
-  /** A workflow matched but could not start (its splitOn failed). */
-  problem?: (message: string) => void;
+  /** A workflow matched but could not start (its splitOn failed): why, in a sentence. */
+  problem?: (workflow: LiveWorkflow, reason: string) => void;
 }
 
 export class EventRegistry {
@@ -81,7 +81,7 @@ export class EventRegistry {
       const { definition, facts } = workflow;
       const split = splitTriggerOutputs(definition, outputs, facts.name, context.now);
       if (!split.ok) {
-        context.problem?.(`“${workflow.name}” did not start: ${split.message}`);
+        context.problem?.(workflow, split.message);
         continue;
       }
       for (const triggerOutputs of split.outputs) {

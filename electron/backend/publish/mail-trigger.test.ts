@@ -120,7 +120,7 @@ describe("“When a new email arrives (V3)” fires on mail delivered in the san
     expect(JSON.stringify(w.engine.getRun(runs[0]?.id ?? "")?.triggerOutputs)).not.toContain("JVBERi0");
   });
 
-  it("without splitOn the run gets the batch; a splitOn that gives no array starts nothing and is logged", async () => {
+  it("without splitOn the run gets the batch; a splitOn that gives no array starts nothing and is reported on the workflow", async () => {
     const w = open();
     const whole = mailFlow();
     delete (whole.triggers.When_a_new_email_arrives_V3 as { splitOn?: string }).splitOn;
@@ -138,9 +138,27 @@ describe("“When a new email arrives (V3)” fires on mail delivered in the san
     await w.settle();
     expect(subjects(w, batch.id)).toEqual([1]);
     expect(runsOf(w, bad.id)).toHaveLength(0);
-    expect(w.logs).toEqual([
-      "“Broken split” did not start: The trigger's splitOn '@triggerBody()?['values']' must give an array, but gave null.",
-    ]);
+    const reason = "The trigger's splitOn '@triggerBody()?['values']' must give an array, but gave null.";
+    expect(w.logs).toEqual([`“Broken split” did not start: ${reason}`]);
+    // The workflow list says so on the flow, counting them until the person dismisses them.
+    expect(w.publisher.getWorkflow(bad.id).startProblems).toEqual({
+      count: 1,
+      last: reason,
+      lastAt: new Date(w.clock.now()).toISOString(),
+    });
+    expect(w.publisher.getWorkflow(batch.id).startProblems).toBeNull();
+    send(w, { subject: "Invoice 1043" });
+    await w.settle();
+    expect(w.publisher.getWorkflow(bad.id).startProblems).toMatchObject({ count: 2, last: reason });
+    expect(w.publisher.dismissStartProblems(bad.id).startProblems).toBeNull();
+    expect(w.publisher.getWorkflow(bad.id).startProblems).toBeNull();
+    // A new version starts with a clean slate.
+    send(w);
+    await w.settle();
+    expect(w.publisher.getWorkflow(bad.id).startProblems?.count).toBe(1);
+    w.publisher.publish(bad.id, { publishedBy: "me", note: "same again" });
+    expect(w.publisher.getWorkflow(bad.id).startProblems).toBeNull();
+    expect(() => w.publisher.dismissStartProblems("no-such-flow")).toThrow(/published flow/);
   });
 
   it("mail a flow sends starts no flow; trigger conditions apply to each email", async () => {

@@ -21,6 +21,7 @@ import { instantEntries, instantRuns, pageTable } from "./instant-runs";
 import { type LiveWorkflow, liveWorkflow } from "./live";
 import { policyViolation } from "./policy";
 import { Schedules } from "./schedules";
+import { StartProblems } from "./start-problems";
 import { exportFile, readImport } from "./transfer";
 import type {
   ExportedFile,
@@ -49,6 +50,8 @@ export interface PublisherOptions {
   sandbox: Sandbox;
   clock: Clock;
   log?: (message: string) => void;
+  /** A workflow's entry changed by itself (a start problem was recorded): the list shows it again. */
+  onWorkflowChanged?: (flowId: string) => void;
   /** True when the administrator turned Automate off: runInstant refuses then. */
   automateOff?: () => boolean;
   /** The administrator's connector policy now (publish, enable); applyPolicy's last one when absent. */
@@ -77,8 +80,9 @@ export class Publisher {
   private readonly matchContext: MatchContext = {
     now: () => this.options.clock.now(),
     connectionUser: () => this.options.sandbox.connectionUser(),
-    problem: (message) => this.log(message),
+    problem: (workflow, reason) => this.startProblems.report(workflow, reason),
   };
+  private readonly startProblems: StartProblems;
   private readonly schedules: Schedules;
   private readonly log: (message: string) => void;
   /** Enabled workflows by flow id, loaded from the database on first use. */
@@ -95,12 +99,20 @@ export class Publisher {
     this.versionStore = new VersionStore(options.db);
     this.store = new WorkflowStore(options.db);
     this.list = new WorkflowList(options.db, options.sandbox);
+    this.startProblems = new StartProblems({
+      db: options.db,
+      store: this.store,
+      now: () => options.clock.now(),
+      log: this.log,
+      ...(options.onWorkflowChanged ? { changed: options.onWorkflowChanged } : {}),
+    });
     this.schedules = new Schedules({
       db: options.db,
       store: this.store,
       engine: options.engine,
       clock: options.clock,
       log: this.log,
+      problem: (workflow, reason) => this.startProblems.report(workflow, reason),
     });
   }
 
@@ -293,6 +305,13 @@ export class Publisher {
   }
 
   /** What a scheduled flow does about occurrences missed while the app was closed (default run-once). */
+  /** Clears the problems that kept the workflow from starting, once the person has read them. */
+  dismissStartProblems(flowId: string): WorkflowEntry {
+    this.startProblems.flush();
+    if (!this.store.dismissStartProblems(flowId)) throw notFound("This published flow");
+    return this.getWorkflow(flowId);
+  }
+
   setMissedPolicy(flowId: string, policy: MissedPolicy): WorkflowEntry {
     const changed = this.store.setMissedPolicy(flowId, policy);
     if (!changed) throw notFound("This published flow");
@@ -407,14 +426,22 @@ export class Publisher {
     if (list.length === 0 || !this.started) return;
     try {
       // A trigger condition that is false is the flow saying "not this one"; a full queue is news.
-      for (const result of this.options.engine.startRuns(list)) {
-        if (!result.started && result.reason === "queue-full") this.log(result.message);
-      }
+      const results = this.options.engine.startRuns(list);
+      results.forEach((result, i) => {
+        const args = list[i];
+        if (!result.started && result.reason === "queue-full" && args)
+          this.startProblem(args, result.message);
+      });
     } catch (error) {
-      this.log(
-        `${list.length} run${list.length === 1 ? "" : "s"} of published flows could not start: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      // The batch rolled back: none of its runs started.
+      const reason = error instanceof Error ? error.message : String(error);
+      const flows = new Map(list.map((args) => [args.flow.id, args]));
+      for (const args of flows.values()) this.startProblem(args, reason);
     }
+  }
+
+  private startProblem(args: StartRunArgs, reason: string): void {
+    this.startProblems.report({ flowId: args.flow.id, name: args.flow.name }, reason);
   }
 
   private loaded(): Map<string, LiveWorkflow> {
@@ -424,8 +451,9 @@ export class Publisher {
       try {
         this.activate(row, this.versionDefinition(row.flow_id, row.version));
       } catch (error) {
-        this.log(
-          `“${row.name}” could not be registered: ${error instanceof Error ? error.message : String(error)}`,
+        this.startProblems.report(
+          { flowId: row.flow_id, name: row.name },
+          `version ${row.version} could not be loaded, so its trigger is not listened to (${error instanceof Error ? error.message : String(error)}).`,
         );
       }
     }

@@ -23,6 +23,8 @@ export interface ScheduleDeps {
   engine: Engine;
   clock: Clock;
   log: (message: string) => void;
+  /** An occurrence fell due and its run did not start: why, in a sentence. */
+  problem: (workflow: LiveWorkflow, reason: string) => void;
 }
 
 /** Missed occurrences are counted up to this many. */
@@ -114,8 +116,9 @@ export class Schedules {
         this.deps.store.setCursor(entry.workflow.flowId, entry.at);
       })();
     } catch (error) {
-      this.deps.log(
-        `The scheduled run of “${entry.workflow.name}” at ${new Date(entry.at).toISOString()} could not start: ${error instanceof Error ? error.message : String(error)}`,
+      this.deps.problem(
+        entry.workflow,
+        `the scheduled run of ${new Date(entry.at).toISOString()} could not start: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
     this.arm(entry.workflow, entry.at);
@@ -131,9 +134,7 @@ export class Schedules {
     });
     // An occurrence its flow's full queue refused is not run later: say so.
     if (!result.started && result.reason === "queue-full") {
-      this.deps.log(
-        `The scheduled run of “${workflow.name}” at ${new Date(at).toISOString()} did not start: ${result.message}`,
-      );
+      this.deps.problem(workflow, `the scheduled run of ${new Date(at).toISOString()}: ${result.message}`);
     }
   }
 }

@@ -1,12 +1,17 @@
 // What the publish backend gives and takes. Times are ISO 8601 strings of the simulation clock.
-import type { DefinitionPayload, FlowKind } from "../../../shared/api";
+import type { DefinitionPayload, FlowKind, WorkflowEntry, WorkflowStatus } from "../../../shared/api";
 import type { ConnectorPolicy } from "../../../shared/checker";
 import type { RunFlowField } from "../../../shared/connectors";
 import type { JsonObject } from "../../../shared/json";
-import type { RunStatus } from "../engine";
 
-export type WorkflowStatus = "enabled" | "disabled" | "suspended";
-export type MissedPolicy = "run-once" | "skip";
+export type {
+  LastRun,
+  MissedOccurrences,
+  MissedPolicy,
+  StartProblems,
+  WorkflowEntry,
+  WorkflowStatus,
+} from "../../../shared/api";
 
 export interface PublishOptions {
   /** "first version", "raise threshold to 10,000". */
@@ -43,50 +48,6 @@ export interface VersionDetail extends VersionInfo {
   /** Read-only: open it in the designer without saving. */
   definition: DefinitionPayload;
   designer: JsonObject;
-}
-
-export interface LastRun {
-  runId: string;
-  status: RunStatus;
-  version: number | null;
-  startedAt: string;
-  endedAt: string | null;
-}
-
-export interface MissedOccurrences {
-  policy: MissedPolicy;
-  /** Occurrences missed while the app was closed, found at the last start (0 when none). */
-  count: number;
-  /** count stopped counting at 10,000. */
-  capped: boolean;
-  firstAt: string | null;
-  lastAt: string | null;
-  detectedAt: string | null;
-  /** What was done about them. */
-  action: "ran-once" | "skipped" | null;
-}
-
-export interface WorkflowEntry {
-  /** The flow id, or the built-in workflow's id. */
-  id: string;
-  builtIn: boolean;
-  name: string;
-  kind: FlowKind;
-  /** "When a purchase document approval is requested", "Every Monday at 08:00 (Romance Standard Time)", "Vendors page". */
-  triggerSummary: string;
-  status: WorkflowStatus;
-  suspendedReason: string | null;
-  /** The published version that runs; null for built-ins. */
-  version: number | null;
-  publishedBy: string | null;
-  publishedAt: string | null;
-  lastRun: LastRun | null;
-  /** Scheduled flows only. */
-  missed: MissedOccurrences | null;
-  /** Instant flows: the sandbox tables whose Automate menu offers it ("vendors"); ["*"] = every page. */
-  pages: string[] | null;
-  /** Built-ins: what the workflow does. */
-  description?: string;
 }
 
 export interface WorkflowQuery {

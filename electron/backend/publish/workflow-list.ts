@@ -43,7 +43,7 @@ export class WorkflowList {
       rows: db.prepare(
         `SELECT flow_id, version, name, kind, status, suspended_reason, trigger_summary, pages, published_by,
            published_at, missed_policy, missed_count, missed_capped, missed_first_at, missed_last_at,
-           missed_detected_at, missed_action
+           missed_detected_at, missed_action, start_problem, start_problem_at, start_problems
          FROM workflows
          WHERE (@kind IS NULL OR kind = @kind) AND (@status IS NULL OR status = @status)`,
       ),
@@ -148,6 +148,14 @@ function toEntry(row: ListRow): WorkflowEntry {
           }
         : null,
     pages: row.kind === "instant" ? pagesOfColumn(row.pages) : null,
+    startProblems:
+      row.start_problems > 0
+        ? {
+            count: row.start_problems,
+            last: row.start_problem ?? "",
+            lastAt: new Date(row.start_problem_at ?? 0).toISOString(),
+          }
+        : null,
   };
 }
 
@@ -174,6 +182,7 @@ export function builtInEntry(workflow: BuiltInWorkflow): WorkflowEntry {
     lastRun: null,
     missed: null,
     pages: null,
+    startProblems: null,
     description: workflow.description,
   };
 }

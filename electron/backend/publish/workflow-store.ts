@@ -25,6 +25,9 @@ export interface WorkflowRow {
   missed_last_at: number | null;
   missed_detected_at: number | null;
   missed_action: "ran-once" | "skipped" | null;
+  start_problem: string | null;
+  start_problem_at: number | null;
+  start_problems: number;
 }
 
 export interface PublishedRow {
@@ -72,12 +75,15 @@ export class WorkflowStore {
     cursor: Statement<[number, string]>;
     missed: Statement;
     policy: Statement<[MissedPolicy, string]>;
+    problem: Statement<[string, number, string]>;
+    dismissProblems: Statement<[string]>;
   };
 
   constructor(db: Database) {
     this.s = {
       get: db.prepare("SELECT * FROM workflows WHERE flow_id = ?"),
-      // A new version replaces what the row says about the flow; the missed-occurrence policy stays.
+      // A new version replaces what the row says about the flow (the problems that kept the last one
+      // from starting among it); the missed-occurrence policy stays.
       upsert: db.prepare(
         `INSERT INTO workflows (flow_id, version, name, kind, status, suspended_reason, trigger_summary, pages,
            published_by, published_at, changed_at, schedule_base, schedule_cursor)
@@ -88,7 +94,8 @@ export class WorkflowStore {
            trigger_summary = excluded.trigger_summary, pages = excluded.pages,
            published_by = excluded.published_by, published_at = excluded.published_at,
            changed_at = excluded.changed_at, schedule_base = excluded.schedule_base,
-           schedule_cursor = excluded.schedule_cursor`,
+           schedule_cursor = excluded.schedule_cursor, start_problem = NULL, start_problem_at = NULL,
+           start_problems = 0`,
       ),
       status: db.prepare(
         `UPDATE workflows SET status = @status, suspended_reason = @reason, changed_at = @now,
@@ -105,6 +112,13 @@ export class WorkflowStore {
          WHERE flow_id = @flowId`,
       ),
       policy: db.prepare("UPDATE workflows SET missed_policy = ? WHERE flow_id = ?"),
+      problem: db.prepare(
+        `UPDATE workflows SET start_problem = ?, start_problem_at = ?, start_problems = start_problems + 1
+         WHERE flow_id = ?`,
+      ),
+      dismissProblems: db.prepare(
+        "UPDATE workflows SET start_problem = NULL, start_problem_at = NULL, start_problems = 0 WHERE flow_id = ?",
+      ),
     };
   }
 
@@ -145,6 +159,16 @@ export class WorkflowStore {
 
   recordMissed(flowId: string, missed: MissedRecord): void {
     this.s.missed.run({ flowId, ...missed, capped: missed.capped ? 1 : 0 });
+  }
+
+  /** The flow's trigger fired but no run started: keeps the last reason and counts them. */
+  recordStartProblem(flowId: string, message: string, at: number): void {
+    this.s.problem.run(message, at, flowId);
+  }
+
+  /** False when the flow is not on the workflow list. */
+  dismissStartProblems(flowId: string): boolean {
+    return this.s.dismissProblems.run(flowId).changes > 0;
   }
 
   setMissedPolicy(flowId: string, policy: MissedPolicy): boolean {

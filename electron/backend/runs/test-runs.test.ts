@@ -119,6 +119,59 @@ describe("test runs: perform the trigger action in the sandbox", () => {
     });
   });
 
+  it("tells the designer when a matching email starts no test: false conditions wait on, a failed splitOn ends the wait", async () => {
+    const told: unknown[] = [];
+    backend.events.subscribe((message) => {
+      if (message.event === "runs.armedTest") told.push(message.payload);
+    });
+    const guarded = mailFlow();
+    const [trigger] = Object.values(guarded.triggers) as { conditions?: unknown; splitOn?: string }[];
+    if (!trigger) throw new Error("no trigger");
+    trigger.conditions = [{ expression: "@contains(triggerBody()?['subject'], '2026')" }];
+    const flow = backend.flows.create({ name: "Guarded", kind: "automated", definition: guarded });
+    const connectionUser = backend.sandbox.connectionUser();
+    const send = (subject: string) =>
+      backend.dispatch("sandbox.mail.send", {
+        from: "marcus.bell@cronus-demo.example",
+        to: connectionUser,
+        subject,
+        body: "",
+      });
+
+    await backend.dispatch("runs.armTest", { flowId: flow.id });
+    await send("Invoice 17");
+    await backend.engine.idle();
+    expect(backend.engine.listRuns({ flowId: flow.id }).runs).toHaveLength(0);
+    expect(told).toEqual([
+      {
+        flowId: flow.id,
+        flowVersion: null,
+        outcome: "waiting",
+        message: expect.stringContaining(
+          "The trigger condition '@contains(triggerBody()?['subject'], '2026')' is false",
+        ),
+      },
+    ]);
+    expect(backend.tests.isArmed(flow.id)).toBe(true);
+    await send("Invoice 2026-17");
+    await waitFor(() => backend.engine.listRuns({ flowId: flow.id }).runs[0], "the test run");
+
+    trigger.splitOn = "@triggerBody()?['values']";
+    delete trigger.conditions;
+    const broken = backend.flows.create({ name: "Broken", kind: "automated", definition: guarded });
+    await backend.dispatch("runs.armTest", { flowId: broken.id });
+    await send("Invoice 18");
+    await backend.engine.idle();
+    expect(told.at(-1)).toEqual({
+      flowId: broken.id,
+      flowVersion: null,
+      outcome: "not-started",
+      message: "The trigger's splitOn '@triggerBody()?['values']' must give an array, but gave null.",
+    });
+    expect(backend.tests.isArmed(broken.id)).toBe(false);
+    expect(backend.engine.listRuns({ flowId: broken.id }).runs).toHaveLength(0);
+  });
+
   it("tests a published version, typed or armed, on that version; the draft stays the default", async () => {
     const v1 = mailFlow();
     v1.actions = { Which: { type: "Compose", inputs: "version one", runAfter: {} } };

@@ -1,11 +1,11 @@
 // Test runs from the designer: the draft (or a published version) run on trigger data the person
 // gives, or armed to start on the next matching event they perform in the sandbox.
-import { ApiError, type Flow, type RunSource } from "../../../shared/api";
+import { ApiError, type ArmedTestEvent, type Flow, type RunSource } from "../../../shared/api";
 import { outputsOf } from "../../../shared/connectors";
 import { parseDefinition, type WdlDefinition, type WdlTrigger } from "../../../shared/flow";
 import type { JsonObject, JsonValue } from "../../../shared/json";
 import type { Clock } from "../clock";
-import { type Engine, splitTriggerOutputs } from "../engine";
+import { type Engine, evaluateTriggerConditions, splitTriggerOutputs } from "../engine";
 import type { FlowStore } from "../flows/store";
 import type { Sandbox } from "../sandbox";
 import type { SandboxEvent } from "../sandbox/events";
@@ -35,6 +35,8 @@ export interface TestRunsDeps {
   clock: Clock;
   /** A published version's definition (the publisher's); absent: only drafts are tested. */
   versionDefinition?: (flowId: string, version: number) => WdlDefinition;
+  /** An armed test's event came and no run started: the designer that waits for it says why. */
+  onArmedTestEvent?: (event: ArmedTestEvent) => void;
 }
 
 export type StartResult =
@@ -124,24 +126,59 @@ export class TestRuns {
       const [triggerName, trigger] = Object.entries(definition.triggers ?? {})[0] ?? [];
       const outputs = trigger ? matchTrigger(trigger, event, this.context) : undefined;
       if (!outputs) continue;
-      // One test run per item of the trigger's splitOn (one email, one run).
-      const split = splitTriggerOutputs(definition, outputs, triggerName, () => this.deps.clock.now());
-      if (split.ok && split.outputs.length === 0) continue;
+      const clock = () => this.deps.clock.now();
+      // One test run per item of the trigger's splitOn (one email, one run), each whose conditions hold.
+      const split = splitTriggerOutputs(definition, outputs, triggerName, clock);
+      if (!split.ok) {
+        this.armed.delete(armed.flowId);
+        this.tell(armed, "not-started", split.message);
+        continue;
+      }
+      if (split.outputs.length === 0) continue;
+      const firing: JsonValue[] = [];
+      let refusal: string | undefined;
+      for (const item of split.outputs) {
+        const conditions = evaluateTriggerConditions(definition, item, triggerName, clock);
+        if (conditions.ok) firing.push(item);
+        else refusal ??= conditions.message;
+      }
+      if (firing.length === 0) {
+        // As when the flow runs for real: the trigger did not fire, so the test goes on waiting.
+        this.tell(armed, "waiting", refusal ?? "The trigger's conditions are not met.");
+        continue;
+      }
       this.armed.delete(armed.flowId);
       // The event is committed; the runs start right after, outside the sandbox's transaction.
       queueMicrotask(() => {
-        try {
-          if (!split.ok) throw new Error(split.message);
-          for (const triggerOutputs of split.outputs) this.run(tested, triggerOutputs);
-        } catch (error) {
-          console.error("[test runs] could not start the armed test:", error);
+        for (const triggerOutputs of firing) {
+          try {
+            const result = this.run(tested, triggerOutputs, false);
+            if (!result.started) this.tell(armed, "not-started", result.message);
+          } catch (error) {
+            this.tell(armed, "not-started", error instanceof Error ? error.message : String(error));
+          }
         }
       });
     }
   }
 
-  private run({ flow, definition }: TestedFlow, triggerOutputs: JsonValue): StartResult {
-    const result = this.deps.engine.startRun({ flow, mode: "test", definition, triggerOutputs });
+  private tell(armed: Armed, outcome: ArmedTestEvent["outcome"], message: string): void {
+    const flowVersion = "version" in armed.source ? armed.source.version : null;
+    this.deps.onArmedTestEvent?.({ flowId: armed.flowId, flowVersion, outcome, message });
+  }
+
+  private run(
+    { flow, definition }: TestedFlow,
+    triggerOutputs: JsonValue,
+    checkConditions = true,
+  ): StartResult {
+    const result = this.deps.engine.startRun({
+      flow,
+      mode: "test",
+      definition,
+      triggerOutputs,
+      checkTriggerConditions: checkConditions,
+    });
     return result.started
       ? { started: true, runId: result.runId }
       : { started: false, reason: result.reason, message: result.message };

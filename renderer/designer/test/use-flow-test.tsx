@@ -14,7 +14,8 @@ import type { TestChoice } from "./TestDialog";
 export interface FlowTest {
   /** What the test runs: the draft, or this version. */
   source: RunSource;
-  armed: { hint: string } | undefined;
+  /** What to do in the sandbox; notMatched: why the last matching event started nothing (its conditions). */
+  armed: { hint: string; notMatched?: string } | undefined;
   run: RunDetail | undefined;
   statuses: Map<string, string>;
   /** Starts (or arms) the test; false when the engine refused to start it (the person was told). */
@@ -30,20 +31,29 @@ export function useFlowTest(flowId: string, version: number | null): FlowTest {
   const runId = useRuns((s) => s.watching[key]);
   const run = useRuns((s) => (runId ? s.details[runId] : undefined));
   const statuses = useMemo(() => stepStatuses(run), [run]);
+  const note = useRuns((s) => s.armNotes[key]);
   useEffect(() => {
     // The armed test started: stop showing the waiting banner.
     if (runId && armed && !armedFlows.has(key)) setArmed(undefined);
   }, [runId, armed, key]);
+  useEffect(() => {
+    // The event used the test up without starting a run: say why and stop waiting.
+    if (note?.outcome !== "not-started") return;
+    useRuns.getState().clearArmNote(key);
+    setArmed(undefined);
+    toast.error(t("runs.notStarted", { message: note.message }));
+  }, [note, key]);
 
   return {
     source,
-    armed,
+    armed: armed && { ...armed, ...(note?.outcome === "waiting" ? { notMatched: note.message } : {}) },
     run,
     statuses,
     async start(choice) {
       if (choice.kind === "perform") {
         const result = await api.call("runs.armTest", { flowId, source });
         armedFlows.add(key);
+        useRuns.getState().clearArmNote(key);
         setArmed({ hint: result.hint });
         useRuns.getState().unwatch(key);
         return true;
@@ -64,6 +74,7 @@ export function useFlowTest(flowId: string, version: number | null): FlowTest {
     },
     async stopWaiting() {
       armedFlows.delete(key);
+      useRuns.getState().clearArmNote(key);
       setArmed(undefined);
       await api.call("runs.disarmTest", { flowId }).catch(() => {});
     },
@@ -82,6 +93,11 @@ export function ArmedBanner({ test }: { test: FlowTest }) {
       <div>
         <strong>{t("test.waitingFor")}</strong>
         <p>{test.armed.hint}</p>
+        {test.armed.notMatched && (
+          <p className="armed-not-matched" data-testid="test-not-matched">
+            {t("test.notMatched", { message: test.armed.notMatched })}
+          </p>
+        )}
       </div>
       <div className="banner-actions">
         <button type="button" className="button" onClick={() => navigate("/sandbox")}>

@@ -10,6 +10,7 @@ import { runIndexesMigration } from "./0007-run-indexes";
 import { sandboxCallsMigration } from "./0008-sandbox-calls";
 import { runQueueMigration } from "./0009-run-queue";
 import { mailFlagsMigration } from "./0010-mail-flags";
+import { startProblemsMigration } from "./0011-start-problems";
 
 export const MIGRATIONS: readonly Migration[] = [
   flowsMigration,
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   sandboxCallsMigration,
   runQueueMigration,
   mailFlagsMigration,
+  startProblemsMigration,
 ];

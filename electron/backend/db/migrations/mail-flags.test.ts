@@ -22,7 +22,7 @@ describe("migration 10: emails can be flagged", () => {
     before.close();
 
     const { db } = openDatabase(file);
-    expect(db.pragma("user_version", { simple: true })).toBe(10);
+    expect(db.pragma("user_version", { simple: true })).toBe(MIGRATIONS.length);
     const sandbox = new Sandbox({ db, clock, signals });
     const [copy] = sandbox.listMessages(DANIEL, { folder: "Inbox" }).items;
     expect(copy).toMatchObject({ subject: "Before the upgrade", isFlagged: false });
