@@ -14,7 +14,7 @@ import { DEFAULT_LIMITS, describeSize, type EngineLimits } from "./limits";
 import { RunQueries, UNSUCCESSFUL } from "./queries";
 import { RunLoader } from "./recovery";
 import { RunQueue } from "./run-queue";
-import { RunExecution } from "./run-state";
+import { RunExecution, splitStepKey } from "./run-state";
 import { driveRun } from "./scheduler";
 import { type Snapshot, SnapshotStore } from "./snapshots";
 import { evaluateTriggerConditions, triggerNameOf } from "./trigger-conditions";
@@ -372,7 +372,7 @@ export class Engine implements SignalSink {
       // Not executing in this process: its Running/Waiting steps are the ones to cancel.
       for (const [key, step] of run.replay) {
         if (step.status !== "Running" && step.status !== "Waiting") continue;
-        const [iteration = "", action = ""] = key.split("\u0000");
+        const { iteration, action } = splitStepKey(key);
         run.inFlight.set(key, {
           action,
           iteration,

@@ -88,7 +88,21 @@ export interface RunLog {
   variables: LoggedVariable[];
 }
 
-const text = (value: string): string => JSON.stringify(value);
+/**
+ * JSON text of a string. Records repeat the same few (action names, types, statuses, loop paths):
+ * those are quoted once and remembered, up to a bound so a run of a million distinct ones cannot grow it.
+ */
+const quoted = new Map<string, string>();
+const QUOTED_MAX = 10_000;
+function text(value: string): string {
+  let json = quoted.get(value);
+  if (json === undefined) {
+    json = JSON.stringify(value);
+    if (quoted.size >= QUOTED_MAX) quoted.clear();
+    quoted.set(value, json);
+  }
+  return json;
+}
 const SAME_AS_INPUTS = "0";
 const raw = (json: string | null): string => json ?? "null";
 const wrapped = (json: string | null): string => (json === null ? "null" : `[${json}]`);

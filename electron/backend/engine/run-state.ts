@@ -49,8 +49,15 @@ export function childFrame(parent: Frame, loop: string, index: number, item: Jso
   };
 }
 
+/** A step's key in a run's maps: its name at the top level (no string built per step), iteration NUL name in loops. */
 export function stepKey(iteration: string, action: string): string {
-  return `${iteration}\u0000${action}`;
+  return iteration === "" ? action : `${iteration}\u0000${action}`;
+}
+
+/** The iteration and action a stepKey was made of. */
+export function splitStepKey(key: string): { iteration: string; action: string } {
+  const at = key.lastIndexOf("\u0000");
+  return at < 0 ? { iteration: "", action: key } : { iteration: key.slice(0, at), action: key.slice(at + 1) };
 }
 
 export function stepPath(iteration: string, action: string): string {

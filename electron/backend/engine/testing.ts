@@ -9,6 +9,7 @@ import { engineMigration } from "../db/migrations/0003-engine";
 import { runLogMigration } from "../db/migrations/0006-run-log";
 import { runIndexesMigration } from "../db/migrations/0007-run-indexes";
 import { runQueueMigration } from "../db/migrations/0009-run-queue";
+import { runIndexesAscendingMigration } from "../db/migrations/0012-run-indexes-ascending";
 import { openDatabase } from "../db/open";
 import type { ConnectorCall, ConnectorOutcome, ConnectorRuntime } from "./connector-runtime";
 import { Engine, type EngineOptions } from "./engine";
@@ -21,6 +22,7 @@ export const ENGINE_TEST_MIGRATIONS = [
   runLogMigration,
   runIndexesMigration,
   runQueueMigration,
+  runIndexesAscendingMigration,
 ];
 
 export function engineTestDatabase(file = ":memory:"): Database {

@@ -11,6 +11,7 @@ import { sandboxCallsMigration } from "./0008-sandbox-calls";
 import { runQueueMigration } from "./0009-run-queue";
 import { mailFlagsMigration } from "./0010-mail-flags";
 import { startProblemsMigration } from "./0011-start-problems";
+import { runIndexesAscendingMigration } from "./0012-run-indexes-ascending";
 
 export const MIGRATIONS: readonly Migration[] = [
   flowsMigration,
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   runQueueMigration,
   mailFlagsMigration,
   startProblemsMigration,
+  runIndexesAscendingMigration,
 ];
