@@ -20,6 +20,7 @@ import {
   stepKey,
   stepPath,
 } from "./run-state";
+import { isSkipReason, type SkipReason, skipError, skipRecord } from "./skip-reasons";
 import type { FinalStatus, RunStatus } from "./status";
 import type { EngineEvent, EngineEventListener, ErrorInfo, WaitKind } from "./types";
 import { type ArmedWait, type Due, WaitRegistry } from "./waits";
@@ -384,8 +385,16 @@ export class EngineCore {
   }
 
   /** Journals a step that does not run (run-after not met, branch not taken, container skipped). */
-  skipStep(run: RunExecution, frame: Frame, name: string, type: string, error: ErrorInfo): void {
+  skipStep(
+    run: RunExecution,
+    frame: Frame,
+    name: string,
+    type: string,
+    reason: SkipReason | ErrorInfo,
+  ): void {
     const key = stepKey(frame.iteration, name);
+    const skipped = isSkipReason(reason);
+    const error = skipped ? skipError(name, reason) : reason;
     const known = run.replay.get(key);
     if (known && known.status === "Skipped") {
       if (!run.results.has(key)) {
@@ -422,7 +431,7 @@ export class EngineCore {
       code: "ActionSkipped",
       inputs: null,
       outputs: null,
-      error: JSON.stringify(error),
+      error: skipped ? skipRecord(reason) : JSON.stringify(error),
       state: null,
       startedAt: at,
       endedAt: at,

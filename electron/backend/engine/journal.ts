@@ -341,15 +341,23 @@ export class Journal {
   /** One log row per run: the commit's records of that run, in the order they were journaled. */
   private appendLogs(records: Map<string, PendingRecord[]>): void {
     for (const [runId, list] of records) {
+      // The row's base time: its first step's start (steps' starts are written after it).
+      let base = 0;
+      for (const r of list) {
+        if (typeof r === "object") {
+          base = r.startedAt;
+          break;
+        }
+      }
       const encoded = list.map((r) =>
-        typeof r === "string" ? r : typeof r === "function" ? r() : stepRecord(r),
+        typeof r === "string" ? r : typeof r === "function" ? r() : stepRecord(r, base),
       );
       let n = this.nextLogRow.get(runId);
       if (n === undefined) {
         const last = this.s.lastLogRow.get(runId) as number | null;
         n = last === null ? 0 : last + 1;
       }
-      this.s.appendLog.run(runId, n, logEntries(encoded));
+      this.s.appendLog.run(runId, n, logEntries(base, encoded));
       this.nextLogRow.set(runId, n + 1);
     }
   }

@@ -37,12 +37,14 @@ const step = (over: Partial<StepRow>): StepRow => ({
   ...over,
 });
 
+/** A row's base time; the steps' starts are written after it. */
+const BASE = 990;
+const rec = (over: Partial<StepRow>) => stepRecord(step(over), BASE);
+
 describe("the run log", () => {
   it("folds records in commit order: the last record of an attempt, an iteration or a variable wins", () => {
-    const first = logEntries([
-      stepRecord(
-        step({ action: "Loop", type: "Foreach", status: "Running", seq: 1, endedAt: null, durationMs: null }),
-      ),
+    const first = logEntries(BASE, [
+      rec({ action: "Loop", type: "Foreach", status: "Running", seq: 1, endedAt: null, durationMs: null }),
       variableRecord("total", "integer", "0"),
       iterationRecord({
         runId: "r1",
@@ -54,11 +56,9 @@ describe("the run log", () => {
         endedAt: 2,
       }),
     ]);
-    const second = logEntries([
-      stepRecord(
-        step({ action: "Loop", type: "Foreach", status: "Succeeded", seq: 1, state: '{"items":2}' }),
-      ),
-      stepRecord(step({ action: "Add", iteration: "Loop[0]", seq: 2, inputs: "5", outputs: "5" })),
+    const second = logEntries(BASE, [
+      rec({ action: "Loop", type: "Foreach", status: "Succeeded", seq: 1, state: '{"items":2}' }),
+      rec({ action: "Add", iteration: "Loop[0]", seq: 2, inputs: "5", outputs: "5" }),
       variableRecord("total", "integer", "5"),
       iterationRecord({
         runId: "r1",
@@ -83,11 +83,11 @@ describe("the run log", () => {
   });
 
   it("keeps a step without outputs apart from one whose outputs are null, and outputs equal to inputs", () => {
-    const text = logEntries([
-      stepRecord(step({ action: "None", seq: 1 })),
-      stepRecord(step({ action: "Null", seq: 2, inputs: "null", outputs: "null" })),
-      stepRecord(step({ action: "Same", seq: 3, inputs: '{"a":[1,"x"]}', outputs: '{"a":[1,"x"]}' })),
-      stepRecord(step({ action: "Other", seq: 4, inputs: "[1]", outputs: '"out"' })),
+    const text = logEntries(BASE, [
+      rec({ action: "None", seq: 1 }),
+      rec({ action: "Null", seq: 2, inputs: "null", outputs: "null" }),
+      rec({ action: "Same", seq: 3, inputs: '{"a":[1,"x"]}', outputs: '{"a":[1,"x"]}' }),
+      rec({ action: "Other", seq: 4, inputs: "[1]", outputs: '"out"' }),
     ]);
     const [none, nullish, same, other] = foldRunLog("r1", [text]).steps;
     expect([none?.inputs, none?.outputs]).toEqual([undefined, undefined]);
@@ -100,13 +100,77 @@ describe("the run log", () => {
 
   it("sorts steps by start order then attempt, whatever order the commits came in", () => {
     const log = foldRunLog("r1", [
-      logEntries([stepRecord(step({ action: "B", seq: 2, attempt: 2 }))]),
-      logEntries([
-        stepRecord(step({ action: "A", seq: 1 })),
-        stepRecord(step({ action: "B", seq: 2, attempt: 1 })),
-      ]),
+      logEntries(BASE, [rec({ action: "B", seq: 2, attempt: 2 })]),
+      logEntries(BASE, [rec({ action: "A", seq: 1 }), rec({ action: "B", seq: 2, attempt: 1 })]),
     ]);
     expect(log.steps.map((s) => `${s.action}#${s.attempt}`)).toEqual(["A#1", "B#1", "B#2"]);
+  });
+
+  it("writes a step's start after the row's base time and its duration, and reads back the times", () => {
+    const text = logEntries(BASE, [
+      rec({ action: "Done", seq: 1, startedAt: 1_000, endedAt: 1_005, durationMs: 5 }),
+      rec({ action: "Running", seq: 2, startedAt: 1_002, endedAt: null, durationMs: null }),
+    ]);
+    expect(JSON.parse(text)[0]).toBe(BASE);
+    expect(text).not.toContain("1005");
+    const [done, running] = foldRunLog("r1", [text]).steps;
+    expect(done).toMatchObject({ startedAt: 1_000, endedAt: 1_005, durationMs: 5 });
+    expect(running).toMatchObject({ startedAt: 1_002, endedAt: null, durationMs: null });
+  });
+
+  it("writes a skipped step's reason instead of its message, and reads back the message WDL gives", () => {
+    const text = logEntries(BASE, [
+      rec({ action: "No_side", status: "Skipped", code: "ActionSkipped", error: '["b","Check"]' }),
+      rec({
+        action: "Notify",
+        seq: 2,
+        status: "Skipped",
+        code: "ActionSkipped",
+        error: '["r","Try",["Failed","TimedOut"],"Succeeded"]',
+      }),
+      rec({ action: "Other", seq: 3, status: "Failed", error: '{"code":"BadRequest","message":"No."}' }),
+    ]);
+    expect(foldRunLog("r1", [text]).steps.map((s) => s.error)).toEqual([
+      {
+        code: "ActionBranchingConditionNotSatisfied",
+        message:
+          "The execution of template action 'No_side' is skipped: it is in a branch of 'Check' that did not run.",
+      },
+      {
+        code: "ActionConditionFailed",
+        message:
+          "The execution of template action 'Notify' is skipped: the 'runAfter' condition for action 'Try' is not satisfied. Expected status values 'Failed, TimedOut' and actual value 'Succeeded'.",
+      },
+      { code: "BadRequest", message: "No." },
+    ]);
+  });
+
+  it("reads rows written before base times and skip reasons (epoch times, whole messages) as they were", () => {
+    const old = JSON.stringify([
+      ["s", "", "Compose", 1, 1, "Compose", "Succeeded", "OK", [1], 0, null, null, 1_000, 1_005, 5, 0],
+      [
+        "s",
+        "",
+        "Skip",
+        1,
+        2,
+        "Compose",
+        "Skipped",
+        "ActionSkipped",
+        null,
+        null,
+        { code: "ActionBranchingConditionNotSatisfied", message: "Skipped, as written then." },
+        null,
+        1_006,
+        1_006,
+        0,
+        0,
+      ],
+    ]);
+    expect(foldRunLog("r1", [old]).steps).toMatchObject([
+      { action: "Compose", inputs: 1, outputs: 1, startedAt: 1_000, endedAt: 1_005, durationMs: 5 },
+      { action: "Skip", error: { message: "Skipped, as written then." }, startedAt: 1_006, durationMs: 0 },
+    ]);
   });
 
   it("names the run when a row is damaged instead of reading it as empty", () => {
@@ -171,7 +235,9 @@ describe("what the engine writes to the run log", () => {
   function records(t: TestEngine, runId: string): [string, string][][] {
     const rows = t.db.prepare("SELECT entries FROM run_log WHERE run_id = ? ORDER BY n").pluck().all(runId);
     return (rows as string[]).map((row) =>
-      (JSON.parse(row) as unknown[][]).filter((r) => r[0] === "s").map((r) => [String(r[2]), String(r[6])]),
+      (JSON.parse(row) as unknown[])
+        .filter((r): r is unknown[] => Array.isArray(r) && r[0] === "S")
+        .map((r) => [String(r[2]), String(r[6])]),
     );
   }
 

@@ -1,12 +1,16 @@
 // The run log: what happened inside a run, as one append-only row per run per commit. A row's
-// `entries` is a JSON array of records, in the order they were journaled:
-//   ["s", iteration, action, attempt, seq, type, status, code, [inputs], [outputs], error, [state],
-//         startedAt, endedAt, durationMs, restarts]        a step attempt (its latest state)
+// `entries` is a JSON array: the row's base time (epoch ms) then its records, in the order they
+// were journaled:
+//   ["S", iteration, action, attempt, seq, type, status, code, [inputs], [outputs], error, [state],
+//         start, duration, restarts]                     a step attempt (its latest state)
 //   ["i", loop, index, status, detail, startedAt, endedAt]  a finished loop iteration
 //   ["v", name, type, value]                                a variable's value
-// Inputs, outputs and state are wrapped in a list when present, so that a step without outputs
-// (null) stays apart from one whose outputs are the JSON value null ([null]). Outputs equal to the
-// inputs (Compose, a condition) are written as 0 instead of a second copy.
+// A step's start is milliseconds after the row's base and its duration is null while it runs: two
+// short numbers instead of three epoch times. Inputs, outputs and state are wrapped in a list when
+// present, so that a step without outputs (null) stays apart from one whose outputs are the JSON
+// value null ([null]). Outputs equal to the inputs (Compose, a condition) are written as 0 instead
+// of a second copy. A skipped step's error is its reason (skip-reasons.ts), not the message.
+// Rows written before (no base; "s" records with startedAt, endedAt and durationMs) read as ever.
 // A later record of the same attempt, iteration or variable replaces an earlier one. One row per
 // commit (instead of a row per step, iteration and variable) is what lets the journal keep up with
 // the engine: a run that does eight steps in one turn costs one insert, not ten upserts.
@@ -15,6 +19,7 @@
 // costs a string concatenation; reading parses a run's rows once and folds them.
 import type { Statement } from "better-sqlite3";
 import type { JsonValue } from "../../../shared/json";
+import { errorOfRecord } from "./skip-reasons";
 
 /** A step attempt as the engine journals it; JSON columns are JSON text (or null). */
 export interface StepRow {
@@ -108,14 +113,14 @@ const raw = (json: string | null): string => json ?? "null";
 const wrapped = (json: string | null): string => (json === null ? "null" : `[${json}]`);
 const unwrap = (value: JsonValue | undefined): JsonValue | undefined =>
   Array.isArray(value) ? (value[0] ?? null) : undefined;
-const num = (value: number | null): string => (value === null ? "null" : String(value));
 
-export function stepRecord(r: StepRow): string {
-  return `["s",${text(r.iteration)},${text(r.action)},${r.attempt},${r.seq},${text(r.type)},${text(r.status)},${
+/** A step record; its start is written relative to `base`, the row's base time. */
+export function stepRecord(r: StepRow, base: number): string {
+  return `["S",${text(r.iteration)},${text(r.action)},${r.attempt},${r.seq},${text(r.type)},${text(r.status)},${
     r.code === null ? "null" : text(r.code)
-  },${wrapped(r.inputs)},${r.outputs !== null && r.outputs === r.inputs ? SAME_AS_INPUTS : wrapped(r.outputs)},${raw(r.error)},${wrapped(r.state)},${r.startedAt},${num(r.endedAt)},${num(
-    r.durationMs,
-  )},${r.restarts}]`;
+  },${wrapped(r.inputs)},${r.outputs !== null && r.outputs === r.inputs ? SAME_AS_INPUTS : wrapped(r.outputs)},${raw(r.error)},${wrapped(r.state)},${r.startedAt - base},${
+    r.endedAt === null ? "null" : r.endedAt - r.startedAt
+  },${r.restarts}]`;
 }
 
 export function iterationRecord(r: IterationRow): string {
@@ -126,9 +131,9 @@ export function variableRecord(name: string, type: string, valueJson: string): s
   return `["v",${text(name)},${text(type)},${valueJson}]`;
 }
 
-/** The `entries` text of one log row. */
-export function logEntries(records: readonly string[]): string {
-  return `[${records.join(",")}]`;
+/** The `entries` text of one log row: its base time, then its records. */
+export function logEntries(base: number, records: readonly string[]): string {
+  return `[${base},${records.join(",")}]`;
 }
 
 /** Thrown when a log row is not what the journal writes (a damaged database). */
@@ -152,31 +157,33 @@ export function foldRunLog(runId: string, rows: readonly string[]): RunLog {
       throw new RunLogError(runId, `a log row is not JSON (${(error as Error).message})`);
     }
     if (!Array.isArray(records)) throw new RunLogError(runId, "a log row is not a list of records");
-    for (const record of records as unknown[]) {
+    let base = 0;
+    let first = 0;
+    if (typeof records[0] === "number") {
+      base = records[0];
+      first = 1;
+    }
+    for (let k = first; k < records.length; k++) {
+      const record: unknown = records[k];
       if (!Array.isArray(record)) throw new RunLogError(runId, "a record is not a list");
       const r = record as JsonValue[];
       switch (r[0]) {
-        case "s": {
-          const step: LoggedStep = {
-            iteration: r[1] as string,
-            action: r[2] as string,
-            attempt: r[3] as number,
-            seq: r[4] as number,
-            type: r[5] as string,
-            status: r[6] as string,
-            code: r[7] as string | null,
-            inputs: unwrap(r[8]),
-            outputs: r[9] === 0 ? unwrap(r[8]) : unwrap(r[9]),
-            error: r[10] ?? null,
-            state: unwrap(r[11]),
-            startedAt: r[12] as number,
-            endedAt: r[13] as number | null,
-            durationMs: r[14] as number | null,
-            restarts: r[15] as number,
-          };
-          steps.set(`${step.iteration}\u0000${step.action}\u0000${step.attempt}`, step);
+        case "S": {
+          const startedAt = base + (r[12] as number);
+          const durationMs = r[13] as number | null;
+          addStep(
+            steps,
+            r,
+            startedAt,
+            durationMs === null ? null : startedAt + durationMs,
+            durationMs,
+            r[14],
+          );
           break;
         }
+        case "s":
+          addStep(steps, r, r[12] as number, r[13] as number | null, r[14] as number | null, r[15]);
+          break;
         case "i": {
           const iteration: LoggedIteration = {
             loop: r[1] as string,
@@ -204,6 +211,36 @@ export function foldRunLog(runId: string, rows: readonly string[]): RunLog {
     ),
     variables: [...variables.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
   };
+}
+
+/** Files a step record ("S" or the older "s", whose times are read by the caller) under its attempt. */
+function addStep(
+  steps: Map<string, LoggedStep>,
+  r: JsonValue[],
+  startedAt: number,
+  endedAt: number | null,
+  durationMs: number | null,
+  restarts: JsonValue | undefined,
+): void {
+  const action = r[2] as string;
+  const step: LoggedStep = {
+    iteration: r[1] as string,
+    action,
+    attempt: r[3] as number,
+    seq: r[4] as number,
+    type: r[5] as string,
+    status: r[6] as string,
+    code: r[7] as string | null,
+    inputs: unwrap(r[8]),
+    outputs: r[9] === 0 ? unwrap(r[8]) : unwrap(r[9]),
+    error: errorOfRecord(action, r[10]),
+    state: unwrap(r[11]),
+    startedAt,
+    endedAt,
+    durationMs,
+    restarts: restarts as number,
+  };
+  steps.set(`${step.iteration}\u0000${step.action}\u0000${step.attempt}`, step);
 }
 
 /** Reads and folds one run's log with a statement `SELECT entries FROM run_log WHERE run_id = ? ORDER BY n`. */

@@ -7,6 +7,7 @@ import { branchesOf, canonicalActionType, type WdlAction, type WdlActions } from
 import type { EngineCore, StepContext } from "./core";
 import { stepErrorInfo } from "./errors";
 import { type Frame, type RunExecution, rootFrame, stepKey } from "./run-state";
+import type { SkipReason } from "./skip-reasons";
 import { deriveScopeStatus, type FinalStatus, isFinalStatus, scopeShape, unmetRunAfter } from "./status";
 import { runConnector } from "./steps/connector";
 import { runForeach, runIf, runScopeAction, runSwitch, runTerminate, runUntil } from "./steps/control";
@@ -48,7 +49,7 @@ export function runScope(
   return new Promise((resolve) => {
     const statuses = new Map<string, FinalStatus>();
     const statusOf = (name: string) => statuses.get(name);
-    const skipReasons = new Map<string, ErrorInfo>();
+    const skipReasons = new Map<string, SkipReason>();
     const queue: string[] = [];
     let head = 0;
     let remaining = shape.names.length;
@@ -69,12 +70,7 @@ export function runScope(
         const preds = shape.predecessors.get(follower) ?? [];
         if (!preds.every((p) => statuses.has(p.name))) continue;
         const unmet = unmetRunAfter(shape, follower, statusOf);
-        if (unmet) {
-          skipReasons.set(follower, {
-            code: "ActionConditionFailed",
-            message: `The execution of template action '${follower}' is skipped: the 'runAfter' condition for action '${unmet.predecessor}' is not satisfied. Expected status values '${unmet.expected.join(", ")}' and actual value '${unmet.actual}'.`,
-          });
-        }
+        if (unmet) skipReasons.set(follower, { kind: "runAfter", ...unmet });
         queue.push(follower);
       }
     };
@@ -143,7 +139,7 @@ export function skipAction(
   frame: Frame,
   name: string,
   action: WdlAction,
-  reason: ErrorInfo,
+  reason: SkipReason | ErrorInfo,
 ): void {
   core.skipStep(run, frame, name, action.type, reason);
   for (const branch of branchesOf(action)) skipNested(core, run, frame, branch.actions, name);
@@ -158,10 +154,7 @@ export function skipNested(
   scope: string,
 ): void {
   for (const [child, action] of Object.entries(actions)) {
-    skipAction(core, run, frame, child, action, {
-      code: "ActionBranchingConditionNotSatisfied",
-      message: `The execution of template action '${child}' is skipped: it is in a branch of '${scope}' that did not run.`,
-    });
+    skipAction(core, run, frame, child, action, { kind: "branch", scope });
   }
 }
 
