@@ -143,7 +143,9 @@ export async function benchThroughput(options: ThroughputOptions): Promise<Throu
       throw new Error(`only ${String(finished)} of ${inputs.length} runs succeeded`);
     const steps = Number(
       db
-        .prepare("SELECT count(*) FROM run_log, json_each(run_log.entries) AS r WHERE r.value ->> 0 = 's'")
+        .prepare(
+          "SELECT count(*) FROM run_log, json_each(run_log.entries) AS r WHERE r.type = 'array' AND r.value ->> 0 IN ('s', 'S')",
+        )
         .pluck()
         .get(),
     );
