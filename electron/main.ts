@@ -24,6 +24,7 @@ import {
 } from "../shared/api";
 import { type Backend, createBackend } from "./backend/app";
 import { coerceSettings, mergeSettings, type SettingsStore } from "./backend/settings/store";
+import { startHookServer } from "./server/hook-server";
 import { SECURITY_HEADERS } from "./shell/csp";
 import { type MenuSection, menuTemplate } from "./shell/menu";
 import { APP_SCHEME, APP_START_URL, isAppUrl, resolveAppRequest } from "./shell/protocol";
@@ -96,6 +97,10 @@ if (!app.requestSingleInstanceLock()) {
         settings,
       });
       const ready = backend;
+      // Flows started by "When an HTTP request is received" answer on 127.0.0.1 (electron/server).
+      void startHookServer(ready.hooks, { log: (message) => console.error(message) })
+        .then((server) => app.on("will-quit", () => void server.close()))
+        .catch((error: unknown) => console.error("The flows' HTTP addresses are not served:", error));
 
       session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
         callback(false),

@@ -1,3 +1,4 @@
+import { flowDefinition } from "../fixtures/button-flow";
 import { INVOICE_MAIL_FLOW } from "../fixtures/mail-flow";
 import { PURCHASE_APPROVAL_FLOW } from "../fixtures/purchase-approval";
 import { callApi, createFlow } from "../harness/api";
@@ -217,6 +218,46 @@ test.describe("publishing", () => {
     await expect(note).toHaveCount(0);
     const row = page.getByTestId("workflow-row").filter({ hasText: "Invoices by mail" });
     await expect(row).toContainText("Never ran");
+  });
+
+  test("a published flow started by an HTTP request shows its address, and calling it answers with its Response", async ({
+    app,
+  }) => {
+    const page = app.page;
+    const flowId = await createFlow(
+      page,
+      "Greeter",
+      "instant",
+      flowDefinition(
+        { manual: { type: "Request", kind: "Http", inputs: { schema: {}, method: "POST" } } },
+        {
+          Response: {
+            type: "Response",
+            kind: "Http",
+            inputs: { statusCode: 201, body: { greeting: "@{concat('Hello ', triggerBody()?['name'])}" } },
+            runAfter: {},
+          },
+        },
+      ),
+    );
+    const designer = new DesignerPage(page);
+    await designer.open(flowId);
+    await designer.trigger().click();
+    const address = page.getByTestId("http-address");
+    await expect(address).toContainText("Publish and enable this flow to get its address");
+    await designer.publish("first version");
+    const url = page.getByRole("textbox", { name: "The flow's HTTP address" });
+    await expect(url).toHaveValue(new RegExp(`^http://127\\.0\\.0\\.1:\\d+/hooks/${flowId}\\?sig=`));
+    await expect(address).toContainText("POST");
+
+    const answer = await page.request.post(await url.inputValue(), { data: { name: "Ada" } });
+    expect(answer.status()).toBe(201);
+    expect(await answer.json()).toEqual({ greeting: "Hello Ada" });
+    await page
+      .getByRole("navigation", { name: "Main navigation" })
+      .getByRole("link", { name: "Runs" })
+      .click();
+    await expect(page.getByTestId("run-row").filter({ hasText: "Greeter" })).toContainText("Succeeded");
   });
 
   test("a disabled flow does not run on an event, not even when it is enabled again", async ({ app }) => {

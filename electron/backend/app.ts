@@ -13,6 +13,7 @@ import { Engine, type EngineEvent } from "./engine";
 import { EventBus } from "./events";
 import { FlowStore } from "./flows/store";
 import { Publisher } from "./publish";
+import { HttpHooks } from "./publish/http-hooks";
 import { definitionOf, TestRuns } from "./runs/test-runs";
 import { TriggerRecords } from "./runs/trigger-records";
 import { Sandbox, type SandboxEvent } from "./sandbox";
@@ -39,6 +40,8 @@ export interface Backend {
   engine: Engine;
   tests: TestRuns;
   publisher: Publisher;
+  /** Flows started by an HTTP request: what the hook server (electron/server/hook-server.ts) calls. */
+  hooks: HttpHooks;
   info(): AppInfo;
   close(): void;
 }
@@ -94,6 +97,11 @@ export function createBackend(options: BackendOptions): Backend {
     automateOff: () => !options.settings.get().automateEnabled,
     policy: () => options.settings.get().connectorPolicy,
   });
+  const hooks = new HttpHooks({
+    engine,
+    meta,
+    enabledWorkflow: (flowId) => publisher.enabledWorkflow(flowId),
+  });
   const tests = new TestRuns({
     flows,
     engine,
@@ -133,6 +141,7 @@ export function createBackend(options: BackendOptions): Backend {
     engine,
     tests,
     triggerRecords,
+    hooks,
     sandbox,
     clock,
     publisher,
@@ -155,6 +164,7 @@ export function createBackend(options: BackendOptions): Backend {
     engine,
     tests,
     publisher,
+    hooks,
     info,
     close: () => {
       publisher.stop();

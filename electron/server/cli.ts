@@ -8,6 +8,7 @@ import { createBackend } from "../backend/app";
 import { platformDataDir } from "../backend/paths";
 import { JsonFileSettingsStore } from "../backend/settings/store";
 import { parseWebModeArgs, WEB_MODE_HELP } from "./args";
+import { startHookServer } from "./hook-server";
 import { openBrowser } from "./open-browser";
 import { newLaunchToken } from "./security";
 import { startWebServer } from "./server";
@@ -37,10 +38,12 @@ async function main(): Promise<void> {
     ...(args.port !== undefined ? { port: args.port } : {}),
     log: (message) => console.error(message),
   });
+  const hookServer = await startHookServer(backend.hooks, { log: (message) => console.error(message) });
 
   console.log(`Flowsmith is running in web mode. Open this address (it carries this launch's access token):`);
   console.log(`  ${server.url}`);
   console.log(`Data folder: ${dataDir}`);
+  console.log(`Flows started by an HTTP request answer at ${hookServer.origin}/hooks/…`);
   if (args.open && !process.env.CI) {
     const opened = await openBrowser(server.url);
     console.log(
@@ -53,7 +56,7 @@ async function main(): Promise<void> {
   const stop = async (): Promise<void> => {
     if (stopping) return;
     stopping = true;
-    await server.close();
+    await Promise.all([server.close(), hookServer.close()]);
     backend.close();
     process.exit(0);
   };

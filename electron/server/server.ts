@@ -6,6 +6,7 @@ import type { ApiErrorCode, Envelope, EventMessage } from "../../shared/api";
 import type { Dispatch } from "../backend/api/dispatch";
 import type { EventBus } from "../backend/events";
 import { SECURITY_HEADERS } from "../shell/csp";
+import { readBody } from "./body";
 import { guardRequest, LOOPBACK_HOST, tokenCookieName } from "./security";
 import { loadStaticFile } from "./static-files";
 
@@ -213,19 +214,4 @@ function sendText(res: ServerResponse, status: number, text: string): void {
     "Cache-Control": "no-store",
   });
   res.end(text);
-}
-
-function readBody(req: IncomingMessage, limit: number): Promise<string | "too-large"> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooLarge = false;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) tooLarge = true;
-      else chunks.push(chunk);
-    });
-    req.on("end", () => resolve(tooLarge ? "too-large" : Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
 }

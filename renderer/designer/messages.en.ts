@@ -144,6 +144,13 @@ export const designerMessages = {
   // Properties panel
   "designer.properties": "Step properties",
   "designer.properties.trigger": "Trigger · {operation}",
+  "designer.http.title": "HTTP address",
+  "designer.http.url": "The flow's HTTP address",
+  "designer.http.copy": "Copy",
+  "designer.http.copied": "The address is copied.",
+  "designer.http.copyFailed": "The address could not be copied: select it and copy it yourself.",
+  "designer.http.help":
+    "Programs on this computer start the published flow by calling this address; its Response step answers them. Keep it private: the address is the key.",
   "designer.properties.close": "Close properties",
   "designer.properties.parameters": "Parameters",
   "designer.properties.settings": "Settings",

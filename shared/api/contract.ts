@@ -222,6 +222,11 @@ export const contract = {
     z.object({ flowId: flowIdSchema, policy: missedPolicySchema }).strict(),
     workflowEntrySchema,
   ),
+  /** The address of a published, enabled flow started by "When an HTTP request is received". */
+  "workflows.httpAddress": method(
+    z.object({ flowId: flowIdSchema }).strict(),
+    z.object({ url: z.string(), method: z.string().nullable() }),
+  ),
   "workflows.dismissStartProblems": method(z.object({ flowId: flowIdSchema }).strict(), workflowEntrySchema),
   "automate.flowsFor": method(
     z.object({ page: z.string().min(1).max(100) }).strict(),

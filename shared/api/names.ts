@@ -67,6 +67,7 @@ export const METHOD_NAMES = [
   "workflows.unpublish",
   "workflows.setMissedPolicy",
   "workflows.dismissStartProblems",
+  "workflows.httpAddress",
   "automate.flowsFor",
   "automate.run",
   "automate.newFlow",

@@ -187,6 +187,7 @@ const BAD_INPUTS: Record<MethodName, { input: unknown; names: string }[]> = {
   "workflows.unpublish": [{ input: { id: "x" }, names: "flowId" }],
   "workflows.setMissedPolicy": [{ input: { flowId: "x", policy: "always" }, names: "policy" }],
   "workflows.dismissStartProblems": [{ input: { flowId: 3 }, names: "flowId" }],
+  "workflows.httpAddress": [{ input: {}, names: "flowId" }],
   "automate.flowsFor": [{ input: {}, names: "page" }],
   "automate.run": [
     { input: { flowId: "x", page: "vendors" }, names: "user" },

@@ -5,6 +5,7 @@ import { starterDefinition } from "../../../shared/templates/starters";
 import type { EventBus } from "../events";
 import type { FlowStore } from "../flows/store";
 import type { Publisher } from "../publish";
+import type { HttpHooks } from "../publish/http-hooks";
 import type { Sandbox } from "../sandbox";
 import { COMPANY_NAME } from "../sandbox";
 import type { SettingsStore } from "../settings/store";
@@ -19,6 +20,7 @@ type PublishMethods = Pick<
 
 export interface PublishHandlerDeps {
   publisher: Publisher;
+  hooks: HttpHooks;
   flows: FlowStore;
   settings: SettingsStore;
   sandbox: Sandbox;
@@ -27,6 +29,7 @@ export interface PublishHandlerDeps {
 
 export function publishHandlers({
   publisher,
+  hooks,
   flows,
   settings,
   sandbox,
@@ -71,6 +74,7 @@ export function publishHandlers({
       changed(flowId);
       return entry as never;
     },
+    "workflows.httpAddress": ({ flowId }) => hooks.address(flowId),
     "workflows.dismissStartProblems": ({ flowId }) => {
       const entry = publisher.dismissStartProblems(flowId);
       changed(flowId);

@@ -241,6 +241,11 @@ export class Publisher {
     return this.list.list(query);
   }
 
+  /** The enabled workflow of a flow, on the version that runs; undefined when it is off or unpublished. */
+  enabledWorkflow(flowId: string): LiveWorkflow | undefined {
+    return this.loaded().get(flowId);
+  }
+
   /** A published flow's status; undefined when the flow is not published. */
   statusOf(flowId: string): WorkflowStatus | undefined {
     return this.store.get(flowId)?.status;

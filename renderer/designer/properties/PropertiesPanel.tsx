@@ -48,6 +48,7 @@ import { actionNameFromTitle, renameStep } from "../state/edits";
 import { graphOf } from "../state/graph-cache";
 import { ConcurrencySetting } from "./ConcurrencySetting";
 import { type FieldContext, FieldContextValue } from "./field-context";
+import { HttpAddress } from "./HttpAddress";
 import { type FieldProblem, InputField } from "./InputField";
 import { RunAfterEditor } from "./RunAfterEditor";
 import { RunFlowFormDesigner } from "./RunFlowFormDesigner";
@@ -72,6 +73,7 @@ export function PropertiesPanel({ findings }: { findings: readonly Finding[] }) 
   const focusField = useDesigner((s) => s.focusField);
   const readOnly = useDesigner((s) => s.readOnly);
   const kind = useDesigner((s) => s.kind);
+  const flowId = useDesigner((s) => s.flowId);
   const graph = useMemo(() => graphOf(definition), [definition]);
   const node = selected ? graph.byId.get(selected) : undefined;
   const [tab, setTab] = useState<Tab>("parameters");
@@ -228,6 +230,9 @@ export function PropertiesPanel({ findings }: { findings: readonly Finding[] }) 
           {tab === "parameters" && (
             <>
               {node.kind === "trigger" && <TriggerPicker node={node} kind={kind} readOnly={readOnly} />}
+              {node.kind === "trigger" &&
+                info.operation?.wdlKind === "Http" &&
+                info.operation.kind === "trigger" && <HttpAddress flowId={flowId} />}
               <Parameters
                 node={node}
                 step={step}
