@@ -10,6 +10,7 @@ import { AppMeta } from "./app-meta";
 import { SimulationClock } from "./clock";
 import { openDatabase } from "./db/open";
 import { Engine, type EngineEvent } from "./engine";
+import { createSealer } from "./engine/sealed-values";
 import { EventBus } from "./events";
 import { FlowStore } from "./flows/store";
 import { Publisher } from "./publish";
@@ -17,6 +18,7 @@ import { HttpHooks } from "./publish/http-hooks";
 import { definitionOf, TestRuns } from "./runs/test-runs";
 import { TriggerRecords } from "./runs/trigger-records";
 import { Sandbox, type SandboxEvent } from "./sandbox";
+import { loadSealingKey } from "./sealing-key";
 import type { SettingsStore } from "./settings/store";
 
 export interface BackendOptions {
@@ -53,7 +55,10 @@ export function createBackend(options: BackendOptions): Backend {
   mkdirSync(options.dataDir, { recursive: true });
   const databaseFile = join(options.dataDir, DATABASE_FILE_NAME);
   const now = options.now ?? Date.now;
-  const { db, notices } = openDatabase(databaseFile, { now: () => new Date(now()) });
+  const opened = openDatabase(databaseFile, { now: () => new Date(now()) });
+  const { db } = opened;
+  const sealing = loadSealingKey(options.dataDir, () => new Date(now()));
+  const notices = [...opened.notices, ...sealing.notices];
   const log = options.log ?? ((message: string) => console.error(message));
   for (const notice of notices) log(`${notice.title}: ${notice.message}`);
 
@@ -78,6 +83,7 @@ export function createBackend(options: BackendOptions): Backend {
     clock,
     runtime: sandbox,
     events: (event) => forwardRunEvent(events, event),
+    sealer: createSealer(sealing.key),
   });
   engineRef = engine;
   const recovery = engine.start();

@@ -1,7 +1,7 @@
 // The engine's shared machinery: journal, wait registry, the runs in memory, and the life cycle of a
 // step (begin, wait, complete, skip) and of a run (end, cancel, exceed its duration). Step executors
 // (steps/) and the scheduler call it; the public Engine class wraps it.
-import type { Database } from "better-sqlite3";
+import type { Database, Statement } from "better-sqlite3";
 import type { WdlAction, WdlActions } from "../../../shared/flow";
 import type { JsonValue } from "../../../shared/json";
 import type { Clock } from "../clock";
@@ -20,6 +20,7 @@ import {
   stepKey,
   stepPath,
 } from "./run-state";
+import type { ValueSealer } from "./sealed-values";
 import { isSkipReason, type SkipReason, skipError, skipRecord } from "./skip-reasons";
 import type { FinalStatus, RunStatus } from "./status";
 import type { EngineEvent, EngineEventListener, ErrorInfo, WaitKind } from "./types";
@@ -37,6 +38,8 @@ export interface CoreOptions {
   load: (runId: string) => RunExecution | undefined;
   /** A run ended (its end is journaled, not yet committed): a queued run of its flow may start. */
   onRunEnded?: (run: RunExecution) => void;
+  /** Seals secured inputs and outputs before the journal keeps them. */
+  sealer: ValueSealer;
 }
 
 /** What a step executor knows about the step it runs. */
@@ -75,6 +78,7 @@ export class EngineCore {
   readonly limits: EngineLimits;
   readonly random: () => number;
   readonly journal: Journal;
+  readonly sealer: ValueSealer;
   readonly registry: WaitRegistry;
   readonly loaded = new Map<string, RunExecution>();
   stopped = false;
@@ -82,6 +86,7 @@ export class EngineCore {
   private readonly load: (runId: string) => RunExecution | undefined;
   private readonly onRunEnded: ((run: RunExecution) => void) | undefined;
   private readonly signalQuery;
+  private readonly runInfo: Statement;
 
   constructor(options: CoreOptions) {
     this.db = options.db;
@@ -91,6 +96,7 @@ export class EngineCore {
     this.random = options.random;
     this.load = options.load;
     this.onRunEnded = options.onRunEnded;
+    this.sealer = options.sealer;
     this.journal = new Journal(options.db, {
       policy: options.policy,
       emit: (event: EngineEvent) => options.events(event),
@@ -107,10 +113,22 @@ export class EngineCore {
     this.signalQuery = options.db
       .prepare("SELECT outcome FROM run_signals WHERE token = ? AND consumed_at IS NULL")
       .pluck();
+    this.runInfo = options.db.prepare("SELECT flow_id, started_at FROM runs WHERE id = ?");
   }
 
   now(): number {
     return this.clock.now();
+  }
+
+  /** The JSON text the journal keeps of a step's inputs or outputs: sealed when the step secures them. */
+  private journaled(
+    run: RunExecution,
+    name: string,
+    what: "inputs" | "outputs",
+    json: string | null,
+  ): string | null {
+    if (json === null || !run.index.anySecured || !run.index.actions.get(name)?.secured[what]) return json;
+    return this.sealer.seal(json);
   }
 
   soon(fn: () => void): void {
@@ -201,8 +219,13 @@ export class EngineCore {
         type: flight.type,
         status,
         code: null,
-        inputs: flight.inputs,
-        outputs: options.outputs === undefined ? null : JSON.stringify(options.outputs),
+        inputs: this.journaled(run, sc.name, "inputs", flight.inputs),
+        outputs: this.journaled(
+          run,
+          sc.name,
+          "outputs",
+          options.outputs === undefined ? null : JSON.stringify(options.outputs),
+        ),
         error: null,
         state: flight.state,
         startedAt,
@@ -304,8 +327,8 @@ export class EngineCore {
         type: sc.type,
         status,
         code,
-        inputs: inputsText,
-        outputs: outputsText,
+        inputs: this.journaled(run, sc.name, "inputs", inputsText),
+        outputs: this.journaled(run, sc.name, "outputs", outputsText),
         error: error === null ? null : JSON.stringify(error),
         state: stateText,
         startedAt,
@@ -371,8 +394,8 @@ export class EngineCore {
         type: sc.type,
         status: "Failed",
         code: null,
-        inputs: flight.inputs,
-        outputs: JSON.stringify(outputs),
+        inputs: this.journaled(run, sc.name, "inputs", flight.inputs),
+        outputs: this.journaled(run, sc.name, "outputs", JSON.stringify(outputs)),
         error: JSON.stringify(error),
         state: flight.state,
         startedAt: flight.startedAt,
@@ -569,6 +592,36 @@ export class EngineCore {
     const waiter = run.waiters.get(key);
     if (waiter) waiter(resolution);
     else run.resolutions.set(key, resolution);
+  }
+
+  /**
+   * A run whose journal cannot be read back (a damaged row, values sealed with another key): it
+   * ends Failed, saying why, instead of stopping the engine; its journal stays as it was.
+   */
+  failUnreadable(runId: string, cause: unknown): void {
+    const row = this.runInfo.get(runId) as { flow_id: string; started_at: number } | undefined;
+    if (!row || this.stopped) return;
+    const at = this.now();
+    const error: ErrorInfo = {
+      code: "RunCannotContinue",
+      message: cause instanceof Error ? cause.message : String(cause),
+    };
+    this.registry.removeRun(runId);
+    this.journal.deleteRunWaits(runId);
+    this.journal.finishRun(runId, "Failed", at, JSON.stringify(error));
+    this.journal.event({
+      event: "run.finished",
+      payload: {
+        runId,
+        flowId: row.flow_id,
+        status: "Failed",
+        startedAt: iso(row.started_at),
+        endedAt: iso(at),
+        durationMs: at - row.started_at,
+        error,
+      },
+    });
+    this.journal.stepCompleted();
   }
 
   private runFor(runId: string): RunExecution | undefined {

@@ -5,6 +5,8 @@ import {
   allActions,
   branchesOf,
   canonicalActionType,
+  type SecuredData,
+  securedData,
   type WdlAction,
   type WdlActionType,
   type WdlDefinition,
@@ -18,10 +20,14 @@ export interface ActionInfo {
   loops: string[];
   /** For a scope action: the names of the actions in its branches (first level only). */
   children: string[];
+  /** runtimeConfiguration.secureData: these values are hidden from history and sealed in the journal. */
+  secured: SecuredData;
 }
 
 export interface DefinitionIndex {
   actions: Map<string, ActionInfo>;
+  /** Some action secures its inputs or outputs (most definitions: none, and nothing is looked up). */
+  anySecured: boolean;
   /** Names as expressions may write them: exact, with spaces as underscores, any case. */
   resolve(name: string): ActionInfo | undefined;
 }
@@ -47,6 +53,7 @@ export function definitionIndex(definition: WdlDefinition): DefinitionIndex {
       type: canonicalActionType(entry.action.type),
       loops,
       children: branchesOf(entry.action).flatMap((b) => Object.keys(b.actions)),
+      secured: securedData(entry.action),
     });
   }
   const folded = new Map<string, ActionInfo>();
@@ -56,6 +63,7 @@ export function definitionIndex(definition: WdlDefinition): DefinitionIndex {
   }
   const index: DefinitionIndex = {
     actions,
+    anySecured: [...actions.values()].some((info) => info.secured.inputs || info.secured.outputs),
     resolve: (name) => actions.get(name) ?? folded.get(name.replace(/ /g, "_").toLowerCase()),
   };
   cache.set(definition, index);

@@ -1,7 +1,7 @@
 // The engine: runs flow definitions with WDL semantics and keeps every run as a journal in SQLite,
 // so that a run survives the process (see README.md for the guarantees). Plain Node: no electron.
 import type { Database, Statement } from "better-sqlite3";
-import { type ConcurrencyLimit, concurrencyOf } from "../../../shared/flow";
+import { type ConcurrencyLimit, concurrencyOf, securedData } from "../../../shared/flow";
 import type { JsonValue } from "../../../shared/json";
 import { type Clock, SystemClock } from "../clock";
 import type { ConnectorRuntime, FinalOutcome, SignalSink } from "./connector-runtime";
@@ -16,6 +16,7 @@ import { RunLoader } from "./recovery";
 import { RunQueue } from "./run-queue";
 import { RunExecution, splitStepKey } from "./run-state";
 import { driveRun } from "./scheduler";
+import { UNSEALED, type ValueSealer } from "./sealed-values";
 import { type Snapshot, SnapshotStore } from "./snapshots";
 import { evaluateTriggerConditions, triggerNameOf } from "./trigger-conditions";
 import type {
@@ -46,6 +47,8 @@ export interface EngineOptions {
   random?: () => number;
   /** Run ids; time-ordered ids (ids.ts) when absent. */
   newRunId?: () => string;
+  /** Seals secured inputs and outputs in the journal (sealed-values.ts); kept as they are when absent. */
+  sealer?: ValueSealer;
 }
 
 export interface RecoveryReport {
@@ -62,6 +65,7 @@ export interface RecoveryReport {
 export class Engine implements SignalSink {
   private readonly core: EngineCore;
   private readonly snapshots: SnapshotStore;
+  private readonly sealer: ValueSealer;
   private readonly loader: RunLoader;
   private readonly queries: RunQueries;
   private readonly queue: RunQueue;
@@ -88,7 +92,12 @@ export class Engine implements SignalSink {
     const random = options.random ?? Math.random;
     const db = options.db;
     this.snapshots = new SnapshotStore(db);
-    this.loader = new RunLoader(db, this.snapshots, { now: () => this.clock.now(), random });
+    this.sealer = options.sealer ?? UNSEALED;
+    this.loader = new RunLoader(db, this.snapshots, {
+      now: () => this.clock.now(),
+      random,
+      sealer: this.sealer,
+    });
     this.queries = new RunQueries(db);
     this.queue = new RunQueue(db);
     this.core = new EngineCore({
@@ -104,6 +113,7 @@ export class Engine implements SignalSink {
         const limit = concurrencyOf(run.definition, run.triggerName);
         if (limit) this.releaseSoon(run.flow.id, limit);
       },
+      sealer: this.sealer,
     });
     this.s = {
       insertSignal: db.prepare(
@@ -221,6 +231,10 @@ export class Engine implements SignalSink {
         `The trigger outputs are ${describeSize(outputsText.length)}, more than the ${describeSize(this.limits.maxPayloadChars)} a value may hold.`,
       );
     }
+    // The journal keeps secured trigger outputs sealed (their size counts as the flow sent them).
+    const journaledOutputs = securedData(definition.triggers?.[triggerName]).outputs
+      ? this.sealer.seal(outputsText)
+      : outputsText;
     const snapshot = this.snapshots.of(definition);
     const limit = concurrencyOf(snapshot.definition, triggerName);
     if (limit && this.queue.active(args.flow.id) >= limit.runs) {
@@ -232,12 +246,19 @@ export class Engine implements SignalSink {
           message: `“${args.flow.name}” already has ${limit.runs} run${limit.runs === 1 ? "" : "s"} in progress and ${limit.waiting} waiting, the most its trigger's concurrency control allows.`,
         };
       }
-      return this.startQueued(args, snapshot, triggerName, outputsText);
+      return this.startQueued(args, snapshot, triggerName, journaledOutputs);
     }
     const id = this.newRunId();
     const startedAt = this.clock.now();
     const committed = this.core.journal.insertRun(
-      runRow(args, { id, triggerName, outputsText, snapshot, status: "Running", startedAt }),
+      runRow(args, {
+        id,
+        triggerName,
+        outputsText: journaledOutputs,
+        snapshot,
+        status: "Running",
+        startedAt,
+      }),
     );
     this.snapshots.stored(snapshot);
     const run = new RunExecution({
@@ -474,7 +495,13 @@ export class Engine implements SignalSink {
     if (this.core.stopped) return undefined;
     const existing = this.core.loaded.get(runId);
     if (existing) return existing;
-    const run = this.loader.load(runId);
+    let run: RunExecution | undefined;
+    try {
+      run = this.loader.load(runId);
+    } catch (error) {
+      this.core.failUnreadable(runId, error);
+      return undefined;
+    }
     if (!run) return undefined;
     this.core.loaded.set(runId, run);
     // A run waiting for a slot of its flow is loaded (to be cancelled or timed out) but not run.

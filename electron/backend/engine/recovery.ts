@@ -7,6 +7,7 @@ import type { WdlDefinition } from "../../../shared/flow";
 import type { JsonValue } from "../../../shared/json";
 import { RUN_LOG_SELECT, readRunLog } from "./run-log";
 import { type ReplayStep, RunExecution, StepResult, stepKey } from "./run-state";
+import type { ValueSealer } from "./sealed-values";
 import type { SnapshotStore } from "./snapshots";
 import { type FinalStatus, isFinalStatus } from "./status";
 import type { ErrorInfo, RunMode } from "./types";
@@ -41,7 +42,7 @@ export class RunLoader {
   constructor(
     db: Database,
     private readonly snapshots: SnapshotStore,
-    private readonly services: { now: () => number; random: () => number },
+    private readonly services: { now: () => number; random: () => number; sealer: ValueSealer },
   ) {
     this.run = db.prepare(
       `SELECT id, flow_id, flow_name, flow_version, mode, trigger_name, trigger_outputs, definition_hash,
@@ -72,6 +73,12 @@ export class RunLoader {
     run.status = row.status === "Waiting" ? "Waiting" : "Running";
 
     const log = readRunLog(this.log, runId);
+    // Secured values were sealed for the journal: the run goes on with them as they were.
+    const { sealer } = this.services;
+    for (const step of log.steps) {
+      step.inputs = step.inputs === undefined ? undefined : sealer.open(step.inputs);
+      step.outputs = step.outputs === undefined ? undefined : sealer.open(step.outputs);
+    }
     for (const step of log.steps) {
       const key = stepKey(step.iteration, step.action);
       const before = run.replay.get(key);
@@ -143,7 +150,7 @@ export class RunLoader {
       mode: row.mode,
       definition,
       triggerName: row.trigger_name,
-      triggerOutputs: JSON.parse(row.trigger_outputs) as JsonValue,
+      triggerOutputs: this.services.sealer.open(JSON.parse(row.trigger_outputs) as JsonValue),
     };
   }
 }

@@ -1,6 +1,12 @@
 // Secure inputs and outputs: the run uses the values, run history does not show them.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Database } from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { definition, FLOW, runFlow, step, testEngine } from "./testing";
+import { VirtualClock } from "../clock";
+import { createSealer } from "./sealed-values";
+import { definition, engineTestDatabase, FLOW, runFlow, step, testEngine } from "./testing";
 
 const SECURE_BOTH = { secureData: { properties: ["inputs", "outputs"] } };
 
@@ -76,5 +82,104 @@ describe("secure inputs and outputs", () => {
       body: { iban: "FR76 3000 6000 0112 3456 7890 189" },
     });
     expect(t.engine.triggerOutputsOf("no-such-run")).toBeUndefined();
+  });
+});
+
+describe("secured values in the journal", () => {
+  const KEY = Buffer.alloc(32, 7);
+  const PIN = "pin-4711";
+  const flow = definition(
+    {
+      Get_secret: {
+        type: "Compose",
+        inputs: "pin-@{triggerBody()?['pin']}",
+        runAfter: {},
+        runtimeConfiguration: SECURE_BOTH,
+      },
+      Later: {
+        type: "Wait",
+        inputs: { interval: { count: 1, unit: "Hour" } },
+        runAfter: { Get_secret: ["Succeeded"] },
+      },
+      Use_it: {
+        type: "Compose",
+        inputs: "@concat('sent ', outputs('Get_secret'))",
+        runAfter: { Later: ["Succeeded"] },
+      },
+    },
+    {
+      triggers: {
+        manual: {
+          type: "Request",
+          kind: "Button",
+          inputs: { schema: {} },
+          runtimeConfiguration: { secureData: { properties: ["outputs"] } },
+        },
+      },
+    },
+  );
+  const journalText = (db: Database) =>
+    JSON.stringify([
+      db.prepare("SELECT entries FROM run_log").pluck().all(),
+      db.prepare("SELECT trigger_outputs FROM runs").pluck().all(),
+    ]);
+
+  it("are sealed with the key, and a run opens them again after a restart to go on", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "flowsmith-sealed-")), "runs.db");
+    const clock = new VirtualClock();
+    const first = testEngine({ db: engineTestDatabase(file), clock, sealer: createSealer(KEY) });
+    first.engine.start();
+    const started = first.engine.startRun({
+      flow: FLOW,
+      mode: "test",
+      definition: flow,
+      triggerOutputs: { body: { pin: 4711 } },
+    });
+    if (!started.started) throw new Error(started.message);
+    await first.engine.idle();
+    expect(journalText(first.db)).not.toContain("4711");
+    expect(journalText(first.db)).toContain("$sealed:v1:");
+    first.engine.stop();
+    first.db.close();
+
+    const again = testEngine({ db: engineTestDatabase(file), clock, sealer: createSealer(KEY) });
+    again.engine.start();
+    expect(again.engine.triggerOutputsOf(started.runId)).toEqual({ body: { pin: 4711 } });
+    await again.advanceToNext();
+    const run = again.engine.getRun(started.runId);
+    expect(run?.status).toBe("Succeeded");
+    expect(run && step(run, "Use_it").outputs).toBe(`sent ${PIN}`);
+    expect(run && step(run, "Get_secret")).toMatchObject({ inputs: null, outputs: null });
+    again.db.close();
+  });
+
+  it("opened with another key, fail the run that needs them with a clear error", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "flowsmith-sealed-")), "runs.db");
+    const clock = new VirtualClock();
+    const first = testEngine({ db: engineTestDatabase(file), clock, sealer: createSealer(KEY) });
+    first.engine.start();
+    const started = first.engine.startRun({
+      flow: FLOW,
+      mode: "test",
+      definition: flow,
+      triggerOutputs: { body: { pin: 1 } },
+    });
+    if (!started.started) throw new Error(started.message);
+    await first.engine.idle();
+    first.engine.stop();
+    first.db.close();
+
+    const other = testEngine({
+      db: engineTestDatabase(file),
+      clock,
+      sealer: createSealer(Buffer.alloc(32, 9)),
+    });
+    other.engine.start();
+    await other.advanceToNext();
+    expect(other.engine.getRun(started.runId)).toMatchObject({
+      status: "Failed",
+      error: { message: expect.stringContaining("A secured value of this run cannot be read") },
+    });
+    other.db.close();
   });
 });
