@@ -260,6 +260,60 @@ test.describe("publishing", () => {
     await expect(page.getByTestId("run-row").filter({ hasText: "Greeter" })).toContainText("Succeeded");
   });
 
+  test("Run in the workflow list asks a button flow's form and runs it; a flow that runs on a record says where", async ({
+    app,
+  }) => {
+    const page = app.page;
+    const asking = flowDefinition(
+      {
+        manual: {
+          type: "Request",
+          kind: "Button",
+          inputs: {
+            schema: {
+              type: "object",
+              properties: { text: { type: "string", title: "Reason", "x-ms-content-hint": "TEXT" } },
+              required: ["text"],
+            },
+          },
+        },
+      },
+      { Note: { type: "Compose", inputs: "@triggerBody()?['text']", runAfter: {} } },
+    );
+    const flowId = await createFlow(page, "Month end", "instant", asking);
+    await callApi(page, "publish.publish", { flowId, note: "first version" });
+    await goToWorkflows(page);
+    const row = page.getByTestId("workflow-row").filter({ hasText: "Month end" });
+    await row.getByRole("button", { name: "More" }).click();
+    await page.getByRole("menuitem", { name: "Run…" }).click();
+    const pane = page.getByTestId("run-flow-pane");
+    await expect(pane).toContainText("“Month end” runs now, on its published version");
+    await pane.getByRole("button", { name: "Continue" }).click();
+    await expect(pane).toContainText("Reason");
+    await pane.getByRole("textbox", { name: /Reason/ }).fill("Quarter closing");
+    await pane.getByRole("button", { name: "Continue" }).click();
+    await expect(page.getByTestId("run-outcome")).toContainText("The flow ran successfully.");
+    await page.getByTestId("run-outcome").getByRole("link").click();
+    await expect(page.getByText("Quarter closing").first()).toBeVisible();
+
+    // A flow for a selected record runs from its page's Automate menu: Run says so.
+    const vendors = await callApi<{ id: string }>(page, "automate.newFlow", {
+      page: "vendors",
+      name: "Vendor check",
+    });
+    await callApi(page, "publish.publish", { flowId: vendors.id, note: "first version" });
+    await goToWorkflows(page);
+    await page
+      .getByTestId("workflow-row")
+      .filter({ hasText: "Vendor check" })
+      .getByRole("button", { name: "More" })
+      .click();
+    await page.getByRole("menuitem", { name: "Run…" }).click();
+    await expect(page.getByTestId("run-blocked")).toHaveText(
+      "“Vendor check” runs on a record: open the Vendors page in the sandbox, select a record, then Automate.",
+    );
+  });
+
   test("a disabled flow does not run on an event, not even when it is enabled again", async ({ app }) => {
     const page = app.page;
     const flowId = await createFlow(page, "Purchase invoice approval", "automated", PURCHASE_APPROVAL_FLOW);

@@ -147,11 +147,23 @@ export function AutomateMenu({ table, tableTitle, records, user }: AutomateMenuP
       )}
       {running && (
         <RunFlowPane
-          flow={running}
-          page={table}
-          records={records.map(({ table: tbl, id }) => ({ table: tbl, id }))}
-          recordsLabel={recordsLabel}
-          user={user}
+          name={running.name}
+          fields={running.fields}
+          intro={t("automate.runIntro", { name: running.name, records: recordsLabel })}
+          blocked={
+            running.trigger === "selected-record" && records.length === 0 ? t("automate.noRecord") : undefined
+          }
+          start={(inputs) =>
+            api.call("automate.run", {
+              flowId: running.flowId,
+              page: table,
+              user,
+              inputs,
+              ...(records.length
+                ? { records: records.map(({ table: tbl, id }) => ({ table: tbl, id })) }
+                : {}),
+            })
+          }
           onClose={() => setRunning(undefined)}
         />
       )}

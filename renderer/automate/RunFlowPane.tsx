@@ -2,6 +2,10 @@ import { CheckCircle2, CircleX, Loader2 } from "lucide-react";
 import { useEffect, useState } from "react";
 import { Link } from "wouter";
 import type { InstantFlow, RunStatus } from "../../shared/api";
+
+/** One input of a flow's Run flow form, as the contract carries it. */
+export type RunFlowField = InstantFlow["fields"][number];
+
 import type { JsonObject, JsonValue } from "../../shared/json";
 import { api } from "../api/client";
 import { useApiEvent } from "../api/hooks";
@@ -17,21 +21,24 @@ type Outcome =
 
 /**
  * Business Central's Run flow pane: the flow's inputs (required ones marked and enforced), Continue
- * runs it on the selected record(s) as the person acting in the sandbox, then the result and its run.
+ * starts the run (on the selected record(s) from a page's Automate menu; as its maker from the
+ * workflow list), then the result and a link to its run.
  */
 export function RunFlowPane({
-  flow,
-  page,
-  records,
-  recordsLabel,
-  user,
+  name,
+  fields,
+  intro,
+  blocked,
+  start,
   onClose,
 }: {
-  flow: InstantFlow;
-  page: string;
-  records: { table: string; id: string }[];
-  recordsLabel: string;
-  user: { name: string; email: string };
+  name: string;
+  fields: readonly RunFlowField[];
+  /** What the run is on: "“Block vendor payments” runs on Vendor 10000." */
+  intro: string;
+  /** Why it cannot run from here (no record selected…): said instead of the form. */
+  blocked?: string | undefined;
+  start: (inputs: JsonObject) => Promise<{ runId: string }>;
   onClose: () => void;
 }) {
   const [values, setValues] = useState<Record<string, JsonValue>>({});
@@ -75,27 +82,16 @@ export function RunFlowPane({
     return () => clearTimeout(timer);
   }, [outcome]);
 
-  const needsRecord = flow.trigger === "selected-record" && records.length === 0;
-
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    const missing = flow.fields.find(
-      (f) => f.required && (values[f.key] === undefined || values[f.key] === ""),
-    );
+    const missing = fields.find((f) => f.required && (values[f.key] === undefined || values[f.key] === ""));
     if (missing) {
       setError(t("automate.required", { title: missing.title }));
       return;
     }
     setBusy(true);
     try {
-      const inputs: JsonObject = { ...values };
-      const result = await api.call("automate.run", {
-        flowId: flow.flowId,
-        page,
-        user,
-        inputs,
-        ...(records.length ? { records } : {}),
-      });
+      const result = await start({ ...values });
       setOutcome({ state: "running", runId: result.runId });
     } catch (cause) {
       setError(describeError(cause));
@@ -108,7 +104,7 @@ export function RunFlowPane({
     <Dialog title={t("automate.runTitle")} onClose={onClose}>
       <div data-testid="run-flow-pane" className="form">
         <p>
-          <strong>{flow.name}</strong>
+          <strong>{name}</strong>
         </p>
         {outcome ? (
           <div className="run-outcome" role="status" data-testid="run-outcome">
@@ -132,12 +128,21 @@ export function RunFlowPane({
               {t("automate.seeRun")}
             </Link>
           </div>
-        ) : needsRecord ? (
-          <p className="muted">{t("automate.noRecord")}</p>
+        ) : blocked ? (
+          <>
+            <p className="muted" data-testid="run-blocked">
+              {blocked}
+            </p>
+            <div className="dialog-actions">
+              <button type="button" className="button" onClick={onClose}>
+                {t("common.close")}
+              </button>
+            </div>
+          </>
         ) : (
           <form className="form" onSubmit={submit} noValidate>
-            <p className="muted">{t("automate.runIntro", { name: flow.name, records: recordsLabel })}</p>
-            {flow.fields.map((field) => (
+            <p className="muted">{intro}</p>
+            {fields.map((field) => (
               <RunFlowFormField
                 key={field.key}
                 field={field}

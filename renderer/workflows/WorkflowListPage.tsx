@@ -1,9 +1,10 @@
 import { AlertTriangle, ListChecks, MoreHorizontal, Search } from "lucide-react";
 import { Fragment, useCallback, useEffect, useRef, useState } from "react";
 import { Link, useLocation, useSearch } from "wouter";
-import type { FlowKind, WorkflowEntry, WorkflowStatus } from "../../shared/api";
+import { ApiError, type FlowKind, type WorkflowEntry, type WorkflowStatus } from "../../shared/api";
 import { api } from "../api/client";
 import { useThrottledApiEvents } from "../api/hooks";
+import { type RunFlowField, RunFlowPane } from "../automate/RunFlowPane";
 import { KindIcon, kindLabel } from "../flows/kinds";
 import { formatDateTime, formatRelative, type MessageKey, t } from "../i18n";
 import { StatusBadge } from "../runs/format";
@@ -35,6 +36,11 @@ export function WorkflowListPage() {
   const [error, setError] = useState<string>();
   const [unpublishing, setUnpublishing] = useState<WorkflowEntry>();
   const [versionsOf, setVersionsOf] = useState<WorkflowEntry>();
+  const [running, setRunning] = useState<{
+    entry: WorkflowEntry;
+    fields: RunFlowField[];
+    blocked?: string;
+  }>();
 
   // Only the newest request's answer is shown: typing fast must not end on an older filter's rows.
   const latestRequest = useRef(0);
@@ -67,6 +73,20 @@ export function WorkflowListPage() {
     return () => clearTimeout(timer);
   }, [load, query]);
   useThrottledApiEvents(["workflows.changed", "runs.finished"], load);
+
+  // Run: the flow's Run flow form first (a schedule has none), or where it runs from instead.
+  const openRun = async (entry: WorkflowEntry) => {
+    try {
+      const form = await api.call("workflows.runForm", { flowId: entry.id });
+      setRunning({ entry, fields: form.fields });
+    } catch (caught) {
+      setRunning({
+        entry,
+        fields: [],
+        blocked: caught instanceof ApiError ? caught.message : describeError(caught),
+      });
+    }
+  };
 
   const toggle = async (entry: WorkflowEntry) => {
     try {
@@ -273,6 +293,9 @@ export function WorkflowListPage() {
                         icon={<MoreHorizontal size={18} />}
                         items={[
                           { label: t("workflows.open"), onSelect: () => navigate(`/flows/${entry.id}`) },
+                          ...(entry.status === "enabled" && entry.kind !== "automated"
+                            ? [{ label: t("workflows.run"), onSelect: () => void openRun(entry) }]
+                            : []),
                           { label: t("workflows.runs"), onSelect: () => navigate(`/runs?flow=${entry.id}`) },
                           { label: t("workflows.versions"), onSelect: () => setVersionsOf(entry) },
                           { label: t("workflows.export"), onSelect: () => void exportVersion(entry) },
@@ -332,6 +355,19 @@ export function WorkflowListPage() {
             await api.call("workflows.unpublish", { flowId: unpublishing.id });
             toast.info(t("workflows.unpublished", { name: unpublishing.name }));
             setUnpublishing(undefined);
+            void load();
+          }}
+        />
+      )}
+      {running && (
+        <RunFlowPane
+          name={running.entry.name}
+          fields={running.fields}
+          intro={t("workflows.runIntro", { name: running.entry.name })}
+          blocked={running.blocked}
+          start={(inputs) => api.call("workflows.run", { flowId: running.entry.id, inputs })}
+          onClose={() => {
+            setRunning(undefined);
             void load();
           }}
         />

@@ -47,6 +47,9 @@ export const workflowsMessages = {
     other: "Its trigger fired {count} times without starting, last {when}",
   },
   "workflows.dismissProblems": "Dismiss",
+  "workflows.run": "Run…",
+  "workflows.runIntro":
+    "“{name}” runs now, on its published version, as the person of the flows' connection.",
   "workflows.dismissProblemsOf": "Dismiss the start problems of “{name}”",
   "workflows.missed.run-once": "Run once",
   "workflows.missed.skip": "Skip them",

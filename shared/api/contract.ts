@@ -227,6 +227,16 @@ export const contract = {
     z.object({ flowId: flowIdSchema }).strict(),
     z.object({ url: z.string(), method: z.string().nullable() }),
   ),
+  /** What "Run" asks before it runs a published flow: its Run flow form (none for a schedule). */
+  "workflows.runForm": method(
+    z.object({ flowId: flowIdSchema }).strict(),
+    z.object({ name: z.string(), fields: instantFlowSchema.shape.fields }),
+  ),
+  /** Runs a published scheduled or "Manually trigger a flow" flow now, as the connection's person. */
+  "workflows.run": method(
+    z.object({ flowId: flowIdSchema, inputs: z.record(z.string(), z.json()).optional() }).strict(),
+    z.object({ runId: z.string(), runIds: z.array(z.string()) }),
+  ),
   "workflows.dismissStartProblems": method(z.object({ flowId: flowIdSchema }).strict(), workflowEntrySchema),
   "automate.flowsFor": method(
     z.object({ page: z.string().min(1).max(100) }).strict(),

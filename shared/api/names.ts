@@ -68,6 +68,8 @@ export const METHOD_NAMES = [
   "workflows.setMissedPolicy",
   "workflows.dismissStartProblems",
   "workflows.httpAddress",
+  "workflows.runForm",
+  "workflows.run",
   "automate.flowsFor",
   "automate.run",
   "automate.newFlow",

@@ -188,6 +188,8 @@ const BAD_INPUTS: Record<MethodName, { input: unknown; names: string }[]> = {
   "workflows.setMissedPolicy": [{ input: { flowId: "x", policy: "always" }, names: "policy" }],
   "workflows.dismissStartProblems": [{ input: { flowId: 3 }, names: "flowId" }],
   "workflows.httpAddress": [{ input: {}, names: "flowId" }],
+  "workflows.runForm": [{ input: { flowId: "" }, names: "flowId" }],
+  "workflows.run": [{ input: { flowId: "x", inputs: [] }, names: "inputs" }],
   "automate.flowsFor": [{ input: {}, names: "page" }],
   "automate.run": [
     { input: { flowId: "x", page: "vendors" }, names: "user" },

@@ -75,6 +75,13 @@ export function publishHandlers({
       return entry as never;
     },
     "workflows.httpAddress": ({ flowId }) => hooks.address(flowId),
+    "workflows.runForm": ({ flowId }) => publisher.runForm(flowId),
+    "workflows.run": ({ flowId, inputs }) => {
+      // Run from the list by its maker: the person the flows' connections belong to.
+      const email = sandbox.connectionUser();
+      const user = { name: sandbox.getPerson(email)?.displayName ?? email, email };
+      return publisher.runFromList(flowId, { user, ...(inputs ? { inputs } : {}) });
+    },
     "workflows.dismissStartProblems": ({ flowId }) => {
       const entry = publisher.dismissStartProblems(flowId);
       changed(flowId);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { addRunFlowInput } from "../../../shared/connectors";
 import { DEMO_GROUPS } from "../../../shared/templates/demo";
 import { companyId } from "../triggers/instant";
-import { buttonFlow, caught, createFlow, runsOf, templateFlow } from "./test-support";
+import { buttonFlow, caught, createFlow, runsOf, scheduledFlow, templateFlow } from "./test-support";
 import { worldPerTest } from "./test-worlds";
 
 const open = worldPerTest();
@@ -155,5 +155,57 @@ describe("instant flows: the Automate menu and the Run flow pane", () => {
       body: { number: 12.5, date: "2026-02-01" },
     });
     expect(runsOf(w, button.id)).toHaveLength(1);
+  });
+});
+
+describe("Run in the workflow list", () => {
+  const ME = { name: "Daniel Reyes", email: "daniel.reyes@cronus-demo.example" };
+
+  it("runs a schedule at once and a button flow with its form, as the person who runs it", async () => {
+    const w = open();
+    const weekly = createFlow(w, "Weekly", "scheduled", scheduledFlow({ frequency: "Week", interval: 1 }));
+    w.publisher.publish(weekly.id, { publishedBy: "me" });
+    expect(w.publisher.runForm(weekly.id)).toEqual({ name: "Weekly", fields: [] });
+    const now = w.publisher.runFromList(weekly.id, { user: ME });
+    await w.settle();
+    expect(w.engine.getRun(now.runId)).toMatchObject({
+      status: "Succeeded",
+      flowVersion: 1,
+      triggerOutputs: { body: { scheduledTime: new Date(w.clock.now()).toISOString() } },
+    });
+
+    const asked = createFlow(
+      w,
+      "Ask",
+      "instant",
+      buttonFlow(addRunFlowInput(undefined, "text", { title: "Reason", required: true }).schema),
+    );
+    w.publisher.publish(asked.id, { publishedBy: "me" });
+    expect(w.publisher.runForm(asked.id).fields).toEqual([
+      expect.objectContaining({ key: "text", title: "Reason", required: true }),
+    ]);
+    expect(caught(() => w.publisher.runFromList(asked.id, { user: ME })).message).toMatch(/Reason/);
+    const run = w.publisher.runFromList(asked.id, { user: ME, inputs: { text: "Quarter end" } });
+    await w.settle();
+    expect(w.engine.getRun(run.runId)).toMatchObject({
+      status: "Succeeded",
+      triggerOutputs: { headers: { "x-ms-user-email": ME.email }, body: { text: "Quarter end" } },
+    });
+  });
+
+  it("says where the other flows run from, and refuses a flow that is off", () => {
+    const w = open();
+    const vendors = templateFlow(w, "block-vendor-payments", "Block vendor payments");
+    w.publisher.publish(vendors.id, { publishedBy: "me" });
+    expect(caught(() => w.publisher.runForm(vendors.id)).message).toBe(
+      "“Block vendor payments” runs on a record: open the Vendors page in the sandbox, select a record, then Automate.",
+    );
+    const approval = templateFlow(w, "approve-purchase-invoice", "Invoice approval");
+    w.publisher.publish(approval.id, { publishedBy: "me" });
+    expect(caught(() => w.publisher.runForm(approval.id)).message).toMatch(
+      /starts when its trigger's event happens/,
+    );
+    w.publisher.disable(approval.id);
+    expect(caught(() => w.publisher.runFromList(approval.id, { user: ME })).message).toMatch(/is turned off/);
   });
 });

@@ -5,7 +5,9 @@
 import type { Database } from "better-sqlite3";
 import { ApiError, type Flow, type Issue, notFound } from "../../../shared/api";
 import { type CheckResult, type ConnectorPolicy, checkFlow } from "../../../shared/checker";
+import type { RunFlowField } from "../../../shared/connectors";
 import { parseDefinition, type WdlDefinition } from "../../../shared/flow";
+import type { JsonObject } from "../../../shared/json";
 import type { Clock } from "../clock";
 import type { Engine, StartRunArgs } from "../engine";
 import type { FlowStore } from "../flows/store";
@@ -15,12 +17,13 @@ import type { SandboxEvent } from "../sandbox/events";
 import type { BuiltInWorkflow } from "../sandbox/types";
 import { approvalScopeOf } from "../triggers/approval-scope";
 import { triggerFacts } from "../triggers/facts";
+import { instantSummary } from "../triggers/instant";
 import { type Blocker, blockerMessage, findBlocker } from "./conflicts";
 import { EventRegistry, type MatchContext } from "./event-registry";
 import { instantEntries, instantRuns, pageTable } from "./instant-runs";
 import { type LiveWorkflow, liveWorkflow } from "./live";
 import { policyViolation } from "./policy";
-import { Schedules } from "./schedules";
+import { Schedules, scheduledOutputs } from "./schedules";
 import { StartProblems } from "./start-problems";
 import { exportFile, readImport } from "./transfer";
 import type {
@@ -363,6 +366,10 @@ export class Publisher {
     }
     const workflow = this.loaded().get(flowId);
     if (!workflow) throw this.notRunnable(flowId);
+    return this.startInstant(workflow, args);
+  }
+
+  private startInstant(workflow: LiveWorkflow, args: RunInstantArgs): RunInstantResult {
     const runs = instantRuns(workflow, args, {
       sandbox: this.options.sandbox,
       now: this.options.clock.now(),
@@ -376,6 +383,59 @@ export class Publisher {
     const [runId] = runIds;
     if (runId === undefined) throw new ApiError({ code: "internal", message: "No run was started." });
     return { runId, runIds };
+  }
+
+  // --- running from the workflow list ---
+
+  /**
+   * What "Run" in the workflow list asks before it runs the flow: a scheduled flow runs at once, a
+   * "Manually trigger a flow" flow asks its Run flow form. Flows that run on a record, on an HTTP
+   * request or on an event are refused, saying where they run from.
+   */
+  runForm(flowId: string): { name: string; fields: RunFlowField[] } {
+    const workflow = this.runnableFromList(flowId);
+    return { name: workflow.name, fields: workflow.facts.instant?.fields ?? [] };
+  }
+
+  /** Runs a scheduled or button flow now, on its published version, as `user`. */
+  runFromList(
+    flowId: string,
+    args: { inputs?: JsonObject; user: { name: string; email: string } },
+  ): RunInstantResult {
+    const workflow = this.runnableFromList(flowId);
+    if (workflow.kind === "instant") return this.startInstant(workflow, args);
+    const result = this.options.engine.startRun({
+      flow: { id: workflow.flowId, name: workflow.name, version: workflow.version },
+      mode: "published",
+      definition: workflow.definition,
+      triggerName: workflow.facts.name,
+      triggerOutputs: scheduledOutputs(this.options.clock.now()),
+    });
+    if (!result.started) throw new ApiError({ code: "conflict", message: result.message });
+    return { runId: result.runId, runIds: [result.runId] };
+  }
+
+  private runnableFromList(flowId: string): LiveWorkflow {
+    const workflow = this.loaded().get(flowId);
+    if (!workflow) throw this.notRunnable(flowId);
+    const refuse = (message: string) => new ApiError({ code: "invalid_input", message });
+    const instant = workflow.facts.instant;
+    if (workflow.kind === "automated") {
+      throw refuse(
+        `“${workflow.name}” starts when its trigger's event happens in the sandbox; to run it by hand, test it from the designer.`,
+      );
+    }
+    if (instant?.kind === "selected-record") {
+      throw refuse(
+        `“${workflow.name}” runs on a record: open ${instant.pages.everywhere ? "a page" : `the ${instantSummary(instant)}`} in the sandbox, select a record, then Automate.`,
+      );
+    }
+    if (instant?.kind === "http") {
+      throw refuse(
+        `“${workflow.name}” is started by an HTTP request: call its address, shown on its trigger in the designer.`,
+      );
+    }
+    return workflow;
   }
 
   // --- export and import ---
