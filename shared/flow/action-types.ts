@@ -116,16 +116,28 @@ export const TRIGGER_TYPES = [
 export const SCOPE_TYPES = ["If", "Switch", "Foreach", "Until", "Scope"] as const;
 export type WdlScopeType = (typeof SCOPE_TYPES)[number];
 
-const canonicalAction = new Map<string, WdlActionType>(ACTION_TYPES.map((t) => [t.toLowerCase(), t]));
-const canonicalTrigger = new Map<string, WdlTriggerType>(TRIGGER_TYPES.map((t) => [t.toLowerCase(), t]));
+// Keyed by the type as written most often and in lower case: the engine asks for every step it
+// runs, and the usual spelling is found without making a lower-cased copy.
+const canonicalAction = new Map<string, WdlActionType>(
+  ACTION_TYPES.flatMap((t) => [
+    [t, t],
+    [t.toLowerCase(), t],
+  ]),
+);
+const canonicalTrigger = new Map<string, WdlTriggerType>(
+  TRIGGER_TYPES.flatMap((t) => [
+    [t, t],
+    [t.toLowerCase(), t],
+  ]),
+);
 
 /** The known action type written in any letter case, or undefined for a type Flowsmith does not know. */
 export function canonicalActionType(type: string): WdlActionType | undefined {
-  return canonicalAction.get(type.toLowerCase());
+  return canonicalAction.get(type) ?? canonicalAction.get(type.toLowerCase());
 }
 
 export function canonicalTriggerType(type: string): WdlTriggerType | undefined {
-  return canonicalTrigger.get(type.toLowerCase());
+  return canonicalTrigger.get(type) ?? canonicalTrigger.get(type.toLowerCase());
 }
 
 declare const narrowedByType: unique symbol;
