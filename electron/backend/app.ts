@@ -103,10 +103,15 @@ export function createBackend(options: BackendOptions): Backend {
     automateOff: () => !options.settings.get().automateEnabled,
     policy: () => options.settings.get().connectorPolicy,
   });
+  const openNotices: Notice[] = [...notices];
   const hooks = new HttpHooks({
     engine,
     meta,
     enabledWorkflow: (flowId) => publisher.enabledWorkflow(flowId),
+    notify: (notice) => {
+      openNotices.push(notice);
+      events.emit("app.notice", notice);
+    },
   });
   const tests = new TestRuns({
     flows,
@@ -124,7 +129,6 @@ export function createBackend(options: BackendOptions): Backend {
   const started = publisher.start();
   if (started.missed > 0)
     log(`Scheduled flows missed ${started.missed} occurrence(s) while Flowsmith was closed.`);
-  const openNotices: Notice[] = [...notices];
 
   const info = (): AppInfo => ({
     name: "Flowsmith",

@@ -5,11 +5,11 @@ import type { Backend } from "../backend/app";
 import { tempDir, testBackend } from "../backend/test-support";
 import { type HookServer, startHookServer } from "./hook-server";
 
-const open: { backend: Backend; server: HookServer }[] = [];
+const open: { backend?: Backend; server?: HookServer }[] = [];
 afterEach(async () => {
   for (const { backend, server } of open.splice(0)) {
-    await server.close();
-    backend.close();
+    await server?.close();
+    backend?.close();
   }
 });
 
@@ -166,12 +166,31 @@ describe("flows started by an HTTP request", () => {
 
     const again = await world(dataDir);
     expect(again.backend.hooks.address(flowId).url).toBe(before);
+    expect(again.backend.info().notices).toEqual([]);
     const answer = await fetch(before, {
       method: "PUT",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ name: "Grace" }),
     });
     expect(answer.status).toBe(201);
+  });
+
+  it("move to another port when theirs is taken, and say so", async () => {
+    const dataDir = tempDir();
+    const first = await world(dataDir);
+    const flowId = publish(first.backend, "Greeter", httpFlow(GREETING));
+    const port = first.server.port;
+    first.backend.close();
+    open.splice(0);
+    // The first server still holds the port when the app starts again.
+    const again = testBackend(dataDir);
+    const moved = await startHookServer(again.hooks);
+    open.push({ backend: again, server: moved }, { server: first.server });
+    expect(moved.port).not.toBe(port);
+    expect(again.hooks.address(flowId).url).toContain(`:${moved.port}/hooks/`);
+    expect(again.info().notices).toMatchObject([
+      { level: "warning", message: expect.stringContaining(`Port ${port} was taken by another program`) },
+    ]);
   });
 
   it("serve only their own addresses, to requests for 127.0.0.1", async () => {

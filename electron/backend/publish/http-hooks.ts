@@ -6,7 +6,7 @@
 // answer of the flow's Response step when it has one (waiting up to two minutes, as Power Automate
 // does), and 202 Accepted with the run's id when it has none.
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import { ApiError } from "../../../shared/api";
+import { ApiError, type Notice } from "../../../shared/api";
 import { allActions, type WdlDefinition } from "../../../shared/flow";
 import { isJsonObject, type JsonObject, type JsonValue } from "../../../shared/json";
 import type { AppMeta } from "../app-meta";
@@ -35,6 +35,8 @@ export interface HttpHooksDeps {
   meta: AppMeta;
   /** How long a caller waits for the Response step (default two minutes). */
   responseTimeoutMs?: number;
+  /** Something the person must know (the addresses moved to another port). */
+  notify?: (notice: Notice) => void;
 }
 
 const SECRET_KEY = "http_hook_secret";
@@ -63,7 +65,17 @@ export class HttpHooks {
   /** The hook server listens at this origin ("http://127.0.0.1:7412"); remembered for the next launch. */
   listening(origin: string, port: number): void {
     this.origin = origin;
-    if (this.preferredPort !== port) this.deps.meta.set(PORT_KEY, String(port));
+    const before = this.preferredPort;
+    if (before === port) return;
+    this.deps.meta.set(PORT_KEY, String(port));
+    if (before !== undefined) {
+      this.deps.notify?.({
+        id: `http-port-${port}`,
+        level: "warning",
+        title: "Flows started by an HTTP request have new addresses",
+        message: `Port ${before} was taken by another program, so they answer on port ${port} now: copy their addresses again from their triggers in the designer.`,
+      });
+    }
   }
 
   /** The flow's address, while it is published, enabled and started by an HTTP request. */
