@@ -742,7 +742,8 @@ export class EngineCore {
   }
 
   /** Marks variables changed by the step that just completed, to be written in its commit. */
-  touchVariable(run: RunExecution, lowerName: string): void {
+  touchVariable(run: RunExecution, lowerName: string, fromSecuredInputs = false): void {
+    if (fromSecuredInputs) run.sealVariable(lowerName);
     if (run.dirtyVariables.has(lowerName) || run.stopped) return;
     run.dirtyVariables.add(lowerName);
     const variable = run.variables.get(lowerName);
@@ -750,7 +751,7 @@ export class EngineCore {
     this.journal.setVariable(run.id, variable.name, variable.type, () => {
       run.dirtyVariables.delete(lowerName);
       const text = JSON.stringify(run.variables.get(lowerName)?.value ?? null);
-      return text;
+      return run.sealedVariables?.has(lowerName) ? this.sealer.seal(text) : text;
     });
   }
 }

@@ -11,6 +11,7 @@ import {
 import type { JsonObject, JsonValue } from "../../../shared/json";
 import { RUN_LOG_SELECT, readRunLog } from "./run-log";
 import { stepPath } from "./run-state";
+import { isSealedValue } from "./sealed-values";
 import type { FinalStatus, RunStatus, StepStatus } from "./status";
 import type {
   ErrorInfo,
@@ -217,7 +218,8 @@ export class RunQueries {
       }),
     );
     const variables: JsonObject = {};
-    for (const v of log.variables) variables[v.name] = v.value;
+    // A variable set from secured inputs is hidden as they are.
+    for (const v of log.variables) variables[v.name] = isSealedValue(v.value) ? null : v.value;
     return {
       ...summary(row),
       definition,

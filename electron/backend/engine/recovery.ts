@@ -7,7 +7,7 @@ import type { WdlDefinition } from "../../../shared/flow";
 import type { JsonValue } from "../../../shared/json";
 import { RUN_LOG_SELECT, readRunLog } from "./run-log";
 import { type ReplayStep, RunExecution, StepResult, stepKey } from "./run-state";
-import type { ValueSealer } from "./sealed-values";
+import { isSealedValue, type ValueSealer } from "./sealed-values";
 import type { SnapshotStore } from "./snapshots";
 import { type FinalStatus, isFinalStatus } from "./status";
 import type { ErrorInfo, RunMode } from "./types";
@@ -132,7 +132,9 @@ export class RunLoader {
     }
     for (const v of log.variables) {
       const type: VariableType = variableType(v.type) ?? "object";
-      run.variables.set(v.name.toLowerCase(), { name: v.name, type, value: v.value });
+      const lowerName = v.name.toLowerCase();
+      if (isSealedValue(v.value)) run.sealVariable(lowerName);
+      run.variables.set(lowerName, { name: v.name, type, value: sealer.open(v.value) });
     }
     run.waitsJournaled = true;
     return run;

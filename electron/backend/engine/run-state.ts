@@ -189,6 +189,9 @@ export class RunExecution {
   /** By lower-cased name. */
   readonly variables = new Map<string, Variable>();
   readonly dirtyVariables = new Set<string>();
+  /** Variables a step with secured inputs set (lower-cased): journaled sealed from then on. Made on first use. */
+  sealedVariables: Set<string> | undefined;
+
   /** The journal may hold waits of this run (one was armed, or the run was loaded back): its end clears them. */
   waitsJournaled = false;
   /** The journal as loaded after a restart: the last attempt of each step (by stepKey). */
@@ -258,6 +261,12 @@ export class RunExecution {
   setResult(result: StepResult): void {
     this.results.set(stepKey(result.iteration, result.action), result);
     this.lastByName.set(result.action, result);
+  }
+
+  /** From now on the variable is journaled sealed (a step with secured inputs set it). */
+  sealVariable(lowerName: string): void {
+    if (!this.sealedVariables) this.sealedVariables = new Set();
+    this.sealedVariables.add(lowerName);
   }
 
   variable(name: string): Variable | undefined {

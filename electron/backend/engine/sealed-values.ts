@@ -39,7 +39,7 @@ export function createSealer(key: Buffer): ValueSealer {
       return JSON.stringify(PREFIX + Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString("base64"));
     },
     open(value) {
-      if (typeof value !== "string" || !value.startsWith(PREFIX)) return value;
+      if (!isSealedValue(value)) return value;
       const bytes = Buffer.from(value.slice(PREFIX.length), "base64");
       if (bytes.length < IV_BYTES + TAG_BYTES) throw new SealedValueError("it is damaged.");
       let json: string;
@@ -58,6 +58,11 @@ export function createSealer(key: Buffer): ValueSealer {
       return JSON.parse(json) as JsonValue;
     },
   };
+}
+
+/** Whether a journaled value is a sealed one (run history shows it as hidden). */
+export function isSealedValue(value: JsonValue | undefined): value is string {
+  return typeof value === "string" && value.startsWith(PREFIX);
 }
 
 /** Without a key (tests, tools): values are journaled as they are. */

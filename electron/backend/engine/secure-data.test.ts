@@ -96,14 +96,20 @@ describe("secured values in the journal", () => {
         runAfter: {},
         runtimeConfiguration: SECURE_BOTH,
       },
+      Keep_it: {
+        type: "InitializeVariable",
+        inputs: { variables: [{ name: "pin", type: "string", value: "@{outputs('Get_secret')}" }] },
+        runAfter: { Get_secret: ["Succeeded"] },
+        runtimeConfiguration: { secureData: { properties: ["inputs"] } },
+      },
       Later: {
         type: "Wait",
         inputs: { interval: { count: 1, unit: "Hour" } },
-        runAfter: { Get_secret: ["Succeeded"] },
+        runAfter: { Keep_it: ["Succeeded"] },
       },
       Use_it: {
         type: "Compose",
-        inputs: "@concat('sent ', outputs('Get_secret'))",
+        inputs: "@concat('sent ', outputs('Get_secret'), ' and ', variables('pin'))",
         runAfter: { Later: ["Succeeded"] },
       },
     },
@@ -148,8 +154,10 @@ describe("secured values in the journal", () => {
     await again.advanceToNext();
     const run = again.engine.getRun(started.runId);
     expect(run?.status).toBe("Succeeded");
-    expect(run && step(run, "Use_it").outputs).toBe(`sent ${PIN}`);
+    expect(run && step(run, "Use_it").outputs).toBe(`sent ${PIN} and ${PIN}`);
     expect(run && step(run, "Get_secret")).toMatchObject({ inputs: null, outputs: null });
+    // A variable set from secured inputs is sealed in the journal and hidden in history too.
+    expect(run?.variables).toEqual({ pin: null });
     again.db.close();
   });
 

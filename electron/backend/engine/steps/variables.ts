@@ -85,7 +85,7 @@ export function runVariableAction(sc: StepContext, type: VariableActionType): Fi
     }
   }
   variable.value = next;
-  sc.core.touchVariable(sc.run, variable.name.toLowerCase());
+  sc.core.touchVariable(sc.run, variable.name.toLowerCase(), securesInputs(sc));
   const recorded: JsonObject = { name: variable.name, value: next };
   return sc.core.completeStep(sc, { status: "Succeeded", inputs, outputs: { body: recorded } });
 }
@@ -120,7 +120,7 @@ function initialize(sc: StepContext, inputs: JsonObject): FinalStatus {
   }
   for (const variable of created) {
     sc.run.variables.set(variable.name.toLowerCase(), variable);
-    sc.core.touchVariable(sc.run, variable.name.toLowerCase());
+    sc.core.touchVariable(sc.run, variable.name.toLowerCase(), securesInputs(sc));
   }
   return sc.core.completeStep(sc, { status: "Succeeded", inputs });
 }
@@ -137,4 +137,9 @@ function wrongAppend(sc: StepContext, variable: Variable, expected: string): Ste
     "InvalidVariableType",
     `Step '${sc.name}' appends to a variable of type ${expected}; '${variable.name}' is ${typeName(variable.type)}.`,
   );
+}
+
+/** A variable set from secured inputs is kept sealed in the journal, as those inputs are. */
+function securesInputs(sc: StepContext): boolean {
+  return sc.run.index.anySecured && (sc.run.index.actions.get(sc.name)?.secured.inputs ?? false);
 }
