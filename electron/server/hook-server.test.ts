@@ -95,6 +95,26 @@ describe("flows started by an HTTP request", () => {
       headers: { "content-type": "application/json" },
     });
     expect(JSON.stringify(run?.triggerOutputs)).not.toContain(address.url.split("sig=")[1]);
+
+    // A browser sends its cookies for 127.0.0.1 (the web-mode app's token among them): not kept.
+    const withCookie = await new Promise<string>((resolve, reject) => {
+      const body = JSON.stringify({ name: "Grace" });
+      request(
+        `${address.url}`,
+        {
+          method: "POST",
+          headers: { "content-type": "application/json", cookie: "flowsmith_token_4100=app-secret" },
+        },
+        (res) => {
+          res.resume();
+          resolve(String(res.headers["x-ms-workflow-run-id"]));
+        },
+      )
+        .on("error", reject)
+        .end(body);
+    });
+    expect(backend.engine.getRun(withCookie)?.triggerOutputs).toMatchObject({ body: { name: "Grace" } });
+    expect(JSON.stringify(backend.engine.getRun(withCookie)?.triggerOutputs)).not.toContain("app-secret");
   });
 
   it("refuse a wrong signature, another method, a body that is not JSON, and a flow that is off", async () => {

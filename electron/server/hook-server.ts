@@ -80,7 +80,10 @@ export async function startHookServer(
     }
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
+      // Cookies ignore ports: a browser would send the web-mode app's token cookie here too, and
+      // the flow's run history would keep it. No flow needs them.
+      if (value !== undefined && name !== "cookie")
+        headers[name] = Array.isArray(value) ? value.join(", ") : value;
     }
     const query: Record<string, string> = {};
     for (const [name, value] of url.searchParams) if (name !== "sig") query[name] = value;
