@@ -402,7 +402,7 @@ function StartProblemsNote({
     }
   };
   return (
-    <div className="start-problems" role="alert" data-testid="start-problems">
+    <div className="start-problems" role="status" data-testid="start-problems">
       <AlertTriangle size={14} aria-hidden />
       <strong title={formatDateTime(problems.lastAt)}>
         {t("workflows.startProblems", { count: problems.count, when: formatRelative(problems.lastAt) })}
