@@ -19,6 +19,12 @@ interface RunState {
 }
 
 const pending = new Map<string, ReturnType<typeof setTimeout>>();
+/**
+ * Runs being fetched, and whether an event about one came while its fetch was under way: the
+ * answer may predate that event (a fast run's steps end while its first fetch travels), so it is
+ * fetched again.
+ */
+const loading = new Map<string, { stale: boolean }>();
 
 export const useRuns = create<RunState>((set, get) => ({
   watching: {},
@@ -37,12 +43,17 @@ export const useRuns = create<RunState>((set, get) => ({
     set({ armNotes: rest });
   },
   async load(runId) {
+    const fetch = { stale: false };
+    loading.set(runId, fetch);
     try {
       const detail = await api.call("runs.get", { runId });
       set({ details: { ...get().details, [runId]: detail } });
       return detail;
     } catch {
       return undefined;
+    } finally {
+      if (loading.get(runId) === fetch) loading.delete(runId);
+      if (fetch.stale) refreshSoon(runId);
     }
   },
 }));
@@ -94,7 +105,9 @@ export function followRunEvents(): void {
       case "runs.waiting":
       case "runs.finished": {
         const { runId } = message.payload as { runId: string };
-        if (state.details[runId]) refreshSoon(runId);
+        const inFlight = loading.get(runId);
+        if (inFlight) inFlight.stale = true;
+        else if (state.details[runId]) refreshSoon(runId);
         break;
       }
     }
