@@ -253,6 +253,16 @@ test.describe("publishing", () => {
     const answer = await page.request.post(await url.inputValue(), { data: { name: "Ada" } });
     expect(answer.status()).toBe(201);
     expect(await answer.json()).toEqual({ greeting: "Hello Ada" });
+    // The workflow list offers its address too (it runs when called, not from the list).
+    await goToWorkflows(page);
+    await page
+      .getByTestId("workflow-row")
+      .filter({ hasText: "Greeter" })
+      .getByRole("button", { name: "More" })
+      .click();
+    await expect(page.getByRole("menuitem", { name: "Copy HTTP address" })).toBeVisible();
+    await expect(page.getByRole("menuitem", { name: "Run…" })).toHaveCount(0);
+    await page.keyboard.press("Escape");
     await page
       .getByRole("navigation", { name: "Main navigation" })
       .getByRole("link", { name: "Runs" })

@@ -74,6 +74,16 @@ export function WorkflowListPage() {
   }, [load, query]);
   useThrottledApiEvents(["workflows.changed", "runs.finished"], load);
 
+  const copyAddress = async (entry: WorkflowEntry) => {
+    try {
+      const { url } = await api.call("workflows.httpAddress", { flowId: entry.id });
+      await navigator.clipboard.writeText(url);
+      toast.info(t("workflows.addressCopied", { name: entry.name }));
+    } catch (caught) {
+      toast.error(caught instanceof ApiError ? caught.message : t("designer.http.copyFailed"));
+    }
+  };
+
   // Run: the flow's Run flow form first (a schedule has none), or where it runs from instead.
   const openRun = async (entry: WorkflowEntry) => {
     try {
@@ -293,8 +303,13 @@ export function WorkflowListPage() {
                         icon={<MoreHorizontal size={18} />}
                         items={[
                           { label: t("workflows.open"), onSelect: () => navigate(`/flows/${entry.id}`) },
-                          ...(entry.status === "enabled" && entry.kind !== "automated"
+                          ...(entry.startsBy === "schedule" ||
+                          entry.startsBy === "button" ||
+                          entry.startsBy === "record"
                             ? [{ label: t("workflows.run"), onSelect: () => void openRun(entry) }]
+                            : []),
+                          ...(entry.startsBy === "http"
+                            ? [{ label: t("workflows.copyAddress"), onSelect: () => void copyAddress(entry) }]
                             : []),
                           { label: t("workflows.runs"), onSelect: () => navigate(`/runs?flow=${entry.id}`) },
                           { label: t("workflows.versions"), onSelect: () => setVersionsOf(entry) },

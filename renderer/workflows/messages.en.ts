@@ -48,6 +48,9 @@ export const workflowsMessages = {
   },
   "workflows.dismissProblems": "Dismiss",
   "workflows.run": "Run…",
+  "workflows.copyAddress": "Copy HTTP address",
+  "workflows.addressCopied":
+    "The address of “{name}” is copied: programs on this computer start it by calling it.",
   "workflows.runIntro":
     "“{name}” runs now, on its published version, as the person of the flows' connection.",
   "workflows.dismissProblemsOf": "Dismiss the start problems of “{name}”",

@@ -59,6 +59,11 @@ export const workflowEntrySchema = z.object({
   missed: missedOccurrencesSchema.nullable(),
   /** Instant flows: the sandbox tables whose Automate menu offers it ("vendors"); ["*"] = every page. */
   pages: z.array(z.string()).nullable(),
+  /**
+   * How an enabled flow starts, for what the list offers: "schedule" and "button" run from the list,
+   * "http" has an address, "record" runs from its pages, "event" from the sandbox. Null while off.
+   */
+  startsBy: z.enum(["event", "schedule", "button", "record", "http"]).nullable(),
   /** Times its trigger fired but no run started since the version was published (or dismissed). */
   startProblems: startProblemsSchema.nullable(),
   /** Built-ins: what the workflow does. */

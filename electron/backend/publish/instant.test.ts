@@ -166,6 +166,7 @@ describe("Run in the workflow list", () => {
     const weekly = createFlow(w, "Weekly", "scheduled", scheduledFlow({ frequency: "Week", interval: 1 }));
     w.publisher.publish(weekly.id, { publishedBy: "me" });
     expect(w.publisher.runForm(weekly.id)).toEqual({ name: "Weekly", fields: [] });
+    expect(w.publisher.getWorkflow(weekly.id).startsBy).toBe("schedule");
     const now = w.publisher.runFromList(weekly.id, { user: ME });
     await w.settle();
     expect(w.engine.getRun(now.runId)).toMatchObject({
@@ -181,6 +182,7 @@ describe("Run in the workflow list", () => {
       buttonFlow(addRunFlowInput(undefined, "text", { title: "Reason", required: true }).schema),
     );
     w.publisher.publish(asked.id, { publishedBy: "me" });
+    expect(w.publisher.listWorkflows({ search: "Ask" }).items.map((e) => e.startsBy)).toEqual(["button"]);
     expect(w.publisher.runForm(asked.id).fields).toEqual([
       expect.objectContaining({ key: "text", title: "Reason", required: true }),
     ]);
@@ -205,7 +207,12 @@ describe("Run in the workflow list", () => {
     expect(caught(() => w.publisher.runForm(approval.id)).message).toMatch(
       /starts when its trigger's event happens/,
     );
+    expect([vendors, approval].map((f) => w.publisher.getWorkflow(f.id).startsBy)).toEqual([
+      "record",
+      "event",
+    ]);
     w.publisher.disable(approval.id);
+    expect(w.publisher.getWorkflow(approval.id).startsBy).toBeNull();
     expect(caught(() => w.publisher.runFromList(approval.id, { user: ME })).message).toMatch(/is turned off/);
   });
 });

@@ -241,7 +241,8 @@ export class Publisher {
   // --- the workflow list ---
 
   listWorkflows(query: WorkflowQuery = {}): WorkflowPage {
-    return this.list.list(query);
+    const page = this.list.list(query);
+    return { ...page, items: page.items.map((entry) => this.withStart(entry)) };
   }
 
   /** The enabled workflow of a flow, on the version that runs; undefined when it is off or unpublished. */
@@ -257,8 +258,26 @@ export class Publisher {
   /** One entry: a published flow by its id, or a built-in workflow by its id. */
   getWorkflow(id: string): WorkflowEntry {
     const row = this.store.get(id);
-    if (row) return this.list.entry(row);
+    if (row) return this.withStart(this.list.entry(row));
     return builtInEntry(this.builtIn(id));
+  }
+
+  /** The entry with how its enabled version starts (the list offers Run or the address by it). */
+  private withStart(entry: WorkflowEntry): WorkflowEntry {
+    const workflow = entry.builtIn ? undefined : this.loaded().get(entry.id);
+    if (!workflow) return entry;
+    const instant = workflow.facts.instant?.kind;
+    const startsBy =
+      workflow.kind === "scheduled"
+        ? "schedule"
+        : workflow.kind === "automated"
+          ? "event"
+          : instant === "selected-record"
+            ? "record"
+            : instant === "http"
+              ? "http"
+              : "button";
+    return { ...entry, startsBy };
   }
 
   /**

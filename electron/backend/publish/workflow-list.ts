@@ -148,6 +148,7 @@ function toEntry(row: ListRow): WorkflowEntry {
           }
         : null,
     pages: row.kind === "instant" ? pagesOfColumn(row.pages) : null,
+    startsBy: null,
     startProblems:
       row.start_problems > 0
         ? {
@@ -182,6 +183,7 @@ export function builtInEntry(workflow: BuiltInWorkflow): WorkflowEntry {
     lastRun: null,
     missed: null,
     pages: null,
+    startsBy: null,
     startProblems: null,
     description: workflow.description,
   };
