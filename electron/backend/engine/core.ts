@@ -8,7 +8,7 @@ import type { Clock } from "../clock";
 import { Activity } from "./activity";
 import type { ConnectorRuntime } from "./connector-runtime";
 import { iso } from "./iso";
-import { type CommitPolicy, Journal } from "./journal";
+import { type CommitPolicy, Journal, type StepRow, type StepSlot } from "./journal";
 import { describeSize, type EngineLimits } from "./limits";
 import {
   type Frame,
@@ -120,15 +120,15 @@ export class EngineCore {
     return this.clock.now();
   }
 
-  /** The JSON text the journal keeps of a step's inputs or outputs: sealed when the step secures them. */
-  private journaled(
-    run: RunExecution,
-    name: string,
-    what: "inputs" | "outputs",
-    json: string | null,
-  ): string | null {
-    if (json === null || !run.index.anySecured || !run.index.actions.get(name)?.secured[what]) return json;
-    return this.sealer.seal(json);
+  /**
+   * Every step row goes to the journal through here: the inputs and outputs a step secures are
+   * sealed first, whichever way the row was made (begin, end, a failed attempt, a run ended under it).
+   */
+  private journalStep(run: RunExecution, row: StepRow, earlier?: StepSlot): StepSlot | undefined {
+    const secured = run.index.anySecured ? run.index.actions.get(row.action)?.secured : undefined;
+    if (secured?.inputs && row.inputs !== null) row.inputs = this.sealer.seal(row.inputs);
+    if (secured?.outputs && row.outputs !== null) row.outputs = this.sealer.seal(row.outputs);
+    return this.journal.upsertStep(row, earlier);
   }
 
   soon(fn: () => void): void {
@@ -209,7 +209,8 @@ export class EngineCore {
     run.inFlight.set(sc.key, flight);
     if (run.stopped) return flight;
     const status = options.status ?? "Running";
-    flight.slot = this.journal.upsertStep(
+    flight.slot = this.journalStep(
+      run,
       {
         runId: run.id,
         iteration: flight.iteration,
@@ -219,13 +220,8 @@ export class EngineCore {
         type: flight.type,
         status,
         code: null,
-        inputs: this.journaled(run, sc.name, "inputs", flight.inputs),
-        outputs: this.journaled(
-          run,
-          sc.name,
-          "outputs",
-          options.outputs === undefined ? null : JSON.stringify(options.outputs),
-        ),
+        inputs: flight.inputs,
+        outputs: options.outputs === undefined ? null : JSON.stringify(options.outputs),
         error: null,
         state: flight.state,
         startedAt,
@@ -317,7 +313,8 @@ export class EngineCore {
     const seq = flight?.seq ?? (sc.prev && sc.prev.attempt === attempt ? sc.prev.seq : run.nextSeq());
     const stateText = outcome.state === undefined ? (flight?.state ?? null) : JSON.stringify(outcome.state);
     const code = outcome.code === undefined ? defaultCode(status) : outcome.code;
-    this.journal.upsertStep(
+    this.journalStep(
+      run,
       {
         runId: run.id,
         iteration: sc.frame.iteration,
@@ -327,8 +324,8 @@ export class EngineCore {
         type: sc.type,
         status,
         code,
-        inputs: this.journaled(run, sc.name, "inputs", inputsText),
-        outputs: this.journaled(run, sc.name, "outputs", outputsText),
+        inputs: inputsText,
+        outputs: outputsText,
         error: error === null ? null : JSON.stringify(error),
         state: stateText,
         startedAt,
@@ -384,7 +381,8 @@ export class EngineCore {
     const flight = run.inFlight.get(sc.key);
     if (!flight || run.stopped) return;
     const endedAt = this.now();
-    flight.slot = this.journal.upsertStep(
+    flight.slot = this.journalStep(
+      run,
       {
         runId: run.id,
         iteration: flight.iteration,
@@ -394,8 +392,8 @@ export class EngineCore {
         type: sc.type,
         status: "Failed",
         code: null,
-        inputs: this.journaled(run, sc.name, "inputs", flight.inputs),
-        outputs: this.journaled(run, sc.name, "outputs", JSON.stringify(outputs)),
+        inputs: flight.inputs,
+        outputs: JSON.stringify(outputs),
         error: JSON.stringify(error),
         state: flight.state,
         startedAt: flight.startedAt,
@@ -443,7 +441,7 @@ export class EngineCore {
     if (run.stopped) return;
     const at = this.now();
     const seq = run.nextSeq();
-    this.journal.upsertStep({
+    this.journalStep(run, {
       runId: run.id,
       iteration: frame.iteration,
       action: name,
@@ -608,19 +606,7 @@ export class EngineCore {
     };
     this.registry.removeRun(runId);
     this.journal.deleteRunWaits(runId);
-    this.journal.finishRun(runId, "Failed", at, JSON.stringify(error));
-    this.journal.event({
-      event: "run.finished",
-      payload: {
-        runId,
-        flowId: row.flow_id,
-        status: "Failed",
-        startedAt: iso(row.started_at),
-        endedAt: iso(at),
-        durationMs: at - row.started_at,
-        error,
-      },
-    });
+    this.journalRunEnd({ id: runId, flowId: row.flow_id, startedAt: row.started_at }, "Failed", at, error);
     this.journal.stepCompleted();
   }
 
@@ -667,7 +653,8 @@ export class EngineCore {
     if (run.stopped) return;
     const at = this.now();
     for (const flight of run.inFlight.values()) {
-      this.journal.upsertStep(
+      this.journalStep(
+        run,
         {
           runId: run.id,
           iteration: flight.iteration,
@@ -711,12 +698,26 @@ export class EngineCore {
     run.waiters.clear();
     run.resolutions.clear();
     this.activity.runEnded(run);
+    this.journalRunEnd({ id: run.id, flowId: run.flow.id, startedAt: run.startedAt }, status, at, error);
+    run.ended = true;
+    this.loaded.delete(run.id);
+    this.onRunEnded?.(run);
+    this.journal.stepCompleted();
+  }
+
+  /** A run's end: its row's status and the event that says so once committed. */
+  private journalRunEnd(
+    run: { id: string; flowId: string; startedAt: number },
+    status: Exclude<RunStatus, "Running" | "Waiting">,
+    at: number,
+    error: ErrorInfo | null,
+  ): void {
     this.journal.finishRun(run.id, status, at, error === null ? null : JSON.stringify(error));
     this.journal.event({
       event: "run.finished",
       payload: {
         runId: run.id,
-        flowId: run.flow.id,
+        flowId: run.flowId,
         status,
         startedAt: iso(run.startedAt),
         endedAt: iso(at),
@@ -724,10 +725,6 @@ export class EngineCore {
         error,
       },
     });
-    run.ended = true;
-    this.loaded.delete(run.id);
-    this.onRunEnded?.(run);
-    this.journal.stepCompleted();
   }
 
   private runDurationExceeded(runId: string): void {

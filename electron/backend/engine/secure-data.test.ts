@@ -130,7 +130,8 @@ describe("secured values in the journal", () => {
       db.prepare("SELECT trigger_outputs FROM runs").pluck().all(),
     ]);
 
-  it("are sealed with the key, and a run opens them again after a restart to go on", async () => {
+  /** The flow started with the key on a new file, until it waits: its engine stopped, the file kept. */
+  async function waitingWithKey(pin: number) {
     const file = join(mkdtempSync(join(tmpdir(), "flowsmith-sealed-")), "runs.db");
     const clock = new VirtualClock();
     const first = testEngine({ db: engineTestDatabase(file), clock, sealer: createSealer(KEY) });
@@ -139,20 +140,31 @@ describe("secured values in the journal", () => {
       flow: FLOW,
       mode: "test",
       definition: flow,
-      triggerOutputs: { body: { pin: 4711 } },
+      triggerOutputs: { body: { pin } },
     });
     if (!started.started) throw new Error(started.message);
     await first.engine.idle();
+    first.engine.stop();
+    return { file, clock, db: first.db, runId: started.runId };
+  }
+
+  /** The app started again on that file, with this key. */
+  function reopened(file: string, clock: VirtualClock, key: Buffer) {
+    const t = testEngine({ db: engineTestDatabase(file), clock, sealer: createSealer(key) });
+    t.engine.start();
+    return t;
+  }
+
+  it("are sealed with the key, and a run opens them again after a restart to go on", async () => {
+    const first = await waitingWithKey(4711);
     expect(journalText(first.db)).not.toContain("4711");
     expect(journalText(first.db)).toContain("$sealed:v1:");
-    first.engine.stop();
     first.db.close();
 
-    const again = testEngine({ db: engineTestDatabase(file), clock, sealer: createSealer(KEY) });
-    again.engine.start();
-    expect(again.engine.triggerOutputsOf(started.runId)).toEqual({ body: { pin: 4711 } });
+    const again = reopened(first.file, first.clock, KEY);
+    expect(again.engine.triggerOutputsOf(first.runId)).toEqual({ body: { pin: 4711 } });
     await again.advanceToNext();
-    const run = again.engine.getRun(started.runId);
+    const run = again.engine.getRun(first.runId);
     expect(run?.status).toBe("Succeeded");
     expect(run && step(run, "Use_it").outputs).toBe(`sent ${PIN} and ${PIN}`);
     expect(run && step(run, "Get_secret")).toMatchObject({ inputs: null, outputs: null });
@@ -162,32 +174,45 @@ describe("secured values in the journal", () => {
   });
 
   it("opened with another key, fail the run that needs them with a clear error", async () => {
-    const file = join(mkdtempSync(join(tmpdir(), "flowsmith-sealed-")), "runs.db");
-    const clock = new VirtualClock();
-    const first = testEngine({ db: engineTestDatabase(file), clock, sealer: createSealer(KEY) });
-    first.engine.start();
-    const started = first.engine.startRun({
-      flow: FLOW,
-      mode: "test",
-      definition: flow,
-      triggerOutputs: { body: { pin: 1 } },
-    });
-    if (!started.started) throw new Error(started.message);
-    await first.engine.idle();
-    first.engine.stop();
+    const first = await waitingWithKey(1);
     first.db.close();
-
-    const other = testEngine({
-      db: engineTestDatabase(file),
-      clock,
-      sealer: createSealer(Buffer.alloc(32, 9)),
-    });
-    other.engine.start();
+    const other = reopened(first.file, first.clock, Buffer.alloc(32, 9));
     await other.advanceToNext();
-    expect(other.engine.getRun(started.runId)).toMatchObject({
+    expect(other.engine.getRun(first.runId)).toMatchObject({
       status: "Failed",
       error: { message: expect.stringContaining("A secured value of this run cannot be read") },
     });
     other.db.close();
+  });
+
+  it("stay sealed when a run is cancelled under a secured step that waits", async () => {
+    const t = testEngine({ sealer: createSealer(KEY) });
+    t.runtime.on("Ask", () => ({ kind: "waiting", token: "ask-1", description: "Waiting for an answer" }));
+    t.engine.start();
+    const started = t.engine.startRun({
+      flow: FLOW,
+      mode: "test",
+      definition: definition({
+        Ask: {
+          type: "OpenApiConnectionWebhook",
+          inputs: {
+            host: { apiId: "shared_test", operationId: "Ask" },
+            parameters: { pin: "@{triggerBody()?['pin']}" },
+          },
+          runAfter: {},
+          runtimeConfiguration: SECURE_BOTH,
+        },
+      }),
+      triggerOutputs: { body: { pin: 4711 } },
+    });
+    if (!started.started) throw new Error(started.message);
+    await t.engine.idle();
+    expect(t.engine.cancelRun(started.runId)).toBe(true);
+    await t.engine.idle();
+    expect(t.engine.getRun(started.runId)?.status).toBe("Cancelled");
+    // The step's row, written again as Cancelled, keeps its inputs sealed (the trigger is not secured here).
+    const log = JSON.stringify(t.db.prepare("SELECT entries FROM run_log").pluck().all());
+    expect(log).toContain("Cancelled");
+    expect(log).not.toContain("4711");
   });
 });
