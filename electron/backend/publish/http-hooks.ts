@@ -10,8 +10,8 @@ import { ApiError, type Notice } from "../../../shared/api";
 import { allActions, type WdlDefinition } from "../../../shared/flow";
 import { isJsonObject, type JsonObject, type JsonValue } from "../../../shared/json";
 import type { AppMeta } from "../app-meta";
-import type { Engine, EngineEvent } from "../engine";
-import type { LiveWorkflow } from "./live";
+import type { Engine } from "../engine";
+import { type LiveWorkflow, startsBy } from "./live";
 
 export interface HookRequest {
   method: string;
@@ -132,9 +132,6 @@ export class HttpHooks {
         `The request body is not JSON: ${(error as Error).message}`,
       );
     }
-    const responses = responseSteps(workflow.definition);
-    // Listening before the run starts: its Response may come within the same turn.
-    const answered = responses.size > 0 ? this.answerOf(responses) : undefined;
     let started: ReturnType<Engine["startRun"]>;
     try {
       started = this.deps.engine.startRun({
@@ -145,11 +142,9 @@ export class HttpHooks {
         triggerOutputs: { headers: request.headers, queries: request.query, body },
       });
     } catch (error) {
-      answered?.cancel();
       return hookProblem(400, "InvalidRequest", error instanceof Error ? error.message : String(error));
     }
     if (!started.started) {
-      answered?.cancel();
       return started.reason === "queue-full"
         ? hookProblem(429, "TooManyRuns", started.message)
         : {
@@ -159,15 +154,17 @@ export class HttpHooks {
           };
     }
     const runHeader = { "x-ms-workflow-run-id": started.runId };
-    if (!answered) return { status: 202, headers: runHeader, body: "" };
-    const answer = await answered.wait(started.runId);
+    const responses = responseSteps(workflow.definition);
+    if (responses.size === 0) return { status: 202, headers: runHeader, body: "" };
+    // Listening from here is in time: the run's events come after its first commit, in a later turn.
+    const answer = await this.answerOf(started.runId, responses);
     return { ...answer, headers: { ...answer.headers, ...runHeader } };
   }
 
   /** The flow's enabled workflow when an HTTP request starts it. */
   private httpWorkflow(flowId: string): LiveWorkflow | undefined {
     const workflow = this.deps.enabledWorkflow(flowId);
-    return workflow?.facts.instant?.kind === "http" ? workflow : undefined;
+    return workflow && startsBy(workflow) === "http" ? workflow : undefined;
   }
 
   private signature(flowId: string): string {
@@ -182,59 +179,44 @@ export class HttpHooks {
   }
 
   /** Waits for the run's Response step (or its end without one, or the timeout). */
-  private answerOf(responses: Set<string>): {
-    wait: (runId: string) => Promise<HookAnswer>;
-    cancel: () => void;
-  } {
-    const early: EngineEvent[] = [];
-    let onEvent: ((event: EngineEvent) => void) | undefined;
-    const unsubscribe = this.deps.engine.subscribe((event) => {
-      if (onEvent) onEvent(event);
-      else early.push(event);
-    });
-    return {
-      cancel: unsubscribe,
-      wait: (runId) =>
-        new Promise<HookAnswer>((resolve) => {
-          const finish = (answer: HookAnswer) => {
-            clearTimeout(timer);
-            unsubscribe();
-            onEvent = () => {};
-            resolve(answer);
-          };
-          const timer = setTimeout(
-            () =>
-              finish(
-                hookProblem(
-                  504,
-                  "ResponseTimeout",
-                  "The flow did not answer within two minutes; it goes on running.",
-                ),
-              ),
-            this.deps.responseTimeoutMs ?? RESPONSE_TIMEOUT_MS,
+  private answerOf(runId: string, responses: Set<string>): Promise<HookAnswer> {
+    return new Promise<HookAnswer>((resolve) => {
+      const finish = (answer: HookAnswer) => {
+        clearTimeout(timer);
+        unsubscribe();
+        resolve(answer);
+      };
+      const timer = setTimeout(
+        () =>
+          finish(
+            hookProblem(
+              504,
+              "ResponseTimeout",
+              "The flow did not answer within two minutes; it goes on running.",
+            ),
+          ),
+        this.deps.responseTimeoutMs ?? RESPONSE_TIMEOUT_MS,
+      );
+      const unsubscribe = this.deps.engine.subscribe((event) => {
+        if (event.payload.runId !== runId) return;
+        const responded =
+          event.event === "run.step" &&
+          event.payload.status === "Succeeded" &&
+          responses.has(event.payload.action);
+        if (!responded && event.event !== "run.finished") return;
+        const response = this.deps.engine.getRun(runId)?.response;
+        if (isJsonObject(response)) finish(answerFrom(response));
+        else if (event.event === "run.finished") {
+          finish(
+            hookProblem(
+              502,
+              "NoResponse",
+              `The flow ended (${event.payload.status}) without answering: its Response step did not run.`,
+            ),
           );
-          onEvent = (event) => {
-            if (event.payload.runId !== runId) return;
-            const responded =
-              event.event === "run.step" &&
-              event.payload.status === "Succeeded" &&
-              responses.has(event.payload.action);
-            if (!responded && event.event !== "run.finished") return;
-            const response = this.deps.engine.getRun(runId)?.response;
-            if (isJsonObject(response)) finish(answerFrom(response));
-            else if (event.event === "run.finished") {
-              finish(
-                hookProblem(
-                  502,
-                  "NoResponse",
-                  `The flow ended (${event.payload.status}) without answering: its Response step did not run.`,
-                ),
-              );
-            }
-          };
-          for (const event of early.splice(0)) onEvent(event);
-        }),
-    };
+        }
+      });
+    });
   }
 }
 

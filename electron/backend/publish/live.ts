@@ -1,6 +1,6 @@
 // An enabled workflow as the trigger registry holds it in memory: the published version's
 // definition, read once, and what its trigger is.
-import type { FlowKind } from "../../../shared/api";
+import type { FlowKind, WorkflowEntry } from "../../../shared/api";
 import type { WdlDefinition } from "../../../shared/flow";
 import { type TriggerFacts, triggerFacts } from "../triggers/facts";
 import { Schedule } from "../triggers/recurrence";
@@ -35,4 +35,14 @@ export function liveWorkflow(args: {
   };
   if (facts.recurrence?.ok) live.schedule = new Schedule(facts.recurrence.recurrence, args.scheduleBase);
   return live;
+}
+
+export type StartsBy = NonNullable<WorkflowEntry["startsBy"]>;
+
+/** How the workflow starts: what the list offers for it, and whether Run or its address applies. */
+export function startsBy(workflow: LiveWorkflow): StartsBy {
+  if (workflow.kind === "scheduled") return "schedule";
+  if (workflow.kind === "automated") return "event";
+  const instant = workflow.facts.instant?.kind;
+  return instant === "selected-record" ? "record" : instant === "http" ? "http" : "button";
 }

@@ -21,7 +21,7 @@ import { instantSummary } from "../triggers/instant";
 import { type Blocker, blockerMessage, findBlocker } from "./conflicts";
 import { EventRegistry, type MatchContext } from "./event-registry";
 import { instantEntries, instantRuns, pageTable } from "./instant-runs";
-import { type LiveWorkflow, liveWorkflow } from "./live";
+import { type LiveWorkflow, liveWorkflow, startsBy } from "./live";
 import { policyViolation } from "./policy";
 import { Schedules, scheduledOutputs } from "./schedules";
 import { StartProblems } from "./start-problems";
@@ -265,19 +265,7 @@ export class Publisher {
   /** The entry with how its enabled version starts (the list offers Run or the address by it). */
   private withStart(entry: WorkflowEntry): WorkflowEntry {
     const workflow = entry.builtIn ? undefined : this.loaded().get(entry.id);
-    if (!workflow) return entry;
-    const instant = workflow.facts.instant?.kind;
-    const startsBy =
-      workflow.kind === "scheduled"
-        ? "schedule"
-        : workflow.kind === "automated"
-          ? "event"
-          : instant === "selected-record"
-            ? "record"
-            : instant === "http"
-              ? "http"
-              : "button";
-    return { ...entry, startsBy };
+    return workflow ? { ...entry, startsBy: startsBy(workflow) } : entry;
   }
 
   /**
@@ -439,22 +427,22 @@ export class Publisher {
     if (!workflow) throw this.notRunnable(flowId);
     const refuse = (message: string) => new ApiError({ code: "invalid_input", message });
     const instant = workflow.facts.instant;
-    if (workflow.kind === "automated") {
-      throw refuse(
-        `“${workflow.name}” starts when its trigger's event happens in the sandbox; to run it by hand, test it from the designer.`,
-      );
+    switch (startsBy(workflow)) {
+      case "event":
+        throw refuse(
+          `“${workflow.name}” starts when its trigger's event happens in the sandbox; to run it by hand, test it from the designer.`,
+        );
+      case "record":
+        throw refuse(
+          `“${workflow.name}” runs on a record: open ${!instant || instant.pages.everywhere ? "a page" : `the ${instantSummary(instant)}`} in the sandbox, select a record, then Automate.`,
+        );
+      case "http":
+        throw refuse(
+          `“${workflow.name}” is started by an HTTP request: call its address, shown on its trigger in the designer.`,
+        );
+      default:
+        return workflow;
     }
-    if (instant?.kind === "selected-record") {
-      throw refuse(
-        `“${workflow.name}” runs on a record: open ${instant.pages.everywhere ? "a page" : `the ${instantSummary(instant)}`} in the sandbox, select a record, then Automate.`,
-      );
-    }
-    if (instant?.kind === "http") {
-      throw refuse(
-        `“${workflow.name}” is started by an HTTP request: call its address, shown on its trigger in the designer.`,
-      );
-    }
-    return workflow;
   }
 
   // --- export and import ---
