@@ -14,6 +14,8 @@ export { buildListQuery, decodeCursor, encodeCursor } from "./queries";
 export type { FinalStatus, RunStatus, StepStatus } from "./status";
 export {
   evaluateTriggerConditions,
+  type FiringResult,
+  firingOutputs,
   type SplitResult,
   splitTriggerOutputs,
   type TriggerConditionResult,

@@ -104,3 +104,32 @@ function triggerContext(
     now,
   };
 }
+
+export type FiringResult =
+  | {
+      ok: true;
+      /** One per item of the splitOn whose trigger conditions hold: the runs to start. */
+      outputs: JsonValue[];
+      /** Why items were left out: the first false (or failing) condition's message. */
+      refusal?: string;
+    }
+  | { ok: false; message: string };
+
+/** The runs one firing starts: split by the trigger's splitOn, then kept when its conditions hold. */
+export function firingOutputs(
+  definition: WdlDefinition,
+  triggerOutputs: JsonValue,
+  triggerName?: string,
+  now: () => number = Date.now,
+): FiringResult {
+  const split = splitTriggerOutputs(definition, triggerOutputs, triggerName, now);
+  if (!split.ok) return split;
+  const outputs: JsonValue[] = [];
+  let refusal: string | undefined;
+  for (const item of split.outputs) {
+    const conditions = evaluateTriggerConditions(definition, item, triggerName, now);
+    if (conditions.ok) outputs.push(item);
+    else refusal ??= conditions.message;
+  }
+  return refusal === undefined ? { ok: true, outputs } : { ok: true, outputs, refusal };
+}

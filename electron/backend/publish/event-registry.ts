@@ -4,7 +4,7 @@
 // version that was enabled when the event happened; the trigger's splitOn (one run per item) and
 // its conditions are evaluated here too, at the event's time, so that matching (this) and running
 // (the engine) can be measured apart.
-import { evaluateTriggerConditions, type StartRunArgs, splitTriggerOutputs } from "../engine";
+import { firingOutputs, type StartRunArgs } from "../engine";
 import type { SandboxEvent } from "../sandbox/events";
 import {
   eventKeyOf,
@@ -79,13 +79,12 @@ export class EventRegistry {
       const outputs = match(event, context);
       if (!outputs) continue;
       const { definition, facts } = workflow;
-      const split = splitTriggerOutputs(definition, outputs, facts.name, context.now);
-      if (!split.ok) {
-        context.problem?.(workflow, split.message);
+      const firing = firingOutputs(definition, outputs, facts.name, context.now);
+      if (!firing.ok) {
+        context.problem?.(workflow, firing.message);
         continue;
       }
-      for (const triggerOutputs of split.outputs) {
-        if (!evaluateTriggerConditions(definition, triggerOutputs, facts.name, context.now).ok) continue;
+      for (const triggerOutputs of firing.outputs) {
         runs.push({
           flow: { id: workflow.flowId, name: workflow.name, version: workflow.version },
           mode: "published",

@@ -5,7 +5,7 @@ import { outputsOf } from "../../../shared/connectors";
 import { parseDefinition, type WdlDefinition, type WdlTrigger } from "../../../shared/flow";
 import type { JsonObject, JsonValue } from "../../../shared/json";
 import type { Clock } from "../clock";
-import { type Engine, evaluateTriggerConditions, splitTriggerOutputs } from "../engine";
+import { type Engine, firingOutputs } from "../engine";
 import type { FlowStore } from "../flows/store";
 import type { Sandbox } from "../sandbox";
 import type { SandboxEvent } from "../sandbox/events";
@@ -126,31 +126,22 @@ export class TestRuns {
       const [triggerName, trigger] = Object.entries(definition.triggers ?? {})[0] ?? [];
       const outputs = trigger ? matchTrigger(trigger, event, this.context) : undefined;
       if (!outputs) continue;
-      const clock = () => this.deps.clock.now();
       // One test run per item of the trigger's splitOn (one email, one run), each whose conditions hold.
-      const split = splitTriggerOutputs(definition, outputs, triggerName, clock);
-      if (!split.ok) {
+      const firing = firingOutputs(definition, outputs, triggerName, () => this.deps.clock.now());
+      if (!firing.ok) {
         this.armed.delete(armed.flowId);
-        this.tell(armed, "not-started", split.message);
+        this.tell(armed, "not-started", firing.message);
         continue;
       }
-      if (split.outputs.length === 0) continue;
-      const firing: JsonValue[] = [];
-      let refusal: string | undefined;
-      for (const item of split.outputs) {
-        const conditions = evaluateTriggerConditions(definition, item, triggerName, clock);
-        if (conditions.ok) firing.push(item);
-        else refusal ??= conditions.message;
-      }
-      if (firing.length === 0) {
+      if (firing.outputs.length === 0) {
         // As when the flow runs for real: the trigger did not fire, so the test goes on waiting.
-        this.tell(armed, "waiting", refusal ?? "The trigger's conditions are not met.");
+        if (firing.refusal) this.tell(armed, "waiting", firing.refusal);
         continue;
       }
       this.armed.delete(armed.flowId);
       // The event is committed; the runs start right after, outside the sandbox's transaction.
       queueMicrotask(() => {
-        for (const triggerOutputs of firing) {
+        for (const triggerOutputs of firing.outputs) {
           try {
             const result = this.run(tested, triggerOutputs, false);
             if (!result.started) this.tell(armed, "not-started", result.message);
