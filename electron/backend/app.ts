@@ -108,6 +108,7 @@ export function createBackend(options: BackendOptions): Backend {
     engine,
     meta,
     enabledWorkflow: (flowId) => publisher.enabledWorkflow(flowId),
+    refused: (workflow, reason) => publisher.reportStartProblem(workflow, reason),
     notify: (notice) => {
       openNotices.push(notice);
       events.emit("app.notice", notice);

@@ -133,6 +133,12 @@ describe("flows started by an HTTP request", () => {
     expect(broken.status).toBe(400);
     expect(await broken.json()).toMatchObject({ error: { message: expect.stringContaining("not JSON") } });
     expect(backend.engine.listRuns({ flowId }).runs).toHaveLength(0);
+    // The flow's owner sees the refusals in the workflow list, not only the caller.
+    await Promise.resolve();
+    expect(backend.publisher.getWorkflow(flowId).startProblems).toMatchObject({
+      count: 3,
+      last: expect.stringMatching(/^an HTTP request was refused \(400\): its body is not JSON/),
+    });
 
     backend.publisher.disable(flowId);
     const off = await post(url);
@@ -141,6 +147,8 @@ describe("flows started by an HTTP request", () => {
       error: { message: expect.stringContaining("disabled or unpublished") },
     });
     expect(backend.engine.listRuns({ flowId }).runs).toHaveLength(0);
+    await Promise.resolve();
+    expect(backend.publisher.getWorkflow(flowId).startProblems?.count).toBe(3);
   });
 
   it("answer 202 with the run when the flow has no Response step, and 502 when its Response did not run", async () => {

@@ -33,6 +33,11 @@ export interface HttpHooksDeps {
   /** The enabled workflow of a flow, on its published version; undefined when it is off or unpublished. */
   enabledWorkflow: (flowId: string) => LiveWorkflow | undefined;
   meta: AppMeta;
+  /**
+   * A request to an enabled flow was turned away (wrong signature, method or body; a full run
+   * queue): its owner sees why in the workflow list, not only the caller.
+   */
+  refused?: (workflow: LiveWorkflow, reason: string) => void;
   /** How long a caller waits for the Response step (default two minutes). */
   responseTimeoutMs?: number;
   /** Something the person must know (the addresses moved to another port). */
@@ -101,14 +106,19 @@ export class HttpHooks {
 
   /** Answers one request to /hooks/<flowId>?sig=…; never throws. */
   async handle(flowId: string, sig: string | undefined, request: HookRequest): Promise<HookAnswer> {
+    const workflow = this.httpWorkflow(flowId);
+    const refuse = (answer: HookAnswer, reason: string): HookAnswer => {
+      if (workflow)
+        this.deps.refused?.(workflow, `an HTTP request was refused (${answer.status}): ${reason}`);
+      return answer;
+    };
     if (!this.signed(flowId, sig)) {
-      return hookProblem(
-        401,
-        "Unauthorized",
-        "The address is not this flow's: its signature does not match.",
+      const message = "The address is not this flow's: its signature does not match.";
+      return refuse(
+        hookProblem(401, "Unauthorized", message),
+        "its address had a wrong signature (an old or altered address).",
       );
     }
-    const workflow = this.httpWorkflow(flowId);
     if (!workflow) {
       return hookProblem(
         404,
@@ -118,19 +128,21 @@ export class HttpHooks {
     }
     const method = triggerMethod(workflow);
     if (method && method !== request.method.toUpperCase()) {
-      const answer = hookProblem(405, "MethodNotAllowed", `This flow accepts ${method} requests only.`);
+      const message = `This flow accepts ${method} requests only.`;
+      const answer = hookProblem(405, "MethodNotAllowed", message);
       answer.headers.allow = method;
-      return answer;
+      return refuse(
+        answer,
+        `it was a ${request.method.toUpperCase()} request, and this flow accepts ${method} requests only.`,
+      );
     }
     let body: JsonValue;
     try {
       body = requestBody(request);
     } catch (error) {
-      return hookProblem(
-        400,
-        "InvalidRequestContent",
-        `The request body is not JSON: ${(error as Error).message}`,
-      );
+      const detail = (error as Error).message;
+      const answer = hookProblem(400, "InvalidRequestContent", `The request body is not JSON: ${detail}`);
+      return refuse(answer, `its body is not JSON (${detail}).`);
     }
     let started: ReturnType<Engine["startRun"]>;
     try {
@@ -142,11 +154,12 @@ export class HttpHooks {
         triggerOutputs: { headers: request.headers, queries: request.query, body },
       });
     } catch (error) {
-      return hookProblem(400, "InvalidRequest", error instanceof Error ? error.message : String(error));
+      const message = error instanceof Error ? error.message : String(error);
+      return refuse(hookProblem(400, "InvalidRequest", message), message);
     }
     if (!started.started) {
       return started.reason === "queue-full"
-        ? hookProblem(429, "TooManyRuns", started.message)
+        ? refuse(hookProblem(429, "TooManyRuns", started.message), started.message)
         : {
             status: 202,
             headers: { "content-type": "application/json" },

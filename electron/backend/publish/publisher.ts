@@ -250,6 +250,14 @@ export class Publisher {
     return this.loaded().get(flowId);
   }
 
+  /**
+   * A start of this workflow was refused outside the publisher (an HTTP request the hook server
+   * turned away): kept on the workflow with the other start problems.
+   */
+  reportStartProblem(workflow: { flowId: string; name: string }, reason: string): void {
+    this.startProblems.report(workflow, reason);
+  }
+
   /** A published flow's status; undefined when the flow is not published. */
   statusOf(flowId: string): WorkflowStatus | undefined {
     return this.store.get(flowId)?.status;
