@@ -32,6 +32,11 @@ export type ConnectorOutcome =
       body?: JsonValue;
       /** From a 429's Retry-After: the engine waits at least this long before retrying. */
       retryAfterMs?: number;
+      /**
+       * Trying again cannot help (the sandbox has no such connector or operation): the step fails
+       * now instead of waiting through its retry policy for the same answer.
+       */
+      final?: true;
     }
   | {
       kind: "waiting";

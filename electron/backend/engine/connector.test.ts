@@ -414,6 +414,24 @@ describe("retry policies", () => {
     expect(none.steps.map((s) => s.status)).toEqual(["Failed"]);
   });
 
+  it("does not retry a failure the service calls final (the sandbox lacks the connector)", async () => {
+    const t = started();
+    let calls = 0;
+    t.runtime.on("SendEmailV2", () => {
+      calls++;
+      return {
+        kind: "failed",
+        statusCode: 501,
+        error: { code: "NotImplemented", message: "The sandbox has no connector 'shared_x'." },
+        final: true,
+      };
+    });
+    const run = await runFlow(t, { Send: call("SendEmailV2") });
+    expect(calls).toBe(1);
+    expect(run.status).toBe("Failed");
+    expect(run.steps.map((s) => [s.status, s.error?.code])).toEqual([["Failed", "NotImplemented"]]);
+  });
+
   it("fixed: count retries at the interval; a 429's retryAfterMs is a floor", async () => {
     const t = started();
     t.runtime.on("SendEmailV2", flaky(2, 429, 90_000));

@@ -125,13 +125,13 @@ describe("fault injection", () => {
 });
 
 describe("what the sandbox cannot do", () => {
-  it("answers 501 for unknown connectors and operations", async () => {
+  it("answers 501 for unknown connectors and operations, final (no retry can help)", async () => {
     const w = testWorld();
     const connector = failed(await w.call("shared_sharepointonline", "GetItems", {}));
-    expect(connector).toMatchObject({ statusCode: 501, error: { code: "NotImplemented" } });
+    expect(connector).toMatchObject({ statusCode: 501, error: { code: "NotImplemented" }, final: true });
     expect(connector.error.message).toBe("The sandbox has no connector 'shared_sharepointonline'.");
     const operation = failed(await w.call("shared_office365", "ForwardEmail", {}));
-    expect(operation.statusCode).toBe(501);
+    expect([operation.statusCode, operation.final]).toEqual([501, true]);
     expect(operation.error.message).toBe(
       "Office 365 Outlook operation 'ForwardEmail' is not implemented by the sandbox.",
     );

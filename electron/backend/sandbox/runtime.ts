@@ -17,6 +17,13 @@ const failed = (statusCode: number, code: string, message: string): ConnectorOut
   statusCode,
   error: { code, message },
 });
+/** What the sandbox lacks stays lacking: 501 without the retries a real 5xx deserves. */
+const notImplemented = (message: string): ConnectorOutcome => ({
+  kind: "failed",
+  statusCode: 501,
+  error: { code: "NotImplemented", message },
+  final: true,
+});
 
 export async function invokeOperation(
   call: ConnectorCall,
@@ -27,7 +34,7 @@ export async function invokeOperation(
 ): Promise<ConnectorOutcome> {
   const connector = findConnector(call.connectorId);
   if (!connector) {
-    return failed(501, "NotImplemented", `The sandbox has no connector '${call.connectorId}'.`);
+    return notImplemented(`The sandbox has no connector '${call.connectorId}'.`);
   }
   const operation = findOperation(connector.id, call.operationId);
   const handler = operation ? HANDLERS[connector.id]?.[operation.operationId] : undefined;
@@ -36,9 +43,7 @@ export async function invokeOperation(
       operation?.kind === "trigger"
         ? "is a trigger, which starts flows; it cannot run as a step"
         : "is not implemented by the sandbox";
-    return failed(
-      501,
-      "NotImplemented",
+    return notImplemented(
       `${connector.displayName} operation '${operation?.displayName ?? call.operationId}' ${what}.`,
     );
   }

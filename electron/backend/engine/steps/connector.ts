@@ -251,7 +251,8 @@ export async function runConnector(sc: StepContext, type: ConnectorType): Promis
         continue;
       }
       const retries = attempt - 1;
-      if (!thrown && isRetryableStatus(outcome.statusCode) && retries < policy.count) {
+      const retryable = !thrown && !outcome.final && isRetryableStatus(outcome.statusCode);
+      if (retryable && retries < policy.count) {
         const delay = retryDelayMs(policy, attempt, core.random, outcome.retryAfterMs);
         core.recordFailedAttempt(sc, attempt, outputsOf(outcome), outcome.error);
         core.addWait(sc, attempt, "retry", {
