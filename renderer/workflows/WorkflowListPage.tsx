@@ -293,7 +293,7 @@ export function WorkflowListPage() {
                         <span className="muted">{formatRelative(entry.lastRun.startedAt)}</span>
                       </Link>
                     ) : (
-                      <span className="muted">{t("workflows.never")}</span>
+                      <span className="muted last-run-never">{t("workflows.never")}</span>
                     )}
                   </td>
                   <td className="row-actions">
