@@ -25,8 +25,8 @@ const pending = new Map<number, { resolve: (r: LayoutResult) => void; reject: (e
 
 function getWorker(): Worker {
   if (worker) return worker;
-  worker = new Worker(new URL("./elk.worker.ts", import.meta.url), { type: "module" });
-  worker.onmessage = (event: MessageEvent<Reply>) => {
+  const created = new Worker(new URL("./elk.worker.ts", import.meta.url), { type: "module" });
+  created.onmessage = (event: MessageEvent<Reply>) => {
     const reply = event.data;
     const waiting = pending.get(reply.id);
     if (!waiting) return;
@@ -34,13 +34,32 @@ function getWorker(): Worker {
     if ("error" in reply) waiting.reject(new Error(reply.error));
     else waiting.resolve(reply.result);
   };
-  return worker;
+  // A worker that cannot load (its script no longer served) or that crashed answers nothing: fail
+  // what waits for it, and start a new one next time.
+  created.onerror = (event: ErrorEvent) => {
+    event.preventDefault();
+    created.terminate();
+    if (worker === created) worker = undefined;
+    const error = new Error(event.message || "the layout worker stopped");
+    for (const waiting of pending.values()) waiting.reject(error);
+    pending.clear();
+  };
+  worker = created;
+  return created;
 }
 
-/** ELK for flows of ordinary size; the fast layered layout for very large ones (see fast-layout.ts). */
+/**
+ * ELK for flows of ordinary size; the fast layered layout for very large ones (see fast-layout.ts),
+ * and for any flow when ELK's worker fails, so the canvas is never left empty.
+ */
 export async function computeLayout(graph: ElkInput, nodeCount: number): Promise<Layout> {
   if (nodeCount > FAST_LAYOUT_ABOVE) return fastLayout(graph);
-  return elkLayout(graph);
+  try {
+    return await elkLayout(graph);
+  } catch (error) {
+    console.warn("ELK layout failed; using the fast layout instead:", error);
+    return fastLayout(graph);
+  }
 }
 
 async function elkLayout(graph: ElkInput): Promise<Layout> {
