@@ -14,6 +14,8 @@ export interface AppHandle {
   restart(): Promise<Page>;
   /** Another window on the same running app (a second tab in web mode). */
   openSecondWindow(): Promise<Page>;
+  /** Web mode: stops the server and leaves the page open, as when its terminal is closed. */
+  stopServer(): Promise<void>;
 }
 
 export interface AppOptions {
@@ -53,6 +55,9 @@ export const test = base.extend<{ app: AppHandle } & AppOptions>({
         async openSecondWindow() {
           throw new Error("Flowsmith's desktop app has one window; this journey runs in web mode.");
         },
+        async stopServer() {
+          throw new Error("The desktop app has no server to stop; this journey runs in web mode.");
+        },
       });
       await electron.close();
       return;
@@ -82,6 +87,7 @@ export const test = base.extend<{ app: AppHandle } & AppOptions>({
         await second.goto(server.origin);
         return second;
       },
+      stopServer: () => server.stop(),
     });
     await context.close();
     await server.stop();

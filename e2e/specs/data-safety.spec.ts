@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "../harness/fixtures";
+import { DesignerPage } from "../pages/designer";
 import { FlowListPage } from "../pages/flow-list";
 
 const GARBAGE = "these bytes are not an SQLite database ".repeat(200);
@@ -24,5 +25,40 @@ test.describe("a damaged database", () => {
 
     await notice.getByRole("button", { name: "Dismiss" }).click();
     await expect(notice).toBeHidden();
+  });
+});
+
+test.describe("a server that stops under an open page", () => {
+  test("every page says Flowsmith is not answering, and nothing on it is lost", async ({ app }, testInfo) => {
+    test.skip(
+      testInfo.project.metadata.harness === "electron",
+      "only web mode has a server that can stop under its page",
+    );
+    const list = new FlowListPage(app.page);
+    await list.createFlow("Kept while offline", "Scheduled");
+    const banner = app.page.getByTestId("connection-lost");
+    await expect(banner).toBeHidden();
+
+    await app.stopServer();
+    await expect(banner).toContainText("Flowsmith is not answering");
+    await expect(banner).toContainText("What you saved is safe");
+    await app.page.screenshot({ path: testInfo.outputPath("designer-connection-lost.png") });
+    // The page still works as far as it can: navigation keeps the banner and what was shown.
+    await app.page.getByRole("link", { name: "My flows", exact: true }).click();
+    await expect(banner).toBeVisible();
+    await expect(list.row("Kept while offline")).toBeVisible();
+    await app.page.screenshot({ path: testInfo.outputPath("connection-lost.png") });
+  });
+});
+
+test.describe("a layout worker that cannot load", () => {
+  test("leaves no empty canvas: the flow is drawn by the in-page layout", async ({ app }) => {
+    await app.page.context().route(/elk\.worker/, (route) => route.abort());
+    const list = new FlowListPage(app.page);
+    await list.createFlow("Drawn anyway", "Scheduled");
+    const designer = new DesignerPage(app.page);
+    await designer.expectOpen("Drawn anyway");
+    await expect(designer.trigger()).toBeVisible();
+    await expect(designer.trigger()).toContainText("Recurrence");
   });
 });

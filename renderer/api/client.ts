@@ -13,11 +13,30 @@ import {
 } from "../../shared/api";
 
 export type EventListener = (message: EventMessage) => void;
+/** Whether the backend answers: false while a web-mode page cannot reach its server. */
+export type ConnectionListener = (connected: boolean) => void;
 
 export interface ApiClient {
   readonly mode: "electron" | "web";
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
   subscribe(listener: EventListener): () => void;
+  readonly connected: boolean;
+  onConnection(listener: ConnectionListener): () => void;
+}
+
+/** The connection's state, told to listeners when it changes. */
+class Connection {
+  connected = true;
+  private readonly listeners = new Set<ConnectionListener>();
+  set(connected: boolean): void {
+    if (connected === this.connected) return;
+    this.connected = connected;
+    for (const listener of this.listeners) listener(connected);
+  }
+  listen(listener: ConnectionListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
 }
 
 declare global {
@@ -69,11 +88,15 @@ export function createIpcClient(bridge: FlowsmithBridge): ApiClient {
         bridge.onEvent((raw) => listeners.dispatch(raw));
       });
     },
+    // The main process lives as long as the window: IPC never loses it.
+    connected: true,
+    onConnection: () => () => {},
   };
 }
 
 export function createHttpClient(base = ""): ApiClient {
   const listeners = new Listeners();
+  const connection = new Connection();
   let source: EventSource | undefined;
   return {
     mode: "web",
@@ -86,7 +109,9 @@ export function createHttpClient(base = ""): ApiClient {
           credentials: "same-origin",
           body: JSON.stringify(input),
         });
+        connection.set(true);
       } catch {
+        connection.set(false);
         throw new ApiError({
           code: "unavailable",
           message: "Flowsmith is not answering. Is it still running? Start it again, then reload this page.",
@@ -106,6 +131,11 @@ export function createHttpClient(base = ""): ApiClient {
     subscribe(listener) {
       return listeners.add(listener, () => {
         source ??= new EventSource(`${base}/api/events`, { withCredentials: true });
+        // The browser reconnects by itself while the server is away; the page says so meanwhile.
+        source.onopen = () => connection.set(true);
+        source.onerror = () => {
+          if (source?.readyState !== EventSource.OPEN) connection.set(false);
+        };
         source.onmessage = (event: MessageEvent<string>) => {
           try {
             listeners.dispatch(JSON.parse(event.data));
@@ -115,6 +145,10 @@ export function createHttpClient(base = ""): ApiClient {
         };
       });
     },
+    get connected() {
+      return connection.connected;
+    },
+    onConnection: (listener) => connection.listen(listener),
   };
 }
 

@@ -29,6 +29,7 @@ import { resolveTheme, toggleTheme, useSettings } from "../settings/settings-sto
 import { Toasts } from "../ui/Toasts";
 import { WorkflowListPage } from "../workflows/WorkflowListPage";
 import { AboutDialog } from "./AboutDialog";
+import { ConnectionBanner } from "./ConnectionBanner";
 import { useCommand, useCommandSources } from "./commands";
 import { Notices } from "./Notices";
 import { useUi } from "./ui-store";
@@ -129,6 +130,7 @@ function Shell() {
         </div>
       </nav>
       <main className="main">
+        <ConnectionBanner />
         {info && (
           <Notices
             notices={info.notices}

@@ -23,6 +23,9 @@ export const en = {
   "theme.toLight": "Switch to light mode",
   "theme.toDark": "Switch to dark mode",
   "mode.web": "Web mode",
+  "connection.lost.title": "Flowsmith is not answering",
+  "connection.lost.message":
+    "What you saved is safe, and unsaved changes stay on this page while it tries again. If you stopped Flowsmith, start it again (npm start) and open the address it prints.",
   "mode.webHint": "Flowsmith is running in your browser, served on this computer only.",
 
   "common.cancel": "Cancel",
