@@ -16,6 +16,8 @@ export interface AppHandle {
   openSecondWindow(): Promise<Page>;
   /** Web mode: stops the server and leaves the page open, as when its terminal is closed. */
   stopServer(): Promise<void>;
+  /** Web mode: starts the server again on the same port (with a new token), without a new page. */
+  startServerAgain(): Promise<void>;
 }
 
 export interface AppOptions {
@@ -58,6 +60,9 @@ export const test = base.extend<{ app: AppHandle } & AppOptions>({
         async stopServer() {
           throw new Error("The desktop app has no server to stop; this journey runs in web mode.");
         },
+        async startServerAgain() {
+          throw new Error("The desktop app has no server to start; this journey runs in web mode.");
+        },
       });
       await electron.close();
       return;
@@ -88,6 +93,9 @@ export const test = base.extend<{ app: AppHandle } & AppOptions>({
         return second;
       },
       stopServer: () => server.stop(),
+      async startServerAgain() {
+        server = await startWebMode(dataDir, Number(new URL(server.origin).port));
+      },
     });
     await context.close();
     await server.stop();

@@ -14,9 +14,11 @@ export interface WebModeProcess {
   stop(): Promise<void>;
 }
 
-export async function startWebMode(dataDir: string): Promise<WebModeProcess> {
+/** A fresh port unless one is given (a server started again where the last one was). */
+export async function startWebMode(dataDir: string, port?: number): Promise<WebModeProcess> {
   if (!existsSync(cli)) throw new Error("dist/server/cli.js is missing: run npm run build first.");
-  const child: ChildProcess = spawn(process.execPath, [cli, "--data-dir", dataDir, "--no-open"], {
+  const args = [cli, "--data-dir", dataDir, "--no-open", ...(port ? ["--port", String(port)] : [])];
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: projectRoot,
     env: { ...process.env, CI: "1" },
     stdio: ["ignore", "pipe", "pipe"],

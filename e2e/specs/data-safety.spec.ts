@@ -48,6 +48,21 @@ test.describe("a server that stops under an open page", () => {
     await expect(banner).toBeVisible();
     await expect(list.row("Kept while offline")).toBeVisible();
     await app.page.screenshot({ path: testInfo.outputPath("connection-lost.png") });
+
+    // Started again where it was, it has a new token: this page cannot use it, and keeps saying so.
+    const eventsRefused = app.page.waitForResponse(
+      (response) => response.url().includes("/api/events") && response.status() === 401,
+      { timeout: 15_000 },
+    );
+    await app.startServerAgain();
+    await eventsRefused;
+    await app.page.getByRole("button", { name: "New flow" }).click();
+    const dialog = app.page.getByRole("dialog", { name: "New flow" });
+    await dialog.getByLabel("Flow name").fill("Refused by the new server");
+    await dialog.getByText("Instant", { exact: true }).click();
+    await dialog.getByRole("button", { name: "Create" }).click();
+    await expect(app.page.getByText("Flowsmith was restarted")).toBeVisible();
+    await expect(banner).toBeVisible();
   });
 });
 

@@ -109,7 +109,8 @@ export function createHttpClient(base = ""): ApiClient {
           credentials: "same-origin",
           body: JSON.stringify(input),
         });
-        connection.set(true);
+        // 401: a server answers, but a newer one (restarted with a new token): this page is done.
+        connection.set(response.status !== 401);
       } catch {
         connection.set(false);
         throw new ApiError({
