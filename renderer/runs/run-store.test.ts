@@ -18,7 +18,7 @@ vi.mock("../api/client", () => ({
   },
 }));
 
-const { followRunEvents, useRuns } = await import("./run-store");
+const { followRunEvents, stepStatuses, useRuns } = await import("./run-store");
 
 const detail = (status: string) => ({ id: "run-1", status, steps: [] });
 const finished = { event: "runs.finished", payload: { runId: "run-1", flowId: "f", status: "Succeeded" } };
@@ -52,5 +52,43 @@ describe("following a watched run", () => {
     deliver(finished as EventMessage);
     await vi.advanceTimersByTimeAsync(200);
     expect(calls).toHaveLength(2);
+  });
+});
+
+describe("the colour of a card in a run", () => {
+  const row = (action: string, iteration: string, attempt: number, status: string) => ({
+    action,
+    iteration,
+    attempt,
+    status,
+  });
+  const statusesOf = (steps: ReturnType<typeof row>[]) =>
+    Object.fromEntries(stepStatuses({ steps } as unknown as Parameters<typeof stepStatuses>[0]));
+
+  it("is the latest attempt's: a call retried into success is green", () => {
+    expect(
+      statusesOf([
+        row("Notify", "", 1, "Failed"),
+        row("Notify", "", 2, "Failed"),
+        row("Notify", "", 3, "Succeeded"),
+      ]),
+    ).toEqual({ Notify: "Succeeded" });
+    expect(statusesOf([row("Notify", "", 1, "Failed"), row("Notify", "", 2, "Running")])).toEqual({
+      Notify: "Running",
+    });
+  });
+
+  it("is the worst of a loop's iterations, each by its latest attempt", () => {
+    expect(
+      statusesOf([
+        row("Send", "0", 1, "Failed"),
+        row("Send", "0", 2, "Succeeded"),
+        row("Send", "1", 1, "Failed"),
+        row("Send", "2", 1, "Succeeded"),
+      ]),
+    ).toEqual({ Send: "Failed" });
+    expect(statusesOf([row("Send", "0", 1, "Skipped"), row("Send", "1", 1, "Succeeded")])).toEqual({
+      Send: "Succeeded",
+    });
   });
 });

@@ -125,15 +125,23 @@ export function testKey(flowId: string, version: number | null): string {
   return version === null ? flowId : `${flowId}@v${version}`;
 }
 
-/** Canvas node id → the status to colour it with, from a run's journal (the latest attempt wins). */
+/**
+ * Canvas node id → the status to colour it with, from a run's journal: in each iteration the
+ * latest attempt counts (a call that failed, was retried and succeeded is green); across a loop's
+ * iterations the worst counts, so a failure is never hidden.
+ */
 export function stepStatuses(run: RunDetail | undefined): Map<string, string> {
+  const latest = new Map<string, { action: string; attempt: number; status: string }>();
+  for (const step of run?.steps ?? []) {
+    const key = `${step.iteration}\u0000${step.action}`;
+    const known = latest.get(key);
+    if (!known || step.attempt >= known.attempt)
+      latest.set(key, { action: step.action, attempt: step.attempt, status: step.status });
+  }
   const statuses = new Map<string, string>();
-  if (!run) return statuses;
-  for (const step of run.steps) {
-    // Inside loops, a step's card shows the worst of its iterations, so a failure is never hidden.
-    const previous = statuses.get(step.action);
-    if (previous === undefined || severity(step.status) >= severity(previous))
-      statuses.set(step.action, step.status);
+  for (const { action, status } of latest.values()) {
+    const previous = statuses.get(action);
+    if (previous === undefined || severity(status) >= severity(previous)) statuses.set(action, status);
   }
   return statuses;
 }
