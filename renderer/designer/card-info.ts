@@ -5,7 +5,8 @@ import {
   type OperationDeclaration,
   operationOfAction,
 } from "../../shared/connectors";
-import type { JsonValue } from "../../shared/json";
+import { connectorRefOf } from "../../shared/flow";
+import { isJsonObject, type JsonValue } from "../../shared/json";
 import { t } from "../i18n";
 
 export interface CardInfo {
@@ -36,14 +37,24 @@ export function cardInfo(name: string, step: JsonValue): CardInfo {
     operation?.kind === "trigger" && operation.defaultName === name
       ? operation.displayName
       : displayName(name);
+  const typeName = typeof type === "string" ? type : t("designer.card.unknownStep");
   return {
     title,
-    subtitle: operation?.displayName ?? (typeof type === "string" ? type : t("designer.card.unknownStep")),
-    connectorName:
-      connector?.displayName ?? (typeof type === "string" ? type : t("designer.card.unknownStep")),
+    subtitle: operation?.displayName ?? typeName,
+    connectorName: connector?.displayName ?? unknownConnectorName(step) ?? typeName,
     color: connector?.color ?? UNKNOWN_COLOR,
     icon: connector?.icon,
     operation,
     connector,
   };
+}
+
+/** A connector the catalog does not know, by the name its call gives ("shared_office365users" → "office365users"). */
+function unknownConnectorName(step: JsonValue): string | undefined {
+  if (!isJsonObject(step) || typeof step.type !== "string") return undefined;
+  const ref = connectorRefOf({
+    type: step.type,
+    ...(step.inputs === undefined ? {} : { inputs: step.inputs }),
+  });
+  return ref?.connector?.replace(/^shared_/, "");
 }
