@@ -116,6 +116,56 @@ test.describe("test runs against the sandbox", () => {
     await expect(designer.card("Subject")).toHaveClass(/status-succeeded/);
   });
 
+  test("a call retried into success is green on the canvas, and each attempt can be read", async ({
+    app,
+  }) => {
+    const page = app.page;
+    const flowId = await createFlow(page, "Notify with retries", "instant", {
+      $schema:
+        "https://schema.management.azure.com/providers/Microsoft.Logic/schemas/2016-06-01/workflowdefinition.json#",
+      contentVersion: "1.0.0.0",
+      triggers: { manual: { type: "Request", kind: "Button", inputs: { schema: { type: "object" } } } },
+      actions: {
+        Notify: {
+          type: "OpenApiConnection",
+          inputs: {
+            host: {
+              apiId: "/providers/Microsoft.PowerApps/apis/shared_flowpush",
+              operationId: "SendNotification",
+            },
+            parameters: { "NotificationDefinition/notificationText": "Hello" },
+            retryPolicy: { type: "fixed", count: 3, interval: "PT1S" },
+          },
+          runAfter: {},
+        },
+      },
+    });
+    await callApi(page, "sandbox.faults.set", {
+      mode: "fail",
+      connectorId: "shared_flowpush",
+      statusCode: 500,
+      count: 2,
+    });
+    const { runId } = await callApi<{ runId: string }>(page, "runs.start", {
+      flowId,
+      source: { draft: true },
+      triggerOutputs: { body: {} },
+    });
+    await page.goto(`${new URL(page.url()).origin}/#/runs/${runId}`);
+    const designer = new DesignerPage(page);
+    await expect(designer.runPanel().getByTestId("run-step")).toHaveCount(3);
+    await expect(designer.card("Notify")).toHaveClass(/status-succeeded/);
+
+    const attempts = designer.runPanel().getByTestId("run-step");
+    await expect(attempts.nth(0)).toContainText("attempt 1");
+    await attempts.nth(1).click();
+    const details = page.getByTestId("step-details");
+    await expect(details).toContainText("Failed");
+    await expect(details).toContainText("InternalServerError");
+    await attempts.nth(2).click();
+    await expect(details).toContainText("Succeeded");
+  });
+
   test("an armed test says when an email fails the trigger's condition, and starts on the next that passes", async ({
     app,
   }) => {

@@ -1,5 +1,5 @@
 import { ExternalLink, RotateCcw, Square, X } from "lucide-react";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { RunDetail, StepRecord } from "../../shared/api";
 import {
   actionNameOfNodeId,
@@ -39,17 +39,33 @@ export function RunPanel({
 }) {
   const [selectedPath, setSelectedPath] = useState<string>();
   const steps = useMemo(() => [...run.steps].sort((a, b) => a.seq - b.seq), [run.steps]);
+  // A step that was retried labels every attempt, the first one too.
+  const retried = useMemo(
+    () => new Set(run.steps.filter((s) => s.attempt > 1).map((s) => `${s.iteration}\u0000${s.action}`)),
+    [run.steps],
+  );
   // Choosing a card on the canvas shows that step's latest attempt (or what the trigger reported).
+  // Only a new choice on the canvas does: not the card this list selected (the row chosen may be an
+  // earlier attempt), nor steps arriving while the person reads one.
+  const chosenHere = useRef<string | undefined>(undefined);
+  const latestSteps = useRef(steps);
+  latestSteps.current = steps;
   useEffect(() => {
-    if (!selectedNode) return;
+    if (!selectedNode || selectedNode === chosenHere.current) return;
+    chosenHere.current = undefined;
     if (selectedNode === triggerNodeId(run.triggerName)) {
       setSelectedPath(TRIGGER);
       return;
     }
     const action = actionNameOfNodeId(selectedNode);
-    const latest = [...steps].reverse().find((s) => s.action === action);
+    const latest = [...latestSteps.current].reverse().find((s) => s.action === action);
     if (latest) setSelectedPath(key(latest));
-  }, [selectedNode, steps, run.triggerName]);
+  }, [selectedNode, run.triggerName]);
+  const choose = (path: string, node: string) => {
+    setSelectedPath(path);
+    chosenHere.current = node;
+    onSelectNode?.(node);
+  };
   const triggerChosen = selectedPath === TRIGGER;
   const selected = triggerChosen
     ? undefined
@@ -117,10 +133,7 @@ export function RunPanel({
               type="button"
               className={selected ? "run-step" : "run-step selected"}
               data-testid="run-trigger"
-              onClick={() => {
-                setSelectedPath(TRIGGER);
-                onSelectNode?.(triggerNodeId(run.triggerName));
-              }}
+              onClick={() => choose(TRIGGER, triggerNodeId(run.triggerName))}
             >
               <FiredBadge />
               <span className="run-step-name">
@@ -136,16 +149,13 @@ export function RunPanel({
                 type="button"
                 className={selected && key(selected) === key(step) ? "run-step selected" : "run-step"}
                 data-testid="run-step"
-                onClick={() => {
-                  setSelectedPath(key(step));
-                  onSelectNode?.(actionNodeId(step.action));
-                }}
+                onClick={() => choose(key(step), actionNodeId(step.action))}
               >
                 <StatusBadge status={step.status} />
                 <span className="run-step-name">
                   {displayName(step.action)}
                   {step.iteration && <span className="muted"> · {step.iteration}</span>}
-                  {step.attempt > 1 && (
+                  {retried.has(`${step.iteration}\u0000${step.action}`) && (
                     <span className="muted"> · {t("runs.attempt", { attempt: step.attempt })}</span>
                   )}
                 </span>
