@@ -116,7 +116,7 @@ test.describe("test runs against the sandbox", () => {
     await expect(designer.card("Subject")).toHaveClass(/status-succeeded/);
   });
 
-  test("a call retried into success is green on the canvas, and each attempt can be read", async ({
+  test("a call retried into success is green on the canvas, as is its scope, and each attempt can be read", async ({
     app,
   }) => {
     const page = app.page;
@@ -126,15 +126,21 @@ test.describe("test runs against the sandbox", () => {
       contentVersion: "1.0.0.0",
       triggers: { manual: { type: "Request", kind: "Button", inputs: { schema: { type: "object" } } } },
       actions: {
-        Notify: {
-          type: "OpenApiConnection",
-          inputs: {
-            host: {
-              apiId: "/providers/Microsoft.PowerApps/apis/shared_flowpush",
-              operationId: "SendNotification",
+        Try: {
+          type: "Scope",
+          actions: {
+            Notify: {
+              type: "OpenApiConnection",
+              inputs: {
+                host: {
+                  apiId: "/providers/Microsoft.PowerApps/apis/shared_flowpush",
+                  operationId: "SendNotification",
+                },
+                parameters: { "NotificationDefinition/notificationText": "Hello" },
+                retryPolicy: { type: "fixed", count: 3, interval: "PT1S" },
+              },
+              runAfter: {},
             },
-            parameters: { "NotificationDefinition/notificationText": "Hello" },
-            retryPolicy: { type: "fixed", count: 3, interval: "PT1S" },
           },
           runAfter: {},
         },
@@ -153,10 +159,14 @@ test.describe("test runs against the sandbox", () => {
     });
     await page.goto(`${new URL(page.url()).origin}/#/runs/${runId}`);
     const designer = new DesignerPage(page);
-    await expect(designer.runPanel().getByTestId("run-step")).toHaveCount(3);
+    await expect(designer.runPanel().getByTestId("run-step")).toHaveCount(4);
     await expect(designer.card("Notify")).toHaveClass(/status-succeeded/);
+    // The scope around it takes its contents' status.
+    await expect(page.locator('[data-testid="scope-node"][data-node-id="Try"]')).toHaveClass(
+      /status-succeeded/,
+    );
 
-    const attempts = designer.runPanel().getByTestId("run-step");
+    const attempts = designer.runPanel().getByTestId("run-step").filter({ hasText: "Notify" });
     await expect(attempts.nth(0)).toContainText("attempt 1");
     await attempts.nth(1).click();
     const details = page.getByTestId("step-details");

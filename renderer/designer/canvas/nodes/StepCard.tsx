@@ -90,9 +90,13 @@ export type ScopeNodeType = Node<ScopeNodeData, "scope">;
 export const ScopeNode = memo(function ScopeNode({ id, data, selected }: NodeProps<ScopeNodeType>) {
   const { info, badge } = data;
   const Icon = iconFor(info.icon, info.operation?.operationId);
+  const classes = ["scope-node"];
+  if (selected) classes.push("selected");
+  // A container takes its contents' status in a run (a loop with a failed iteration is red).
+  if (data.status) classes.push(`status-${data.status.toLowerCase()}`);
   return (
     <div
-      className={selected ? "scope-node selected" : "scope-node"}
+      className={classes.join(" ")}
       style={{ "--connector": info.color } as React.CSSProperties}
       data-testid="scope-node"
       data-node-id={id}
