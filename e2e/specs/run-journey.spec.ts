@@ -176,6 +176,37 @@ test.describe("test runs against the sandbox", () => {
     await expect(details).toContainText("Succeeded");
   });
 
+  test("an Apply to each shows the list it went over, and is red when one of its iterations failed", async ({
+    app,
+  }) => {
+    const page = app.page;
+    const flowId = await createFlow(page, "Loop over amounts", "instant", {
+      $schema:
+        "https://schema.management.azure.com/providers/Microsoft.Logic/schemas/2016-06-01/workflowdefinition.json#",
+      contentVersion: "1.0.0.0",
+      triggers: { manual: { type: "Request", kind: "Button", inputs: { schema: { type: "object" } } } },
+      actions: {
+        Apply_to_each: {
+          type: "Foreach",
+          foreach: "@createArray(10, 0, 5)",
+          actions: { Share: { type: "Compose", inputs: "@div(100, item())", runAfter: {} } },
+          runAfter: {},
+        },
+      },
+    });
+    const { runId } = await callApi<{ runId: string }>(page, "runs.start", {
+      flowId,
+      source: { draft: true },
+      triggerOutputs: { body: {} },
+    });
+    await page.goto(`${new URL(page.url()).origin}/#/runs/${runId}`);
+    const loop = page.locator('[data-testid="scope-node"][data-node-id="Apply_to_each"]');
+    await expect(loop).toHaveClass(/status-failed/);
+    await page.getByTestId("run-step").filter({ hasText: "Apply to each" }).first().click();
+    await expect(page.getByTestId("step-inputs")).toContainText("0: 10");
+    await expect(page.getByTestId("step-inputs")).toContainText("2: 5");
+  });
+
   test("an armed test says when an email fails the trigger's condition, and starts on the next that passes", async ({
     app,
   }) => {

@@ -205,11 +205,24 @@ function StepDetails({ step }: { step: StepRecord }) {
         </div>
       )}
       <h4>{t("runs.inputs")}</h4>
-      <StepData testId="step-inputs" value={step.inputs} secured={step.secured.includes("inputs")} />
+      <StepData
+        testId="step-inputs"
+        value={step.inputs ?? loopItems(step)}
+        secured={step.secured.includes("inputs")}
+      />
       <h4>{t("runs.outputs")}</h4>
       <StepData testId="step-outputs" value={step.outputs} secured={step.secured.includes("outputs")} />
     </div>
   );
+}
+
+/** An Apply to each's input is the list it goes over, kept in its journal state. */
+function loopItems(step: StepRecord): JsonValue | null {
+  if (step.type.toLowerCase() !== "foreach") return null;
+  const state = step.state;
+  return typeof state === "object" && state !== null && !Array.isArray(state) && Array.isArray(state.items)
+    ? state.items
+    : null;
 }
 
 /** The trigger does not succeed or fail: it fired, and the run exists. */
