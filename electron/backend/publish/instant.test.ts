@@ -164,7 +164,8 @@ describe("Run in the workflow list", () => {
   it("runs a schedule at once and a button flow with its form, as the person who runs it", async () => {
     const w = open();
     const weekly = createFlow(w, "Weekly", "scheduled", scheduledFlow({ frequency: "Week", interval: 1 }));
-    w.publisher.publish(weekly.id, { publishedBy: "me" });
+    // The entry that publishing returns says how it starts, as the list does.
+    expect(w.publisher.publish(weekly.id, { publishedBy: "me" }).workflow.startsBy).toBe("schedule");
     expect(w.publisher.runForm(weekly.id)).toEqual({ name: "Weekly", fields: [] });
     expect(w.publisher.getWorkflow(weekly.id).startsBy).toBe("schedule");
     const now = w.publisher.runFromList(weekly.id, { user: ME });

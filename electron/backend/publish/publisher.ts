@@ -211,7 +211,11 @@ export class Publisher {
     const row = this.requireRow(flowId);
     if (blocker) this.deactivate(flowId);
     else this.activate(row, definition);
-    const result: PublishResult = { version, workflow: this.list.entry(row), enabled: !blocker };
+    const result: PublishResult = {
+      version,
+      workflow: this.withStart(this.list.entry(row)),
+      enabled: !blocker,
+    };
     if (blocker) result.notEnabledReason = `Published but not turned on: ${blockerMessage(blocker)}`;
     return result;
   }
