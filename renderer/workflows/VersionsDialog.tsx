@@ -50,7 +50,7 @@ export function VersionsDialog({
                   </strong>
                   <span>{v.note || <span className="muted">{t("versions.noNote")}</span>}</span>
                   <span className="muted">
-                    {v.publishedBy} · {formatDateTime(v.publishedAt)}
+                    <span title={v.publishedBy}>{v.publishedByName}</span> · {formatDateTime(v.publishedAt)}
                   </span>
                 </div>
                 <div className="version-actions">

@@ -274,10 +274,10 @@ export function WorkflowListPage() {
                     {entry.suspendedReason && <div className="suspended-reason">{entry.suspendedReason}</div>}
                   </td>
                   <td className="muted">{entry.version ?? "—"}</td>
-                  <td className="muted">
+                  <td className="muted" title={entry.publishedBy ?? undefined}>
                     {entry.publishedAt
                       ? t("workflows.publishedBy", {
-                          who: entry.publishedBy ?? "",
+                          who: entry.publishedByName ?? entry.publishedBy ?? "",
                           when: formatRelative(entry.publishedAt),
                         })
                       : "—"}

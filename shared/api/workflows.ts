@@ -52,7 +52,9 @@ export const workflowEntrySchema = z.object({
   suspendedReason: z.string().nullable(),
   /** The published version that runs; null for built-ins. */
   version: z.number().int().nullable(),
+  /** Who published it: the address, and the person's name ("Daniel Reyes") when the company knows them. */
   publishedBy: z.string().nullable(),
+  publishedByName: z.string().nullable(),
   publishedAt: isoDateSchema.nullable(),
   lastRun: lastRunSchema.nullable(),
   /** Scheduled flows only. */
@@ -95,6 +97,7 @@ export const versionInfoSchema = z.object({
   kind: flowKindSchema,
   note: z.string(),
   publishedBy: z.string(),
+  publishedByName: z.string(),
   publishedAt: isoDateSchema,
   draftRevision: z.number().int(),
   current: z.boolean(),

@@ -99,7 +99,7 @@ export class Publisher {
   constructor(private readonly options: PublisherOptions) {
     this.db = options.db;
     this.log = options.log ?? ((message) => console.error(`[publish] ${message}`));
-    this.versionStore = new VersionStore(options.db);
+    this.versionStore = new VersionStore(options.db, (email) => options.sandbox.displayName(email));
     this.store = new WorkflowStore(options.db);
     this.list = new WorkflowList(options.db, options.sandbox);
     this.startProblems = new StartProblems({

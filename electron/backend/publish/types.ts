@@ -37,6 +37,8 @@ export interface VersionInfo {
   kind: FlowKind;
   note: string;
   publishedBy: string;
+  /** The publisher's name in the company's directory; the address when it has none. */
+  publishedByName: string;
   publishedAt: string;
   /** The draft revision it was published from. */
   draftRevision: number;

@@ -43,7 +43,11 @@ export class VersionStore {
     definition: Statement<[string, number], string>;
   };
 
-  constructor(db: Database) {
+  /** nameOf: a publisher's name from their address (the company's directory). */
+  constructor(
+    db: Database,
+    private readonly nameOf: (email: string) => string = (email) => email,
+  ) {
     this.s = {
       insert: db.prepare(
         `INSERT INTO flow_versions (flow_id, version, name, kind, definition, designer, note, published_by,
@@ -85,14 +89,14 @@ export class VersionStore {
   }
 
   list(flowId: string, current: number | null): VersionInfo[] {
-    return this.s.list.all(flowId).map((row) => toInfo(row, current));
+    return this.s.list.all(flowId).map((row) => toInfo(row, current, this.nameOf));
   }
 
   get(flowId: string, version: number, current: number | null): VersionDetail {
     const row = this.s.get.get(flowId, version);
     if (!row) throw notFound(`Version ${version} of this flow`);
     return {
-      ...toInfo(row, current),
+      ...toInfo(row, current, this.nameOf),
       definition: JSON.parse(row.definition) as DefinitionPayload,
       designer: JSON.parse(row.designer) as JsonObject,
     };
@@ -105,7 +109,7 @@ export class VersionStore {
   }
 }
 
-function toInfo(row: InfoRow, current: number | null): VersionInfo {
+function toInfo(row: InfoRow, current: number | null, nameOf: (email: string) => string): VersionInfo {
   return {
     flowId: row.flow_id,
     version: row.version,
@@ -113,6 +117,7 @@ function toInfo(row: InfoRow, current: number | null): VersionInfo {
     kind: row.kind,
     note: row.note,
     publishedBy: row.published_by,
+    publishedByName: nameOf(row.published_by),
     publishedAt: new Date(row.published_at).toISOString(),
     draftRevision: row.draft_revision,
     current: row.version === current,

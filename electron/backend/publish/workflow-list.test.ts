@@ -70,6 +70,23 @@ describe("the workflow list", () => {
     expect(w.publisher.getWorkflow(button.id).pages).toEqual(["*"]);
   });
 
+  it("names who published each flow and version, as the company's directory knows them", () => {
+    const w = open();
+    const known = createFlow(w, "Known", "instant", buttonFlow());
+    const stranger = createFlow(w, "Stranger", "instant", buttonFlow());
+    w.publisher.publish(known.id, { publishedBy: "alicia.thornton@cronus-demo.example" });
+    w.publisher.publish(stranger.id, { publishedBy: "someone@elsewhere.example" });
+    const entries = w.publisher.listWorkflows({ excludeBuiltIn: true }).items;
+    expect(entries.map((e) => [e.name, e.publishedBy, e.publishedByName])).toEqual([
+      ["Known", "alicia.thornton@cronus-demo.example", "Alicia Thornton"],
+      ["Stranger", "someone@elsewhere.example", "someone@elsewhere.example"],
+    ]);
+    expect(w.publisher.getWorkflow(known.id).publishedByName).toBe("Alicia Thornton");
+    expect(w.publisher.versions(known.id).map((v) => v.publishedByName)).toEqual(["Alicia Thornton"]);
+    expect(w.sandbox.listBuiltInWorkflows().length).toBeGreaterThan(0);
+    expect(w.publisher.listWorkflows().items.find((e) => e.builtIn)?.publishedByName).toBeNull();
+  });
+
   it("Manage flows of a page: the instant flows offered there", () => {
     const w = open();
     const block = templateFlow(w, "block-vendor-payments", "Block vendor payments");

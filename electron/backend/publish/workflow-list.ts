@@ -90,6 +90,7 @@ export class WorkflowList {
     entries.sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const items = entries.slice((page - 1) * limit, page * limit);
     this.attachLastRuns(items);
+    this.attachPublisherNames(items);
     return { items, total: entries.length, page, limit };
   }
 
@@ -97,7 +98,22 @@ export class WorkflowList {
   entry(row: ListRow): WorkflowEntry {
     const entry = toEntry(row);
     this.attachLastRuns([entry]);
+    this.attachPublisherNames([entry]);
     return entry;
+  }
+
+  /** Names for the page's publishers only (a page is short; the list may be long). */
+  private attachPublisherNames(items: WorkflowEntry[]): void {
+    const names = new Map<string, string>();
+    for (const item of items) {
+      if (item.publishedBy === null) continue;
+      let name = names.get(item.publishedBy);
+      if (name === undefined) {
+        name = this.sandbox.displayName(item.publishedBy);
+        names.set(item.publishedBy, name);
+      }
+      item.publishedByName = name;
+    }
   }
 
   private attachLastRuns(items: WorkflowEntry[]): void {
@@ -133,6 +149,7 @@ function toEntry(row: ListRow): WorkflowEntry {
     suspendedReason: row.suspended_reason,
     version: row.version,
     publishedBy: row.published_by,
+    publishedByName: null,
     publishedAt: new Date(row.published_at).toISOString(),
     lastRun: null,
     missed:
@@ -179,6 +196,7 @@ export function builtInEntry(workflow: BuiltInWorkflow): WorkflowEntry {
     suspendedReason: null,
     version: null,
     publishedBy: null,
+    publishedByName: null,
     publishedAt: null,
     lastRun: null,
     missed: null,

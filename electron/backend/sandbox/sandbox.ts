@@ -239,6 +239,11 @@ export class Sandbox implements ConnectorRuntime {
     return this.meta("connection_user") ?? CONNECTION_USER;
   }
 
+  /** A person's or group's name ("Daniel Reyes"); the address itself for anyone else. */
+  displayName(email: string): string {
+    return this.services.directory.displayName(email);
+  }
+
   setConnectionUser(email: string): void {
     const person = this.services.directory.person(email);
     if (!person) throw badRequest(`${email} is not a person of the company.`);
