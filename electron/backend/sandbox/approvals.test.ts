@@ -50,6 +50,14 @@ describe("Start and wait for an approval", () => {
     expect(w.sink.delivered).toHaveLength(0);
   });
 
+  it("without a requestor, is requested by the connection's person (it shows in their Sent)", async () => {
+    const { w, id } = await start("Basic", ALICIA, { "WebhookApprovalCreationInput/requestor": "" });
+    const me = w.sandbox.connectionUser();
+    expect(w.sandbox.listApprovals({ requestor: me }).items.map((a) => [a.id, a.requestor])).toEqual([
+      [id, me],
+    ]);
+  });
+
   it("Basic: the first answer completes it and delivers the outputs at the catalog's paths", async () => {
     const { w, outcome, id } = await start("Basic", `${ALICIA}; ${GRACE}`);
     await w.clock.advanceBy(60_000);

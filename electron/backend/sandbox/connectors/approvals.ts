@@ -42,7 +42,8 @@ function createFrom(prefix: string, params: Params, call: ConnectorCall, service
     details: params.optionalString(p("details")) ?? "",
     itemLink: params.optionalString(p("itemLink")) ?? "",
     itemLinkDescription: params.optionalString(p("itemLinkDescription")) ?? "",
-    requestor: requestor ?? "",
+    // As in Power Automate: without a requestor, the request comes from the connection's person.
+    requestor: requestor ?? services.connectionUser(),
     assignedTo,
     responseOptions,
     enableNotifications: params.boolean(p("enableNotifications"), true),
