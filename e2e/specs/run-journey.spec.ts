@@ -176,7 +176,7 @@ test.describe("test runs against the sandbox", () => {
     await expect(details).toContainText("Succeeded");
   });
 
-  test("an Apply to each shows the list it went over, and is red when one of its iterations failed", async ({
+  test("an Apply to each shows the list it went over, is red when one of its iterations failed, and its run can be cut to what failed", async ({
     app,
   }) => {
     const page = app.page;
@@ -188,7 +188,7 @@ test.describe("test runs against the sandbox", () => {
       actions: {
         Apply_to_each: {
           type: "Foreach",
-          foreach: "@createArray(10, 0, 5)",
+          foreach: "@createArray(10, 0, 5, 4, 2, 1, 8, 20, 25, 50, 100, 0)",
           actions: { Share: { type: "Compose", inputs: "@div(100, item())", runAfter: {} } },
           runAfter: {},
         },
@@ -205,6 +205,16 @@ test.describe("test runs against the sandbox", () => {
     await page.getByTestId("run-step").filter({ hasText: "Apply to each" }).first().click();
     await expect(page.getByTestId("step-inputs")).toContainText("0: 10");
     await expect(page.getByTestId("step-inputs")).toContainText("2: 5");
+
+    // Thirteen rows: the list can be cut to what failed (the loop and its two divisions by zero).
+    const rows = page.getByTestId("run-step");
+    await expect(rows).toHaveCount(13);
+    await page.getByTestId("run-steps-filter").getByLabel("Failed only").check();
+    await expect(rows).toHaveCount(3);
+    await expect(rows.filter({ hasText: "Share" })).toHaveCount(2);
+    await page.getByTestId("run-steps-filter").getByLabel("Failed only").uncheck();
+    await page.getByLabel("Find a step").fill("share");
+    await expect(rows).toHaveCount(12);
   });
 
   test("an armed test says when an email fails the trigger's condition, and starts on the next that passes", async ({

@@ -39,6 +39,19 @@ export function RunPanel({
 }) {
   const [selectedPath, setSelectedPath] = useState<string>();
   const steps = useMemo(() => [...run.steps].sort((a, b) => a.seq - b.seq), [run.steps]);
+  // A long run (a loop of hundreds of items) is searched by step name, or cut to what failed.
+  const [query, setQuery] = useState("");
+  const [failedOnly, setFailedOnly] = useState(false);
+  const filtering = query.trim() !== "" || failedOnly;
+  const shownSteps = useMemo(() => {
+    if (!filtering) return steps;
+    const needle = query.trim().toLocaleLowerCase();
+    return steps.filter(
+      (s) =>
+        (!failedOnly || s.status === "Failed" || s.status === "TimedOut") &&
+        (needle === "" || displayName(s.action).toLocaleLowerCase().includes(needle)),
+    );
+  }, [steps, query, failedOnly, filtering]);
   // A step that was retried labels every attempt, the first one too.
   const retried = useMemo(
     () => new Set(run.steps.filter((s) => s.attempt > 1).map((s) => `${s.iteration}\u0000${s.action}`)),
@@ -127,44 +140,76 @@ export function RunPanel({
         </p>
       )}
       <div className="run-body">
-        <ol className="run-steps" aria-label={t("runs.steps")}>
-          <li>
-            <button
-              type="button"
-              className={selected ? "run-step" : "run-step selected"}
-              data-testid="run-trigger"
-              onClick={() => choose(TRIGGER, triggerNodeId(run.triggerName))}
-            >
-              <FiredBadge />
-              <span className="run-step-name">
-                {displayName(run.triggerName)}
-                <span className="muted"> · {t("runs.trigger")}</span>
-              </span>
-              <span className="muted run-step-duration" />
-            </button>
-          </li>
-          {steps.map((step) => (
-            <li key={key(step)}>
-              <button
-                type="button"
-                className={selected && key(selected) === key(step) ? "run-step selected" : "run-step"}
-                data-testid="run-step"
-                onClick={() => choose(key(step), actionNodeId(step.action))}
-              >
-                <StatusBadge status={step.status} />
-                <span className="run-step-name">
-                  {displayName(step.action)}
-                  {step.iteration && <span className="muted"> · {step.iteration}</span>}
-                  {retried.has(`${step.iteration}\u0000${step.action}`) && (
-                    <span className="muted"> · {t("runs.attempt", { attempt: step.attempt })}</span>
-                  )}
-                </span>
-                <span className="muted run-step-duration">{formatDuration(step.durationMs)}</span>
-              </button>
-            </li>
-          ))}
-          {steps.length === 0 && <li className="muted">{t("runs.noSteps")}</li>}
-        </ol>
+        <div className="run-steps-column">
+          {steps.length > LONG_RUN_STEPS && (
+            <div className="run-steps-filter" data-testid="run-steps-filter">
+              <input
+                type="search"
+                className="input input-small"
+                placeholder={t("runs.findStep")}
+                aria-label={t("runs.findStep")}
+                value={query}
+                onChange={(event) => setQuery(event.target.value)}
+              />
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={failedOnly}
+                  onChange={(event) => setFailedOnly(event.target.checked)}
+                />
+                {t("runs.failedOnly")}
+              </label>
+            </div>
+          )}
+          <ol
+            className="run-steps"
+            aria-label={t("runs.steps")}
+            // A new filter shows its matches from the top.
+            key={`${failedOnly}:${query.trim()}`}
+          >
+            {!filtering && (
+              <li>
+                <button
+                  type="button"
+                  className={selected ? "run-step" : "run-step selected"}
+                  data-testid="run-trigger"
+                  onClick={() => choose(TRIGGER, triggerNodeId(run.triggerName))}
+                >
+                  <FiredBadge />
+                  <span className="run-step-name">
+                    {displayName(run.triggerName)}
+                    <span className="muted"> · {t("runs.trigger")}</span>
+                  </span>
+                  <span className="muted run-step-duration" />
+                </button>
+              </li>
+            )}
+            {shownSteps.map((step) => (
+              <li key={key(step)}>
+                <button
+                  type="button"
+                  className={selected && key(selected) === key(step) ? "run-step selected" : "run-step"}
+                  data-testid="run-step"
+                  onClick={() => choose(key(step), actionNodeId(step.action))}
+                >
+                  <StatusBadge status={step.status} />
+                  <span className="run-step-name">
+                    {displayName(step.action)}
+                    {step.iteration && <span className="muted"> · {step.iteration}</span>}
+                    {retried.has(`${step.iteration}\u0000${step.action}`) && (
+                      <span className="muted"> · {t("runs.attempt", { attempt: step.attempt })}</span>
+                    )}
+                  </span>
+                  <span className="muted run-step-duration">{formatDuration(step.durationMs)}</span>
+                </button>
+              </li>
+            ))}
+            {steps.length === 0 && <li className="muted">{t("runs.noSteps")}</li>}
+            {steps.length > 0 && shownSteps.length === 0 && (
+              <li className="muted run-steps-none">{t("runs.noStepMatches")}</li>
+            )}
+          </ol>
+        </div>
         {selected ? <StepDetails step={selected} /> : <TriggerDetails run={run} />}
       </div>
     </section>
@@ -173,6 +218,8 @@ export function RunPanel({
 
 /** The trigger's entry in the list (no step path can be empty-hashed like this). */
 const TRIGGER = "#trigger";
+/** Past this many step rows, the list offers a search and a "failed only" filter. */
+const LONG_RUN_STEPS = 12;
 
 function key(step: StepRecord): string {
   return `${step.path}#${step.attempt}`;
