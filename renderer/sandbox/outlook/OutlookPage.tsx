@@ -206,7 +206,9 @@ export function OutlookPage() {
                             <span className="visually-hidden">{t("sandbox.outlook.unread")}</span>
                           </>
                         )}
-                        {message.subject || t("sandbox.outlook.noSubject")}
+                        <span className="sbx-item-text">
+                          {message.subject || t("sandbox.outlook.noSubject")}
+                        </span>
                         {message.isFlagged && (
                           <Flag size={14} className="sbx-flag" aria-label={t("sandbox.outlook.flagged")} />
                         )}
