@@ -123,4 +123,24 @@ test.describe("My flows", () => {
     await app.page.keyboard.press("Control+Shift+D");
     await expect.poll(theme).not.toBe(first);
   });
+
+  test("? lists the keyboard shortcuts, except while typing", async ({ app }, testInfo) => {
+    test.skip(
+      testInfo.project.metadata.harness === "electron",
+      "menu accelerators own these keys in Electron",
+    );
+    const shortcuts = app.page.getByRole("dialog", { name: "Keyboard shortcuts" });
+    await app.page.getByRole("button", { name: "Create your first flow" }).focus();
+    await app.page.keyboard.press("?");
+    await expect(shortcuts).toBeVisible();
+    await expect(shortcuts).toContainText("Duplicate the selected step");
+    await app.page.keyboard.press("Escape");
+    await expect(shortcuts).toBeHidden();
+
+    await app.page.keyboard.press("Control+n");
+    const name = app.page.getByRole("dialog", { name: "New flow" }).getByLabel("Flow name");
+    await name.pressSequentially("Why?");
+    await expect(name).toHaveValue("Why?");
+    await expect(shortcuts).toBeHidden();
+  });
 });

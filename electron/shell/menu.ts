@@ -81,7 +81,14 @@ export function menuTemplate(platform: NodeJS.Platform, options: { devTools: boo
           : []),
       ],
     },
-    { label: "Help", items: [{ label: "About Flowsmith", command: "help.about" }] },
+    {
+      label: "Help",
+      items: [
+        { label: "Keyboard shortcuts", accelerator: "CmdOrCtrl+/", command: "help.shortcuts" },
+        separator,
+        { label: "About Flowsmith", command: "help.about" },
+      ],
+    },
   );
   return sections;
 }

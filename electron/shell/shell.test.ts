@@ -102,7 +102,7 @@ describe("application menu", () => {
     expect(menu.File).toEqual(expect.arrayContaining(["New flow", "Close"]));
     expect(menu.Edit).toEqual(expect.arrayContaining(["Undo", "Redo", "Cut", "Copy", "Paste", "Delete"]));
     expect(menu.View).toEqual(expect.arrayContaining(["Zoom in", "Zoom out", "Toggle dark mode"]));
-    expect(menu.Help).toEqual(["About Flowsmith"]);
+    expect(menu.Help).toEqual(["Keyboard shortcuts", "About Flowsmith"]);
     expect(menu.View).not.toContain("Developer tools");
   });
 

@@ -32,6 +32,7 @@ import { AboutDialog } from "./AboutDialog";
 import { ConnectionBanner } from "./ConnectionBanner";
 import { useCommand, useCommandSources } from "./commands";
 import { Notices } from "./Notices";
+import { ShortcutsDialog } from "./ShortcutsDialog";
 import { useUi } from "./ui-store";
 
 const NAV: { href: string; label: MessageKey; icon: typeof Workflow }[] = [
@@ -63,6 +64,7 @@ function Shell() {
   useCommand("file.newFlow", ui.openCreate);
   useCommand("view.toggleDarkMode", toggleTheme);
   useCommand("help.about", ui.openAbout);
+  useCommand("help.shortcuts", ui.openShortcuts);
 
   useEffect(() => {
     void loadSettings();
@@ -176,6 +178,7 @@ function Shell() {
         />
       )}
       {ui.aboutOpen && info && <AboutDialog info={info} onClose={ui.closeAbout} />}
+      {ui.shortcutsOpen && <ShortcutsDialog onClose={ui.closeShortcuts} />}
       <Toasts />
     </div>
   );

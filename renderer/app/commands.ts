@@ -69,6 +69,8 @@ export function commandForKey(
   if (mod && !event.shiftKey && key === "y") return "edit.redo";
   if (mod && event.shiftKey && key === "d") return "view.toggleDarkMode";
   if (!mod && !event.shiftKey && key === "delete") return "edit.delete";
+  if (mod && key === "/") return "help.shortcuts";
+  if (!mod && key === "?") return "help.shortcuts";
   return undefined;
 }
 
@@ -84,7 +86,9 @@ export function useCommandSources(): void {
       if (api.mode === "electron" || event.defaultPrevented) return;
       const command = commandForKey(event);
       if (!command) return;
-      if (command.startsWith("edit.") && isEditableTarget(event.target)) return;
+      // Edit keys and a bare "?" belong to a text field being typed in.
+      const typed = command.startsWith("edit.") || (command === "help.shortcuts" && event.key === "?");
+      if (typed && isEditableTarget(event.target)) return;
       if (runCommand(command)) event.preventDefault();
     };
     window.addEventListener("keydown", onKeyDown);

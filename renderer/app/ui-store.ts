@@ -7,6 +7,9 @@ interface UiState {
   openTemplates(): void;
   closeTemplates(): void;
   aboutOpen: boolean;
+  shortcutsOpen: boolean;
+  openShortcuts(): void;
+  closeShortcuts(): void;
   openCreate(): void;
   closeCreate(): void;
   openAbout(): void;
@@ -19,6 +22,9 @@ export const useUi = create<UiState>((set) => ({
   openTemplates: () => set({ templatesOpen: true }),
   closeTemplates: () => set({ templatesOpen: false }),
   aboutOpen: false,
+  shortcutsOpen: false,
+  openShortcuts: () => set({ shortcutsOpen: true }),
+  closeShortcuts: () => set({ shortcutsOpen: false }),
   openCreate: () => set({ createOpen: true }),
   closeCreate: () => set({ createOpen: false }),
   openAbout: () => set({ aboutOpen: true }),

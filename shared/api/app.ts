@@ -32,6 +32,7 @@ export const SHELL_COMMANDS = [
   "edit.paste",
   "edit.delete",
   "view.toggleDarkMode",
+  "help.shortcuts",
   "help.about",
 ] as const;
 export const shellCommandSchema = z.enum(SHELL_COMMANDS);

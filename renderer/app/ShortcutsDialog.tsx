@@ -1,0 +1,59 @@
+import { type MessageKey, t } from "../i18n";
+import { Dialog } from "../ui/Dialog";
+
+/** Keys as the person presses them: "Ctrl" is "⌘" on a Mac. */
+const MOD = typeof navigator !== "undefined" && /Mac/i.test(navigator.platform) ? "⌘" : "Ctrl";
+
+const GROUPS: { title: MessageKey; keys: [string[], MessageKey][] }[] = [
+  {
+    title: "shortcuts.everywhere",
+    keys: [
+      [[MOD, "N"], "shortcuts.newFlow"],
+      [[MOD, "Shift", "D"], "shortcuts.darkMode"],
+      [["?"], "shortcuts.this"],
+    ],
+  },
+  {
+    title: "shortcuts.designer",
+    keys: [
+      [["↑", "↓", "←", "→"], "shortcuts.move"],
+      [["Enter"], "shortcuts.open"],
+      [["Esc"], "shortcuts.close"],
+      [[MOD, "Z"], "shortcuts.undo"],
+      [[MOD, "Shift", "Z"], "shortcuts.redo"],
+      [[MOD, "C"], "shortcuts.copy"],
+      [[MOD, "X"], "shortcuts.cut"],
+      [[MOD, "V"], "shortcuts.paste"],
+      [[MOD, "D"], "shortcuts.duplicate"],
+      [["Delete"], "shortcuts.delete"],
+    ],
+  },
+];
+
+/** Every keyboard shortcut, from Help → Keyboard shortcuts, "?" or Ctrl+/. */
+export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
+  return (
+    <Dialog title={t("shortcuts.title")} onClose={onClose}>
+      {GROUPS.map((group) => (
+        <section key={group.title} className="shortcuts">
+          <h3>{t(group.title)}</h3>
+          <dl className="facts">
+            {group.keys.map(([keys, label]) => (
+              <div key={label} className="shortcut">
+                <dt>
+                  {keys.map((key, i) => (
+                    <span key={key}>
+                      {i > 0 && (keys[0] === "↑" ? " " : "+")}
+                      <kbd>{key}</kbd>
+                    </span>
+                  ))}
+                </dt>
+                <dd>{t(label)}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ))}
+    </Dialog>
+  );
+}
