@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { askAlicia, buttonFlow } from "../fixtures/button-flow";
 import { INVOICE_MAIL_FLOW } from "../fixtures/mail-flow";
+import { PURCHASE_APPROVAL_FLOW } from "../fixtures/purchase-approval";
 import { callApi, createFlow } from "../harness/api";
 import { expect, test } from "../harness/fixtures";
 import { DesignerPage } from "../pages/designer";
@@ -73,6 +74,22 @@ test.describe("designer: editing", () => {
     await designer.redo();
     await expect(designer.card("Condition")).toHaveCount(0);
     await expect(designer.card("Greeting")).toBeVisible();
+  });
+
+  test("a card chosen on the canvas stays in sight when its properties open beside it", async ({ app }) => {
+    const page = app.page;
+    const flowId = await createFlow(page, "Approval in sight", "automated", PURCHASE_APPROVAL_FLOW);
+    const designer = new DesignerPage(page);
+    await designer.open(flowId);
+    const card = designer.card("Start and wait for an approval");
+    await card.click();
+    await expect(page.getByTestId("properties-panel")).toBeVisible();
+    await expect
+      .poll(async () => {
+        const [c, n] = await Promise.all([page.locator(".canvas").boundingBox(), card.boundingBox()]);
+        return c && n ? n.x >= c.x && n.x + n.width <= c.x + c.width : false;
+      })
+      .toBe(true);
   });
 
   test("the checker points at the required field left empty, and clears when it is filled", async ({

@@ -10,6 +10,7 @@ import {
   type NodeTypes,
   ReactFlow,
   useReactFlow,
+  useStore,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
@@ -179,14 +180,17 @@ export function FlowCanvas({
     }
   }, [laidOut, flow]);
 
-  // Keep the selected card in sight: a step just added, or reached with the keyboard, is scrolled to.
+  // Keep the selected card in sight: a step just added, or reached with the keyboard, is scrolled to;
+  // and when the canvas narrows (the properties panel opens beside it), the card stays visible. The
+  // pane's size comes from React Flow's store, so setCenter centres in the size it knows.
   const container = useRef<HTMLDivElement>(null);
+  const paneWidth = useStore((s) => s.width);
+  const paneHeight = useStore((s) => s.height);
   useEffect(() => {
-    if (!selected || !laidOut) return;
+    if (!selected || !laidOut || paneWidth === 0) return;
     const frame = requestAnimationFrame(() => {
       const node = flow.getInternalNode(selected);
-      const element = container.current;
-      if (!node || !element) return;
+      if (!node) return;
       const { x, y, zoom } = flow.getViewport();
       const at = node.internals.positionAbsolute;
       const width = (node.measured.width ?? 300) * zoom;
@@ -197,13 +201,13 @@ export function FlowCanvas({
       const inside =
         left >= margin &&
         top >= margin &&
-        left + width <= element.clientWidth - margin &&
-        top + height <= element.clientHeight - 140;
+        left + width <= paneWidth - margin &&
+        top + height <= paneHeight - 140;
       if (!inside)
         void flow.setCenter(at.x + (node.measured.width ?? 300) / 2, at.y + 150, { zoom, duration: 200 });
     });
     return () => cancelAnimationFrame(frame);
-  }, [selected, laidOut, flow]);
+  }, [selected, laidOut, flow, paneWidth, paneHeight]);
 
   const dragSubject = useRef<DragSubject>(undefined);
   const dnd = useDnd();
