@@ -93,7 +93,9 @@ export function RunPanel({
       <header className="run-header">
         <StatusBadge status={run.status} />
         <div className="run-facts">
-          <strong>{run.mode === "test" ? t("runs.testRun") : t("runs.publishedRun")}</strong>
+          <h2 className="run-panel-title">
+            {run.mode === "test" ? t("runs.testRun") : t("runs.publishedRun")}
+          </h2>
           <span className="muted">
             {run.flowVersion === null ? t("runs.onDraft") : t("runs.onVersion", { version: run.flowVersion })}{" "}
             · {t("runs.started", { when: formatDateTime(run.startedAt) })} · {formatDuration(run.durationMs)}

@@ -1,0 +1,67 @@
+// Every main screen, in both themes, checked by axe-core: no serious or critical violation (contrast,
+// names of controls, roles, heading order…). A screen that breaks a rule fails here with what and where.
+import { AxeBuilder } from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { PURCHASE_APPROVAL_FLOW } from "../fixtures/purchase-approval";
+import { callApi, createFlow } from "../harness/api";
+import { expect, test } from "../harness/fixtures";
+
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+test.describe("accessibility", () => {
+  for (const theme of ["light", "dark"] as const) {
+    test(`every main screen passes axe in the ${theme} theme`, async ({ app }) => {
+      test.setTimeout(120_000);
+      const page = app.page;
+      const flowId = await createFlow(page, "Purchase invoice approval", "automated", PURCHASE_APPROVAL_FLOW);
+      await callApi(page, "publish.publish", { flowId, note: "first version" });
+      const { runId } = await callApi<{ runId: string }>(page, "runs.start", {
+        flowId,
+        source: { draft: true },
+        triggerOutputs: { body: { "Row Id": "x" } },
+      });
+      await callApi(page, "settings.update", { theme, automateConsent: "accepted" });
+      await page.reload();
+      await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+
+      const screens: [string, string, string][] = [
+        ["My flows", "#/flows", "Purchase invoice approval"],
+        ["Workflow list", "#/workflows", "Purchase invoice approval"],
+        ["Designer", `#/flows/${flowId}`, "Start and wait for an approval"],
+        ["Run", `#/runs/${runId}`, "Test run"],
+        ["Runs", "#/runs", "Cancelled"],
+        ["Sandbox", "#/sandbox", "Vendors"],
+        ["Approvals", "#/sandbox/approvals", "Received"],
+        ["Outlook", "#/sandbox/outlook", "Inbox"],
+        ["Teams", "#/sandbox/teams", "General"],
+        ["Simulation", "#/sandbox/simulation", "Clock"],
+        ["Settings", "#/settings", "Appearance"],
+      ];
+      const found: string[] = [];
+      for (const [name, hash, landmark] of screens) {
+        await page.evaluate((h) => {
+          location.hash = h;
+        }, hash);
+        await expect(page.getByText(landmark).first()).toBeVisible();
+        for (const v of await violations(page)) found.push(`${name}: ${v}`);
+      }
+      // The properties panel and a dialog, over the designer.
+      await page.evaluate((h) => {
+        location.hash = h;
+      }, `#/flows/${flowId}`);
+      await page.locator('[data-node-id="Start_and_wait_for_an_approval"]').click();
+      await expect(page.getByTestId("properties-panel")).toBeVisible();
+      for (const v of await violations(page)) found.push(`Properties: ${v}`);
+      await page.keyboard.press("Escape");
+      await page.keyboard.press("?");
+      await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+      for (const v of await violations(page)) found.push(`Shortcuts: ${v}`);
+      expect(found).toEqual([]);
+    });
+  }
+});
