@@ -11,7 +11,7 @@ import {
 import type { JsonValue } from "../../shared/json";
 import { displayName } from "../designer/card-info";
 import { formatDateTime, t } from "../i18n";
-import { formatDuration, StatusBadge } from "./format";
+import { formatDuration, iterationLabel, StatusBadge } from "./format";
 import { JsonTree } from "./JsonTree";
 
 /**
@@ -197,7 +197,12 @@ export function RunPanel({
                   <StatusBadge status={step.status} />
                   <span className="run-step-name">
                     {displayName(step.action)}
-                    {step.iteration && <span className="muted"> · {step.iteration}</span>}
+                    {step.iteration && (
+                      <span className="muted" title={step.iteration}>
+                        {" "}
+                        · {iterationLabel(step.iteration)}
+                      </span>
+                    )}
                     {retried.has(`${step.iteration}\u0000${step.action}`) && (
                       <span className="muted"> · {t("runs.attempt", { attempt: step.attempt })}</span>
                     )}

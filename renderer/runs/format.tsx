@@ -1,5 +1,19 @@
 import type { RunStatus, StepStatus } from "../../shared/api";
 
+/**
+ * Where a step ran inside loops, as people count: "Apply_to_each[0]/Lines[2]" → "Apply to each #1 ›
+ * Lines #3". The journal's path is 0-based, as iterationIndexes() is; the run panel counts from 1.
+ */
+export function iterationLabel(iteration: string): string {
+  return iteration
+    .split("/")
+    .map((part) => {
+      const match = /^(.*)\[(\d+)\]$/.exec(part);
+      return match ? `${(match[1] ?? "").replaceAll("_", " ")} #${Number(match[2]) + 1}` : part;
+    })
+    .join(" › ");
+}
+
 export function formatDuration(ms: number | null | undefined): string {
   if (ms === null || ms === undefined) return "—";
   if (ms < 1000) return `${Math.round(ms)} ms`;
