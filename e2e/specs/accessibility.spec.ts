@@ -39,6 +39,8 @@ test.describe("accessibility", () => {
         ["Approvals", "#/sandbox/approvals", "Received"],
         ["Outlook", "#/sandbox/outlook", "Inbox"],
         ["Teams", "#/sandbox/teams", "General"],
+        ["Excel", "#/sandbox/excel", "PI-1011"],
+        ["Vendors", "#/sandbox/bc/vendors", "V20000"],
         ["Simulation", "#/sandbox/simulation", "Clock"],
         ["Settings", "#/settings", "Appearance"],
       ];

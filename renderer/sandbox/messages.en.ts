@@ -206,6 +206,7 @@ export const sandboxMessages = {
   "sandbox.excel.title": "Excel",
   "sandbox.excel.workbooks": "Workbooks and tables",
   "sandbox.excel.rows": "Rows",
+  "sandbox.excel.table": "The table's rows (scroll sideways for more columns)",
   "sandbox.excel.empty.title": "This table has no rows",
   "sandbox.excel.empty.body": "Rows that flows add with “Add a row into a table” appear here.",
 

@@ -90,7 +90,13 @@ export function ExcelPage() {
               </EmptyState>
             ) : (
               <>
-                <div className="sbx-sheet-scroll">
+                {/* Wide tables scroll sideways: focusable, so the keyboard can scroll them too. */}
+                <section
+                  className="sbx-sheet-scroll"
+                  // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus to be scrolled by keys
+                  tabIndex={0}
+                  aria-label={t("sandbox.excel.table")}
+                >
                   <table className="table sbx-grid sbx-sheet-grid" data-testid="excel-rows">
                     <thead>
                       <tr>
@@ -120,7 +126,7 @@ export function ExcelPage() {
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </section>
                 <Pager skip={skip} top={PAGE_SIZE} total={rows.data.total} onChange={setSkip} />
               </>
             )}
