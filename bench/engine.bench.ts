@@ -3,7 +3,8 @@
 // and in an in-memory database, the inputs started as one burst (as Node-RED's function node emits
 // them) and, beside it, one trigger at a time (each run committed before startRun returns); recovery of 10,000 runs waiting for approval (start() to every wait
 // re-armed); a year of an hourly scheduled flow on the virtual clock; and, as the floor under the
-// throughput, the same journal rows written to SQLite alone. Medians of several rounds.
+// throughput, the same journal rows written to SQLite alone, and as its ceiling, the engine with no
+// SQL at all. Medians of several rounds.
 //
 // Run by `npm run bench -- --only=engine`; bench/all.ts adds Node-RED's figure and the ratios.
 import { mkdtempSync, rmSync } from "node:fs";
@@ -240,6 +241,57 @@ export async function benchJournalFloor(
   }
 }
 
+/**
+ * The engine's own work, as a ceiling for any journal: the peer flow's runs with every SQL statement
+ * answered by a stand-in that stores nothing (the journal still encodes its rows; SQLite never sees
+ * them). No product path runs like this; it says how much of a run's time is the engine itself.
+ */
+export async function benchEngineAlone(inputs: number): Promise<number> {
+  const { Engine } = await import("../electron/backend/engine");
+  type Db = ConstructorParameters<typeof Engine>[0]["db"];
+  const statement = {
+    run: () => ({ changes: 1, lastInsertRowid: 0 }),
+    get: () => undefined,
+    all: () => [],
+    *iterate() {},
+    pluck: () => statement,
+    raw: () => statement,
+  };
+  const db = {
+    prepare: () => statement,
+    transaction:
+      (fn: (...args: unknown[]) => unknown) =>
+      (...args: unknown[]) =>
+        fn(...args),
+    inTransaction: false,
+    exec: () => {},
+    pragma: () => [],
+  } as unknown as Db;
+  const engine = new Engine({
+    db,
+    runtime: { invoke: () => ({ kind: "succeeded", statusCode: 200, body: null }) },
+    commit: "batch",
+  });
+  engine.start();
+  const flow = { id: "peer", name: "Node-RED peer flow" };
+  const all = peerInputs(inputs);
+  const begin = performance.now();
+  for (let i = 0; i < all.length; i += BURST) {
+    engine.startRuns(
+      all.slice(i, i + BURST).map((body) => ({
+        flow,
+        mode: "published" as const,
+        definition: NODE_RED_PEER_FLOW,
+        triggerOutputs: { body },
+      })),
+    );
+    await engine.idle();
+  }
+  const ms = performance.now() - begin;
+  engine.stop();
+  return (inputs / ms) * 1000;
+}
+
 /** 10,000 runs wait for approval; a new engine on the same file: time of start() (every wait re-armed). */
 export async function benchRecovery(
   waiting = 10_000,
@@ -427,6 +479,8 @@ export async function benchEngine(
   }
   const floor = [];
   for (let r = 0; r < rounds; r++) floor.push(await benchJournalFloor());
+  const alone = [];
+  for (let r = 0; r < rounds; r++) alone.push(await benchEngineAlone(inputs));
   const recovery = [];
   for (let r = 0; r < rounds; r++) recovery.push(await benchRecovery(options.waitingRuns ?? 10_000));
   const year = [];
@@ -443,6 +497,7 @@ export async function benchEngine(
     stepsPerSecondSqliteFile: Math.round((fileMedian * steps) / inputs),
     journalRowsAloneRunsPerSecondSqliteFile: Math.round(median(floor.map((x) => x.runsPerSecond))),
     journalRowsAloneMicrosecondsPerRun: round(median(floor.map((x) => x.usPerRun))),
+    engineAloneRunsPerSecondNoSql: Math.round(median(alone)),
     recoveryWaitingRuns: options.waitingRuns ?? 10_000,
     recoveryStartToAllWaitsArmedMs: round(median(recovery.map((x) => x.startMs))),
     recoveryFirstAnswerToRunEndMs: round(median(recovery.map((x) => x.firstAnswerMs))),
