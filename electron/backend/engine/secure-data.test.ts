@@ -9,6 +9,13 @@ import { createSealer } from "./sealed-values";
 import { definition, engineTestDatabase, FLOW, runFlow, step, testEngine } from "./testing";
 
 const SECURE_BOTH = { secureData: { properties: ["inputs", "outputs"] } };
+const SECURE_OUTPUTS = { secureData: { properties: ["outputs"] } };
+/** A "Manually trigger a flow" whose outputs are secured. */
+const SECURED_TRIGGER = {
+  triggers: {
+    manual: { type: "Request", kind: "Button", inputs: { schema: {} }, runtimeConfiguration: SECURE_OUTPUTS },
+  },
+};
 
 describe("secure inputs and outputs", () => {
   it("hides a secured step's values from run history while later steps still use them", async () => {
@@ -27,7 +34,7 @@ describe("secure inputs and outputs", () => {
           type: "Compose",
           inputs: "@length(outputs('Get_secret'))",
           runAfter: { Get_secret: ["Succeeded"] },
-          runtimeConfiguration: { secureData: { properties: ["outputs"] } },
+          runtimeConfiguration: SECURE_OUTPUTS,
         },
         Use_it: {
           type: "Compose",
@@ -57,16 +64,7 @@ describe("secure inputs and outputs", () => {
     t.engine.start();
     const def = definition(
       { Echo: { type: "Compose", inputs: "@triggerBody()?['iban']", runAfter: {} } },
-      {
-        triggers: {
-          manual: {
-            type: "Request",
-            kind: "Button",
-            inputs: { schema: {} },
-            runtimeConfiguration: { secureData: { properties: ["outputs"] } },
-          },
-        },
-      },
+      SECURED_TRIGGER,
     );
     const started = t.engine.startRun({
       flow: FLOW,
@@ -113,16 +111,7 @@ describe("secured values in the journal", () => {
         runAfter: { Later: ["Succeeded"] },
       },
     },
-    {
-      triggers: {
-        manual: {
-          type: "Request",
-          kind: "Button",
-          inputs: { schema: {} },
-          runtimeConfiguration: { secureData: { properties: ["outputs"] } },
-        },
-      },
-    },
+    SECURED_TRIGGER,
   );
   const journalText = (db: Database) =>
     JSON.stringify([
