@@ -6,7 +6,6 @@ import {
   MoreHorizontal,
   Pencil,
   Plus,
-  Search,
   Trash2,
   Workflow,
 } from "lucide-react";
@@ -20,6 +19,7 @@ import { ConfirmDialog } from "../ui/ConfirmDialog";
 import { EmptyState } from "../ui/EmptyState";
 import { describeError } from "../ui/errors";
 import { MenuButton } from "../ui/MenuButton";
+import { SearchField } from "../ui/SearchField";
 import { toast } from "../ui/toasts";
 import { downloadText } from "../workflows/download";
 import { useFlows } from "./flows-store";
@@ -102,17 +102,7 @@ export function FlowListPage() {
         </div>
         <div className="page-actions">
           {flows && flows.length > 0 && (
-            <label className="search">
-              <Search size={16} aria-hidden="true" />
-              <input
-                type="search"
-                className="input"
-                placeholder={t("flows.searchPlaceholder")}
-                aria-label={t("flows.searchPlaceholder")}
-                value={query}
-                onChange={(event) => setQuery(event.target.value)}
-              />
-            </label>
+            <SearchField label={t("flows.searchPlaceholder")} value={query} onChange={setQuery} />
           )}
           <button type="button" className="button" onClick={() => setDialog({ kind: "recycle" })}>
             <Trash2 size={16} aria-hidden="true" />

@@ -1,10 +1,10 @@
-import { Search } from "lucide-react";
 import { useMemo, useState } from "react";
 import { TEMPLATE_CATEGORIES, TEMPLATES, type Template } from "../../shared/templates";
 import { t } from "../i18n";
 import { Dialog } from "../ui/Dialog";
 import { describeError } from "../ui/errors";
 import { FormActions } from "../ui/FormActions";
+import { SearchField } from "../ui/SearchField";
 import { KindIcon, kindLabel } from "./kinds";
 
 /** "New flow from template": complete flows a person starts from and adjusts. */
@@ -72,18 +72,13 @@ export function TemplateGallery({
 
   return (
     <Dialog title={t("templates.title")} onClose={onClose} size="wide" initialFocus="#template-search">
-      <label className="search">
-        <Search size={16} aria-hidden="true" />
-        <input
-          id="template-search"
-          type="search"
-          className="input template-search"
-          placeholder={t("templates.search")}
-          aria-label={t("templates.search")}
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-        />
-      </label>
+      <SearchField
+        id="template-search"
+        inputClassName="template-search"
+        label={t("templates.search")}
+        value={query}
+        onChange={setQuery}
+      />
       <div className="template-scroll">
         {TEMPLATE_CATEGORIES.map((category) => {
           const items = visible.filter((tpl) => tpl.category === category);

@@ -8,9 +8,10 @@ import {
   triggerNodeId,
   type WdlDefinition,
 } from "../../shared/flow";
-import type { JsonValue } from "../../shared/json";
+import { isJsonObject, type JsonValue } from "../../shared/json";
 import { displayName } from "../designer/card-info";
 import { formatDateTime, t } from "../i18n";
+import { SearchField } from "../ui/SearchField";
 import { formatDuration, iterationLabel, StatusBadge } from "./format";
 import { JsonTree } from "./JsonTree";
 
@@ -42,19 +43,19 @@ export function RunPanel({
   // A long run (a loop of hundreds of items) is searched by step name, or cut to what failed.
   const [query, setQuery] = useState("");
   const [failedOnly, setFailedOnly] = useState(false);
-  const filtering = query.trim() !== "" || failedOnly;
+  const needle = query.trim().toLocaleLowerCase();
+  const filtering = needle !== "" || failedOnly;
   const shownSteps = useMemo(() => {
     if (!filtering) return steps;
-    const needle = query.trim().toLocaleLowerCase();
     return steps.filter(
       (s) =>
         (!failedOnly || s.status === "Failed" || s.status === "TimedOut") &&
         (needle === "" || displayName(s.action).toLocaleLowerCase().includes(needle)),
     );
-  }, [steps, query, failedOnly, filtering]);
+  }, [steps, needle, failedOnly, filtering]);
   // A step that was retried labels every attempt, the first one too.
   const retried = useMemo(
-    () => new Set(run.steps.filter((s) => s.attempt > 1).map((s) => `${s.iteration}\u0000${s.action}`)),
+    () => new Set(run.steps.filter((s) => s.attempt > 1).map((s) => s.path)),
     [run.steps],
   );
   // Choosing a card on the canvas shows that step's latest attempt (or what the trigger reported).
@@ -145,13 +146,12 @@ export function RunPanel({
         <div className="run-steps-column">
           {steps.length > LONG_RUN_STEPS && (
             <div className="run-steps-filter" data-testid="run-steps-filter">
-              <input
-                type="search"
-                className="input input-small"
-                placeholder={t("runs.findStep")}
-                aria-label={t("runs.findStep")}
+              <SearchField
+                inputClassName="input-small"
+                iconSize={14}
+                label={t("runs.findStep")}
                 value={query}
-                onChange={(event) => setQuery(event.target.value)}
+                onChange={setQuery}
               />
               <label className="check">
                 <input
@@ -167,7 +167,7 @@ export function RunPanel({
             className="run-steps"
             aria-label={t("runs.steps")}
             // A new filter shows its matches from the top.
-            key={`${failedOnly}:${query.trim()}`}
+            key={`${failedOnly}:${needle}`}
           >
             {!filtering && (
               <li>
@@ -203,7 +203,7 @@ export function RunPanel({
                         · {iterationLabel(step.iteration)}
                       </span>
                     )}
-                    {retried.has(`${step.iteration}\u0000${step.action}`) && (
+                    {retried.has(step.path) && (
                       <span className="muted"> · {t("runs.attempt", { attempt: step.attempt })}</span>
                     )}
                   </span>
@@ -273,10 +273,7 @@ function StepDetails({ step }: { step: StepRecord }) {
 /** An Apply to each's input is the list it goes over, kept in its journal state. */
 function loopItems(step: StepRecord): JsonValue | null {
   if (step.type.toLowerCase() !== "foreach") return null;
-  const state = step.state;
-  return typeof state === "object" && state !== null && !Array.isArray(state) && Array.isArray(state.items)
-    ? state.items
-    : null;
+  return isJsonObject(step.state) && Array.isArray(step.state.items) ? step.state.items : null;
 }
 
 /** The trigger does not succeed or fail: it fired, and the run exists. */

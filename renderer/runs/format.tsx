@@ -1,4 +1,5 @@
 import type { RunStatus, StepStatus } from "../../shared/api";
+import { displayName } from "../designer/card-info";
 
 /**
  * Where a step ran inside loops, as people count: "Apply_to_each[0]/Lines[2]" → "Apply to each #1 ›
@@ -9,7 +10,7 @@ export function iterationLabel(iteration: string): string {
     .split("/")
     .map((part) => {
       const match = /^(.*)\[(\d+)\]$/.exec(part);
-      return match ? `${(match[1] ?? "").replaceAll("_", " ")} #${Number(match[2]) + 1}` : part;
+      return match ? `${displayName(match[1] ?? "")} #${Number(match[2]) + 1}` : part;
     })
     .join(" › ");
 }

@@ -59,6 +59,7 @@ describe("the colour of a card in a run", () => {
   const row = (action: string, iteration: string, attempt: number, status: string) => ({
     action,
     iteration,
+    path: iteration === "" ? action : `${iteration}/${action}`,
     attempt,
     status,
   });

@@ -131,12 +131,12 @@ export function testKey(flowId: string, version: number | null): string {
  * iterations the worst counts, so a failure is never hidden.
  */
 export function stepStatuses(run: RunDetail | undefined): Map<string, string> {
+  // A step's path names it in its iteration ("Apply_to_each[2]/Send"): one entry per path.
   const latest = new Map<string, { action: string; attempt: number; status: string }>();
   for (const step of run?.steps ?? []) {
-    const key = `${step.iteration}\u0000${step.action}`;
-    const known = latest.get(key);
+    const known = latest.get(step.path);
     if (!known || step.attempt >= known.attempt)
-      latest.set(key, { action: step.action, attempt: step.attempt, status: step.status });
+      latest.set(step.path, { action: step.action, attempt: step.attempt, status: step.status });
   }
   const statuses = new Map<string, string>();
   for (const { action, status } of latest.values()) {

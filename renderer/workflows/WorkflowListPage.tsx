@@ -1,4 +1,4 @@
-import { AlertTriangle, ListChecks, MoreHorizontal, Search } from "lucide-react";
+import { AlertTriangle, ListChecks, MoreHorizontal } from "lucide-react";
 import { Fragment, useCallback, useEffect, useRef, useState } from "react";
 import { Link, useLocation, useSearch } from "wouter";
 import { ApiError, type FlowKind, type WorkflowEntry, type WorkflowStatus } from "../../shared/api";
@@ -13,6 +13,7 @@ import { EmptyState } from "../ui/EmptyState";
 import { describeError } from "../ui/errors";
 import { ListBody } from "../ui/ListBody";
 import { MenuButton } from "../ui/MenuButton";
+import { SearchField } from "../ui/SearchField";
 import { toast } from "../ui/toasts";
 import { downloadText } from "./download";
 import { VersionsDialog } from "./VersionsDialog";
@@ -142,17 +143,7 @@ export function WorkflowListPage() {
         </div>
       )}
       <fieldset className="filters" aria-label={t("runs.filters")}>
-        <label className="search">
-          <Search size={16} aria-hidden="true" />
-          <input
-            type="search"
-            className="input"
-            placeholder={t("workflows.search")}
-            aria-label={t("workflows.search")}
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-          />
-        </label>
+        <SearchField label={t("workflows.search")} value={query} onChange={setQuery} />
         <select
           className="input"
           aria-label={t("workflows.column.kind")}

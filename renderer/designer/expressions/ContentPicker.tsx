@@ -1,6 +1,6 @@
-import { Search } from "lucide-react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { t } from "../../i18n";
+import { SearchField } from "../../ui/SearchField";
 import type { ContentGroup } from "./dynamic-content";
 import { ExpressionEditor } from "./ExpressionEditor";
 
@@ -84,19 +84,13 @@ export function ContentPicker({
       </div>
       {tab === "content" ? (
         <>
-          <label className="search">
-            <Search size={15} aria-hidden="true" />
-            <input
-              type="search"
-              className="input"
-              placeholder={t("designer.content.search")}
-              aria-label={t("designer.content.search")}
-              value={query}
-              // biome-ignore lint/a11y/noAutofocus: the picker opens to be typed in
-              autoFocus
-              onChange={(event) => setQuery(event.target.value)}
-            />
-          </label>
+          <SearchField
+            iconSize={15}
+            autoFocus
+            label={t("designer.content.search")}
+            value={query}
+            onChange={setQuery}
+          />
           <div className="content-scroll">
             {filtered.length === 0 ? (
               <p className="muted content-empty">

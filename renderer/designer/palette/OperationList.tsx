@@ -1,4 +1,4 @@
-import { ChevronDown, ChevronRight, Search } from "lucide-react";
+import { ChevronDown, ChevronRight } from "lucide-react";
 import { useMemo, useState } from "react";
 import {
   type ConnectorDeclaration,
@@ -7,6 +7,7 @@ import {
   searchOperations,
 } from "../../../shared/connectors";
 import { t } from "../../i18n";
+import { SearchField } from "../../ui/SearchField";
 import { STEP_MIME, useDnd } from "../canvas/dnd";
 import { iconFor } from "../icons";
 
@@ -65,22 +66,17 @@ export function OperationList({ autoFocus, onChoose, draggable }: Props) {
 
   return (
     <div className="operation-list">
-      <label className="search palette-search">
-        <Search size={15} aria-hidden="true" />
-        <input
-          type="search"
-          className="input"
-          placeholder={t("palette.search")}
-          aria-label={t("palette.search")}
-          value={query}
-          // biome-ignore lint/a11y/noAutofocus: the picker opens to be typed in
-          autoFocus={autoFocus}
-          onChange={(event) => setQuery(event.target.value)}
-          onKeyDown={(event) => {
-            if (event.key === "Enter" && hits?.[0]) onChoose(hits[0].operation);
-          }}
-        />
-      </label>
+      <SearchField
+        className="palette-search"
+        iconSize={15}
+        autoFocus={autoFocus}
+        label={t("palette.search")}
+        value={query}
+        onChange={setQuery}
+        onKeyDown={(event) => {
+          if (event.key === "Enter" && hits?.[0]) onChoose(hits[0].operation);
+        }}
+      />
       <div className="palette-scroll">
         {hits ? (
           hits.length === 0 ? (

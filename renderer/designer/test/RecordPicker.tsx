@@ -1,9 +1,9 @@
-import { Search } from "lucide-react";
 import { useEffect, useState } from "react";
 import type { MethodOutput, RunSource } from "../../../shared/api";
 import { api } from "../../api/client";
 import { t } from "../../i18n";
 import { describeError } from "../../ui/errors";
+import { SearchField } from "../../ui/SearchField";
 
 type Records = MethodOutput<"runs.triggerRecords">;
 
@@ -86,17 +86,7 @@ export function RecordPicker({
   return (
     <div className="record-picker">
       <div className="record-picker-bar">
-        <label className="search">
-          <Search size={16} aria-hidden="true" />
-          <input
-            type="search"
-            className="input"
-            placeholder={t("test.record.search", { what: noun })}
-            aria-label={t("test.record.search", { what: noun })}
-            value={typed}
-            onChange={(e) => setTyped(e.target.value)}
-          />
-        </label>
+        <SearchField label={t("test.record.search", { what: noun })} value={typed} onChange={setTyped} />
         {records.tables.length > 1 && (
           <select
             className="input"

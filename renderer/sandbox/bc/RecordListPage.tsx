@@ -6,6 +6,7 @@ import { api } from "../../api/client";
 import { t } from "../../i18n";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { EmptyState } from "../../ui/EmptyState";
+import { SearchField } from "../../ui/SearchField";
 import { toast } from "../../ui/toasts";
 import { ErrorBanner } from "../parts/ErrorBanner";
 import { Pager } from "../parts/Pager";
@@ -97,17 +98,11 @@ function RecordList({ table }: { table: TableInfo }) {
         subtitle={page.data ? t("sandbox.bc.records", { count: page.data.total }) : undefined}
         actions={
           <>
-            <label className="search">
-              <Search size={16} aria-hidden="true" />
-              <input
-                type="search"
-                className="input"
-                placeholder={t("sandbox.bc.search", { table: table.title.toLocaleLowerCase() })}
-                aria-label={t("sandbox.bc.search", { table: table.title.toLocaleLowerCase() })}
-                value={typed}
-                onChange={(event) => setTyped(event.target.value)}
-              />
-            </label>
+            <SearchField
+              label={t("sandbox.bc.search", { table: table.title.toLocaleLowerCase() })}
+              value={typed}
+              onChange={setTyped}
+            />
             <button type="button" className="button" onClick={() => setDialog("new")}>
               <Plus size={16} aria-hidden="true" />
               {t("sandbox.bc.new")}

@@ -1,8 +1,9 @@
-import { Flag, Inbox, Mail, PenSquare, Search, Send } from "lucide-react";
+import { Flag, Inbox, Mail, PenSquare, Send } from "lucide-react";
 import { useEffect, useId, useState } from "react";
 import { api } from "../../api/client";
 import { formatDateTime, formatRelative, t } from "../../i18n";
 import { EmptyState } from "../../ui/EmptyState";
+import { SearchField } from "../../ui/SearchField";
 import { ErrorBanner } from "../parts/ErrorBanner";
 import { Pager } from "../parts/Pager";
 import { SubHeader } from "../parts/SubHeader";
@@ -145,17 +146,12 @@ export function OutlookPage() {
         </section>
 
         <section className="sbx-pane sbx-list-pane" aria-label={t("sandbox.outlook.messages")}>
-          <label className="search sbx-pane-search">
-            <Search size={16} aria-hidden="true" />
-            <input
-              type="search"
-              className="input"
-              placeholder={t("sandbox.outlook.search")}
-              aria-label={t("sandbox.outlook.search")}
-              value={typed}
-              onChange={(event) => setTyped(event.target.value)}
-            />
-          </label>
+          <SearchField
+            className="sbx-pane-search"
+            label={t("sandbox.outlook.search")}
+            value={typed}
+            onChange={setTyped}
+          />
           {messages.error !== undefined && !messages.data ? (
             <ErrorBanner error={messages.error} onRetry={messages.reload} />
           ) : !messages.data ? (
