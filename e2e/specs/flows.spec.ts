@@ -1,3 +1,4 @@
+import type { Locator } from "@playwright/test";
 import { expect, test } from "../harness/fixtures";
 import { DesignerPage } from "../pages/designer";
 import { FlowListPage } from "../pages/flow-list";
@@ -142,5 +143,31 @@ test.describe("My flows", () => {
     await name.pressSequentially("Why?");
     await expect(name).toHaveValue("Why?");
     await expect(shortcuts).toBeHidden();
+  });
+
+  test("on a laptop-sized window the navigation folds to icons and every action stays on screen", async ({
+    app,
+  }) => {
+    const page = app.page;
+    await page.setViewportSize({ width: 1024, height: 680 });
+    const onScreen = async (locator: Locator) => {
+      const box = await locator.boundingBox();
+      expect(box, "the element is laid out").not.toBeNull();
+      expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(1024);
+    };
+    const nav = page.getByRole("navigation", { name: "Main navigation" });
+    expect((await nav.boundingBox())?.width).toBeLessThan(80);
+    // The folded links keep their names (for screen readers, and as tooltips).
+    await expect(nav.getByRole("link", { name: "Workflow list" })).toHaveAttribute("title", "Workflow list");
+
+    const list = new FlowListPage(page);
+    await list.createFlow("Approve large purchase invoices", "Automated");
+    const designer = new DesignerPage(page);
+    await designer.expectOpen("Approve large purchase invoices");
+    await onScreen(page.getByRole("toolbar", { name: "Designer" }).getByRole("button", { name: "Test" }));
+    await onScreen(page.getByRole("button", { name: "Delete", exact: true }));
+
+    await nav.getByRole("link", { name: "My flows" }).click();
+    await onScreen(page.getByRole("button", { name: "New flow" }));
   });
 });

@@ -1,5 +1,6 @@
 import {
   FlaskConical,
+  Globe,
   History,
   ListChecks,
   Moon,
@@ -94,7 +95,7 @@ function Shell() {
           <span className="brand-mark" aria-hidden="true">
             <Workflow size={18} />
           </span>
-          <span className="brand-name">{t("app.name")}</span>
+          <span className="brand-name nav-label">{t("app.name")}</span>
         </div>
         <ul className="nav-list">
           {NAV.map(({ href, label, icon: Icon }) => {
@@ -105,9 +106,10 @@ function Shell() {
                   href={href}
                   className={active ? "nav-link active" : "nav-link"}
                   aria-current={active ? "page" : undefined}
+                  title={t(label)}
                 >
                   <Icon size={18} aria-hidden="true" />
-                  {t(label)}
+                  <span className="nav-label">{t(label)}</span>
                 </Link>
               </li>
             );
@@ -116,7 +118,8 @@ function Shell() {
         <div className="nav-footer">
           {info?.mode === "web" && (
             <span className="mode-badge" title={t("mode.webHint")}>
-              {t("mode.web")}
+              <Globe size={14} aria-hidden="true" />
+              <span className="nav-label">{t("mode.web")}</span>
             </span>
           )}
           <button

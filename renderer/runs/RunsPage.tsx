@@ -150,24 +150,26 @@ export function RunsPage() {
             </button>
           ))}
         </fieldset>
-        <label className="inline-field">
-          {t("runs.from")}
-          <input
-            type="date"
-            className="input"
-            value={filters.from}
-            onChange={(e) => setFilters({ ...filters, from: e.target.value })}
-          />
-        </label>
-        <label className="inline-field">
-          {t("runs.to")}
-          <input
-            type="date"
-            className="input"
-            value={filters.to}
-            onChange={(e) => setFilters({ ...filters, to: e.target.value })}
-          />
-        </label>
+        <span className="date-range">
+          <label className="inline-field">
+            {t("runs.from")}
+            <input
+              type="date"
+              className="input"
+              value={filters.from}
+              onChange={(e) => setFilters({ ...filters, from: e.target.value })}
+            />
+          </label>
+          <label className="inline-field">
+            {t("runs.to")}
+            <input
+              type="date"
+              className="input"
+              value={filters.to}
+              onChange={(e) => setFilters({ ...filters, to: e.target.value })}
+            />
+          </label>
+        </span>
       </fieldset>
       <ListBody
         error={error}
