@@ -182,7 +182,8 @@ export function seedWorkflowList(
   }
   const publishMs = performance.now() - publishStart;
 
-  // 100,000 finished runs spread over the flows and a year, one in ten a designer test.
+  // 100,000 finished runs spread over the flows and the last 80 days (inside the 90 days that run
+  // history keeps by default), one in ten a designer test.
   const hash = "bench-definition";
   w.db.prepare("INSERT OR IGNORE INTO run_definitions (hash, definition) VALUES (?, '{}')").run(hash);
   const insert = w.db.prepare(
@@ -190,10 +191,11 @@ export function seedWorkflowList(
        status, started_at, ended_at)
      VALUES (?, ?, ?, 1, ?, 'manual', '{}', ?, ?, ?, ?)`,
   );
-  const yearAgo = w.clock.now() - 365 * 86_400_000;
+  const spanMs = 80 * 86_400_000;
+  const firstAt = w.clock.now() - spanMs;
   w.db.transaction(() => {
     for (let i = 0; i < runCount; i++) {
-      const at = yearAgo + Math.floor((i / runCount) * 365 * 86_400_000);
+      const at = firstAt + Math.floor((i / runCount) * spanMs);
       const flow = flows[(i * 7919) % flows.length];
       insert.run(
         `bench-run-${String(i).padStart(6, "0")}`,

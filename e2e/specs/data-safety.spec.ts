@@ -77,3 +77,37 @@ test.describe("a layout worker that cannot load", () => {
     await expect(designer.trigger()).toContainText("Recurrence");
   });
 });
+
+test.describe("run history retention", () => {
+  test("keeping less run history asks first, and the Runs page says what is kept", async ({ app }) => {
+    const page = app.page;
+    const nav = page.getByRole("navigation", { name: "Main navigation" });
+    await nav.getByRole("link", { name: "Settings" }).click();
+    const keep = page.getByLabel("Keep ended runs for");
+    await expect(keep).toHaveValue("90");
+
+    await keep.selectOption("7");
+    const confirm = page.getByRole("dialog", { name: "Keep less run history?" });
+    await expect(confirm).toContainText("more than 7 days ago will be deleted now");
+    await confirm.getByRole("button", { name: "Cancel" }).click();
+    await expect(keep).toHaveValue("90");
+
+    await keep.selectOption("7");
+    await confirm.getByRole("button", { name: "Keep 7 days" }).click();
+    await expect(confirm).toBeHidden();
+    await expect(keep).toHaveValue("7");
+
+    // Keeping more deletes nothing: no question asked.
+    await keep.selectOption("forever");
+    await expect(confirm).toBeHidden();
+    await expect(keep).toHaveValue("forever");
+    await keep.selectOption("28");
+    await confirm.getByRole("button", { name: "Keep 28 days" }).click();
+
+    await page.reload();
+    await nav.getByRole("link", { name: "Runs" }).click();
+    await expect(page.getByTestId("run-retention")).toHaveText(
+      "Runs that ended more than 28 days ago are deleted. Change",
+    );
+  });
+});

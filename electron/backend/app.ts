@@ -15,6 +15,7 @@ import { EventBus } from "./events";
 import { FlowStore } from "./flows/store";
 import { Publisher } from "./publish";
 import { HttpHooks } from "./publish/http-hooks";
+import { RunRetention } from "./runs/retention";
 import { definitionOf, TestRuns } from "./runs/test-runs";
 import { TriggerRecords } from "./runs/trigger-records";
 import { Sandbox, type SandboxEvent } from "./sandbox";
@@ -127,6 +128,15 @@ export function createBackend(options: BackendOptions): Backend {
     sandbox,
     clock,
   });
+  const retention = new RunRetention({
+    engine,
+    sandbox,
+    now: () => clock.now(),
+    days: () => options.settings.get().runRetentionDays,
+    onDeleted: (count) => events.emit("runs.deleted", { count }),
+    log,
+  });
+  retention.start();
   const started = publisher.start();
   if (started.missed > 0)
     log(`Scheduled flows missed ${started.missed} occurrence(s) while Flowsmith was closed.`);
@@ -156,6 +166,9 @@ export function createBackend(options: BackendOptions): Backend {
     sandbox,
     clock,
     publisher,
+    onSettingsChanged: (before, after) => {
+      if (before.runRetentionDays !== after.runRetentionDays) void retention.purge();
+    },
     onFlowDeleted: (id) => {
       if (publisher.statusOf(id) === "enabled") {
         publisher.disable(id);
@@ -178,6 +191,7 @@ export function createBackend(options: BackendOptions): Backend {
     hooks,
     info,
     close: () => {
+      retention.stop();
       publisher.stop();
       engine.stop();
       clock.dispose();

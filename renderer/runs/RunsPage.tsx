@@ -6,6 +6,7 @@ import { api } from "../api/client";
 import { useThrottledApiEvents } from "../api/hooks";
 import { useFlows } from "../flows/flows-store";
 import { formatDateTime, t } from "../i18n";
+import { useSettings } from "../settings/settings-store";
 import { ConfirmDialog } from "../ui/ConfirmDialog";
 import { EmptyState } from "../ui/EmptyState";
 import { describeError } from "../ui/errors";
@@ -70,6 +71,9 @@ export function RunsPage() {
     if (!cursor || (runs?.length ?? 0) <= PAGE) void load();
   }, [cursor, runs, load]);
   useThrottledApiEvents(["runs.started", "runs.finished"], onRunEvent);
+  // Runs past their retention were deleted: the page shows what is left.
+  useThrottledApiEvents(["runs.deleted"], load);
+  const retentionDays = useSettings((state) => state.settings.runRetentionDays);
 
   const more = async () => {
     if (!cursor) return;
@@ -99,6 +103,12 @@ export function RunsPage() {
         <div>
           <h1>{t("runs.title")}</h1>
           {runs && runs.length > 0 && <p className="muted">{t("runs.count", { count: runs.length })}</p>}
+          {retentionDays !== null && (
+            <p className="muted" data-testid="run-retention">
+              {t("runs.retention", { count: retentionDays })}{" "}
+              <Link href="/settings">{t("runs.retention.change")}</Link>
+            </p>
+          )}
         </div>
         {filters.flowId && inProgress && (
           <div className="page-actions">

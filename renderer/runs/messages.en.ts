@@ -1,6 +1,11 @@
 // English strings of test runs and the Runs page; merged into the one catalogue in i18n/en.ts.
 export const runsMessages = {
   "runs.title": "Runs",
+  "runs.retention": {
+    one: "Runs that ended more than {count} day ago are deleted.",
+    other: "Runs that ended more than {count} days ago are deleted.",
+  },
+  "runs.retention.change": "Change",
   "runs.panel": "Run",
   "runs.testRun": "Test run",
   "runs.publishedRun": "Run",

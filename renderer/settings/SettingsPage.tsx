@@ -5,6 +5,7 @@ import { api } from "../api/client";
 import { type MessageKey, t } from "../i18n";
 import { describeError } from "../ui/errors";
 import { toast } from "../ui/toasts";
+import { RunHistorySettings } from "./RunHistorySettings";
 import { useSettings } from "./settings-store";
 
 const CLASSES = ["business", "non-business", "blocked"] as const;
@@ -109,6 +110,7 @@ export function SettingsPage() {
           </select>
         </label>
       </section>
+      <RunHistorySettings settings={settings} update={update} />
       <section className="settings-section" aria-labelledby="admin-title">
         <h2 id="admin-title">{t("settings.admin")}</h2>
         {settings.role !== "admin" ? (

@@ -73,7 +73,7 @@ export function WorkflowListPage() {
     const timer = setTimeout(() => void load(), query ? SEARCH_PAUSE_MS : 0);
     return () => clearTimeout(timer);
   }, [load, query]);
-  useThrottledApiEvents(["workflows.changed", "runs.finished"], load);
+  useThrottledApiEvents(["workflows.changed", "runs.finished", "runs.deleted"], load);
 
   const copyAddress = async (entry: WorkflowEntry) => {
     try {

@@ -143,6 +143,17 @@ export const workflowsMessages = {
     one: "{count} published flow breaks it and was suspended.",
     other: "{count} published flows break it and were suspended.",
   },
+  "settings.retention.title": "Run history",
+  "settings.retention.keep": "Keep ended runs for",
+  "settings.retention.days": { one: "{count} day", other: "{count} days" },
+  "settings.retention.year": "1 year",
+  "settings.retention.forever": "Always (never delete)",
+  "settings.retention.help":
+    "Runs that ended longer ago leave run history, with their steps' inputs and outputs. Running and waiting runs stay, however old.",
+  "settings.retention.confirmTitle": "Keep less run history?",
+  "settings.retention.confirmBody":
+    "Runs that ended more than {period} ago will be deleted now, with their steps' inputs and outputs. This cannot be undone.",
+  "settings.retention.confirm": "Keep {period}",
   "settings.data": "Data",
   "settings.dataDir": "Data folder",
 } as const;

@@ -280,6 +280,8 @@ export const events = {
   "runs.step": runStepEventSchema,
   "runs.waiting": runWaitingEventSchema,
   "runs.finished": runFinishedEventSchema,
+  /** Run history past its retention was deleted. */
+  "runs.deleted": z.object({ count: z.number().int().min(1) }),
   "runs.armedTest": armedTestEventSchema,
   "sandbox.changed": sandboxChangedEventSchema,
   "workflows.changed": workflowsChangedEventSchema,

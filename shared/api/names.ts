@@ -87,6 +87,7 @@ export const EVENT_NAMES = [
   "runs.step",
   "runs.waiting",
   "runs.finished",
+  "runs.deleted",
   "runs.armedTest",
   "sandbox.changed",
   "workflows.changed",

@@ -13,6 +13,11 @@ export const windowStateSchema = z.object({
 });
 export type WindowState = z.infer<typeof windowStateSchema>;
 
+/** How long ended runs stay in run history, in days; null keeps them all. The choices offered. */
+export const RUN_RETENTION_CHOICES = [7, 28, 90, 365] as const;
+export const DEFAULT_RUN_RETENTION_DAYS = 90;
+export const runRetentionDaysSchema = z.number().int().min(1).max(3650).nullable();
+
 export const CONNECTOR_CLASSES = ["business", "non-business", "blocked"] as const;
 export const connectorPolicySchema = z.object({
   /** Connector id ("shared_office365") → its data group. Unlisted connectors fall in `default`. */
@@ -32,6 +37,8 @@ export const settingsSchema = z.object({
   /** The administrator's switch for the whole Automate feature. */
   automateEnabled: z.boolean().default(true),
   connectorPolicy: connectorPolicySchema.default({ connectors: {} }),
+  /** Ended runs older than this many days leave run history; running and waiting runs stay. */
+  runRetentionDays: runRetentionDaysSchema.default(DEFAULT_RUN_RETENTION_DAYS),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -43,6 +50,7 @@ export const settingsPatchSchema = z
     window: windowStateSchema,
     automateConsent: z.enum(["unknown", "accepted", "declined"]),
     role: z.enum(["maker", "admin"]),
+    runRetentionDays: runRetentionDaysSchema,
   })
   .partial()
   .strict();

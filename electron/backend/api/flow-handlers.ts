@@ -1,5 +1,5 @@
 // flows.*, settings.* and app.*: the foundation's methods.
-import type { AppInfo } from "../../../shared/api";
+import type { AppInfo, Settings } from "../../../shared/api";
 import type { EventBus } from "../events";
 import type { FlowStore } from "../flows/store";
 import type { SettingsStore } from "../settings/store";
@@ -13,6 +13,8 @@ export interface FlowHandlerDeps {
   dismissNotice: (id: string) => void;
   /** A flow moved to the recycle bin stops running: its published workflow is turned off. */
   onFlowDeleted?: (id: string) => void;
+  /** After a settings change is saved (run history's retention acts on it at once). */
+  onSettingsChanged?: (before: Settings, after: Settings) => void;
 }
 
 type FlowMethods = Pick<Handlers, `app.${string}` & keyof Handlers> &
@@ -26,6 +28,7 @@ export function flowHandlers({
   info,
   dismissNotice,
   onFlowDeleted,
+  onSettingsChanged,
 }: FlowHandlerDeps): FlowMethods {
   return {
     "app.info": () => info(),
@@ -70,6 +73,11 @@ export function flowHandlers({
     },
 
     "settings.get": () => settings.get(),
-    "settings.update": (patch) => settings.update(patch),
+    "settings.update": (patch) => {
+      const before = settings.get();
+      const after = settings.update(patch);
+      onSettingsChanged?.(before, after);
+      return after;
+    },
   };
 }

@@ -7,6 +7,7 @@ import { type Clock, SystemClock } from "../clock";
 import type { ConnectorRuntime, FinalOutcome, SignalSink } from "./connector-runtime";
 import { EngineCore } from "./core";
 import { EngineError } from "./errors";
+import { RunHistory } from "./history";
 import { timeOrderedId } from "./ids";
 import { iso } from "./iso";
 import type { CommitPolicy, RunRow } from "./journal";
@@ -69,6 +70,7 @@ export class Engine implements SignalSink {
   private readonly loader: RunLoader;
   private readonly queries: RunQueries;
   private readonly queue: RunQueue;
+  private readonly history: RunHistory;
   /** Flows whose queue is looked at soon (a run of theirs ended). */
   private readonly releasing = new Set<string>();
   private readonly listeners = new Set<EngineEventListener>();
@@ -100,6 +102,7 @@ export class Engine implements SignalSink {
     });
     this.queries = new RunQueries(db);
     this.queue = new RunQueue(db);
+    this.history = new RunHistory(db, this.snapshots);
     this.core = new EngineCore({
       db,
       clock: this.clock,
@@ -256,6 +259,7 @@ export class Engine implements SignalSink {
         triggerName,
         outputsText: journaledOutputs,
         snapshot,
+        definitionText: this.snapshots.textToStore(snapshot),
         status: "Running",
         startedAt,
       }),
@@ -328,7 +332,15 @@ export class Engine implements SignalSink {
     const startedAt = this.clock.now();
     const committed = this.core.journal.group(() => {
       const inserted = this.core.journal.insertRun(
-        runRow(args, { id, triggerName, outputsText, snapshot, status: "Waiting", startedAt }),
+        runRow(args, {
+          id,
+          triggerName,
+          outputsText,
+          snapshot,
+          definitionText: this.snapshots.textToStore(snapshot),
+          status: "Waiting",
+          startedAt,
+        }),
       );
       this.queue.enqueue(id, args.flow.id, startedAt);
       return inserted;
@@ -468,6 +480,21 @@ export class Engine implements SignalSink {
     return this.queries.listRuns(query);
   }
 
+  /**
+   * Deletes up to `limit` runs that ended before `endedBefore` (the engine's clock), oldest first,
+   * in one transaction; running and waiting runs stay. The deleted runs' ids.
+   */
+  deleteEndedRuns(endedBefore: number, limit = 500): string[] {
+    this.ensureRunning();
+    return this.history.deleteEndedBefore(endedBefore, limit, (id) => this.core.loaded.has(id)).runIds;
+  }
+
+  /** After deleting runs: the definition snapshots no run uses, and signals answered before `before`. */
+  dropUnreferenced(before: number): { definitions: number; signals: number } {
+    this.ensureRunning();
+    return this.history.dropUnreferenced(before);
+  }
+
   pendingWaits(): WaitRecord[] {
     return this.queries.pendingWaits();
   }
@@ -528,6 +555,8 @@ function runRow(
     triggerName: string;
     outputsText: string;
     snapshot: Snapshot;
+    /** The snapshot's JSON when it is not stored yet. */
+    definitionText: string | null;
     status: "Running" | "Waiting";
     startedAt: number;
   },
@@ -541,7 +570,7 @@ function runRow(
     triggerName: run.triggerName,
     triggerOutputs: run.outputsText,
     definitionHash: run.snapshot.hash,
-    definition: run.snapshot.text,
+    definition: run.definitionText,
     status: run.status,
     startedAt: run.startedAt,
     resubmittedFrom: args.resubmittedFrom ?? null,

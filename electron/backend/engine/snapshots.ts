@@ -10,6 +10,8 @@ export interface Snapshot {
   definition: WdlDefinition;
   /** JSON text, until the snapshot is known to be stored. */
   text: string | null;
+  /** The store's generation in which it was stored; -1 before. */
+  storedIn: number;
 }
 
 const MAX_PARSED = 256;
@@ -18,6 +20,8 @@ export class SnapshotStore {
   private readonly byObject = new WeakMap<WdlDefinition, Snapshot>();
   private readonly byHash = new Map<string, Snapshot>();
   private readonly select: Statement;
+  /** Bumped when unreferenced snapshots are deleted: what was known stored must be stored again. */
+  private generation = 0;
 
   constructor(db: Database) {
     this.select = db.prepare("SELECT definition FROM run_definitions WHERE hash = ?").pluck();
@@ -33,6 +37,7 @@ export class SnapshotStore {
       hash,
       definition: JSON.parse(text) as WdlDefinition,
       text,
+      storedIn: -1,
     };
     this.remember(snapshot);
     this.byObject.set(definition, snapshot);
@@ -42,6 +47,19 @@ export class SnapshotStore {
   /** Marks a snapshot as stored: later runs with it skip the insert. */
   stored(snapshot: Snapshot): void {
     snapshot.text = null;
+    snapshot.storedIn = this.generation;
+  }
+
+  /** The JSON a run's row must store with it, or null when the snapshot is already stored. */
+  textToStore(snapshot: Snapshot): string | null {
+    if (snapshot.storedIn === this.generation) return null;
+    // Stringifying the parsed copy gives back the hashed text (it came from JSON.stringify).
+    return snapshot.text ?? JSON.stringify(snapshot.definition);
+  }
+
+  /** After unreferenced snapshots were deleted: every snapshot is stored again by its next run. */
+  forgetStored(): void {
+    this.generation++;
   }
 
   /** The parsed definition of a stored snapshot (recovery, resubmit, getRun). */
@@ -50,7 +68,12 @@ export class SnapshotStore {
     if (known) return known.definition;
     const text = this.select.get(hash);
     if (typeof text !== "string") return undefined;
-    const snapshot: Snapshot = { hash, definition: JSON.parse(text) as WdlDefinition, text: null };
+    const snapshot: Snapshot = {
+      hash,
+      definition: JSON.parse(text) as WdlDefinition,
+      text: null,
+      storedIn: this.generation,
+    };
     this.remember(snapshot);
     return snapshot.definition;
   }

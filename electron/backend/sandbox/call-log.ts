@@ -30,6 +30,15 @@ export class CallLog {
     );
   }
 
+  /** The runs were deleted from history: none of them will send a call again. */
+  forgetRuns(runIds: readonly string[]): number {
+    // Keys start with the run's id and "|": a range on the primary key, not a scan.
+    const remove = prepared(this.world.db, "DELETE FROM sb_calls WHERE key >= ? AND key < ?");
+    let removed = 0;
+    for (const id of runIds) removed += remove.run(`${id}|`, `${id}}`).changes;
+    return removed;
+  }
+
   /** The world was replaced: the outcomes name rows that are gone. */
   clear(): void {
     prepared(this.world.db, "DELETE FROM sb_calls").run();

@@ -127,6 +127,11 @@ export class Sandbox implements ConnectorRuntime {
     return invokeOperation(call, this.services, this.faults, this.calls, this.world.clock);
   }
 
+  /** Runs deleted from history will not send a call again: their calls' outcomes can go. */
+  forgetRuns(runIds: readonly string[]): number {
+    return this.world.tx(() => this.calls.forgetRuns(runIds));
+  }
+
   /**
    * Runs fn in one transaction: its changes commit together and their events are emitted after
    * the commit (none if fn throws).
