@@ -107,6 +107,7 @@ function Shell() {
                   className={active ? "nav-link active" : "nav-link"}
                   aria-current={active ? "page" : undefined}
                   title={t(label)}
+                  aria-label={t(label)}
                 >
                   <Icon size={18} aria-hidden="true" />
                   <span className="nav-label">{t(label)}</span>
