@@ -26,9 +26,7 @@ export function RunPage({ id }: { id: string }) {
     useRuns
       .getState()
       .load(id)
-      .then((detail) =>
-        setError(detail ? undefined : t("error.generic", { message: "this run was not found" })),
-      );
+      .then((detail) => setError(detail ? undefined : t("runs.notFound")));
   }, [id]);
 
   if (error && !run) {
