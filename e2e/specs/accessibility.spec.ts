@@ -60,6 +60,12 @@ test.describe("accessibility", () => {
       await expect(page.getByTestId("properties-panel")).toBeVisible();
       for (const v of await violations(page)) found.push(`Properties: ${v}`);
       await page.keyboard.press("Escape");
+      await page.keyboard.press("Control+f");
+      await page.getByRole("searchbox", { name: "Find a step" }).fill("approv");
+      await page.keyboard.press("Enter");
+      await expect(page.getByTestId("find-status")).toHaveText(/^1 of \d+$/);
+      for (const v of await violations(page)) found.push(`Find: ${v}`);
+      await page.keyboard.press("Escape");
       await page.keyboard.press("?");
       await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
       for (const v of await violations(page)) found.push(`Shortcuts: ${v}`);

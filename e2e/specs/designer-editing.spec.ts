@@ -32,6 +32,36 @@ async function openRun(page: Page, runId: string): Promise<void> {
 }
 
 test.describe("designer: editing", () => {
+  test("arrows go from card to card, also after a click; Enter opens a card, Escape closes it", async ({
+    app,
+  }) => {
+    const page = app.page;
+    const flowId = await createFlow(page, "Keys", "automated", PURCHASE_APPROVAL_FLOW);
+    const designer = new DesignerPage(page);
+    await designer.open(flowId);
+    const approval = designer.card("Start and wait for an approval");
+    await designer.select("Start and wait for an approval");
+    await page.getByRole("button", { name: "Close properties" }).click();
+    // Where the card sits on the flow (its node's translate), whatever the view's pan and zoom.
+    const offset = () =>
+      approval.evaluate((el) => (el.closest(".react-flow__node") as HTMLElement | null)?.style.transform);
+    const before = await offset();
+
+    // The clicked card keeps the focus; the arrow selects the next card and leaves this one in place.
+    await approval.click();
+    await page.keyboard.press("ArrowDown");
+    await expect(page.locator(".react-flow__node.selected")).toContainText("Condition");
+    await page.keyboard.press("ArrowUp");
+    await expect(page.locator(".react-flow__node.selected")).toContainText("Start and wait for an approval");
+    expect(await offset()).toBe(before);
+
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await expect(designer.panel()).toContainText("Condition");
+    await page.keyboard.press("Escape");
+    await expect(designer.panel()).toBeHidden();
+  });
+
   test("undo and redo every kind of edit, from the toolbar and the keyboard", async ({ app }) => {
     const page = app.page;
     const designer = new DesignerPage(page);
@@ -362,6 +392,76 @@ test.describe("designer: editing", () => {
     await expect(page.getByTestId("run-panel")).toContainText("Succeeded");
     await page.getByTestId("run-step").filter({ hasText: "Outcome" }).click();
     await expect(page.getByTestId("step-outputs")).toContainText("Approve");
+  });
+
+  test("Find a step: Ctrl+F finds a step inside a collapsed scope, opens the scope, selects the step", async ({
+    app,
+  }) => {
+    const page = app.page;
+    const designer = new DesignerPage(page);
+    const definition = buttonFlow({
+      Check_amount: {
+        type: "If",
+        runAfter: {},
+        expression: { and: [{ greater: [2, 1] }] },
+        actions: {
+          Review_scope: {
+            type: "Scope",
+            runAfter: {},
+            actions: { Notify_finance_team: { type: "Compose", runAfter: {}, inputs: "over the limit" } },
+          },
+        },
+        else: { actions: { Log_small_invoice: { type: "Compose", runAfter: {}, inputs: "small" } } },
+      },
+    });
+    // The Condition is collapsed: its steps are on no card until it is opened.
+    const flow = await callApi<{ id: string }>(page, "flows.create", {
+      name: "Find journey",
+      kind: "instant",
+      definition,
+      designer: { collapsed: ["Check_amount"] },
+    });
+    await designer.open(flow.id);
+    await expect(designer.card("Check amount")).toBeVisible();
+    await expect(designer.card("Notify finance team")).toHaveCount(0);
+
+    await page.keyboard.press("Control+f");
+    const find = page.getByRole("search", { name: "Find a step" });
+    const field = find.getByRole("searchbox", { name: "Find a step" });
+    await expect(field).toBeFocused();
+    await field.fill("FINANCE");
+    await expect(find.getByTestId("find-status")).toHaveText("1 match");
+    await expect(find.getByTestId("find-result")).toHaveText([
+      "Notify finance teamCheck amount › Yes › Review scope · Compose",
+    ]);
+    await field.press("Enter");
+    await expect(find.getByTestId("find-status")).toHaveText("1 of 1");
+    const card = designer.card("Notify finance team");
+    await expect(card).toBeVisible();
+    await expect(card).toHaveClass(/selected/);
+    await expect
+      .poll(async () => {
+        const [c, n, f] = await Promise.all([
+          page.locator(".canvas").boundingBox(),
+          card.boundingBox(),
+          find.boundingBox(),
+        ]);
+        // On screen, and not under the find box.
+        return c && n && f
+          ? n.x >= c.x && n.y >= c.y && n.x + n.width <= Math.min(c.x + c.width, f.x) + 1
+          : false;
+      })
+      .toBe(true);
+
+    await field.fill("nothing like it");
+    await expect(find.getByTestId("find-status")).toHaveText("No step matches");
+    await field.press("Escape");
+    await expect(find).toBeHidden();
+    await expect(card).toHaveClass(/selected/);
+    // The keyboard is the canvas's again: Enter opens the selected step.
+    await page.keyboard.press("Enter");
+    await expect(designer.panel()).toBeVisible();
+    await expect(designer.panel().getByLabel("Step name")).toHaveValue("Notify finance team");
   });
 
   test("every template opens as a complete flow with nothing for the checker to report", async ({ app }) => {

@@ -62,6 +62,9 @@ export function menuTemplate(platform: NodeJS.Platform, options: { devTools: boo
         { label: "Delete", accelerator: "Delete", command: "edit.delete" },
         separator,
         { label: "Select all", accelerator: "CmdOrCtrl+A", role: "selectAll" },
+        separator,
+        // The designer's own find: its canvas draws only the cards on screen, so the page's find cannot.
+        { label: "Find a step…", accelerator: "CmdOrCtrl+F", command: "edit.find" },
       ],
     },
     {

@@ -100,7 +100,9 @@ describe("application menu", () => {
   it("has File, Edit, View and Help with the expected entries", () => {
     const menu = labels("linux");
     expect(menu.File).toEqual(expect.arrayContaining(["New flow", "Close"]));
-    expect(menu.Edit).toEqual(expect.arrayContaining(["Undo", "Redo", "Cut", "Copy", "Paste", "Delete"]));
+    expect(menu.Edit).toEqual(
+      expect.arrayContaining(["Undo", "Redo", "Cut", "Copy", "Paste", "Delete", "Find a step…"]),
+    );
     expect(menu.View).toEqual(expect.arrayContaining(["Zoom in", "Zoom out", "Toggle dark mode"]));
     expect(menu.Help).toEqual(["Keyboard shortcuts", "About Flowsmith"]);
     expect(menu.View).not.toContain("Developer tools");

@@ -26,6 +26,8 @@ const GROUPS: { title: MessageKey; keys: [string[], MessageKey][] }[] = [
       [[MOD, "V"], "shortcuts.paste"],
       [[MOD, "D"], "shortcuts.duplicate"],
       [["Delete"], "shortcuts.delete"],
+      [[MOD, "F"], "shortcuts.find"],
+      [["F3"], "shortcuts.findNext"],
     ],
   },
 ];

@@ -19,6 +19,8 @@ describe("keyboard shortcuts, as the Electron menu's accelerators", () => {
     expect(commandForKey(key("y", { ctrl: true }))).toBe("edit.redo");
     expect(commandForKey(key("D", { ctrl: true, shift: true }))).toBe("view.toggleDarkMode");
     expect(commandForKey(key("Delete"))).toBe("edit.delete");
+    expect(commandForKey(key("f", { ctrl: true }))).toBe("edit.find");
+    expect(commandForKey(key("F", { meta: true }))).toBe("edit.find");
   });
 
   it("open the list of shortcuts with ? or Ctrl+/", () => {
@@ -29,6 +31,8 @@ describe("keyboard shortcuts, as the Electron menu's accelerators", () => {
 
   it("leave other keys alone, and anything with Alt", () => {
     expect(commandForKey(key("n"))).toBeUndefined();
+    expect(commandForKey(key("f"))).toBeUndefined();
+    expect(commandForKey(key("F", { ctrl: true, shift: true }))).toBeUndefined();
     expect(commandForKey(key("z", { ctrl: true, alt: true }))).toBeUndefined();
   });
 });

@@ -69,6 +69,7 @@ export function commandForKey(
   if (mod && !event.shiftKey && key === "y") return "edit.redo";
   if (mod && event.shiftKey && key === "d") return "view.toggleDarkMode";
   if (!mod && !event.shiftKey && key === "delete") return "edit.delete";
+  if (mod && !event.shiftKey && key === "f") return "edit.find";
   if (mod && key === "/") return "help.shortcuts";
   if (!mod && key === "?") return "help.shortcuts";
   return undefined;
@@ -86,8 +87,10 @@ export function useCommandSources(): void {
       if (api.mode === "electron" || event.defaultPrevented) return;
       const command = commandForKey(event);
       if (!command) return;
-      // Edit keys and a bare "?" belong to a text field being typed in.
-      const typed = command.startsWith("edit.") || (command === "help.shortcuts" && event.key === "?");
+      // Edit keys and a bare "?" belong to a text field being typed in; Find works from anywhere.
+      const typed =
+        (command.startsWith("edit.") && command !== "edit.find") ||
+        (command === "help.shortcuts" && event.key === "?");
       if (typed && isEditableTarget(event.target)) return;
       if (runCommand(command)) event.preventDefault();
     };

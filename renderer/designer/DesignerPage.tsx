@@ -1,11 +1,11 @@
 import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
 import { ArrowLeft, Copy, Download, FlaskConical, History, Trash2, Upload } from "lucide-react";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Link, useLocation } from "wouter";
 import type { Flow } from "../../shared/api";
 import { applyFix, type Finding } from "../../shared/checker";
 import type { OperationDeclaration } from "../../shared/connectors";
-import { copyActions, definitionAsJson, type InsertionPoint } from "../../shared/flow";
+import { actionNodeId, copyActions, definitionAsJson, type InsertionPoint } from "../../shared/flow";
 import { api } from "../api/client";
 import { isEditableTarget, useCommand } from "../app/commands";
 import { useFlows } from "../flows/flows-store";
@@ -20,6 +20,7 @@ import { VersionsDialog } from "../workflows/VersionsDialog";
 import { FlowCanvas } from "./canvas/FlowCanvas";
 import { CheckerPanel } from "./checker/CheckerPanel";
 import { badgesOf, useCheck } from "./checker/use-check";
+import { FindBox } from "./FindBox";
 import { FlowName } from "./FlowName";
 import { InsertPicker } from "./palette/InsertPicker";
 import { Palette } from "./palette/Palette";
@@ -30,6 +31,7 @@ import { readSteps, writeSteps } from "./state/clipboard";
 import { DesignerContext, useDesigner, useDesignerStore } from "./state/context";
 import { createDesignerStore, type DesignerStore } from "./state/designer-store";
 import { deleteSteps, duplicateStep, insertOperation, pasteAt, selectedStepNames } from "./state/edits";
+import { type FoundStep, hiddenBy, paddingClearOf } from "./state/find-steps";
 import { type Direction, nearestCard } from "./state/keyboard";
 import { Toolbar } from "./Toolbar";
 import { type TestChoice, TestDialog } from "./test/TestDialog";
@@ -106,6 +108,8 @@ function Designer() {
   const [testOpen, setTestOpen] = useState(false);
   const [publishOpen, setPublishOpen] = useState(false);
   const [versionsOpen, setVersionsOpen] = useState(false);
+  /** Find a step: open or not, and a counter that each Ctrl+F bumps to focus its field again. */
+  const [find, setFind] = useState({ open: false, focus: 0 });
   const test = useFlowTest(flowId, null);
 
   const startTest = async (choice: TestChoice) => {
@@ -161,6 +165,65 @@ function Designer() {
   useCommand("edit.undo", undo);
   useCommand("edit.redo", redo);
   useCommand("edit.delete", () => deleteSteps(store, selectedStepNames(store.getState())));
+  const openFind = () => {
+    // Not from behind a modal dialog (Test, Publish…): the page under it cannot take the focus.
+    if (document.querySelector("dialog[open]")) return;
+    setFind((f) => ({ open: true, focus: f.focus + 1 }));
+  };
+  useCommand("edit.find", openFind);
+
+  // Zooms to a found card, as "Zoom to the selected step" does but clear of the find box, once the
+  // card is on the canvas (a scope just expanded is laid out first), and two frames after, so that
+  // the canvas's own scroll to a new selection does not cut the zoom short.
+  const reveal = useRef(0);
+  const zoomWhenShown = (id: string) => {
+    const request = ++reveal.current;
+    let frames = 0;
+    let shown = 0;
+    const tick = () => {
+      if (request !== reveal.current) return;
+      if (reactFlow.getInternalNode(id)) shown++;
+      if (shown > 2) {
+        const canvas = document.querySelector(".designer-center .canvas")?.getBoundingClientRect();
+        const box = document.querySelector(".find-box")?.getBoundingClientRect();
+        void reactFlow.fitView({
+          nodes: [{ id }],
+          duration: 250,
+          maxZoom: 1.2,
+          padding: canvas ? paddingClearOf(canvas, box) : 0.5,
+        });
+      } else if (++frames < 600) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  };
+
+  /** Find's "go to": selects the step, expands the collapsed scopes hiding it, and zooms to it. */
+  const goToStep = (step: FoundStep) => {
+    const state = store.getState();
+    const hiding = hiddenBy(step, state.designer.collapsed);
+    let id = step.id;
+    if (hiding.length > 0) {
+      // A read-only flow keeps its scopes as they are: the outermost collapsed one stands for the step.
+      if (state.readOnly) id = actionNodeId(hiding[0] ?? "");
+      else
+        state.applyDesigner(t("designer.edit.expand"), (d) => ({
+          ...d,
+          collapsed: d.collapsed.filter((name) => !hiding.includes(name)),
+        }));
+    }
+    state.select(id);
+    zoomWhenShown(id);
+  };
+
+  /**
+   * Closing Find gives the keyboard back to the canvas: arrows, Enter and Delete act on the selected
+   * card again. The focus goes to the page rather than the card's own element, where React Flow would
+   * take the arrows to move the card instead.
+   */
+  const closeFind = () => {
+    setFind((f) => ({ ...f, open: false }));
+    if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+  };
 
   const onPick = useCallback((point: InsertionPoint, anchor: DOMRect) => setPicker({ point, anchor }), []);
 
@@ -234,7 +297,8 @@ function Designer() {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (isEditableTarget(event.target) || event.defaultPrevented) return;
-      if ((event.target as HTMLElement).closest?.(".properties, .palette, .checker-panel, dialog")) return;
+      if ((event.target as HTMLElement).closest?.(".properties, .palette, .checker-panel, .find-box, dialog"))
+        return;
       const directions: Record<string, Direction> = {
         ArrowUp: "up",
         ArrowDown: "down",
@@ -243,6 +307,10 @@ function Designer() {
       };
       const direction = directions[event.key];
       const state = store.getState();
+      // A card reached with Tab has the focus without being selected: the keys start from it.
+      const focusedId = (event.target as HTMLElement).closest?.(".react-flow__node")?.getAttribute("data-id");
+      const focusedType = focusedId ? reactFlow.getNode(focusedId)?.type : undefined;
+      const current = focusedType === "step" || focusedType === "scope" ? focusedId : state.selected;
       if (direction && !event.ctrlKey && !event.metaKey && !event.altKey) {
         const cards = reactFlow
           .getNodes()
@@ -258,10 +326,15 @@ function Designer() {
               height: n.type === "scope" ? 56 : (n.height ?? 64),
             };
           });
-        const next = nearestCard(cards, state.selected, direction);
+        const next = nearestCard(cards, current ?? undefined, direction);
         if (next) {
           event.preventDefault();
           state.select(next);
+          // The focus follows, so that the next key starts from this card too.
+          if (focusedId)
+            document
+              .querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(next)}"]`)
+              ?.focus({ preventScroll: true });
           const node = reactFlow.getInternalNode(next);
           if (node)
             void reactFlow.setCenter(
@@ -270,9 +343,9 @@ function Designer() {
               { zoom: reactFlow.getZoom(), duration: 150 },
             );
         }
-      } else if (event.key === "Enter" && state.selected) {
+      } else if (event.key === "Enter" && current) {
         event.preventDefault();
-        state.select(state.selected, { openPanel: true });
+        state.select(current, { openPanel: true });
       } else if (event.key === "Escape") {
         if (state.panelOpen) state.closePanel();
         else state.select(undefined);
@@ -408,6 +481,7 @@ function Designer() {
           selected &&
           void reactFlow.fitView({ nodes: [{ id: selected }], duration: 250, maxZoom: 1.2, padding: 0.5 })
         }
+        onFind={openFind}
       >
         <button type="button" className="button" onClick={() => setVersionsOpen(true)}>
           <History size={16} aria-hidden="true" /> {t("publish.versions")}
@@ -465,6 +539,7 @@ function Designer() {
             statuses={test.statuses}
             onPick={onPick}
           />
+          {find.open && <FindBox focusRequest={find.focus} onGoTo={goToStep} onClose={closeFind} />}
           {checkerOpen && (
             <CheckerPanel
               result={check}

@@ -8,10 +8,12 @@ import {
   PanelLeftOpen,
   Redo2,
   ScanSearch,
+  Search,
   StickyNote,
   Undo2,
 } from "lucide-react";
 import { formatRelative, t } from "../i18n";
+import { IconButton } from "../ui/IconButton";
 import { useDesigner } from "./state/context";
 
 export function Toolbar({
@@ -25,6 +27,7 @@ export function Toolbar({
   onAddNote,
   onFit,
   onZoomToSelection,
+  onFind,
   children,
 }: {
   errorCount: number;
@@ -37,6 +40,7 @@ export function Toolbar({
   onAddNote: () => void;
   onFit: () => void;
   onZoomToSelection: () => void;
+  onFind: () => void;
   children?: React.ReactNode;
 }) {
   const past = useDesigner((s) => s.past);
@@ -52,68 +56,48 @@ export function Toolbar({
           <PanelLeftOpen size={16} aria-hidden="true" /> {t("designer.toolbar.addStep")}
         </button>
       )}
-      <button
-        type="button"
-        className="icon-button"
-        aria-label={
-          lastUndo ? t("designer.toolbar.undoLabel", { label: lastUndo }) : t("designer.toolbar.undo")
-        }
+      <IconButton
+        label={lastUndo ? t("designer.toolbar.undoLabel", { label: lastUndo }) : t("designer.toolbar.undo")}
         title={
           lastUndo
             ? t("designer.toolbar.undoTitle", { label: lastUndo })
             : t("designer.toolbar.nothingToUndo")
         }
+        icon={<Undo2 size={17} />}
         disabled={!lastUndo || readOnly}
         onClick={onUndo}
-      >
-        <Undo2 size={17} />
-      </button>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label={
-          lastRedo ? t("designer.toolbar.redoLabel", { label: lastRedo }) : t("designer.toolbar.redo")
-        }
+      />
+      <IconButton
+        label={lastRedo ? t("designer.toolbar.redoLabel", { label: lastRedo }) : t("designer.toolbar.redo")}
         title={
           lastRedo
             ? t("designer.toolbar.redoTitle", { label: lastRedo })
             : t("designer.toolbar.nothingToRedo")
         }
+        icon={<Redo2 size={17} />}
         disabled={!lastRedo || readOnly}
         onClick={onRedo}
-      >
-        <Redo2 size={17} />
-      </button>
+      />
       <span className="toolbar-separator" />
-      <button
-        type="button"
-        className="icon-button"
-        aria-label={t("designer.toolbar.addNote")}
-        title={t("designer.toolbar.addNote")}
+      <IconButton
+        label={t("designer.toolbar.addNote")}
+        icon={<StickyNote size={17} />}
         disabled={readOnly}
         onClick={onAddNote}
-      >
-        <StickyNote size={17} />
-      </button>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label={t("designer.toolbar.fit")}
-        title={t("designer.toolbar.fit")}
-        onClick={onFit}
-      >
-        <Maximize size={17} />
-      </button>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label={t("designer.toolbar.zoomToSelection")}
-        title={t("designer.toolbar.zoomToSelection")}
+      />
+      <IconButton label={t("designer.toolbar.fit")} icon={<Maximize size={17} />} onClick={onFit} />
+      <IconButton
+        label={t("designer.toolbar.zoomToSelection")}
+        icon={<ScanSearch size={17} />}
         disabled={!selected}
         onClick={onZoomToSelection}
-      >
-        <ScanSearch size={17} />
-      </button>
+      />
+      <IconButton
+        label={t("designer.toolbar.find")}
+        title={t("designer.toolbar.findTitle")}
+        icon={<Search size={17} />}
+        onClick={onFind}
+      />
       <span className="toolbar-separator" />
       <button
         type="button"

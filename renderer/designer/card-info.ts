@@ -58,3 +58,23 @@ function unknownConnectorName(step: JsonValue): string | undefined {
   });
   return ref?.connector?.replace(/^shared_/, "");
 }
+
+/** What a branch's chip says: "Yes", "No", a Switch case's value, "Default", "For each item"… */
+export function branchHeadLabel(label: string, caseValue: unknown, scopeType: string): string {
+  switch (label) {
+    case "yes":
+      return t("designer.branch.yes");
+    case "no":
+      return t("designer.branch.no");
+    case "default":
+      return t("designer.branch.default");
+    case "body":
+      return scopeType === "Foreach"
+        ? t("designer.branch.forEach")
+        : scopeType === "Until"
+          ? t("designer.branch.repeat")
+          : t("designer.branch.steps");
+    default:
+      return caseValue === undefined || caseValue === null || caseValue === "" ? label : String(caseValue);
+  }
+}

@@ -65,6 +65,8 @@ export const designerMessages = {
   "designer.toolbar.addNote": "Add a sticky note",
   "designer.toolbar.fit": "Fit the flow to the window",
   "designer.toolbar.zoomToSelection": "Zoom to the selected step",
+  "designer.toolbar.find": "Find a step",
+  "designer.toolbar.findTitle": "Find a step (Ctrl+F)",
   "designer.toolbar.checker": "Flow checker: {errors}, {warnings}",
   "designer.save.readOnly": "Read only",
   "designer.save.saved": "Saved",
@@ -72,6 +74,17 @@ export const designerMessages = {
   "designer.save.saving": "Saving…",
   "designer.save.failed": "Not saved: {message}",
   "designer.save.conflict": "Not saved: changed elsewhere",
+
+  // Find a step (Ctrl+F): the box over the canvas
+  "designer.find.label": "Find a step",
+  "designer.find.position": "{index} of {count}",
+  "designer.find.count": { one: "{count} match", other: "{count} matches" },
+  "designer.find.none": "No step matches",
+  "designer.find.previous": "Previous match (Shift+Enter)",
+  "designer.find.next": "Next match (Enter)",
+  "designer.find.close": "Close find (Esc)",
+  "designer.find.results": "Matching steps",
+  "designer.find.trigger": "Trigger",
 
   // Flow checker
   "designer.checker.title": "Flow checker",

@@ -147,6 +147,8 @@ export const en = {
   "shortcuts.paste": "Paste after the selected step, or at the end",
   "shortcuts.duplicate": "Duplicate the selected step",
   "shortcuts.delete": "Delete the selected steps (also Backspace)",
+  "shortcuts.find": "Find a step by its name",
+  "shortcuts.findNext": "In Find: the next match (Shift: the previous; also Enter, ↓)",
   "about.title": "About Flowsmith",
   "about.version": "Version {version}",
   "about.body": "A desktop designer for approval and notification flows, with a local connector sandbox.",

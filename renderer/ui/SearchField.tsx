@@ -1,5 +1,5 @@
 import { Search } from "lucide-react";
-import type { KeyboardEvent } from "react";
+import type { KeyboardEvent, Ref } from "react";
 
 interface SearchFieldProps {
   /** What is searched ("Search flows"): the placeholder and the field's accessible name. */
@@ -14,6 +14,8 @@ interface SearchFieldProps {
   autoFocus?: boolean;
   iconSize?: number;
   onKeyDown?: (event: KeyboardEvent<HTMLInputElement>) => void;
+  /** For a field focused again on demand (the designer's Find on a second Ctrl+F). */
+  inputRef?: Ref<HTMLInputElement>;
 }
 
 /** The search box every list and picker uses: a magnifier inside a search input. */
@@ -27,11 +29,13 @@ export function SearchField({
   autoFocus,
   iconSize = 16,
   onKeyDown,
+  inputRef,
 }: SearchFieldProps) {
   return (
     <label className={className ? `search ${className}` : "search"}>
       <Search size={iconSize} aria-hidden="true" />
       <input
+        ref={inputRef}
         id={id}
         type="search"
         className={inputClassName ? `input ${inputClassName}` : "input"}

@@ -276,6 +276,9 @@ export function FlowCanvas({
         minZoom={0.05}
         maxZoom={2}
         deleteKeyCode={null}
+        // The designer's own keys (DesignerPage): arrows go from card to card, Enter opens a card.
+        // React Flow's would move a clicked (focused) card by a few pixels instead.
+        disableKeyboardA11y
         proOptions={{ hideAttribution: true }}
         onNodeClick={(_event, node) => {
           if (node.type === "step" || node.type === "scope" || node.type === "note") {

@@ -2,8 +2,7 @@
 // nothing about them changed, so React Flow re-renders only the cards an edit touched.
 import { type Edge, type Node, type NodeHandle, Position } from "@xyflow/react";
 import type { FlowGraph, InsertionPoint } from "../../../shared/flow";
-import { t } from "../../i18n";
-import { cardInfo } from "../card-info";
+import { branchHeadLabel, cardInfo } from "../card-info";
 import type { CanvasModel, CanvasNodeMeta } from "./elements";
 import type { Box, Layout } from "./layout";
 import type { StepBadge } from "./nodes/StepCard";
@@ -148,7 +147,11 @@ function buildNode(
         draggable: false,
         selectable: false,
         data: {
-          label: headLabel(graphNode.label, graphNode.caseValue, scope?.kind === "action" ? scope.type : ""),
+          label: branchHeadLabel(
+            graphNode.label,
+            graphNode.caseValue,
+            scope?.kind === "action" ? scope.type : "",
+          ),
           tone: toneOf(graphNode.label),
         },
       };
@@ -184,25 +187,6 @@ export function toFlowEdges(model: CanvasModel, onPick: FlowDecorations["onPick"
 
 function toneOf(label: string): "yes" | "no" | "neutral" {
   return label === "yes" ? "yes" : label === "no" ? "no" : "neutral";
-}
-
-function headLabel(label: string, caseValue: unknown, scopeType: string): string {
-  switch (label) {
-    case "yes":
-      return t("designer.branch.yes");
-    case "no":
-      return t("designer.branch.no");
-    case "default":
-      return t("designer.branch.default");
-    case "body":
-      return scopeType === "Foreach"
-        ? t("designer.branch.forEach")
-        : scopeType === "Until"
-          ? t("designer.branch.repeat")
-          : t("designer.branch.steps");
-    default:
-      return caseValue === undefined || caseValue === null || caseValue === "" ? label : String(caseValue);
-  }
 }
 
 function handlesOf(kind: CanvasNodeMeta["kind"], box: Box): NodeHandle[] {

@@ -1,6 +1,7 @@
 import { PanelLeftClose } from "lucide-react";
 import type { OperationDeclaration } from "../../../shared/connectors";
 import { t } from "../../i18n";
+import { IconButton } from "../../ui/IconButton";
 import { OperationList } from "./OperationList";
 
 /** The side palette: drag a step onto a "+" on the canvas, or click to add it after the selection. */
@@ -15,15 +16,7 @@ export function Palette({
     <aside className="palette" aria-label={t("palette.title")}>
       <header className="panel-header">
         <h2>{t("palette.title")}</h2>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={t("palette.hide")}
-          title={t("palette.hide")}
-          onClick={onClose}
-        >
-          <PanelLeftClose size={16} />
-        </button>
+        <IconButton label={t("palette.hide")} icon={<PanelLeftClose size={16} />} onClick={onClose} />
       </header>
       <p className="palette-hint muted">{t("palette.hint")}</p>
       <OperationList draggable onChoose={onChoose} />
