@@ -40,6 +40,12 @@ test.describe("designer: editing", () => {
     const designer = new DesignerPage(page);
     await designer.open(flowId);
     const approval = designer.card("Start and wait for an approval");
+    // Cards are named for screen readers by step, connector and operation.
+    await expect(
+      page.getByRole("group", {
+        name: "Start and wait for an approval, Approvals: Start and wait for an approval",
+      }),
+    ).toBeVisible();
     await designer.select("Start and wait for an approval");
     await page.getByRole("button", { name: "Close properties" }).click();
     // Where the card sits on the flow (its node's translate), whatever the view's pan and zoom.

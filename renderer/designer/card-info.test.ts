@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cardInfo, UNKNOWN_COLOR } from "./card-info";
+import { cardAriaLabel, cardInfo, UNKNOWN_COLOR } from "./card-info";
 
 describe("what a card says about its step", () => {
   it("names a catalog operation and its connector", () => {
@@ -39,5 +39,20 @@ describe("what a card says about its step", () => {
     });
     expect(legacy.connectorName).toBe("ApiConnection");
     expect(cardInfo("Compose", { type: "Compose", inputs: 1 }).connectorName).toBe("Data operations");
+  });
+
+  it("tells a screen reader the step, its connector, its problems and how it ran", () => {
+    const info = cardInfo("Notify_the_team", {
+      type: "OpenApiConnection",
+      inputs: {
+        host: { apiId: "/providers/Microsoft.PowerApps/apis/shared_office365", operationId: "SendEmailV2" },
+      },
+    });
+    expect(cardAriaLabel(info, undefined, undefined)).toBe(
+      "Notify the team, Office 365 Outlook: Send an email (V2)",
+    );
+    expect(cardAriaLabel(info, { errors: 1, warnings: 0 }, "Failed")).toBe(
+      "Notify the team, Office 365 Outlook: Send an email (V2), 1 error(s), 0 warning(s), Failed",
+    );
   });
 });

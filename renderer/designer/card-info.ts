@@ -49,6 +49,23 @@ export function cardInfo(name: string, step: JsonValue): CardInfo {
   };
 }
 
+/**
+ * What a screen reader says of a card reached with Tab: "Start and wait for an approval, Approvals:
+ * Start and wait for an approval, 1 error(s), 0 warning(s), Waiting".
+ */
+export function cardAriaLabel(
+  info: CardInfo,
+  badge: { errors: number; warnings: number } | undefined,
+  status: string | undefined,
+): string {
+  const parts = [
+    t("designer.card.aria", { title: info.title, connector: info.connectorName, operation: info.subtitle }),
+  ];
+  if (badge && (badge.errors > 0 || badge.warnings > 0)) parts.push(t("designer.card.problems", badge));
+  if (status) parts.push(status);
+  return parts.join(", ");
+}
+
 /** A connector the catalog does not know, by the name its call gives ("shared_office365users" → "office365users"). */
 function unknownConnectorName(step: JsonValue): string | undefined {
   if (!isJsonObject(step) || typeof step.type !== "string") return undefined;

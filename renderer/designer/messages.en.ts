@@ -126,6 +126,7 @@ export const designerMessages = {
   },
   "designer.card.collapse": "Collapse",
   "designer.card.problems": "{errors} error(s), {warnings} warning(s)",
+  "designer.card.aria": "{title}, {connector}: {operation}",
   "designer.note.delete": "Delete note",
   "designer.note.label": "Note",
   "designer.note.placeholder": "Write a note…",

@@ -2,7 +2,7 @@
 // nothing about them changed, so React Flow re-renders only the cards an edit touched.
 import { type Edge, type Node, type NodeHandle, Position } from "@xyflow/react";
 import type { FlowGraph, InsertionPoint } from "../../../shared/flow";
-import { branchHeadLabel, cardInfo } from "../card-info";
+import { branchHeadLabel, cardAriaLabel, cardInfo } from "../card-info";
 import type { CanvasModel, CanvasNodeMeta } from "./elements";
 import type { Box, Layout } from "./layout";
 import type { StepBadge } from "./nodes/StepCard";
@@ -92,12 +92,14 @@ function buildNode(
     case "action": {
       if (!graphNode || graphNode.kind === "branch" || step === undefined) return undefined;
       const name = graphNode.name;
+      const info = cardInfo(name, step);
       node = {
         ...base,
         type: "step",
         draggable: meta.kind === "action",
+        ariaLabel: cardAriaLabel(info, badge, status),
         data: {
-          info: cardInfo(name, step),
+          info,
           isTrigger: meta.kind === "trigger",
           badge,
           status,
@@ -111,13 +113,15 @@ function buildNode(
     case "scope": {
       if (graphNode?.kind !== "action") return undefined;
       const name = graphNode.name;
+      const info = cardInfo(name, graphNode.action);
       node = {
         ...base,
         type: "scope",
         draggable: true,
         style: { width: box.width, height: box.height },
+        ariaLabel: cardAriaLabel(info, badge, status),
         data: {
-          info: cardInfo(name, graphNode.action),
+          info,
           isTrigger: false,
           badge,
           status,
