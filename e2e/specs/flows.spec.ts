@@ -1,4 +1,5 @@
 import type { Locator } from "@playwright/test";
+import { createFlow } from "../harness/api";
 import { expect, test } from "../harness/fixtures";
 import { DesignerPage } from "../pages/designer";
 import { FlowListPage } from "../pages/flow-list";
@@ -169,5 +170,48 @@ test.describe("My flows", () => {
 
     await nav.getByRole("link", { name: "My flows" }).click();
     await onScreen(page.getByRole("button", { name: "New flow" }));
+  });
+
+  test("sorts by a column's header, either way, and keeps the order after a restart", async ({ app }) => {
+    const page = app.page;
+    for (const [name, kind] of [
+      ["Invoice approval 10", "automated"],
+      ["Block vendor payments", "instant"],
+      ["invoice approval 9", "automated"],
+    ] as const)
+      await createFlow(page, name, kind, undefined);
+    await page.reload();
+    const list = new FlowListPage(page);
+    await expect(list.rows()).toHaveCount(3);
+    // Newest change first.
+    expect(await list.names()).toEqual([
+      "invoice approval 9",
+      "Block vendor payments",
+      "Invoice approval 10",
+    ]);
+
+    const name = page.getByRole("columnheader", { name: "Name" });
+    await name.getByRole("button").click();
+    await expect(name).toHaveAttribute("aria-sort", "ascending");
+    expect(await list.names()).toEqual([
+      "Block vendor payments",
+      "invoice approval 9",
+      "Invoice approval 10",
+    ]);
+    await name.getByRole("button").click();
+    await expect(name).toHaveAttribute("aria-sort", "descending");
+    expect(await list.names()).toEqual([
+      "Invoice approval 10",
+      "invoice approval 9",
+      "Block vendor payments",
+    ]);
+
+    await page.reload();
+    await expect(page.getByRole("columnheader", { name: "Name" })).toHaveAttribute("aria-sort", "descending");
+    expect(await list.names()).toEqual([
+      "Invoice approval 10",
+      "invoice approval 9",
+      "Block vendor payments",
+    ]);
   });
 });

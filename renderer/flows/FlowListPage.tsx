@@ -20,13 +20,17 @@ import { EmptyState } from "../ui/EmptyState";
 import { describeError } from "../ui/errors";
 import { MenuButton } from "../ui/MenuButton";
 import { SearchField } from "../ui/SearchField";
+import { SortableHeader } from "../ui/SortableHeader";
 import { toast } from "../ui/toasts";
 import { downloadText } from "../workflows/download";
+import { type FlowSortKey, nextSort, parseFlowSort, sortFlows } from "./flow-sort";
 import { useFlows } from "./flows-store";
 import { KindIcon, kindLabel } from "./kinds";
 import { RecycleBinDialog } from "./RecycleBinDialog";
 import { RenameDialog } from "./RenameDialog";
 import { triggerTitle } from "./trigger-title";
+
+const SORT_KEY = "flowsmith.flowList.sort";
 
 type Dialogs =
   | { kind: "none" }
@@ -63,6 +67,10 @@ export function FlowListPage() {
   const [, navigate] = useLocation();
   const [query, setQuery] = useState("");
   const [dialog, setDialog] = useState<Dialogs>({ kind: "none" });
+  const [sort, setSort] = useState(() => parseFlowSort(localStorage.getItem(SORT_KEY)));
+  useEffect(() => localStorage.setItem(SORT_KEY, JSON.stringify(sort)), [sort]);
+  const sortBy = (key: FlowSortKey) => setSort((current) => nextSort(current, key));
+  const directionOf = (key: FlowSortKey) => (sort.key === key ? sort.direction : undefined);
 
   useEffect(() => {
     void load();
@@ -70,8 +78,11 @@ export function FlowListPage() {
 
   const visible = useMemo(() => {
     const needle = query.trim().toLocaleLowerCase();
-    return (flows ?? []).filter((flow) => !needle || flow.name.toLocaleLowerCase().includes(needle));
-  }, [flows, query]);
+    const matching = (flows ?? []).filter(
+      (flow) => !needle || flow.name.toLocaleLowerCase().includes(needle),
+    );
+    return sortFlows(matching, sort);
+  }, [flows, query, sort]);
 
   const close = () => setDialog({ kind: "none" });
   const open = (flow: FlowSummary) => navigate(`/flows/${flow.id}`);
@@ -172,10 +183,22 @@ export function FlowListPage() {
         <table className="table flow-table">
           <thead>
             <tr>
-              <th scope="col">{t("flows.column.name")}</th>
-              <th scope="col">{t("flows.column.kind")}</th>
+              <SortableHeader
+                label={t("flows.column.name")}
+                direction={directionOf("name")}
+                onSort={() => sortBy("name")}
+              />
+              <SortableHeader
+                label={t("flows.column.kind")}
+                direction={directionOf("kind")}
+                onSort={() => sortBy("kind")}
+              />
               <th scope="col">{t("flows.column.trigger")}</th>
-              <th scope="col">{t("flows.column.modified")}</th>
+              <SortableHeader
+                label={t("flows.column.modified")}
+                direction={directionOf("modified")}
+                onSort={() => sortBy("modified")}
+              />
               <th scope="col">
                 <span className="visually-hidden">{t("common.more")}</span>
               </th>
