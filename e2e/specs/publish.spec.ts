@@ -1,4 +1,4 @@
-import { flowDefinition } from "../fixtures/button-flow";
+import { buttonFlow, flowDefinition } from "../fixtures/button-flow";
 import { INVOICE_MAIL_FLOW } from "../fixtures/mail-flow";
 import { PURCHASE_APPROVAL_FLOW } from "../fixtures/purchase-approval";
 import { callApi, createFlow } from "../harness/api";
@@ -16,6 +16,34 @@ async function goToWorkflows(page: import("@playwright/test").Page) {
 }
 
 test.describe("publishing", () => {
+  test("the workflow list sorts by a column's header and opens sorted the same way", async ({ app }) => {
+    const page = app.page;
+    for (const name of ["Zulu report", "Alpha report"]) {
+      const flowId = await createFlow(page, name, "instant", buttonFlow({}));
+      await callApi(page, "publish.publish", { flowId });
+    }
+    await goToWorkflows(page);
+    await page.getByLabel("Type").selectOption("instant");
+    const names = () => page.getByTestId("workflow-row").locator(".flow-name").allTextContents();
+    await expect(page.getByTestId("workflow-row")).toHaveCount(2);
+    expect(await names()).toEqual(["Alpha report", "Zulu report"]);
+
+    // Newest publish first.
+    const published = page.getByRole("columnheader", { name: "Published" });
+    await published.getByRole("button").click();
+    await expect(published).toHaveAttribute("aria-sort", "descending");
+    await expect.poll(names).toEqual(["Alpha report", "Zulu report"]);
+    await published.getByRole("button").click();
+    await expect(published).toHaveAttribute("aria-sort", "ascending");
+    await expect.poll(names).toEqual(["Zulu report", "Alpha report"]);
+
+    await page.reload();
+    await expect(page.getByRole("columnheader", { name: "Published" })).toHaveAttribute(
+      "aria-sort",
+      "ascending",
+    );
+  });
+
   test("a published approval flow runs when a purchase invoice is sent for approval", async ({ app }) => {
     const page = app.page;
     const flowId = await createFlow(page, "Purchase invoice approval", "automated", PURCHASE_APPROVAL_FLOW);

@@ -21,9 +21,10 @@ import { describeError } from "../ui/errors";
 import { MenuButton } from "../ui/MenuButton";
 import { SearchField } from "../ui/SearchField";
 import { SortableHeader } from "../ui/SortableHeader";
+import { useStoredSort } from "../ui/sort-state";
 import { toast } from "../ui/toasts";
 import { downloadText } from "../workflows/download";
-import { type FlowSortKey, nextSort, parseFlowSort, sortFlows } from "./flow-sort";
+import { DEFAULT_FLOW_SORT, FLOW_SORT_KEYS, sortFlows } from "./flow-sort";
 import { useFlows } from "./flows-store";
 import { KindIcon, kindLabel } from "./kinds";
 import { RecycleBinDialog } from "./RecycleBinDialog";
@@ -67,10 +68,9 @@ export function FlowListPage() {
   const [, navigate] = useLocation();
   const [query, setQuery] = useState("");
   const [dialog, setDialog] = useState<Dialogs>({ kind: "none" });
-  const [sort, setSort] = useState(() => parseFlowSort(localStorage.getItem(SORT_KEY)));
-  useEffect(() => localStorage.setItem(SORT_KEY, JSON.stringify(sort)), [sort]);
-  const sortBy = (key: FlowSortKey) => setSort((current) => nextSort(current, key));
-  const directionOf = (key: FlowSortKey) => (sort.key === key ? sort.direction : undefined);
+  const { sort, sortBy, directionOf } = useStoredSort(SORT_KEY, FLOW_SORT_KEYS, DEFAULT_FLOW_SORT, [
+    "modified",
+  ]);
 
   useEffect(() => {
     void load();

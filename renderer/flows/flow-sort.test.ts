@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FlowSummary } from "../../shared/api";
-import { DEFAULT_FLOW_SORT, nextSort, parseFlowSort, sortFlows } from "./flow-sort";
+import { nextSort, parseSort } from "../ui/sort-state";
+import { DEFAULT_FLOW_SORT, FLOW_SORT_KEYS, sortFlows } from "./flow-sort";
 
 const flow = (name: string, kind: FlowSummary["kind"], updatedAt: string): FlowSummary =>
   ({ id: name, name, kind, updatedAt }) as FlowSummary;
@@ -42,18 +43,20 @@ describe("the order of My flows", () => {
   });
 
   it("a click on the sorted column turns it round; on another column starts that one", () => {
-    const byName = nextSort(DEFAULT_FLOW_SORT, "name");
+    const byName = nextSort(DEFAULT_FLOW_SORT, "name", ["modified"]);
     expect(byName).toEqual({ key: "name", direction: "ascending" });
-    expect(nextSort(byName, "name")).toEqual({ key: "name", direction: "descending" });
-    expect(nextSort(byName, "modified")).toEqual({ key: "modified", direction: "descending" });
+    expect(nextSort(byName, "name", ["modified"])).toEqual({ key: "name", direction: "descending" });
+    // Dates read newest first.
+    expect(nextSort(byName, "modified", ["modified"])).toEqual({ key: "modified", direction: "descending" });
   });
 
   it("reads back what it stored, and falls back to the default on anything else", () => {
-    expect(parseFlowSort(JSON.stringify({ key: "kind", direction: "descending" }))).toEqual({
+    const parse = (text: string | null) => parseSort(text, FLOW_SORT_KEYS, DEFAULT_FLOW_SORT);
+    expect(parse(JSON.stringify({ key: "kind", direction: "descending" }))).toEqual({
       key: "kind",
       direction: "descending",
     });
     for (const stored of [null, "", "{", JSON.stringify({ key: "owner", direction: "ascending" })])
-      expect(parseFlowSort(stored)).toEqual(DEFAULT_FLOW_SORT);
+      expect(parse(stored)).toEqual(DEFAULT_FLOW_SORT);
   });
 });

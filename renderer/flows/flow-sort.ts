@@ -1,12 +1,10 @@
-// The order of My flows: by name, type or last change, either way, remembered between sessions.
+// The order of My flows: by name, type or last change, either way.
 import type { FlowKind, FlowSummary } from "../../shared/api";
+import type { SortState } from "../ui/sort-state";
 
 export const FLOW_SORT_KEYS = ["name", "kind", "modified"] as const;
 export type FlowSortKey = (typeof FLOW_SORT_KEYS)[number];
-export interface FlowSort {
-  key: FlowSortKey;
-  direction: "ascending" | "descending";
-}
+export type FlowSort = SortState<FlowSortKey>;
 
 /** Newest change first, as the list has always opened. */
 export const DEFAULT_FLOW_SORT: FlowSort = { key: "modified", direction: "descending" };
@@ -29,26 +27,4 @@ function compare(a: FlowSummary, b: FlowSummary, key: FlowSortKey): number {
 export function sortFlows(flows: readonly FlowSummary[], sort: FlowSort): FlowSummary[] {
   const sign = sort.direction === "ascending" ? 1 : -1;
   return [...flows].sort((a, b) => sign * compare(a, b, sort.key));
-}
-
-/** A click on a column: that column ascending, or the other way when it is already the one. */
-export function nextSort(current: FlowSort, key: FlowSortKey): FlowSort {
-  if (current.key !== key) return { key, direction: key === "modified" ? "descending" : "ascending" };
-  return { key, direction: current.direction === "ascending" ? "descending" : "ascending" };
-}
-
-/** A stored sort, or the default when what is stored is missing or not one. */
-export function parseFlowSort(text: string | null): FlowSort {
-  if (!text) return DEFAULT_FLOW_SORT;
-  try {
-    const value = JSON.parse(text) as Partial<FlowSort>;
-    if (
-      FLOW_SORT_KEYS.includes(value.key as FlowSortKey) &&
-      (value.direction === "ascending" || value.direction === "descending")
-    )
-      return { key: value.key as FlowSortKey, direction: value.direction };
-  } catch {
-    // Not JSON: the default, and the next choice overwrites it.
-  }
-  return DEFAULT_FLOW_SORT;
 }

@@ -1,7 +1,13 @@
 import { AlertTriangle, ListChecks, MoreHorizontal } from "lucide-react";
 import { Fragment, useCallback, useEffect, useRef, useState } from "react";
 import { Link, useLocation, useSearch } from "wouter";
-import { ApiError, type FlowKind, type WorkflowEntry, type WorkflowStatus } from "../../shared/api";
+import {
+  ApiError,
+  type FlowKind,
+  WORKFLOW_SORT_KEYS,
+  type WorkflowEntry,
+  type WorkflowStatus,
+} from "../../shared/api";
 import { api } from "../api/client";
 import { useThrottledApiEvents } from "../api/hooks";
 import { type RunFlowField, RunFlowPane } from "../automate/RunFlowPane";
@@ -14,6 +20,8 @@ import { describeError } from "../ui/errors";
 import { ListBody } from "../ui/ListBody";
 import { MenuButton } from "../ui/MenuButton";
 import { SearchField } from "../ui/SearchField";
+import { SortableHeader } from "../ui/SortableHeader";
+import { useStoredSort } from "../ui/sort-state";
 import { toast } from "../ui/toasts";
 import { downloadText } from "./download";
 import { VersionsDialog } from "./VersionsDialog";
@@ -31,6 +39,12 @@ export function WorkflowListPage() {
   const [kind, setKind] = useState<FlowKind | "">("");
   const [status, setStatus] = useState<WorkflowStatus | "">("");
   const [query, setQuery] = useState("");
+  const { sort, sortBy, directionOf } = useStoredSort(
+    "flowsmith.workflowList.sort",
+    WORKFLOW_SORT_KEYS,
+    { key: "name", direction: "ascending" },
+    ["published", "lastRun"],
+  );
   const [entries, setEntries] = useState<WorkflowEntry[]>();
   const [total, setTotal] = useState(0);
   const [pageNumber, setPageNumber] = useState(1);
@@ -55,6 +69,8 @@ export function WorkflowListPage() {
         ...(forPage ? { forPage } : {}),
         page: pageNumber,
         limit: PAGE_SIZE,
+        sort: sort.key,
+        direction: sort.direction,
       });
       if (request !== latestRequest.current) return;
       setEntries(page.items);
@@ -63,11 +79,11 @@ export function WorkflowListPage() {
     } catch (cause) {
       if (request === latestRequest.current) setError(describeError(cause));
     }
-  }, [kind, status, query, forPage, pageNumber]);
+  }, [kind, status, query, forPage, pageNumber, sort]);
 
   // A new filter starts from the first page.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the filters are what resets the page
-  useEffect(() => setPageNumber(1), [kind, status, query, forPage]);
+  useEffect(() => setPageNumber(1), [kind, status, query, forPage, sort]);
 
   useEffect(() => {
     const timer = setTimeout(() => void load(), query ? SEARCH_PAUSE_MS : 0);
@@ -187,12 +203,28 @@ export function WorkflowListPage() {
         <table className="table workflow-table">
           <thead>
             <tr>
-              <th scope="col">{t("workflows.column.name")}</th>
+              <SortableHeader
+                label={t("workflows.column.name")}
+                direction={directionOf("name")}
+                onSort={() => sortBy("name")}
+              />
               <th scope="col">{t("workflows.column.trigger")}</th>
-              <th scope="col">{t("workflows.column.status")}</th>
+              <SortableHeader
+                label={t("workflows.column.status")}
+                direction={directionOf("status")}
+                onSort={() => sortBy("status")}
+              />
               <th scope="col">{t("workflows.column.version")}</th>
-              <th scope="col">{t("workflows.column.published")}</th>
-              <th scope="col">{t("workflows.column.lastRun")}</th>
+              <SortableHeader
+                label={t("workflows.column.published")}
+                direction={directionOf("published")}
+                onSort={() => sortBy("published")}
+              />
+              <SortableHeader
+                label={t("workflows.column.lastRun")}
+                direction={directionOf("lastRun")}
+                onSort={() => sortBy("lastRun")}
+              />
               <th scope="col">
                 <span className="visually-hidden">{t("common.more")}</span>
               </th>

@@ -73,6 +73,12 @@ export const workflowEntrySchema = z.object({
 });
 export type WorkflowEntry = z.infer<typeof workflowEntrySchema>;
 
+/** The workflow list's sortable columns; by name when absent. */
+export const WORKFLOW_SORT_KEYS = ["name", "status", "published", "lastRun"] as const;
+export type WorkflowSortKey = (typeof WORKFLOW_SORT_KEYS)[number];
+export const sortDirectionSchema = z.enum(["ascending", "descending"]);
+export type SortDirection = z.infer<typeof sortDirectionSchema>;
+
 export const workflowListInputSchema = z
   .object({
     kind: flowKindSchema.optional(),
@@ -81,6 +87,8 @@ export const workflowListInputSchema = z
     forPage: z.string().max(100).optional(),
     page: z.number().int().min(1).optional(),
     limit: z.number().int().min(1).max(5000).optional(),
+    sort: z.enum(WORKFLOW_SORT_KEYS).optional(),
+    direction: sortDirectionSchema.optional(),
   })
   .strict();
 export const workflowPageSchema = z.object({

@@ -1,5 +1,12 @@
 // What the publish backend gives and takes. Times are ISO 8601 strings of the simulation clock.
-import type { DefinitionPayload, FlowKind, WorkflowEntry, WorkflowStatus } from "../../../shared/api";
+import type {
+  DefinitionPayload,
+  FlowKind,
+  SortDirection,
+  WorkflowEntry,
+  WorkflowSortKey,
+  WorkflowStatus,
+} from "../../../shared/api";
 import type { ConnectorPolicy } from "../../../shared/checker";
 import type { RunFlowField } from "../../../shared/connectors";
 import type { JsonObject } from "../../../shared/json";
@@ -65,6 +72,9 @@ export interface WorkflowQuery {
   page?: number;
   /** 1 to 5,000; 100 when absent. */
   limit?: number;
+  /** The column the list is sorted by (name when absent), and which way (ascending when absent). */
+  sort?: WorkflowSortKey;
+  direction?: SortDirection;
 }
 
 export interface WorkflowPage {

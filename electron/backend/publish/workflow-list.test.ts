@@ -6,6 +6,52 @@ import { worldPerTest } from "./test-worlds";
 const open = worldPerTest();
 
 describe("the workflow list", () => {
+  it("sorts by name, status, publish date or last run, either way; entries without one come last", async () => {
+    const w = open();
+    const user = { name: "Marcus Bell", email: ACTOR };
+    const names = ["Alpha button", "Bravo button", "Charlie button"];
+    const [alpha, bravo, charlie] = names.map((name) => createFlow(w, name, "instant", buttonFlow()));
+    if (!alpha || !bravo || !charlie) throw new Error("flows missing");
+    for (const flow of [charlie, alpha, bravo]) {
+      w.publisher.publish(flow.id, { publishedBy: ACTOR });
+      await w.advanceBy(60_000);
+    }
+    w.publisher.setEnabled(bravo.id, false);
+    for (const flow of [bravo, alpha]) {
+      w.publisher.setEnabled(flow.id, true);
+      w.publisher.runInstant(flow.id, { inputs: {}, user });
+      await w.settle();
+      await w.advanceBy(60_000);
+    }
+    w.publisher.setEnabled(bravo.id, false);
+    const order = (query: Parameters<typeof w.publisher.listWorkflows>[0]) =>
+      w.publisher.listWorkflows({ kind: "instant", ...query }).items.map((e) => e.name);
+
+    expect(order({})).toEqual(names);
+    expect(order({ sort: "name", direction: "descending" })).toEqual([...names].reverse());
+    expect(order({ sort: "status" })).toEqual(["Alpha button", "Charlie button", "Bravo button"]);
+    expect(order({ sort: "published" })).toEqual(["Charlie button", "Alpha button", "Bravo button"]);
+    expect(order({ sort: "published", direction: "descending" })).toEqual([
+      "Bravo button",
+      "Alpha button",
+      "Charlie button",
+    ]);
+    // Charlie never ran: last, whichever way.
+    expect(order({ sort: "lastRun" })).toEqual(["Bravo button", "Alpha button", "Charlie button"]);
+    expect(order({ sort: "lastRun", direction: "descending" })).toEqual([
+      "Alpha button",
+      "Bravo button",
+      "Charlie button",
+    ]);
+    // Paged by last run, each page carries its entries' last runs.
+    const second = w.publisher.listWorkflows({ kind: "instant", sort: "lastRun", limit: 1, page: 2 });
+    expect(second.items.map((e) => [e.name, e.lastRun?.status])).toEqual([["Alpha button", "Succeeded"]]);
+    // Built-in workflows have no publish date: after every published flow.
+    const all = w.publisher.listWorkflows({ sort: "published", direction: "descending" }).items;
+    expect(all.slice(0, 3).every((e) => !e.builtIn)).toBe(true);
+    expect(all.slice(3).every((e) => e.builtIn)).toBe(true);
+  });
+
   it("filters by kind, status and name, pages, and shows each flow's last published run", async () => {
     const w = open();
     const items = createFlow(w, "Item watcher", "automated", recordFlow("items"));

@@ -1,5 +1,5 @@
 // The workflow list: published flows and the sandbox company's built-in approval workflows in one
-// list, filtered, sorted by name, paged. The workflows table is small (one row per published flow)
+// list, filtered, sorted (by name unless asked otherwise: workflow-sort.ts), paged. The workflows table is small (one row per published flow)
 // and read whole; the runs table is large, so each entry's last run comes from one query for the
 // page's flows that walks the engine's (flow_id, started_at) index once per flow.
 import type { Database, Statement } from "better-sqlite3";
@@ -10,6 +10,7 @@ import type { BuiltInWorkflow } from "../sandbox/types";
 import { tableOfPage } from "../triggers/pages";
 import { listWords } from "../triggers/words";
 import type { LastRun, WorkflowEntry, WorkflowPage, WorkflowQuery } from "./types";
+import { compareWorkflows } from "./workflow-sort";
 import { pagesOfColumn, type WorkflowRow } from "./workflow-store";
 
 type ListRow = Omit<WorkflowRow, "changed_at" | "schedule_base" | "schedule_cursor">;
@@ -27,7 +28,6 @@ export const DEFAULT_LIMIT = 100;
 export const MAX_LIMIT = 5_000;
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
-const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
 
 export class WorkflowList {
   private readonly s: {
@@ -87,9 +87,12 @@ export class WorkflowList {
         entries.push(entry);
       }
     }
-    entries.sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    // Sorting by last run needs every entry's; otherwise only the page's are looked up.
+    const sort = query.sort ?? "name";
+    if (sort === "lastRun") this.attachLastRuns(entries);
+    entries.sort(compareWorkflows(sort, query.direction ?? "ascending"));
     const items = entries.slice((page - 1) * limit, page * limit);
-    this.attachLastRuns(items);
+    if (sort !== "lastRun") this.attachLastRuns(items);
     this.attachPublisherNames(items);
     return { items, total: entries.length, page, limit };
   }
