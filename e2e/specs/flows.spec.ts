@@ -21,7 +21,10 @@ test.describe("My flows", () => {
       await list.createFlow(name, kind);
       await designer.expectOpen(name);
       await expect(app.page.locator(".trigger-card")).toContainText(trigger);
+      // The window's title names the open flow.
+      await expect(app.page).toHaveTitle(`${name} — Flowsmith`);
       await designer.back();
+      await expect(app.page).toHaveTitle("My flows — Flowsmith");
     }
     await expect(list.rows()).toHaveCount(3);
     expect(await list.names()).toEqual(kinds.map(([name]) => name).reverse());

@@ -8,6 +8,7 @@ import type { OperationDeclaration } from "../../shared/connectors";
 import { actionNodeId, copyActions, definitionAsJson, type InsertionPoint } from "../../shared/flow";
 import { api } from "../api/client";
 import { isEditableTarget, useCommand } from "../app/commands";
+import { useDocumentTitle } from "../app/document-title";
 import { useFlows } from "../flows/flows-store";
 import { KindIcon, kindLabel } from "../flows/kinds";
 import { t } from "../i18n";
@@ -96,6 +97,7 @@ function Designer() {
   const panelOpen = useDesigner((s) => s.panelOpen);
   const selected = useDesigner((s) => s.selected);
   const readOnly = useDesigner((s) => s.readOnly);
+  useDocumentTitle(name);
   const theme = useSettings((s) => s.settings.theme);
   const { duplicate, remove, restore } = useFlows();
   const reactFlow = useReactFlow();

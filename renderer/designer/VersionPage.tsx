@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from "react";
 import { Link } from "wouter";
 import type { VersionDetail } from "../../shared/api";
 import { api } from "../api/client";
+import { useDocumentTitle } from "../app/document-title";
 import { t } from "../i18n";
 import { resolveTheme, useSettings } from "../settings/settings-store";
 import { describeError } from "../ui/errors";
@@ -24,6 +25,7 @@ export function VersionPage({ id, version }: { id: string; version: number }) {
   const [history, setHistory] = useState(false);
   const [testOpen, setTestOpen] = useState(false);
   const test = useFlowTest(id, version);
+  useDocumentTitle(detail ? `${detail.name} (${t("runs.kind.version", { version })})` : undefined);
   useEffect(() => {
     api
       .call("publish.version", { flowId: id, version })

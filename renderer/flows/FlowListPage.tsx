@@ -13,6 +13,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { useLocation } from "wouter";
 import type { FlowSummary } from "../../shared/api";
 import { api } from "../api/client";
+import { useDocumentTitle } from "../app/document-title";
 import { useUi } from "../app/ui-store";
 import { formatDateTime, formatRelative, t } from "../i18n";
 import { ConfirmDialog } from "../ui/ConfirmDialog";
@@ -40,6 +41,7 @@ type Dialogs =
   | { kind: "recycle" };
 
 export function FlowListPage() {
+  useDocumentTitle(t("nav.myFlows"));
   const { flows, deleted, error, load, rename, duplicate, remove, restore } = useFlows();
   const openCreate = useUi((s) => s.openCreate);
   const openTemplates = useUi((s) => s.openTemplates);

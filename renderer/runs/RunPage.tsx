@@ -5,6 +5,7 @@ import { Link, useLocation } from "wouter";
 import type { RunDetail } from "../../shared/api";
 import { actionNodeId } from "../../shared/flow";
 import { api } from "../api/client";
+import { useDocumentTitle } from "../app/document-title";
 import { FlowCanvas } from "../designer/canvas/FlowCanvas";
 import { DesignerContext, useDesigner, useDesignerStore } from "../designer/state/context";
 import { createDesignerStore } from "../designer/state/designer-store";
@@ -22,6 +23,7 @@ export function RunPage({ id }: { id: string }) {
   const run = useRuns((s) => s.details[id]);
   const [error, setError] = useState<string>();
   const [, navigate] = useLocation();
+  useDocumentTitle(run ? `${t("runs.panel")}: ${run.flowName}` : undefined);
   useEffect(() => {
     useRuns
       .getState()

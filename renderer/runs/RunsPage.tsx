@@ -4,6 +4,7 @@ import { Link } from "wouter";
 import { RUN_STATUSES, type RunStatus, type RunSummary } from "../../shared/api";
 import { api } from "../api/client";
 import { useThrottledApiEvents } from "../api/hooks";
+import { useDocumentTitle } from "../app/document-title";
 import { useFlows } from "../flows/flows-store";
 import { formatDateTime, t } from "../i18n";
 import { useSettings } from "../settings/settings-store";
@@ -25,6 +26,7 @@ interface Filters {
 
 /** Every run, newest first, filtered by flow, status and date; paged by keyset so it stays fast. */
 export function RunsPage() {
+  useDocumentTitle(t("nav.runs"));
   const { flows, load: loadFlows } = useFlows();
   const [filters, setFilters] = useState<Filters>(() => ({
     flowId: new URLSearchParams(location.hash.split("?")[1] ?? "").get("flow") ?? "",

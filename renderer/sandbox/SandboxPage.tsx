@@ -1,6 +1,7 @@
 import "./sandbox.css";
 import { useEffect } from "react";
 import { Redirect, Route, Switch } from "wouter";
+import { useDocumentTitle } from "../app/document-title";
 import { t } from "../i18n";
 import { ActAsPicker } from "./ActAsPicker";
 import { ApprovalsPage } from "./approvals/ApprovalsPage";
@@ -23,6 +24,7 @@ import { useSandboxChanges } from "./use-sandbox-data";
  * as a nested router, so the routes below are relative to it (/sandbox/bc/purchaseInvoices/…).
  */
 export function SandboxPage() {
+  useDocumentTitle(t("nav.sandbox"));
   const { overview, overviewError, loadOverview, loadTables } = useSandbox();
 
   useEffect(() => {

@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import type { AppInfo, ConnectorPolicySetting } from "../../shared/api";
 import { CONNECTORS } from "../../shared/connectors";
 import { api } from "../api/client";
+import { useDocumentTitle } from "../app/document-title";
 import { type MessageKey, t } from "../i18n";
 import { describeError } from "../ui/errors";
 import { toast } from "../ui/toasts";
@@ -12,6 +13,7 @@ const CLASSES = ["business", "non-business", "blocked"] as const;
 
 /** Appearance, Automate's privacy statement, the role, and (for administrators) the Automate policy. */
 export function SettingsPage() {
+  useDocumentTitle(t("nav.settings"));
   const { settings, update, load } = useSettings();
   const [info, setInfo] = useState<AppInfo>();
   const [policy, setPolicy] = useState<ConnectorPolicySetting>(settings.connectorPolicy);

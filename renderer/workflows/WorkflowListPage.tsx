@@ -10,6 +10,7 @@ import {
 } from "../../shared/api";
 import { api } from "../api/client";
 import { useThrottledApiEvents } from "../api/hooks";
+import { useDocumentTitle } from "../app/document-title";
 import { type RunFlowField, RunFlowPane } from "../automate/RunFlowPane";
 import { KindIcon, kindLabel } from "../flows/kinds";
 import { formatDateTime, formatRelative, type MessageKey, t } from "../i18n";
@@ -33,6 +34,7 @@ const SEARCH_PAUSE_MS = 80;
 
 /** Business Central's Workflows page: every published flow and built-in approval workflow. */
 export function WorkflowListPage() {
+  useDocumentTitle(t("nav.workflows"));
   const search = new URLSearchParams(useSearch());
   const forPage = search.get("page") ?? undefined;
   const [, navigate] = useLocation();
