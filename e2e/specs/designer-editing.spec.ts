@@ -32,6 +32,40 @@ async function openRun(page: Page, runId: string): Promise<void> {
 }
 
 test.describe("designer: editing", () => {
+  test("the properties panel is made wider by dragging its edge or with the keyboard, and stays so", async ({
+    app,
+  }) => {
+    const page = app.page;
+    const flowId = await createFlow(page, "Wide panel", "automated", PURCHASE_APPROVAL_FLOW);
+    const designer = new DesignerPage(page);
+    await designer.open(flowId);
+    await designer.select("Start and wait for an approval");
+    const width = async () => (await designer.panel().boundingBox())?.width ?? 0;
+    const before = await width();
+
+    const edge = page.getByRole("separator", { name: "Width of the properties panel" });
+    const box = await edge.boundingBox();
+    if (!box) throw new Error("the panel's edge is not on screen");
+    await page.mouse.move(box.x + box.width / 2, box.y + 200);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 - 60, box.y + 200, { steps: 4 });
+    await page.mouse.move(box.x + box.width / 2 - 100, box.y + 200, { steps: 4 });
+    await page.mouse.up();
+    await expect.poll(width).toBeCloseTo(before + 100, -1);
+
+    await edge.focus();
+    const now = Number(await edge.getAttribute("aria-valuenow"));
+    await page.keyboard.press("ArrowLeft");
+    await expect(edge).toHaveAttribute("aria-valuenow", String(now + 16));
+
+    await page.reload();
+    await designer.select("Start and wait for an approval");
+    await expect(page.getByRole("separator", { name: "Width of the properties panel" })).toHaveAttribute(
+      "aria-valuenow",
+      String(now + 16),
+    );
+  });
+
   test("arrows go from card to card, also after a click; Enter opens a card, Escape closes it", async ({
     app,
   }) => {

@@ -23,8 +23,10 @@ import { CheckerPanel } from "./checker/CheckerPanel";
 import { badgesOf, useCheck } from "./checker/use-check";
 import { FindBox } from "./FindBox";
 import { FlowName } from "./FlowName";
+import { PanelResizers } from "./PanelResizer";
 import { InsertPicker } from "./palette/InsertPicker";
 import { Palette } from "./palette/Palette";
+import { panelWidthStyle, usePanelWidths } from "./panel-widths";
 import { PropertiesPanel } from "./properties/PropertiesPanel";
 import { PublishDialog } from "./publish/PublishDialog";
 import { flushSave, useAutosave } from "./state/autosave";
@@ -98,10 +100,12 @@ function Designer() {
   const selected = useDesigner((s) => s.selected);
   const readOnly = useDesigner((s) => s.readOnly);
   useDocumentTitle(name);
+  const panelSizes = usePanelWidths();
   const theme = useSettings((s) => s.settings.theme);
   const { duplicate, remove, restore } = useFlows();
   const reactFlow = useReactFlow();
   const [paletteOpen, setPaletteOpen] = useState(() => localStorage.getItem(PALETTE_KEY) !== "false");
+  const showPalette = paletteOpen && !readOnly;
   const [checkerOpen, setCheckerOpen] = useState(false);
   const [picker, setPicker] = useState<{ point: InsertionPoint; anchor: DOMRect }>();
   const [renameConflict, setRenameConflict] = useState<string>();
@@ -529,12 +533,12 @@ function Designer() {
         </div>
       )}
       <div
-        className={`designer-body${paletteOpen && !readOnly ? " with-palette" : ""}${panelOpen ? " with-panel" : ""}`}
+        className={`designer-body${showPalette ? " with-palette" : ""}${panelOpen ? " with-panel" : ""}`}
+        style={panelWidthStyle(panelSizes.widths)}
       >
-        {paletteOpen && !readOnly && (
-          <Palette onChoose={addFromPalette} onClose={() => setPaletteOpen(false)} />
-        )}
+        {showPalette && <Palette onChoose={addFromPalette} onClose={() => setPaletteOpen(false)} />}
         <div className="designer-center">
+          <PanelResizers palette={showPalette} panel={panelOpen} sizes={panelSizes} />
           <FlowCanvas
             dark={resolveTheme(theme) === "dark"}
             badges={badges}

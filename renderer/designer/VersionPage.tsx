@@ -10,6 +10,8 @@ import { resolveTheme, useSettings } from "../settings/settings-store";
 import { describeError } from "../ui/errors";
 import { VersionsDialog } from "../workflows/VersionsDialog";
 import { FlowCanvas } from "./canvas/FlowCanvas";
+import { PanelResizers } from "./PanelResizer";
+import { panelWidthStyle, usePanelWidths } from "./panel-widths";
 import { PropertiesPanel } from "./properties/PropertiesPanel";
 import { DesignerContext, useDesigner, useDesignerStore } from "./state/context";
 import { createDesignerStore } from "./state/designer-store";
@@ -111,9 +113,14 @@ function VersionBody({ test }: { test: FlowTest }) {
   const theme = useSettings((s) => s.settings.theme);
   const panelOpen = useDesigner((s) => s.panelOpen);
   const selected = useDesigner((s) => s.selected);
+  const panelSizes = usePanelWidths();
   return (
-    <div className={panelOpen ? "designer-body with-panel" : "designer-body"}>
+    <div
+      className={panelOpen ? "designer-body with-panel" : "designer-body"}
+      style={panelWidthStyle(panelSizes.widths)}
+    >
       <div className="designer-center">
+        <PanelResizers palette={false} panel={panelOpen} sizes={panelSizes} />
         <FlowCanvas dark={resolveTheme(theme) === "dark"} badges={NO_BADGES} statuses={test.statuses} />
         <TestRunPanel
           test={test}
