@@ -2,6 +2,7 @@
 // names of controls, roles, heading order…). A screen that breaks a rule fails here with what and where.
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+import { buttonFlow } from "../fixtures/button-flow";
 import { PURCHASE_APPROVAL_FLOW } from "../fixtures/purchase-approval";
 import { callApi, createFlow } from "../harness/api";
 import { expect, test } from "../harness/fixtures";
@@ -25,9 +26,19 @@ test.describe("accessibility", () => {
         source: { draft: true },
         triggerOutputs: { body: { "Row Id": "x" } },
       });
+      // A published flow that failed: the Runs link carries its count on every screen.
+      const failing = await createFlow(
+        page,
+        "Budget guard",
+        "instant",
+        buttonFlow({ Stop: { type: "Terminate", inputs: { runStatus: "Failed" }, runAfter: {} } }),
+      );
+      await callApi(page, "publish.publish", { flowId: failing });
+      await callApi(page, "workflows.run", { flowId: failing });
       await callApi(page, "settings.update", { theme, automateConsent: "accepted" });
       await page.reload();
       await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+      await expect(page.getByTestId("failed-runs-count")).toBeVisible();
 
       const screens: [string, string, string][] = [
         ["My flows", "#/flows", "Purchase invoice approval"],

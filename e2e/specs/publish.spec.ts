@@ -16,6 +16,39 @@ async function goToWorkflows(page: import("@playwright/test").Page) {
 }
 
 test.describe("publishing", () => {
+  test("a published flow that fails says so, and Runs counts it until it is opened", async ({ app }) => {
+    const page = app.page;
+    const stop = {
+      Stop: {
+        type: "Terminate",
+        inputs: { runStatus: "Failed", runError: { code: "NoBudget", message: "The budget is spent." } },
+        runAfter: {},
+      },
+    };
+    const flowId = await createFlow(page, "Budget guard", "instant", buttonFlow(stop));
+    await callApi(page, "publish.publish", { flowId });
+
+    // A designer test that fails is shown on its canvas, not counted here.
+    await callApi(page, "runs.start", { flowId, source: { draft: true }, triggerOutputs: { body: {} } });
+    await callApi(page, "workflows.run", { flowId });
+    const nav = page.getByRole("navigation", { name: "Main navigation" });
+    await expect(page.getByTestId("toast").filter({ hasText: "“Budget guard” failed." })).toBeVisible();
+    await expect(page.getByTestId("failed-runs-count")).toHaveText("1");
+    await expect(nav.getByRole("link", { name: "Runs, 1 failed run not seen yet" })).toBeVisible();
+
+    // Still counted after a restart, until Runs is opened.
+    await page.reload();
+    await expect(page.getByTestId("failed-runs-count")).toHaveText("1");
+    await nav.getByRole("link", { name: /^Runs/ }).click();
+    await expect(page.getByTestId("run-row").filter({ hasText: "Budget guard" }).first()).toContainText(
+      "Failed",
+    );
+    await expect(page.getByTestId("failed-runs-count")).toHaveCount(0);
+    await page.reload();
+    await expect(nav.getByRole("link", { name: "Runs", exact: true })).toBeVisible();
+    await expect(page.getByTestId("failed-runs-count")).toHaveCount(0);
+  });
+
   test("the workflow list sorts by a column's header and opens sorted the same way", async ({ app }) => {
     const page = app.page;
     for (const name of ["Zulu report", "Alpha report"]) {

@@ -238,6 +238,8 @@ function forwardRunEvent(bus: EventBus, { event, payload }: EngineEvent): void {
       bus.emit("runs.finished", {
         runId: payload.runId,
         flowId: payload.flowId,
+        flowName: payload.flowName,
+        mode: payload.mode,
         status: payload.status,
         durationMs: payload.durationMs,
         error: payload.error,

@@ -21,6 +21,7 @@ import { FlowListPage } from "../flows/FlowListPage";
 import { followFlowChanges, useFlows } from "../flows/flows-store";
 import { TemplateGallery } from "../flows/TemplateGallery";
 import { type MessageKey, t } from "../i18n";
+import { MAX_COUNTED, useFailureWatch, watchFailures } from "../runs/failure-watch";
 import { RunPage } from "../runs/RunPage";
 import { RunsPage } from "../runs/RunsPage";
 import { followRunEvents } from "../runs/run-store";
@@ -55,6 +56,12 @@ export function App() {
 function Shell() {
   const [location, navigate] = useLocation();
   const { settings, load: loadSettings } = useSettings();
+  const failedUnseen = useFailureWatch((s) => s.unseen);
+  // The Runs link says how many published runs failed since Runs was last opened.
+  const linkName = (href: string, label: MessageKey) =>
+    href === "/runs" && failedUnseen > 0
+      ? t("nav.runsFailed", { count: Math.min(failedUnseen, MAX_COUNTED) })
+      : t(label);
   const ui = useUi();
   const createFlow = useFlows((s) => s.create);
   const [info, setInfo] = useState<AppInfo>();
@@ -71,6 +78,7 @@ function Shell() {
     void loadSettings();
     followFlowChanges();
     followRunEvents();
+    watchFailures();
     api.call("app.info", {}).then(setInfo, () => {});
     const media = window.matchMedia?.("(prefers-color-scheme: dark)");
     const onChange = () => setSystemDark(media.matches);
@@ -106,11 +114,16 @@ function Shell() {
                   href={href}
                   className={active ? "nav-link active" : "nav-link"}
                   aria-current={active ? "page" : undefined}
-                  title={t(label)}
-                  aria-label={t(label)}
+                  title={linkName(href, label)}
+                  aria-label={linkName(href, label)}
                 >
                   <Icon size={18} aria-hidden="true" />
                   <span className="nav-label">{t(label)}</span>
+                  {href === "/runs" && failedUnseen > 0 && (
+                    <span className="nav-count" data-testid="failed-runs-count">
+                      {failedUnseen > MAX_COUNTED ? `${MAX_COUNTED}+` : failedUnseen}
+                    </span>
+                  )}
                 </Link>
               </li>
             );

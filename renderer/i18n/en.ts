@@ -17,6 +17,10 @@ export const en = {
   "nav.workflows": "Workflow list",
   "nav.sandbox": "Sandbox",
   "nav.runs": "Runs",
+  "nav.runsFailed": {
+    one: "Runs, {count} failed run not seen yet",
+    other: "Runs, {count} failed runs not seen yet",
+  },
   "nav.settings": "Settings",
   "nav.main": "Main navigation",
   "theme.toggle": "Toggle dark mode",

@@ -13,6 +13,7 @@ import { EmptyState } from "../ui/EmptyState";
 import { describeError } from "../ui/errors";
 import { ListBody } from "../ui/ListBody";
 import { toast } from "../ui/toasts";
+import { setOnRunsPage, useFailureWatch } from "./failure-watch";
 import { formatDuration, StatusBadge } from "./format";
 
 const PAGE = 50;
@@ -27,6 +28,12 @@ interface Filters {
 /** Every run, newest first, filtered by flow, status and date; paged by keyset so it stays fast. */
 export function RunsPage() {
   useDocumentTitle(t("nav.runs"));
+  // Opening Runs is seeing its failures; while it shows, new ones are seen as they arrive.
+  useEffect(() => {
+    useFailureWatch.getState().markSeen();
+    setOnRunsPage(true);
+    return () => setOnRunsPage(false);
+  }, []);
   const { flows, load: loadFlows } = useFlows();
   const [filters, setFilters] = useState<Filters>(() => ({
     flowId: new URLSearchParams(location.hash.split("?")[1] ?? "").get("flow") ?? "",

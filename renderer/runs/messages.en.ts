@@ -6,6 +6,9 @@ export const runsMessages = {
     other: "Runs that ended more than {count} days ago are deleted.",
   },
   "runs.retention.change": "Change",
+  "runs.failedToast": "“{name}” failed.",
+  "runs.failedToastMany": "{count} runs of published flows failed.",
+  "runs.openRuns": "Open Runs",
   "runs.notFound":
     "This run is not in run history: it was deleted with the runs past the period that Settings → Run history keeps, or its address is wrong.",
   "runs.panel": "Run",

@@ -226,6 +226,8 @@ export type ArmedTestEvent = z.infer<typeof armedTestEventSchema>;
 export const runFinishedEventSchema = z.object({
   runId: runIdSchema,
   flowId: z.string(),
+  flowName: z.string(),
+  mode: z.enum(["test", "published"]),
   status: runStatusSchema,
   durationMs: z.number(),
   error: errorInfoSchema.nullable(),

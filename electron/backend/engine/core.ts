@@ -23,7 +23,7 @@ import {
 import type { ValueSealer } from "./sealed-values";
 import { isSkipReason, type SkipReason, skipError, skipRecord } from "./skip-reasons";
 import type { FinalStatus, RunStatus } from "./status";
-import type { EngineEvent, EngineEventListener, ErrorInfo, WaitKind } from "./types";
+import type { EngineEvent, EngineEventListener, ErrorInfo, RunMode, WaitKind } from "./types";
 import { type ArmedWait, type Due, WaitRegistry } from "./waits";
 
 export interface CoreOptions {
@@ -113,7 +113,7 @@ export class EngineCore {
     this.signalQuery = options.db
       .prepare("SELECT outcome FROM run_signals WHERE token = ? AND consumed_at IS NULL")
       .pluck();
-    this.runInfo = options.db.prepare("SELECT flow_id, started_at FROM runs WHERE id = ?");
+    this.runInfo = options.db.prepare("SELECT flow_id, flow_name, mode, started_at FROM runs WHERE id = ?");
   }
 
   now(): number {
@@ -597,7 +597,9 @@ export class EngineCore {
    * ends Failed, saying why, instead of stopping the engine; its journal stays as it was.
    */
   failUnreadable(runId: string, cause: unknown): void {
-    const row = this.runInfo.get(runId) as { flow_id: string; started_at: number } | undefined;
+    const row = this.runInfo.get(runId) as
+      | { flow_id: string; flow_name: string; mode: RunMode; started_at: number }
+      | undefined;
     if (!row || this.stopped) return;
     const at = this.now();
     const error: ErrorInfo = {
@@ -606,7 +608,12 @@ export class EngineCore {
     };
     this.registry.removeRun(runId);
     this.journal.deleteRunWaits(runId);
-    this.journalRunEnd({ id: runId, flowId: row.flow_id, startedAt: row.started_at }, "Failed", at, error);
+    this.journalRunEnd(
+      { id: runId, flowId: row.flow_id, flowName: row.flow_name, mode: row.mode, startedAt: row.started_at },
+      "Failed",
+      at,
+      error,
+    );
     this.journal.stepCompleted();
   }
 
@@ -698,7 +705,12 @@ export class EngineCore {
     run.waiters.clear();
     run.resolutions.clear();
     this.activity.runEnded(run);
-    this.journalRunEnd({ id: run.id, flowId: run.flow.id, startedAt: run.startedAt }, status, at, error);
+    this.journalRunEnd(
+      { id: run.id, flowId: run.flow.id, flowName: run.flow.name, mode: run.mode, startedAt: run.startedAt },
+      status,
+      at,
+      error,
+    );
     run.ended = true;
     this.loaded.delete(run.id);
     this.onRunEnded?.(run);
@@ -707,7 +719,7 @@ export class EngineCore {
 
   /** A run's end: its row's status and the event that says so once committed. */
   private journalRunEnd(
-    run: { id: string; flowId: string; startedAt: number },
+    run: { id: string; flowId: string; flowName: string; mode: RunMode; startedAt: number },
     status: Exclude<RunStatus, "Running" | "Waiting">,
     at: number,
     error: ErrorInfo | null,
@@ -718,6 +730,8 @@ export class EngineCore {
       payload: {
         runId: run.id,
         flowId: run.flowId,
+        flowName: run.flowName,
+        mode: run.mode,
         status,
         startedAt: iso(run.startedAt),
         endedAt: iso(at),

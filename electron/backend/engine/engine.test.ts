@@ -403,7 +403,14 @@ describe("events", () => {
     const finished = t.events.at(-1);
     expect(finished).toMatchObject({
       event: "run.finished",
-      payload: { runId: s.runId, flowId: "f", status: "Succeeded", error: null },
+      payload: {
+        runId: s.runId,
+        flowId: "f",
+        flowName: "F",
+        mode: "published",
+        status: "Succeeded",
+        error: null,
+      },
     });
     const askDone = t.events.find((e) => e.event === "run.step" && e.payload.status === "Succeeded");
     expect(askDone?.payload).toMatchObject({

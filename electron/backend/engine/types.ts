@@ -187,6 +187,8 @@ export interface RunWaitingEvent {
 export interface RunFinishedEvent {
   runId: string;
   flowId: string;
+  flowName: string;
+  mode: RunMode;
   status: RunStatus;
   startedAt: string;
   endedAt: string;
