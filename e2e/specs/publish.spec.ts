@@ -44,6 +44,14 @@ test.describe("publishing", () => {
       "Failed",
     );
     await expect(page.getByTestId("failed-runs-count")).toHaveCount(0);
+    // Runs keeps to one kind of run when asked.
+    const rows = page.getByTestId("run-row").filter({ hasText: "Budget guard" });
+    await expect(rows).toHaveCount(2);
+    await page.getByLabel("Kind of run").selectOption("published");
+    await expect(rows).toHaveCount(1);
+    await page.getByLabel("Kind of run").selectOption("test");
+    await expect(rows).toHaveCount(1);
+    await expect(rows).toContainText("Test");
     await page.reload();
     await expect(nav.getByRole("link", { name: "Runs", exact: true })).toBeVisible();
     await expect(page.getByTestId("failed-runs-count")).toHaveCount(0);

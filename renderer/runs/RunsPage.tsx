@@ -20,6 +20,8 @@ const PAGE = 50;
 
 interface Filters {
   flowId: string;
+  /** Designer tests, runs of published versions, or both (""). */
+  mode: "" | "test" | "published";
   statuses: RunStatus[];
   from: string;
   to: string;
@@ -37,6 +39,7 @@ export function RunsPage() {
   const { flows, load: loadFlows } = useFlows();
   const [filters, setFilters] = useState<Filters>(() => ({
     flowId: new URLSearchParams(location.hash.split("?")[1] ?? "").get("flow") ?? "",
+    mode: "",
     statuses: [],
     from: "",
     to: "",
@@ -49,6 +52,7 @@ export function RunsPage() {
   const query = useCallback(
     (after?: string) => ({
       ...(filters.flowId ? { flowId: filters.flowId } : {}),
+      ...(filters.mode ? { mode: filters.mode } : {}),
       ...(filters.statuses.length ? { status: filters.statuses } : {}),
       ...(filters.from ? { from: new Date(`${filters.from}T00:00:00`).toISOString() } : {}),
       ...(filters.to ? { to: new Date(`${filters.to}T23:59:59.999`).toISOString() } : {}),
@@ -102,7 +106,7 @@ export function RunsPage() {
         ? filters.statuses.filter((s) => s !== status)
         : [...filters.statuses, status],
     });
-  const filtered = filters.flowId || filters.statuses.length || filters.from || filters.to;
+  const filtered = filters.flowId || filters.mode || filters.statuses.length || filters.from || filters.to;
   const flowName = (flows ?? []).find((flow) => flow.id === filters.flowId)?.name ?? "";
   const inProgress = (runs ?? []).some((run) => run.status === "Running" || run.status === "Waiting");
 
@@ -155,6 +159,16 @@ export function RunsPage() {
               {flow.name}
             </option>
           ))}
+        </select>
+        <select
+          className="input"
+          aria-label={t("runs.mode")}
+          value={filters.mode}
+          onChange={(e) => setFilters({ ...filters, mode: e.target.value as Filters["mode"] })}
+        >
+          <option value="">{t("runs.mode.all")}</option>
+          <option value="published">{t("runs.mode.published")}</option>
+          <option value="test">{t("runs.mode.test")}</option>
         </select>
         <fieldset className="chips" aria-label={t("runs.status")}>
           {RUN_STATUSES.map((status) => (

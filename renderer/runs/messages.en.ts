@@ -43,6 +43,10 @@ export const runsMessages = {
 
   "runs.filters": "Filters",
   "runs.allFlows": "All flows",
+  "runs.mode": "Kind of run",
+  "runs.mode.all": "All runs",
+  "runs.mode.published": "Published runs",
+  "runs.mode.test": "Designer tests",
   "runs.status": "Status",
   "runs.from": "From",
   "runs.to": "To",

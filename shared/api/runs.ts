@@ -99,6 +99,8 @@ export const runListInputSchema = z
   .object({
     flowId: flowIdSchema.optional(),
     status: z.array(runStatusSchema).max(5).optional(),
+    /** Designer tests or runs of published versions only; both when absent. */
+    mode: z.enum(["test", "published"]).optional(),
     from: isoDateSchema.optional(),
     to: isoDateSchema.optional(),
     cursor: z.string().max(500).optional(),

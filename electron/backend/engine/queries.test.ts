@@ -18,7 +18,7 @@ beforeAll(() => {
   const insert = db.prepare(
     `INSERT INTO runs (id, flow_id, flow_name, flow_version, mode, trigger_name, trigger_outputs, definition_hash,
        status, started_at, ended_at)
-     VALUES (?, ?, ?, NULL, 'published', 'manual', '{}', 'h', ?, ?, ?)`,
+     VALUES (?, ?, ?, NULL, ?, 'manual', '{}', 'h', ?, ?, ?)`,
   );
   db.transaction(() => {
     for (let i = 0; i < N; i++) {
@@ -28,6 +28,7 @@ beforeAll(() => {
         `run-${String(i).padStart(6, "0")}`,
         `flow-${i % FLOWS}`,
         `Flow ${i % FLOWS}`,
+        i % 10 === 0 ? "test" : "published", // one in ten a designer test
         status,
         started,
         status === "Running" || status === "Waiting" ? null : started + 1500,
@@ -100,6 +101,15 @@ describe("listRuns", () => {
     expect(waitingOrRunning.runs).toHaveLength(10);
   });
 
+  it("keeps to designer tests or to published runs when asked", () => {
+    const tests = pageAll({ mode: "test", limit: 500 }).ids;
+    expect(tests).toHaveLength(N / 10);
+    expect(tests.every((id) => Number(id.slice(4)) % 10 === 0)).toBe(true);
+    const published = t.engine.listRuns({ mode: "published", status: "Failed", limit: 50 }).runs;
+    expect(published).toHaveLength(50);
+    expect(published.every((r) => r.mode === "published" && r.status === "Failed")).toBe(true);
+  });
+
   it("reads an index in the right order for every single-status filter (no sort of the table)", () => {
     const queries: ListRunsQuery[] = [
       {},
@@ -108,6 +118,7 @@ describe("listRuns", () => {
       { flowId: "flow-1", status: "Failed" },
       { flowId: "flow-1", from: T0, to: T0 + 86400_000 },
       { status: "Failed", cursor: encodeCursor(T0 + 1e10, "run-050000") },
+      { mode: "published", status: "Failed" },
     ];
     for (const query of queries) {
       const { sql, params } = buildListQuery(query);

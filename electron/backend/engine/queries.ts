@@ -123,6 +123,10 @@ export function buildListQuery(query: ListRunsQuery): {
   }
   // Said in so many words, so that SQLite uses runs_by_status (it holds only runs that did not succeed).
   if (statuses.length > 0 && !statuses.includes("Succeeded")) where.push(UNSUCCESSFUL);
+  if (query.mode !== undefined) {
+    where.push("mode = ?");
+    params.push(query.mode);
+  }
   if (query.from !== undefined) {
     where.push("started_at >= ?");
     params.push(toMs(query.from, "from"));

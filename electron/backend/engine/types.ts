@@ -129,6 +129,8 @@ export interface RunDetail extends RunSummary {
 export interface ListRunsQuery {
   flowId?: string;
   status?: RunStatus | RunStatus[];
+  /** Designer tests or runs of published versions only; both when absent. */
+  mode?: RunMode;
   /** Runs started at or after (epoch ms or ISO 8601). */
   from?: number | string;
   /** Runs started before (epoch ms or ISO 8601). */
