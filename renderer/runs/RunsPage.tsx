@@ -15,17 +15,9 @@ import { ListBody } from "../ui/ListBody";
 import { toast } from "../ui/toasts";
 import { setOnRunsPage, useFailureWatch } from "./failure-watch";
 import { formatDuration, StatusBadge } from "./format";
+import { type Filters, filtersFromAddress } from "./run-filters";
 
 const PAGE = 50;
-
-interface Filters {
-  flowId: string;
-  /** Designer tests, runs of published versions, or both (""). */
-  mode: "" | "test" | "published";
-  statuses: RunStatus[];
-  from: string;
-  to: string;
-}
 
 /** Every run, newest first, filtered by flow, status and date; paged by keyset so it stays fast. */
 export function RunsPage() {
@@ -37,13 +29,7 @@ export function RunsPage() {
     return () => setOnRunsPage(false);
   }, []);
   const { flows, load: loadFlows } = useFlows();
-  const [filters, setFilters] = useState<Filters>(() => ({
-    flowId: new URLSearchParams(location.hash.split("?")[1] ?? "").get("flow") ?? "",
-    mode: "",
-    statuses: [],
-    from: "",
-    to: "",
-  }));
+  const [filters, setFilters] = useState<Filters>(() => filtersFromAddress(location.hash));
   const [runs, setRuns] = useState<RunSummary[]>();
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<string>();

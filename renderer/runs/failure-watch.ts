@@ -83,7 +83,7 @@ function announce(): void {
     toast.error(t("runs.failedToastMany", { count: runs.length }), {
       label: t("runs.openRuns"),
       run: () => {
-        location.hash = "#/runs";
+        location.hash = "#/runs?mode=published&status=Failed";
       },
     });
 }
