@@ -403,6 +403,12 @@ test.describe("publishing", () => {
       .filter({ has: page.getByRole("link", { name: "Purchase invoice approval" }) });
     await row.getByRole("switch").click();
     await expect(row).toContainText("Disabled");
+    // My flows says the same of the flow.
+    await page
+      .getByRole("navigation", { name: "Main navigation" })
+      .getByRole("link", { name: "My flows" })
+      .click();
+    await expect(new FlowListPage(page).row("Purchase invoice approval")).toContainText("v1 · Disabled");
 
     const sandbox = new SandboxPage(page);
     await sandbox.openRecord("Purchase invoices", "PI-1002");

@@ -28,6 +28,7 @@ import { downloadText } from "../workflows/download";
 import { DEFAULT_FLOW_SORT, FLOW_SORT_KEYS, sortFlows } from "./flow-sort";
 import { useFlows } from "./flows-store";
 import { KindIcon, kindLabel } from "./kinds";
+import { PublishedState, usePublishedStates } from "./published-state";
 import { RecycleBinDialog } from "./RecycleBinDialog";
 import { RenameDialog } from "./RenameDialog";
 import { triggerTitle } from "./trigger-title";
@@ -70,6 +71,7 @@ export function FlowListPage() {
   const [, navigate] = useLocation();
   const [query, setQuery] = useState("");
   const [dialog, setDialog] = useState<Dialogs>({ kind: "none" });
+  const published = usePublishedStates();
   const { sort, sortBy, directionOf } = useStoredSort(SORT_KEY, FLOW_SORT_KEYS, DEFAULT_FLOW_SORT, [
     "modified",
   ]);
@@ -196,6 +198,7 @@ export function FlowListPage() {
                 onSort={() => sortBy("kind")}
               />
               <th scope="col">{t("flows.column.trigger")}</th>
+              <th scope="col">{t("flows.column.published")}</th>
               <SortableHeader
                 label={t("flows.column.modified")}
                 direction={directionOf("modified")}
@@ -228,6 +231,9 @@ export function FlowListPage() {
                   </span>
                 </td>
                 <td className="muted">{triggerTitle(flow)}</td>
+                <td>
+                  <PublishedState entry={published.get(flow.id)} />
+                </td>
                 <td className="muted" title={formatDateTime(flow.updatedAt)}>
                   {formatRelative(flow.updatedAt)}
                 </td>

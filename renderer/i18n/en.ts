@@ -73,6 +73,9 @@ export const en = {
   "flows.column.name": "Name",
   "flows.column.kind": "Type",
   "flows.column.trigger": "Starts",
+  "flows.column.published": "Published",
+  "flows.notPublished": "Not published",
+  "flows.publishedState": "v{version} · {status}",
   "flows.column.modified": "Modified",
   "flows.empty.title": "No flows yet",
   "flows.empty.body":
