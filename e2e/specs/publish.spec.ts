@@ -52,6 +52,16 @@ test.describe("publishing", () => {
     await page.getByLabel("Kind of run").selectOption("test");
     await expect(rows).toHaveCount(1);
     await expect(rows).toContainText("Test");
+    // The workflow list's View runs shows the workflow's own runs: the published ones.
+    await goToWorkflows(page);
+    await page
+      .getByTestId("workflow-row")
+      .filter({ hasText: "Budget guard" })
+      .getByRole("button", { name: "More" })
+      .click();
+    await page.getByRole("menuitem", { name: "View runs" }).click();
+    await expect(page.getByLabel("Kind of run")).toHaveValue("published");
+    await expect(rows).toHaveCount(1);
     await page.reload();
     await expect(nav.getByRole("link", { name: "Runs", exact: true })).toBeVisible();
     await expect(page.getByTestId("failed-runs-count")).toHaveCount(0);
@@ -161,6 +171,27 @@ test.describe("publishing", () => {
     await sandbox.actAs("Marcus Bell");
     await sandbox.openMailbox("marcus.bell@cronus-demo.example");
     await expect(sandbox.messages().first()).toContainText(/V20010|Bluebird|block/i);
+
+    // Manage flows: the workflow list of this page's flows, until "Show all".
+    await sandbox.openTable("Vendors");
+    await page.getByRole("button", { name: "Automate", exact: true }).click();
+    await page
+      .getByTestId("automate-menu")
+      .getByRole("menuitem", { name: /Manage flows/ })
+      .click();
+    const banner = page.locator(".banner-info").filter({ hasText: "Vendors" });
+    await expect(banner).toBeVisible();
+    await expect(page.getByTestId("workflow-row")).toHaveCount(1);
+    await banner.getByRole("button", { name: "Show all" }).click();
+    await expect(banner).toBeHidden();
+    await expect(page.getByTestId("workflow-row")).not.toHaveCount(1);
+    // And it stays cleared on the next visit.
+    await page
+      .getByRole("navigation", { name: "Main navigation" })
+      .getByRole("link", { name: "My flows" })
+      .click();
+    await goToWorkflows(page);
+    await expect(banner).toBeHidden();
   });
 
   test("declining the privacy statement is remembered, and can be changed in Settings", async ({ app }) => {

@@ -10,7 +10,6 @@ import {
 } from "lucide-react";
 import { useEffect, useState } from "react";
 import { Link, Redirect, Route, Router, Switch, useLocation } from "wouter";
-import { useHashLocation } from "wouter/use-hash-location";
 import type { AppInfo, FlowKind } from "../../shared/api";
 import { templateDefinition } from "../../shared/templates";
 import { api } from "../api/client";
@@ -33,6 +32,7 @@ import { WorkflowListPage } from "../workflows/WorkflowListPage";
 import { AboutDialog } from "./AboutDialog";
 import { ConnectionBanner } from "./ConnectionBanner";
 import { useCommand, useCommandSources } from "./commands";
+import { useHashLocation } from "./hash-location";
 import { Notices } from "./Notices";
 import { ShortcutsDialog } from "./ShortcutsDialog";
 import { useUi } from "./ui-store";

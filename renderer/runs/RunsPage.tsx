@@ -1,6 +1,6 @@
 import { History, Square } from "lucide-react";
 import { useCallback, useEffect, useState } from "react";
-import { Link } from "wouter";
+import { Link, useSearch } from "wouter";
 import { RUN_STATUSES, type RunStatus, type RunSummary } from "../../shared/api";
 import { api } from "../api/client";
 import { useThrottledApiEvents } from "../api/hooks";
@@ -15,7 +15,7 @@ import { ListBody } from "../ui/ListBody";
 import { toast } from "../ui/toasts";
 import { setOnRunsPage, useFailureWatch } from "./failure-watch";
 import { formatDuration, StatusBadge } from "./format";
-import { type Filters, filtersFromAddress } from "./run-filters";
+import { type Filters, filtersFromQuery } from "./run-filters";
 
 const PAGE = 50;
 
@@ -29,7 +29,10 @@ export function RunsPage() {
     return () => setOnRunsPage(false);
   }, []);
   const { flows, load: loadFlows } = useFlows();
-  const [filters, setFilters] = useState<Filters>(() => filtersFromAddress(location.hash));
+  // An address can ask for filters (a workflow's "View runs", the notice of failed runs).
+  const search = useSearch();
+  const [filters, setFilters] = useState<Filters>(() => filtersFromQuery(search));
+  useEffect(() => setFilters(filtersFromQuery(search)), [search]);
   const [runs, setRuns] = useState<RunSummary[]>();
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<string>();

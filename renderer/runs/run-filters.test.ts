@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { filtersFromAddress } from "./run-filters";
+import { filtersFromQuery } from "./run-filters";
 
-describe("the Runs page's filters from its address", () => {
+describe("the Runs page's filters from its address's query", () => {
   it("reads the flow, the kind of run and the statuses", () => {
-    expect(filtersFromAddress("#/runs?flow=f1&mode=published&status=Failed,Cancelled")).toEqual({
+    expect(filtersFromQuery("flow=f1&mode=published&status=Failed,Cancelled")).toEqual({
       flowId: "f1",
       mode: "published",
       statuses: ["Failed", "Cancelled"],
@@ -13,10 +13,10 @@ describe("the Runs page's filters from its address", () => {
   });
 
   it("leaves out what it does not know, and filters nothing without a query", () => {
-    expect(filtersFromAddress("#/runs?mode=everything&status=Failed,Exploded")).toMatchObject({
+    expect(filtersFromQuery("mode=everything&status=Failed,Exploded")).toMatchObject({
       mode: "",
       statuses: ["Failed"],
     });
-    expect(filtersFromAddress("#/runs")).toEqual({ flowId: "", mode: "", statuses: [], from: "", to: "" });
+    expect(filtersFromQuery("")).toEqual({ flowId: "", mode: "", statuses: [], from: "", to: "" });
   });
 });

@@ -10,9 +10,9 @@ export interface Filters {
   to: string;
 }
 
-/** The filters an address asks for: "#/runs?flow=…&mode=published&status=Failed,Cancelled". */
-export function filtersFromAddress(hash: string): Filters {
-  const params = new URLSearchParams(hash.split("?")[1] ?? "");
+/** The filters an address's query asks for: "flow=…&mode=published&status=Failed,Cancelled". */
+export function filtersFromQuery(query: string): Filters {
+  const params = new URLSearchParams(query);
   const mode = params.get("mode");
   return {
     flowId: params.get("flow") ?? "",

@@ -336,7 +336,10 @@ export function WorkflowListPage() {
                           ...(entry.startsBy === "http"
                             ? [{ label: t("workflows.copyAddress"), onSelect: () => void copyAddress(entry) }]
                             : []),
-                          { label: t("workflows.runs"), onSelect: () => navigate(`/runs?flow=${entry.id}`) },
+                          {
+                            label: t("workflows.runs"),
+                            onSelect: () => navigate(`/runs?flow=${entry.id}&mode=published`),
+                          },
                           { label: t("workflows.versions"), onSelect: () => setVersionsOf(entry) },
                           { label: t("workflows.export"), onSelect: () => void exportVersion(entry) },
                           {
