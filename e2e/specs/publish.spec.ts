@@ -15,6 +15,17 @@ async function goToWorkflows(page: import("@playwright/test").Page) {
   await expect(page.getByRole("heading", { name: "Workflow list", level: 1 })).toBeVisible();
 }
 
+/** On the workflow list, a workflow's "More" menu → the item. */
+async function chooseFromWorkflowMenu(page: import("@playwright/test").Page, workflow: string, item: string) {
+  await goToWorkflows(page);
+  await page
+    .getByTestId("workflow-row")
+    .filter({ hasText: workflow })
+    .getByRole("button", { name: "More" })
+    .click();
+  await page.getByRole("menuitem", { name: item }).click();
+}
+
 test.describe("publishing", () => {
   test("a published flow that fails says so, and Runs counts it until it is opened", async ({ app }) => {
     const page = app.page;
@@ -53,13 +64,7 @@ test.describe("publishing", () => {
     await expect(rows).toHaveCount(1);
     await expect(rows).toContainText("Test");
     // The workflow list's View runs shows the workflow's own runs: the published ones.
-    await goToWorkflows(page);
-    await page
-      .getByTestId("workflow-row")
-      .filter({ hasText: "Budget guard" })
-      .getByRole("button", { name: "More" })
-      .click();
-    await page.getByRole("menuitem", { name: "View runs" }).click();
+    await chooseFromWorkflowMenu(page, "Budget guard", "View runs");
     await expect(page.getByLabel("Kind of run")).toHaveValue("published");
     await expect(rows).toHaveCount(1);
     await page.reload();
@@ -412,13 +417,7 @@ test.describe("publishing", () => {
       name: "Vendor check",
     });
     await callApi(page, "publish.publish", { flowId: vendors.id, note: "first version" });
-    await goToWorkflows(page);
-    await page
-      .getByTestId("workflow-row")
-      .filter({ hasText: "Vendor check" })
-      .getByRole("button", { name: "More" })
-      .click();
-    await page.getByRole("menuitem", { name: "Run…" }).click();
+    await chooseFromWorkflowMenu(page, "Vendor check", "Run…");
     await expect(page.getByTestId("run-blocked")).toHaveText(
       "“Vendor check” runs on a record: open the Vendors page in the sandbox, select a record, then Automate.",
     );
