@@ -108,14 +108,15 @@ function Shell() {
         <ul className="nav-list">
           {NAV.map(({ href, label, icon: Icon }) => {
             const active = location === href || location.startsWith(`${href}/`);
+            const name = linkName(href, label);
             return (
               <li key={href}>
                 <Link
                   href={href}
                   className={active ? "nav-link active" : "nav-link"}
                   aria-current={active ? "page" : undefined}
-                  title={linkName(href, label)}
-                  aria-label={linkName(href, label)}
+                  title={name}
+                  aria-label={name}
                 >
                   <Icon size={18} aria-hidden="true" />
                   <span className="nav-label">{t(label)}</span>

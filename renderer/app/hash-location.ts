@@ -37,7 +37,7 @@ export function useHashLocation(): [string, typeof navigate] {
   return [useSyncExternalStore(subscribe, () => pathOf(location.hash)), navigate];
 }
 useHashLocation.hrefs = (href: string) => `#${href}`;
-useHashLocation.searchHook = (): string => useHashSearch();
+useHashLocation.searchHook = useHashSearch;
 
 /** wouter's search hook: the hash's query. */
 export function useHashSearch(): string {

@@ -222,9 +222,8 @@ function Designer() {
   };
 
   /**
-   * Closing Find gives the keyboard back to the canvas: arrows, Enter and Delete act on the selected
-   * card again. The focus goes to the page rather than the card's own element, where React Flow would
-   * take the arrows to move the card instead.
+   * Closing Find gives the keyboard back to the canvas: with the focus on the page, arrows, Enter and
+   * Delete act on the selected card (the step found) again.
    */
   const closeFind = () => {
     setFind((f) => ({ ...f, open: false }));

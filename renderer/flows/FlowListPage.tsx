@@ -72,9 +72,8 @@ export function FlowListPage() {
   const [query, setQuery] = useState("");
   const [dialog, setDialog] = useState<Dialogs>({ kind: "none" });
   const published = usePublishedStates();
-  const { sort, sortBy, directionOf } = useStoredSort(SORT_KEY, FLOW_SORT_KEYS, DEFAULT_FLOW_SORT, [
-    "modified",
-  ]);
+  const sorting = useStoredSort(SORT_KEY, FLOW_SORT_KEYS, DEFAULT_FLOW_SORT, ["modified"]);
+  const { sort } = sorting;
 
   useEffect(() => {
     void load();
@@ -187,23 +186,11 @@ export function FlowListPage() {
         <table className="table flow-table">
           <thead>
             <tr>
-              <SortableHeader
-                label={t("flows.column.name")}
-                direction={directionOf("name")}
-                onSort={() => sortBy("name")}
-              />
-              <SortableHeader
-                label={t("flows.column.kind")}
-                direction={directionOf("kind")}
-                onSort={() => sortBy("kind")}
-              />
+              <SortableHeader label={t("flows.column.name")} column="name" sorting={sorting} />
+              <SortableHeader label={t("flows.column.kind")} column="kind" sorting={sorting} />
               <th scope="col">{t("flows.column.trigger")}</th>
               <th scope="col">{t("flows.column.published")}</th>
-              <SortableHeader
-                label={t("flows.column.modified")}
-                direction={directionOf("modified")}
-                onSort={() => sortBy("modified")}
-              />
+              <SortableHeader label={t("flows.column.modified")} column="modified" sorting={sorting} />
               <th scope="col">
                 <span className="visually-hidden">{t("common.more")}</span>
               </th>

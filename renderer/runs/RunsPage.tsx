@@ -32,7 +32,12 @@ export function RunsPage() {
   // An address can ask for filters (a workflow's "View runs", the notice of failed runs).
   const search = useSearch();
   const [filters, setFilters] = useState<Filters>(() => filtersFromQuery(search));
-  useEffect(() => setFilters(filtersFromQuery(search)), [search]);
+  // A new address while the page shows (the notice's link) replaces the filters, in this render.
+  const [filteredFor, setFilteredFor] = useState(search);
+  if (search !== filteredFor) {
+    setFilteredFor(search);
+    setFilters(filtersFromQuery(search));
+  }
   const [runs, setRuns] = useState<RunSummary[]>();
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<string>();

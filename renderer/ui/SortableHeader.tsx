@@ -1,20 +1,25 @@
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
+import type { Sorting } from "./sort-state";
 
 /** A column header that sorts its table: a button inside the th, which carries aria-sort. */
-export function SortableHeader({
+export function SortableHeader<K extends string>({
   label,
-  direction,
-  onSort,
+  column,
+  sorting,
 }: {
   label: string;
-  /** This column's order, or undefined when the table is sorted by another one. */
-  direction: "ascending" | "descending" | undefined;
-  onSort: () => void;
+  column: K;
+  sorting: Sorting<K>;
 }) {
+  const direction = sorting.directionOf(column);
   const Icon = direction === "ascending" ? ArrowUp : direction === "descending" ? ArrowDown : ArrowUpDown;
   return (
     <th scope="col" aria-sort={direction ?? "none"}>
-      <button type="button" className={direction ? "sort-button sorted" : "sort-button"} onClick={onSort}>
+      <button
+        type="button"
+        className={direction ? "sort-button sorted" : "sort-button"}
+        onClick={() => sorting.sortBy(column)}
+      >
         {label}
         <Icon size={13} className="sort-icon" aria-hidden="true" />
       </button>

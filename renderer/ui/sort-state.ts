@@ -42,17 +42,21 @@ export function parseSort<K extends string>(
   return fallback;
 }
 
-/** The sort of one table, remembered under `storageKey`; `sortBy` is what a header's click calls. */
+/** A table's sort as its headers use it: a header's click calls `sortBy`. */
+export interface Sorting<K extends string> {
+  sort: SortState<K>;
+  sortBy: (key: K) => void;
+  /** A column's order, or undefined when the table is sorted by another one. */
+  directionOf: (key: K) => SortDirection | undefined;
+}
+
+/** The sort of one table, remembered under `storageKey`. */
 export function useStoredSort<K extends string>(
   storageKey: string,
   keys: readonly K[],
   fallback: SortState<K>,
   newestFirst: readonly K[] = [],
-): {
-  sort: SortState<K>;
-  sortBy: (key: K) => void;
-  directionOf: (key: K) => SortDirection | undefined;
-} {
+): Sorting<K> {
   const [sort, setSort] = useState(() => parseSort(localStorage.getItem(storageKey), keys, fallback));
   useEffect(() => localStorage.setItem(storageKey, JSON.stringify(sort)), [storageKey, sort]);
   return {

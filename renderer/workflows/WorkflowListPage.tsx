@@ -41,12 +41,13 @@ export function WorkflowListPage() {
   const [kind, setKind] = useState<FlowKind | "">("");
   const [status, setStatus] = useState<WorkflowStatus | "">("");
   const [query, setQuery] = useState("");
-  const { sort, sortBy, directionOf } = useStoredSort(
+  const sorting = useStoredSort(
     "flowsmith.workflowList.sort",
     WORKFLOW_SORT_KEYS,
     { key: "name", direction: "ascending" },
     ["published", "lastRun"],
   );
+  const { sort } = sorting;
   const [entries, setEntries] = useState<WorkflowEntry[]>();
   const [total, setTotal] = useState(0);
   const [pageNumber, setPageNumber] = useState(1);
@@ -205,28 +206,12 @@ export function WorkflowListPage() {
         <table className="table workflow-table">
           <thead>
             <tr>
-              <SortableHeader
-                label={t("workflows.column.name")}
-                direction={directionOf("name")}
-                onSort={() => sortBy("name")}
-              />
+              <SortableHeader label={t("workflows.column.name")} column="name" sorting={sorting} />
               <th scope="col">{t("workflows.column.trigger")}</th>
-              <SortableHeader
-                label={t("workflows.column.status")}
-                direction={directionOf("status")}
-                onSort={() => sortBy("status")}
-              />
+              <SortableHeader label={t("workflows.column.status")} column="status" sorting={sorting} />
               <th scope="col">{t("workflows.column.version")}</th>
-              <SortableHeader
-                label={t("workflows.column.published")}
-                direction={directionOf("published")}
-                onSort={() => sortBy("published")}
-              />
-              <SortableHeader
-                label={t("workflows.column.lastRun")}
-                direction={directionOf("lastRun")}
-                onSort={() => sortBy("lastRun")}
-              />
+              <SortableHeader label={t("workflows.column.published")} column="published" sorting={sorting} />
+              <SortableHeader label={t("workflows.column.lastRun")} column="lastRun" sorting={sorting} />
               <th scope="col">
                 <span className="visually-hidden">{t("common.more")}</span>
               </th>
