@@ -506,4 +506,57 @@ test.describe("publishing", () => {
     await designer.select("Compose");
     await expect(designer.field("Inputs")).toHaveText("first value");
   });
+
+  test("publishing says what changed since the version that runs; an old version compares with the one before and the draft", async ({
+    app,
+  }) => {
+    const page = app.page;
+    const list = new FlowListPage(page);
+    await list.createFlow("Compared flow", "Instant");
+    const designer = new DesignerPage(page);
+    await designer.dragStep("Compose", "start:#root");
+    await designer.fill("Inputs", "first value");
+    await designer.saved();
+    const toolbar = page.getByRole("toolbar", { name: "Designer" });
+    await toolbar.getByRole("button", { name: "Publish" }).click();
+    const dialog = page.getByRole("dialog", { name: /^Publish/ });
+    await expect(dialog.getByTestId("publish-changes")).toHaveText("This will be the first version.");
+    await dialog.getByRole("button", { name: "Close" }).click();
+    await designer.publish("first version");
+
+    await designer.select("Compose");
+    await designer.fill("Inputs", "second value");
+    await designer.saved();
+    await toolbar.getByRole("button", { name: "Publish" }).click();
+    const changes = dialog.getByTestId("publish-changes");
+    await expect(changes).toContainText("Changes since version 1 · 1 changed");
+    const change = changes.getByTestId("change");
+    await expect(change).toHaveCount(1);
+    await expect(change).toContainText("Changed");
+    await expect(change).toContainText("Compose");
+    await expect(change.getByRole("deletion")).toHaveText("first value");
+    await expect(change.getByRole("insertion")).toHaveText("second value");
+    await dialog.getByLabel("What changed (optional)").fill("second version");
+    await dialog.getByRole("button", { name: "Publish" }).click();
+    await expect(dialog).toBeHidden();
+
+    await toolbar.getByRole("button", { name: "Versions" }).click();
+    await page
+      .getByRole("dialog", { name: /Versions of/ })
+      .getByTestId("version")
+      .filter({ hasText: "second version" })
+      .getByRole("button", { name: "Open read-only" })
+      .click();
+    await expect(page.getByTestId("read-only-version")).toContainText("Version 2");
+    await page.getByRole("button", { name: "Changes" }).click();
+    const panel = page.getByTestId("changes-panel");
+    await expect(panel).toContainText("What version 2 changed from version 1.");
+    await expect(designer.card("Compose").getByTestId("card-change")).toHaveText("Changed");
+    await panel.getByRole("button", { name: "Compose" }).click();
+    await expect(designer.card("Compose")).toHaveClass(/selected/);
+
+    await panel.getByLabel("Compare with").selectOption("draft");
+    await expect(panel).toContainText("The draft is the same as this version.");
+    await expect(page.getByTestId("card-change")).toHaveCount(0);
+  });
 });

@@ -562,7 +562,15 @@ function Designer() {
         {panelOpen && <PropertiesPanel findings={check.findings} />}
       </div>
       {testOpen && <TestDialog source={test.source} onClose={() => setTestOpen(false)} onTest={startTest} />}
-      {publishOpen && <PublishDialog name={name} onClose={() => setPublishOpen(false)} onPublish={publish} />}
+      {publishOpen && (
+        <PublishDialog
+          flowId={flowId}
+          name={name}
+          definition={store.getState().definition}
+          onClose={() => setPublishOpen(false)}
+          onPublish={publish}
+        />
+      )}
       {versionsOpen && (
         <VersionsDialog
           flowId={flowId}

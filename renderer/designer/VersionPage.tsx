@@ -1,6 +1,6 @@
-import { ReactFlowProvider } from "@xyflow/react";
-import { ArrowLeft, FlaskConical, History } from "lucide-react";
-import { useEffect, useMemo, useState } from "react";
+import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
+import { ArrowLeft, FlaskConical, GitCompare, History } from "lucide-react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { Link } from "wouter";
 import type { VersionDetail } from "../../shared/api";
 import { api } from "../api/client";
@@ -10,6 +10,9 @@ import { resolveTheme, useSettings } from "../settings/settings-store";
 import { describeError } from "../ui/errors";
 import { VersionsDialog } from "../workflows/VersionsDialog";
 import { FlowCanvas } from "./canvas/FlowCanvas";
+import { ChangesPanel, type CompareWith } from "./compare/ChangesPanel";
+import { changeMarks } from "./compare/change-marks";
+import { draftOf, useComparison, versionBefore } from "./compare/use-comparison";
 import { PanelResizers } from "./PanelResizer";
 import { panelWidthStyle, usePanelWidths } from "./panel-widths";
 import { PropertiesPanel } from "./properties/PropertiesPanel";
@@ -19,6 +22,7 @@ import { type TestChoice, TestDialog } from "./test/TestDialog";
 import { ArmedBanner, type FlowTest, TestRunPanel, useFlowTest } from "./test/use-flow-test";
 
 const NO_BADGES = new Map();
+const NO_MARKS = new Map();
 
 /** A published version, read-only: what runs (or ran), to compare with the draft or restore it. */
 export function VersionPage({ id, version }: { id: string; version: number }) {
@@ -26,6 +30,10 @@ export function VersionPage({ id, version }: { id: string; version: number }) {
   const [error, setError] = useState<string>();
   const [history, setHistory] = useState(false);
   const [testOpen, setTestOpen] = useState(false);
+  const [compare, setCompare] = useState<{ open: boolean; with: CompareWith }>({
+    open: false,
+    with: "previous",
+  });
   const test = useFlowTest(id, version);
   useDocumentTitle(detail ? `${detail.name} (${t("runs.kind.version", { version })})` : undefined);
   useEffect(() => {
@@ -82,6 +90,14 @@ export function VersionPage({ id, version }: { id: string; version: number }) {
             </span>
             <span className="muted">{detail.note}</span>
             <div className="designer-actions">
+              <button
+                type="button"
+                className="button"
+                aria-pressed={compare.open}
+                onClick={() => setCompare((c) => ({ ...c, open: !c.open }))}
+              >
+                <GitCompare size={16} aria-hidden="true" /> {t("versions.changes")}
+              </button>
               <button type="button" className="button" onClick={() => setHistory(true)}>
                 <History size={16} aria-hidden="true" /> {t("publish.versions")}
               </button>
@@ -91,7 +107,7 @@ export function VersionPage({ id, version }: { id: string; version: number }) {
             </div>
           </header>
           <ArmedBanner test={test} />
-          <VersionBody test={test} />
+          <VersionBody test={test} flowId={id} version={version} compare={compare} onCompare={setCompare} />
         </div>
         {history && <VersionsDialog flowId={id} name={detail.name} onClose={() => setHistory(false)} />}
         {testOpen && (
@@ -108,27 +124,89 @@ export function VersionPage({ id, version }: { id: string; version: number }) {
   );
 }
 
-function VersionBody({ test }: { test: FlowTest }) {
+interface CompareState {
+  open: boolean;
+  with: CompareWith;
+}
+
+function VersionBody({
+  test,
+  flowId,
+  version,
+  compare,
+  onCompare,
+}: {
+  test: FlowTest;
+  flowId: string;
+  version: number;
+  compare: CompareState;
+  onCompare: (next: CompareState) => void;
+}) {
   const store = useDesignerStore();
+  const reactFlow = useReactFlow();
   const theme = useSettings((s) => s.settings.theme);
   const panelOpen = useDesigner((s) => s.panelOpen);
   const selected = useDesigner((s) => s.selected);
+  const definition = useDesigner((s) => s.definition);
   const panelSizes = usePanelWidths();
+  // Loaded once the panel is first opened; the canvas keeps its marks while the panel is open.
+  const comparison = useComparison(
+    compare.open ? `${compare.with}:${version}` : "closed",
+    () =>
+      !compare.open
+        ? Promise.resolve(null)
+        : compare.with === "previous"
+          ? versionBefore(flowId, version)
+          : draftOf(flowId),
+    definition,
+    compare.with === "previous" ? "base-first" : "base-last",
+  );
+  const marks = useMemo(
+    () =>
+      compare.open && comparison.state === "ready"
+        ? changeMarks(comparison.diff, compare.with === "previous" ? "newer" : "older")
+        : NO_MARKS,
+    [compare, comparison],
+  );
+  const showStep = useCallback(
+    (nodeId: string) => {
+      store.getState().select(nodeId);
+      if (reactFlow.getInternalNode(nodeId))
+        void reactFlow.fitView({ nodes: [{ id: nodeId }], maxZoom: 1, duration: 250, padding: 0.6 });
+    },
+    [store, reactFlow],
+  );
+  const side = compare.open ? "compare" : panelOpen ? "properties" : undefined;
   return (
     <div
-      className={panelOpen ? "designer-body with-panel" : "designer-body"}
+      className={side ? "designer-body with-panel" : "designer-body"}
       style={panelWidthStyle(panelSizes.widths)}
     >
       <div className="designer-center">
-        <PanelResizers palette={false} panel={panelOpen} sizes={panelSizes} />
-        <FlowCanvas dark={resolveTheme(theme) === "dark"} badges={NO_BADGES} statuses={test.statuses} />
+        <PanelResizers palette={false} panel={side !== undefined} sizes={panelSizes} />
+        <FlowCanvas
+          dark={resolveTheme(theme) === "dark"}
+          badges={NO_BADGES}
+          statuses={test.statuses}
+          changes={marks}
+        />
         <TestRunPanel
           test={test}
           selectedNode={selected}
           onSelectNode={(id) => store.getState().select(id)}
         />
       </div>
-      {panelOpen && <PropertiesPanel findings={[]} />}
+      {side === "compare" && (
+        <ChangesPanel
+          version={version}
+          compareWith={compare.with}
+          onCompareWith={(value) => onCompare({ open: true, with: value })}
+          comparison={comparison}
+          onShowStep={showStep}
+          onClose={() => onCompare({ ...compare, open: false })}
+        />
+      )}
+      {side === "properties" && <PropertiesPanel findings={[]} />}
     </div>
   );
 }

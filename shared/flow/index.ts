@@ -5,6 +5,7 @@
 export * from "./action-types";
 export * from "./branches";
 export * from "./connector-ref";
+export * from "./diff";
 export * from "./document";
 export * from "./durations";
 export { copyActions, pasteActions, pasteNames } from "./edits/copy-paste";

@@ -32,7 +32,7 @@ import { buildCanvasModel, type CanvasModel } from "./elements";
 import { computeLayout, type Layout } from "./layout";
 import { BranchHead, BranchLane, EndNode, TailNode } from "./nodes/BranchNodes";
 import { NoteNode } from "./nodes/NoteNode";
-import { ScopeNode, type StepBadge, StepCard } from "./nodes/StepCard";
+import { type ChangeMark, ScopeNode, type StepBadge, StepCard } from "./nodes/StepCard";
 import { type NodeCache, toFlowEdges, toFlowNodes } from "./to-flow";
 
 const nodeTypes: NodeTypes = {
@@ -59,6 +59,8 @@ export interface FlowCanvasProps {
   dark: boolean;
   badges: ReadonlyMap<string, StepBadge>;
   statuses?: ReadonlyMap<string, string>;
+  /** Steps marked as added, changed or removed against a compared version, by node id. */
+  changes?: ReadonlyMap<string, ChangeMark>;
   /** Opens the step picker at a "+"; a read-only canvas (the store's readOnly) shows no "+". */
   onPick?: (point: InsertionPoint, anchor: DOMRect) => void;
   /** Called after each layout with the time it took from the edit (for the designer's own figures). */
@@ -66,11 +68,13 @@ export interface FlowCanvasProps {
 }
 
 const NO_STATUSES: ReadonlyMap<string, string> = new Map();
+const NO_CHANGES: ReadonlyMap<string, ChangeMark> = new Map();
 
 export function FlowCanvas({
   dark,
   badges,
   statuses = NO_STATUSES,
+  changes = NO_CHANGES,
   onPick: pick,
   onLaidOut,
 }: FlowCanvasProps) {
@@ -127,7 +131,7 @@ export function FlowCanvas({
       laidOut.model,
       laidOut.layout,
       laidOut.graph,
-      { selected, badges, statuses, onPick, onToggleCollapse },
+      { selected, badges, statuses, changes, onPick, onToggleCollapse },
       cache.current,
     );
     for (const note of notes) {
@@ -143,7 +147,7 @@ export function FlowCanvas({
       });
     }
     return nodes;
-  }, [laidOut, selected, badges, statuses, onPick, onToggleCollapse, notes]);
+  }, [laidOut, selected, badges, statuses, changes, onPick, onToggleCollapse, notes]);
   const edges = useMemo<Edge[]>(() => (laidOut ? toFlowEdges(laidOut.model, onPick) : []), [laidOut, onPick]);
 
   // React Flow moves nodes while they are dragged; the layout takes over again when the drag ends.

@@ -5,12 +5,14 @@ import type { FlowGraph, InsertionPoint } from "../../../shared/flow";
 import { branchHeadLabel, cardAriaLabel, cardInfo } from "../card-info";
 import type { CanvasModel, CanvasNodeMeta } from "./elements";
 import type { Box, Layout } from "./layout";
-import type { StepBadge } from "./nodes/StepCard";
+import type { ChangeMark, StepBadge } from "./nodes/StepCard";
 
 export interface FlowDecorations {
   selected: string | undefined;
   badges: ReadonlyMap<string, StepBadge>;
   statuses: ReadonlyMap<string, string>;
+  /** Steps marked as changed from a compared version, by node id. */
+  changes: ReadonlyMap<string, ChangeMark>;
   /** Undefined on a read-only canvas (a run, an old version): no "+" anywhere. */
   onPick: ((point: InsertionPoint, anchor: DOMRect) => void) | undefined;
   onToggleCollapse: (name: string) => void;
@@ -55,6 +57,7 @@ function buildNode(
         : undefined;
   const badge = d.badges.get(meta.id);
   const status = d.statuses.get(meta.id);
+  const change = d.changes.get(meta.id);
   const key: unknown[] = [
     meta.kind,
     box.x,
@@ -67,6 +70,7 @@ function buildNode(
     badge?.errors,
     badge?.warnings,
     status,
+    change,
     meta.hiddenSteps,
     meta.empty,
     d.onPick,
@@ -103,6 +107,7 @@ function buildNode(
           isTrigger: meta.kind === "trigger",
           badge,
           status,
+          ...(change ? { change } : {}),
           ...(meta.hiddenSteps !== undefined
             ? { hiddenSteps: meta.hiddenSteps, onToggleCollapse: () => d.onToggleCollapse(name) }
             : {}),
@@ -125,6 +130,7 @@ function buildNode(
           isTrigger: false,
           badge,
           status,
+          ...(change ? { change } : {}),
           onToggleCollapse: () => d.onToggleCollapse(name),
         },
       };

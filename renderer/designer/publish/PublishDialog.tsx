@@ -1,24 +1,36 @@
 import { useState } from "react";
+import type { WdlDefinition } from "../../../shared/flow";
 import { t } from "../../i18n";
 import { Dialog } from "../../ui/Dialog";
 import { describeError } from "../../ui/errors";
 import { FormActions } from "../../ui/FormActions";
+import { ChangeList, diffSummary } from "../compare/ChangeList";
+import { latestVersion, useComparison } from "../compare/use-comparison";
 
-/** Publish with a note; the flow checker has already passed (the backend checks again, with the policy). */
+/**
+ * Publish with a note, seeing what changed since the version that runs now; the flow checker has
+ * already passed (the backend checks again, with the policy).
+ */
 export function PublishDialog({
+  flowId,
   name,
+  definition,
   onClose,
   onPublish,
 }: {
+  flowId: string;
   name: string;
+  /** The draft about to be published. */
+  definition: WdlDefinition;
   onClose: () => void;
   onPublish: (note: string) => Promise<void>;
 }) {
+  const comparison = useComparison(flowId, () => latestVersion(flowId), definition, "base-first");
   const [note, setNote] = useState("");
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   return (
-    <Dialog title={t("publish.title", { name })} onClose={onClose} initialFocus="#publish-note">
+    <Dialog title={t("publish.title", { name })} onClose={onClose} initialFocus="#publish-note" size="wide">
       <form
         className="form"
         onSubmit={async (event) => {
@@ -33,6 +45,26 @@ export function PublishDialog({
         }}
       >
         <p className="muted">{t("publish.body")}</p>
+        <section className="publish-changes" aria-live="polite" data-testid="publish-changes">
+          {comparison.state === "loading" && <p className="muted">{t("compare.loading")}</p>}
+          {comparison.state === "failed" && (
+            <p className="muted">{t("compare.failed", { message: comparison.message })}</p>
+          )}
+          {comparison.state === "none" && <p>{t("compare.firstVersion")}</p>}
+          {comparison.state === "ready" && (
+            <>
+              <h3>
+                {t("compare.since", { version: comparison.base.version ?? 0 })}
+                <span className="muted"> · {diffSummary(comparison.diff)}</span>
+              </h3>
+              {comparison.diff.steps.length + comparison.diff.definition.length > 0 && (
+                <div className="publish-change-list">
+                  <ChangeList diff={comparison.diff} />
+                </div>
+              )}
+            </>
+          )}
+        </section>
         <label className="field">
           <span className="field-label">{t("publish.note")}</span>
           <input

@@ -10,6 +10,24 @@ export interface StepBadge {
   warnings: number;
 }
 
+/** How a step differs from the version it is compared with (an old version's Changes panel). */
+export type ChangeMark = "added" | "changed" | "removed";
+
+const CHANGE_LABELS = {
+  added: "compare.kind.added",
+  changed: "compare.kind.changed",
+  removed: "compare.kind.removed",
+} as const;
+
+/** The small "Added" / "Changed" / "Removed" pill of a compared step. */
+function ChangePill({ mark }: { mark: ChangeMark }) {
+  return (
+    <span className={`card-change card-change-${mark}`} data-testid="card-change">
+      {t(CHANGE_LABELS[mark])}
+    </span>
+  );
+}
+
 export type StepCardData = {
   info: CardInfo;
   isTrigger: boolean;
@@ -19,6 +37,7 @@ export type StepCardData = {
   onToggleCollapse?: () => void;
   /** Run status of the step in the run being watched. */
   status?: string;
+  change?: ChangeMark;
 };
 export type StepCardNode = Node<StepCardData, "step">;
 
@@ -30,6 +49,7 @@ export const StepCard = memo(function StepCard({ id, data, selected }: NodeProps
   if (selected) classes.push("selected");
   if (badge?.errors) classes.push("has-errors");
   if (data.status) classes.push(`status-${data.status.toLowerCase()}`);
+  if (data.change) classes.push(`change-${data.change}`);
   return (
     <div
       className={classes.join(" ")}
@@ -50,6 +70,7 @@ export const StepCard = memo(function StepCard({ id, data, selected }: NodeProps
         </span>
         <span className="card-title">{info.title}</span>
       </div>
+      {data.change && <ChangePill mark={data.change} />}
       {data.hiddenSteps !== undefined && (
         <button
           type="button"
@@ -94,6 +115,7 @@ export const ScopeNode = memo(function ScopeNode({ id, data, selected }: NodePro
   if (selected) classes.push("selected");
   // A container takes its contents' status in a run (a loop with a failed iteration is red).
   if (data.status) classes.push(`status-${data.status.toLowerCase()}`);
+  if (data.change) classes.push(`change-${data.change}`);
   return (
     <div
       className={classes.join(" ")}
@@ -110,6 +132,7 @@ export const ScopeNode = memo(function ScopeNode({ id, data, selected }: NodePro
           <span className="card-eyebrow">{info.connectorName}</span>
           <span className="card-title">{info.title}</span>
         </div>
+        {data.change && <ChangePill mark={data.change} />}
         {badge && (badge.errors > 0 || badge.warnings > 0) && (
           <span
             className={badge.errors > 0 ? "card-badge error" : "card-badge warning"}

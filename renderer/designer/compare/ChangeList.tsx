@@ -1,0 +1,146 @@
+import {
+  type FlowDiff,
+  MAX_FIELD_CHANGES,
+  type StepChange,
+  type StepChangeKind,
+  type ValueChange,
+} from "../../../shared/flow";
+import type { JsonObject } from "../../../shared/json";
+import { type MessageKey, t } from "../../i18n";
+import { cardInfo } from "../card-info";
+import { containerLabel, fieldLabel, fieldValueText, valueTitle } from "./change-labels";
+
+const KIND_LABELS: Readonly<Record<StepChangeKind, MessageKey>> = {
+  added: "compare.kind.added",
+  removed: "compare.kind.removed",
+  renamed: "compare.kind.renamed",
+  changed: "compare.kind.changed",
+};
+
+/** "2 steps added, 1 changed": the counts of a comparison, or that nothing changed. */
+export function diffSummary(diff: FlowDiff): string {
+  const count = (kind: StepChangeKind) => diff.steps.filter((s) => s.kind === kind).length;
+  const parts = [
+    [count("added"), "compare.count.added"],
+    [count("changed") + count("renamed"), "compare.count.changed"],
+    [count("removed"), "compare.count.removed"],
+  ] as const;
+  const listed = parts.filter(([n]) => n > 0).map(([n, key]) => t(key, { count: n }));
+  if (diff.definition.length > 0) listed.push(t("compare.count.settings"));
+  return listed.length === 0 ? t("compare.none") : listed.join(", ");
+}
+
+/**
+ * The steps that differ between two definitions, each with what changed in it. With `onSelect`,
+ * a step's name is a button (to show it on the canvas) when `canSelect` says it is there.
+ */
+export function ChangeList({
+  diff,
+  onSelect,
+  canSelect,
+}: {
+  diff: FlowDiff;
+  onSelect?: (change: StepChange) => void;
+  canSelect?: (change: StepChange) => boolean;
+}) {
+  return (
+    <ol className="changes" aria-label={t("compare.listLabel")}>
+      {diff.steps.map((change) => (
+        <li
+          key={`${change.kind}:${change.isTrigger}:${change.name}`}
+          className={`change change-row-${change.kind}`}
+          data-testid="change"
+        >
+          <ChangeHead change={change} onSelect={onSelect && canSelect?.(change) ? onSelect : undefined} />
+          {change.previousName !== undefined && (
+            <p className="change-note">
+              {t("compare.renamedFrom", { name: cardInfo(change.previousName, change.before ?? {}).title })}
+            </p>
+          )}
+          {change.moved && (
+            <p className="change-note">
+              {t("compare.moved", {
+                from: containerLabel(change.moved.from),
+                to: containerLabel(change.moved.to),
+              })}
+            </p>
+          )}
+          <Fields fields={change.fields} step={change.after ?? change.before} />
+        </li>
+      ))}
+      {diff.definition.length > 0 && (
+        <li className="change change-row-changed" data-testid="change">
+          <div className="change-head">
+            <span className="change-kind">{t("compare.kind.changed")}</span>
+            <span className="change-step">{t("compare.flowSettings")}</span>
+          </div>
+          <Fields fields={diff.definition} step={undefined} />
+        </li>
+      )}
+    </ol>
+  );
+}
+
+function ChangeHead({
+  change,
+  onSelect,
+}: {
+  change: StepChange;
+  onSelect: ((c: StepChange) => void) | undefined;
+}) {
+  const info = cardInfo(change.name, change.after ?? change.before ?? {});
+  return (
+    <div className="change-head">
+      <span className="change-kind">{t(KIND_LABELS[change.kind])}</span>
+      {onSelect ? (
+        <button
+          type="button"
+          className="link-button change-step"
+          title={t("compare.showStep")}
+          onClick={() => onSelect(change)}
+        >
+          {info.title}
+        </button>
+      ) : (
+        <span className="change-step">{info.title}</span>
+      )}
+      {(change.isTrigger || info.subtitle !== info.title) && (
+        <span className="muted change-operation">
+          {change.isTrigger ? t("compare.trigger", { operation: info.subtitle }) : info.subtitle}
+        </span>
+      )}
+    </div>
+  );
+}
+
+function Fields({ fields, step }: { fields: readonly ValueChange[]; step: JsonObject | undefined }) {
+  if (fields.length === 0) return null;
+  return (
+    <>
+      <dl className="change-fields">
+        {fields.map((field) => (
+          <div key={field.path.join("\u0000")} className="change-field">
+            <dt>{fieldLabel(step, field.path)}</dt>
+            <dd>
+              <del
+                title={valueTitle(field.before)}
+                className={field.before === undefined ? "unset" : undefined}
+              >
+                {fieldValueText(step, field.path, field.before)}
+              </del>
+              <span aria-hidden="true"> → </span>
+              <span className="visually-hidden">{t("compare.becomes")}</span>
+              <ins
+                title={valueTitle(field.after)}
+                className={field.after === undefined ? "unset" : undefined}
+              >
+                {fieldValueText(step, field.path, field.after)}
+              </ins>
+            </dd>
+          </div>
+        ))}
+      </dl>
+      {fields.length >= MAX_FIELD_CHANGES && <p className="change-note">{t("compare.more")}</p>}
+    </>
+  );
+}

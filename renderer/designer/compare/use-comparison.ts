@@ -1,0 +1,82 @@
+// Loading what a definition is compared with: the flow's latest published version (before a
+// publish), the version before an old one, or the draft; and the comparison itself.
+import { useEffect, useMemo, useState } from "react";
+import { diffDefinitions, type FlowDiff, type WdlDefinition } from "../../../shared/flow";
+import { api } from "../../api/client";
+import { describeError } from "../../ui/errors";
+
+/** The other side of a comparison; null when there is none (a flow never published, a first version). */
+export interface Base {
+  definition: WdlDefinition;
+  /** The version number, or undefined for the draft. */
+  version?: number;
+}
+
+export type Comparison =
+  | { state: "loading" }
+  | { state: "failed"; message: string }
+  | { state: "none" }
+  | { state: "ready"; diff: FlowDiff; base: Base };
+
+/** The flow's newest published version, or null when it was never published. */
+export async function latestVersion(flowId: string): Promise<Base | null> {
+  const versions = await api.call("publish.versions", { flowId });
+  const newest = versions.reduce<number | undefined>((max, v) => Math.max(max ?? 0, v.version), undefined);
+  if (newest === undefined) return null;
+  const detail = await api.call("publish.version", { flowId, version: newest });
+  return { definition: detail.definition as unknown as WdlDefinition, version: newest };
+}
+
+/** The version published just before `version`, or null for the first one. */
+export async function versionBefore(flowId: string, version: number): Promise<Base | null> {
+  const versions = await api.call("publish.versions", { flowId });
+  const previous = versions
+    .map((v) => v.version)
+    .filter((v) => v < version)
+    .reduce<number | undefined>((max, v) => Math.max(max ?? 0, v), undefined);
+  if (previous === undefined) return null;
+  const detail = await api.call("publish.version", { flowId, version: previous });
+  return { definition: detail.definition as unknown as WdlDefinition, version: previous };
+}
+
+export async function draftOf(flowId: string): Promise<Base> {
+  const flow = await api.call("flows.get", { id: flowId });
+  return { definition: flow.definition as unknown as WdlDefinition };
+}
+
+/**
+ * Loads the base with `load` (again whenever `key` changes) and compares: with `direction`
+ * "base-first" the base is the older side (what `definition` changed from it), with "base-last"
+ * the newer one (what the base changes from `definition`).
+ */
+export function useComparison(
+  key: string,
+  load: () => Promise<Base | null>,
+  definition: WdlDefinition | undefined,
+  direction: "base-first" | "base-last",
+): Comparison {
+  const [loaded, setLoaded] = useState<
+    { key: string; base: Base | null } | { key: string; error: string } | undefined
+  >();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` names what `load` loads.
+  useEffect(() => {
+    let cancelled = false;
+    load().then(
+      (base) => !cancelled && setLoaded({ key, base }),
+      (error: unknown) => !cancelled && setLoaded({ key, error: describeError(error) }),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [key]);
+  return useMemo<Comparison>(() => {
+    if (!loaded || loaded.key !== key || !definition) return { state: "loading" };
+    if ("error" in loaded) return { state: "failed", message: loaded.error };
+    if (loaded.base === null) return { state: "none" };
+    const diff =
+      direction === "base-first"
+        ? diffDefinitions(loaded.base.definition, definition)
+        : diffDefinitions(definition, loaded.base.definition);
+    return { state: "ready", diff, base: loaded.base };
+  }, [loaded, key, definition, direction]);
+}
