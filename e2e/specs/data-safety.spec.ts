@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { buttonFlow } from "../fixtures/button-flow";
+import { callApi, createFlow } from "../harness/api";
 import { expect, test } from "../harness/fixtures";
 import { DesignerPage } from "../pages/designer";
 import { FlowListPage } from "../pages/flow-list";
@@ -109,5 +111,59 @@ test.describe("run history retention", () => {
     await expect(page.getByTestId("run-retention")).toHaveText(
       "Runs that ended more than 28 days ago are deleted. Change",
     );
+  });
+});
+
+test.describe("a draft saved elsewhere meanwhile", () => {
+  test("stops autosave, shows what this window would drop, and saves it as a copy", async ({ app }) => {
+    const page = app.page;
+    const flowId = await createFlow(
+      page,
+      "Shared draft",
+      "instant",
+      buttonFlow({ Note: { type: "Compose", inputs: "original", runAfter: {} } }),
+    );
+    const designer = new DesignerPage(page);
+    await designer.open(flowId);
+    await designer.expectOpen("Shared draft");
+
+    // Another window saves its draft over the revision this one holds.
+    const theirs = await callApi<{ revision: number; definition: Record<string, unknown> }>(
+      page,
+      "flows.get",
+      {
+        id: flowId,
+      },
+    );
+    await callApi(page, "flows.saveDraft", {
+      id: flowId,
+      revision: theirs.revision,
+      definition: buttonFlow({ Note: { type: "Compose", inputs: "theirs", runAfter: {} } }),
+    });
+
+    await designer.select("Note");
+    await designer.fill("Inputs", "mine");
+    const banner = page.getByTestId("conflict-banner");
+    await expect(banner).toContainText("changed elsewhere");
+    await banner.getByRole("button", { name: "Compare" }).click();
+    const compare = page.getByRole("dialog", { name: "Your draft and the one saved elsewhere" });
+    const change = compare.getByTestId("change");
+    await expect(change).toHaveCount(1);
+    await expect(change.getByRole("deletion")).toHaveText("theirs");
+    await expect(change.getByRole("insertion")).toHaveText("mine");
+    await compare.getByRole("button", { name: "Close" }).first().click();
+
+    await banner.getByRole("button", { name: "Save mine as a copy" }).click();
+    await designer.expectOpen("Shared draft (my copy)");
+    await designer.select("Note");
+    await expect(designer.field("Inputs")).toHaveText("mine");
+    const original = await callApi<{ definition: { actions: { Note: { inputs: string } } } }>(
+      page,
+      "flows.get",
+      {
+        id: flowId,
+      },
+    );
+    expect(original.definition.actions.Note.inputs).toBe("theirs");
   });
 });

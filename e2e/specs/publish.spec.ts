@@ -517,17 +517,21 @@ test.describe("publishing", () => {
     await designer.dragStep("Compose", "start:#root");
     await designer.fill("Inputs", "first value");
     await designer.saved();
+    const draftState = page.getByTestId("draft-state");
+    await expect(draftState).toHaveText("Not published");
     const toolbar = page.getByRole("toolbar", { name: "Designer" });
     await toolbar.getByRole("button", { name: "Publish" }).click();
     const dialog = page.getByRole("dialog", { name: /^Publish/ });
     await expect(dialog.getByTestId("publish-changes")).toHaveText("This will be the first version.");
     await dialog.getByRole("button", { name: "Close" }).click();
     await designer.publish("first version");
+    await expect(draftState).toHaveText("Version 1 runs");
 
     await designer.select("Compose");
     await designer.fill("Inputs", "second value");
     await designer.saved();
-    await toolbar.getByRole("button", { name: "Publish" }).click();
+    // The header says the draft is ahead of what runs; it opens the same list of changes.
+    await draftState.getByRole("button", { name: "Unpublished changes" }).click();
     const changes = dialog.getByTestId("publish-changes");
     await expect(changes).toContainText("Changes since version 1 · 1 changed");
     const change = changes.getByTestId("change");
@@ -539,6 +543,7 @@ test.describe("publishing", () => {
     await dialog.getByLabel("What changed (optional)").fill("second version");
     await dialog.getByRole("button", { name: "Publish" }).click();
     await expect(dialog).toBeHidden();
+    await expect(draftState).toHaveText("Version 2 runs");
 
     await toolbar.getByRole("button", { name: "Versions" }).click();
     await page

@@ -21,6 +21,7 @@ import { VersionsDialog } from "../workflows/VersionsDialog";
 import { FlowCanvas } from "./canvas/FlowCanvas";
 import { CheckerPanel } from "./checker/CheckerPanel";
 import { badgesOf, useCheck } from "./checker/use-check";
+import { ConflictChangesDialog } from "./compare/ConflictChangesDialog";
 import { FindBox } from "./FindBox";
 import { FlowName } from "./FlowName";
 import { PanelResizers } from "./PanelResizer";
@@ -28,6 +29,7 @@ import { InsertPicker } from "./palette/InsertPicker";
 import { Palette } from "./palette/Palette";
 import { panelWidthStyle, usePanelWidths } from "./panel-widths";
 import { PropertiesPanel } from "./properties/PropertiesPanel";
+import { DraftState } from "./publish/DraftState";
 import { PublishDialog } from "./publish/PublishDialog";
 import { flushSave, useAutosave } from "./state/autosave";
 import { readSteps, writeSteps } from "./state/clipboard";
@@ -114,6 +116,7 @@ function Designer() {
   const [testOpen, setTestOpen] = useState(false);
   const [publishOpen, setPublishOpen] = useState(false);
   const [versionsOpen, setVersionsOpen] = useState(false);
+  const [conflictCompare, setConflictCompare] = useState(false);
   /** Find a step: open or not, and a counter that each Ctrl+F bumps to focus its field again. */
   const [find, setFind] = useState({ open: false, focus: 0 });
   const test = useFlowTest(flowId, null);
@@ -447,6 +450,7 @@ function Designer() {
           <KindIcon kind={kind} size={14} />
           {kindLabel(kind)}
         </span>
+        <DraftState flowId={flowId} onShowChanges={() => setPublishOpen(true)} />
         <div className="designer-actions">
           <button
             type="button"
@@ -520,6 +524,9 @@ function Designer() {
             </button>
             {save.state === "conflict" && (
               <>
+                <button type="button" className="button" onClick={() => setConflictCompare(true)}>
+                  {t("compare.conflictButton")}
+                </button>
                 <button type="button" className="button" onClick={() => void saveAsCopy()}>
                   {t("designer.conflict.saveMineAsCopy")}
                 </button>
@@ -567,8 +574,20 @@ function Designer() {
           flowId={flowId}
           name={name}
           definition={store.getState().definition}
+          errorCount={check.errorCount}
+          onShowErrors={() => {
+            setPublishOpen(false);
+            setCheckerOpen(true);
+          }}
           onClose={() => setPublishOpen(false)}
           onPublish={publish}
+        />
+      )}
+      {conflictCompare && (
+        <ConflictChangesDialog
+          flowId={flowId}
+          mine={store.getState().definition}
+          onClose={() => setConflictCompare(false)}
         />
       )}
       {versionsOpen && (

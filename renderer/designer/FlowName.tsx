@@ -38,7 +38,7 @@ export function FlowName({ name, onRename }: { name: string; onRename: (name: st
       <button
         type="button"
         className="flow-title"
-        title={t("designer.renameHint")}
+        title={t("designer.renameHint", { name })}
         onClick={() => setEditing(true)}
       >
         <h1>{name}</h1>

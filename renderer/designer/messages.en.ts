@@ -4,10 +4,15 @@ export const designerMessages = {
   // Page and header
   "designer.back": "Back to My flows",
   "designer.loading": "Opening the flow…",
-  "designer.renameHint": "Click to rename",
+  "designer.renameHint": "{name}: click to rename",
   "designer.nameLabel": "Flow name",
   "designer.noTrigger": "This flow has no trigger yet.",
   "designer.testBlocked": "Fix the flow checker's errors to test the flow",
+  "draftState.never": "Not published",
+  "draftState.runs": "Version {version} runs",
+  "draftState.unpublished": "Unpublished (last: version {version})",
+  "draftState.changes": "Unpublished changes",
+  "draftState.changesHint": "The draft differs from the published version. Open Publish to see what changed.",
 
   // Undo and redo: the toast after each, and the names of the edits (shown in them and the toolbar)
   "designer.undone": "Undone: {label}",

@@ -11,6 +11,7 @@ export function FormActions({
   busy,
   onCancel,
   cancelLabel = t("common.cancel"),
+  disabled = false,
 }: {
   error: string | undefined;
   /** For an input's aria-describedby. */
@@ -19,6 +20,8 @@ export function FormActions({
   busy: boolean;
   onCancel: () => void;
   cancelLabel?: string;
+  /** The submit cannot be made (the form says why). */
+  disabled?: boolean;
 }) {
   return (
     <>
@@ -31,7 +34,7 @@ export function FormActions({
         <button type="button" className="button" onClick={onCancel}>
           {cancelLabel}
         </button>
-        <button type="submit" className="button primary" disabled={busy}>
+        <button type="submit" className="button primary" disabled={busy || disabled}>
           {submitLabel}
         </button>
       </div>

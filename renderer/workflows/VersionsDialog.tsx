@@ -45,7 +45,7 @@ export function VersionsDialog({
               <li key={v.version} className="version" data-testid="version">
                 <div className="version-text">
                   <strong>
-                    {t("versions.readOnly", { version: v.version }).replace(" (read-only)", "")}
+                    {t("versions.version", { version: v.version })}
                     {v.current && <span className="tag">{t("versions.current")}</span>}
                   </strong>
                   <span>{v.note || <span className="muted">{t("versions.noNote")}</span>}</span>

@@ -71,6 +71,11 @@ export const workflowsMessages = {
   "publish.notePlaceholder": "For example: first version, raise the threshold to 10,000",
   "publish.submit": "Publish",
   "publish.refused": "Fix the flow checker's errors before publishing.",
+  "publish.blocked": {
+    one: "The flow checker found {count} error: fix it before publishing.",
+    other: "The flow checker found {count} errors: fix them before publishing.",
+  },
+  "publish.showErrors": "Show the errors",
   "publish.done": "Version {version} is published and enabled.",
   "publish.doneDisabled": "Version {version} is published but not enabled: {reason}",
   "publish.versions": "Versions",
@@ -92,6 +97,10 @@ export const workflowsMessages = {
 
   // Comparing two definitions of a flow (publish, an old version)
   "compare.title": "Changes",
+  "compare.conflictTitle": "Your draft and the one saved elsewhere",
+  "compare.conflictIntro": "What your draft changes from the one saved elsewhere",
+  "compare.conflictSame": "The steps are the same; only the layout or notes differ.",
+  "compare.conflictButton": "Compare",
   "compare.listLabel": "Changed steps",
   "compare.since": "Changes since version {version}",
   "compare.firstVersion": "This will be the first version.",
@@ -124,6 +133,7 @@ export const workflowsMessages = {
   "compare.notSet": "(not set)",
   "compare.empty": "(empty)",
   "compare.topLevel": "the top level",
+  "compare.runsFirst": "first in its branch",
   "compare.field.runAfter": "Run after",
   "compare.field.retryPolicy": "Retry policy",
   "compare.field.limit": "Limits and timeout",

@@ -8,7 +8,7 @@ import {
 import type { JsonObject } from "../../../shared/json";
 import { type MessageKey, t } from "../../i18n";
 import { cardInfo } from "../card-info";
-import { containerLabel, fieldLabel, fieldValueText, valueTitle } from "./change-labels";
+import { containerLabel, fieldLabel, fieldValueText, runAfterText, valueTitle } from "./change-labels";
 
 const KIND_LABELS: Readonly<Record<StepChangeKind, MessageKey>> = {
   added: "compare.kind.added",
@@ -65,7 +65,7 @@ export function ChangeList({
               })}
             </p>
           )}
-          <Fields fields={change.fields} step={change.after ?? change.before} />
+          <Fields fields={change.fields} before={change.before} after={change.after} />
         </li>
       ))}
       {diff.definition.length > 0 && (
@@ -74,7 +74,7 @@ export function ChangeList({
             <span className="change-kind">{t("compare.kind.changed")}</span>
             <span className="change-step">{t("compare.flowSettings")}</span>
           </div>
-          <Fields fields={diff.definition} step={undefined} />
+          <Fields fields={diff.definition} before={undefined} after={undefined} />
         </li>
       )}
     </ol>
@@ -113,28 +113,78 @@ function ChangeHead({
   );
 }
 
-function Fields({ fields, step }: { fields: readonly ValueChange[]; step: JsonObject | undefined }) {
+interface FieldRow {
+  key: string;
+  label: string;
+  before: string;
+  after: string;
+  beforeTitle?: string | undefined;
+  afterTitle?: string | undefined;
+  beforeUnset: boolean;
+  afterUnset: boolean;
+}
+
+/** The rows of a step's changed fields; a change to Run after is one row, in words. */
+function fieldRows(
+  fields: readonly ValueChange[],
+  before: JsonObject | undefined,
+  after: JsonObject | undefined,
+): FieldRow[] {
+  const step = after ?? before;
+  const rows: FieldRow[] = [];
+  let runAfterDone = false;
+  for (const field of fields) {
+    if (field.path[0] === "runAfter" && before && after) {
+      if (runAfterDone) continue;
+      runAfterDone = true;
+      rows.push({
+        key: "runAfter",
+        label: t("compare.field.runAfter"),
+        before: runAfterText(before.runAfter),
+        after: runAfterText(after.runAfter),
+        beforeUnset: false,
+        afterUnset: false,
+      });
+      continue;
+    }
+    rows.push({
+      key: field.path.join("\u0000"),
+      label: fieldLabel(step, field.path),
+      before: fieldValueText(step, field.path, field.before),
+      after: fieldValueText(step, field.path, field.after),
+      beforeTitle: valueTitle(field.before),
+      afterTitle: valueTitle(field.after),
+      beforeUnset: field.before === undefined,
+      afterUnset: field.after === undefined,
+    });
+  }
+  return rows;
+}
+
+function Fields({
+  fields,
+  before,
+  after,
+}: {
+  fields: readonly ValueChange[];
+  before: JsonObject | undefined;
+  after: JsonObject | undefined;
+}) {
   if (fields.length === 0) return null;
   return (
     <>
       <dl className="change-fields">
-        {fields.map((field) => (
-          <div key={field.path.join("\u0000")} className="change-field">
-            <dt>{fieldLabel(step, field.path)}</dt>
+        {fieldRows(fields, before, after).map((row) => (
+          <div key={row.key} className="change-field">
+            <dt>{row.label}</dt>
             <dd>
-              <del
-                title={valueTitle(field.before)}
-                className={field.before === undefined ? "unset" : undefined}
-              >
-                {fieldValueText(step, field.path, field.before)}
+              <del title={row.beforeTitle} className={row.beforeUnset ? "unset" : undefined}>
+                {row.before}
               </del>
               <span aria-hidden="true"> → </span>
               <span className="visually-hidden">{t("compare.becomes")}</span>
-              <ins
-                title={valueTitle(field.after)}
-                className={field.after === undefined ? "unset" : undefined}
-              >
-                {fieldValueText(step, field.path, field.after)}
+              <ins title={row.afterTitle} className={row.afterUnset ? "unset" : undefined}>
+                {row.after}
               </ins>
             </dd>
           </div>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { JsonObject } from "../../../shared/json";
-import { containerLabel, fieldLabel, fieldValueText, valueText } from "./change-labels";
+import { containerLabel, fieldLabel, fieldValueText, runAfterText, valueText } from "./change-labels";
 
 const approval: JsonObject = {
   type: "OpenApiConnectionWebhook",
@@ -57,6 +57,16 @@ describe("fieldValueText", () => {
     expect(
       fieldValueText(approval, ["inputs", "parameters", "WebhookApprovalCreationInput/title"], "Hi"),
     ).toBe("Hi");
+  });
+});
+
+describe("runAfterText", () => {
+  it("says what a step waits for, in words", () => {
+    expect(runAfterText({})).toBe("first in its branch");
+    expect(runAfterText(undefined)).toBe("first in its branch");
+    expect(runAfterText({ Get_record: ["Succeeded"], Try: ["failed", "TIMEDOUT"] })).toBe(
+      "Get record (succeeded), Try (failed, timed out)",
+    );
   });
 });
 

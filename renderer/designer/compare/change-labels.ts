@@ -2,8 +2,8 @@
 // "Approval type") rather than its path in the JSON, where the branch a step sits in is, and a
 // value short enough for one line.
 import { type InputDeclaration, inputsOf, operationOfAction } from "../../../shared/connectors";
-import { branchLabel, type ContainerRef } from "../../../shared/flow";
-import type { JsonObject, JsonValue } from "../../../shared/json";
+import { branchLabel, type ContainerRef, normalizeStatuses, type RunAfterStatus } from "../../../shared/flow";
+import { isJsonObject, type JsonObject, type JsonValue } from "../../../shared/json";
 import { type MessageKey, t } from "../../i18n";
 import { branchHeadLabel, displayName } from "../card-info";
 
@@ -108,4 +108,28 @@ export function valueText(value: JsonValue | undefined): string {
 export function valueTitle(value: JsonValue | undefined): string | undefined {
   if (value === undefined) return undefined;
   return typeof value === "string" ? value : JSON.stringify(value, null, 2);
+}
+
+const STATUS_LABELS: Readonly<Record<RunAfterStatus, MessageKey>> = {
+  Succeeded: "designer.edge.succeeded",
+  Failed: "designer.edge.failed",
+  Skipped: "designer.edge.skipped",
+  TimedOut: "designer.edge.timedOut",
+};
+
+/**
+ * A step's Run after in words: "Start and wait for an approval (succeeded)", or "first in its branch"
+ * when it waits for nothing.
+ */
+export function runAfterText(runAfter: JsonValue | undefined): string {
+  if (!isJsonObject(runAfter) || Object.keys(runAfter).length === 0) return t("compare.runsFirst");
+  return Object.entries(runAfter)
+    .map(([name, statuses]) => {
+      const list = Array.isArray(statuses)
+        ? normalizeStatuses(statuses.filter((s): s is string => typeof s === "string"))
+        : [];
+      const words = list.map((status) => t(STATUS_LABELS[status]));
+      return words.length > 0 ? `${displayName(name)} (${words.join(", ")})` : displayName(name);
+    })
+    .join(", ");
 }

@@ -15,6 +15,8 @@ export function PublishDialog({
   flowId,
   name,
   definition,
+  errorCount,
+  onShowErrors,
   onClose,
   onPublish,
 }: {
@@ -22,6 +24,9 @@ export function PublishDialog({
   name: string;
   /** The draft about to be published. */
   definition: WdlDefinition;
+  /** The flow checker's errors: with any, the changes can be read but not published. */
+  errorCount: number;
+  onShowErrors: () => void;
   onClose: () => void;
   onPublish: (note: string) => Promise<void>;
 }) {
@@ -44,7 +49,16 @@ export function PublishDialog({
           }
         }}
       >
-        <p className="muted">{t("publish.body")}</p>
+        {errorCount > 0 ? (
+          <div className="banner banner-error" role="alert">
+            <span>{t("publish.blocked", { count: errorCount })}</span>
+            <button type="button" className="button" onClick={onShowErrors}>
+              {t("publish.showErrors")}
+            </button>
+          </div>
+        ) : (
+          <p className="muted">{t("publish.body")}</p>
+        )}
         <section className="publish-changes" aria-live="polite" data-testid="publish-changes">
           {comparison.state === "loading" && <p className="muted">{t("compare.loading")}</p>}
           {comparison.state === "failed" && (
@@ -76,7 +90,13 @@ export function PublishDialog({
             onChange={(e) => setNote(e.target.value)}
           />
         </label>
-        <FormActions error={error} submitLabel={t("publish.submit")} busy={busy} onCancel={onClose} />
+        <FormActions
+          error={error}
+          submitLabel={t("publish.submit")}
+          busy={busy}
+          disabled={errorCount > 0}
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   );
