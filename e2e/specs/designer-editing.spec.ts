@@ -227,6 +227,74 @@ test.describe("designer: editing", () => {
     await expect(designer.card("Compose 2")).toBeVisible();
   });
 
+  test("a card's context menu copies, pastes, duplicates, renames, branches, wraps and deletes; each is undoable", async ({
+    app,
+  }) => {
+    const page = app.page;
+    const designer = new DesignerPage(page);
+    const flowId = await createFlow(
+      page,
+      "Menu flow",
+      "instant",
+      buttonFlow({ Note: { type: "Compose", inputs: "hello", runAfter: {} } }),
+    );
+    await designer.open(flowId);
+    const menu = page.getByRole("menu", { name: "Step" });
+    const choose = async (card: string, item: string | RegExp) => {
+      await designer.card(card).click({ button: "right" });
+      await menu.getByRole("menuitem", { name: item }).click();
+      await expect(menu).toBeHidden();
+    };
+
+    // Nothing copied yet: no paste. Copy, then paste after the same step.
+    await designer.card("Note").click({ button: "right" });
+    await expect(menu.getByRole("menuitem", { name: "Paste after this step" })).toBeDisabled();
+    await page.keyboard.press("Escape");
+    await expect(menu).toBeHidden();
+    await choose("Note", "Copy");
+    await choose("Note", "Paste after this step");
+    await expect(designer.card("Note 2")).toBeVisible();
+    await choose("Note 2", "Duplicate");
+    await expect(designer.card("Note 3")).toBeVisible();
+
+    // Rename puts the cursor in the step's name, its text selected.
+    await choose("Note 3", "Rename");
+    const title = page.getByLabel("Step name");
+    await expect(title).toBeFocused();
+    await page.keyboard.type("Greeting");
+    await page.keyboard.press("Enter");
+    await expect(designer.card("Greeting")).toBeVisible();
+
+    // A parallel branch beside a step: the picker, then the step runs beside it.
+    await choose("Note", "Add a parallel branch…");
+    const picker = page.getByRole("dialog", { name: "Choose a step" });
+    await picker.getByRole("searchbox").fill("Compose");
+    await picker.getByRole("searchbox").press("Enter");
+    await expect(picker).toBeHidden();
+    await expect.poll(async () => Object.keys(await savedActions(page, flowId)).length).toBe(4);
+    const actions = await savedActions(page, flowId);
+    const parallel = Object.entries(actions).find(([name]) => !["Note", "Note_2", "Greeting"].includes(name));
+    expect(parallel?.[1]).toMatchObject({ runAfter: {} });
+
+    await choose("Greeting", "Wrap in a Scope");
+    await expect(page.getByTestId("scope-node").filter({ hasText: "Scope" })).toBeVisible();
+    await choose("Scope", /^Delete/);
+    await expect(designer.card("Greeting")).toBeHidden();
+    await page.keyboard.press("Control+z");
+    await expect(designer.card("Greeting")).toBeVisible();
+
+    // From the keyboard: Shift+F10 opens the selected card's menu, F2 renames.
+    await designer.card("Note 2").click();
+    await page.getByRole("button", { name: "Close properties" }).click();
+    await page.keyboard.press("Shift+F10");
+    await expect(menu).toBeVisible();
+    await expect(menu.getByRole("menuitem", { name: "Open properties" })).toBeFocused();
+    await page.keyboard.press("Escape");
+    await expect(menu).toBeHidden();
+    await page.keyboard.press("F2");
+    await expect(page.getByLabel("Step name")).toBeFocused();
+  });
+
   test("the checker points at a timeout that is not a duration, and at one that has no effect", async ({
     app,
   }) => {

@@ -26,6 +26,8 @@ const GROUPS: { title: MessageKey; keys: [string[], MessageKey][] }[] = [
       [[MOD, "V"], "shortcuts.paste"],
       [[MOD, "D"], "shortcuts.duplicate"],
       [["Delete"], "shortcuts.delete"],
+      [["F2"], "shortcuts.rename"],
+      [["Shift", "F10"], "shortcuts.menu"],
       [[MOD, "F"], "shortcuts.find"],
       [["F3"], "shortcuts.findNext"],
     ],

@@ -5,7 +5,13 @@ import { Link, useLocation } from "wouter";
 import type { Flow } from "../../shared/api";
 import { applyFix, type Finding } from "../../shared/checker";
 import type { OperationDeclaration } from "../../shared/connectors";
-import { actionNodeId, copyActions, definitionAsJson, type InsertionPoint } from "../../shared/flow";
+import {
+  actionNameOfNodeId,
+  actionNodeId,
+  copyActions,
+  definitionAsJson,
+  type InsertionPoint,
+} from "../../shared/flow";
 import { api } from "../api/client";
 import { isEditableTarget, useCommand } from "../app/commands";
 import { useDocumentTitle } from "../app/document-title";
@@ -18,6 +24,7 @@ import { describeError, isConflict } from "../ui/errors";
 import { toast } from "../ui/toasts";
 import { downloadText } from "../workflows/download";
 import { VersionsDialog } from "../workflows/VersionsDialog";
+import { useCanvasMenu } from "./CanvasContextMenu";
 import { FlowCanvas } from "./canvas/FlowCanvas";
 import { CheckerPanel } from "./checker/CheckerPanel";
 import { badgesOf, useCheck } from "./checker/use-check";
@@ -34,8 +41,16 @@ import { PublishDialog } from "./publish/PublishDialog";
 import { flushSave, useAutosave } from "./state/autosave";
 import { readSteps, writeSteps } from "./state/clipboard";
 import { DesignerContext, useDesigner, useDesignerStore } from "./state/context";
-import { createDesignerStore, type DesignerStore } from "./state/designer-store";
-import { deleteSteps, duplicateStep, insertOperation, pasteAt, selectedStepNames } from "./state/edits";
+import { createDesignerStore, type DesignerStore, RENAME_FIELD } from "./state/designer-store";
+import {
+  addParallelBranch,
+  deleteSteps,
+  duplicateStep,
+  endOfFlow,
+  insertOperation,
+  pasteAt,
+  selectedStepNames,
+} from "./state/edits";
 import { type FoundStep, hiddenBy, paddingClearOf } from "./state/find-steps";
 import { type Direction, nearestCard } from "./state/keyboard";
 import { Toolbar } from "./Toolbar";
@@ -109,7 +124,8 @@ function Designer() {
   const [paletteOpen, setPaletteOpen] = useState(() => localStorage.getItem(PALETTE_KEY) !== "false");
   const showPalette = paletteOpen && !readOnly;
   const [checkerOpen, setCheckerOpen] = useState(false);
-  const [picker, setPicker] = useState<{ point: InsertionPoint; anchor: DOMRect }>();
+  /** The step picker: opened at a "+" (point), or beside a card for a parallel branch (beside). */
+  const [picker, setPicker] = useState<{ point?: InsertionPoint; beside?: string; anchor: DOMRect }>();
   const [renameConflict, setRenameConflict] = useState<string>();
   const [confirmDelete, setConfirmDelete] = useState(false);
   const check = useCheck();
@@ -257,8 +273,11 @@ function Designer() {
       toast.success(t("designer.checker.fixed", { label }));
   };
 
-  const addNote = () => {
-    const center = reactFlow.screenToFlowPosition({ x: window.innerWidth / 2, y: window.innerHeight / 2 });
+  /** A new note, where the pointer was (the context menu) or in the middle of the window. */
+  const addNote = (at?: { x: number; y: number }) => {
+    const center = reactFlow.screenToFlowPosition(
+      at ?? { x: window.innerWidth / 2, y: window.innerHeight / 2 },
+    );
     const note = {
       id: crypto.randomUUID(),
       text: "",
@@ -268,6 +287,12 @@ function Designer() {
     };
     store.getState().applyDesigner(t("designer.edit.addNote"), (d) => ({ ...d, notes: [...d.notes, note] }));
   };
+  const canvasMenu = useCanvasMenu({
+    store,
+    pickParallel: (beside, at) => setPicker({ beside, anchor: new DOMRect(at.x, at.y, 0, 0) }),
+    addNoteAt: addNote,
+    fitView: () => void reactFlow.fitView({ duration: 250, maxZoom: 1 }),
+  });
 
   // Clipboard: the DOM's copy/cut/paste events, raised by the keyboard and by the Edit menu alike.
   useEffect(() => {
@@ -302,10 +327,16 @@ function Designer() {
   }, [store]);
 
   // Keyboard navigation between cards.
+  const canvasMenuOpen = useRef(canvasMenu.open);
+  canvasMenuOpen.current = canvasMenu.open;
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (isEditableTarget(event.target) || event.defaultPrevented) return;
-      if ((event.target as HTMLElement).closest?.(".properties, .palette, .checker-panel, .find-box, dialog"))
+      if (
+        (event.target as HTMLElement).closest?.(
+          ".properties, .palette, .checker-panel, .find-box, dialog, [role=menu]",
+        )
+      )
         return;
       const directions: Record<string, Direction> = {
         ArrowUp: "up",
@@ -357,6 +388,25 @@ function Designer() {
       } else if (event.key === "Escape") {
         if (state.panelOpen) state.closePanel();
         else state.select(undefined);
+      } else if (
+        event.key === "F2" &&
+        current &&
+        !state.readOnly &&
+        actionNameOfNodeId(current) !== undefined
+      ) {
+        event.preventDefault();
+        state.select(current, { openPanel: true, field: RENAME_FIELD });
+      } else if ((event.key === "F10" && event.shiftKey) || event.key === "ContextMenu") {
+        // The context menu from the keyboard: the selected card's, at the card; else the canvas's.
+        event.preventDefault();
+        const card = current
+          ? document
+              .querySelector(`.react-flow__node[data-id="${CSS.escape(current)}"]`)
+              ?.getBoundingClientRect()
+          : undefined;
+        const canvas = document.querySelector(".designer-center .canvas")?.getBoundingClientRect();
+        if (card && current) canvasMenuOpen.current(current, { x: card.left + 24, y: card.bottom - 8 });
+        else if (canvas) canvasMenuOpen.current(undefined, { x: canvas.left + 40, y: canvas.top + 40 });
       } else if (event.key === "Backspace" && state.selected && !state.readOnly) {
         event.preventDefault();
         deleteSteps(store, selectedStepNames(state));
@@ -550,7 +600,9 @@ function Designer() {
             badges={badges}
             statuses={test.statuses}
             onPick={onPick}
+            onContextMenu={canvasMenu.open}
           />
+          {canvasMenu.menu}
           {find.open && <FindBox focusRequest={find.focus} onGoTo={goToStep} onClose={closeFind} />}
           {checkerOpen && (
             <CheckerPanel
@@ -603,7 +655,8 @@ function Designer() {
           anchor={picker.anchor}
           onClose={() => setPicker(undefined)}
           onChoose={(operation) => {
-            insertOperation(store, picker.point, operation);
+            if (picker.point) insertOperation(store, picker.point, operation);
+            else if (picker.beside) addParallelBranch(store, picker.beside, operation);
             setPicker(undefined);
           }}
         />
@@ -630,10 +683,3 @@ function Designer() {
 }
 
 /** After the last top-level step (or first, in an empty flow). */
-function endOfFlow(store: DesignerStore): InsertionPoint {
-  const names = Object.keys(store.getState().definition.actions ?? {});
-  const { definition } = store.getState();
-  const followed = new Set(names.flatMap((n) => Object.keys(definition.actions?.[n]?.runAfter ?? {})));
-  const last = names.filter((n) => !followed.has(n)).pop();
-  return last ? { kind: "after", action: last } : { kind: "start", container: null };
-}

@@ -155,6 +155,8 @@ export const en = {
   "shortcuts.duplicate": "Duplicate the selected step",
   "shortcuts.delete": "Delete the selected steps (also Backspace)",
   "shortcuts.find": "Find a step by its name",
+  "shortcuts.rename": "Rename the selected step",
+  "shortcuts.menu": "The selected step's menu (also the Menu key, or a right click)",
   "shortcuts.findNext": "In Find: the next match (Shift: the previous; also Enter, ↓)",
   "about.title": "About Flowsmith",
   "about.version": "Version {version}",

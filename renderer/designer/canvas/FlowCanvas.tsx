@@ -24,7 +24,7 @@ import {
 import { t } from "../../i18n";
 import { toast } from "../../ui/toasts";
 import { useDesigner, useDesignerStore } from "../state/context";
-import { insertOperation, moveStep } from "../state/edits";
+import { insertOperation, moveStep, toggleCollapsed } from "../state/edits";
 import { graphOf } from "../state/graph-cache";
 import { checkDropAt, type DragSubject, dropPointAt, STEP_MIME, useDnd } from "./dnd";
 import { InsertEdge } from "./edges/InsertEdge";
@@ -63,6 +63,8 @@ export interface FlowCanvasProps {
   changes?: ReadonlyMap<string, ChangeMark>;
   /** Opens the step picker at a "+"; a read-only canvas (the store's readOnly) shows no "+". */
   onPick?: (point: InsertionPoint, anchor: DOMRect) => void;
+  /** A right click on a card (its node id) or on the empty canvas (undefined), where it happened. */
+  onContextMenu?: (nodeId: string | undefined, at: { x: number; y: number }) => void;
   /** Called after each layout with the time it took from the edit (for the designer's own figures). */
   onLaidOut?: (ms: number) => void;
 }
@@ -76,6 +78,7 @@ export function FlowCanvas({
   statuses = NO_STATUSES,
   changes = NO_CHANGES,
   onPick: pick,
+  onContextMenu,
   onLaidOut,
 }: FlowCanvasProps) {
   const store = useDesignerStore();
@@ -111,18 +114,7 @@ export function FlowCanvas({
     };
   }, [graph, model, onLaidOut]);
 
-  const onToggleCollapse = useCallback(
-    (name: string) => {
-      const isCollapsed = store.getState().designer.collapsed.includes(name);
-      store
-        .getState()
-        .applyDesigner(isCollapsed ? t("designer.edit.expand") : t("designer.edit.collapse"), (d) => ({
-          ...d,
-          collapsed: isCollapsed ? d.collapsed.filter((n) => n !== name) : [...d.collapsed, name],
-        }));
-    },
-    [store],
-  );
+  const onToggleCollapse = useCallback((name: string) => toggleCollapsed(store, name), [store]);
 
   const cache = useRef<NodeCache>(new Map());
   const computedNodes = useMemo<Node[]>(() => {
@@ -290,6 +282,17 @@ export function FlowCanvas({
           }
         }}
         onPaneClick={() => store.getState().select(undefined)}
+        onNodeContextMenu={(event, node) => {
+          if (!onContextMenu || (node.type !== "step" && node.type !== "scope")) return;
+          event.preventDefault();
+          store.getState().select(node.id);
+          onContextMenu(node.id, { x: event.clientX, y: event.clientY });
+        }}
+        onPaneContextMenu={(event) => {
+          if (!onContextMenu) return;
+          event.preventDefault();
+          onContextMenu(undefined, { x: event.clientX, y: event.clientY });
+        }}
         onNodeDragStart={(_event, node) => {
           if (node.type === "note") return;
           const name = actionNameOfNodeId(node.id);

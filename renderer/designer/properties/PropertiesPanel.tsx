@@ -44,6 +44,7 @@ import { availableContent, labelsOf } from "../expressions/dynamic-content";
 import type { TokenInputHandle } from "../expressions/TokenInput";
 import { iconFor } from "../icons";
 import { useDesigner, useDesignerStore } from "../state/context";
+import { RENAME_FIELD } from "../state/designer-store";
 import { actionNameFromTitle, renameStep } from "../state/edits";
 import { graphOf } from "../state/graph-cache";
 import { ConcurrencySetting } from "./ConcurrencySetting";
@@ -109,6 +110,14 @@ export function PropertiesPanel({ findings }: { findings: readonly Finding[] }) 
     const wanted = pendingFocus.current;
     if (!wanted) return;
     requestAnimationFrame(() => {
+      if (wanted === RENAME_FIELD) {
+        const title = body.current?.parentElement?.querySelector<HTMLInputElement>(".step-title-input");
+        if (!title) return;
+        pendingFocus.current = undefined;
+        title.focus();
+        title.select();
+        return;
+      }
       const field = body.current?.querySelector<HTMLElement>(`[data-field="${CSS.escape(wanted)}"]`);
       if (!field) return;
       pendingFocus.current = undefined;

@@ -38,3 +38,8 @@ function parse(text: string): Envelope | undefined {
     return undefined;
   }
 }
+
+/** The steps this app copied last (kept beside the system clipboard), for the context menu's Paste. */
+export function copiedSteps(): WdlActions | undefined {
+  return parse(localStorage.getItem(FALLBACK_KEY) ?? "")?.actions;
+}

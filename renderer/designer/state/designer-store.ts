@@ -11,6 +11,9 @@ import {
 } from "../../../shared/flow";
 import { type DesignerData, readDesignerData } from "./designer-data";
 
+/** The focus field that asks the properties panel to put the cursor in the step's name (F2, Rename). */
+export const RENAME_FIELD = "#name";
+
 export interface Snapshot {
   definition: WdlDefinition;
   designer: DesignerData;

@@ -146,3 +146,23 @@ export function freshAction(operation: OperationDeclaration): WdlAction {
 }
 
 export type { WdlDefinition };
+
+/** After the last top-level step (one no other step runs after), or the start of an empty flow. */
+export function endOfFlow(store: DesignerStore): InsertionPoint {
+  const { definition } = store.getState();
+  const names = Object.keys(definition.actions ?? {});
+  const followed = new Set(names.flatMap((n) => Object.keys(definition.actions?.[n]?.runAfter ?? {})));
+  const last = names.filter((n) => !followed.has(n)).pop();
+  return last ? { kind: "after", action: last } : { kind: "start", container: null };
+}
+
+/** Folds a scope's card, or unfolds it (an undoable change of the designer's data). */
+export function toggleCollapsed(store: DesignerStore, name: string): void {
+  const isCollapsed = store.getState().designer.collapsed.includes(name);
+  store
+    .getState()
+    .applyDesigner(isCollapsed ? t("designer.edit.expand") : t("designer.edit.collapse"), (d) => ({
+      ...d,
+      collapsed: isCollapsed ? d.collapsed.filter((n) => n !== name) : [...d.collapsed, name],
+    }));
+}

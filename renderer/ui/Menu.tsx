@@ -1,0 +1,104 @@
+import { type CSSProperties, type ReactNode, useEffect, useRef } from "react";
+
+export interface MenuItem {
+  label: string;
+  icon?: ReactNode;
+  /** The key that does the same, shown at the end of the row ("Ctrl+C"). */
+  shortcut?: string;
+  danger?: boolean;
+  disabled?: boolean;
+  /** A line above this item, to group the items. */
+  separatorBefore?: boolean;
+  onSelect: () => void;
+}
+
+/**
+ * A list of actions (role menu): the first one takes the focus, arrow keys and Home/End move, Escape
+ * closes, and a click outside closes. Used under a button (MenuButton) and where the pointer was
+ * (the canvas's context menu).
+ */
+export function Menu({
+  id,
+  items,
+  label,
+  onClose,
+  className = "menu",
+  style,
+}: {
+  id?: string;
+  items: readonly MenuItem[];
+  label?: string;
+  /** Escape (focusReturn true), a click outside or a choice (false: the choice decides where focus goes). */
+  onClose: (focusReturn: boolean) => void;
+  className?: string;
+  style?: CSSProperties;
+}) {
+  const root = useRef<HTMLDivElement>(null);
+  const close = useRef(onClose);
+  close.current = onClose;
+
+  useEffect(() => {
+    root.current?.querySelector<HTMLButtonElement>("[role=menuitem]:not(:disabled)")?.focus();
+    const onPointer = (event: PointerEvent) => {
+      if (!root.current?.parentElement?.contains(event.target as Node)) close.current(false);
+    };
+    document.addEventListener("pointerdown", onPointer);
+    return () => document.removeEventListener("pointerdown", onPointer);
+  }, []);
+
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    const entries = [
+      ...(root.current?.querySelectorAll<HTMLButtonElement>("[role=menuitem]:not(:disabled)") ?? []),
+    ];
+    const index = entries.indexOf(document.activeElement as HTMLButtonElement);
+    const moveTo = (i: number) => {
+      event.preventDefault();
+      entries[(i + entries.length) % entries.length]?.focus();
+    };
+    if (event.key === "Escape") {
+      event.preventDefault();
+      event.stopPropagation();
+      close.current(true);
+    } else if (event.key === "ArrowDown") moveTo(index + 1);
+    else if (event.key === "ArrowUp") moveTo(index - 1);
+    else if (event.key === "Home") moveTo(0);
+    else if (event.key === "End") moveTo(entries.length - 1);
+    else if (event.key === "Tab") {
+      event.preventDefault();
+      close.current(true);
+    }
+  };
+
+  return (
+    <div
+      ref={root}
+      className={className}
+      role="menu"
+      id={id}
+      aria-label={label}
+      style={style}
+      onKeyDown={onKeyDown}
+    >
+      {items.map((item) => (
+        <div key={item.label} className="menu-entry" role="none">
+          {item.separatorBefore && <hr className="menu-separator" />}
+          <button
+            type="button"
+            role="menuitem"
+            className={item.danger ? "menu-item danger" : "menu-item"}
+            disabled={item.disabled}
+            onClick={(event) => {
+              event.stopPropagation();
+              close.current(false);
+              item.onSelect();
+            }}
+          >
+            {item.icon}
+            <span className="menu-label">{item.label}</span>
+            {item.shortcut && <kbd className="menu-shortcut">{item.shortcut}</kbd>}
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}
