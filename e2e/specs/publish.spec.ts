@@ -132,6 +132,9 @@ test.describe("publishing", () => {
     await expect(run).toContainText("v1");
     await run.getByRole("link").click();
     await expect(page.getByText("version 1", { exact: false }).first()).toBeVisible();
+    // The run's version opens as it was published.
+    await page.getByTestId("run-version").click();
+    await expect(page.getByTestId("read-only-version")).toContainText("Version 1");
   });
 
   test("Block vendor payments from the Automate menu of the Vendors page: the vendor is blocked and two emails go out", async ({

@@ -52,9 +52,14 @@ export function RunPage({ id }: { id: string }) {
         </Link>
         <h1 className="run-title">{run.flowName}</h1>
         <span className="muted">
-          {run.flowVersion === null
-            ? t("runs.kind.draft")
-            : t("runs.kind.version", { version: run.flowVersion })}{" "}
+          {run.flowVersion === null ? (
+            t("runs.kind.draft")
+          ) : (
+            // The version as published, read-only: what ran, and what it changed from the one before.
+            <Link href={`/flows/${run.flowId}/versions/${run.flowVersion}`} data-testid="run-version">
+              {t("runs.kind.version", { version: run.flowVersion })}
+            </Link>
+          )}{" "}
           · {t("runs.definitionNote")}
         </span>
         <div className="designer-actions">
