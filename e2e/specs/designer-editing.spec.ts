@@ -227,7 +227,7 @@ test.describe("designer: editing", () => {
     await expect(designer.card("Compose 2")).toBeVisible();
   });
 
-  test("a card's context menu copies, pastes, duplicates, renames, branches, wraps and deletes; each is undoable", async ({
+  test("a card's context menu copies, pastes, duplicates, renames, branches, wraps and deletes, one step or several; each is undoable", async ({
     app,
   }) => {
     const page = app.page;
@@ -282,6 +282,21 @@ test.describe("designer: editing", () => {
     await expect(designer.card("Greeting")).toBeHidden();
     await page.keyboard.press("Control+z");
     await expect(designer.card("Greeting")).toBeVisible();
+
+    // Several at once: Ctrl+click adds a card to the selection; the menu acts on them all.
+    await designer.card("Note").click();
+    await page.getByRole("button", { name: "Close properties" }).click();
+    await designer.card("Note 2").click({ modifiers: ["Control"] });
+    await expect(designer.card("Note")).toHaveClass(/selected/);
+    await expect(designer.card("Note 2")).toHaveClass(/selected/);
+    await designer.card("Note 2").click({ button: "right" });
+    await expect(menu.getByRole("menuitem", { name: "Rename" })).toBeDisabled();
+    await menu.getByRole("menuitem", { name: "Delete 2 steps" }).click();
+    await expect(designer.card("Note")).toBeHidden();
+    await expect(designer.card("Note 2")).toBeHidden();
+    await page.keyboard.press("Control+z");
+    await expect(designer.card("Note")).toBeVisible();
+    await expect(designer.card("Note 2")).toBeVisible();
 
     // From the keyboard: Shift+F10 opens the selected card's menu, F2 renames.
     await designer.card("Note 2").click();

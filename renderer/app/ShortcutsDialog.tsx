@@ -25,6 +25,7 @@ const GROUPS: { title: MessageKey; keys: [string[], MessageKey][] }[] = [
       [[MOD, "X"], "shortcuts.cut"],
       [[MOD, "V"], "shortcuts.paste"],
       [[MOD, "D"], "shortcuts.duplicate"],
+      [[MOD, "Click"], "shortcuts.selectSeveral"],
       [["Delete"], "shortcuts.delete"],
       [["F2"], "shortcuts.rename"],
       [["Shift", "F10"], "shortcuts.menu"],

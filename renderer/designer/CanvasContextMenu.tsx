@@ -28,6 +28,7 @@ import {
   duplicateStep,
   endOfFlow,
   pasteAt,
+  selectedStepNames,
   toggleCollapsed,
   wrapStepsInScope,
 } from "./state/edits";
@@ -139,34 +140,39 @@ function menuItems(host: CanvasMenuHost, opened: Opened): MenuItem[] {
     ];
   }
   const readOnly = state.readOnly;
+  // Right-clicked in a selection of several: copy, cut, wrap and delete act on all of it.
+  const names = selectedStepNames(state);
+  const several = names.length > 1 && names.includes(name) ? names : undefined;
+  /** What acts on one step only is off while several are selected. */
+  const single = (item: MenuItem): MenuItem => (several ? { ...item, disabled: true } : item);
   const isScope = (graphOf(state.definition).byActionName.get(name)?.branchIds.length ?? 0) > 0;
   const collapsed = state.designer.collapsed.includes(name);
   const items: MenuItem[] = [
-    openProperties,
-    {
+    single(openProperties),
+    single({
       label: t("designer.menu.rename"),
       icon: <PencilLine size={15} aria-hidden="true" />,
       shortcut: "F2",
       disabled: readOnly,
       onSelect: () => state.select(id, { openPanel: true, field: RENAME_FIELD }),
-    },
+    }),
     {
-      label: t("designer.menu.copy"),
+      label: several ? t("designer.menu.copySeveral", { count: several.length }) : t("designer.menu.copy"),
       icon: <Copy size={15} aria-hidden="true" />,
       shortcut: "Ctrl+C",
       separatorBefore: true,
       onSelect: () => {
-        state.select(id);
+        if (!several) state.select(id);
         document.execCommand("copy");
       },
     },
     {
-      label: t("designer.menu.cut"),
+      label: several ? t("designer.menu.cutSeveral", { count: several.length }) : t("designer.menu.cut"),
       icon: <Scissors size={15} aria-hidden="true" />,
       shortcut: "Ctrl+X",
       disabled: readOnly,
       onSelect: () => {
-        state.select(id);
+        if (!several) state.select(id);
         document.execCommand("cut");
       },
     },
@@ -177,28 +183,29 @@ function menuItems(host: CanvasMenuHost, opened: Opened): MenuItem[] {
       disabled: !copied || readOnly,
       onSelect: () => copied && paste({ kind: "after", action: name }, copied),
     },
-    {
+    single({
       label: t("designer.menu.duplicate"),
       icon: <CopyPlus size={15} aria-hidden="true" />,
       shortcut: "Ctrl+D",
       disabled: readOnly,
       onSelect: () => duplicateStep(store, name),
-    },
-    {
+    }),
+    single({
       label: t("designer.menu.parallel"),
       icon: <Split size={15} aria-hidden="true" />,
       separatorBefore: true,
       disabled: readOnly,
       onSelect: () => host.pickParallel(name, at),
-    },
+    }),
     {
       label: t("designer.menu.wrap"),
       icon: <Group size={15} aria-hidden="true" />,
+      separatorBefore: several !== undefined,
       disabled: readOnly,
-      onSelect: () => wrapStepsInScope(store, [name]),
+      onSelect: () => wrapStepsInScope(store, several ?? [name]),
     },
   ];
-  if (isScope)
+  if (isScope && !several)
     items.push({
       label: collapsed ? t("designer.menu.expand") : t("designer.menu.collapse"),
       icon: collapsed ? (
@@ -209,13 +216,15 @@ function menuItems(host: CanvasMenuHost, opened: Opened): MenuItem[] {
       onSelect: () => toggleCollapsed(store, name),
     });
   items.push({
-    label: t("designer.menu.delete", { step: displayName(name) }),
+    label: several
+      ? t("designer.menu.deleteSeveral", { count: several.length })
+      : t("designer.menu.delete", { step: displayName(name) }),
     icon: <Trash2 size={15} aria-hidden="true" />,
     shortcut: "Del",
     danger: true,
     separatorBefore: true,
     disabled: readOnly,
-    onSelect: () => deleteSteps(store, [name]),
+    onSelect: () => deleteSteps(store, several ?? [name]),
   });
   return items;
 }

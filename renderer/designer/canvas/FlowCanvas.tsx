@@ -86,6 +86,8 @@ export function FlowCanvas({
   const collapsedList = useDesigner((s) => s.designer.collapsed);
   const notes = useDesigner((s) => s.designer.notes);
   const selected = useDesigner((s) => s.selected);
+  const alsoSelectedList = useDesigner((s) => s.alsoSelected);
+  const alsoSelected = useMemo(() => new Set(alsoSelectedList), [alsoSelectedList]);
   const readOnly = useDesigner((s) => s.readOnly);
   const onPick = readOnly ? undefined : pick;
   const flow = useReactFlow();
@@ -123,7 +125,7 @@ export function FlowCanvas({
       laidOut.model,
       laidOut.layout,
       laidOut.graph,
-      { selected, badges, statuses, changes, onPick, onToggleCollapse },
+      { selected, alsoSelected, badges, statuses, changes, onPick, onToggleCollapse },
       cache.current,
     );
     for (const note of notes) {
@@ -139,7 +141,7 @@ export function FlowCanvas({
       });
     }
     return nodes;
-  }, [laidOut, selected, badges, statuses, changes, onPick, onToggleCollapse, notes]);
+  }, [laidOut, selected, alsoSelected, badges, statuses, changes, onPick, onToggleCollapse, notes]);
   const edges = useMemo<Edge[]>(() => (laidOut ? toFlowEdges(laidOut.model, onPick) : []), [laidOut, onPick]);
 
   // React Flow moves nodes while they are dragged; the layout takes over again when the drag ends.
@@ -276,7 +278,18 @@ export function FlowCanvas({
         // React Flow's would move a clicked (focused) card by a few pixels instead.
         disableKeyboardA11y
         proOptions={{ hideAttribution: true }}
-        onNodeClick={(_event, node) => {
+        // Ctrl or Shift+click adds a step to the selection (ours, not React Flow's: copy, cut,
+        // delete and wrap read it); a box drawn with Shift would select behind the designer's back.
+        multiSelectionKeyCode={null}
+        selectionKeyCode={null}
+        onNodeClick={(event, node) => {
+          if (
+            (event.ctrlKey || event.metaKey || event.shiftKey) &&
+            (node.type === "step" || node.type === "scope")
+          ) {
+            store.getState().toggleSelected(node.id);
+            return;
+          }
           if (node.type === "step" || node.type === "scope" || node.type === "note") {
             store.getState().select(node.id, { openPanel: node.type !== "note" });
           }
@@ -285,7 +298,9 @@ export function FlowCanvas({
         onNodeContextMenu={(event, node) => {
           if (!onContextMenu || (node.type !== "step" && node.type !== "scope")) return;
           event.preventDefault();
-          store.getState().select(node.id);
+          // A card of a selection of several keeps it: the menu acts on them all.
+          const { selected: primary, alsoSelected: others } = store.getState();
+          if (primary !== node.id && !others.includes(node.id)) store.getState().select(node.id);
           onContextMenu(node.id, { x: event.clientX, y: event.clientY });
         }}
         onPaneContextMenu={(event) => {

@@ -9,6 +9,8 @@ import type { ChangeMark, StepBadge } from "./nodes/StepCard";
 
 export interface FlowDecorations {
   selected: string | undefined;
+  /** The other cards of a selection of several. */
+  alsoSelected: ReadonlySet<string>;
   badges: ReadonlyMap<string, StepBadge>;
   statuses: ReadonlyMap<string, string>;
   /** Steps marked as changed from a compared version, by node id. */
@@ -48,7 +50,7 @@ function buildNode(
   cache: NodeCache,
 ): Node | undefined {
   const graphNode = graph.byId.get(meta.graphId);
-  const selected = d.selected === meta.id;
+  const selected = d.selected === meta.id || d.alsoSelected.has(meta.id);
   const step =
     graphNode?.kind === "action"
       ? graphNode.action

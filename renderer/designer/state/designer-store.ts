@@ -51,6 +51,11 @@ export interface DesignerState extends Snapshot {
   future: HistoryEntry[];
   /** Node id of the selected card (action, trigger or note), if any. */
   selected: string | undefined;
+  /**
+   * Other steps selected with it (Ctrl or Shift+click), as node ids: copy, cut, delete and wrap act
+   * on them all. Cleared by a plain selection and by every edit.
+   */
+  alsoSelected: readonly string[];
   /** Whether the properties panel shows the selected card. */
   panelOpen: boolean;
   /** Focus request for the properties panel: a field of the selected step (from the checker). */
@@ -65,6 +70,8 @@ export interface DesignerState extends Snapshot {
   undo(): HistoryEntry | undefined;
   redo(): HistoryEntry | undefined;
   select(id: string | undefined, options?: { openPanel?: boolean; field?: string }): void;
+  /** Ctrl/Shift+click: adds a step to the selection, or takes it out. */
+  toggleSelected(id: string): void;
   closePanel(): void;
   setName(name: string, revision: number): void;
   markSaving(): void;
@@ -115,6 +122,7 @@ export function createDesignerStore(
         future: [],
         dirty: true,
         save: { state: "pending" },
+        alsoSelected: [],
         ...(select !== undefined ? { selected: select } : {}),
       });
     };
@@ -136,6 +144,7 @@ export function createDesignerStore(
         [from]: stack.slice(0, -1),
         [from === "past" ? "future" : "past"]: [...state[from === "past" ? "future" : "past"], current],
         selected,
+        alsoSelected: [],
         panelOpen: state.panelOpen && selected !== undefined,
         dirty: true,
         save: { state: "pending" },
@@ -153,6 +162,7 @@ export function createDesignerStore(
       past: [],
       future: [],
       selected: undefined,
+      alsoSelected: [],
       panelOpen: false,
       focusField: undefined,
       save: { state: "saved", at: flow.updatedAt },
@@ -186,8 +196,25 @@ export function createDesignerStore(
       select(id, opts = {}) {
         set({
           selected: id,
+          alsoSelected: [],
           panelOpen: id !== undefined && (opts.openPanel ?? get().panelOpen),
           focusField: opts.field,
+        });
+      },
+      toggleSelected(id) {
+        const { selected, alsoSelected } = get();
+        // Only steps take part in a selection of several (not the trigger, a branch or a note).
+        const isStep = (nodeId: string | undefined) =>
+          nodeId !== undefined && !nodeId.startsWith("note:") && actionNameOfNodeId(nodeId) !== undefined;
+        if (!isStep(id)) return;
+        const all = [selected, ...alsoSelected].filter((n): n is string => isStep(n));
+        const next = all.includes(id) ? all.filter((n) => n !== id) : [...all, id];
+        set({
+          selected: next[next.length - 1],
+          alsoSelected: next.slice(0, -1),
+          // The panel shows one step: with several selected, it closes.
+          panelOpen: next.length === 1 && get().panelOpen,
+          focusField: undefined,
         });
       },
       closePanel: () => set({ panelOpen: false, focusField: undefined }),

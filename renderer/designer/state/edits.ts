@@ -135,10 +135,20 @@ export function actionNameFromTitle(title: string): string {
   return sanitizeActionName(title.trim().replace(/\s+/g, "_"));
 }
 
-/** The action names of the selection (empty when a trigger, a note or nothing is selected). */
-export function selectedStepNames(state: { selected: string | undefined }): string[] {
-  const name = state.selected ? actionNameOfNodeId(state.selected) : undefined;
-  return name === undefined || state.selected?.startsWith("note:") ? [] : [name];
+/**
+ * The action names of the selection, the card selected first first (empty when a trigger, a note or
+ * nothing is selected).
+ */
+export function selectedStepNames(state: {
+  selected: string | undefined;
+  alsoSelected?: readonly string[];
+}): string[] {
+  const names: string[] = [];
+  for (const id of [...(state.alsoSelected ?? []), state.selected]) {
+    const name = id && !id.startsWith("note:") ? actionNameOfNodeId(id) : undefined;
+    if (name !== undefined && !names.includes(name)) names.push(name);
+  }
+  return names;
 }
 
 export function freshAction(operation: OperationDeclaration): WdlAction {

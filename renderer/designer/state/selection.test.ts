@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import type { Flow } from "../../../shared/api";
+import { createDesignerStore } from "./designer-store";
+import { deleteSteps, selectedStepNames } from "./edits";
+
+const flow = {
+  id: "f1",
+  name: "Flow",
+  kind: "instant",
+  revision: 1,
+  triggerName: "manual",
+  triggerType: "Request",
+  createdAt: "2026-11-24T10:00:00.000Z",
+  updatedAt: "2026-11-24T10:00:00.000Z",
+  definition: {
+    triggers: { manual: { type: "Request", kind: "Button" } },
+    actions: {
+      A: { type: "Compose", inputs: 1, runAfter: {} },
+      B: { type: "Compose", inputs: 2, runAfter: { A: ["Succeeded"] } },
+      C: { type: "Compose", inputs: 3, runAfter: { B: ["Succeeded"] } },
+    },
+  },
+  designer: { notes: [], collapsed: [] },
+} as unknown as Flow;
+
+describe("a selection of several steps", () => {
+  it("grows and shrinks with Ctrl+click, and a plain selection replaces it", () => {
+    const store = createDesignerStore(flow);
+    const state = () => store.getState();
+    state().select("A", { openPanel: true });
+    state().toggleSelected("C");
+    expect(selectedStepNames(state())).toEqual(["A", "C"]);
+    expect(state().panelOpen).toBe(false);
+    state().toggleSelected("A");
+    expect(selectedStepNames(state())).toEqual(["C"]);
+    state().toggleSelected("B");
+    state().select("A");
+    expect(selectedStepNames(state())).toEqual(["A"]);
+  });
+
+  it("takes only steps: the trigger and notes are not added", () => {
+    const store = createDesignerStore(flow);
+    store.getState().select("A");
+    store.getState().toggleSelected("#trigger/manual");
+    store.getState().toggleSelected("note:1");
+    expect(selectedStepNames(store.getState())).toEqual(["A"]);
+  });
+
+  it("is deleted in one edit that one undo brings back, and is cleared by it", () => {
+    const store = createDesignerStore(flow);
+    store.getState().select("A");
+    store.getState().toggleSelected("C");
+    expect(deleteSteps(store, selectedStepNames(store.getState()))).toBe(true);
+    expect(Object.keys(store.getState().definition.actions ?? {})).toEqual(["B"]);
+    expect(store.getState().alsoSelected).toEqual([]);
+    store.getState().undo();
+    expect(Object.keys(store.getState().definition.actions ?? {})).toEqual(["A", "B", "C"]);
+    expect(store.getState().past).toHaveLength(0);
+  });
+});
