@@ -308,6 +308,18 @@ test.describe("designer: editing", () => {
     await expect(menu).toBeHidden();
     await page.keyboard.press("F2");
     await expect(page.getByLabel("Step name")).toBeFocused();
+
+    // Ctrl+A selects every top-level step (a scope with what it holds): here Note, Note 2, the
+    // parallel Compose and the Scope around Greeting.
+    await page.keyboard.press("Escape");
+    await page.locator(".react-flow__pane").click({ position: { x: 20, y: 20 } });
+    await page.keyboard.press("Control+a");
+    await expect(
+      page.locator('[data-testid="step-card"].selected, [data-testid="scope-node"].selected'),
+    ).toHaveCount(4);
+    await designer.card("Note").click({ button: "right" });
+    await expect(menu.getByRole("menuitem", { name: "Delete 4 steps" })).toBeVisible();
+    await page.keyboard.press("Escape");
   });
 
   test("the checker points at a timeout that is not a duration, and at one that has no effect", async ({

@@ -52,6 +52,7 @@ import {
   selectedStepNames,
 } from "./state/edits";
 import { type FoundStep, hiddenBy, paddingClearOf } from "./state/find-steps";
+import { graphOf } from "./state/graph-cache";
 import { type Direction, nearestCard } from "./state/keyboard";
 import { Toolbar } from "./Toolbar";
 import { type TestChoice, TestDialog } from "./test/TestDialog";
@@ -410,6 +411,10 @@ function Designer() {
       } else if (event.key === "Backspace" && state.selected && !state.readOnly) {
         event.preventDefault();
         deleteSteps(store, selectedStepNames(state));
+      } else if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === "a") {
+        // Every step of the flow: the top-level ones, each scope with what it holds.
+        event.preventDefault();
+        state.selectSteps(graphOf(state.definition).rootIds);
       } else if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === "d") {
         const names = selectedStepNames(state);
         if (names[0]) {

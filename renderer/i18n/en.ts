@@ -156,6 +156,7 @@ export const en = {
   "shortcuts.delete": "Delete the selected steps (also Backspace)",
   "shortcuts.find": "Find a step by its name",
   "shortcuts.rename": "Rename the selected step",
+  "shortcuts.selectAll": "Select every step (to copy, cut or delete them)",
   "shortcuts.selectSeveral": "Add a step to the selection, or take it out (also Shift+Click)",
   "shortcuts.menu": "The selected step's menu (also the Menu key, or a right click)",
   "shortcuts.findNext": "In Find: the next match (Shift: the previous; also Enter, ↓)",

@@ -72,6 +72,8 @@ export interface DesignerState extends Snapshot {
   select(id: string | undefined, options?: { openPanel?: boolean; field?: string }): void;
   /** Ctrl/Shift+click: adds a step to the selection, or takes it out. */
   toggleSelected(id: string): void;
+  /** Selects these steps (node ids), the last one as the primary. */
+  selectSteps(ids: readonly string[]): void;
   closePanel(): void;
   setName(name: string, revision: number): void;
   markSaving(): void;
@@ -199,6 +201,14 @@ export function createDesignerStore(
           alsoSelected: [],
           panelOpen: id !== undefined && (opts.openPanel ?? get().panelOpen),
           focusField: opts.field,
+        });
+      },
+      selectSteps(ids) {
+        set({
+          selected: ids[ids.length - 1],
+          alsoSelected: ids.slice(0, -1),
+          panelOpen: ids.length === 1 && get().panelOpen,
+          focusField: undefined,
         });
       },
       toggleSelected(id) {

@@ -38,6 +38,13 @@ describe("a selection of several steps", () => {
     expect(selectedStepNames(state())).toEqual(["A"]);
   });
 
+  it("can be every top-level step at once, as Ctrl+A selects", () => {
+    const store = createDesignerStore(flow);
+    store.getState().selectSteps(["A", "B", "C"]);
+    expect(selectedStepNames(store.getState())).toEqual(["A", "B", "C"]);
+    expect(store.getState().selected).toBe("C");
+  });
+
   it("takes only steps: the trigger and notes are not added", () => {
     const store = createDesignerStore(flow);
     store.getState().select("A");
