@@ -21,6 +21,15 @@ test.describe("accessibility", () => {
       const page = app.page;
       const flowId = await createFlow(page, "Purchase invoice approval", "automated", PURCHASE_APPROVAL_FLOW);
       await callApi(page, "publish.publish", { flowId, note: "first version" });
+      // A draft ahead of the published version: the designer, Publish and Changes show the difference.
+      const draft = await callApi<{ revision: number }>(page, "flows.get", { id: flowId });
+      const changed = structuredClone(PURCHASE_APPROVAL_FLOW) as unknown as {
+        actions: { Start_and_wait_for_an_approval: { inputs: { parameters: Record<string, string> } } };
+      };
+      changed.actions.Start_and_wait_for_an_approval.inputs.parameters[
+        "WebhookApprovalCreationInput/details"
+      ] = "Please approve before Friday";
+      await callApi(page, "flows.saveDraft", { id: flowId, revision: draft.revision, definition: changed });
       const { runId } = await callApi<{ runId: string }>(page, "runs.start", {
         flowId,
         source: { draft: true },
@@ -80,6 +89,26 @@ test.describe("accessibility", () => {
       await page.keyboard.press("?");
       await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
       for (const v of await violations(page)) found.push(`Shortcuts: ${v}`);
+      await page.keyboard.press("Escape");
+
+      // A card's context menu, and the Publish dialog with what changed since version 1.
+      await page.locator('[data-node-id="Start_and_wait_for_an_approval"]').click({ button: "right" });
+      await expect(page.getByRole("menu", { name: "Step" })).toBeVisible();
+      for (const v of await violations(page)) found.push(`Context menu: ${v}`);
+      await page.keyboard.press("Escape");
+      await page.getByTestId("draft-state").getByRole("button", { name: "Unpublished changes" }).click();
+      await expect(page.getByTestId("publish-changes").getByTestId("change")).toHaveCount(1);
+      for (const v of await violations(page)) found.push(`Publish: ${v}`);
+      await page.keyboard.press("Escape");
+
+      // An old version with its Changes panel, compared with the draft.
+      await page.evaluate((h) => {
+        location.hash = h;
+      }, `#/flows/${flowId}/versions/1`);
+      await page.getByRole("button", { name: "Changes" }).click();
+      await page.getByTestId("changes-panel").getByLabel("Compare with").selectOption("draft");
+      await expect(page.getByTestId("changes-panel").getByTestId("change")).toHaveCount(1);
+      for (const v of await violations(page)) found.push(`Version changes: ${v}`);
       expect(found).toEqual([]);
     });
   }
