@@ -566,5 +566,16 @@ test.describe("publishing", () => {
     await panel.getByLabel("Compare with").selectOption("draft");
     await expect(panel).toContainText("The draft is the same as this version.");
     await expect(page.getByTestId("card-change")).toHaveCount(0);
+
+    // The Versions dialog opens a version with its changes at once; the first has none before it.
+    await page.getByRole("button", { name: "Versions" }).click();
+    await page
+      .getByRole("dialog", { name: /Versions of/ })
+      .getByTestId("version")
+      .filter({ hasText: "first version" })
+      .getByRole("button", { name: "Changes" })
+      .click();
+    await expect(page.getByTestId("read-only-version")).toContainText("Version 1");
+    await expect(page.getByTestId("changes-panel")).toContainText("This is the first version");
   });
 });

@@ -1,7 +1,7 @@
 import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
 import { ArrowLeft, FlaskConical, GitCompare, History } from "lucide-react";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { Link } from "wouter";
+import { Link, useSearch } from "wouter";
 import type { VersionDetail } from "../../shared/api";
 import { api } from "../api/client";
 import { useDocumentTitle } from "../app/document-title";
@@ -30,10 +30,12 @@ export function VersionPage({ id, version }: { id: string; version: number }) {
   const [error, setError] = useState<string>();
   const [history, setHistory] = useState(false);
   const [testOpen, setTestOpen] = useState(false);
-  const [compare, setCompare] = useState<{ open: boolean; with: CompareWith }>({
-    open: false,
-    with: "previous",
-  });
+  // "?changes=previous" or "?changes=draft" (the Versions dialog's Changes) opens the panel at once.
+  const asked = new URLSearchParams(useSearch()).get("changes");
+  const [compare, setCompare] = useState<{ open: boolean; with: CompareWith }>(() => ({
+    open: asked === "previous" || asked === "draft",
+    with: asked === "draft" ? "draft" : "previous",
+  }));
   const test = useFlowTest(id, version);
   useDocumentTitle(detail ? `${detail.name} (${t("runs.kind.version", { version })})` : undefined);
   useEffect(() => {

@@ -64,6 +64,17 @@ export function VersionsDialog({
                   >
                     {t("versions.open")}
                   </button>
+                  <button
+                    type="button"
+                    className="button"
+                    title={t("versions.changesHint", { version: v.version })}
+                    onClick={() => {
+                      onClose();
+                      navigate(`/flows/${flowId}/versions/${v.version}?changes=previous`);
+                    }}
+                  >
+                    {t("versions.changes")}
+                  </button>
                   <button type="button" className="button" onClick={() => setRestoring(v.version)}>
                     {t("versions.restore")}
                   </button>

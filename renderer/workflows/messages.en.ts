@@ -94,6 +94,7 @@ export const workflowsMessages = {
   "versions.noNote": "No note",
   "versions.version": "Version {version}",
   "versions.changes": "Changes",
+  "versions.changesHint": "What version {version} changed from the one before it",
 
   // Comparing two definitions of a flow (publish, an old version)
   "compare.title": "Changes",

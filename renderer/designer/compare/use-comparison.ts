@@ -10,6 +10,8 @@ export interface Base {
   definition: WdlDefinition;
   /** The version number, or undefined for the draft. */
   version?: number;
+  /** For a version: whether it is the one that runs (published and not since unpublished). */
+  runs?: boolean;
 }
 
 export type Comparison =
@@ -20,11 +22,15 @@ export type Comparison =
 
 /** The flow's newest published version, or null when it was never published. */
 export async function latestVersion(flowId: string): Promise<Base | null> {
-  const versions = await api.call("publish.versions", { flowId });
-  const newest = versions.reduce<number | undefined>((max, v) => Math.max(max ?? 0, v.version), undefined);
-  if (newest === undefined) return null;
-  const detail = await api.call("publish.version", { flowId, version: newest });
-  return { definition: detail.definition as unknown as WdlDefinition, version: newest };
+  const [first, ...rest] = await api.call("publish.versions", { flowId });
+  if (!first) return null;
+  const newest = rest.reduce((a, b) => (b.version > a.version ? b : a), first);
+  const detail = await api.call("publish.version", { flowId, version: newest.version });
+  return {
+    definition: detail.definition as unknown as WdlDefinition,
+    version: newest.version,
+    runs: newest.current,
+  };
 }
 
 /** The version published just before `version`, or null for the first one. */

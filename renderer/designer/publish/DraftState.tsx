@@ -3,9 +3,9 @@
 // change). People forget to publish; this says so where they edit.
 import { useCallback, useEffect, useState } from "react";
 import { diffDefinitions, type WdlDefinition } from "../../../shared/flow";
-import { api } from "../../api/client";
 import { useThrottledApiEvents } from "../../api/hooks";
 import { t } from "../../i18n";
+import { latestVersion } from "../compare/use-comparison";
 import { useDesigner } from "../state/context";
 
 type Published =
@@ -18,17 +18,17 @@ function usePublished(flowId: string): Published {
   const [published, setPublished] = useState<Published>({ state: "loading" });
   const load = useCallback(async () => {
     try {
-      const versions = await api.call("publish.versions", { flowId });
-      const [first, ...rest] = versions;
-      if (!first) return setPublished({ state: "never" });
-      const newest = rest.reduce((a, b) => (b.version > a.version ? b : a), first);
-      const detail = await api.call("publish.version", { flowId, version: newest.version });
-      setPublished({
-        state: "published",
-        version: newest.version,
-        runs: newest.current,
-        definition: detail.definition as unknown as WdlDefinition,
-      });
+      const newest = await latestVersion(flowId);
+      setPublished(
+        newest
+          ? {
+              state: "published",
+              version: newest.version ?? 0,
+              runs: newest.runs ?? false,
+              definition: newest.definition,
+            }
+          : { state: "never" },
+      );
     } catch {
       // A convenience beside the name: the Versions dialog says the same, with the error if any.
     }
