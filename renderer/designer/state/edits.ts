@@ -24,6 +24,7 @@ import {
 import { t } from "../../i18n";
 import { displayName } from "../card-info";
 import type { DesignerStore } from "./designer-store";
+import { graphOf } from "./graph-cache";
 
 const asAction = (json: unknown): WdlAction => json as WdlAction;
 
@@ -137,18 +138,31 @@ export function actionNameFromTitle(title: string): string {
 
 /**
  * The action names of the selection, the card selected first first (empty when a trigger, a note or
- * nothing is selected).
+ * nothing is selected). A step inside a selected scope is left out: the scope carries it, so that
+ * copy, cut, delete and wrap act on it once.
  */
 export function selectedStepNames(state: {
   selected: string | undefined;
   alsoSelected?: readonly string[];
+  definition?: WdlDefinition;
 }): string[] {
   const names: string[] = [];
   for (const id of [...(state.alsoSelected ?? []), state.selected]) {
     const name = id && !id.startsWith("note:") ? actionNameOfNodeId(id) : undefined;
     if (name !== undefined && !names.includes(name)) names.push(name);
   }
-  return names;
+  if (names.length < 2 || !state.definition) return names;
+  const graph = graphOf(state.definition);
+  const chosen = new Set(names);
+  const insideChosen = (name: string): boolean => {
+    let scope = graph.byActionName.get(name)?.container?.scope;
+    while (scope !== undefined) {
+      if (chosen.has(scope)) return true;
+      scope = graph.byActionName.get(scope)?.container?.scope;
+    }
+    return false;
+  };
+  return names.filter((name) => !insideChosen(name));
 }
 
 export function freshAction(operation: OperationDeclaration): WdlAction {

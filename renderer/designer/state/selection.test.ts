@@ -45,6 +45,30 @@ describe("a selection of several steps", () => {
     expect(store.getState().selected).toBe("C");
   });
 
+  it("leaves out a step inside a selected scope: the scope carries it, and delete acts once", () => {
+    const nested = {
+      ...flow,
+      definition: {
+        triggers: { manual: { type: "Request", kind: "Button" } },
+        actions: {
+          Group: {
+            type: "Scope",
+            runAfter: {},
+            actions: { Inner: { type: "Compose", inputs: 1, runAfter: {} } },
+          },
+          After: { type: "Compose", inputs: 2, runAfter: { Group: ["Succeeded"] } },
+        },
+      },
+    } as unknown as Flow;
+    const store = createDesignerStore(nested);
+    store.getState().select("Inner");
+    store.getState().toggleSelected("Group");
+    store.getState().toggleSelected("After");
+    expect(selectedStepNames(store.getState())).toEqual(["Group", "After"]);
+    expect(deleteSteps(store, selectedStepNames(store.getState()))).toBe(true);
+    expect(store.getState().definition.actions).toEqual({});
+  });
+
   it("takes only steps: the trigger and notes are not added", () => {
     const store = createDesignerStore(flow);
     store.getState().select("A");
