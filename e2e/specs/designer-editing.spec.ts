@@ -320,6 +320,25 @@ test.describe("designer: editing", () => {
     await designer.card("Note").click({ button: "right" });
     await expect(menu.getByRole("menuitem", { name: "Delete 4 steps" })).toBeVisible();
     await page.keyboard.press("Escape");
+
+    // A box drawn with Shift selects the steps wholly inside it.
+    await page.locator(".react-flow__pane").click({ position: { x: 20, y: 20 } });
+    const first = await designer.card("Note").boundingBox();
+    const second = await designer.card("Note 2").boundingBox();
+    if (!first || !second) throw new Error("the cards are not on screen");
+    const left = Math.min(first.x, second.x) - 12;
+    const right = Math.max(first.x + first.width, second.x + second.width) + 12;
+    await page.keyboard.down("Shift");
+    await page.mouse.move(left, first.y - 12);
+    await page.mouse.down();
+    await page.mouse.move(right, second.y + second.height + 12, { steps: 5 });
+    await page.mouse.up();
+    await page.keyboard.up("Shift");
+    await expect(designer.card("Note")).toHaveClass(/selected/);
+    await expect(designer.card("Note 2")).toHaveClass(/selected/);
+    await designer.card("Note").click({ button: "right" });
+    await expect(menu.getByRole("menuitem", { name: "Copy 2 steps" })).toBeVisible();
+    await page.keyboard.press("Escape");
   });
 
   test("the checker points at a timeout that is not a duration, and at one that has no effect", async ({

@@ -26,6 +26,7 @@ const GROUPS: { title: MessageKey; keys: [string[], MessageKey][] }[] = [
       [[MOD, "V"], "shortcuts.paste"],
       [[MOD, "D"], "shortcuts.duplicate"],
       [[MOD, "Click"], "shortcuts.selectSeveral"],
+      [["Shift", "Drag"], "shortcuts.selectBox"],
       [[MOD, "A"], "shortcuts.selectAll"],
       [["Delete"], "shortcuts.delete"],
       [["F2"], "shortcuts.rename"],

@@ -147,10 +147,19 @@ export function FlowCanvas({
   // React Flow moves nodes while they are dragged; the layout takes over again when the drag ends.
   const [nodes, setNodes] = useState<Node[]>(computedNodes);
   useEffect(() => setNodes(computedNodes), [computedNodes]);
-  const onNodesChange = useCallback(
-    (changes: NodeChange[]) => setNodes((current) => applyNodeChanges(changes, current)),
-    [],
-  );
+  // A box drawn with Shift selects the steps wholly inside it (a scope only when all of it is):
+  // React Flow reports them as it goes; the designer's selection takes them when it is released.
+  const boxed = useRef<Set<string> | undefined>(undefined);
+  const onNodesChange = useCallback((changes: NodeChange[]) => {
+    const box = boxed.current;
+    if (box)
+      for (const change of changes)
+        if (change.type === "select") {
+          if (change.selected) box.add(change.id);
+          else box.delete(change.id);
+        }
+    setNodes((current) => applyNodeChanges(changes, current));
+  }, []);
 
   // Once the new layout is on screen: the first one makes the canvas ready, later ones end an edit.
   useEffect(() => {
@@ -278,10 +287,20 @@ export function FlowCanvas({
         // React Flow's would move a clicked (focused) card by a few pixels instead.
         disableKeyboardA11y
         proOptions={{ hideAttribution: true }}
-        // Ctrl or Shift+click adds a step to the selection (ours, not React Flow's: copy, cut,
-        // delete and wrap read it); a box drawn with Shift would select behind the designer's back.
+        // Ctrl+click adds a step to the selection, a box drawn with Shift selects the steps inside it:
+        // the selection is the designer's (copy, cut, delete and wrap read it), not React Flow's.
         multiSelectionKeyCode={null}
-        selectionKeyCode={null}
+        selectionKeyCode={readOnly ? null : "Shift"}
+        onSelectionStart={() => {
+          boxed.current = new Set();
+        }}
+        onSelectionEnd={() => {
+          const box = boxed.current;
+          boxed.current = undefined;
+          if (!box || box.size === 0) return;
+          const steps = nodes.filter((n) => box.has(n.id) && (n.type === "step" || n.type === "scope"));
+          store.getState().selectSteps(steps.map((n) => n.id));
+        }}
         onNodeClick={(event, node) => {
           if (
             (event.ctrlKey || event.metaKey || event.shiftKey) &&

@@ -52,7 +52,7 @@ export interface DesignerState extends Snapshot {
   /** Node id of the selected card (action, trigger or note), if any. */
   selected: string | undefined;
   /**
-   * Other steps selected with it (Ctrl or Shift+click), as node ids: copy, cut, delete and wrap act
+   * Other steps selected with it (Ctrl+click, a Shift box, Ctrl+A), as node ids: copy, cut, delete and wrap act
    * on them all. Cleared by a plain selection and by every edit.
    */
   alsoSelected: readonly string[];
@@ -70,7 +70,7 @@ export interface DesignerState extends Snapshot {
   undo(): HistoryEntry | undefined;
   redo(): HistoryEntry | undefined;
   select(id: string | undefined, options?: { openPanel?: boolean; field?: string }): void;
-  /** Ctrl/Shift+click: adds a step to the selection, or takes it out. */
+  /** Ctrl+click: adds a step to the selection, or takes it out. */
   toggleSelected(id: string): void;
   /** Selects these steps (node ids), the last one as the primary. */
   selectSteps(ids: readonly string[]): void;
