@@ -341,6 +341,40 @@ test.describe("designer: editing", () => {
     await page.keyboard.press("Escape");
   });
 
+  test("a step's note is written from its menu, shown on its card and kept in the flow's JSON", async ({
+    app,
+  }) => {
+    const page = app.page;
+    const designer = new DesignerPage(page);
+    const flowId = await createFlow(
+      page,
+      "Noted flow",
+      "instant",
+      buttonFlow({ Note: { type: "Compose", inputs: "hello", runAfter: {} } }),
+    );
+    await designer.open(flowId);
+    await designer.card("Note").click({ button: "right" });
+    await page
+      .getByRole("menu", { name: "Step" })
+      .getByRole("menuitem", { name: "Add a note to this step" })
+      .click();
+    const note = designer.panel().getByLabel("Note", { exact: true });
+    await expect(note).toBeFocused();
+    await page.keyboard.type("Ask finance before changing the amount");
+    await expect(designer.card("Note").getByTestId("card-note")).toHaveAttribute(
+      "title",
+      "Ask finance before changing the amount",
+    );
+    await designer.saved();
+    expect((await savedActions(page, flowId)).Note).toMatchObject({
+      description: "Ask finance before changing the amount",
+    });
+    // One undo takes the whole note back (typing is one edit), and the card loses its mark.
+    await page.getByRole("button", { name: "Close properties" }).click();
+    await page.keyboard.press("Control+z");
+    await expect(designer.card("Note").getByTestId("card-note")).toHaveCount(0);
+  });
+
   test("the checker points at a timeout that is not a duration, and at one that has no effect", async ({
     app,
   }) => {

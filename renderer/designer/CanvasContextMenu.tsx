@@ -22,7 +22,7 @@ import { t } from "../i18n";
 import { Menu, type MenuItem } from "../ui/Menu";
 import { displayName } from "./card-info";
 import { copiedSteps } from "./state/clipboard";
-import { type DesignerStore, RENAME_FIELD } from "./state/designer-store";
+import { type DesignerStore, NOTE_FIELD, RENAME_FIELD } from "./state/designer-store";
 import {
   deleteSteps,
   duplicateStep,
@@ -147,6 +147,9 @@ function menuItems(host: CanvasMenuHost, opened: Opened): MenuItem[] {
   const single = (item: MenuItem): MenuItem => (several ? { ...item, disabled: true } : item);
   const isScope = (graphOf(state.definition).byActionName.get(name)?.branchIds.length ?? 0) > 0;
   const collapsed = state.designer.collapsed.includes(name);
+  const description = (graphOf(state.definition).byActionName.get(name)?.action as { description?: unknown })
+    ?.description;
+  const hasNote = typeof description === "string" && description !== "";
   const items: MenuItem[] = [
     single(openProperties),
     single({
@@ -155,6 +158,12 @@ function menuItems(host: CanvasMenuHost, opened: Opened): MenuItem[] {
       shortcut: "F2",
       disabled: readOnly,
       onSelect: () => state.select(id, { openPanel: true, field: RENAME_FIELD }),
+    }),
+    single({
+      label: hasNote ? t("designer.menu.editStepNote") : t("designer.menu.stepNote"),
+      icon: <StickyNote size={15} aria-hidden="true" />,
+      disabled: readOnly,
+      onSelect: () => state.select(id, { openPanel: true, field: NOTE_FIELD }),
     }),
     {
       label: several ? t("designer.menu.copySeveral", { count: several.length }) : t("designer.menu.copy"),

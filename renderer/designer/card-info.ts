@@ -57,12 +57,14 @@ export function cardAriaLabel(
   info: CardInfo,
   badge: { errors: number; warnings: number } | undefined,
   status: string | undefined,
+  note?: string,
 ): string {
   const parts = [
     t("designer.card.aria", { title: info.title, connector: info.connectorName, operation: info.subtitle }),
   ];
   if (badge && (badge.errors > 0 || badge.warnings > 0)) parts.push(t("designer.card.problems", badge));
   if (status) parts.push(status);
+  if (note) parts.push(t("designer.stepNote.onCard", { note }));
   return parts.join(", ");
 }
 

@@ -142,7 +142,7 @@ export const workflowsMessages = {
   "compare.field.triggerConditions": "Trigger conditions",
   "compare.field.expression": "Condition",
   "compare.field.recurrence": "Recurrence",
-  "compare.field.description": "Description",
+  "compare.field.note": "Note",
   "compare.field.type": "Kind of step",
   "compare.field.metadata": "Metadata",
   "compare.field.connection": "Connector and operation",

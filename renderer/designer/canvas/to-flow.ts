@@ -60,6 +60,8 @@ function buildNode(
   const badge = d.badges.get(meta.id);
   const status = d.statuses.get(meta.id);
   const change = d.changes.get(meta.id);
+  const description = (step as { description?: unknown } | undefined)?.description;
+  const note = typeof description === "string" && description.trim() !== "" ? description : undefined;
   const key: unknown[] = [
     meta.kind,
     box.x,
@@ -103,13 +105,14 @@ function buildNode(
         ...base,
         type: "step",
         draggable: meta.kind === "action",
-        ariaLabel: cardAriaLabel(info, badge, status),
+        ariaLabel: cardAriaLabel(info, badge, status, note),
         data: {
           info,
           isTrigger: meta.kind === "trigger",
           badge,
           status,
           ...(change ? { change } : {}),
+          ...(note ? { note } : {}),
           ...(meta.hiddenSteps !== undefined
             ? { hiddenSteps: meta.hiddenSteps, onToggleCollapse: () => d.onToggleCollapse(name) }
             : {}),
@@ -126,13 +129,14 @@ function buildNode(
         type: "scope",
         draggable: true,
         style: { width: box.width, height: box.height },
-        ariaLabel: cardAriaLabel(info, badge, status),
+        ariaLabel: cardAriaLabel(info, badge, status, note),
         data: {
           info,
           isTrigger: false,
           badge,
           status,
           ...(change ? { change } : {}),
+          ...(note ? { note } : {}),
           onToggleCollapse: () => d.onToggleCollapse(name),
         },
       };

@@ -18,7 +18,7 @@ const SETTING_LABELS: Readonly<Record<string, MessageKey>> = {
   splitOn: "compare.field.settings",
   expression: "compare.field.expression",
   recurrence: "compare.field.recurrence",
-  description: "compare.field.description",
+  description: "compare.field.note",
   type: "compare.field.type",
   kind: "compare.field.type",
   metadata: "compare.field.metadata",

@@ -44,7 +44,7 @@ import { availableContent, labelsOf } from "../expressions/dynamic-content";
 import type { TokenInputHandle } from "../expressions/TokenInput";
 import { iconFor } from "../icons";
 import { useDesigner, useDesignerStore } from "../state/context";
-import { RENAME_FIELD } from "../state/designer-store";
+import { NOTE_FIELD, RENAME_FIELD } from "../state/designer-store";
 import { actionNameFromTitle, renameStep } from "../state/edits";
 import { graphOf } from "../state/graph-cache";
 import { ConcurrencySetting } from "./ConcurrencySetting";
@@ -57,6 +57,7 @@ import { SettingsForm } from "./SettingsForm";
 import { SplitOnSetting } from "./SplitOnSetting";
 import { StaticResultSetting } from "./StaticResultSetting";
 import { StepCode } from "./StepCode";
+import { StepNote } from "./StepNote";
 import { SwitchCasesEditor } from "./SwitchCasesEditor";
 import { TriggerConditions } from "./TriggerConditions";
 import { isVisible } from "./visibility";
@@ -109,6 +110,11 @@ export function PropertiesPanel({ findings }: { findings: readonly Finding[] }) 
   useEffect(() => {
     const wanted = pendingFocus.current;
     if (!wanted) return;
+    if (wanted === NOTE_FIELD) {
+      // The note's own field takes the focus (it may first have to unfold).
+      pendingFocus.current = undefined;
+      return;
+    }
     requestAnimationFrame(() => {
       if (wanted === RENAME_FIELD) {
         const title = body.current?.parentElement?.querySelector<HTMLInputElement>(".step-title-input");
@@ -204,6 +210,22 @@ export function PropertiesPanel({ findings }: { findings: readonly Finding[] }) 
         {info.operation?.description && (
           <p className="properties-description">{info.operation.description}</p>
         )}
+        <StepNote
+          key={node.id}
+          value={typeof step.description === "string" ? step.description : ""}
+          readOnly={readOnly}
+          focusRequested={focusField === NOTE_FIELD}
+          onChange={(text) =>
+            updateStep(
+              t("designer.edit.note"),
+              (s) => {
+                const { description: _old, ...rest } = s;
+                return text === "" ? rest : { ...rest, description: text };
+              },
+              `${node.id}/description`,
+            )
+          }
+        />
         <div className="tabs" role="tablist">
           <button
             type="button"

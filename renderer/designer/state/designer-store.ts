@@ -13,6 +13,8 @@ import { type DesignerData, readDesignerData } from "./designer-data";
 
 /** The focus field that asks the properties panel to put the cursor in the step's name (F2, Rename). */
 export const RENAME_FIELD = "#name";
+/** The focus field of the step's note (the context menu's Add a note). */
+export const NOTE_FIELD = "#note";
 
 export interface Snapshot {
   definition: WdlDefinition;

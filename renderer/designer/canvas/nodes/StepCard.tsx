@@ -1,5 +1,5 @@
 import { Handle, type Node, type NodeProps, Position } from "@xyflow/react";
-import { AlertTriangle, ChevronDown, ChevronRight, CircleX } from "lucide-react";
+import { AlertTriangle, ChevronDown, ChevronRight, CircleX, StickyNote } from "lucide-react";
 import { memo } from "react";
 import { t } from "../../../i18n";
 import type { CardInfo } from "../../card-info";
@@ -28,6 +28,14 @@ function ChangePill({ mark }: { mark: ChangeMark }) {
   );
 }
 
+function NoteMark({ note }: { note: string }) {
+  return (
+    <span className="card-note" title={note} data-testid="card-note">
+      <StickyNote size={14} aria-hidden="true" />
+    </span>
+  );
+}
+
 export type StepCardData = {
   info: CardInfo;
   isTrigger: boolean;
@@ -38,6 +46,8 @@ export type StepCardData = {
   /** Run status of the step in the run being watched. */
   status?: string;
   change?: ChangeMark;
+  /** The step's note (its description), shown as an icon whose tooltip reads it. */
+  note?: string;
 };
 export type StepCardNode = Node<StepCardData, "step">;
 
@@ -70,6 +80,7 @@ export const StepCard = memo(function StepCard({ id, data, selected }: NodeProps
         </span>
         <span className="card-title">{info.title}</span>
       </div>
+      {data.note && <NoteMark note={data.note} />}
       {data.change && <ChangePill mark={data.change} />}
       {data.hiddenSteps !== undefined && (
         <button
@@ -132,6 +143,7 @@ export const ScopeNode = memo(function ScopeNode({ id, data, selected }: NodePro
           <span className="card-eyebrow">{info.connectorName}</span>
           <span className="card-title">{info.title}</span>
         </div>
+        {data.note && <NoteMark note={data.note} />}
         {data.change && <ChangePill mark={data.change} />}
         {badge && (badge.errors > 0 || badge.warnings > 0) && (
           <span
