@@ -72,6 +72,66 @@ test.describe("publishing", () => {
     await expect(page.getByTestId("failed-runs-count")).toHaveCount(0);
   });
 
+  test("runs ticked in Runs are resubmitted together, each from its own trigger data", async ({ app }) => {
+    const page = app.page;
+    const flowId = await createFlow(
+      page,
+      "Echo",
+      "instant",
+      buttonFlow({ Say: { type: "Compose", inputs: "@triggerBody()?['text']", runAfter: {} } }),
+    );
+    for (const text of ["first", "second", "third"])
+      await callApi(page, "runs.start", {
+        flowId,
+        source: { draft: true },
+        triggerOutputs: { body: { text } },
+      });
+    await page
+      .getByRole("navigation", { name: "Main navigation" })
+      .getByRole("link", { name: /^Runs/ })
+      .click();
+    const rows = page.getByTestId("run-row").filter({ hasText: "Echo" });
+    await expect(rows).toHaveCount(3);
+    await rows.nth(0).getByRole("checkbox").check();
+    await rows.nth(2).getByRole("checkbox").check();
+    const bar = page.getByRole("region", { name: "Selected runs" });
+    await expect(bar).toContainText("2 runs selected");
+    await bar.getByRole("button", { name: "Resubmit" }).click();
+    await page
+      .getByRole("dialog", { name: "Resubmit 2 runs?" })
+      .getByRole("button", { name: "Resubmit" })
+      .click();
+    await expect(page.getByTestId("toast").filter({ hasText: "2 runs resubmitted." })).toBeVisible();
+    await expect(rows).toHaveCount(5);
+    await expect(bar).toBeHidden();
+
+    // Each new run ran on what its own trigger gave: the newest and the oldest of the three.
+    const { runs } = await callApi<{ runs: { id: string; resubmittedFrom: string | null }[] }>(
+      page,
+      "runs.list",
+      {
+        flowId,
+      },
+    );
+    const again = runs.filter((run) => run.resubmittedFrom !== null);
+    expect(again).toHaveLength(2);
+    const said = await Promise.all(
+      again.map(async (run) => {
+        const detail = await callApi<{ steps: { action: string; outputs: unknown }[] }>(page, "runs.get", {
+          runId: run.id,
+        });
+        return detail.steps.find((step) => step.action === "Say")?.outputs;
+      }),
+    );
+    expect(said.sort()).toEqual(["first", "third"]);
+
+    // The header box ticks every run shown, and clears them again.
+    await page.getByRole("checkbox", { name: "Select every run shown" }).check();
+    await expect(bar).toContainText("5 runs selected");
+    await bar.getByRole("button", { name: "Clear the selection" }).click();
+    await expect(bar).toBeHidden();
+  });
+
   test("the workflow list sorts by a column's header and opens sorted the same way", async ({ app }) => {
     const page = app.page;
     for (const name of ["Zulu report", "Alpha report"]) {

@@ -1,7 +1,7 @@
-import { History, Square } from "lucide-react";
+import { History, RotateCcw, Square, X } from "lucide-react";
 import { useCallback, useEffect, useState } from "react";
 import { Link, useSearch } from "wouter";
-import { RUN_STATUSES, type RunStatus, type RunSummary } from "../../shared/api";
+import { RESUBMIT_MAX, RUN_STATUSES, type RunStatus, type RunSummary } from "../../shared/api";
 import { api } from "../api/client";
 import { useThrottledApiEvents } from "../api/hooks";
 import { useDocumentTitle } from "../app/document-title";
@@ -42,6 +42,12 @@ export function RunsPage() {
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<string>();
   const [cancellingAll, setCancellingAll] = useState(false);
+  // Runs ticked in the list, to resubmit or cancel together; other filters, another selection.
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const [resubmitting, setResubmitting] = useState(false);
+  useEffect(() => {
+    if (filters) setChosen(new Set());
+  }, [filters]);
 
   const query = useCallback(
     (after?: string) => ({
@@ -103,6 +109,28 @@ export function RunsPage() {
   const filtered = filters.flowId || filters.mode || filters.statuses.length || filters.from || filters.to;
   const flowName = (flows ?? []).find((flow) => flow.id === filters.flowId)?.name ?? "";
   const inProgress = (runs ?? []).some((run) => run.status === "Running" || run.status === "Waiting");
+  const chosenRuns = (runs ?? []).filter((run) => chosen.has(run.id));
+  const chosenInProgress = chosenRuns.filter((run) => run.status === "Running" || run.status === "Waiting");
+  const allChosen = (runs ?? []).length > 0 && chosenRuns.length === (runs ?? []).length;
+  const toggleRun = (id: string) => {
+    const next = new Set(chosen);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    setChosen(next);
+  };
+  const cancelChosen = async () => {
+    let cancelled = 0;
+    for (const run of chosenInProgress) {
+      try {
+        if ((await api.call("runs.cancel", { runId: run.id })).cancelled) cancelled++;
+      } catch (cause) {
+        toast.error(describeError(cause));
+      }
+    }
+    toast.success(t("runs.cancelAll.done", { count: cancelled }));
+    setChosen(new Set());
+    void load();
+  };
 
   return (
     <div className="page">
@@ -136,6 +164,29 @@ export function RunsPage() {
             const { cancelled } = await api.call("runs.cancelAll", { flowId: filters.flowId });
             setCancellingAll(false);
             toast.success(t("runs.cancelAll.done", { count: cancelled }));
+            void load();
+          }}
+        />
+      )}
+      {resubmitting && (
+        <ConfirmDialog
+          title={t("runs.resubmitMany.title", { count: chosenRuns.length })}
+          body={t("runs.resubmitMany.body")}
+          confirmLabel={t("runs.resubmit")}
+          onClose={() => setResubmitting(false)}
+          onConfirm={async () => {
+            const results = await api.call("runs.resubmitMany", {
+              runIds: chosenRuns.map((run) => run.id).slice(0, RESUBMIT_MAX),
+            });
+            setResubmitting(false);
+            const started = results.filter((r) => "runId" in r).length;
+            const refused = results.flatMap((r) => ("message" in r ? [r.message] : []));
+            if (started > 0) toast.success(t("runs.resubmitMany.done", { count: started }));
+            if (refused.length > 0)
+              toast.error(
+                t("runs.resubmitMany.refused", { count: refused.length, reason: refused[0] ?? "" }),
+              );
+            setChosen(new Set());
             void load();
           }}
         />
@@ -210,9 +261,39 @@ export function RunsPage() {
           </EmptyState>
         }
       >
+        {chosenRuns.length > 0 && (
+          <section className="selection-bar" aria-label={t("runs.selection")}>
+            <strong>{t("runs.selected", { count: chosenRuns.length })}</strong>
+            <button type="button" className="button" onClick={() => setResubmitting(true)}>
+              <RotateCcw size={14} aria-hidden="true" /> {t("runs.resubmit")}
+            </button>
+            {chosenInProgress.length > 0 && (
+              <button type="button" className="button" onClick={() => void cancelChosen()}>
+                <Square size={14} aria-hidden="true" />{" "}
+                {t("runs.cancelSelected", { count: chosenInProgress.length })}
+              </button>
+            )}
+            <button type="button" className="button" onClick={() => setChosen(new Set())}>
+              <X size={14} aria-hidden="true" /> {t("runs.clearSelection")}
+            </button>
+          </section>
+        )}
         <table className="table runs-table">
           <thead>
             <tr>
+              <th scope="col" className="check-column">
+                <input
+                  type="checkbox"
+                  aria-label={t("runs.selectAll")}
+                  checked={allChosen}
+                  ref={(box) => {
+                    if (box) box.indeterminate = chosenRuns.length > 0 && !allChosen;
+                  }}
+                  onChange={() =>
+                    setChosen(allChosen ? new Set() : new Set((runs ?? []).map((run) => run.id)))
+                  }
+                />
+              </th>
               <th scope="col">{t("runs.column.flow")}</th>
               <th scope="col">{t("runs.column.status")}</th>
               <th scope="col">{t("runs.column.started")}</th>
@@ -222,7 +303,18 @@ export function RunsPage() {
           </thead>
           <tbody>
             {(runs ?? []).map((run) => (
-              <tr key={run.id} data-testid="run-row">
+              <tr key={run.id} data-testid="run-row" className={chosen.has(run.id) ? "chosen" : undefined}>
+                <td className="check-column">
+                  <input
+                    type="checkbox"
+                    aria-label={t("runs.selectRun", {
+                      flow: run.flowName,
+                      when: formatDateTime(run.startedAt),
+                    })}
+                    checked={chosen.has(run.id)}
+                    onChange={() => toggleRun(run.id)}
+                  />
+                </td>
                 <td>
                   <Link href={`/runs/${run.id}`} className="flow-name">
                     {run.flowName}

@@ -103,6 +103,20 @@ export const runsMessages = {
   "test.openSandbox": "Open the sandbox",
   "runs.xmlContent": "XML",
   "runs.cancelAll": "Cancel all runs in progress",
+  "runs.selection": "Selected runs",
+  "runs.selected": { one: "{count} run selected", other: "{count} runs selected" },
+  "runs.selectAll": "Select every run shown",
+  "runs.selectRun": "Select the run of {flow} started {when}",
+  "runs.clearSelection": "Clear the selection",
+  "runs.cancelSelected": { one: "Cancel the one in progress", other: "Cancel the {count} in progress" },
+  "runs.resubmitMany.title": { one: "Resubmit {count} run?", other: "Resubmit {count} runs?" },
+  "runs.resubmitMany.body":
+    "Each runs again from the data its trigger gave, on the definition it ran with. Its steps act again: mail is sent and records change in the sandbox as the first time.",
+  "runs.resubmitMany.done": { one: "{count} run resubmitted.", other: "{count} runs resubmitted." },
+  "runs.resubmitMany.refused": {
+    one: "{count} run could not be resubmitted: {reason}",
+    other: "{count} runs could not be resubmitted, the first: {reason}",
+  },
   "runs.cancelAll.title": "Cancel every run of “{flow}” in progress?",
   "runs.cancelAll.body":
     "Runs that are running, waiting for a person or a delay, or waiting their turn stop now and end as Cancelled. What their steps already did stays done.",

@@ -20,6 +20,7 @@ import {
   armedTestEventSchema,
   armedTestSchema,
   armTestInputSchema,
+  RESUBMIT_MAX,
   runDetailSchema,
   runFinishedEventSchema,
   runIdSchema,
@@ -148,6 +149,15 @@ export const contract = {
     z.object({ cancelled: z.number().int().nonnegative() }),
   ),
   "runs.resubmit": method(byRunId, startRunResultSchema),
+  "runs.resubmitMany": method(
+    z.object({ runIds: z.array(runIdSchema).min(1).max(RESUBMIT_MAX) }).strict(),
+    z.array(
+      z.union([
+        z.object({ from: runIdSchema, runId: runIdSchema }),
+        z.object({ from: runIdSchema, message: z.string() }),
+      ]),
+    ),
+  ),
 
   "sandbox.overview": method(
     none,

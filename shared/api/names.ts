@@ -25,6 +25,7 @@ export const METHOD_NAMES = [
   "runs.cancel",
   "runs.cancelAll",
   "runs.resubmit",
+  "runs.resubmitMany",
   "sandbox.overview",
   "sandbox.tables",
   "sandbox.records.list",

@@ -19,6 +19,8 @@ export type RunStatus = z.infer<typeof runStatusSchema>;
 export type StepStatus = z.infer<typeof stepStatusSchema>;
 
 export const runIdSchema = z.string().min(1).max(100);
+/** Runs resubmitted in one request (a page of the Runs list, and then some). */
+export const RESUBMIT_MAX = 500;
 const errorInfoSchema = z.object({ code: z.string(), message: z.string() });
 const json = z.json();
 

@@ -105,6 +105,10 @@ const BAD_INPUTS: Record<MethodName, { input: unknown; names: string }[]> = {
   "runs.cancel": [{ input: { runId: "" }, names: "runId" }],
   "runs.cancelAll": [{ input: { flowId: 42 }, names: "flowId" }],
   "runs.resubmit": [{ input: {}, names: "runId" }],
+  "runs.resubmitMany": [
+    { input: { runIds: [] }, names: "runIds" },
+    { input: { runIds: ["r"], all: true }, names: "all" },
+  ],
   "sandbox.overview": [{ input: { company: "x" }, names: "company" }],
   "sandbox.tables": [{ input: { all: true }, names: "all" }],
   "sandbox.records.list": [

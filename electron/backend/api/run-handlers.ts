@@ -58,5 +58,6 @@ export function runHandlers({
         ? { started: true, runId: result.runId }
         : { started: false, reason: result.reason, message: result.message };
     },
+    "runs.resubmitMany": ({ runIds }) => engine.resubmitMany(runIds),
   };
 }

@@ -341,6 +341,27 @@ describe("cancel and resubmit", () => {
     expect(run?.definition).toEqual(original.definition);
     expect(() => t.engine.resubmit("missing")).toThrow("no run 'missing'");
   });
+
+  it("resubmits several runs in one commit; a missing one is reported and the others start", async () => {
+    const t = started();
+    const def = definition({ A: { type: "Compose", inputs: "@triggerBody()?['x']", runAfter: {} } });
+    const first = await runFlow(t, def, { x: "one" });
+    const second = await runFlow(t, def, { x: "two" });
+    const commits = t.engine.stats().commits;
+    const results = t.engine.resubmitMany([first.id, "missing", second.id, first.id]);
+    expect(t.engine.stats().commits - commits).toBe(1);
+    expect(results.map((r) => ("runId" in r ? r.from : `${r.from}: ${r.message}`))).toEqual([
+      first.id,
+      second.id,
+      "missing: There is no run 'missing' to resubmit.",
+    ]);
+    await t.engine.idle();
+    const outputs = results.flatMap((r) => ("runId" in r ? [t.engine.getRun(r.runId)] : []));
+    expect(outputs.map((run) => run && [run.resubmittedFrom, step(run, "A").outputs])).toEqual([
+      [first.id, "one"],
+      [second.id, "two"],
+    ]);
+  });
 });
 
 describe("events", () => {

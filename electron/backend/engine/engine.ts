@@ -463,6 +463,35 @@ export class Engine implements SignalSink {
     });
   }
 
+  /**
+   * Resubmits several runs at once, their new runs committed together; a run that cannot be found
+   * or started is reported with the reason, and the others start anyway.
+   */
+  resubmitMany(
+    runIds: readonly string[],
+  ): ({ from: string; runId: string } | { from: string; message: string })[] {
+    this.ensureRunning();
+    const found: { from: string; args: StartRunArgs }[] = [];
+    const missing: { from: string; message: string }[] = [];
+    for (const runId of new Set(runIds)) {
+      const origin = this.loader.origin(runId);
+      if (origin)
+        found.push({
+          from: runId,
+          args: { ...origin, checkTriggerConditions: false, resubmittedFrom: runId },
+        });
+      else missing.push({ from: runId, message: `There is no run '${runId}' to resubmit.` });
+    }
+    const results = this.startRuns(found.map((f) => f.args));
+    return [
+      ...found.map(({ from }, i) => {
+        const result = results[i];
+        return result?.started ? { from, runId: result.runId } : { from, message: result?.message ?? "" };
+      }),
+      ...missing,
+    ];
+  }
+
   /** What the trigger produced in a run, secured or not (a test may start from it); undefined when no such run. */
   triggerOutputsOf(runId: string): JsonValue | undefined {
     return this.loader.origin(runId)?.triggerOutputs;
