@@ -375,6 +375,23 @@ test.describe("designer: editing", () => {
     await expect(designer.card("Note").getByTestId("card-note")).toHaveCount(0);
   });
 
+  test("Ctrl+S saves the draft at once, from inside a field", async ({ app }) => {
+    const page = app.page;
+    const designer = new DesignerPage(page);
+    const flowId = await createFlow(
+      page,
+      "Saved by hand",
+      "instant",
+      buttonFlow({ Note: { type: "Compose", inputs: "before", runAfter: {} } }),
+    );
+    await designer.open(flowId);
+    await designer.select("Note");
+    await designer.fill("Inputs", "after");
+    await page.keyboard.press("Control+s");
+    await expect(page.getByTestId("toast").filter({ hasText: "Every change is saved." })).toBeVisible();
+    expect((await savedActions(page, flowId)).Note?.inputs).toBe("after");
+  });
+
   test("the checker points at a timeout that is not a duration, and at one that has no effect", async ({
     app,
   }) => {

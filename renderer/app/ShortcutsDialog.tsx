@@ -19,6 +19,7 @@ const GROUPS: { title: MessageKey; keys: [string[], MessageKey][] }[] = [
       [["↑", "↓", "←", "→"], "shortcuts.move"],
       [["Enter"], "shortcuts.open"],
       [["Esc"], "shortcuts.close"],
+      [[MOD, "S"], "shortcuts.save"],
       [[MOD, "Z"], "shortcuts.undo"],
       [[MOD, "Shift", "Z"], "shortcuts.redo"],
       [[MOD, "C"], "shortcuts.copy"],

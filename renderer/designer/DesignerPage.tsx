@@ -327,6 +327,26 @@ function Designer() {
     };
   }, [store]);
 
+  // Ctrl+S, from habit, anywhere in the designer (a field too): the draft is saved now rather than
+  // within the second, and the browser's "Save page" never opens over the flow.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (
+        !(event.ctrlKey || event.metaKey) ||
+        event.shiftKey ||
+        event.altKey ||
+        event.key.toLowerCase() !== "s"
+      )
+        return;
+      event.preventDefault();
+      void flushSave(store).then(() => {
+        if (store.getState().save.state === "saved") toast.info(t("designer.savedNow"));
+      });
+    };
+    window.addEventListener("keydown", onKey, true);
+    return () => window.removeEventListener("keydown", onKey, true);
+  }, [store]);
+
   // Keyboard navigation between cards.
   const canvasMenuOpen = useRef(canvasMenu.open);
   canvasMenuOpen.current = canvasMenu.open;

@@ -8,6 +8,7 @@ export const designerMessages = {
   "designer.nameLabel": "Flow name",
   "designer.noTrigger": "This flow has no trigger yet.",
   "designer.testBlocked": "Fix the flow checker's errors to test the flow",
+  "designer.savedNow": "Every change is saved.",
   "designer.menu.stepLabel": "Step",
   "designer.menu.canvasLabel": "Canvas",
   "designer.menu.properties": "Open properties",

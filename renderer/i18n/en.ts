@@ -156,6 +156,7 @@ export const en = {
   "shortcuts.delete": "Delete the selected steps (also Backspace)",
   "shortcuts.find": "Find a step by its name",
   "shortcuts.rename": "Rename the selected step",
+  "shortcuts.save": "Save the draft now (it is also saved within a second of every change)",
   "shortcuts.selectAll": "Select every step (to copy, cut or delete them)",
   "shortcuts.selectSeveral": "Add a step to the selection, or take it out",
   "shortcuts.selectBox": "Select the steps a box touches",
