@@ -132,6 +132,35 @@ test.describe("publishing", () => {
     await expect(bar).toBeHidden();
   });
 
+  test("workflows ticked in the list are disabled and enabled together", async ({ app }) => {
+    const page = app.page;
+    for (const name of ["Tick one", "Tick two"]) {
+      const flowId = await createFlow(
+        page,
+        name,
+        "instant",
+        buttonFlow({ Say: { type: "Compose", inputs: name, runAfter: {} } }),
+      );
+      await callApi(page, "publish.publish", { flowId });
+    }
+    await goToWorkflows(page);
+    await page.getByRole("searchbox", { name: "Search workflows" }).fill("Tick");
+    const rows = page.getByTestId("workflow-row");
+    await expect(rows).toHaveCount(2);
+    await expect(rows.filter({ hasText: "Enabled" })).toHaveCount(2);
+    await page.getByRole("checkbox", { name: "Select every workflow shown" }).check();
+    const bar = page.getByRole("region", { name: "Selected workflows" });
+    await expect(bar).toContainText("2 workflows selected");
+    await bar.getByRole("button", { name: "Disable" }).click();
+    await expect(page.getByTestId("toast").filter({ hasText: "2 workflows disabled." })).toBeVisible();
+    await expect(rows.filter({ hasText: "Disabled" })).toHaveCount(2);
+    await expect(bar).toBeHidden();
+    await rows.filter({ hasText: "Tick two" }).getByRole("checkbox", { name: "Select Tick two" }).check();
+    await bar.getByRole("button", { name: "Enable" }).click();
+    await expect(rows.filter({ hasText: "Tick two" })).toContainText("Enabled");
+    await expect(rows.filter({ hasText: "Tick one" })).toContainText("Disabled");
+  });
+
   test("the workflow list sorts by a column's header and opens sorted the same way", async ({ app }) => {
     const page = app.page;
     for (const name of ["Zulu report", "Alpha report"]) {

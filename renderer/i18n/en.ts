@@ -34,6 +34,7 @@ export const en = {
 
   "common.cancel": "Cancel",
   "common.close": "Close",
+  "common.clearSelection": "Clear the selection",
   "common.save": "Save",
   "common.create": "Create",
   "common.delete": "Delete",

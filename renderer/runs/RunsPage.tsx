@@ -1,4 +1,4 @@
-import { History, RotateCcw, Square, X } from "lucide-react";
+import { History, RotateCcw, Square } from "lucide-react";
 import { useCallback, useEffect, useState } from "react";
 import { Link, useSearch } from "wouter";
 import { RESUBMIT_MAX, RUN_STATUSES, type RunStatus, type RunSummary } from "../../shared/api";
@@ -12,6 +12,7 @@ import { ConfirmDialog } from "../ui/ConfirmDialog";
 import { EmptyState } from "../ui/EmptyState";
 import { describeError } from "../ui/errors";
 import { ListBody } from "../ui/ListBody";
+import { SelectAllBox, SelectionBar, useRowSelection } from "../ui/row-selection";
 import { toast } from "../ui/toasts";
 import { setOnRunsPage, useFailureWatch } from "./failure-watch";
 import { formatDuration, StatusBadge } from "./format";
@@ -42,12 +43,7 @@ export function RunsPage() {
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<string>();
   const [cancellingAll, setCancellingAll] = useState(false);
-  // Runs ticked in the list, to resubmit or cancel together; other filters, another selection.
-  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [resubmitting, setResubmitting] = useState(false);
-  useEffect(() => {
-    if (filters) setChosen(new Set());
-  }, [filters]);
 
   const query = useCallback(
     (after?: string) => ({
@@ -109,15 +105,10 @@ export function RunsPage() {
   const filtered = filters.flowId || filters.mode || filters.statuses.length || filters.from || filters.to;
   const flowName = (flows ?? []).find((flow) => flow.id === filters.flowId)?.name ?? "";
   const inProgress = (runs ?? []).some((run) => run.status === "Running" || run.status === "Waiting");
-  const chosenRuns = (runs ?? []).filter((run) => chosen.has(run.id));
+  // Runs ticked in the list, to resubmit or cancel together; other filters, another selection.
+  const selection = useRowSelection(runs, filters);
+  const chosenRuns = selection.chosen;
   const chosenInProgress = chosenRuns.filter((run) => run.status === "Running" || run.status === "Waiting");
-  const allChosen = (runs ?? []).length > 0 && chosenRuns.length === (runs ?? []).length;
-  const toggleRun = (id: string) => {
-    const next = new Set(chosen);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
-    setChosen(next);
-  };
   const cancelChosen = async () => {
     let cancelled = 0;
     for (const run of chosenInProgress) {
@@ -128,7 +119,7 @@ export function RunsPage() {
       }
     }
     toast.success(t("runs.cancelAll.done", { count: cancelled }));
-    setChosen(new Set());
+    selection.clear();
     void load();
   };
 
@@ -186,7 +177,7 @@ export function RunsPage() {
               toast.error(
                 t("runs.resubmitMany.refused", { count: refused.length, reason: refused[0] ?? "" }),
               );
-            setChosen(new Set());
+            selection.clear();
             void load();
           }}
         />
@@ -262,8 +253,11 @@ export function RunsPage() {
         }
       >
         {chosenRuns.length > 0 && (
-          <section className="selection-bar" aria-label={t("runs.selection")}>
-            <strong>{t("runs.selected", { count: chosenRuns.length })}</strong>
+          <SelectionBar
+            label={t("runs.selection")}
+            count={t("runs.selected", { count: chosenRuns.length })}
+            onClear={selection.clear}
+          >
             <button type="button" className="button" onClick={() => setResubmitting(true)}>
               <RotateCcw size={14} aria-hidden="true" /> {t("runs.resubmit")}
             </button>
@@ -273,26 +267,13 @@ export function RunsPage() {
                 {t("runs.cancelSelected", { count: chosenInProgress.length })}
               </button>
             )}
-            <button type="button" className="button" onClick={() => setChosen(new Set())}>
-              <X size={14} aria-hidden="true" /> {t("runs.clearSelection")}
-            </button>
-          </section>
+          </SelectionBar>
         )}
         <table className="table runs-table">
           <thead>
             <tr>
               <th scope="col" className="check-column">
-                <input
-                  type="checkbox"
-                  aria-label={t("runs.selectAll")}
-                  checked={allChosen}
-                  ref={(box) => {
-                    if (box) box.indeterminate = chosenRuns.length > 0 && !allChosen;
-                  }}
-                  onChange={() =>
-                    setChosen(allChosen ? new Set() : new Set((runs ?? []).map((run) => run.id)))
-                  }
-                />
+                <SelectAllBox selection={selection} label={t("runs.selectAll")} />
               </th>
               <th scope="col">{t("runs.column.flow")}</th>
               <th scope="col">{t("runs.column.status")}</th>
@@ -303,7 +284,11 @@ export function RunsPage() {
           </thead>
           <tbody>
             {(runs ?? []).map((run) => (
-              <tr key={run.id} data-testid="run-row" className={chosen.has(run.id) ? "chosen" : undefined}>
+              <tr
+                key={run.id}
+                data-testid="run-row"
+                className={selection.isChosen(run.id) ? "chosen" : undefined}
+              >
                 <td className="check-column">
                   <input
                     type="checkbox"
@@ -311,8 +296,8 @@ export function RunsPage() {
                       flow: run.flowName,
                       when: formatDateTime(run.startedAt),
                     })}
-                    checked={chosen.has(run.id)}
-                    onChange={() => toggleRun(run.id)}
+                    checked={selection.isChosen(run.id)}
+                    onChange={() => selection.toggle(run.id)}
                   />
                 </td>
                 <td>

@@ -107,7 +107,6 @@ export const runsMessages = {
   "runs.selected": { one: "{count} run selected", other: "{count} runs selected" },
   "runs.selectAll": "Select every run shown",
   "runs.selectRun": "Select the run of {flow} started {when}",
-  "runs.clearSelection": "Clear the selection",
   "runs.cancelSelected": { one: "Cancel the one in progress", other: "Cancel the {count} in progress" },
   "runs.resubmitMany.title": { one: "Resubmit {count} run?", other: "Resubmit {count} runs?" },
   "runs.resubmitMany.body":

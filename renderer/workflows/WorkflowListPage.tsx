@@ -1,4 +1,4 @@
-import { AlertTriangle, ListChecks, MoreHorizontal } from "lucide-react";
+import { AlertTriangle, ListChecks, MoreHorizontal, Power, PowerOff } from "lucide-react";
 import { Fragment, useCallback, useEffect, useRef, useState } from "react";
 import { Link, useLocation, useSearch } from "wouter";
 import {
@@ -20,6 +20,7 @@ import { EmptyState } from "../ui/EmptyState";
 import { describeError } from "../ui/errors";
 import { ListBody } from "../ui/ListBody";
 import { MenuButton } from "../ui/MenuButton";
+import { SelectAllBox, SelectionBar, useRowSelection } from "../ui/row-selection";
 import { SearchField } from "../ui/SearchField";
 import { SortableHeader } from "../ui/SortableHeader";
 import { useStoredSort } from "../ui/sort-state";
@@ -118,6 +119,27 @@ export function WorkflowListPage() {
     }
   };
 
+  // Workflows ticked in the list, to turn on or off together; another filter, another choice.
+  const selection = useRowSelection(entries, `${kind}|${status}|${query}|${forPage}|${pageNumber}`);
+  const setEnabledChosen = async (enabled: boolean) => {
+    let changed = 0;
+    const refused: string[] = [];
+    for (const entry of selection.chosen) {
+      if ((entry.status === "enabled") === enabled) continue;
+      try {
+        await api.call("workflows.setEnabled", { id: entry.id, enabled });
+        changed++;
+      } catch (cause) {
+        refused.push(`${entry.name}: ${describeError(cause)}`);
+      }
+    }
+    if (changed > 0)
+      toast.success(t(enabled ? "workflows.enabledMany" : "workflows.disabledMany", { count: changed }));
+    for (const reason of refused) toast.error(reason);
+    selection.clear();
+    void load();
+  };
+
   const toggle = async (entry: WorkflowEntry) => {
     try {
       await api.call("workflows.setEnabled", { id: entry.id, enabled: entry.status !== "enabled" });
@@ -203,9 +225,26 @@ export function WorkflowListPage() {
           </EmptyState>
         }
       >
+        {selection.chosen.length > 0 && (
+          <SelectionBar
+            label={t("workflows.selection")}
+            count={t("workflows.selected", { count: selection.chosen.length })}
+            onClear={selection.clear}
+          >
+            <button type="button" className="button" onClick={() => void setEnabledChosen(true)}>
+              <Power size={14} aria-hidden="true" /> {t("workflows.enableSelected")}
+            </button>
+            <button type="button" className="button" onClick={() => void setEnabledChosen(false)}>
+              <PowerOff size={14} aria-hidden="true" /> {t("workflows.disableSelected")}
+            </button>
+          </SelectionBar>
+        )}
         <table className="table workflow-table">
           <thead>
             <tr>
+              <th scope="col" className="check-column">
+                <SelectAllBox selection={selection} label={t("workflows.selectAll")} />
+              </th>
               <SortableHeader label={t("workflows.column.name")} column="name" sorting={sorting} />
               <th scope="col">{t("workflows.column.trigger")}</th>
               <SortableHeader label={t("workflows.column.status")} column="status" sorting={sorting} />
@@ -222,8 +261,23 @@ export function WorkflowListPage() {
               <Fragment key={entry.id}>
                 <tr
                   data-testid="workflow-row"
-                  className={entry.startProblems ? "has-start-problems" : undefined}
+                  className={
+                    [
+                      entry.startProblems ? "has-start-problems" : "",
+                      selection.isChosen(entry.id) ? "chosen" : "",
+                    ]
+                      .join(" ")
+                      .trim() || undefined
+                  }
                 >
+                  <td className="check-column">
+                    <input
+                      type="checkbox"
+                      aria-label={t("workflows.selectOne", { name: entry.name })}
+                      checked={selection.isChosen(entry.id)}
+                      onChange={() => selection.toggle(entry.id)}
+                    />
+                  </td>
                   <td>
                     <div className="workflow-name">
                       {entry.builtIn ? (
@@ -339,7 +393,7 @@ export function WorkflowListPage() {
                 </tr>
                 {entry.startProblems && (
                   <tr className="start-problems-row">
-                    <td colSpan={7}>
+                    <td colSpan={8}>
                       <StartProblemsNote entry={entry} problems={entry.startProblems} onDismissed={load} />
                     </td>
                   </tr>
