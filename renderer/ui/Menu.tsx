@@ -47,6 +47,8 @@ export function Menu({
   }, []);
 
   const onKeyDown = (event: React.KeyboardEvent) => {
+    // While the menu has the focus its keys are its own: Delete must not delete behind it.
+    event.stopPropagation();
     const entries = [
       ...(root.current?.querySelectorAll<HTMLButtonElement>("[role=menuitem]:not(:disabled)") ?? []),
     ];
@@ -57,7 +59,6 @@ export function Menu({
     };
     if (event.key === "Escape") {
       event.preventDefault();
-      event.stopPropagation();
       close.current(true);
     } else if (event.key === "ArrowDown") moveTo(index + 1);
     else if (event.key === "ArrowUp") moveTo(index - 1);
