@@ -632,6 +632,8 @@ test.describe("publishing", () => {
     await expect(change).toContainText("Compose");
     await expect(change.getByRole("deletion")).toHaveText("first value");
     await expect(change.getByRole("insertion")).toHaveText("second value");
+    await dialog.getByRole("button", { name: "Describe the changes for me" }).click();
+    await expect(dialog.getByLabel("What changed (optional)")).toHaveValue("Changed Compose");
     await dialog.getByLabel("What changed (optional)").fill("second version");
     await dialog.getByRole("button", { name: "Publish" }).click();
     await expect(dialog).toBeHidden();

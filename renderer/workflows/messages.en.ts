@@ -106,6 +106,12 @@ export const workflowsMessages = {
 
   // Comparing two definitions of a flow (publish, an old version)
   "compare.title": "Changes",
+  "compare.note.changed": "changed {steps}",
+  "compare.note.added": "added {steps}",
+  "compare.note.removed": "removed {steps}",
+  "compare.note.renamed": "renamed {from} to {to}",
+  "compare.note.settings": "changed the flow's settings",
+  "publish.describe": "Describe the changes for me",
   "compare.conflictTitle": "Your draft and the one saved elsewhere",
   "compare.conflictIntro": "What your draft changes from the one saved elsewhere",
   "compare.conflictSame": "The steps are the same; only the layout or notes differ.",

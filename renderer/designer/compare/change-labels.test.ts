@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { diffDefinitions, type WdlDefinition } from "../../../shared/flow";
 import type { JsonObject } from "../../../shared/json";
-import { containerLabel, fieldLabel, fieldValueText, runAfterText, valueText } from "./change-labels";
+import {
+  containerLabel,
+  fieldLabel,
+  fieldValueText,
+  noteFromChanges,
+  runAfterText,
+  valueText,
+} from "./change-labels";
 
 const approval: JsonObject = {
   type: "OpenApiConnectionWebhook",
@@ -57,6 +65,29 @@ describe("fieldValueText", () => {
     expect(
       fieldValueText(approval, ["inputs", "parameters", "WebhookApprovalCreationInput/title"], "Hi"),
     ).toBe("Hi");
+  });
+});
+
+describe("noteFromChanges", () => {
+  it("writes a publish note from a comparison, step titles as people read them", () => {
+    const before: WdlDefinition = {
+      triggers: { manual: { type: "Request", kind: "Button" } },
+      actions: {
+        Keep: { type: "Compose", inputs: 1, runAfter: {} },
+        Drop_me: { type: "Compose", inputs: 2, runAfter: { Keep: ["Succeeded"] } },
+      },
+    };
+    const after: WdlDefinition = {
+      triggers: before.triggers,
+      actions: {
+        Keep: { type: "Compose", inputs: 10, runAfter: {} },
+        New_step: { type: "Compose", inputs: 3, runAfter: { Keep: ["Succeeded"] } },
+      },
+    };
+    expect(noteFromChanges(diffDefinitions(before, after))).toBe(
+      "Changed Keep; added New step; removed Drop me",
+    );
+    expect(noteFromChanges(diffDefinitions(before, before))).toBe("");
   });
 });
 

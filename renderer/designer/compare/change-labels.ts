@@ -2,10 +2,16 @@
 // "Approval type") rather than its path in the JSON, where the branch a step sits in is, and a
 // value short enough for one line.
 import { type InputDeclaration, inputsOf, operationOfAction } from "../../../shared/connectors";
-import { branchLabel, type ContainerRef, normalizeStatuses, type RunAfterStatus } from "../../../shared/flow";
+import {
+  branchLabel,
+  type ContainerRef,
+  type FlowDiff,
+  normalizeStatuses,
+  type RunAfterStatus,
+} from "../../../shared/flow";
 import { isJsonObject, type JsonObject, type JsonValue } from "../../../shared/json";
 import { type MessageKey, t } from "../../i18n";
-import { branchHeadLabel, displayName } from "../card-info";
+import { branchHeadLabel, cardInfo, displayName } from "../card-info";
 
 /** Settings every step has, by the first segment of their path. */
 const SETTING_LABELS: Readonly<Record<string, MessageKey>> = {
@@ -132,4 +138,38 @@ export function runAfterText(runAfter: JsonValue | undefined): string {
       return words.length > 0 ? `${displayName(name)} (${words.join(", ")})` : displayName(name);
     })
     .join(", ");
+}
+
+/** The longest note a version may have (the contract's limit). */
+const NOTE_MAX = 500;
+
+/**
+ * A publish note written from a comparison: "Changed Start and wait for an approval; added Compose
+ * note; removed Send an email (V2)". Empty when nothing changed; cut short past 500 characters.
+ */
+export function noteFromChanges(diff: FlowDiff): string {
+  const title = (name: string, step: JsonObject | undefined) => cardInfo(name, step ?? {}).title;
+  const titles = (kind: "changed" | "added" | "removed") =>
+    diff.steps
+      .filter((s) => s.kind === kind)
+      .map((s) => title(s.name, s.after ?? s.before))
+      .join(", ");
+  const parts: string[] = [];
+  const changed = titles("changed");
+  if (changed) parts.push(t("compare.note.changed", { steps: changed }));
+  const added = titles("added");
+  if (added) parts.push(t("compare.note.added", { steps: added }));
+  const removed = titles("removed");
+  if (removed) parts.push(t("compare.note.removed", { steps: removed }));
+  for (const s of diff.steps.filter((c) => c.kind === "renamed"))
+    parts.push(
+      t("compare.note.renamed", {
+        from: title(s.previousName ?? s.name, s.before),
+        to: title(s.name, s.after),
+      }),
+    );
+  if (diff.definition.length > 0) parts.push(t("compare.note.settings"));
+  const text = parts.join("; ");
+  const sentence = text.charAt(0).toUpperCase() + text.slice(1);
+  return sentence.length > NOTE_MAX ? `${sentence.slice(0, NOTE_MAX - 1)}…` : sentence;
 }

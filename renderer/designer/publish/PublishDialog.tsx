@@ -5,6 +5,7 @@ import { Dialog } from "../../ui/Dialog";
 import { describeError } from "../../ui/errors";
 import { FormActions } from "../../ui/FormActions";
 import { ChangeList, diffSummary } from "../compare/ChangeList";
+import { noteFromChanges } from "../compare/change-labels";
 import { latestVersion, useComparison } from "../compare/use-comparison";
 
 /**
@@ -90,6 +91,18 @@ export function PublishDialog({
             onChange={(e) => setNote(e.target.value)}
           />
         </label>
+        {comparison.state === "ready" && note === "" && noteFromChanges(comparison.diff) !== "" && (
+          <button
+            type="button"
+            className="link-button publish-describe"
+            onClick={() => {
+              setNote(noteFromChanges(comparison.diff));
+              document.getElementById("publish-note")?.focus();
+            }}
+          >
+            {t("publish.describe")}
+          </button>
+        )}
         <FormActions
           error={error}
           submitLabel={t("publish.submit")}
