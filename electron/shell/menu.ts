@@ -61,7 +61,8 @@ export function menuTemplate(platform: NodeJS.Platform, options: { devTools: boo
         { label: "Paste", accelerator: "CmdOrCtrl+V", role: "paste" },
         { label: "Delete", accelerator: "Delete", command: "edit.delete" },
         separator,
-        { label: "Select all", accelerator: "CmdOrCtrl+A", role: "selectAll" },
+        // Every step of the flow in the designer; a text field's text (or the page's) elsewhere.
+        { label: "Select all", accelerator: "CmdOrCtrl+A", command: "edit.selectAll" },
         separator,
         // The designer's own find: its canvas draws only the cards on screen, so the page's find cannot.
         { label: "Find a step…", accelerator: "CmdOrCtrl+F", command: "edit.find" },

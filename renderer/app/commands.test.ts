@@ -21,6 +21,7 @@ describe("keyboard shortcuts, as the Electron menu's accelerators", () => {
     expect(commandForKey(key("Delete"))).toBe("edit.delete");
     expect(commandForKey(key("f", { ctrl: true }))).toBe("edit.find");
     expect(commandForKey(key("F", { meta: true }))).toBe("edit.find");
+    expect(commandForKey(key("a", { ctrl: true }))).toBe("edit.selectAll");
   });
 
   it("open the list of shortcuts with ? or Ctrl+/", () => {

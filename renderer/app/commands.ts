@@ -40,6 +40,7 @@ const NATIVE_EDIT: Partial<Record<ShellCommand, string>> = {
   "edit.undo": "undo",
   "edit.redo": "redo",
   "edit.delete": "delete",
+  "edit.selectAll": "selectAll",
 };
 
 export function runCommand(command: ShellCommand): boolean {
@@ -51,7 +52,14 @@ export function runCommand(command: ShellCommand): boolean {
   }
   const list = handlers.get(command);
   const handler = list?.[list.length - 1];
-  if (!handler) return false;
+  if (!handler) {
+    // No screen claims Select all: the page's text, as the menu's native role would.
+    if (command === "edit.selectAll") {
+      document.execCommand("selectAll");
+      return true;
+    }
+    return false;
+  }
   handler();
   return true;
 }
@@ -70,6 +78,7 @@ export function commandForKey(
   if (mod && event.shiftKey && key === "d") return "view.toggleDarkMode";
   if (!mod && !event.shiftKey && key === "delete") return "edit.delete";
   if (mod && !event.shiftKey && key === "f") return "edit.find";
+  if (mod && !event.shiftKey && key === "a") return "edit.selectAll";
   if (mod && key === "/") return "help.shortcuts";
   if (!mod && key === "?") return "help.shortcuts";
   return undefined;

@@ -197,6 +197,10 @@ function Designer() {
     setFind((f) => ({ open: true, focus: f.focus + 1 }));
   };
   useCommand("edit.find", openFind);
+  // Every step of the flow: the top-level ones, each scope with what it holds.
+  useCommand("edit.selectAll", () =>
+    store.getState().selectSteps(graphOf(store.getState().definition).rootIds),
+  );
 
   // Zooms to a found card, as "Zoom to the selected step" does but clear of the find box, once the
   // card is on the canvas (a scope just expanded is laid out first), and two frames after, so that
@@ -431,10 +435,6 @@ function Designer() {
       } else if (event.key === "Backspace" && state.selected && !state.readOnly) {
         event.preventDefault();
         deleteSteps(store, selectedStepNames(state));
-      } else if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === "a") {
-        // Every step of the flow: the top-level ones, each scope with what it holds.
-        event.preventDefault();
-        state.selectSteps(graphOf(state.definition).rootIds);
       } else if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === "d") {
         const names = selectedStepNames(state);
         if (names[0]) {

@@ -31,6 +31,7 @@ export const SHELL_COMMANDS = [
   "edit.copy",
   "edit.paste",
   "edit.delete",
+  "edit.selectAll",
   "edit.find",
   "view.toggleDarkMode",
   "help.shortcuts",
