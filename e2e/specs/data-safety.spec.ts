@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { buttonFlow } from "../fixtures/button-flow";
+import { noteFlow } from "../fixtures/button-flow";
 import { callApi, createFlow } from "../harness/api";
 import { expect, test } from "../harness/fixtures";
 import { DesignerPage } from "../pages/designer";
@@ -117,12 +117,7 @@ test.describe("run history retention", () => {
 test.describe("a draft saved elsewhere meanwhile", () => {
   test("stops autosave, shows what this window would drop, and saves it as a copy", async ({ app }) => {
     const page = app.page;
-    const flowId = await createFlow(
-      page,
-      "Shared draft",
-      "instant",
-      buttonFlow({ Note: { type: "Compose", inputs: "original", runAfter: {} } }),
-    );
+    const flowId = await createFlow(page, "Shared draft", "instant", noteFlow("original"));
     const designer = new DesignerPage(page);
     await designer.open(flowId);
     await designer.expectOpen("Shared draft");
@@ -138,7 +133,7 @@ test.describe("a draft saved elsewhere meanwhile", () => {
     await callApi(page, "flows.saveDraft", {
       id: flowId,
       revision: theirs.revision,
-      definition: buttonFlow({ Note: { type: "Compose", inputs: "theirs", runAfter: {} } }),
+      definition: noteFlow("theirs"),
     });
 
     await designer.select("Note");

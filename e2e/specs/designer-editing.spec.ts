@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { askAlicia, buttonFlow } from "../fixtures/button-flow";
+import { askAlicia, buttonFlow, noteFlow } from "../fixtures/button-flow";
 import { INVOICE_MAIL_FLOW } from "../fixtures/mail-flow";
 import { PURCHASE_APPROVAL_FLOW } from "../fixtures/purchase-approval";
 import { callApi, createFlow } from "../harness/api";
@@ -29,6 +29,14 @@ async function openRun(page: Page, runId: string): Promise<void> {
   await page.evaluate((id) => {
     location.hash = `#/runs/${id}`;
   }, runId);
+}
+
+/** A new button flow whose one step, Note, composes `inputs`, open in the designer. */
+async function openNoteFlow(page: Page, name: string, inputs: string) {
+  const flowId = await createFlow(page, name, "instant", noteFlow(inputs));
+  const designer = new DesignerPage(page);
+  await designer.open(flowId);
+  return { designer, flowId };
 }
 
 test.describe("designer: editing", () => {
@@ -231,14 +239,7 @@ test.describe("designer: editing", () => {
     app,
   }) => {
     const page = app.page;
-    const designer = new DesignerPage(page);
-    const flowId = await createFlow(
-      page,
-      "Menu flow",
-      "instant",
-      buttonFlow({ Note: { type: "Compose", inputs: "hello", runAfter: {} } }),
-    );
-    await designer.open(flowId);
+    const { designer, flowId } = await openNoteFlow(page, "Menu flow", "hello");
     const menu = page.getByRole("menu", { name: "Step" });
     const choose = async (card: string, item: string | RegExp) => {
       await designer.card(card).click({ button: "right" });
@@ -345,14 +346,7 @@ test.describe("designer: editing", () => {
     app,
   }) => {
     const page = app.page;
-    const designer = new DesignerPage(page);
-    const flowId = await createFlow(
-      page,
-      "Noted flow",
-      "instant",
-      buttonFlow({ Note: { type: "Compose", inputs: "hello", runAfter: {} } }),
-    );
-    await designer.open(flowId);
+    const { designer, flowId } = await openNoteFlow(page, "Noted flow", "hello");
     await designer.card("Note").click({ button: "right" });
     await page
       .getByRole("menu", { name: "Step" })
@@ -377,14 +371,7 @@ test.describe("designer: editing", () => {
 
   test("Ctrl+S saves the draft at once, from inside a field", async ({ app }) => {
     const page = app.page;
-    const designer = new DesignerPage(page);
-    const flowId = await createFlow(
-      page,
-      "Saved by hand",
-      "instant",
-      buttonFlow({ Note: { type: "Compose", inputs: "before", runAfter: {} } }),
-    );
-    await designer.open(flowId);
+    const { designer, flowId } = await openNoteFlow(page, "Saved by hand", "before");
     await designer.select("Note");
     await designer.fill("Inputs", "after");
     await page.keyboard.press("Control+s");

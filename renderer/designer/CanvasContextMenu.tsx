@@ -20,7 +20,7 @@ import { type ReactNode, useState } from "react";
 import { actionNameOfNodeId, type InsertionPoint, type WdlActions } from "../../shared/flow";
 import { t } from "../i18n";
 import { Menu, type MenuItem } from "../ui/Menu";
-import { displayName } from "./card-info";
+import { displayName, stepNote } from "./card-info";
 import { copiedSteps } from "./state/clipboard";
 import { type DesignerStore, NOTE_FIELD, RENAME_FIELD } from "./state/designer-store";
 import {
@@ -145,11 +145,10 @@ function menuItems(host: CanvasMenuHost, opened: Opened): MenuItem[] {
   const several = names.length > 1 && names.includes(name) ? names : undefined;
   /** What acts on one step only is off while several are selected. */
   const single = (item: MenuItem): MenuItem => (several ? { ...item, disabled: true } : item);
-  const isScope = (graphOf(state.definition).byActionName.get(name)?.branchIds.length ?? 0) > 0;
+  const node = graphOf(state.definition).byActionName.get(name);
+  const isScope = (node?.branchIds.length ?? 0) > 0;
   const collapsed = state.designer.collapsed.includes(name);
-  const description = (graphOf(state.definition).byActionName.get(name)?.action as { description?: unknown })
-    ?.description;
-  const hasNote = typeof description === "string" && description !== "";
+  const hasNote = stepNote(node?.action) !== "";
   const items: MenuItem[] = [
     single(openProperties),
     single({

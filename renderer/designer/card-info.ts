@@ -24,6 +24,12 @@ export interface CardInfo {
 
 export const UNKNOWN_COLOR = "#6b7280";
 
+/** A step's note for people, as Power Automate keeps it: its description ("" when it has none). */
+export function stepNote(step: unknown): string {
+  const description = isJsonObject(step) ? step.description : undefined;
+  return typeof description === "string" ? description : "";
+}
+
 export function displayName(stepName: string): string {
   return stepName.replaceAll("_", " ");
 }

@@ -1,8 +1,10 @@
 // Ticking rows of a list to act on them together (Runs, the Workflow list): the ticked ids, a box
 // per row and one in the header for every row shown, and the bar of what can be done to them.
 import { X } from "lucide-react";
-import { type ReactNode, useEffect, useState } from "react";
+import { type ReactNode, useState } from "react";
 import { t } from "../i18n";
+
+const NONE: ReadonlySet<string> = new Set();
 
 export interface RowSelection<T> {
   /** The ticked rows among those shown, in their order. */
@@ -20,10 +22,13 @@ export function useRowSelection<T extends { id: string }>(
   rows: readonly T[] | undefined,
   resetOn: unknown,
 ): RowSelection<T> {
-  const [ids, setIds] = useState<ReadonlySet<string>>(new Set());
-  useEffect(() => {
-    if (resetOn !== undefined) setIds(new Set());
-  }, [resetOn]);
+  // The ticks belong to the `resetOn` they were made under: under another, none is ticked.
+  const [picked, setPicked] = useState<{ under: unknown; ids: ReadonlySet<string> }>({
+    under: resetOn,
+    ids: NONE,
+  });
+  const ids = Object.is(picked.under, resetOn) ? picked.ids : NONE;
+  const setIds = (next: ReadonlySet<string>) => setPicked({ under: resetOn, ids: next });
   const shown = rows ?? [];
   const chosen = shown.filter((row) => ids.has(row.id));
   const allChosen = shown.length > 0 && chosen.length === shown.length;
@@ -36,9 +41,9 @@ export function useRowSelection<T extends { id: string }>(
       else next.add(id);
       setIds(next);
     },
-    toggleAll: () => setIds(allChosen ? new Set() : new Set(shown.map((row) => row.id))),
+    toggleAll: () => setIds(allChosen ? NONE : new Set(shown.map((row) => row.id))),
     allChosen,
-    clear: () => setIds(new Set()),
+    clear: () => setIds(NONE),
   };
 }
 

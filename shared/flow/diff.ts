@@ -62,6 +62,11 @@ export function valueChanges(
   return out;
 }
 
+/** Nothing differs: no step and no definition field. */
+export function diffIsEmpty(diff: FlowDiff): boolean {
+  return diff.steps.length === 0 && diff.definition.length === 0;
+}
+
 export function jsonEqual(a: JsonValue | undefined, b: JsonValue | undefined): boolean {
   if (a === b) return true;
   if (a === undefined || b === undefined || a === null || b === null) return false;

@@ -454,13 +454,15 @@ export class Engine implements SignalSink {
   /** Starts a new run with the same definition snapshot, trigger and trigger outputs. */
   resubmit(runId: string): StartRunResult {
     this.ensureRunning();
+    const args = this.resubmission(runId);
+    if (!args) throw new EngineError("run-not-found", `There is no run '${runId}' to resubmit.`);
+    return this.startRun(args);
+  }
+
+  /** A run started again: its definition and trigger outputs, its trigger conditions not asked again. */
+  private resubmission(runId: string): StartRunArgs | undefined {
     const origin = this.loader.origin(runId);
-    if (!origin) throw new EngineError("run-not-found", `There is no run '${runId}' to resubmit.`);
-    return this.startRun({
-      ...origin,
-      checkTriggerConditions: false,
-      resubmittedFrom: runId,
-    });
+    return origin && { ...origin, checkTriggerConditions: false, resubmittedFrom: runId };
   }
 
   /**
@@ -474,12 +476,8 @@ export class Engine implements SignalSink {
     const found: { from: string; args: StartRunArgs }[] = [];
     const missing: { from: string; message: string }[] = [];
     for (const runId of new Set(runIds)) {
-      const origin = this.loader.origin(runId);
-      if (origin)
-        found.push({
-          from: runId,
-          args: { ...origin, checkTriggerConditions: false, resubmittedFrom: runId },
-        });
+      const args = this.resubmission(runId);
+      if (args) found.push({ from: runId, args });
       else missing.push({ from: runId, message: `There is no run '${runId}' to resubmit.` });
     }
     const results = this.startRuns(found.map((f) => f.args));

@@ -2,7 +2,7 @@
 // nothing about them changed, so React Flow re-renders only the cards an edit touched.
 import { type Edge, type Node, type NodeHandle, Position } from "@xyflow/react";
 import type { FlowGraph, InsertionPoint } from "../../../shared/flow";
-import { branchHeadLabel, cardAriaLabel, cardInfo } from "../card-info";
+import { branchHeadLabel, cardAriaLabel, cardInfo, stepNote } from "../card-info";
 import type { CanvasModel, CanvasNodeMeta } from "./elements";
 import type { Box, Layout } from "./layout";
 import type { ChangeMark, StepBadge } from "./nodes/StepCard";
@@ -60,8 +60,8 @@ function buildNode(
   const badge = d.badges.get(meta.id);
   const status = d.statuses.get(meta.id);
   const change = d.changes.get(meta.id);
-  const description = (step as { description?: unknown } | undefined)?.description;
-  const note = typeof description === "string" && description.trim() !== "" ? description : undefined;
+  const written = stepNote(step);
+  const note = written.trim() !== "" ? written : undefined;
   const key: unknown[] = [
     meta.kind,
     box.x,

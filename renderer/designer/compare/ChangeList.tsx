@@ -1,4 +1,5 @@
 import {
+  diffIsEmpty,
   type FlowDiff,
   MAX_FIELD_CHANGES,
   type StepChange,
@@ -9,6 +10,7 @@ import type { JsonObject } from "../../../shared/json";
 import { type MessageKey, t } from "../../i18n";
 import { cardInfo } from "../card-info";
 import { containerLabel, fieldLabel, fieldValueText, runAfterText, valueTitle } from "./change-labels";
+import type { Base, Comparison } from "./use-comparison";
 
 const KIND_LABELS: Readonly<Record<StepChangeKind, MessageKey>> = {
   added: "compare.kind.added",
@@ -28,6 +30,47 @@ export function diffSummary(diff: FlowDiff): string {
   const listed = parts.filter(([n]) => n > 0).map(([n, key]) => t(key, { count: n }));
   if (diff.definition.length > 0) listed.push(t("compare.count.settings"));
   return listed.length === 0 ? t("compare.none") : listed.join(", ");
+}
+
+/**
+ * A comparison in a dialog (Publish, a save conflict): loading, its failure, or a heading with the
+ * counts and the list of changes, which scrolls; `empty` and `none` say what shows when nothing
+ * differs and when there is nothing to compare with.
+ */
+export function ComparedChanges({
+  comparison,
+  heading,
+  empty,
+  none,
+}: {
+  comparison: Comparison;
+  heading: (base: Base) => string;
+  empty?: string;
+  none?: string;
+}) {
+  if (comparison.state === "loading") return <p className="muted">{t("compare.loading")}</p>;
+  if (comparison.state === "failed")
+    return (
+      <p className="form-error" role="alert">
+        {t("compare.failed", { message: comparison.message })}
+      </p>
+    );
+  if (comparison.state === "none") return none ? <p>{none}</p> : null;
+  return (
+    <>
+      <h3>
+        {heading(comparison.base)}
+        <span className="muted"> · {diffSummary(comparison.diff)}</span>
+      </h3>
+      {!diffIsEmpty(comparison.diff) ? (
+        <div className="publish-change-list">
+          <ChangeList diff={comparison.diff} />
+        </div>
+      ) : (
+        empty && <p>{empty}</p>
+      )}
+    </>
+  );
 }
 
 /**

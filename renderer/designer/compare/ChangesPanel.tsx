@@ -1,5 +1,5 @@
 import { X } from "lucide-react";
-import type { StepChange } from "../../../shared/flow";
+import { diffIsEmpty, type StepChange } from "../../../shared/flow";
 import { t } from "../../i18n";
 import { ChangeList, diffSummary } from "./ChangeList";
 import { shownNodeId } from "./change-marks";
@@ -72,7 +72,7 @@ export function ChangesPanel({
                 ? t("compare.previousIntro", { version, previous: comparison.base.version ?? 0 })
                 : t("compare.draftIntro", { version })}
             </p>
-            {comparison.diff.steps.length + comparison.diff.definition.length === 0 ? (
+            {diffIsEmpty(comparison.diff) ? (
               <p>{compareWith === "draft" ? t("compare.sameAsDraft") : t("compare.none")}</p>
             ) : (
               <ChangeList

@@ -1,7 +1,7 @@
 import type { WdlDefinition } from "../../../shared/flow";
 import { t } from "../../i18n";
 import { Dialog } from "../../ui/Dialog";
-import { ChangeList, diffSummary } from "./ChangeList";
+import { ComparedChanges } from "./ChangeList";
 import { draftOf, useComparison } from "./use-comparison";
 
 /**
@@ -21,27 +21,11 @@ export function ConflictChangesDialog({
   return (
     <Dialog title={t("compare.conflictTitle")} onClose={onClose} size="wide">
       <div className="publish-changes" data-testid="conflict-changes">
-        {comparison.state === "loading" && <p className="muted">{t("compare.loading")}</p>}
-        {comparison.state === "failed" && (
-          <p className="form-error" role="alert">
-            {t("compare.failed", { message: comparison.message })}
-          </p>
-        )}
-        {comparison.state === "ready" && (
-          <>
-            <h3>
-              {t("compare.conflictIntro")}
-              <span className="muted"> · {diffSummary(comparison.diff)}</span>
-            </h3>
-            {comparison.diff.steps.length + comparison.diff.definition.length > 0 ? (
-              <div className="publish-change-list">
-                <ChangeList diff={comparison.diff} />
-              </div>
-            ) : (
-              <p>{t("compare.conflictSame")}</p>
-            )}
-          </>
-        )}
+        <ComparedChanges
+          comparison={comparison}
+          heading={() => t("compare.conflictIntro")}
+          empty={t("compare.conflictSame")}
+        />
       </div>
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onClose}>

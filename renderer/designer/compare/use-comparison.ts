@@ -20,9 +20,10 @@ export type Comparison =
   | { state: "none" }
   | { state: "ready"; diff: FlowDiff; base: Base };
 
-/** The flow's newest published version, or null when it was never published. */
-export async function latestVersion(flowId: string): Promise<Base | null> {
-  const [first, ...rest] = await api.call("publish.versions", { flowId });
+/** The flow's newest published version below `below` (any, without it), or null when there is none. */
+async function newestVersion(flowId: string, below = Number.POSITIVE_INFINITY): Promise<Base | null> {
+  const versions = (await api.call("publish.versions", { flowId })).filter((v) => v.version < below);
+  const [first, ...rest] = versions;
   if (!first) return null;
   const newest = rest.reduce((a, b) => (b.version > a.version ? b : a), first);
   const detail = await api.call("publish.version", { flowId, version: newest.version });
@@ -33,16 +34,14 @@ export async function latestVersion(flowId: string): Promise<Base | null> {
   };
 }
 
+/** The flow's newest published version, or null when it was never published. */
+export function latestVersion(flowId: string): Promise<Base | null> {
+  return newestVersion(flowId);
+}
+
 /** The version published just before `version`, or null for the first one. */
-export async function versionBefore(flowId: string, version: number): Promise<Base | null> {
-  const versions = await api.call("publish.versions", { flowId });
-  const previous = versions
-    .map((v) => v.version)
-    .filter((v) => v < version)
-    .reduce<number | undefined>((max, v) => Math.max(max ?? 0, v), undefined);
-  if (previous === undefined) return null;
-  const detail = await api.call("publish.version", { flowId, version: previous });
-  return { definition: detail.definition as unknown as WdlDefinition, version: previous };
+export function versionBefore(flowId: string, version: number): Promise<Base | null> {
+  return newestVersion(flowId, version);
 }
 
 export async function draftOf(flowId: string): Promise<Base> {

@@ -38,7 +38,7 @@ import {
 } from "../../../shared/flow";
 import type { JsonObject, JsonValue } from "../../../shared/json";
 import { t } from "../../i18n";
-import { cardInfo, displayName } from "../card-info";
+import { cardInfo, displayName, stepNote } from "../card-info";
 import { ContentPicker } from "../expressions/ContentPicker";
 import { availableContent, labelsOf } from "../expressions/dynamic-content";
 import type { TokenInputHandle } from "../expressions/TokenInput";
@@ -212,7 +212,7 @@ export function PropertiesPanel({ findings }: { findings: readonly Finding[] }) 
         )}
         <StepNote
           key={node.id}
-          value={typeof step.description === "string" ? step.description : ""}
+          value={stepNote(step)}
           readOnly={readOnly}
           focusRequested={focusField === NOTE_FIELD}
           onChange={(text) =>

@@ -2,7 +2,7 @@
 // changes that are not published yet (compared step by step, not by revision: an edit undone is no
 // change). People forget to publish; this says so where they edit.
 import { useCallback, useEffect, useState } from "react";
-import { diffDefinitions, type WdlDefinition } from "../../../shared/flow";
+import { diffDefinitions, diffIsEmpty, type WdlDefinition } from "../../../shared/flow";
 import { useThrottledApiEvents } from "../../api/hooks";
 import { t } from "../../i18n";
 import { latestVersion } from "../compare/use-comparison";
@@ -49,7 +49,7 @@ function useHasChanges(published: Published, definition: WdlDefinition): boolean
     if (published.state !== "published") return;
     const timer = setTimeout(() => {
       const diff = diffDefinitions(published.definition, definition);
-      setChanged(diff.steps.length + diff.definition.length > 0);
+      setChanged(!diffIsEmpty(diff));
     }, COMPARE_AFTER_MS);
     return () => clearTimeout(timer);
   }, [published, definition]);

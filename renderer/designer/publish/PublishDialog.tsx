@@ -1,10 +1,10 @@
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import type { WdlDefinition } from "../../../shared/flow";
 import { t } from "../../i18n";
 import { Dialog } from "../../ui/Dialog";
 import { describeError } from "../../ui/errors";
 import { FormActions } from "../../ui/FormActions";
-import { ChangeList, diffSummary } from "../compare/ChangeList";
+import { ComparedChanges } from "../compare/ChangeList";
 import { noteFromChanges } from "../compare/change-labels";
 import { latestVersion, useComparison } from "../compare/use-comparison";
 
@@ -33,6 +33,10 @@ export function PublishDialog({
 }) {
   const comparison = useComparison(flowId, () => latestVersion(flowId), definition, "base-first");
   const [note, setNote] = useState("");
+  const suggestedNote = useMemo(
+    () => (comparison.state === "ready" ? noteFromChanges(comparison.diff) : ""),
+    [comparison],
+  );
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   return (
@@ -61,24 +65,11 @@ export function PublishDialog({
           <p className="muted">{t("publish.body")}</p>
         )}
         <section className="publish-changes" aria-live="polite" data-testid="publish-changes">
-          {comparison.state === "loading" && <p className="muted">{t("compare.loading")}</p>}
-          {comparison.state === "failed" && (
-            <p className="muted">{t("compare.failed", { message: comparison.message })}</p>
-          )}
-          {comparison.state === "none" && <p>{t("compare.firstVersion")}</p>}
-          {comparison.state === "ready" && (
-            <>
-              <h3>
-                {t("compare.since", { version: comparison.base.version ?? 0 })}
-                <span className="muted"> · {diffSummary(comparison.diff)}</span>
-              </h3>
-              {comparison.diff.steps.length + comparison.diff.definition.length > 0 && (
-                <div className="publish-change-list">
-                  <ChangeList diff={comparison.diff} />
-                </div>
-              )}
-            </>
-          )}
+          <ComparedChanges
+            comparison={comparison}
+            heading={(base) => t("compare.since", { version: base.version ?? 0 })}
+            none={t("compare.firstVersion")}
+          />
         </section>
         <label className="field">
           <span className="field-label">{t("publish.note")}</span>
@@ -91,12 +82,12 @@ export function PublishDialog({
             onChange={(e) => setNote(e.target.value)}
           />
         </label>
-        {comparison.state === "ready" && note === "" && noteFromChanges(comparison.diff) !== "" && (
+        {suggestedNote !== "" && note === "" && (
           <button
             type="button"
             className="link-button publish-describe"
             onClick={() => {
-              setNote(noteFromChanges(comparison.diff));
+              setNote(suggestedNote);
               document.getElementById("publish-note")?.focus();
             }}
           >
