@@ -93,6 +93,17 @@ export class DesignerPage {
     await item.dragTo(this.dropTarget(pointId));
   }
 
+  /** Drags a card on the canvas (with the mouse, as React Flow moves nodes) onto an insertion point. */
+  async dragCard(title: string, pointId: string): Promise<void> {
+    const from = await this.card(title).boundingBox();
+    const to = await this.dropTarget(pointId).boundingBox();
+    if (!from || !to) throw new Error(`"${title}" or the drop point ${pointId} is not on screen`);
+    await this.page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await this.page.mouse.down();
+    await this.page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+    await this.page.mouse.up();
+  }
+
   async select(title: string): Promise<void> {
     await this.card(title).click();
     await expect(this.panel()).toBeVisible();

@@ -342,6 +342,61 @@ test.describe("designer: editing", () => {
     await page.keyboard.press("Escape");
   });
 
+  test("a card dragged onto another place moves there; with several selected, they all move, in order; undo puts them back", async ({
+    app,
+  }) => {
+    const page = app.page;
+    const compose = (inputs: string, after?: string) => ({
+      type: "Compose",
+      inputs,
+      runAfter: after ? { [after]: ["Succeeded"] } : {},
+    });
+    const flowId = await createFlow(
+      page,
+      "Moving steps",
+      "instant",
+      buttonFlow({ A: compose("a"), B: compose("b", "A"), C: compose("c", "B"), D: compose("d", "C") }),
+    );
+    const designer = new DesignerPage(page);
+    await designer.open(flowId);
+    const order = async () => {
+      const actions = await savedActions(page, flowId);
+      const next = new Map(
+        Object.entries(actions).flatMap(([name, a]) =>
+          Object.keys((a as { runAfter?: object }).runAfter ?? {}).map((p) => [p, name] as const),
+        ),
+      );
+      const first = Object.entries(actions).find(
+        ([, a]) => Object.keys((a as { runAfter?: object }).runAfter ?? {}).length === 0,
+      )?.[0];
+      const out: string[] = [];
+      for (let at = first; at !== undefined; at = next.get(at)) out.push(at);
+      return out.join(" → ");
+    };
+
+    await designer.dragCard("B", "after:D");
+    await expect.poll(order).toBe("A → C → D → B");
+
+    // A and D selected with Ctrl+click, dragged by D to the top (right above A): both move, in order.
+    await designer.card("A").click();
+    await page.getByRole("button", { name: "Close properties" }).click();
+    await designer.card("D").click({ modifiers: ["Control"] });
+    await designer.dragCard("D", "start:#root>A");
+    await expect.poll(order).toBe("A → D → C → B");
+    await expect(designer.card("A")).toHaveClass(/selected/);
+    await expect(designer.card("D")).toHaveClass(/selected/);
+
+    // The place right after a moving step is refused, and nothing changes.
+    await designer.dragCard("A", "after:D");
+    await expect(page.getByText(/The steps cannot go right after "D", which moves with them/)).toBeVisible();
+    await expect.poll(order).toBe("A → D → C → B");
+
+    await page.keyboard.press("Control+z");
+    await expect.poll(order).toBe("A → C → D → B");
+    await page.keyboard.press("Control+z");
+    await expect.poll(order).toBe("A → B → C → D");
+  });
+
   test("a step's note is written from its menu, shown on its card and kept in the flow's JSON", async ({
     app,
   }) => {

@@ -54,6 +54,8 @@ export const designerMessages = {
   "designer.edit.paste": "Paste",
   "designer.edit.addStep": "Add “{step}”",
   "designer.edit.moveStep": "Move “{step}”",
+  "designer.card.moving": { one: "{count} step", other: "{count} steps" },
+  "designer.edit.moveSteps": { one: "Move {count} step", other: "Move {count} steps" },
   "designer.edit.deleteStep": "Delete “{step}”",
   "designer.edit.deleteSteps": { one: "Delete {count} step", other: "Delete {count} steps" },
   "designer.edit.renameStep": "Rename “{step}”",

@@ -24,7 +24,7 @@ import {
 import { t } from "../../i18n";
 import { toast } from "../../ui/toasts";
 import { useDesigner, useDesignerStore } from "../state/context";
-import { insertOperation, moveStep, toggleCollapsed } from "../state/edits";
+import { insertOperation, moveSteps, selectedStepNames, toggleCollapsed } from "../state/edits";
 import { graphOf } from "../state/graph-cache";
 import { checkDropAt, type DragSubject, dropPointAt, STEP_MIME, useDnd } from "./dnd";
 import { InsertEdge } from "./edges/InsertEdge";
@@ -150,7 +150,13 @@ export function FlowCanvas({
   // A box drawn with Shift selects the steps wholly inside it (a scope only when all of it is):
   // React Flow reports them as it goes; the designer's selection takes them when it is released.
   const boxed = useRef<Set<string> | undefined>(undefined);
+  // The card being dragged. React Flow would drag every selected card with it, and the "+" on their
+  // edges would slide away from under the pointer: only the grabbed card follows it (the others of
+  // a selection move with it when it is dropped).
+  const grabbed = useRef<string | undefined>(undefined);
   const onNodesChange = useCallback((changes: NodeChange[]) => {
+    const only = grabbed.current;
+    if (only !== undefined) changes = changes.filter((c) => c.type !== "position" || c.id === only);
     const box = boxed.current;
     if (box)
       for (const change of changes)
@@ -237,7 +243,7 @@ export function FlowCanvas({
       toast.error(t("designer.dropRefused", { reason: hover.reason ?? "" }));
       return;
     }
-    if (subject.kind === "move") moveStep(store, subject.name, point);
+    if (subject.kind === "move") moveSteps(store, subject.names, point);
     else {
       const operation = findOperation(subject.connectorId, subject.operationId);
       if (operation) insertOperation(store, point, operation);
@@ -328,10 +334,15 @@ export function FlowCanvas({
           onContextMenu(undefined, { x: event.clientX, y: event.clientY });
         }}
         onNodeDragStart={(_event, node) => {
+          grabbed.current = node.id;
           if (node.type === "note") return;
           const name = actionNameOfNodeId(node.id);
           if (name === undefined) return;
-          dragSubject.current = { kind: "move", name };
+          // A card of a selection of several takes the whole selection with it.
+          const state = store.getState();
+          const inSelection = state.selected === node.id || state.alsoSelected.includes(node.id);
+          const names = inSelection ? selectedStepNames(state) : [name];
+          dragSubject.current = { kind: "move", names: names.length > 0 ? names : [name] };
           dnd.start(dragSubject.current);
         }}
         onNodeDrag={(event) => {
@@ -339,6 +350,7 @@ export function FlowCanvas({
           if (dragSubject.current) hoverAt(x, y, dragSubject.current);
         }}
         onNodeDragStop={(event, node) => {
+          grabbed.current = undefined;
           if (node.type === "note") {
             const id = node.id.slice("note:".length);
             store.getState().applyDesigner(t("designer.edit.moveNote"), (d) => ({

@@ -11,7 +11,8 @@ import {
 
 export type DragSubject =
   | { kind: "new"; connectorId: string; operationId: string; wdlType: string }
-  | { kind: "move"; name: string };
+  /** Existing steps: one, or a selection of several moved together. */
+  | { kind: "move"; names: readonly string[] };
 
 export interface DropHover {
   pointId: string;
@@ -43,7 +44,8 @@ export const useDnd = create<DndState>((set, get) => ({
 export const STEP_MIME = "application/x-flowsmith-step";
 
 export function dropSubject(subject: DragSubject): DropSubject {
-  return subject.kind === "move" ? subject.name : { type: subject.wdlType };
+  if (subject.kind === "new") return { type: subject.wdlType };
+  return subject.names.length === 1 ? (subject.names[0] ?? "") : { steps: subject.names };
 }
 
 export function checkDropAt(

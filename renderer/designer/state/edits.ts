@@ -9,7 +9,7 @@ import {
   deleteActions,
   type InsertionPoint,
   insertAction,
-  moveAction,
+  moveActions,
   pasteActions,
   pasteNames,
   renameAction,
@@ -47,16 +47,19 @@ export function insertOperation(
   return step.name;
 }
 
-export function moveStep(store: DesignerStore, name: string, point: InsertionPoint): boolean {
-  return store
-    .getState()
-    .apply(
-      t("designer.edit.moveStep", { step: displayName(name) }),
-      (d) => moveAction(d, { name, to: point }),
-      {
-        select: actionNodeId(name),
-      },
-    );
+/** Moves one step, or several together (in their order), to a point; they stay selected. */
+export function moveSteps(store: DesignerStore, names: readonly string[], point: InsertionPoint): boolean {
+  const [first] = names;
+  if (first === undefined) return false;
+  const label =
+    names.length === 1
+      ? t("designer.edit.moveStep", { step: displayName(first) })
+      : t("designer.edit.moveSteps", { count: names.length });
+  const ok = store.getState().apply(label, (d) => moveActions(d, { names, to: point }), {
+    select: actionNodeId(first),
+  });
+  if (ok && names.length > 1) store.getState().selectSteps(names.map(actionNodeId));
+  return ok;
 }
 
 export function deleteSteps(store: DesignerStore, names: readonly string[]): boolean {

@@ -22,6 +22,15 @@ describe("copyActions", () => {
   });
 });
 
+describe("copyActions from different places", () => {
+  it("keeps their order: a step that follows no copied one comes after the ones before it", () => {
+    expect(runAfters(copyActions(chain, { names: ["C", "A"] }))).toEqual({
+      A: {},
+      C: { A: ["Succeeded"] },
+    });
+  });
+});
+
 describe("pasteActions", () => {
   it("pastes into the same flow with fresh names and rewritten references", () => {
     const copied = copyActions(chain, { names: ["B", "C"] });

@@ -3,6 +3,7 @@
 import { renameActionReferences } from "../../expr/references";
 import { branchesOf, sameContainer, withBranchActions } from "../branches";
 import { uniqueAgainst, usedNames } from "../names";
+import { containerId } from "../node-ids";
 import { putOwn } from "../own";
 import type { WdlAction, WdlActions, WdlDefinition, WdlRunAfter } from "../types";
 import { actionIndex, allActions } from "../walk";
@@ -14,22 +15,46 @@ import { requireAction } from "./tree";
 /**
  * The named steps (with everything inside them), in document order, ready for pasteActions. A step
  * inside another copied one is not repeated; runAfter keeps only the copied steps of the same branch.
+ * Steps copied from different places keep their order when placed: one that runs after no copied
+ * step follows the copied steps before it, unless it was a parallel sibling of the one before it
+ * (same branch, same predecessors), which it stays.
  */
 export function copyActions(definition: WdlDefinition, args: { names: readonly string[] }): WdlActions {
   const index = actionIndex(definition);
   const chosen = new Set(args.names);
   for (const name of chosen) requireAction(index, name);
   const out: WdlActions = {};
+  let previousRoot: { container: string; predecessors: string } | undefined;
   for (const entry of index.values()) {
     if (!chosen.has(entry.name) || entry.scopePath.some((b) => chosen.has(b.scope))) continue;
-    const runAfter: WdlRunAfter = {};
+    let runAfter: WdlRunAfter = {};
     for (const [p, statuses] of Object.entries(entry.action.runAfter ?? {})) {
       const pe = index.get(p);
       if (chosen.has(p) && pe && sameContainer(pe.container, entry.container)) putOwn(runAfter, p, statuses);
     }
+    if (Object.keys(runAfter).length === 0) {
+      const root = {
+        container: containerId(entry.container),
+        predecessors: Object.keys(entry.action.runAfter ?? {})
+          .sort()
+          .join("\n"),
+      };
+      const besidePrevious =
+        previousRoot?.container === root.container && previousRoot.predecessors === root.predecessors;
+      if (previousRoot && !besidePrevious) runAfter = afterEnds(out);
+      previousRoot = root;
+    }
     putOwn(out, entry.name, { ...entry.action, runAfter });
   }
   return out;
+}
+
+/** runAfter (Succeeded) on every step of `actions` that no other one runs after. */
+function afterEnds(actions: WdlActions): WdlRunAfter {
+  const followed = new Set(Object.values(actions).flatMap((a) => Object.keys(a.runAfter ?? {})));
+  const runAfter: WdlRunAfter = {};
+  for (const name of Object.keys(actions)) if (!followed.has(name)) putOwn(runAfter, name, ["Succeeded"]);
+  return runAfter;
 }
 
 /**

@@ -155,8 +155,11 @@ export function resolvePoint(definition: WdlDefinition, index: Index, point: Ins
   return resolved;
 }
 
-/** What is dropped: an existing step (by name), a new step of a type, or a set of steps (a paste). */
-export type DropSubject = string | { type: string } | { actions: WdlActions };
+/**
+ * What is dropped: an existing step (by name), several existing steps moved together, a new step of
+ * a type, or a set of steps (a paste).
+ */
+export type DropSubject = string | { steps: readonly string[] } | { type: string } | { actions: WdlActions };
 
 export type DropCheck = { ok: true } | { ok: false; code: EditErrorCode; reason: string };
 
@@ -179,19 +182,25 @@ export function checkDrop(
   point: InsertionPoint,
 ): ResolvedPoint {
   const resolved = resolvePoint(definition, index, point);
-  if (typeof subject === "string") {
-    requireAction(index, subject);
-    if (resolved.anchor === subject || resolved.follower === subject) {
-      throw new EditError("samePlace", `"${subject}" is already there.`);
+  const moving = movingSteps(subject);
+  for (const name of moving) {
+    requireAction(index, name);
+    // Right above a step that moves with others is a place (the others join it there); right
+    // above or below a step moved alone, or right after one that moves, is not.
+    if (moving.length === 1 && (resolved.anchor === name || resolved.follower === name)) {
+      throw new EditError("samePlace", `"${name}" is already there.`);
     }
-    // Refuse a point inside the moving step: its container's scope chain would contain it.
+    if (resolved.anchor === name) {
+      throw new EditError("samePlace", `The steps cannot go right after "${name}", which moves with them.`);
+    }
+    // Refuse a point inside a moving step: its container's scope chain would contain it.
     for (
       let scope = resolved.container?.scope;
       scope !== undefined;
       scope = index.get(scope)?.container?.scope
     ) {
-      if (scope === subject) {
-        throw new EditError("intoItself", `"${subject}" cannot be moved inside itself.`);
+      if (scope === name) {
+        throw new EditError("intoItself", `"${name}" cannot be moved inside itself.`);
       }
     }
   }
@@ -199,17 +208,25 @@ export function checkDrop(
   return resolved;
 }
 
+/** The existing steps a subject moves (none for a new step or a paste). */
+function movingSteps(subject: DropSubject): readonly string[] {
+  if (typeof subject === "string") return [subject];
+  return "steps" in subject ? subject.steps : [];
+}
+
 /** A dropped step: its type and how many scope levels it holds inside (0 for a plain step). */
 export type PlacedStep = { type: string; height: number };
 
 export function subjectTops(index: Index, subject: DropSubject): PlacedStep[] {
-  if (typeof subject === "string") {
-    const moving = requireAction(index, subject);
-    let height = 0;
-    for (const e of index.values()) {
-      if (e.scopePath.some((b) => b.scope === subject)) height = Math.max(height, e.depth - moving.depth);
-    }
-    return [{ type: moving.action.type, height }];
+  if (typeof subject === "string" || "steps" in subject) {
+    return movingSteps(subject).map((name) => {
+      const moving = requireAction(index, name);
+      let height = 0;
+      for (const e of index.values()) {
+        if (e.scopePath.some((b) => b.scope === name)) height = Math.max(height, e.depth - moving.depth);
+      }
+      return { type: moving.action.type, height };
+    });
   }
   if ("type" in subject) return [{ type: subject.type, height: 0 }];
   const inner = allActions({ actions: subject.actions });

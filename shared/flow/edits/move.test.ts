@@ -6,7 +6,7 @@ import { editError } from "../test-support/errors";
 import { step } from "../test-support/steps";
 import type { WdlIfAction, WdlSwitchAction } from "../types";
 import { actionIndex, allActions } from "../walk";
-import { moveAction } from "./move";
+import { moveAction, moveActions } from "./move";
 
 describe("moveAction", () => {
   it("moves a step later: the steps around its old place are joined", () => {
@@ -95,5 +95,85 @@ describe("moveAction", () => {
         }),
       ).code,
     ).toBe("notAllowedHere");
+  });
+});
+
+describe("moveActions", () => {
+  it("moves steps from different places together, in their order", () => {
+    const out = moveActions(frozen(chain), { names: ["C", "A"], to: { kind: "after", action: "D" } });
+    expect(runAfters(out.actions)).toEqual({
+      B: {},
+      D: { B: ["Succeeded"] },
+      A: { D: ["Succeeded"] },
+      C: { A: ["Succeeded"] },
+    });
+  });
+
+  it("keeps linked steps linked and parallel siblings parallel", () => {
+    const fan = {
+      ...chain,
+      actions: {
+        ...chain.actions,
+        E: { type: "Compose", runAfter: { A: ["Succeeded"] }, inputs: 5 },
+      },
+    };
+    const linked = moveActions(frozen(chain), { names: ["B", "C"], to: { kind: "start", container: null } });
+    expect(runAfters(linked.actions)).toEqual({
+      B: {},
+      C: { B: ["Succeeded"] },
+      A: { C: ["Succeeded"] },
+      D: { A: ["Succeeded"] },
+    });
+    const parallel = moveActions(frozen(fan), { names: ["B", "E"], to: { kind: "after", action: "D" } });
+    expect(runAfters(parallel.actions)).toMatchObject({
+      C: { A: ["Succeeded"] },
+      B: { D: ["Succeeded"] },
+      E: { D: ["Succeeded"] },
+    });
+    expect(buildGraph(parallel).problems).toEqual([]);
+  });
+
+  it("moves a scope and a step into a branch, the steps inside the scope going with it", () => {
+    const out = moveActions(frozen(approvalFlow), {
+      names: ["Condition", "Update_record", "Compose_summary"],
+      to: { kind: "start", container: null },
+    });
+    expect(Object.keys(out.actions ?? {})).toEqual([
+      "Condition",
+      "Compose_summary",
+      "Start_and_wait_for_an_approval",
+    ]);
+    expect(Object.keys(step<WdlIfAction>(out, "Condition").actions ?? {})).toContain("Update_record");
+    expect(buildGraph(out).problems).toEqual([]);
+  });
+
+  it("takes the place right above one of the moving steps", () => {
+    const out = moveActions(frozen(chain), {
+      names: ["D", "B"],
+      to: { kind: "after", action: "A", follower: "B" },
+    });
+    expect(runAfters(out.actions)).toEqual({
+      A: {},
+      B: { A: ["Succeeded"] },
+      D: { B: ["Succeeded"] },
+      C: { D: ["Succeeded"] },
+    });
+  });
+
+  it("refuses a place right after, or inside, one of the moving steps", () => {
+    expect(
+      editError(() => moveActions(chain, { names: ["A", "C"], to: { kind: "after", action: "C" } })),
+    ).toMatchObject({
+      code: "samePlace",
+      message: 'The steps cannot go right after "C", which moves with them.',
+    });
+    expect(
+      editError(() =>
+        moveActions(approvalFlow, {
+          names: ["Compose_summary", "Condition"],
+          to: { kind: "start", container: { scope: "Condition", kind: "no" } },
+        }),
+      ).code,
+    ).toBe("intoItself");
   });
 });

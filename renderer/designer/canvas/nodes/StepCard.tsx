@@ -4,6 +4,7 @@ import { memo } from "react";
 import { t } from "../../../i18n";
 import type { CardInfo } from "../../card-info";
 import { iconFor } from "../../icons";
+import { useDnd } from "../dnd";
 
 export interface StepBadge {
   errors: number;
@@ -36,6 +37,17 @@ function NoteMark({ note }: { note: string }) {
   );
 }
 
+/** On the card being dragged with a selection of several: how many steps move with it. */
+function MovingCount({ dragging }: { dragging: boolean }) {
+  const count = useDnd((s) => (dragging && s.dragging?.kind === "move" ? s.dragging.names.length : 0));
+  if (count < 2) return null;
+  return (
+    <span className="card-moving" data-testid="card-moving">
+      {t("designer.card.moving", { count })}
+    </span>
+  );
+}
+
 export type StepCardData = {
   info: CardInfo;
   isTrigger: boolean;
@@ -51,7 +63,7 @@ export type StepCardData = {
 };
 export type StepCardNode = Node<StepCardData, "step">;
 
-export const StepCard = memo(function StepCard({ id, data, selected }: NodeProps<StepCardNode>) {
+export const StepCard = memo(function StepCard({ id, data, selected, dragging }: NodeProps<StepCardNode>) {
   const { info, badge } = data;
   const Icon = iconFor(info.icon, info.operation?.operationId);
   const classes = ["card", "step-card"];
@@ -82,6 +94,7 @@ export const StepCard = memo(function StepCard({ id, data, selected }: NodeProps
       </div>
       {data.note && <NoteMark note={data.note} />}
       {data.change && <ChangePill mark={data.change} />}
+      <MovingCount dragging={dragging} />
       {data.hiddenSteps !== undefined && (
         <button
           type="button"
@@ -119,7 +132,7 @@ export type ScopeNodeData = StepCardData;
 export type ScopeNodeType = Node<ScopeNodeData, "scope">;
 
 /** An expanded Condition, Switch, loop or Scope: a container whose branches sit side by side. */
-export const ScopeNode = memo(function ScopeNode({ id, data, selected }: NodeProps<ScopeNodeType>) {
+export const ScopeNode = memo(function ScopeNode({ id, data, selected, dragging }: NodeProps<ScopeNodeType>) {
   const { info, badge } = data;
   const Icon = iconFor(info.icon, info.operation?.operationId);
   const classes = ["scope-node"];
@@ -145,6 +158,7 @@ export const ScopeNode = memo(function ScopeNode({ id, data, selected }: NodePro
         </div>
         {data.note && <NoteMark note={data.note} />}
         {data.change && <ChangePill mark={data.change} />}
+        <MovingCount dragging={dragging} />
         {badge && (badge.errors > 0 || badge.warnings > 0) && (
           <span
             className={badge.errors > 0 ? "card-badge error" : "card-badge warning"}
