@@ -342,7 +342,7 @@ test.describe("designer: editing", () => {
     await page.keyboard.press("Escape");
   });
 
-  test("a card dragged onto another place moves there; with several selected, they all move, in order; undo puts them back", async ({
+  test("a card dragged onto another place moves there; with several selected, they all move, in order; Alt+arrows and the menu move a step without dragging", async ({
     app,
   }) => {
     const page = app.page;
@@ -395,6 +395,21 @@ test.describe("designer: editing", () => {
     await expect.poll(order).toBe("A → C → D → B");
     await page.keyboard.press("Control+z");
     await expect.poll(order).toBe("A → B → C → D");
+
+    // Without dragging: Alt+↓ and Alt+↑, or Move up / Move down in the card's menu.
+    await designer.card("B").click();
+    await page.getByRole("button", { name: "Close properties" }).click();
+    await page.keyboard.press("Alt+ArrowDown");
+    await expect.poll(order).toBe("A → C → B → D");
+    await expect(designer.card("B")).toHaveClass(/selected/);
+    const menu = page.getByRole("menu", { name: "Step" });
+    await designer.card("B").click({ button: "right" });
+    await menu.getByRole("menuitem", { name: "Move up" }).click();
+    await expect.poll(order).toBe("A → B → C → D");
+    await designer.card("A").click({ button: "right" });
+    await expect(menu.getByRole("menuitem", { name: "Move up" })).toBeDisabled();
+    await expect(menu.getByRole("menuitem", { name: "Move down" })).toBeEnabled();
+    await page.keyboard.press("Escape");
   });
 
   test("a step's note is written from its menu, shown on its card and kept in the flow's JSON", async ({

@@ -26,6 +26,7 @@ const GROUPS: { title: MessageKey; keys: [string[], MessageKey][] }[] = [
       [[MOD, "X"], "shortcuts.cut"],
       [[MOD, "V"], "shortcuts.paste"],
       [[MOD, "D"], "shortcuts.duplicate"],
+      [["Alt", "↑", "↓"], "shortcuts.nudge"],
       [[MOD, "Click"], "shortcuts.selectSeveral"],
       [["Shift", "Drag"], "shortcuts.selectBox"],
       [[MOD, "A"], "shortcuts.selectAll"],

@@ -2,6 +2,8 @@
 // on the empty canvas, with the keys that do the same. Every action is the designer's own undoable
 // edit; Copy and Cut go through the clipboard events, as the keyboard and the Edit menu do.
 import {
+  ArrowDown,
+  ArrowUp,
   ClipboardPaste,
   Copy,
   CopyPlus,
@@ -24,9 +26,11 @@ import { displayName, stepNote } from "./card-info";
 import { copiedSteps } from "./state/clipboard";
 import { type DesignerStore, NOTE_FIELD, RENAME_FIELD } from "./state/designer-store";
 import {
+  canNudge,
   deleteSteps,
   duplicateStep,
   endOfFlow,
+  nudgeStep,
   pasteAt,
   selectedStepNames,
   toggleCollapsed,
@@ -197,6 +201,20 @@ function menuItems(host: CanvasMenuHost, opened: Opened): MenuItem[] {
       shortcut: "Ctrl+D",
       disabled: readOnly,
       onSelect: () => duplicateStep(store, name),
+    }),
+    single({
+      label: t("designer.menu.moveUp"),
+      icon: <ArrowUp size={15} aria-hidden="true" />,
+      shortcut: "Alt+↑",
+      disabled: readOnly || !canNudge(state.definition, name, "up"),
+      onSelect: () => nudgeStep(store, name, "up"),
+    }),
+    single({
+      label: t("designer.menu.moveDown"),
+      icon: <ArrowDown size={15} aria-hidden="true" />,
+      shortcut: "Alt+↓",
+      disabled: readOnly || !canNudge(state.definition, name, "down"),
+      onSelect: () => nudgeStep(store, name, "down"),
     }),
     single({
       label: t("designer.menu.parallel"),

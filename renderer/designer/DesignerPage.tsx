@@ -48,6 +48,7 @@ import {
   duplicateStep,
   endOfFlow,
   insertOperation,
+  nudgeStep,
   pasteAt,
   selectedStepNames,
 } from "./state/edits";
@@ -375,7 +376,16 @@ function Designer() {
       const focusedId = (event.target as HTMLElement).closest?.(".react-flow__node")?.getAttribute("data-id");
       const focusedType = focusedId ? reactFlow.getNode(focusedId)?.type : undefined;
       const current = focusedType === "step" || focusedType === "scope" ? focusedId : state.selected;
-      if (direction && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      const nudging = event.altKey && (direction === "up" || direction === "down");
+      if (nudging && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
+        // Alt+↑ / Alt+↓: the selected step swaps places with its neighbour in the line.
+        const names = selectedStepNames(state);
+        const [only] = names;
+        if (only !== undefined && names.length === 1 && !state.readOnly) {
+          event.preventDefault();
+          nudgeStep(store, only, direction);
+        }
+      } else if (direction && !event.ctrlKey && !event.metaKey && !event.altKey) {
         const cards = reactFlow
           .getNodes()
           .filter((n) => n.type === "step" || n.type === "scope")

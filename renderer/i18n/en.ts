@@ -154,6 +154,7 @@ export const en = {
   "shortcuts.cut": "Cut the selected steps",
   "shortcuts.paste": "Paste after the selected step, or at the end",
   "shortcuts.duplicate": "Duplicate the selected step",
+  "shortcuts.nudge": "Move the selected step up or down in its branch",
   "shortcuts.delete": "Delete the selected steps (also Backspace)",
   "shortcuts.find": "Find a step by its name",
   "shortcuts.rename": "Rename the selected step",

@@ -7,9 +7,11 @@ import {
   addParallelAction,
   copyActions,
   deleteActions,
+  EditError,
   type InsertionPoint,
   insertAction,
   moveActions,
+  nudgeAction,
   pasteActions,
   pasteNames,
   renameAction,
@@ -60,6 +62,27 @@ export function moveSteps(store: DesignerStore, names: readonly string[], point:
   });
   if (ok && names.length > 1) store.getState().selectSteps(names.map(actionNodeId));
   return ok;
+}
+
+/** Move up / Move down: the step swaps places with its neighbour in the line (Alt+↑, Alt+↓). */
+export function nudgeStep(store: DesignerStore, name: string, direction: "up" | "down"): boolean {
+  const label = t(direction === "up" ? "designer.edit.moveStepUp" : "designer.edit.moveStepDown", {
+    step: displayName(name),
+  });
+  return store.getState().apply(label, (d) => nudgeAction(d, { name, direction }), {
+    select: actionNodeId(name),
+  });
+}
+
+/** Whether Move up / Move down can go that way (for the menu to offer it). */
+export function canNudge(definition: WdlDefinition, name: string, direction: "up" | "down"): boolean {
+  try {
+    nudgeAction(definition, { name, direction });
+    return true;
+  } catch (error) {
+    if (error instanceof EditError) return false;
+    throw error;
+  }
 }
 
 export function deleteSteps(store: DesignerStore, names: readonly string[]): boolean {

@@ -6,7 +6,7 @@ import { editError } from "../test-support/errors";
 import { step } from "../test-support/steps";
 import type { WdlIfAction, WdlSwitchAction } from "../types";
 import { actionIndex, allActions } from "../walk";
-import { moveAction, moveActions } from "./move";
+import { moveAction, moveActions, nudgeAction } from "./move";
 
 describe("moveAction", () => {
   it("moves a step later: the steps around its old place are joined", () => {
@@ -175,5 +175,49 @@ describe("moveActions", () => {
         }),
       ).code,
     ).toBe("intoItself");
+  });
+});
+
+describe("nudgeAction", () => {
+  it("moves a step up or down past its neighbour in the line", () => {
+    expect(runAfters(nudgeAction(frozen(chain), { name: "C", direction: "up" }).actions)).toEqual({
+      A: {},
+      C: { A: ["Succeeded"] },
+      B: { C: ["Succeeded"] },
+      D: { B: ["Succeeded"] },
+    });
+    expect(runAfters(nudgeAction(frozen(chain), { name: "B", direction: "up" }).actions)).toEqual({
+      B: {},
+      A: { B: ["Succeeded"] },
+      C: { A: ["Succeeded"] },
+      D: { C: ["Succeeded"] },
+    });
+    expect(runAfters(nudgeAction(frozen(chain), { name: "B", direction: "down" }).actions)).toEqual({
+      A: {},
+      C: { A: ["Succeeded"] },
+      B: { C: ["Succeeded"] },
+      D: { B: ["Succeeded"] },
+    });
+  });
+
+  it("stays in the branch, and says why where there is no one neighbour", () => {
+    expect(editError(() => nudgeAction(chain, { name: "A", direction: "up" }))).toMatchObject({
+      code: "samePlace",
+      message: '"A" is already first in its branch.',
+    });
+    expect(editError(() => nudgeAction(chain, { name: "D", direction: "down" })).code).toBe("samePlace");
+    const fork = {
+      ...chain,
+      actions: { ...chain.actions, E: { type: "Compose", runAfter: { A: ["Succeeded"] }, inputs: 5 } },
+    };
+    expect(editError(() => nudgeAction(fork, { name: "A", direction: "down" }))).toMatchObject({
+      code: "notConsecutive",
+      message: 'Several steps run after "A"; drag it where it should go.',
+    });
+    const inBranch = nudgeAction(frozen(approvalFlow), { name: "Post_message", direction: "up" });
+    expect(runAfters(step<WdlIfAction>(inBranch, "Condition").actions)).toEqual({
+      Post_message: {},
+      Update_record: { Post_message: ["Succeeded"] },
+    });
   });
 });

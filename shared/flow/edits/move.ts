@@ -1,12 +1,14 @@
 // Move steps (a scope with everything inside it) to another insertion point: taken out as by
 // deleteAction (their followers inherit their runAfter), then placed as by insertAction.
+import { getOwn } from "../own";
 import type { WdlDefinition } from "../types";
 import { actionIndex } from "../walk";
 import { copyActions } from "./copy-paste";
 import { deleteActions } from "./delete";
+import { EditError } from "./errors";
 import { insertFragment } from "./fragment";
 import { checkDrop, type InsertionPoint } from "./insertion-points";
-import { requireAction } from "./tree";
+import { requireAction, requireContainer } from "./tree";
 
 export function moveAction(
   definition: WdlDefinition,
@@ -33,4 +35,48 @@ export function moveActions(
   const { follower, ...anywhere } = args.to;
   const to = follower !== undefined && steps.includes(follower) ? anywhere : args.to;
   return insertFragment(deleteActions(definition, { names: steps }), to, fragment);
+}
+
+/**
+ * Move up: the step goes right above the step it runs after; move down: right below the one step
+ * that runs after it. Both stay in the step's branch, for people who do not drag (Alt+↑, Alt+↓).
+ * Where the line forks or joins there is no one step to swap with, and the edit says so.
+ */
+export function nudgeAction(
+  definition: WdlDefinition,
+  args: { name: string; direction: "up" | "down" },
+): WdlDefinition {
+  const index = actionIndex(definition);
+  const entry = requireAction(index, args.name);
+  const siblings = requireContainer(definition, entry.container, index);
+  const name = args.name;
+  if (args.direction === "up") {
+    const [above, ...more] = Object.keys(entry.action.runAfter ?? {});
+    if (above === undefined) throw new EditError("samePlace", `"${name}" is already first in its branch.`);
+    if (more.length > 0) {
+      throw new EditError(
+        "notConsecutive",
+        `"${name}" runs after several steps at once; drag it where it should go.`,
+      );
+    }
+    const [anchor, ...others] = Object.keys(getOwn(siblings, above)?.runAfter ?? {});
+    if (others.length > 0) {
+      throw new EditError(
+        "notConsecutive",
+        `"${above}" runs after several steps at once; drag "${name}" where it should go.`,
+      );
+    }
+    const to: InsertionPoint =
+      anchor === undefined
+        ? { kind: "start", container: entry.container, follower: above }
+        : { kind: "after", action: anchor, follower: above };
+    return moveAction(definition, { name, to });
+  }
+  const below = Object.keys(siblings).filter((n) => Object.hasOwn(siblings[n]?.runAfter ?? {}, name));
+  const [next, ...more] = below;
+  if (next === undefined) throw new EditError("samePlace", `"${name}" is already last in its branch.`);
+  if (more.length > 0) {
+    throw new EditError("notConsecutive", `Several steps run after "${name}"; drag it where it should go.`);
+  }
+  return moveAction(definition, { name, to: { kind: "after", action: next } });
 }
