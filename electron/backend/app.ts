@@ -110,6 +110,7 @@ export function createBackend(options: BackendOptions): Backend {
     meta,
     enabledWorkflow: (flowId) => publisher.enabledWorkflow(flowId),
     refused: (workflow, reason) => publisher.reportStartProblem(workflow, reason),
+    publishedWorkflow: (flowId) => publisher.publishedWorkflow(flowId),
     notify: (notice) => {
       openNotices.push(notice);
       events.emit("app.notice", notice);

@@ -147,8 +147,14 @@ describe("flows started by an HTTP request", () => {
       error: { message: expect.stringContaining("disabled or unpublished") },
     });
     expect(backend.engine.listRuns({ flowId }).runs).toHaveLength(0);
+    // Its owner sees that it came, and that it will not start the flow later.
     await Promise.resolve();
-    expect(backend.publisher.getWorkflow(flowId).startProblems?.count).toBe(3);
+    expect(backend.publisher.getWorkflow(flowId).startProblems).toMatchObject({
+      count: 4,
+      last: "an HTTP request was refused (404): the flow was turned off; the request will not start it later.",
+    });
+    backend.publisher.enable(flowId);
+    expect(backend.engine.listRuns({ flowId }).runs).toHaveLength(0);
   });
 
   it("answer 202 with the run when the flow has no Response step, and 502 when its Response did not run", async () => {

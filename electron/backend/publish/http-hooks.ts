@@ -6,7 +6,7 @@
 // answer of the flow's Response step when it has one (waiting up to two minutes, as Power Automate
 // does), and 202 Accepted with the run's id when it has none.
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import { ApiError, type Notice } from "../../../shared/api";
+import { ApiError, type Notice, type WorkflowStatus } from "../../../shared/api";
 import { allActions, type WdlDefinition } from "../../../shared/flow";
 import { isJsonObject, type JsonObject, type JsonValue } from "../../../shared/json";
 import type { AppMeta } from "../app-meta";
@@ -37,7 +37,14 @@ export interface HttpHooksDeps {
    * A request to an enabled flow was turned away (wrong signature, method or body; a full run
    * queue): its owner sees why in the workflow list, not only the caller.
    */
-  refused?: (workflow: LiveWorkflow, reason: string) => void;
+  refused?: (workflow: { flowId: string; name: string }, reason: string) => void;
+  /**
+   * A published flow whatever its status: a request to a flow that is off is answered 404, and
+   * its owner also sees that it came (it does not start the flow later).
+   */
+  publishedWorkflow?: (
+    flowId: string,
+  ) => { flowId: string; name: string; status: WorkflowStatus } | undefined;
   /** How long a caller waits for the Response step (default two minutes). */
   responseTimeoutMs?: number;
   /** Something the person must know (the addresses moved to another port). */
@@ -120,11 +127,20 @@ export class HttpHooks {
       );
     }
     if (!workflow) {
-      return hookProblem(
+      const answer = hookProblem(
         404,
         "WorkflowNotFound",
         "No enabled flow answers at this address: it was disabled or unpublished.",
       );
+      const off = this.deps.publishedWorkflow?.(flowId);
+      if (off && off.status !== "enabled") {
+        const why = off.status === "suspended" ? "suspended by the connector policy" : "turned off";
+        this.deps.refused?.(
+          off,
+          `an HTTP request was refused (404): the flow was ${why}; the request will not start it later.`,
+        );
+      }
+      return answer;
     }
     const method = triggerMethod(workflow);
     if (method && method !== request.method.toUpperCase()) {

@@ -262,6 +262,12 @@ export class Publisher {
     this.startProblems.report(workflow, reason);
   }
 
+  /** A published flow (enabled or not) by its id; undefined when it is not published. */
+  publishedWorkflow(flowId: string): { flowId: string; name: string; status: WorkflowStatus } | undefined {
+    const row = this.store.get(flowId);
+    return row && { flowId: row.flow_id, name: row.name, status: row.status };
+  }
+
   /** A published flow's status; undefined when the flow is not published. */
   statusOf(flowId: string): WorkflowStatus | undefined {
     return this.store.get(flowId)?.status;
