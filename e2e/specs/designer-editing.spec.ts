@@ -412,6 +412,46 @@ test.describe("designer: editing", () => {
     await page.keyboard.press("Escape");
   });
 
+  test("sticky notes from the toolbar and the canvas menu are kept across a reload; deleting one is undoable", async ({
+    app,
+  }) => {
+    const page = app.page;
+    const { designer, flowId } = await openNoteFlow(page, "Notes on the canvas", "hello");
+    const notes = page.getByTestId("sticky-note");
+
+    await page.getByRole("button", { name: "Add a sticky note" }).click();
+    await expect(notes).toHaveCount(1);
+    await notes.first().getByRole("textbox", { name: "Note" }).fill("Ask Finance about thresholds");
+    await page.locator(".react-flow__pane").click({ position: { x: 30, y: 30 } });
+    // Placed in view, beside the flow's cards rather than over them.
+    const note = await notes.first().boundingBox();
+    const card = await designer.card("Note").boundingBox();
+    const canvas = await page.locator(".designer-center .canvas").boundingBox();
+    if (!note || !card || !canvas) throw new Error("not on screen");
+    expect(note.x).toBeGreaterThan(card.x + card.width);
+    expect(note.x + note.width).toBeLessThanOrEqual(canvas.x + canvas.width);
+
+    await page.locator(".react-flow__pane").click({ button: "right", position: { x: 60, y: 300 } });
+    await page.getByRole("menuitem", { name: /note here/i }).click();
+    await expect(notes).toHaveCount(2);
+    await notes.nth(1).getByRole("textbox", { name: "Note" }).fill("Second thought");
+    await page.locator(".react-flow__pane").click({ position: { x: 30, y: 30 } });
+    await expect(page.getByText("Saved", { exact: true })).toBeVisible();
+
+    await page.reload();
+    await designer.open(flowId);
+    await expect(notes).toHaveCount(2);
+    await expect(page.getByRole("textbox", { name: "Note" }).first()).toHaveValue(
+      "Ask Finance about thresholds",
+    );
+    await expect(page.getByRole("textbox", { name: "Note" }).nth(1)).toHaveValue("Second thought");
+
+    await notes.first().getByRole("button", { name: "Delete note" }).click();
+    await expect(notes).toHaveCount(1);
+    await page.keyboard.press("Control+z");
+    await expect(notes).toHaveCount(2);
+  });
+
   test("a step's note is written from its menu, shown on its card and kept in the flow's JSON", async ({
     app,
   }) => {

@@ -279,11 +279,21 @@ function Designer() {
       toast.success(t("designer.checker.fixed", { label }));
   };
 
-  /** A new note, where the pointer was (the context menu) or in the middle of the window. */
+  /** A new note, where the pointer was (the context menu) or in the middle of the canvas in view. */
   const addNote = (at?: { x: number; y: number }) => {
-    const center = reactFlow.screenToFlowPosition(
-      at ?? { x: window.innerWidth / 2, y: window.innerHeight / 2 },
-    );
+    const canvas = document.querySelector(".designer-center .canvas")?.getBoundingClientRect();
+    const middle = canvas
+      ? { x: canvas.left + canvas.width / 2, y: canvas.top + canvas.height / 2 }
+      : { x: window.innerWidth / 2, y: window.innerHeight / 2 };
+    let center = reactFlow.screenToFlowPosition(at ?? middle);
+    if (!at && canvas) {
+      // From the toolbar: beside the flow rather than on its cards, when that is still in view.
+      const steps = reactFlow.getNodes().filter((n) => n.type !== "note");
+      const bounds = steps.length > 0 ? reactFlow.getNodesBounds(steps) : undefined;
+      const viewRight = reactFlow.screenToFlowPosition({ x: canvas.right, y: canvas.top }).x;
+      const beside = bounds ? bounds.x + bounds.width + 150 : center.x;
+      if (beside > center.x && beside + 110 < viewRight) center = { x: beside, y: center.y };
+    }
     const note = {
       id: crypto.randomUUID(),
       text: "",

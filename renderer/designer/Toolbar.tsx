@@ -83,7 +83,7 @@ export function Toolbar({
         label={t("designer.toolbar.addNote")}
         icon={<StickyNote size={17} />}
         disabled={readOnly}
-        onClick={onAddNote}
+        onClick={() => onAddNote()}
       />
       <IconButton label={t("designer.toolbar.fit")} icon={<Maximize size={17} />} onClick={onFit} />
       <IconButton

@@ -5,8 +5,8 @@ import { z } from "zod";
 export const noteSchema = z.object({
   id: z.string(),
   text: z.string().max(2000),
-  x: z.number(),
-  y: z.number(),
+  x: z.number().finite(),
+  y: z.number().finite(),
   color: z.enum(["yellow", "blue", "green", "pink"]).default("yellow"),
 });
 export type StickyNote = z.infer<typeof noteSchema>;
@@ -17,8 +17,18 @@ export const designerDataSchema = z.object({
 });
 export type DesignerData = z.infer<typeof designerDataSchema>;
 
-/** Reads whatever was saved; anything unreadable falls back to empty rather than failing the open. */
+/**
+ * Reads whatever was saved, item by item: a note that cannot be read (no position, say) is left
+ * out and the others kept, so one bad note never takes the rest with it.
+ */
 export function readDesignerData(raw: unknown): DesignerData {
-  const parsed = designerDataSchema.safeParse(raw ?? {});
-  return parsed.success ? parsed.data : { notes: [], collapsed: [] };
+  const record = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {};
+  const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+  const notes: StickyNote[] = [];
+  for (const item of list(record.notes)) {
+    const note = noteSchema.safeParse(item);
+    if (note.success) notes.push(note.data);
+  }
+  const collapsed = list(record.collapsed).filter((name): name is string => typeof name === "string");
+  return { notes, collapsed };
 }
