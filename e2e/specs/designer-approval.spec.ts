@@ -28,9 +28,12 @@ test.describe("designer: the purchase approval flow, by hand", () => {
     await designer.fill("Title", "Approve purchase document ");
     await designer.insertContent("Title", "Row id");
     await expect(designer.field("Title").locator(".token-chip")).toHaveCount(1);
+    // The chip goes where the caret was: after the typed text.
+    await expect(designer.field("Title")).toHaveText("Approve purchase document Row id");
     await designer.fill("Assigned to", "purchasing.manager@cronus-demo.example");
     await designer.fill("Details", "Requested by ");
     await designer.insertContent("Details", "Requested by user email");
+    await expect(designer.field("Details")).toHaveText("Requested by Requested by user email");
 
     // Undo the last edit and redo it.
     await designer.undo();

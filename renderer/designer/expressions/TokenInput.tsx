@@ -115,8 +115,14 @@ export const TokenInput = forwardRef<TokenInputHandle, Props>(function TokenInpu
         onKeyUp={rememberCaret}
         onMouseUp={rememberCaret}
         onBlur={() => {
+          // Leaving the field redraws it (new chip labels), which replaces the nodes the caret was
+          // in: the caret is kept as a place in the text and found again in the new nodes, so a
+          // token chosen from the picker goes where the person left the caret.
           rememberCaret();
+          const element = editor.current;
+          const at = lastRange.current && element ? caretUnits(element, lastRange.current) : undefined;
           render(written.current);
+          if (element && at !== undefined) lastRange.current = rangeAtUnits(element, at);
         }}
         onKeyDown={(event) => {
           if (event.key === "Enter" && !multiline) event.preventDefault();
@@ -165,8 +171,40 @@ function segmentNode(segment: Segment, labels: ContentLabels): Node {
   return chip;
 }
 
+/** Where a caret is, in units of the field's text: a character each, a chip one. */
+function caretUnits(root: HTMLElement, caret: Range): number | undefined {
+  if (!root.contains(caret.startContainer)) return undefined;
+  const before = document.createRange();
+  before.setStart(root, 0);
+  before.setEnd(caret.startContainer, caret.startOffset);
+  let units = 0;
+  for (const segment of readSegments(before.cloneContents()))
+    units += segment.kind === "text" ? segment.text.length : 1;
+  return units;
+}
+
+/** A collapsed range that many units into a field as render() draws it (text nodes and chips). */
+function rangeAtUnits(root: HTMLElement, units: number): Range {
+  const range = document.createRange();
+  let left = units;
+  for (const node of root.childNodes) {
+    const length = node.nodeType === Node.TEXT_NODE ? (node.textContent ?? "").length : 1;
+    if (left <= length) {
+      if (node.nodeType === Node.TEXT_NODE) range.setStart(node, left);
+      else if (left === 0) range.setStartBefore(node);
+      else range.setStartAfter(node);
+      range.collapse(true);
+      return range;
+    }
+    left -= length;
+  }
+  range.setStart(root, root.childNodes.length);
+  range.collapse(true);
+  return range;
+}
+
 /** Reads the editor's DOM back into segments: text nodes, chips, and line breaks. */
-function readSegments(root: HTMLElement): Segment[] {
+function readSegments(root: ParentNode): Segment[] {
   const out: Segment[] = [];
   const walk = (node: Node, first: boolean) => {
     if (node.nodeType === Node.TEXT_NODE) {
