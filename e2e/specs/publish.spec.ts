@@ -560,6 +560,10 @@ test.describe("publishing", () => {
     await designer.fill("Inputs", "second value");
     await designer.saved();
     await designer.publish("second version");
+    // An edit not published yet: restoring an old version must not lose it for good.
+    await designer.select("Compose");
+    await designer.fill("Inputs", "draft value");
+    await designer.saved();
 
     await page.getByRole("toolbar", { name: "Designer" }).getByRole("button", { name: "Versions" }).click();
     const dialog = page.getByRole("dialog", { name: /Versions of/ });
@@ -597,6 +601,16 @@ test.describe("publishing", () => {
     await designer.expectOpen("Versioned flow");
     await designer.select("Compose");
     await expect(designer.field("Inputs")).toHaveText("first value");
+
+    // Undo brings back the draft the restore replaced, and it is saved as the draft again.
+    await designer.undo();
+    await designer.select("Compose");
+    await expect(designer.field("Inputs")).toHaveText("draft value");
+    await designer.saved();
+    await page.reload();
+    await designer.expectOpen("Versioned flow");
+    await designer.select("Compose");
+    await expect(designer.field("Inputs")).toHaveText("draft value");
   });
 
   test("publishing says what changed since the version that runs; an old version compares with the one before and the draft", async ({

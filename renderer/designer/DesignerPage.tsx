@@ -1,7 +1,7 @@
 import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
 import { ArrowLeft, Copy, Download, FlaskConical, History, Trash2, Upload } from "lucide-react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { Link, useLocation } from "wouter";
+import { Link, useLocation, useSearch } from "wouter";
 import type { Flow } from "../../shared/api";
 import { applyFix, type Finding } from "../../shared/checker";
 import type { OperationDeclaration } from "../../shared/connectors";
@@ -483,6 +483,28 @@ function Designer() {
     }
   };
 
+  /** A published version becomes the draft: saved by the server, one Undo away from this draft. */
+  const restoreVersion = async (version: number) => {
+    await flushSave(store);
+    await api.call("publish.restore", { flowId, version });
+    const fresh = await api.call("flows.get", { id: flowId });
+    store.getState().adoptFromServer(fresh, t("designer.edit.restoreVersion", { version }));
+    toast.success(t("versions.restored", { version }), {
+      label: t("designer.toolbar.undo"),
+      run: () => store.getState().undo(),
+    });
+  };
+  // Restored from the workflow list or an old version's page: done here, where Undo is.
+  const askedRestore = Number(new URLSearchParams(useSearch()).get("restore"));
+  const restoreAsked = useRef(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per request in the address
+  useEffect(() => {
+    if (!Number.isInteger(askedRestore) || askedRestore < 1 || restoreAsked.current) return;
+    restoreAsked.current = true;
+    navigate(`/flows/${flowId}`, { replace: true });
+    restoreVersion(askedRestore).catch((error: unknown) => toast.error(describeError(error)));
+  }, [askedRestore]);
+
   const reload = async () => {
     try {
       const fresh = await api.call("flows.get", { id: flowId });
@@ -692,7 +714,7 @@ function Designer() {
           flowId={flowId}
           name={name}
           onClose={() => setVersionsOpen(false)}
-          onRestored={() => void reload()}
+          onRestore={restoreVersion}
         />
       )}
       {picker && (

@@ -56,6 +56,7 @@ export const designerMessages = {
   "designer.edit.paste": "Paste",
   "designer.edit.addStep": "Add “{step}”",
   "designer.edit.moveStep": "Move “{step}”",
+  "designer.edit.restoreVersion": "Restore version {version}",
   "designer.edit.moveStepUp": "Move “{step}” up",
   "designer.edit.moveStepDown": "Move “{step}” down",
   "designer.card.moving": { one: "{count} step", other: "{count} steps" },

@@ -6,19 +6,22 @@ import { formatDateTime, t } from "../i18n";
 import { ConfirmDialog } from "../ui/ConfirmDialog";
 import { Dialog } from "../ui/Dialog";
 import { describeError } from "../ui/errors";
-import { toast } from "../ui/toasts";
 
-/** A flow's published versions, newest first: open one read-only, or restore it as the draft. */
+/**
+ * A flow's published versions, newest first: open one read-only, or restore it as the draft. The
+ * restore happens in the designer (onRestore there; elsewhere the designer is opened to do it), so
+ * that Undo brings back the draft it replaced.
+ */
 export function VersionsDialog({
   flowId,
   name,
   onClose,
-  onRestored,
+  onRestore,
 }: {
   flowId: string;
   name: string;
   onClose: () => void;
-  onRestored?: () => void;
+  onRestore?: (version: number) => Promise<void>;
 }) {
   const [versions, setVersions] = useState<VersionInfo[]>();
   const [error, setError] = useState<string>();
@@ -91,12 +94,11 @@ export function VersionsDialog({
           confirmLabel={t("versions.restore")}
           onClose={() => setRestoring(undefined)}
           onConfirm={async () => {
-            await api.call("publish.restore", { flowId, version: restoring });
-            toast.success(t("versions.restored", { version: restoring }));
+            const version = restoring;
+            if (onRestore) await onRestore(version);
             setRestoring(undefined);
             onClose();
-            onRestored?.();
-            navigate(`/flows/${flowId}`);
+            if (!onRestore) navigate(`/flows/${flowId}?restore=${version}`);
           }}
         />
       )}

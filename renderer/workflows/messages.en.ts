@@ -95,8 +95,8 @@ export const workflowsMessages = {
   "versions.restore": "Restore as draft",
   "versions.restoreTitle": "Restore version {version} as the draft?",
   "versions.restoreBody":
-    "The draft is replaced by version {version}. The published versions do not change; your current draft can still be undone in the designer until you leave it.",
-  "versions.restored": "Version {version} is now the draft.",
+    "The draft is replaced by version {version}. The published versions do not change, and Undo in the designer brings back the draft it replaced.",
+  "versions.restored": "Version {version} is now the draft. Undo brings back the draft it replaced.",
   "versions.readOnly": "Version {version} (read-only)",
   "versions.backToDraft": "Back to the draft",
   "versions.noNote": "No note",

@@ -82,6 +82,11 @@ export interface DesignerState extends Snapshot {
   markSaved(revision: number, at: string, savedSnapshot: Snapshot): void;
   markSaveFailed(save: Extract<SaveState, { state: "error" | "conflict" }>): void;
   replaceFromServer(flow: Flow): void;
+  /**
+   * The server's draft replaced this one (a version restored as the draft): shown, saved, and
+   * one Undo away from the draft it replaced.
+   */
+  adoptFromServer(flow: Flow, label: string): void;
 }
 
 export type DesignerStore = StoreApi<DesignerState>;
@@ -239,6 +244,23 @@ export function createDesignerStore(
         set({ revision, dirty: !unchanged, save: unchanged ? { state: "saved", at } : { state: "pending" } });
       },
       markSaveFailed: (save) => set({ save }),
+      adoptFromServer(fresh, label) {
+        const { definition, designer, past } = get();
+        set({
+          name: fresh.name,
+          kind: fresh.kind,
+          revision: fresh.revision,
+          definition: fresh.definition as unknown as WdlDefinition,
+          designer: readDesignerData(fresh.designer),
+          past: [...past, { definition, designer, label, at: Date.now() }].slice(-HISTORY_LIMIT),
+          future: [],
+          selected: undefined,
+          alsoSelected: [],
+          panelOpen: false,
+          dirty: false,
+          save: { state: "saved", at: fresh.updatedAt },
+        });
+      },
       replaceFromServer(fresh) {
         set({
           name: fresh.name,
