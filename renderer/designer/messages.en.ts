@@ -40,6 +40,8 @@ export const designerMessages = {
   "designer.menu.fit": "Fit the flow to the window",
   "draftState.never": "Not published",
   "draftState.runs": "Version {version} runs",
+  "draftState.off": "Version {version} is turned off",
+  "draftState.suspended": "Version {version} is suspended",
   "draftState.unpublished": "Unpublished (last: version {version})",
   "draftState.changes": "Unpublished changes",
   "draftState.changesHint": "The draft differs from the published version. Open Publish to see what changed.",

@@ -109,6 +109,8 @@ export const versionInfoSchema = z.object({
   publishedAt: isoDateSchema,
   draftRevision: z.number().int(),
   current: z.boolean(),
+  /** For the current version: the workflow's status (it runs only when enabled); else null. */
+  status: workflowStatusSchema.nullable(),
 });
 export type VersionInfo = z.infer<typeof versionInfoSchema>;
 export const versionDetailSchema = versionInfoSchema.extend({

@@ -161,7 +161,8 @@ export function inputsOf(operation: OperationDeclaration, step?: JsonObject): In
         title: field.title,
         type: field.type,
         required: false,
-        help: `${table.title}: ${field.title}.`,
+        // Titles may end with their own full stop ("No."): never two.
+        help: `${table.title}: ${field.title.replace(/\.$/, "")}.`,
         advanced: false,
         ...(field.enum
           ? { enum: field.enum.map((value) => ({ value, title: value.trim() || "(blank)" })) }

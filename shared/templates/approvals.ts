@@ -387,7 +387,7 @@ function approvalTemplate(spec: ApprovalSpec): Template {
   return {
     id: spec.id,
     title: `Request approval for Business Central ${spec.noun}`,
-    description: `When someone sends a ${spec.noun} for approval in Business Central, ask ${approverName(spec.approver)} to approve it, then approve or reject the request in Business Central and tell the requester why it was rejected.`,
+    description: `When someone sends ${/^[aeiou]/i.test(spec.noun) ? "an" : "a"} ${spec.noun} for approval in Business Central, ask ${approverName(spec.approver)} to approve it, then approve or reject the request in Business Central and tell the requester why it was rejected.`,
     kind: "automated",
     category: "Approvals",
     table: spec.table,

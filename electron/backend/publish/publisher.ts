@@ -222,12 +222,17 @@ export class Publisher {
 
   /** Every published version of the flow, newest first (kept after an unpublish). */
   versions(flowId: string): VersionInfo[] {
-    return this.versionStore.list(flowId, this.store.get(flowId)?.version ?? null);
+    return this.versionStore.list(flowId, this.currentVersion(flowId));
   }
 
   /** A version's definition and designer data, read-only, for the designer. */
   version(flowId: string, version: number): VersionDetail {
-    return this.versionStore.get(flowId, version, this.store.get(flowId)?.version ?? null);
+    return this.versionStore.get(flowId, version, this.currentVersion(flowId));
+  }
+
+  private currentVersion(flowId: string): { version: number; status: WorkflowStatus } | null {
+    const row = this.store.get(flowId);
+    return row ? { version: row.version, status: row.status } : null;
   }
 
   /** The version becomes the draft (a new draft revision); the version itself stays as it was. */

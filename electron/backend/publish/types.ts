@@ -51,6 +51,8 @@ export interface VersionInfo {
   draftRevision: number;
   /** The version the workflow list runs now. */
   current: boolean;
+  /** For the current version: the workflow's status (it runs only when enabled); else null. */
+  status: WorkflowStatus | null;
 }
 
 export interface VersionDetail extends VersionInfo {

@@ -1,7 +1,7 @@
 // Published versions: written once, never changed (a trigger in SQLite refuses any UPDATE), kept
 // after an unpublish as the flow's history.
 import type { Database, Statement } from "better-sqlite3";
-import { type DefinitionPayload, type FlowKind, notFound } from "../../../shared/api";
+import { type DefinitionPayload, type FlowKind, notFound, type WorkflowStatus } from "../../../shared/api";
 import type { JsonObject } from "../../../shared/json";
 import type { VersionDetail, VersionInfo } from "./types";
 
@@ -88,11 +88,12 @@ export class VersionStore {
     return version;
   }
 
-  list(flowId: string, current: number | null): VersionInfo[] {
+  /** `current`: the version the workflow list runs now, and the workflow's status. */
+  list(flowId: string, current: CurrentVersion | null): VersionInfo[] {
     return this.s.list.all(flowId).map((row) => toInfo(row, current, this.nameOf));
   }
 
-  get(flowId: string, version: number, current: number | null): VersionDetail {
+  get(flowId: string, version: number, current: CurrentVersion | null): VersionDetail {
     const row = this.s.get.get(flowId, version);
     if (!row) throw notFound(`Version ${version} of this flow`);
     return {
@@ -109,7 +110,17 @@ export class VersionStore {
   }
 }
 
-function toInfo(row: InfoRow, current: number | null, nameOf: (email: string) => string): VersionInfo {
+export interface CurrentVersion {
+  version: number;
+  status: WorkflowStatus;
+}
+
+function toInfo(
+  row: InfoRow,
+  current: CurrentVersion | null,
+  nameOf: (email: string) => string,
+): VersionInfo {
+  const isCurrent = row.version === current?.version;
   return {
     flowId: row.flow_id,
     version: row.version,
@@ -120,6 +131,7 @@ function toInfo(row: InfoRow, current: number | null, nameOf: (email: string) =>
     publishedByName: nameOf(row.published_by),
     publishedAt: new Date(row.published_at).toISOString(),
     draftRevision: row.draft_revision,
-    current: row.version === current,
+    current: isCurrent,
+    status: isCurrent ? current.status : null,
   };
 }

@@ -374,6 +374,8 @@ export function FlowCanvas({
         <Background gap={20} />
         <Controls showInteractive={false} />
         <MiniMap
+          // Its size as a style: React Flow draws the map to it (a CSS size would crop a 200 × 150 map).
+          style={{ width: 180, height: 120 }}
           pannable
           zoomable
           nodeColor={(n) => (n.type === "step" ? "var(--minimap-node)" : "transparent")}

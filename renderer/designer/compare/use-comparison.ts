@@ -1,6 +1,7 @@
 // Loading what a definition is compared with: the flow's latest published version (before a
 // publish), the version before an old one, or the draft; and the comparison itself.
 import { useEffect, useMemo, useState } from "react";
+import type { WorkflowStatus } from "../../../shared/api";
 import { diffDefinitions, type FlowDiff, type WdlDefinition } from "../../../shared/flow";
 import { api } from "../../api/client";
 import { describeError } from "../../ui/errors";
@@ -12,6 +13,8 @@ export interface Base {
   version?: number;
   /** For a version: whether it is the one that runs (published and not since unpublished). */
   runs?: boolean;
+  /** For the version that runs: the workflow's status (enabled, disabled, suspended). */
+  status?: WorkflowStatus | null;
 }
 
 export type Comparison =
@@ -31,6 +34,7 @@ async function newestVersion(flowId: string, below = Number.POSITIVE_INFINITY): 
     definition: detail.definition as unknown as WdlDefinition,
     version: newest.version,
     runs: newest.current,
+    status: newest.status,
   };
 }
 

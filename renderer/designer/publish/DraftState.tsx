@@ -2,6 +2,7 @@
 // changes that are not published yet (compared step by step, not by revision: an edit undone is no
 // change). People forget to publish; this says so where they edit.
 import { useCallback, useEffect, useState } from "react";
+import type { WorkflowStatus } from "../../../shared/api";
 import { diffDefinitions, diffIsEmpty, type WdlDefinition } from "../../../shared/flow";
 import { useThrottledApiEvents } from "../../api/hooks";
 import { t } from "../../i18n";
@@ -11,7 +12,13 @@ import { useDesigner } from "../state/context";
 type Published =
   | { state: "loading" }
   | { state: "never" }
-  | { state: "published"; version: number; runs: boolean; definition: WdlDefinition };
+  | {
+      state: "published";
+      version: number;
+      runs: boolean;
+      status: WorkflowStatus | null;
+      definition: WdlDefinition;
+    };
 
 /** The newest published version of the flow, reloaded when workflows change (a publish, an unpublish). */
 function usePublished(flowId: string): Published {
@@ -25,6 +32,7 @@ function usePublished(flowId: string): Published {
               state: "published",
               version: newest.version ?? 0,
               runs: newest.runs ?? false,
+              status: newest.status ?? null,
               definition: newest.definition,
             }
           : { state: "never" },
@@ -75,13 +83,18 @@ export function DraftState({
         {t("draftState.never")}
       </span>
     );
+  // Published and current is not enough to run: the workflow must be turned on and not suspended.
+  const runs = published.runs && published.status === "enabled";
+  const stateText = !published.runs
+    ? t("draftState.unpublished", { version: published.version })
+    : published.status === "suspended"
+      ? t("draftState.suspended", { version: published.version })
+      : published.status === "disabled"
+        ? t("draftState.off", { version: published.version })
+        : t("draftState.runs", { version: published.version });
   return (
     <span className="draft-state" data-testid="draft-state">
-      <span className={published.runs ? "muted" : "muted draft-state-off"}>
-        {published.runs
-          ? t("draftState.runs", { version: published.version })
-          : t("draftState.unpublished", { version: published.version })}
-      </span>
+      <span className={runs ? "muted" : "muted draft-state-off"}>{stateText}</span>
       {changed && (
         <button
           type="button"

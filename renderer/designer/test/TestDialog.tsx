@@ -37,6 +37,7 @@ export function TestDialog({
   const operation = trigger ? operationOfAction(trigger as unknown as JsonValue) : undefined;
   const fromSandbox = performableInSandbox(operation);
   const isForm = operation?.wdlType === "Request";
+  const reportsOnRecords = fromSandbox || operation?.connectorId === "shared_dynamicssmbsaas";
   const fields = useMemo(
     () => (isForm ? runFlowFields((trigger as { inputs?: JsonObject })?.inputs?.schema) : []),
     [isForm, trigger],
@@ -59,19 +60,23 @@ export function TestDialog({
       (page) => setRuns(page.runs),
       () => setRuns([]),
     );
-    api.call("runs.triggerRecords", { flowId, source }).then(
-      (list) => {
-        setRecords(list);
-        // A flow run on a selected record is tested on one.
-        if (list.kind === "selected-record") setMode((current) => (current === "form" ? "record" : current));
-      },
-      () => setRecords(null),
-    );
+    // Only Business Central's and the sandbox mail's triggers report on a record to pick from.
+    if (!reportsOnRecords) setRecords(null);
+    else
+      api.call("runs.triggerRecords", { flowId, source }).then(
+        (list) => {
+          setRecords(list);
+          // A flow run on a selected record is tested on one.
+          if (list.kind === "selected-record")
+            setMode((current) => (current === "form" ? "record" : current));
+        },
+        () => setRecords(null),
+      );
     api.call("runs.triggerSample", { flowId, source }).then(
       (sample) => setTyped((current) => current || JSON.stringify(sample.outputs, null, 2)),
       () => setTyped((current) => current || '{\n  "body": {}\n}'),
     );
-  }, [flowId, source]);
+  }, [flowId, source, reportsOnRecords]);
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
