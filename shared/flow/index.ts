@@ -24,7 +24,7 @@ export {
   type ListedInsertionPoint,
   MAX_ACTION_NESTING_DEPTH,
 } from "./edits/insertion-points";
-export { moveAction, moveActions, nudgeAction } from "./edits/move";
+export { moveAction, moveActions, nudgeAction, nudgePoint } from "./edits/move";
 export { addParallelAction } from "./edits/parallel";
 export { renameAction } from "./edits/rename";
 export { addSwitchCase, MAX_SWITCH_CASES, removeSwitchCase, setSwitchCaseValue } from "./edits/switch-cases";

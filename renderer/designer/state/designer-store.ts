@@ -246,38 +246,31 @@ export function createDesignerStore(
       markSaveFailed: (save) => set({ save }),
       adoptFromServer(fresh, label) {
         const { definition, designer, past } = get();
-        set({
-          name: fresh.name,
-          kind: fresh.kind,
-          revision: fresh.revision,
-          definition: fresh.definition as unknown as WdlDefinition,
-          designer: readDesignerData(fresh.designer),
-          past: [...past, { definition, designer, label, at: Date.now() }].slice(-HISTORY_LIMIT),
-          future: [],
-          selected: undefined,
-          alsoSelected: [],
-          panelOpen: false,
-          dirty: false,
-          save: { state: "saved", at: fresh.updatedAt },
-        });
+        const replaced = { definition, designer, label, at: Date.now() };
+        set({ ...serverDraft(fresh), past: [...past, replaced].slice(-HISTORY_LIMIT) });
       },
       replaceFromServer(fresh) {
-        set({
-          name: fresh.name,
-          kind: fresh.kind,
-          revision: fresh.revision,
-          definition: fresh.definition as unknown as WdlDefinition,
-          designer: readDesignerData(fresh.designer),
-          past: [],
-          future: [],
-          selected: undefined,
-          panelOpen: false,
-          dirty: false,
-          save: { state: "saved", at: fresh.updatedAt },
-        });
+        set({ ...serverDraft(fresh), past: [] });
       },
     };
   });
+}
+
+/** The server's draft as the designer shows it: saved, nothing selected, nothing to redo. */
+function serverDraft(fresh: Flow) {
+  return {
+    name: fresh.name,
+    kind: fresh.kind,
+    revision: fresh.revision,
+    definition: fresh.definition as unknown as WdlDefinition,
+    designer: readDesignerData(fresh.designer),
+    future: [],
+    selected: undefined,
+    alsoSelected: [],
+    panelOpen: false,
+    dirty: false,
+    save: { state: "saved" as const, at: fresh.updatedAt },
+  };
 }
 
 function nodeStillExists(definition: WdlDefinition, nodeId: string): boolean {

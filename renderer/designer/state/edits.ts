@@ -12,6 +12,7 @@ import {
   insertAction,
   moveActions,
   nudgeAction,
+  nudgePoint,
   pasteActions,
   pasteNames,
   renameAction,
@@ -74,10 +75,10 @@ export function nudgeStep(store: DesignerStore, name: string, direction: "up" | 
   });
 }
 
-/** Whether Move up / Move down can go that way (for the menu to offer it). */
+/** Whether Move up / Move down can go that way (for the menu to offer it): found, not performed. */
 export function canNudge(definition: WdlDefinition, name: string, direction: "up" | "down"): boolean {
   try {
-    nudgeAction(definition, { name, direction });
+    nudgePoint(definition, { name, direction });
     return true;
   } catch (error) {
     if (error instanceof EditError) return false;

@@ -29,7 +29,7 @@ export function moveActions(
   for (const name of args.names) requireAction(index, name);
   const chosen = new Set(args.names);
   const steps = args.names.filter((name) => !index.get(name)?.scopePath.some((b) => chosen.has(b.scope)));
-  checkDrop(definition, index, steps.length === 1 ? (steps[0] ?? "") : { steps }, args.to);
+  checkDrop(definition, index, { steps }, args.to);
   const fragment = copyActions(definition, { names: steps });
   // Dropped right above one of the moving steps: once it is taken out, the place is the anchor's.
   const { follower, ...anywhere } = args.to;
@@ -46,6 +46,14 @@ export function nudgeAction(
   definition: WdlDefinition,
   args: { name: string; direction: "up" | "down" },
 ): WdlDefinition {
+  return moveAction(definition, { name: args.name, to: nudgePoint(definition, args) });
+}
+
+/** Where Move up / Move down puts the step (EditError when it cannot go that way), without moving it. */
+export function nudgePoint(
+  definition: WdlDefinition,
+  args: { name: string; direction: "up" | "down" },
+): InsertionPoint {
   const index = actionIndex(definition);
   const entry = requireAction(index, args.name);
   const siblings = requireContainer(definition, entry.container, index);
@@ -66,11 +74,9 @@ export function nudgeAction(
         `"${above}" runs after several steps at once; drag "${name}" where it should go.`,
       );
     }
-    const to: InsertionPoint =
-      anchor === undefined
-        ? { kind: "start", container: entry.container, follower: above }
-        : { kind: "after", action: anchor, follower: above };
-    return moveAction(definition, { name, to });
+    return anchor === undefined
+      ? { kind: "start", container: entry.container, follower: above }
+      : { kind: "after", action: anchor, follower: above };
   }
   const below = Object.keys(siblings).filter((n) => Object.hasOwn(siblings[n]?.runAfter ?? {}, name));
   const [next, ...more] = below;
@@ -78,5 +84,5 @@ export function nudgeAction(
   if (more.length > 0) {
     throw new EditError("notConsecutive", `Several steps run after "${name}"; drag it where it should go.`);
   }
-  return moveAction(definition, { name, to: { kind: "after", action: next } });
+  return { kind: "after", action: next };
 }
