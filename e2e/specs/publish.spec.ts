@@ -546,6 +546,51 @@ test.describe("publishing", () => {
     await expect(row).toContainText("Never ran");
   });
 
+  test("a published flow moved to the recycle bin leaves the workflow list and comes back turned off", async ({
+    app,
+  }) => {
+    const page = app.page;
+    const flowId = await createFlow(page, "Purchase invoice approval", "automated", PURCHASE_APPROVAL_FLOW);
+    await callApi(page, "publish.publish", { flowId, note: "first version" });
+    const list = new FlowListPage(page);
+    await list.goto();
+    await list.row("Purchase invoice approval").getByRole("button", { name: "More actions" }).click();
+    await page.getByRole("menuitem", { name: "Delete" }).click();
+    const dialog = page.getByRole("dialog", { name: "Delete “Purchase invoice approval”?" });
+    await expect(dialog).toContainText(
+      "Its published version 1 is turned off now and leaves the workflow list",
+    );
+    await dialog.getByRole("button", { name: "Move to recycle bin" }).click();
+
+    // Not in the workflow list, so nothing there can turn it back on.
+    await goToWorkflows(page);
+    // (The demo company's built-in workflow of the same name stays; it has no designer link.)
+    await expect(
+      page
+        .getByTestId("workflow-row")
+        .filter({ has: page.getByRole("link", { name: "Purchase invoice approval" }) }),
+    ).toHaveCount(0);
+
+    // A link to it (a bookmark, another window) says where it is and restores it on the spot.
+    await page.evaluate((hash) => {
+      location.hash = hash;
+    }, `#/flows/${flowId}`);
+    await expect(page.getByRole("alert")).toContainText(
+      "“Purchase invoice approval” is in the recycle bin. Restore it from My flows → Recycle bin",
+    );
+    await page.getByRole("button", { name: "Restore and open" }).click();
+    await expect(
+      page.getByTestId("toast").filter({ hasText: "is back in the workflow list, turned off" }),
+    ).toBeVisible();
+    await expect(page.getByTestId("draft-state")).toContainText("Version 1 is turned off");
+
+    await goToWorkflows(page);
+    const row = page
+      .getByTestId("workflow-row")
+      .filter({ has: page.getByRole("link", { name: "Purchase invoice approval" }) });
+    await expect(row).toContainText("Disabled");
+  });
+
   test("an old version opens read-only and can be restored as the draft", async ({ app }) => {
     const page = app.page;
     const list = new FlowListPage(page);

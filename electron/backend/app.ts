@@ -170,12 +170,8 @@ export function createBackend(options: BackendOptions): Backend {
     onSettingsChanged: (before, after) => {
       if (before.runRetentionDays !== after.runRetentionDays) void retention.purge();
     },
-    onFlowDeleted: (id) => {
-      if (publisher.statusOf(id) === "enabled") {
-        publisher.disable(id);
-        events.emit("workflows.changed", { id });
-      }
-    },
+    onFlowDeleted: (id) => publisher.flowDeleted(id),
+    isPublished: (id) => publisher.statusOf(id) !== undefined,
   });
 
   return {

@@ -1,5 +1,14 @@
 import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
-import { ArrowLeft, Copy, Download, FlaskConical, History, Trash2, Upload } from "lucide-react";
+import {
+  ArchiveRestore,
+  ArrowLeft,
+  Copy,
+  Download,
+  FlaskConical,
+  History,
+  Trash2,
+  Upload,
+} from "lucide-react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Link, useLocation, useSearch } from "wouter";
 import type { Flow } from "../../shared/api";
@@ -15,11 +24,11 @@ import {
 import { api } from "../api/client";
 import { isEditableTarget, useCommand } from "../app/commands";
 import { useDocumentTitle } from "../app/document-title";
+import { DeleteFlowDialog, restoreFlow } from "../flows/delete-flow";
 import { useFlows } from "../flows/flows-store";
 import { KindIcon, kindLabel } from "../flows/kinds";
 import { t } from "../i18n";
 import { resolveTheme, useSettings } from "../settings/settings-store";
-import { ConfirmDialog } from "../ui/ConfirmDialog";
 import { describeError, isConflict } from "../ui/errors";
 import { toast } from "../ui/toasts";
 import { downloadText } from "../workflows/download";
@@ -62,7 +71,7 @@ import { ArmedBanner, TestRunPanel, useFlowTest } from "./test/use-flow-test";
 type Load =
   | { state: "loading" }
   | { state: "ready"; store: DesignerStore }
-  | { state: "failed"; message: string };
+  | { state: "failed"; message: string; inRecycleBin: boolean };
 
 export function DesignerPage({ id }: { id: string }) {
   const [load, setLoad] = useState<Load>({ state: "loading" });
@@ -75,9 +84,16 @@ export function DesignerPage({ id }: { id: string }) {
         store: createDesignerStore(flow, { onEditError: (message) => toast.error(message) }),
       });
     } catch (error) {
-      setLoad({ state: "failed", message: describeError(error) });
+      // A flow in the recycle bin can be restored right here, where the person wanted it.
+      const deleted = await api.call("flows.listDeleted", {}).catch(() => []);
+      setLoad({
+        state: "failed",
+        message: describeError(error),
+        inRecycleBin: deleted.some((flow) => flow.id === id),
+      });
     }
   }, [id]);
+  const [, navigate] = useLocation();
   useEffect(() => {
     setLoad({ state: "loading" });
     void open();
@@ -90,10 +106,22 @@ export function DesignerPage({ id }: { id: string }) {
         <div className="banner banner-error" role="alert">
           {load.message}
         </div>
-        <Link href="/flows" className="button">
-          <ArrowLeft size={16} aria-hidden="true" />
-          {t("designer.back")}
-        </Link>
+        <div className="page-actions page-actions-below">
+          {load.inRecycleBin && (
+            <button
+              type="button"
+              className="button primary"
+              onClick={() => void restoreFlow(id, navigate).then(open)}
+            >
+              <ArchiveRestore size={16} aria-hidden="true" />
+              {t("designer.restoreDeleted")}
+            </button>
+          )}
+          <Link href="/flows" className="button">
+            <ArrowLeft size={16} aria-hidden="true" />
+            {t("designer.back")}
+          </Link>
+        </div>
       </div>
     );
   }
@@ -121,7 +149,7 @@ function Designer() {
   useDocumentTitle(name);
   const panelSizes = usePanelWidths();
   const theme = useSettings((s) => s.settings.theme);
-  const { duplicate, remove, restore } = useFlows();
+  const { duplicate } = useFlows();
   const reactFlow = useReactFlow();
   const [paletteOpen, setPaletteOpen] = useState(() => localStorage.getItem(PALETTE_KEY) !== "false");
   const showPalette = paletteOpen && !readOnly;
@@ -729,20 +757,11 @@ function Designer() {
         />
       )}
       {confirmDelete && (
-        <ConfirmDialog
-          title={t("delete.title", { name })}
-          body={t("delete.body")}
-          confirmLabel={t("delete.confirm")}
-          danger
+        <DeleteFlowDialog
+          flow={{ id: flowId, name }}
           onClose={() => setConfirmDelete(false)}
-          onConfirm={async () => {
-            await remove(flowId);
-            navigate("/flows");
-            toast.info(t("flows.deleted", { name }), {
-              label: t("common.undo"),
-              run: () => void restore(flowId),
-            });
-          }}
+          onDeleted={() => navigate("/flows")}
+          navigate={navigate}
         />
       )}
     </div>

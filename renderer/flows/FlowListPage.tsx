@@ -16,7 +16,6 @@ import { api } from "../api/client";
 import { useDocumentTitle } from "../app/document-title";
 import { useUi } from "../app/ui-store";
 import { formatDateTime, formatRelative, t } from "../i18n";
-import { ConfirmDialog } from "../ui/ConfirmDialog";
 import { EmptyState } from "../ui/EmptyState";
 import { describeError } from "../ui/errors";
 import { MenuButton } from "../ui/MenuButton";
@@ -25,6 +24,7 @@ import { SortableHeader } from "../ui/SortableHeader";
 import { useStoredSort } from "../ui/sort-state";
 import { toast } from "../ui/toasts";
 import { downloadText } from "../workflows/download";
+import { DeleteFlowDialog, restoreFlow } from "./delete-flow";
 import { DEFAULT_FLOW_SORT, FLOW_SORT_KEYS, sortFlows } from "./flow-sort";
 import { useFlows } from "./flows-store";
 import { KindIcon, kindLabel } from "./kinds";
@@ -43,7 +43,7 @@ type Dialogs =
 
 export function FlowListPage() {
   useDocumentTitle(t("nav.myFlows"));
-  const { flows, deleted, error, load, rename, duplicate, remove, restore } = useFlows();
+  const { flows, deleted, error, load, rename, duplicate } = useFlows();
   const openCreate = useUi((s) => s.openCreate);
   const openTemplates = useUi((s) => s.openTemplates);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -98,14 +98,7 @@ export function FlowListPage() {
       toast.error(describeError(cause));
     }
   };
-  const onRestore = async (id: string) => {
-    try {
-      const restored = await restore(id);
-      toast.success(t("flows.restored", { name: restored.name }));
-    } catch (cause) {
-      toast.error(describeError(cause));
-    }
-  };
+  const onRestore = (id: string) => restoreFlow(id, navigate);
 
   return (
     <div className="page">
@@ -271,21 +264,7 @@ export function FlowListPage() {
         />
       )}
       {dialog.kind === "delete" && (
-        <ConfirmDialog
-          title={t("delete.title", { name: dialog.flow.name })}
-          body={t("delete.body")}
-          confirmLabel={t("delete.confirm")}
-          danger
-          onClose={close}
-          onConfirm={async () => {
-            const gone = await remove(dialog.flow.id);
-            close();
-            toast.info(t("flows.deleted", { name: gone.name }), {
-              label: t("common.undo"),
-              run: () => void onRestore(gone.id),
-            });
-          }}
-        />
+        <DeleteFlowDialog flow={dialog.flow} onClose={close} navigate={navigate} />
       )}
       {dialog.kind === "recycle" && (
         <RecycleBinDialog deleted={deleted} onClose={close} onRestore={(flow) => void onRestore(flow.id)} />

@@ -94,6 +94,8 @@ export const en = {
   "flows.recycleBin.purge": "removed for good on {date}",
   "flows.deleted": "“{name}” was moved to the recycle bin.",
   "flows.restored": "“{name}” was restored.",
+  "flows.restored.published":
+    "“{name}” was restored. Its published version {version} is back in the workflow list, turned off: turn it on there when it should run again.",
   "flows.duplicated": "“{name}” was created.",
   "flows.renamed": "Renamed to “{name}”.",
   "flows.import": "Import",
@@ -119,11 +121,14 @@ export const en = {
   "delete.title": "Delete “{name}”?",
   "delete.body": "It moves to the recycle bin, where you can restore it for 30 days.",
   "delete.confirm": "Move to recycle bin",
+  "delete.published.on":
+    "Its published version {version} is turned off now and leaves the workflow list; restoring the flow brings it back, turned off.",
+  "delete.published.off":
+    "Its published version {version} leaves the workflow list; restoring the flow brings it back, turned off.",
 
   "error.conflict.title": "This flow changed elsewhere",
   "error.conflict.body":
     "Someone (perhaps you, in another window) saved a newer version of this flow. Reload to see it; your change was not saved.",
-  "error.notFound": "This flow no longer exists. It may have been deleted in another window.",
   "error.generic": "Something went wrong: {message}",
 
   "palette.title": "Add a step",

@@ -3,10 +3,8 @@ import { t } from "../i18n";
 
 /** A sentence for the person, whatever was thrown. */
 export function describeError(error: unknown): string {
-  if (error instanceof ApiError) {
-    if (error.code === "not_found") return t("error.notFound");
-    return error.message;
-  }
+  // The backend's messages say what is missing and why (a flow in the recycle bin says so).
+  if (error instanceof ApiError) return error.message;
   return t("error.generic", { message: error instanceof Error ? error.message : String(error) });
 }
 

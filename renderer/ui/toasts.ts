@@ -6,6 +6,8 @@ export interface Toast {
   message: string;
   tone: "info" | "success" | "error";
   action?: { label: string; run: () => void };
+  /** What the toast is about ("flow:<id>"): a newer toast about the same thing replaces it. */
+  about?: string;
 }
 
 interface ToastState {
@@ -20,7 +22,8 @@ export const useToasts = create<ToastState>((set, get) => ({
   toasts: [],
   push(toast, timeoutMs = toast.tone === "error" ? 10_000 : 5_000) {
     const id = nextId++;
-    set({ toasts: [...get().toasts.slice(-3), { ...toast, id }] });
+    const kept = get().toasts.filter((t) => toast.about === undefined || t.about !== toast.about);
+    set({ toasts: [...kept.slice(-3), { ...toast, id }] });
     setTimeout(() => get().dismiss(id), timeoutMs);
   },
   dismiss(id) {
@@ -28,11 +31,18 @@ export const useToasts = create<ToastState>((set, get) => ({
   },
 }));
 
+function show(tone: Toast["tone"], message: string, action?: Toast["action"], about?: string): void {
+  useToasts.getState().push({
+    message,
+    tone,
+    ...(action ? { action } : {}),
+    ...(about !== undefined ? { about } : {}),
+  });
+}
+
 export const toast = {
-  info: (message: string, action?: Toast["action"]) =>
-    useToasts.getState().push(action ? { message, tone: "info", action } : { message, tone: "info" }),
-  success: (message: string, action?: Toast["action"]) =>
-    useToasts.getState().push(action ? { message, tone: "success", action } : { message, tone: "success" }),
-  error: (message: string, action?: Toast["action"]) =>
-    useToasts.getState().push(action ? { message, tone: "error", action } : { message, tone: "error" }),
+  info: (message: string, action?: Toast["action"], about?: string) => show("info", message, action, about),
+  success: (message: string, action?: Toast["action"], about?: string) =>
+    show("success", message, action, about),
+  error: (message: string, action?: Toast["action"], about?: string) => show("error", message, action, about),
 };

@@ -279,5 +279,48 @@ describe("the contract at the backend's door", () => {
     await backend.dispatch("flows.delete", { id: flow.id });
     expect(backend.publisher.statusOf(flow.id)).toBe("disabled");
     expect(seen).toContainEqual({ event: "workflows.changed", payload: { id: flow.id } });
+
+    // Out of the workflow list, and it cannot be turned on or opened from there while it is deleted.
+    const list = await backend.dispatch("workflows.list", { search: "vendor payments" });
+    expect(list).toMatchObject({ ok: true, value: { total: 0, items: [] } });
+    const enable = await backend.dispatch("workflows.setEnabled", { id: flow.id, enabled: true });
+    expect(enable).toMatchObject({
+      ok: false,
+      error: {
+        code: "not_found",
+        message: expect.stringContaining("“Block vendor payments” is in the recycle bin"),
+      },
+    });
+    expect(backend.publisher.statusOf(flow.id)).toBe("disabled");
+    expect(await backend.dispatch("flows.get", { id: flow.id })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining("Restore it from My flows") },
+    });
+
+    // Restored: back in the list, still off until someone turns it on.
+    seen.length = 0;
+    await backend.dispatch("flows.restore", { id: flow.id });
+    expect(seen).toContainEqual({ event: "workflows.changed", payload: { id: flow.id } });
+    const back = await backend.dispatch("workflows.list", { search: "vendor payments" });
+    expect(back).toMatchObject({
+      ok: true,
+      value: { total: 1, items: [{ id: flow.id, status: "disabled" }] },
+    });
+    const on = await backend.dispatch("workflows.setEnabled", { id: flow.id, enabled: true });
+    expect(on).toMatchObject({ ok: true, value: { status: "enabled" } });
+  });
+
+  it("deletes a flow and turns off its workflow together, or neither", async () => {
+    const flow = templateFlow(backend, "block-vendor-payments", "Block vendor payments");
+    await backend.dispatch("publish.publish", { flowId: flow.id });
+    // The workflow store refusing the change must leave the flow where it was, not half deleted.
+    backend.db.exec(
+      "CREATE TRIGGER refuse BEFORE UPDATE OF status ON workflows BEGIN SELECT RAISE(ABORT, 'disk full'); END",
+    );
+    const refused = await backend.dispatch("flows.delete", { id: flow.id });
+    expect(refused.ok).toBe(false);
+    backend.db.exec("DROP TRIGGER refuse");
+    expect(await backend.dispatch("flows.get", { id: flow.id })).toMatchObject({ ok: true });
+    expect(backend.publisher.statusOf(flow.id)).toBe("enabled");
   });
 });

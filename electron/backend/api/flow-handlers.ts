@@ -11,8 +11,13 @@ export interface FlowHandlerDeps {
   events: EventBus;
   info: () => AppInfo;
   dismissNotice: (id: string) => void;
-  /** A flow moved to the recycle bin stops running: its published workflow is turned off. */
-  onFlowDeleted?: (id: string) => void;
+  /**
+   * A flow moved to the recycle bin stops running: its published workflow is turned off, in the
+   * transaction that deletes it. True when the flow is published (it leaves the workflow list).
+   */
+  onFlowDeleted?: (id: string) => boolean;
+  /** Whether a restored flow is published (it comes back to the workflow list, turned off). */
+  isPublished?: (id: string) => boolean;
   /** After a settings change is saved (run history's retention acts on it at once). */
   onSettingsChanged?: (before: Settings, after: Settings) => void;
 }
@@ -28,6 +33,7 @@ export function flowHandlers({
   info,
   dismissNotice,
   onFlowDeleted,
+  isPublished,
   onSettingsChanged,
 }: FlowHandlerDeps): FlowMethods {
   return {
@@ -56,14 +62,18 @@ export function flowHandlers({
       return flow;
     },
     "flows.delete": ({ id }) => {
-      const flow = flows.delete(id);
-      onFlowDeleted?.(id);
+      let published = false;
+      const flow = flows.delete(id, () => {
+        published = onFlowDeleted?.(id) ?? false;
+      });
       events.emit("flows.changed", { id, reason: "deleted", revision: flow.revision });
+      if (published) events.emit("workflows.changed", { id });
       return flow;
     },
     "flows.restore": ({ id }) => {
       const flow = flows.restore(id);
       events.emit("flows.changed", { id, reason: "restored", revision: flow.revision });
+      if (isPublished?.(id)) events.emit("workflows.changed", { id });
       return flow;
     },
     "flows.saveDraft": (input) => {

@@ -118,7 +118,7 @@ export class FlowStore {
 
   get(id: string): Flow {
     const row = this.statements.get.get(id);
-    if (!row || row.deleted_at !== null) throw notFound("This flow");
+    if (!row || row.deleted_at !== null) throw flowGone(row);
     return toFlow(row);
   }
 
@@ -168,7 +168,7 @@ export class FlowStore {
   duplicate(id: string, name?: string): FlowSummary {
     return this.db.transaction(() => {
       const source = this.statements.get.get(id);
-      if (!source || source.deleted_at !== null) throw notFound("This flow");
+      if (!source || source.deleted_at !== null) throw flowGone(source);
       const now = this.now();
       const copy: FlowRow = {
         ...source,
@@ -184,14 +184,25 @@ export class FlowStore {
     })();
   }
 
-  delete(id: string): DeletedFlow {
+  /**
+   * Moves the flow to the recycle bin. `alongside` runs in the same transaction (the publisher turns
+   * the flow's workflow off there), so a crash leaves the flow either live or deleted and off.
+   */
+  delete(id: string, alongside?: () => void): DeletedFlow {
     return this.db.transaction(() => {
       const row = this.statements.summary.get(id);
-      if (!row || row.deleted_at !== null) throw notFound("This flow");
+      if (!row || row.deleted_at !== null) throw flowGone(row);
       const now = this.now();
       this.statements.setDeleted.run({ id, deletedAt: now, now });
+      alongside?.();
       return toDeleted({ ...row, deleted_at: now, updated_at: now });
     })();
+  }
+
+  /** Throws the not-found error that says why (never existed, or in the recycle bin) unless the flow is live. */
+  requireLive(id: string): void {
+    const row = this.statements.summary.get(id);
+    if (!row || row.deleted_at !== null) throw flowGone(row);
   }
 
   restore(id: string): FlowSummary {
@@ -217,7 +228,7 @@ export class FlowStore {
   /** Called when a conditional update touched nothing: say whether it is gone or changed. */
   private explainRefusal(id: string, revision: number): never {
     const row = this.statements.summary.get(id);
-    if (!row || row.deleted_at !== null) throw notFound("This flow");
+    if (!row || row.deleted_at !== null) throw flowGone(row);
     throw new ApiError({
       code: "conflict",
       message: `This flow was changed elsewhere: you have revision ${revision}, the saved one is revision ${row.revision}.`,
@@ -284,4 +295,17 @@ function toFlow(row: FlowRow): Flow {
     definition: JSON.parse(row.definition) as DefinitionPayload,
     designer: JSON.parse(row.designer) as JsonObject,
   };
+}
+
+/** Why a flow cannot be used: it never existed (or was purged), or it waits in the recycle bin. */
+export function flowGone(row: Pick<SummaryRow, "name" | "deleted_at"> | undefined): ApiError {
+  if (row?.deleted_at == null)
+    return new ApiError({
+      code: "not_found",
+      message: "This flow no longer exists. It may have been deleted in another window.",
+    });
+  return new ApiError({
+    code: "not_found",
+    message: `“${row.name}” is in the recycle bin. Restore it from My flows → Recycle bin to use it again.`,
+  });
 }

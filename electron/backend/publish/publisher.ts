@@ -281,8 +281,9 @@ export class Publisher {
   /** One entry: a published flow by its id, or a built-in workflow by its id. */
   getWorkflow(id: string): WorkflowEntry {
     const row = this.store.get(id);
-    if (row) return this.withStart(this.list.entry(row));
-    return builtInEntry(this.builtIn(id));
+    if (!row) return builtInEntry(this.builtIn(id));
+    this.options.flows.requireLive(id);
+    return this.withStart(this.list.entry(row));
   }
 
   /** The entry with how its enabled version starts (the list offers Run or the address by it). */
@@ -300,15 +301,13 @@ export class Publisher {
   setEnabled(id: string, enabled: boolean, options: { policy?: ConnectorPolicy } = {}): WorkflowEntry {
     const row = this.store.get(id);
     if (!row) return this.setBuiltInEnabled(id, enabled);
-    const now = this.options.clock.now();
     if (!enabled) {
-      if (row.status !== "disabled") {
-        this.db.transaction(() => this.store.setStatus(id, "disabled", null, now))();
-        this.deactivate(id);
-      }
+      this.turnOff(row);
       return this.getWorkflow(id);
     }
+    const now = this.options.clock.now();
     if (row.status === "enabled") return this.getWorkflow(id);
+    this.options.flows.requireLive(id);
     const definition = this.versionDefinition(id, row.version);
     const policy = options.policy ?? this.currentPolicy();
     const violation = policy ? policyViolation(definition, policy) : undefined;
@@ -324,6 +323,24 @@ export class Publisher {
     })();
     this.activate(this.requireRow(id), definition);
     return this.getWorkflow(id);
+  }
+
+  /**
+   * The flow is going to the recycle bin (called inside the transaction that moves it there): its
+   * workflow is turned off, and stays off when the flow is restored. True when it is published.
+   */
+  flowDeleted(flowId: string): boolean {
+    const row = this.store.get(flowId);
+    if (row) this.turnOff(row);
+    return row !== undefined;
+  }
+
+  private turnOff(row: WorkflowRow): void {
+    if (row.status === "disabled") return;
+    this.db.transaction(() =>
+      this.store.setStatus(row.flow_id, "disabled", null, this.options.clock.now()),
+    )();
+    this.deactivate(row.flow_id);
   }
 
   enable(id: string, options: { policy?: ConnectorPolicy } = {}): WorkflowEntry {

@@ -40,12 +40,14 @@ export class WorkflowList {
     private readonly sandbox: Sandbox,
   ) {
     this.s = {
+      // A flow in the recycle bin (turned off as it went) leaves the list until it is restored.
       rows: db.prepare(
         `SELECT flow_id, version, name, kind, status, suspended_reason, trigger_summary, pages, published_by,
            published_at, missed_policy, missed_count, missed_capped, missed_first_at, missed_last_at,
            missed_detected_at, missed_action, start_problem, start_problem_at, start_problems
          FROM workflows
-         WHERE (@kind IS NULL OR kind = @kind) AND (@status IS NULL OR status = @status)`,
+         WHERE (@kind IS NULL OR kind = @kind) AND (@status IS NULL OR status = @status)
+           AND NOT EXISTS (SELECT 1 FROM flows WHERE id = flow_id AND deleted_at IS NOT NULL)`,
       ),
       // Published runs only: the workflow list is about what ran from the list, not designer tests.
       lastRuns: db.prepare(
