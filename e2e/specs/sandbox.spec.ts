@@ -312,6 +312,61 @@ test.describe("Sandbox", () => {
     await expect(sandbox.actingAs()).toHaveText("Alicia Thornton");
   });
 
+  test("an approver outside the company: the waiting run says so, and anyone answers for them in Approvals", async ({
+    app,
+  }) => {
+    const page = app.page;
+    const flow = await callApi<{ id: string }>(page, "flows.create", {
+      name: "Ask a partner",
+      kind: "instant",
+      definition: buttonFlow({
+        Ask: {
+          type: "OpenApiConnectionWebhook",
+          inputs: {
+            ...connector("shared_approvals", "StartAndWaitForAnApproval"),
+            parameters: {
+              approvalType: "Basic",
+              "WebhookApprovalCreationInput/title": "Countersign the framework contract",
+              "WebhookApprovalCreationInput/assignedTo": "pat.jones@partner.example",
+            },
+          },
+          runAfter: {},
+        },
+      }),
+    });
+    const { runId } = await callApi<{ runId: string }>(page, "runs.start", {
+      flowId: flow.id,
+      source: { draft: true },
+      triggerOutputs: { body: {} },
+    });
+    await page.evaluate((hash) => {
+      location.hash = hash;
+    }, `#/runs/${runId}`);
+    await expect(page.getByTestId("run-waiting")).toContainText(
+      "pat.jones@partner.example is not in the sandbox company: answer for them in Sandbox → Approvals → Outside",
+    );
+
+    const sandbox = new SandboxPage(page);
+    await sandbox.goto("Approvals");
+    // Nobody's inbox has it; the list of requests waiting outside the company does, with its count.
+    const outside = page.getByRole("link", { name: /^Outside/ });
+    await expect(outside).toContainText("1");
+    await outside.click();
+    const detail = await sandbox.openApproval("Countersign the framework contract");
+    await expect(detail.getByTestId("answer-as")).toHaveValue("pat.jones@partner.example");
+    await detail.getByLabel("Comments").fill("Signed on behalf of the partner.");
+    await detail.getByRole("button", { name: "Approve", exact: true }).click();
+    await expect(
+      page.getByTestId("toast").filter({ hasText: "Answered Approve for pat.jones@partner.example" }),
+    ).toBeVisible();
+    await expect(page.getByText("No request waits on anyone outside the company.")).toBeVisible();
+
+    await page.evaluate((hash) => {
+      location.hash = hash;
+    }, `#/runs/${runId}`);
+    await expect(page.getByTestId("run-panel")).toContainText("Succeeded");
+  });
+
   test("the clock moves forward, fires a flow's delay and says so; the notification after it links into the sandbox", async ({
     app,
   }) => {

@@ -96,6 +96,13 @@ export const sandboxMessages = {
   "sandbox.approvals.inbox": "Received",
   "sandbox.approvals.sent": "Sent",
   "sandbox.approvals.history": "History",
+  "sandbox.approvals.outside": "Outside",
+  "sandbox.approvals.outside.note":
+    "Requests still waiting on someone who is not a person of the sandbox company. Nobody signs in as them here: answer for them to go on testing.",
+  "sandbox.approvals.noneOutside": "No request waits on anyone outside the company.",
+  "sandbox.approvals.answerAs": "Answer as",
+  "sandbox.approvals.answerAs.outside": "{email} (outside the company)",
+  "sandbox.approvals.answeredFor": "Answered {response} for {email}: {title}",
   "sandbox.approvals.listLabel": "Requests",
   "sandbox.approvals.detailLabel": "Request",
   "sandbox.approvals.empty.title": "Nothing waits for your approval",

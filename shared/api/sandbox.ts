@@ -210,6 +210,8 @@ export const sandboxInputs = {
       assignedTo: email.optional(),
       requestor: email.optional(),
       status: z.enum(["Pending", "Completed", "Canceled"]).optional(),
+      /** Pending requests still waiting on an address that is not a person of the company. */
+      outsideCompany: z.boolean().optional(),
       ...paging,
     })
     .strict(),

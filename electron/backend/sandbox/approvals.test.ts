@@ -150,6 +150,25 @@ describe("Start and wait for an approval", () => {
     expect(signalBody(w.sink, 0).outcome).toBe("Yes, No");
   });
 
+  it("an approver outside the company is named in the wait, listed apart, and can be answered for", async () => {
+    const OUTSIDE = "pat.jones@partner.example";
+    const { w, outcome, id } = await start("BasicAwaitAll", `${ALICIA};${OUTSIDE}`);
+    expect(outcome.description).toBe(
+      "Waiting for Alicia Thornton, pat.jones@partner.example to respond to 'Approve PI-1001'. " +
+        "pat.jones@partner.example is not in the sandbox company: answer for them in Sandbox → Approvals → Outside",
+    );
+    // An inside-only request is not in that list.
+    await w.call(AP, "StartAndWaitForAnApproval", request("Basic", GRACE));
+    const outside = () => w.sandbox.listApprovals({ outsideCompany: true }).items.map((a) => a.id);
+    expect(outside()).toEqual([id]);
+
+    // Answered for, it leaves the list (Alicia is still to answer); completed, it stays out.
+    w.sandbox.respondToApproval(id, { responder: "PAT.JONES@partner.example", response: "Approve" });
+    expect(outside()).toEqual([]);
+    w.sandbox.respondToApproval(id, { responder: ALICIA, response: "Approve" });
+    expect(w.sandbox.getApproval(id)).toMatchObject({ status: "Completed", outcome: "Approve" });
+  });
+
   it("assigns to each member of a group", async () => {
     const { w, id } = await start("Basic", "buyers@cronus-demo.example");
     expect(w.sandbox.getApproval(id).assignedTo).toEqual([

@@ -61,6 +61,13 @@ interface ResponseRow {
   responded_at: number;
 }
 
+export interface ApprovalListOptions extends PageOptions {
+  assignedTo?: string;
+  requestor?: string;
+  status?: ApprovalStatus;
+  outsideCompany?: boolean;
+}
+
 export class Approvals {
   private readonly db: Database;
   /** Called inside the completing transaction (a built-in workflow approves its BC request). */
@@ -148,10 +155,11 @@ export class Approvals {
     return row ? this.toApproval(row) : undefined;
   }
 
-  /** Newest first; by approver, requestor and status. */
-  list(
-    options: PageOptions & { assignedTo?: string; requestor?: string; status?: ApprovalStatus } = {},
-  ): Page<Approval> {
+  /**
+   * Newest first; by approver, requestor and status. `outsideCompany`: those still waiting on an
+   * address that is not a person of the company (nobody can act as them, so the inbox never shows them).
+   */
+  list(options: ApprovalListOptions = {}): Page<Approval> {
     const where: string[] = [];
     const args: string[] = [];
     if (options.assignedTo) {
@@ -165,6 +173,13 @@ export class Approvals {
     if (options.status) {
       where.push("status = ?");
       args.push(options.status);
+    }
+    if (options.outsideCompany) {
+      // People's emails and responders' compare without case (their columns are NOCASE).
+      where.push(`status = 'Pending' AND EXISTS (SELECT 1 FROM json_each(assigned_to) AS a
+        WHERE NOT EXISTS (SELECT 1 FROM sb_people AS p WHERE p.email = a.value)
+          AND NOT EXISTS (SELECT 1 FROM sb_approval_responses AS r
+            WHERE r.approval_id = sb_approvals.id AND r.approver_email = a.value))`);
     }
     const { total, rows } = newestFirst<ApprovalRow>(this.db, "sb_approvals", where, args, options);
     return { total, items: rows.map((row) => this.toApproval(row)) };

@@ -10,7 +10,7 @@ import type {
   ConnectorRuntime,
   SignalSink,
 } from "../engine/connector-runtime";
-import { Approvals } from "./approvals";
+import { type ApprovalListOptions, Approvals } from "./approvals";
 import { actionsOf, BcActions } from "./bc-actions";
 import { BcRequests } from "./bc-requests";
 import { BusinessCentral, type FindOptions } from "./business-central";
@@ -33,7 +33,6 @@ import { SANDBOX_TABLES } from "./tables";
 import { Teams } from "./teams";
 import type {
   Approval,
-  ApprovalStatus,
   BcApprovalRequest,
   BcRequestStatus,
   BuiltInWorkflow,
@@ -257,9 +256,7 @@ export class Sandbox implements ConnectorRuntime {
 
   // --- approvals ---
 
-  listApprovals(
-    options: PageOptions & { assignedTo?: string; requestor?: string; status?: ApprovalStatus } = {},
-  ): Page<Approval> {
+  listApprovals(options: ApprovalListOptions = {}): Page<Approval> {
     return this.services.approvals.list(options);
   }
 

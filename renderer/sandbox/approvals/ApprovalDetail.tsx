@@ -8,13 +8,16 @@ import { resolveLink } from "../content/links";
 import { Markdown } from "../content/Markdown";
 import { ErrorBanner } from "../parts/ErrorBanner";
 import { errorText } from "../parts/errors";
-import { usePersonName } from "../sandbox-store";
+import { usePersonName, useSandbox } from "../sandbox-store";
 import { useLoad, useSandboxChanges } from "../use-sandbox-data";
 import { ApprovalStatus } from "./ApprovalStatus";
 
 /** One request: what it asks, who asked whom, the answers so far, and the person's own answer. */
 export function ApprovalDetail({ id, me, onAnswered }: { id: string; me: string; onAnswered: () => void }) {
   const nameOf = usePersonName();
+  const people = useSandbox((s) => s.overview?.people);
+  const [chosenResponder, setChosenResponder] = useState<string>();
+  const answerAsId = useId();
   const loaded = useLoad(id, () => api.call("sandbox.approvals.get", { id }));
   useSandboxChanges((c) => c.type.startsWith("approval."), loaded.reload);
   const [comments, setComments] = useState("");
@@ -30,9 +33,19 @@ export function ApprovalDetail({ id, me, onAnswered }: { id: string; me: string;
     return <ErrorBanner error={loaded.error} onRetry={loaded.reload} />;
   if (!approval) return <p className="muted sbx-pane-note">{t("common.loading")}</p>;
 
-  const assigned = approval.assignedTo.some((email) => email.toLowerCase() === me.toLowerCase());
-  const mine = approval.responses.find((r) => r.approverEmail.toLowerCase() === me.toLowerCase());
-  const canAnswer = approval.status === "Pending" && assigned && !mine;
+  const same = (a: string) => (b: string) => a.toLowerCase() === b.toLowerCase();
+  const answered = (email: string) => approval.responses.some((r) => same(r.approverEmail)(email));
+  const assigned = approval.assignedTo.some(same(me));
+  const mine = approval.responses.find((r) => same(r.approverEmail)(me));
+  // Approvers outside the company still to answer: nobody can act as them, so anyone answers for them.
+  const outsiders =
+    approval.status === "Pending" && people
+      ? approval.assignedTo.filter((email) => !people.some((p) => same(p.email)(email)) && !answered(email))
+      : [];
+  const responders = [...(approval.status === "Pending" && assigned && !mine ? [me] : []), ...outsiders];
+  const responder =
+    chosenResponder !== undefined && responders.some(same(chosenResponder)) ? chosenResponder : responders[0];
+  const canAnswer = responder !== undefined;
   const itemLink = typeof approval.itemLink === "string" ? resolveLink(approval.itemLink) : undefined;
   const itemLabel =
     typeof approval.itemLinkDescription === "string" && approval.itemLinkDescription
@@ -43,13 +56,18 @@ export function ApprovalDetail({ id, me, onAnswered }: { id: string; me: string;
     setBusy(true);
     setError(undefined);
     try {
+      if (responder === undefined) return;
       await api.call("sandbox.approvals.respond", {
         id,
-        responder: me,
+        responder,
         response,
         ...(comments.trim() ? { comments: comments.trim() } : {}),
       });
-      toast.success(t("sandbox.approvals.answered", { response, title: approval.title }));
+      toast.success(
+        same(responder)(me)
+          ? t("sandbox.approvals.answered", { response, title: approval.title })
+          : t("sandbox.approvals.answeredFor", { response, email: responder, title: approval.title }),
+      );
       setComments("");
       loaded.reload();
       onAnswered();
@@ -120,6 +138,28 @@ export function ApprovalDetail({ id, me, onAnswered }: { id: string; me: string;
           onSubmit={(event) => event.preventDefault()}
           aria-label={t("sandbox.approvals.respond")}
         >
+          {outsiders.length > 0 && (
+            <div className="sbx-answer-as">
+              <label htmlFor={answerAsId} className="field-label">
+                {t("sandbox.approvals.answerAs")}
+              </label>
+              <select
+                id={answerAsId}
+                className="input"
+                value={responder}
+                onChange={(event) => setChosenResponder(event.target.value)}
+                data-testid="answer-as"
+              >
+                {responders.map((email) => (
+                  <option key={email} value={email}>
+                    {outsiders.includes(email)
+                      ? t("sandbox.approvals.answerAs.outside", { email })
+                      : nameOf(email)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
           <label htmlFor={commentsId} className="field-label">
             {t("sandbox.approvals.comments")}
           </label>

@@ -11,11 +11,12 @@ import { useLoad, useSandboxChanges } from "../use-sandbox-data";
 import { ApprovalDetail } from "./ApprovalDetail";
 import { ApprovalStatus } from "./ApprovalStatus";
 
-export type Box = "inbox" | "sent" | "history";
+export type Box = "inbox" | "sent" | "history" | "outside";
 const BOXES: { box: Box; label: MessageKey }[] = [
   { box: "inbox", label: "sandbox.approvals.inbox" },
   { box: "sent", label: "sandbox.approvals.sent" },
   { box: "history", label: "sandbox.approvals.history" },
+  { box: "outside", label: "sandbox.approvals.outside" },
 ];
 
 const byNewest = (a: SandboxApproval, b: SandboxApproval) => b.createdAt.localeCompare(a.createdAt);
@@ -26,6 +27,8 @@ async function listBox(box: Box, me: string): Promise<SandboxApproval[]> {
     return (await api.call("sandbox.approvals.list", { assignedTo: me, status: "Pending", top: 500 })).items;
   }
   if (box === "sent") return (await api.call("sandbox.approvals.list", { requestor: me, top: 500 })).items;
+  if (box === "outside")
+    return (await api.call("sandbox.approvals.list", { outsideCompany: true, top: 500 })).items;
   const [completed, canceled] = await Promise.all([
     api.call("sandbox.approvals.list", { assignedTo: me, status: "Completed", top: 500 }),
     api.call("sandbox.approvals.list", { assignedTo: me, status: "Canceled", top: 500 }),
@@ -35,13 +38,19 @@ async function listBox(box: Box, me: string): Promise<SandboxApproval[]> {
 
 /** Approvals: the inbox of the person acted as, what they sent, and what they answered. */
 export function ApprovalsPage({ box: rawBox, id }: { box: string | undefined; id: string | undefined }) {
-  const box: Box = rawBox === "sent" || rawBox === "history" ? rawBox : "inbox";
+  const box: Box = rawBox === "sent" || rawBox === "history" || rawBox === "outside" ? rawBox : "inbox";
   const me = useSandbox((s) => s.actingAs);
   const person = useActingPerson();
   const nameOf = usePersonName();
   const [, navigate] = useLocation();
   const list = useLoad(`${box}/${me}`, () => listBox(box, me));
   useSandboxChanges((c) => c.type.startsWith("approval."), list.reload);
+  // The list for outside approvers appears only when a request waits on one (or it is open).
+  const outside = useLoad("outside-count", () =>
+    api.call("sandbox.approvals.list", { outsideCompany: true, top: 1 }).then((page) => page.total),
+  );
+  useSandboxChanges((c) => c.type.startsWith("approval."), outside.reload);
+  const boxes = BOXES.filter((b) => b.box !== "outside" || box === "outside" || (outside.data ?? 0) > 0);
 
   const items = list.data ?? [];
   return (
@@ -53,7 +62,7 @@ export function ApprovalsPage({ box: rawBox, id }: { box: string | undefined; id
       <div className="sbx-split">
         <section className="sbx-pane sbx-list-pane" aria-label={t("sandbox.approvals.listLabel")}>
           <nav className="sbx-segmented" aria-label={t("sandbox.approvals.boxes")}>
-            {BOXES.map(({ box: b, label }) => (
+            {boxes.map(({ box: b, label }) => (
               <Link
                 key={b}
                 href={`/approvals/${b}`}
@@ -61,9 +70,13 @@ export function ApprovalsPage({ box: rawBox, id }: { box: string | undefined; id
                 aria-current={b === box ? "page" : undefined}
               >
                 {t(label)}
+                {b === "outside" && (outside.data ?? 0) > 0 && (
+                  <span className="sbx-segment-count">{outside.data}</span>
+                )}
               </Link>
             ))}
           </nav>
+          {box === "outside" && <p className="muted sbx-pane-note">{t("sandbox.approvals.outside.note")}</p>}
           {list.error !== undefined && !list.data ? (
             <ErrorBanner error={list.error} onRetry={list.reload} />
           ) : !list.data ? (
@@ -83,7 +96,13 @@ export function ApprovalsPage({ box: rawBox, id }: { box: string | undefined; id
               </EmptyState>
             ) : (
               <p className="muted sbx-pane-note">
-                {t(box === "sent" ? "sandbox.approvals.noneSent" : "sandbox.approvals.noneAnswered")}
+                {t(
+                  box === "sent"
+                    ? "sandbox.approvals.noneSent"
+                    : box === "outside"
+                      ? "sandbox.approvals.noneOutside"
+                      : "sandbox.approvals.noneAnswered",
+                )}
               </p>
             )
           ) : (
@@ -110,7 +129,7 @@ export function ApprovalsPage({ box: rawBox, id }: { box: string | undefined; id
                       </span>
                       <span className="sbx-item-meta">
                         <span>
-                          {box === "sent"
+                          {box === "sent" || box === "outside"
                             ? t("sandbox.approvals.to", { names: approval.assignedTo.map(nameOf).join(", ") })
                             : approval.requestor
                               ? t("sandbox.approvals.from", { name: nameOf(approval.requestor) })

@@ -56,10 +56,15 @@ function waitingFor(approval: Approval, token: string, services: Services): Conn
     (email) => !approval.responses.some((r) => r.approverEmail.toLowerCase() === email.toLowerCase()),
   );
   const names = pending.map((email) => services.directory.displayName(email));
-  const description =
+  let description =
     approval.type === "Basic" || approval.type === "CustomResponse" || names.length === 1
       ? `Waiting for ${names.join(" or ")} to respond to '${approval.title}'`
       : `Waiting for ${names.join(", ")} to respond to '${approval.title}'`;
+  // Nobody in the sandbox signs in as an outside address: say where to answer for them instead.
+  const outside = pending.filter((email) => !services.directory.person(email));
+  if (outside.length > 0) {
+    description += `. ${outside.join(", ")} ${outside.length === 1 ? "is" : "are"} not in the sandbox company: answer for ${outside.length === 1 ? "them" : "each"} in Sandbox → Approvals → Outside`;
+  }
   return { kind: "waiting", token, description, pending: requestBody(approval) };
 }
 
