@@ -17,7 +17,7 @@ test.describe("designer: the purchase approval flow, by hand", () => {
     // The trigger: a purchase document sent for approval in the demo company.
     await designer.trigger().click();
     await designer.choose("Trigger", "When a purchase document approval is requested");
-    await designer.fill("Company name", "CRONUS Demo Ltd.");
+    await designer.choose("Company name", "CRONUS Demo Ltd.");
     await expect(designer.trigger()).toContainText("When a purchase document approval is requested");
 
     // Start and wait for an approval, dragged into the empty flow.
@@ -49,13 +49,14 @@ test.describe("designer: the purchase approval flow, by hand", () => {
 
     // Yes: update the document and tell the channel.
     await designer.dragStep("Update record (V3)", "start:#branch/Condition/yes");
-    await designer.fill("Company name", "CRONUS Demo Ltd.");
+    await designer.choose("Company name", "CRONUS Demo Ltd.");
     await designer.choose("Table name", "Purchase invoices");
     await designer.insertContent("Row id", "Row id");
     await designer.choose("Status", "Released");
     await designer.dragStep("Post message in a chat or channel", "after:Update_record_(V3)");
-    await designer.fill("Team", "Purchasing");
-    await designer.fill("Channel", "Approvals");
+    // The team and channel are the sandbox company's, offered by name; a team's channels follow it.
+    await designer.choose("Team", "Purchasing");
+    await designer.choose("Channel", "Vendor updates");
     await designer.fill("Message", "Purchase document released after approval.");
 
     // No: mail the requester the approver's comments.

@@ -18,6 +18,7 @@ const environment = input(
 );
 const company = input("company", "Company name", "string", "The company the records belong to.", {
   required: true,
+  sandboxChoices: { from: "bc-company" },
 });
 const apiCategory = input(
   "dataset",
@@ -251,7 +252,9 @@ export const businessCentral = managedConnector({
             enum: [{ value: "PRODUCTION", title: "PRODUCTION" }],
           },
         ),
-        input("company", "Company name", "string", "Leave empty to offer the flow in every company."),
+        input("company", "Company name", "string", "Leave empty to offer the flow in every company.", {
+          sandboxChoices: { from: "bc-company" },
+        }),
         input(
           "page",
           "Page or table",

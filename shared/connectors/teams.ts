@@ -39,10 +39,12 @@ function channelInputs(prefix: string): InputDeclaration[] {
     input(`${prefix}/groupId`, "Team", "string", "The team that has the channel.", {
       required: true,
       visibleWhen: inChannel,
+      sandboxChoices: { from: "teams-team" },
     }),
     input(`${prefix}/channelId`, "Channel", "string", "The channel to post in.", {
       required: true,
       visibleWhen: inChannel,
+      sandboxChoices: { from: "teams-channel", teamInput: `${prefix}/groupId` },
     }),
   ];
 }
@@ -80,6 +82,7 @@ export const teams = managedConnector({
           {
             required: true,
             visibleWhen: { input: "location", in: [GROUP_CHAT, BOT_CHAT] },
+            sandboxChoices: { from: "teams-group-chat", when: { input: "location", in: [GROUP_CHAT] } },
           },
         ),
         input("body/messageBody", "Message", "html", "The message to post.", { required: true }),
@@ -105,6 +108,7 @@ export const teams = managedConnector({
           {
             required: true,
             visibleWhen: { input: "location", in: [GROUP_CHAT, BOT_CHAT] },
+            sandboxChoices: { from: "teams-group-chat", when: { input: "location", in: [GROUP_CHAT] } },
           },
         ),
         input("body/messageBody", "Adaptive Card", "string", cardHelp, {
@@ -129,6 +133,7 @@ export const teams = managedConnector({
         input("body/body/recipient/recipient", "Group chat", "string", "The group chat to post in.", {
           required: true,
           visibleWhen: { input: "location", in: [GROUP_CHAT] },
+          sandboxChoices: { from: "teams-group-chat" },
         }),
         input("body/body/recipient/to", "Recipient", "email", "The person the bot chats with.", {
           required: true,

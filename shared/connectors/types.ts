@@ -95,6 +95,18 @@ export type VisibleWhen =
   | { input: string; in: readonly JsonPrimitive[] }
   | { input: string; notIn: readonly JsonPrimitive[] };
 
+/**
+ * Values the sandbox company has for an input (its company, teams, a team's channels, group chats),
+ * offered as choices in the designer; any other value is still accepted (a flow imported from a real
+ * tenant names its own). `when` limits the offer to a value of another input ("location" = Group chat).
+ */
+export type SandboxChoices = (
+  | { from: "bc-company" }
+  | { from: "teams-team" }
+  | { from: "teams-channel"; teamInput: string }
+  | { from: "teams-group-chat" }
+) & { when?: VisibleWhen };
+
 /** Editor hints for the properties panel, beyond the value type. */
 export type InputFormat =
   | "multiline"
@@ -135,6 +147,8 @@ export interface InputDeclaration {
   enum?: readonly EnumOption[];
   /** The enum only suggests: other values (and expressions) are accepted too. */
   allowCustom?: boolean;
+  /** Choices from the sandbox company, offered beside free text. */
+  sandboxChoices?: SandboxChoices;
   help: string;
   /** Folded under "Show advanced options" in the form. */
   advanced: boolean;

@@ -59,7 +59,9 @@ import { StaticResultSetting } from "./StaticResultSetting";
 import { StepCode } from "./StepCode";
 import { StepNote } from "./StepNote";
 import { SwitchCasesEditor } from "./SwitchCasesEditor";
+import { sandboxChoicesFor } from "./sandbox-choices";
 import { TriggerConditions } from "./TriggerConditions";
+import { useSandboxNames } from "./use-sandbox-names";
 import { isVisible } from "./visibility";
 
 type Tab = "parameters" | "settings" | "runAfter" | "code";
@@ -542,6 +544,9 @@ function Parameters({
   const store = useDesignerStore();
   const readOnly = useDesigner((s) => s.readOnly);
   const [advanced, setAdvanced] = useState(false);
+  const sandboxNames = useSandboxNames(
+    operation?.inputs.some((input) => input.sandboxChoices !== undefined) ?? false,
+  );
   if (!operation) {
     return (
       <>
@@ -563,6 +568,10 @@ function Parameters({
   }
   const inputs = inputsOf(operation, step).filter((input) => isVisible(input, operation, step));
   const variables = variableNames(graph);
+  const valueOf = (name: string) => {
+    const other = operation.inputs.find((candidate) => candidate.name === name);
+    return other ? (inputValue(step, operation, other) ?? other.default) : undefined;
+  };
   const field = (input: InputDeclaration) =>
     input.format === "run-flow-form" ? (
       <RunFlowFormDesigner
@@ -578,7 +587,9 @@ function Parameters({
         value={inputValue(step, operation, input)}
         problem={problems.get(input.name)}
         focusRequested={focusField === input.name}
-        suggestions={input.format === "variable-name" ? variables : undefined}
+        suggestions={
+          input.format === "variable-name" ? variables : sandboxChoicesFor(input, sandboxNames, valueOf)
+        }
         onChange={(value) => onChange(input, value, operation)}
       />
     );
