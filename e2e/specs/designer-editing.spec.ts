@@ -6,6 +6,7 @@ import { callApi, createFlow } from "../harness/api";
 import { expect, test } from "../harness/fixtures";
 import { DesignerPage } from "../pages/designer";
 import { FlowListPage } from "../pages/flow-list";
+import { SandboxPage } from "../pages/sandbox";
 
 /** The steps of the flow's draft as the backend saved them. */
 async function savedActions(page: Page, flowId: string) {
@@ -664,6 +665,43 @@ test.describe("designer: editing", () => {
       .click();
     await expect(page.getByTestId("toast").filter({ hasText: "2 runs cancelled." })).toBeVisible();
     await expect(page.getByTestId("run-row").filter({ hasText: "Cancelled" })).toHaveCount(2);
+  });
+
+  test("Cancel run asks first; the approval the run waited for is canceled in the sandbox", async ({
+    app,
+  }) => {
+    const page = app.page;
+    const flowId = await createFlow(
+      page,
+      "Payment run approval",
+      "instant",
+      buttonFlow({ Ask: askAlicia("Approve the payment run") }),
+    );
+    await openRun(page, await startDraftRun(page, flowId));
+    const panel = page.getByTestId("run-panel");
+    await expect(panel).toContainText("Waiting");
+
+    // Asked, and kept running when the person thinks again.
+    await panel.getByRole("button", { name: "Cancel run" }).click();
+    const confirm = page.getByRole("dialog", { name: "Cancel this run?" });
+    await expect(confirm).toContainText("an approval it waits for is canceled");
+    await confirm.getByRole("button", { name: "Keep running" }).click();
+    await expect(panel).toContainText("Waiting");
+
+    await panel.getByRole("button", { name: "Cancel run" }).click();
+    await confirm.getByRole("button", { name: "Cancel run" }).click();
+    await expect(page.getByTestId("toast").filter({ hasText: "The run was cancelled." })).toBeVisible();
+    await expect(panel.getByTestId("run-step").filter({ hasText: "Ask" })).toContainText("Cancelled");
+
+    // Alicia has nothing left to answer; the request says Canceled where it was sent from.
+    const sandbox = new SandboxPage(page);
+    await sandbox.goto("Approvals");
+    await sandbox.actAs("Alicia Thornton");
+    await sandbox.openInbox();
+    await expect(sandbox.approvals()).toHaveCount(0);
+    await sandbox.actAs("Daniel Reyes");
+    await sandbox.openSentApprovals();
+    await expect(sandbox.approval("Approve the payment run")).toContainText("Canceled");
   });
 
   test("a static result stands in for an approval in a test run, and the checker reminds to turn it off", async ({

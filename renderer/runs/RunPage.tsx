@@ -116,12 +116,10 @@ function RunBody({ run, onResubmitted }: { run: RunDetail; onResubmitted: (runId
           run={run}
           selectedNode={selected}
           onSelectNode={(id) => store.getState().select(id)}
-          onCancel={() =>
-            void api.call("runs.cancel", { runId: run.id }).then(
-              () => toast.info(t("runs.cancelled")),
-              (e: unknown) => toast.error(describeError(e)),
-            )
-          }
+          onCancel={async () => {
+            await api.call("runs.cancel", { runId: run.id });
+            toast.info(t("runs.cancelled"));
+          }}
           onResubmit={async () => {
             try {
               const result = await api.call("runs.resubmit", { runId: run.id });

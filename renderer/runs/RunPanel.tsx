@@ -11,6 +11,7 @@ import {
 import { isJsonObject, type JsonValue } from "../../shared/json";
 import { displayName } from "../designer/card-info";
 import { formatDateTime, t } from "../i18n";
+import { ConfirmDialog } from "../ui/ConfirmDialog";
 import { SearchField } from "../ui/SearchField";
 import { formatDuration, iterationLabel, StatusBadge } from "./format";
 import { JsonTree } from "./JsonTree";
@@ -33,12 +34,14 @@ export function RunPanel({
   selectedNode?: string | undefined;
   /** An entry was chosen here: the canvas selects its node. */
   onSelectNode?: (nodeId: string) => void;
-  onCancel?: () => void;
+  /** Cancels the run, after the panel has asked; a refusal is shown in the question. */
+  onCancel?: () => Promise<void>;
   onResubmit?: () => void;
   onOpen?: () => void;
   onClose?: () => void;
 }) {
   const [selectedPath, setSelectedPath] = useState<string>();
+  const [confirmCancel, setConfirmCancel] = useState(false);
   const steps = useMemo(() => [...run.steps].sort((a, b) => a.seq - b.seq), [run.steps]);
   // A long run (a loop of hundreds of items) is searched by step name, or cut to what failed.
   const [query, setQuery] = useState("");
@@ -104,7 +107,7 @@ export function RunPanel({
         </div>
         <div className="run-actions">
           {active && onCancel && (
-            <button type="button" className="button" onClick={onCancel}>
+            <button type="button" className="button" onClick={() => setConfirmCancel(true)}>
               <Square size={14} aria-hidden="true" /> {t("runs.cancel")}
             </button>
           )}
@@ -219,6 +222,20 @@ export function RunPanel({
         </div>
         {selected ? <StepDetails step={selected} /> : <TriggerDetails run={run} />}
       </div>
+      {confirmCancel && onCancel && (
+        <ConfirmDialog
+          title={t("runs.cancel.title")}
+          body={t(run.status === "Waiting" ? "runs.cancel.bodyWaiting" : "runs.cancel.body")}
+          confirmLabel={t("runs.cancel")}
+          cancelLabel={t("runs.cancel.keep")}
+          danger
+          onClose={() => setConfirmCancel(false)}
+          onConfirm={async () => {
+            await onCancel();
+            setConfirmCancel(false);
+          }}
+        />
+      )}
     </section>
   );
 }

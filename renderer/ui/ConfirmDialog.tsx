@@ -7,6 +7,7 @@ export function ConfirmDialog({
   title,
   body,
   confirmLabel,
+  cancelLabel,
   danger,
   onClose,
   onConfirm,
@@ -14,6 +15,8 @@ export function ConfirmDialog({
   title: string;
   body: string;
   confirmLabel: string;
+  /** The button that keeps things as they are, when "Cancel" would read as the action itself. */
+  cancelLabel?: string;
   danger?: boolean;
   onClose: () => void;
   onConfirm: () => Promise<void>;
@@ -30,7 +33,7 @@ export function ConfirmDialog({
       )}
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onClose}>
-          {t("common.cancel")}
+          {cancelLabel ?? t("common.cancel")}
         </button>
         <button
           type="button"

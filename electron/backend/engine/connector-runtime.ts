@@ -53,6 +53,12 @@ export type FinalOutcome = Exclude<ConnectorOutcome, { kind: "waiting" }>;
 
 export interface ConnectorRuntime {
   invoke(call: ConnectorCall): Promise<ConnectorOutcome> | ConnectorOutcome;
+  /**
+   * The steps that waited on these tokens will never take an answer: their run ended without it
+   * (cancelled, timed out). The service withdraws what only they were waiting for (an approval
+   * request, a card), as Power Automate cancels the approval of a cancelled run.
+   */
+  abandon?(tokens: readonly string[]): void;
 }
 
 /**

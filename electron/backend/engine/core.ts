@@ -700,6 +700,9 @@ export class EngineCore {
       });
     }
     run.inFlight.clear();
+    const abandoned = this.registry
+      .ofRun(run.id)
+      .flatMap((wait) => (wait.token === null ? [] : [wait.token]));
     this.registry.removeRun(run.id);
     if (run.waitsJournaled) this.journal.deleteRunWaits(run.id);
     run.waiters.clear();
@@ -715,6 +718,17 @@ export class EngineCore {
     this.loaded.delete(run.id);
     this.onRunEnded?.(run);
     this.journal.stepCompleted();
+    if (abandoned.length > 0 && this.runtime.abandon) {
+      // After the run's end is journaled: the service's own transaction withdraws the requests.
+      const abandon = this.runtime.abandon.bind(this.runtime);
+      this.soon(() => {
+        try {
+          abandon(abandoned);
+        } catch (error) {
+          console.error(`[engine] withdrawing the waits of run ${run.id} failed:`, error);
+        }
+      });
+    }
   }
 
   /** A run's end: its row's status and the event that says so once committed. */

@@ -182,6 +182,28 @@ describe("starting runs", () => {
   });
 });
 
+describe("cancelling a waiting run", () => {
+  it("lets go of its timers: the clock's next wait is the next live one", async () => {
+    const t = started();
+    const wait = (days: number) =>
+      definition({
+        Delay: { type: "Wait", inputs: { interval: { count: days, unit: "Day" } }, runAfter: {} },
+      });
+    const soon = t.engine.startRun({ flow: FLOW, mode: "test", definition: wait(2), triggerOutputs: {} });
+    const later = t.engine.startRun({ flow: FLOW, mode: "test", definition: wait(5), triggerOutputs: {} });
+    if (!soon.started || !later.started) throw new Error();
+    await t.engine.idle();
+    const start = t.clock.now();
+    expect(t.clock.nextTimerAt()).toBe(start + 2 * 86_400_000);
+
+    expect(t.engine.cancelRun(soon.runId)).toBe(true);
+    expect(t.clock.nextTimerAt()).toBe(start + 5 * 86_400_000);
+    expect(t.engine.cancelRun(later.runId)).toBe(true);
+    // Only run deadlines of live runs may remain; both runs ended, so nothing is due.
+    expect(t.clock.nextTimerAt()).toBeUndefined();
+  });
+});
+
 describe("limits", () => {
   it("stops a run that starts more steps than allowed, naming the step", async () => {
     const t = started({ limits: { maxStepsPerRun: 25 } });

@@ -103,6 +103,9 @@ export class WaitRegistry {
   removeRun(runId: string): void {
     for (const wait of this.ofRun(runId)) this.remove(wait.id);
     this.removeDeadline(runId);
+    // The clock's timer may be for one of them: arm it for the next live wait (the sandbox shows it
+    // as "next wait", and advancing to it must not stop at a cancelled run's delay).
+    this.rearm();
   }
 
   hasDeadline(runId: string): boolean {

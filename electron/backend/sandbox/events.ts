@@ -69,6 +69,8 @@ export interface SandboxEventMap {
   "mail.flagged": { mailbox: string; message: MailMessage; origin: Origin };
   "teams.posted": { message: TeamsMessage };
   "teams.cardAnswered": { message: TeamsMessage };
+  /** A card stopped waiting unanswered: the run that waited for it ended. */
+  "teams.cardWithdrawn": { message: TeamsMessage };
   "excel.rowAdded": { workbookId: string; file: string; table: string; row: ExcelRow; origin: Origin };
   "notification.sent": { notification: SandboxNotification };
   "workflow.changed": { workflow: BuiltInWorkflow };

@@ -126,6 +126,36 @@ export class Sandbox implements ConnectorRuntime {
     return invokeOperation(call, this.services, this.faults, this.calls, this.world.clock);
   }
 
+  /**
+   * Steps that waited on these tokens will never take an answer (their run was cancelled or timed
+   * out): an approval their step requested is canceled, a card they posted stops waiting. A request
+   * that another step still waits on (Wait for an approval) stays as it is.
+   */
+  abandon(tokens: readonly string[]): void {
+    this.world.tx(() => {
+      for (const token of tokens) {
+        const waiter = prepared(this.world.db, "SELECT kind, target_id FROM sb_waiters WHERE token = ?").get(
+          token,
+        ) as { kind: "approval" | "card"; target_id: string } | undefined;
+        if (!waiter) continue;
+        prepared(this.world.db, "DELETE FROM sb_waiters WHERE token = ?").run(token);
+        const stillWaited =
+          prepared(this.world.db, "SELECT 1 FROM sb_waiters WHERE kind = ? AND target_id = ?").get(
+            waiter.kind,
+            waiter.target_id,
+          ) !== undefined;
+        if (stillWaited) continue;
+        // Start and wait waits on "approval:<id>"; Wait for an approval on a token of its own, and
+        // the request it waited for belongs to the step that created it.
+        if (waiter.kind === "approval" && token === `approval:${waiter.target_id}`) {
+          this.services.approvals.cancel(waiter.target_id);
+        } else if (waiter.kind === "card") {
+          this.services.teams.stopWaiting(waiter.target_id);
+        }
+      }
+    });
+  }
+
   /** Runs deleted from history will not send a call again: their calls' outcomes can go. */
   forgetRuns(runIds: readonly string[]): number {
     return this.world.tx(() => this.calls.forgetRuns(runIds));

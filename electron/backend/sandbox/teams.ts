@@ -251,6 +251,16 @@ export class Teams {
     ).run(token, messageId, this.world.now());
   }
 
+  /** Nobody waits for the card's answer any more (its run ended): it stays, as a card that was posted. */
+  stopWaiting(messageId: string): void {
+    const changed = prepared(
+      this.db,
+      "UPDATE sb_messages SET card_state = 'posted' WHERE id = ? AND card_state = 'waiting'",
+    ).run(messageId).changes;
+    if (changed > 0)
+      this.world.emit({ type: "teams.cardWithdrawn", payload: { message: this.get(messageId) } });
+  }
+
   /**
    * A person submits a waiting card: records the answer and delivers it to the waiting step, in
    * one transaction. `actionId` is the title (or id) of the button pressed.

@@ -568,7 +568,7 @@ function Parameters({
   }
   const inputs = inputsOf(operation, step).filter((input) => isVisible(input, operation, step));
   const variables = variableNames(graph);
-  const valueOf = (name: string) => {
+  const valueOfInput = (name: string) => {
     const other = operation.inputs.find((candidate) => candidate.name === name);
     return other ? (inputValue(step, operation, other) ?? other.default) : undefined;
   };
@@ -588,7 +588,7 @@ function Parameters({
         problem={problems.get(input.name)}
         focusRequested={focusField === input.name}
         suggestions={
-          input.format === "variable-name" ? variables : sandboxChoicesFor(input, sandboxNames, valueOf)
+          input.format === "variable-name" ? variables : sandboxChoicesFor(input, sandboxNames, valueOfInput)
         }
         onChange={(value) => onChange(input, value, operation)}
       />

@@ -28,18 +28,18 @@ function holds(rule: VisibleWhen, value: JsonValue | undefined): boolean {
 export function sandboxChoicesFor(
   input: InputDeclaration,
   names: SandboxNames | undefined,
-  valueOf: (inputName: string) => JsonValue | undefined,
+  valueOfInput: (inputName: string) => JsonValue | undefined,
 ): string[] | undefined {
   const declared = input.sandboxChoices;
   if (!declared || !names) return undefined;
-  if (declared.when && !holds(declared.when, valueOf(declared.when.input))) return undefined;
+  if (declared.when && !holds(declared.when, valueOfInput(declared.when.input))) return undefined;
   switch (declared.from) {
     case "bc-company":
       return [names.company];
     case "teams-team":
       return names.teams.map((team) => team.displayName);
     case "teams-channel": {
-      const chosen = valueOf(declared.teamInput);
+      const chosen = valueOfInput(declared.teamInput);
       if (typeof chosen !== "string") return undefined;
       const team = names.teams.find((t) => same(t.id, chosen) || same(t.displayName, chosen));
       return team?.channels.map((channel) => channel.displayName);

@@ -129,9 +129,10 @@ export function TestRunPanel({
       run={run}
       selectedNode={selectedNode}
       onSelectNode={onSelectNode}
-      onCancel={() =>
-        void api.call("runs.cancel", { runId: run.id }).then(() => toast.info(t("runs.cancelled")))
-      }
+      onCancel={async () => {
+        await api.call("runs.cancel", { runId: run.id });
+        toast.info(t("runs.cancelled"));
+      }}
       onResubmit={async () => {
         const result = await api.call("runs.resubmit", { runId: run.id });
         if (result.started) useRuns.getState().watch(testKey(run.flowId, run.flowVersion), result.runId);
