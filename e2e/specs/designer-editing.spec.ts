@@ -667,6 +667,57 @@ test.describe("designer: editing", () => {
     await expect(page.getByTestId("run-row").filter({ hasText: "Cancelled" })).toHaveCount(2);
   });
 
+  test("the expression tab completes functions, places a syntax error by column, and names what the flow lacks", async ({
+    app,
+  }) => {
+    const page = app.page;
+    const flowId = await createFlow(
+      page,
+      "Totals",
+      "instant",
+      buttonFlow({
+        Initialize_Total: {
+          type: "InitializeVariable",
+          inputs: { variables: [{ name: "Total", type: "integer", value: 5 }] },
+          runAfter: {},
+        },
+        Note: { type: "Compose", inputs: "", runAfter: { Initialize_Total: ["Succeeded"] } },
+      }),
+    );
+    const designer = new DesignerPage(page);
+    await designer.open(flowId);
+    await designer.select("Note");
+    const field = designer.field("Inputs");
+    await field.click();
+    await designer.panel().getByRole("button", { name: "Insert dynamic content or an expression" }).click();
+    const picker = page.getByRole("dialog", { name: "Dynamic content" });
+    await picker.getByRole("tab", { name: "Expression" }).click();
+    const editor = picker.getByRole("textbox", { name: "Expression" });
+
+    // Autocomplete: Tab takes the function and opens its parentheses; the signature follows.
+    await editor.pressSequentially("conc");
+    await expect(picker.getByRole("list", { name: "Functions" })).toContainText("concat");
+    await editor.press("Tab");
+    await expect(editor).toHaveValue("concat(");
+    await expect(picker.getByTestId("signature-help")).toContainText("concat(");
+
+    // Unfinished: the error says where, as a column, and Add waits.
+    await editor.pressSequentially("'Total: ', string(variables('Totl')");
+    await expect(picker.getByTestId("expression-problem")).toContainText("(column 43)");
+    await expect(picker.getByRole("button", { name: "Add" })).toBeDisabled();
+
+    // Parses, but names a variable the flow does not have: said, with the one meant.
+    await editor.press("End");
+    await editor.pressSequentially("))");
+    await expect(picker.getByTestId("expression-notices")).toHaveText(
+      "No variable 'Totl' is initialized in this flow. Did you mean 'Total'?",
+    );
+    await editor.fill("concat('Total: ', string(variables('Total')))");
+    await expect(picker.getByTestId("expression-notices")).toHaveCount(0);
+    await picker.getByRole("button", { name: "Add" }).click();
+    await expect(field.locator(".token-chip")).toHaveCount(1);
+  });
+
   test("Cancel run asks first; the approval the run waited for is canceled in the sandbox", async ({
     app,
   }) => {

@@ -53,6 +53,7 @@ export {
   renameVariableReferencesInValue,
 } from "./references";
 export { type Token, type TokenKind, tokenize } from "./scanner";
+export { closestName } from "./suggest";
 export {
   type CompiledTemplate,
   containsExpression,

@@ -3,6 +3,7 @@ import { t } from "../../i18n";
 import { SearchField } from "../../ui/SearchField";
 import type { ContentGroup } from "./dynamic-content";
 import { ExpressionEditor } from "./ExpressionEditor";
+import type { ExpressionScope } from "./expression-help";
 
 /**
  * The dynamic content picker: outputs of the trigger and earlier steps, grouped by step, searchable,
@@ -11,11 +12,14 @@ import { ExpressionEditor } from "./ExpressionEditor";
 export function ContentPicker({
   anchor,
   groups,
+  scope,
   onInsert,
   onClose,
 }: {
   anchor: DOMRect;
   groups: ContentGroup[];
+  /** What the flow has, for the expression tab's check of the names used. */
+  scope?: ExpressionScope;
   onInsert: (expression: string) => void;
   onClose: () => void;
 }) {
@@ -124,7 +128,7 @@ export function ContentPicker({
           </div>
         </>
       ) : (
-        <ExpressionEditor onSubmit={onInsert} />
+        <ExpressionEditor onSubmit={onInsert} {...(scope ? { scope } : {})} />
       )}
     </div>
   );

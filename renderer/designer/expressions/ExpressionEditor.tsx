@@ -1,14 +1,24 @@
 import { useMemo, useRef, useState } from "react";
 import { arityText } from "../../../shared/expr";
 import { t } from "../../i18n";
-import { completions, expressionProblem, signatureAt, wordAt } from "./expression-help";
+import {
+  completions,
+  type ExpressionScope,
+  expressionProblem,
+  referenceNotices,
+  signatureAt,
+  wordAt,
+} from "./expression-help";
 
 /** The raw expression language for power users: autocomplete, signature help, errors at their place. */
 export function ExpressionEditor({
   initial = "",
+  scope,
   onSubmit,
 }: {
   initial?: string;
+  /** The flow's steps, variables and loops: names the expression uses that it lacks are pointed out. */
+  scope?: ExpressionScope;
   onSubmit: (expression: string) => void;
 }) {
   const [text, setText] = useState(initial);
@@ -18,6 +28,7 @@ export function ExpressionEditor({
   const suggestions = useMemo(() => completions(text, caret), [text, caret]);
   const signature = useMemo(() => signatureAt(text, caret), [text, caret]);
   const problem = useMemo(() => expressionProblem(text), [text]);
+  const notices = useMemo(() => (scope ? referenceNotices(text, scope) : []), [text, scope]);
 
   const accept = (name: string) => {
     const { start } = wordAt(text, caret);
@@ -108,9 +119,15 @@ export function ExpressionEditor({
           role="alert"
           data-testid="expression-problem"
         >
-          <pre aria-hidden="true">{text.slice(0, problem.position).replace(/[^\n]/g, " ")}^</pre>
+          <ProblemPlace text={text} position={problem.position} />
           {problem.message}
         </div>
+      ) : notices.length > 0 ? (
+        <ul className="expression-notices" id="expression-problem" data-testid="expression-notices">
+          {notices.map((notice) => (
+            <li key={notice}>{notice}</li>
+          ))}
+        </ul>
       ) : (
         <div id="expression-problem" className="visually-hidden">
           {t("designer.expression.valid")}
@@ -127,5 +144,24 @@ export function ExpressionEditor({
         </button>
       </div>
     </div>
+  );
+}
+
+/**
+ * The text around the error with the place marked: the textarea wraps long expressions, so a caret
+ * drawn under a copy of the text would point at the wrong character.
+ */
+function ProblemPlace({ text, position }: { text: string; position: number }) {
+  const flat = text.replace(/\s+/g, " ");
+  const at = text.slice(0, position).replace(/\s+/g, " ").length;
+  const from = Math.max(0, at - 28);
+  return (
+    <code className="expression-place" aria-hidden="true">
+      {from > 0 ? "…" : ""}
+      {flat.slice(from, at)}
+      <mark>{flat.charAt(at) || " "}</mark>
+      {flat.slice(at + 1, at + 13)}
+      {at + 13 < flat.length ? "…" : ""}
+    </code>
   );
 }

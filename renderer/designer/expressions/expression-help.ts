@@ -1,5 +1,14 @@
 // Autocomplete and signature help for the expression editor, from the function registry.
-import { FUNCTIONS, type FunctionInfo, getFunctionInfo, tryParseTemplate } from "../../../shared/expr";
+import {
+  analyzeTemplate,
+  closestName,
+  FUNCTIONS,
+  type FunctionInfo,
+  getFunctionInfo,
+  lineColumn,
+  referenceName,
+  tryParseTemplate,
+} from "../../../shared/expr";
 
 /** The identifier being typed at the caret, and where it starts. */
 export function wordAt(text: string, caret: number): { word: string; start: number } {
@@ -77,8 +86,39 @@ export function expressionProblem(text: string): ExpressionProblem | undefined {
   const { errors } = tryParseTemplate(`@${text}`);
   const first = errors[0];
   if (!first) return undefined;
-  return {
-    message: first.message.replace(/ at (\d+)/, (_m, n: string) => ` at ${Math.max(0, Number(n) - 1)}`),
-    position: Math.max(0, first.position - 1),
+  const position = Math.max(0, first.position - 1);
+  // The parser counts from the "@" it was given: say where in the person's own text, as a place.
+  const { line, column } = lineColumn(text, position);
+  const place = text.includes("\n") ? `line ${line}, column ${column}` : `column ${column}`;
+  const message = first.message.replace(/ at \d+$/, "");
+  return { message: `${message.charAt(0).toUpperCase()}${message.slice(1)} (${place}).`, position };
+}
+
+/** What the flow around the expression has: every step, variable and loop, by name. */
+export interface ExpressionScope {
+  actions: readonly string[];
+  variables: readonly string[];
+  loops: readonly string[];
+}
+
+/**
+ * Names the expression uses that the flow does not have (a step, a variable, a loop), each with the
+ * closest name it has. They are not syntax errors (the step may be added next), so they warn.
+ */
+export function referenceNotices(text: string, scope: ExpressionScope): string[] {
+  if (!text.trim() || tryParseTemplate(`@${text}`).errors.length > 0) return [];
+  const { references } = analyzeTemplate(`@${text}`);
+  const notices: string[] = [];
+  const check = (names: readonly string[], known: readonly string[], what: (name: string) => string) => {
+    const lower = new Set(known.map((name) => referenceName(name).toLowerCase()));
+    for (const name of new Set(names)) {
+      if (lower.has(referenceName(name).toLowerCase())) continue;
+      const near = closestName(name, known);
+      notices.push(near ? `${what(name)} Did you mean '${near}'?` : what(name));
+    }
   };
+  check([...references.actions, ...references.scopes], scope.actions, (n) => `This flow has no step '${n}'.`);
+  check(references.loops, scope.loops, (n) => `This flow has no loop '${n}'.`);
+  check(references.variables, scope.variables, (n) => `No variable '${n}' is initialized in this flow.`);
+  return notices;
 }

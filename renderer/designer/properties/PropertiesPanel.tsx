@@ -41,6 +41,7 @@ import { t } from "../../i18n";
 import { cardInfo, displayName, stepNote } from "../card-info";
 import { ContentPicker } from "../expressions/ContentPicker";
 import { availableContent, labelsOf } from "../expressions/dynamic-content";
+import type { ExpressionScope } from "../expressions/expression-help";
 import type { TokenInputHandle } from "../expressions/TokenInput";
 import { iconFor } from "../icons";
 import { useDesigner, useDesignerStore } from "../state/context";
@@ -145,6 +146,7 @@ export function PropertiesPanel({ findings }: { findings: readonly Finding[] }) 
       problems.set(finding.field, { message: finding.message, severity: finding.severity });
   }
   const groups = picker ? availableContent(graph, node.kind === "action" ? node.name : undefined) : [];
+  const scope = picker ? expressionScope(graph) : undefined;
 
   const updateStep = (label: string, change: (step: JsonObject) => JsonObject, coalesce?: string) => {
     const options = coalesce ? { coalesce } : {};
@@ -401,6 +403,7 @@ export function PropertiesPanel({ findings }: { findings: readonly Finding[] }) 
           <ContentPicker
             anchor={picker.anchor}
             groups={groups}
+            {...(scope ? { scope } : {})}
             onClose={() => setPicker(undefined)}
             onInsert={(expression) => {
               picker.field.insertToken(expression);
@@ -653,6 +656,18 @@ function Parameters({
         )}
     </div>
   );
+}
+
+/** Every step, variable and loop of the flow, for the expression editor's check of names. */
+function expressionScope(graph: FlowGraph): ExpressionScope {
+  const actions: string[] = [];
+  const loops: string[] = [];
+  for (const node of graph.nodes) {
+    if (node.kind !== "action") continue;
+    actions.push(node.name);
+    if (isActionType(node.action, "Foreach") || isActionType(node.action, "Until")) loops.push(node.name);
+  }
+  return { actions, loops, variables: variableNames(graph) };
 }
 
 function variableNames(graph: FlowGraph): string[] {
