@@ -109,6 +109,24 @@ test.describe("designer: editing", () => {
     await expect(designer.panel()).toContainText("Condition");
     await page.keyboard.press("Escape");
     await expect(designer.panel()).toBeHidden();
+
+    // Escape from a field of the panel closes it too, keeping the edit, and the card has the focus.
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("Enter");
+    await designer.field("Title").click();
+    await page.keyboard.press("End");
+    await page.keyboard.type(" (urgent)");
+    await page.keyboard.press("Escape");
+    await expect(designer.panel()).toBeHidden();
+    await expect(page.locator(".react-flow__node.selected")).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(designer.field("Title")).toContainText("(urgent)");
+    // Escape in the step's name undoes the typing and leaves the panel open.
+    const stepName = designer.panel().getByLabel("Step name");
+    await stepName.fill("Renamed by mistake");
+    await stepName.press("Escape");
+    await expect(stepName).toHaveValue("Start and wait for an approval");
+    await expect(designer.panel()).toBeVisible();
   });
 
   test("undo and redo every kind of edit, from the toolbar and the keyboard", async ({ app }) => {
@@ -849,6 +867,8 @@ test.describe("designer: editing", () => {
     await field.press("Escape");
     await expect(find).toBeHidden();
     await expect(card).toHaveClass(/selected/);
+    // The focus is back on the step found, not lost to the page.
+    await expect(page.locator(".react-flow__node.selected")).toBeFocused();
     // The keyboard is the canvas's again: Enter opens the selected step.
     await page.keyboard.press("Enter");
     await expect(designer.panel()).toBeVisible();

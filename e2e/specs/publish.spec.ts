@@ -495,6 +495,8 @@ test.describe("publishing", () => {
     await page.getByRole("menuitem", { name: "Run…" }).click();
     const pane = page.getByTestId("run-flow-pane");
     await expect(pane).toContainText("“Month end” runs now, on its published version");
+    // The pane opens on its first field, where typing starts, not on its close button.
+    await expect(pane.getByRole("textbox", { name: /Reason/ })).toBeFocused();
     await pane.getByRole("button", { name: "Continue" }).click();
     await expect(pane).toContainText("Reason");
     await pane.getByRole("textbox", { name: /Reason/ }).fill("Quarter closing");

@@ -1,6 +1,7 @@
 // The canvas's context menu (right click, Shift+F10 or the Menu key): what can be done to a card, or
 // on the empty canvas, with the keys that do the same. Every action is the designer's own undoable
 // edit; Copy and Cut go through the clipboard events, as the keyboard and the Edit menu do.
+
 import {
   ArrowDown,
   ArrowUp,
@@ -22,6 +23,7 @@ import { type ReactNode, useState } from "react";
 import { actionNameOfNodeId, type InsertionPoint, type WdlActions } from "../../shared/flow";
 import { t } from "../i18n";
 import { Menu, type MenuItem } from "../ui/Menu";
+import { focusCard } from "./canvas/focus-card";
 import { displayName, stepNote } from "./card-info";
 import { copiedSteps } from "./state/clipboard";
 import { type DesignerStore, NOTE_FIELD, RENAME_FIELD } from "./state/designer-store";
@@ -79,10 +81,7 @@ export function useCanvasMenu(host: CanvasMenuHost): {
           style={style}
           onClose={(focusReturn) => {
             setOpened(undefined);
-            if (focusReturn && opened.nodeId)
-              document
-                .querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(opened.nodeId)}"]`)
-                ?.focus({ preventScroll: true });
+            if (focusReturn && opened.nodeId) focusCard(opened.nodeId);
           }}
         />
       </div>

@@ -35,6 +35,7 @@ import { downloadText } from "../workflows/download";
 import { VersionsDialog } from "../workflows/VersionsDialog";
 import { useCanvasMenu } from "./CanvasContextMenu";
 import { FlowCanvas } from "./canvas/FlowCanvas";
+import { focusCanvas, focusCard } from "./canvas/focus-card";
 import { CheckerPanel } from "./checker/CheckerPanel";
 import { badgesOf, useCheck } from "./checker/use-check";
 import { ConflictChangesDialog } from "./compare/ConflictChangesDialog";
@@ -280,7 +281,8 @@ function Designer() {
    */
   const closeFind = () => {
     setFind((f) => ({ ...f, open: false }));
-    if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+    // Back to the step found (or the flow), so that the arrows go on from there.
+    focusCanvas(store.getState().selected);
   };
 
   const onPick = useCallback((point: InsertionPoint, anchor: DOMRect) => setPicker({ point, anchor }), []);
@@ -443,10 +445,7 @@ function Designer() {
           event.preventDefault();
           state.select(next);
           // The focus follows, so that the next key starts from this card too.
-          if (focusedId)
-            document
-              .querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(next)}"]`)
-              ?.focus({ preventScroll: true });
+          if (focusedId) focusCard(next);
           const node = reactFlow.getInternalNode(next);
           if (node)
             void reactFlow.setCenter(

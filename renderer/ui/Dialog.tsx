@@ -8,9 +8,16 @@ interface DialogProps {
   footer?: ReactNode;
   /** Narrow for confirmations, wide for forms with choices. */
   size?: "narrow" | "wide";
-  /** Where focus goes when the dialog opens (a CSS selector inside it). */
+  /**
+   * Where focus goes when the dialog opens (a CSS selector inside it). Without one: its first field,
+   * else its primary action; never the close button, which the browser would choose.
+   */
   initialFocus?: string;
 }
+
+const FIRST_FIELD =
+  "input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled])";
+const PRIMARY_ACTION = ".dialog-actions .button.primary:not([disabled])";
 
 /** A modal on the native <dialog>: focus is trapped, Escape closes it, the page behind is inert. */
 export function Dialog({ title, onClose, children, footer, size = "narrow", initialFocus }: DialogProps) {
@@ -20,7 +27,9 @@ export function Dialog({ title, onClose, children, footer, size = "narrow", init
     const dialog = ref.current;
     if (!dialog) return;
     if (!dialog.open) dialog.showModal();
-    const target = initialFocus ? dialog.querySelector<HTMLElement>(initialFocus) : null;
+    const target = initialFocus
+      ? dialog.querySelector<HTMLElement>(initialFocus)
+      : (dialog.querySelector<HTMLElement>(FIRST_FIELD) ?? dialog.querySelector<HTMLElement>(PRIMARY_ACTION));
     target?.focus();
     return () => dialog.close();
   }, [initialFocus]);

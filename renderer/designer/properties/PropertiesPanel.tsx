@@ -38,6 +38,7 @@ import {
 } from "../../../shared/flow";
 import type { JsonObject, JsonValue } from "../../../shared/json";
 import { t } from "../../i18n";
+import { focusCard } from "../canvas/focus-card";
 import { cardInfo, displayName, stepNote } from "../card-info";
 import { ContentPicker } from "../expressions/ContentPicker";
 import { availableContent, labelsOf } from "../expressions/dynamic-content";
@@ -179,6 +180,15 @@ export function PropertiesPanel({ findings }: { findings: readonly Finding[] }) 
         className="properties"
         aria-label={t("designer.properties")}
         data-testid="properties-panel"
+        onKeyDown={(event) => {
+          // Escape from any field closes the panel (the field's edit is kept) and the keys go on
+          // from the card; what handles Escape itself (the step name, a picker) says so first.
+          if (event.key !== "Escape" || event.defaultPrevented) return;
+          event.preventDefault();
+          if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+          store.getState().closePanel();
+          requestAnimationFrame(() => focusCard(node.id));
+        }}
         style={{ "--connector": info.color } as React.CSSProperties}
       >
         <header className="properties-header">
@@ -452,7 +462,14 @@ function StepTitle({
   onRename: (to: string) => boolean;
 }) {
   const [text, setText] = useState(displayName(name));
+  // Escape blurs the field to give up the typing: the blur must not rename with it.
+  const abandoning = useRef(false);
   const commit = () => {
+    if (abandoning.current) {
+      abandoning.current = false;
+      setText(displayName(name));
+      return;
+    }
     const to = actionNameFromTitle(text);
     if (!to || to === name) {
       setText(displayName(name));
@@ -471,7 +488,9 @@ function StepTitle({
       onKeyDown={(event) => {
         if (event.key === "Enter") event.currentTarget.blur();
         if (event.key === "Escape") {
-          setText(displayName(name));
+          // Undoes the typing only: the panel stays open (a second Escape closes it).
+          event.preventDefault();
+          abandoning.current = true;
           event.currentTarget.blur();
         }
       }}
