@@ -1,5 +1,6 @@
 import type { Locator } from "@playwright/test";
-import { createFlow } from "../harness/api";
+import { PURCHASE_APPROVAL_FLOW } from "../fixtures/purchase-approval";
+import { callApi, createFlow } from "../harness/api";
 import { expect, test } from "../harness/fixtures";
 import { DesignerPage } from "../pages/designer";
 import { FlowListPage } from "../pages/flow-list";
@@ -173,6 +174,18 @@ test.describe("My flows", () => {
 
     await nav.getByRole("link", { name: "My flows" }).click();
     await onScreen(page.getByRole("button", { name: "New flow" }));
+
+    // The workflow list keeps each row's switch and More menu in the window; the version moves
+    // beside the kind when its column folds away.
+    const flowId = await createFlow(page, "Purchase invoice approval for the whole company", "automated", PURCHASE_APPROVAL_FLOW);
+    await callApi(page, "publish.publish", { flowId });
+    await nav.getByRole("link", { name: "Workflow list" }).click();
+    const row = page
+      .getByTestId("workflow-row")
+      .filter({ has: page.getByRole("link", { name: "Purchase invoice approval for the whole company" }) });
+    await onScreen(row.getByRole("button", { name: "More" }));
+    await onScreen(row.getByRole("switch"));
+    await expect(row).toContainText("v1");
   });
 
   test("sorts by a column's header, either way, and keeps the order after a restart", async ({ app }) => {

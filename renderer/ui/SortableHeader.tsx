@@ -6,15 +6,18 @@ export function SortableHeader<K extends string>({
   label,
   column,
   sorting,
+  className,
 }: {
   label: string;
   column: K;
   sorting: Sorting<K>;
+  /** For the th (a column that folds away in a narrow window). */
+  className?: string;
 }) {
   const direction = sorting.directionOf(column);
   const Icon = direction === "ascending" ? ArrowUp : direction === "descending" ? ArrowDown : ArrowUpDown;
   return (
-    <th scope="col" aria-sort={direction ?? "none"}>
+    <th scope="col" aria-sort={direction ?? "none"} className={className}>
       <button
         type="button"
         className={direction ? "sort-button sorted" : "sort-button"}

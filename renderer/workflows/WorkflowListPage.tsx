@@ -248,8 +248,15 @@ export function WorkflowListPage() {
               <SortableHeader label={t("workflows.column.name")} column="name" sorting={sorting} />
               <th scope="col">{t("workflows.column.trigger")}</th>
               <SortableHeader label={t("workflows.column.status")} column="status" sorting={sorting} />
-              <th scope="col">{t("workflows.column.version")}</th>
-              <SortableHeader label={t("workflows.column.published")} column="published" sorting={sorting} />
+              <th scope="col" className="col-version">
+                {t("workflows.column.version")}
+              </th>
+              <SortableHeader
+                label={t("workflows.column.published")}
+                column="published"
+                sorting={sorting}
+                className="col-published"
+              />
               <SortableHeader label={t("workflows.column.lastRun")} column="lastRun" sorting={sorting} />
               <th scope="col">
                 <span className="visually-hidden">{t("common.more")}</span>
@@ -293,6 +300,11 @@ export function WorkflowListPage() {
                           {kindLabel(entry.kind)}
                         </span>
                         {entry.builtIn && <span className="tag">{t("workflows.builtIn")}</span>}
+                        {entry.version !== null && (
+                          <span className="muted version-inline">
+                            {t("workflows.versionShort", { version: entry.version })}
+                          </span>
+                        )}
                       </span>
                     </div>
                   </td>
@@ -337,8 +349,8 @@ export function WorkflowListPage() {
                     </label>
                     {entry.suspendedReason && <div className="suspended-reason">{entry.suspendedReason}</div>}
                   </td>
-                  <td className="muted">{entry.version ?? "—"}</td>
-                  <td className="muted" title={entry.publishedBy ?? undefined}>
+                  <td className="muted col-version">{entry.version ?? "—"}</td>
+                  <td className="muted col-published" title={entry.publishedBy ?? undefined}>
                     {entry.publishedAt
                       ? t("workflows.publishedBy", {
                           who: entry.publishedByName ?? entry.publishedBy ?? "",

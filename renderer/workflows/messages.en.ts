@@ -14,6 +14,7 @@ export const workflowsMessages = {
   "workflows.column.trigger": "Starts",
   "workflows.column.status": "Status",
   "workflows.column.version": "Version",
+  "workflows.versionShort": "v{version}",
   "workflows.column.published": "Published",
   "workflows.column.lastRun": "Last run",
   "workflows.builtIn": "Built-in",
