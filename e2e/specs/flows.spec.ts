@@ -177,7 +177,12 @@ test.describe("My flows", () => {
 
     // The workflow list keeps each row's switch and More menu in the window; the version moves
     // beside the kind when its column folds away.
-    const flowId = await createFlow(page, "Purchase invoice approval for the whole company", "automated", PURCHASE_APPROVAL_FLOW);
+    const flowId = await createFlow(
+      page,
+      "Purchase invoice approval for the whole company",
+      "automated",
+      PURCHASE_APPROVAL_FLOW,
+    );
     await callApi(page, "publish.publish", { flowId });
     await nav.getByRole("link", { name: "Workflow list" }).click();
     const row = page
