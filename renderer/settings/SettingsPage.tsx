@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { useLocation } from "wouter";
 import type { AppInfo, ConnectorPolicySetting } from "../../shared/api";
 import { CONNECTORS } from "../../shared/connectors";
 import { api } from "../api/client";
@@ -13,6 +14,7 @@ const CLASSES = ["business", "non-business", "blocked"] as const;
 
 /** Appearance, Automate's privacy statement, the role, and (for administrators) the Automate policy. */
 export function SettingsPage() {
+  const [, navigate] = useLocation();
   useDocumentTitle(t("nav.settings"));
   const { settings, update, load } = useSettings();
   const [info, setInfo] = useState<AppInfo>();
@@ -42,6 +44,11 @@ export function SettingsPage() {
       toast.success(t("settings.saved"));
       if (result.suspended.length > 0)
         toast.error(t("settings.suspended", { count: result.suspended.length }));
+      if (result.allowed.length > 0)
+        toast.info(t("settings.allowedAgain", { count: result.allowed.length }), {
+          label: t("nav.workflows"),
+          run: () => navigate("/workflows"),
+        });
     } catch (error) {
       toast.error(describeError(error));
     } finally {

@@ -218,6 +218,10 @@ export const workflowsMessages = {
     one: "{count} published flow breaks it and was suspended.",
     other: "{count} published flows break it and were suspended.",
   },
+  "settings.allowedAgain": {
+    one: "{count} suspended flow is allowed by this policy: it stays off until someone turns it on.",
+    other: "{count} suspended flows are allowed by this policy: they stay off until someone turns them on.",
+  },
   "settings.retention.title": "Run history",
   "settings.retention.keep": "Keep ended runs for",
   "settings.retention.days": { one: "{count} day", other: "{count} days" },

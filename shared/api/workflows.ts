@@ -178,6 +178,8 @@ export const setPolicyInputSchema = z
   .strict();
 export const setPolicyResultSchema = z.object({
   suspended: z.array(z.object({ id: z.string(), name: z.string(), reason: z.string() })),
+  /** Flows suspended before that this policy allows: still off, now free to be turned on. */
+  allowed: z.array(z.object({ id: z.string(), name: z.string() })),
 });
 
 export const workflowsChangedEventSchema = z.object({ id: z.string().optional() });

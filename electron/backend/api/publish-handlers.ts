@@ -128,9 +128,9 @@ export function publishHandlers({
         ...(automateEnabled !== undefined ? { automateEnabled } : {}),
         ...(connectorPolicy ? { connectorPolicy } : {}),
       });
-      const { suspended } = publisher.applyPolicy(next.connectorPolicy);
-      if (suspended.length > 0) changed();
-      return { suspended };
+      const { suspended, allowed } = publisher.applyPolicy(next.connectorPolicy);
+      if (suspended.length > 0 || allowed.length > 0) changed();
+      return { suspended, allowed };
     },
   };
 }

@@ -25,6 +25,7 @@ describe("the administrator's connector policy", () => {
           reason: "Uses Office 365 Outlook, which the administrator blocked",
         },
       ],
+      allowed: [],
     });
     expect(w.publisher.getWorkflow(mailing.id)).toMatchObject({
       status: "suspended",
@@ -47,9 +48,23 @@ describe("the administrator's connector policy", () => {
     expect(error.message).toBe(
       "“Invoice approvals” cannot be turned on: Uses Office 365 Outlook, which the administrator blocked.",
     );
-    // …allowed once the administrator relents.
+    // …allowed once the administrator relents: still off (its owner turns it on), and its reason
+    // says so instead of naming a block that is gone.
+    expect(w.publisher.applyPolicy({ connectors: {}, default: "business" })).toMatchObject({
+      suspended: [],
+      allowed: [{ id: mailing.id, name: "Invoice approvals" }],
+    });
+    expect(w.publisher.getWorkflow(mailing.id)).toMatchObject({
+      status: "suspended",
+      suspendedReason:
+        "Suspended under an earlier connector policy; the current one allows it, so it can be turned on again",
+    });
+    // A policy that blocks it for another reason says that reason instead.
+    w.publisher.applyPolicy({ connectors: { shared_approvals: "blocked" }, default: "business" });
+    expect(w.publisher.getWorkflow(mailing.id).suspendedReason).toBe(
+      "Uses Approvals, which the administrator blocked",
+    );
     w.publisher.applyPolicy({ connectors: {}, default: "business" });
-    expect(w.publisher.getWorkflow(mailing.id).status).toBe("suspended");
     expect(w.publisher.setEnabled(mailing.id, true)).toMatchObject({
       status: "enabled",
       suspendedReason: null,

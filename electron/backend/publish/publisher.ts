@@ -74,6 +74,10 @@ export interface StartReport {
 /** How many checker errors a refused publish names. */
 const ERRORS_SHOWN = 3;
 
+/** The reason a suspended flow shows once the policy that suspended it allows it again. */
+export const ALLOWED_AGAIN =
+  "Suspended under an earlier connector policy; the current one allows it, so it can be turned on again";
+
 export class Publisher {
   private readonly db: Database;
   private readonly versionStore: VersionStore;
@@ -388,12 +392,24 @@ export class Publisher {
       const reason = policyViolation(this.versionDefinition(row.flow_id, row.version), policy);
       if (reason) suspended.push({ id: row.flow_id, name: row.name, reason });
     }
+    // Flows suspended before: their reason must be the current policy's, or say that it allows them.
+    const allowed: PolicyResult["allowed"] = [];
+    const reasons: { id: string; reason: string }[] = [];
+    for (const row of this.store.suspended()) {
+      const reason = policyViolation(this.versionDefinition(row.flow_id, row.version), policy);
+      if (reason) reasons.push({ id: row.flow_id, reason });
+      else {
+        allowed.push({ id: row.flow_id, name: row.name });
+        reasons.push({ id: row.flow_id, reason: ALLOWED_AGAIN });
+      }
+    }
     const now = this.options.clock.now();
     this.db.transaction(() => {
       for (const s of suspended) this.store.setStatus(s.id, "suspended", s.reason, now);
+      for (const r of reasons) this.store.setStatus(r.id, "suspended", r.reason, now);
     })();
     for (const s of suspended) this.deactivate(s.id);
-    return { checked: enabled.length, suspended };
+    return { checked: enabled.length, suspended, allowed };
   }
 
   // --- instant flows ---

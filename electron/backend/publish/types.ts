@@ -120,6 +120,11 @@ export interface PolicyResult {
   checked: number;
   /** Those suspended now, with the reason. */
   suspended: { id: string; name: string; reason: string }[];
+  /**
+   * Suspended ones the new policy allows: they stay off (turning a flow on is its owner's choice),
+   * and their reason now says they can be turned on.
+   */
+  allowed: { id: string; name: string }[];
 }
 
 export interface ExportedFile {

@@ -72,6 +72,7 @@ export class WorkflowStore {
     status: Statement;
     remove: Statement<[string]>;
     enabled: Statement<[], WorkflowRow>;
+    suspended: Statement<[], WorkflowRow>;
     cursor: Statement<[number, string]>;
     missed: Statement;
     policy: Statement<[MissedPolicy, string]>;
@@ -104,6 +105,7 @@ export class WorkflowStore {
       ),
       remove: db.prepare("DELETE FROM workflows WHERE flow_id = ?"),
       enabled: db.prepare("SELECT * FROM workflows WHERE status = 'enabled' ORDER BY flow_id"),
+      suspended: db.prepare("SELECT * FROM workflows WHERE status = 'suspended' ORDER BY flow_id"),
       cursor: db.prepare("UPDATE workflows SET schedule_cursor = ? WHERE flow_id = ?"),
       missed: db.prepare(
         `UPDATE workflows SET missed_count = @count, missed_capped = @capped, missed_first_at = @firstAt,
@@ -150,6 +152,10 @@ export class WorkflowStore {
 
   enabled(): WorkflowRow[] {
     return this.s.enabled.all();
+  }
+
+  suspended(): WorkflowRow[] {
+    return this.s.suspended.all();
   }
 
   /** The schedule has fired (or accounted for) every occurrence up to `at`. */
