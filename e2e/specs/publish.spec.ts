@@ -548,6 +548,29 @@ test.describe("publishing", () => {
     await expect(row).toContainText("Never ran");
   });
 
+  test("My flows flags a draft edited since its version was published, until it is published again", async ({
+    app,
+  }) => {
+    const page = app.page;
+    const flowId = await createFlow(page, "Purchase invoice approval", "automated", PURCHASE_APPROVAL_FLOW);
+    await callApi(page, "publish.publish", { flowId, note: "first version" });
+    const list = new FlowListPage(page);
+    await list.goto();
+    const state = list.row("Purchase invoice approval").getByTestId("published-state");
+    await expect(state).toHaveText("v1 · Enabled");
+
+    const designer = new DesignerPage(page);
+    await designer.open(flowId);
+    await designer.select("Start and wait for an approval");
+    await designer.fill("Title", "Approve the invoice, please");
+    await designer.saved();
+    await list.goto();
+    await expect(state).toHaveText("v1 · Enabled draft edited");
+
+    await callApi(page, "publish.publish", { flowId, note: "new title" });
+    await expect(state).toHaveText("v2 · Enabled");
+  });
+
   test("a published flow moved to the recycle bin leaves the workflow list and comes back turned off", async ({
     app,
   }) => {

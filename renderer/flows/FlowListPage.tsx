@@ -212,7 +212,7 @@ export function FlowListPage() {
                 </td>
                 <td className="muted">{triggerTitle(flow)}</td>
                 <td>
-                  <PublishedState entry={published.get(flow.id)} />
+                  <PublishedState entry={published.get(flow.id)} revision={flow.revision} />
                 </td>
                 <td className="muted" title={formatDateTime(flow.updatedAt)}>
                   {formatRelative(flow.updatedAt)}

@@ -25,9 +25,13 @@ export function usePublishedStates(): ReadonlyMap<string, WorkflowEntry> {
   return entries;
 }
 
-/** "v3 · Enabled", or "Not published" for a flow that has only its draft. */
-export function PublishedState({ entry }: { entry: WorkflowEntry | undefined }) {
+/**
+ * "v3 · Enabled", or "Not published" for a flow that has only its draft; "draft edited" when the
+ * draft was saved since that version was published (people forget to publish).
+ */
+export function PublishedState({ entry, revision }: { entry: WorkflowEntry | undefined; revision: number }) {
   if (!entry) return <span className="muted">{t("flows.notPublished")}</span>;
+  const edited = entry.publishedFromRevision !== null && revision > entry.publishedFromRevision;
   return (
     <span className={`published-state status-${entry.status}`} data-testid="published-state">
       <span className="status-dot" aria-hidden="true" />
@@ -35,6 +39,12 @@ export function PublishedState({ entry }: { entry: WorkflowEntry | undefined }) 
         version: entry.version ?? 0,
         status: t(`workflows.status.${entry.status}` as MessageKey),
       })}
+      {edited && " "}
+      {edited && (
+        <span className="draft-edited" title={t("flows.draftEdited.title", { version: entry.version ?? 0 })}>
+          {t("flows.draftEdited")}
+        </span>
+      )}
     </span>
   );
 }

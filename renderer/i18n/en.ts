@@ -77,6 +77,9 @@ export const en = {
   "flows.column.published": "Published",
   "flows.notPublished": "Not published",
   "flows.publishedState": "v{version} · {status}",
+  "flows.draftEdited": "draft edited",
+  "flows.draftEdited.title":
+    "The draft has changes saved since version {version} was published: publish to make them run.",
   "flows.column.modified": "Modified",
   "flows.empty.title": "No flows yet",
   "flows.empty.body":

@@ -133,6 +133,27 @@ describe("the workflow list", () => {
     expect(w.publisher.listWorkflows().items.find((e) => e.builtIn)?.publishedByName).toBeNull();
   });
 
+  it("says which draft revision the running version was published from, so My flows can flag later edits", () => {
+    const w = open();
+    const flow = createFlow(w, "Edited later", "instant", buttonFlow());
+    w.publisher.publish(flow.id, { publishedBy: ACTOR });
+    const published = () => w.publisher.listWorkflows({ search: "Edited later" }).items[0];
+    expect(published()?.publishedFromRevision).toBe(flow.revision);
+    expect(w.publisher.getWorkflow(flow.id).publishedFromRevision).toBe(flow.revision);
+
+    const current = w.flows.get(flow.id);
+    const saved = w.flows.saveDraft({
+      id: flow.id,
+      revision: current.revision,
+      definition: current.definition,
+    });
+    expect(saved.revision).toBeGreaterThan(published()?.publishedFromRevision ?? Number.POSITIVE_INFINITY);
+    // Published again: the version that runs is from the newest draft.
+    w.publisher.publish(flow.id, { publishedBy: ACTOR });
+    expect(published()).toMatchObject({ version: 2, publishedFromRevision: saved.revision });
+    expect(w.publisher.listWorkflows().items.find((e) => e.builtIn)?.publishedFromRevision).toBeNull();
+  });
+
   it("Manage flows of a page: the instant flows offered there", () => {
     const w = open();
     const block = templateFlow(w, "block-vendor-payments", "Block vendor payments");

@@ -13,7 +13,10 @@ import type { LastRun, WorkflowEntry, WorkflowPage, WorkflowQuery } from "./type
 import { compareWorkflows } from "./workflow-sort";
 import { pagesOfColumn, type WorkflowRow } from "./workflow-store";
 
-type ListRow = Omit<WorkflowRow, "changed_at" | "schedule_base" | "schedule_cursor">;
+type ListRow = Omit<WorkflowRow, "changed_at" | "schedule_base" | "schedule_cursor"> & {
+  /** The draft revision its version was published from (My flows compares the draft's with it). */
+  draft_revision?: number | null;
+};
 
 interface LastRunRow {
   flow_id: string;
@@ -33,6 +36,7 @@ export class WorkflowList {
   private readonly s: {
     rows: Statement<{ kind: string | null; status: string | null }, ListRow>;
     lastRuns: Statement<[string], LastRunRow>;
+    draftRevision: Statement<[string, number], { draft_revision: number }>;
   };
 
   constructor(
@@ -44,11 +48,14 @@ export class WorkflowList {
       rows: db.prepare(
         `SELECT flow_id, version, name, kind, status, suspended_reason, trigger_summary, pages, published_by,
            published_at, missed_policy, missed_count, missed_capped, missed_first_at, missed_last_at,
-           missed_detected_at, missed_action, start_problem, start_problem_at, start_problems
+           missed_detected_at, missed_action, start_problem, start_problem_at, start_problems,
+           (SELECT draft_revision FROM flow_versions AS v
+             WHERE v.flow_id = workflows.flow_id AND v.version = workflows.version) AS draft_revision
          FROM workflows
          WHERE (@kind IS NULL OR kind = @kind) AND (@status IS NULL OR status = @status)
            AND NOT EXISTS (SELECT 1 FROM flows WHERE id = flow_id AND deleted_at IS NOT NULL)`,
       ),
+      draftRevision: db.prepare("SELECT draft_revision FROM flow_versions WHERE flow_id = ? AND version = ?"),
       // Published runs only: the workflow list is about what ran from the list, not designer tests.
       lastRuns: db.prepare(
         `SELECT j.value AS flow_id, r.id, r.status, r.flow_version, r.started_at, r.ended_at
@@ -101,7 +108,8 @@ export class WorkflowList {
 
   /** One entry (after a change), with its last run. */
   entry(row: ListRow): WorkflowEntry {
-    const entry = toEntry(row);
+    const draft = this.s.draftRevision.get(row.flow_id, row.version)?.draft_revision ?? null;
+    const entry = toEntry({ ...row, draft_revision: draft });
     this.attachLastRuns([entry]);
     this.attachPublisherNames([entry]);
     return entry;
@@ -153,6 +161,7 @@ function toEntry(row: ListRow): WorkflowEntry {
     status: row.status,
     suspendedReason: row.suspended_reason,
     version: row.version,
+    publishedFromRevision: row.draft_revision ?? null,
     publishedBy: row.published_by,
     publishedByName: null,
     publishedAt: new Date(row.published_at).toISOString(),
@@ -200,6 +209,7 @@ export function builtInEntry(workflow: BuiltInWorkflow): WorkflowEntry {
     status: workflow.enabled ? "enabled" : "disabled",
     suspendedReason: null,
     version: null,
+    publishedFromRevision: null,
     publishedBy: null,
     publishedByName: null,
     publishedAt: null,
