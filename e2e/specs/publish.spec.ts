@@ -70,6 +70,19 @@ test.describe("publishing", () => {
     await page.reload();
     await expect(nav.getByRole("link", { name: "Runs", exact: true })).toBeVisible();
     await expect(page.getByTestId("failed-runs-count")).toHaveCount(0);
+
+    // Dates the wrong way round say so; a click anywhere on a row (not only its name) opens the run.
+    const [from, to] = [page.getByLabel("From", { exact: true }), page.getByLabel("To", { exact: true })];
+    await from.fill("2030-05-02");
+    await to.fill("2030-05-01");
+    await expect(page.getByRole("alert")).toContainText("From is after To");
+    await expect(page.getByText("No run matches these filters.")).toBeVisible();
+    await page.getByRole("button", { name: "Clear filters" }).click();
+    await expect(from).toHaveValue("");
+    await expect(page.getByRole("alert")).toHaveCount(0);
+    await rows.first().getByText("Failed").click();
+    await expect(page).toHaveURL(/#\/runs\/[^?]+$/);
+    await expect(page.getByTestId("run-panel")).toContainText("Failed");
   });
 
   test("runs ticked in Runs are resubmitted together, each from its own trigger data", async ({ app }) => {

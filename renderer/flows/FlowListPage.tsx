@@ -174,7 +174,12 @@ export function FlowListPage() {
           {t("flows.empty.body")}
         </EmptyState>
       ) : visible.length === 0 ? (
-        <p className="muted">{t("flows.noMatch", { query })}</p>
+        <p className="muted list-no-match">
+          {t("flows.noMatch", { query })}
+          <button type="button" className="button" onClick={() => setQuery("")}>
+            {t("flows.clearSearch")}
+          </button>
+        </p>
       ) : (
         <table className="table flow-table">
           <thead>

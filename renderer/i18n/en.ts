@@ -42,6 +42,8 @@ export const en = {
   "common.open": "Open",
   "common.duplicate": "Duplicate",
   "common.restore": "Restore",
+  "common.clearFilters": "Clear filters",
+  "flows.clearSearch": "Clear search",
   "common.reload": "Reload",
   "common.dismiss": "Dismiss",
   "common.more": "More actions",

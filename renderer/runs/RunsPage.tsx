@@ -1,11 +1,18 @@
 import { History, RotateCcw, Square } from "lucide-react";
 import { useCallback, useEffect, useState } from "react";
-import { Link, useSearch } from "wouter";
-import { RESUBMIT_MAX, RUN_STATUSES, type RunStatus, type RunSummary } from "../../shared/api";
+import { Link, useLocation, useSearch } from "wouter";
+import {
+  type FlowSummary,
+  RESUBMIT_MAX,
+  RUN_STATUSES,
+  type RunStatus,
+  type RunSummary,
+} from "../../shared/api";
 import { api } from "../api/client";
 import { useThrottledApiEvents } from "../api/hooks";
 import { useDocumentTitle } from "../app/document-title";
 import { useFlows } from "../flows/flows-store";
+import { kindLabel } from "../flows/kinds";
 import { formatDateTime, t } from "../i18n";
 import { useSettings } from "../settings/settings-store";
 import { ConfirmDialog } from "../ui/ConfirmDialog";
@@ -16,9 +23,15 @@ import { SelectAllBox, SelectionBar, useRowSelection } from "../ui/row-selection
 import { toast } from "../ui/toasts";
 import { setOnRunsPage, useFailureWatch } from "./failure-watch";
 import { formatDuration, StatusBadge } from "./format";
-import { type Filters, filtersFromQuery } from "./run-filters";
+import { flowChoices as choicesOf, type Filters, filtersFromQuery } from "./run-filters";
 
 const PAGE = 50;
+
+/** Flows that share a name are told apart in the filter by kind and creation date. */
+const flowChoices = (flows: readonly FlowSummary[]) =>
+  choicesOf(flows, (flow) =>
+    t("runs.flowChoice", { kind: kindLabel(flow.kind), created: formatDateTime(flow.createdAt) }),
+  );
 
 /** Every run, newest first, filtered by flow, status and date; paged by keyset so it stays fast. */
 export function RunsPage() {
@@ -29,6 +42,7 @@ export function RunsPage() {
     setOnRunsPage(true);
     return () => setOnRunsPage(false);
   }, []);
+  const [, navigate] = useLocation();
   const { flows, load: loadFlows } = useFlows();
   // An address can ask for filters (a workflow's "View runs", the notice of failed runs).
   const search = useSearch();
@@ -184,15 +198,15 @@ export function RunsPage() {
       )}
       <fieldset className="filters" aria-label={t("runs.filters")}>
         <select
-          className="input"
+          className="input runs-flow-filter"
           aria-label={t("runs.column.flow")}
           value={filters.flowId}
           onChange={(e) => setFilters({ ...filters, flowId: e.target.value })}
         >
           <option value="">{t("runs.allFlows")}</option>
-          {(flows ?? []).map((flow) => (
-            <option key={flow.id} value={flow.id}>
-              {flow.name}
+          {flowChoices(flows ?? []).map((choice) => (
+            <option key={choice.id} value={choice.id}>
+              {choice.label}
             </option>
           ))}
         </select>
@@ -239,6 +253,11 @@ export function RunsPage() {
             />
           </label>
         </span>
+        {filters.from && filters.to && filters.from > filters.to && (
+          <p className="form-error runs-date-hint" role="alert">
+            {t("runs.datesReversed")}
+          </p>
+        )}
       </fieldset>
       <ListBody
         error={error}
@@ -246,6 +265,7 @@ export function RunsPage() {
         items={runs}
         filtered={Boolean(filtered)}
         noMatch={t("runs.noMatch")}
+        onClearFilters={() => setFilters({ flowId: "", mode: "", statuses: [], from: "", to: "" })}
         empty={
           <EmptyState icon={<History size={40} />} title={t("runs.empty.title")}>
             {t("runs.empty.body")}
@@ -287,7 +307,12 @@ export function RunsPage() {
               <tr
                 key={run.id}
                 data-testid="run-row"
-                className={selection.isChosen(run.id) ? "chosen" : undefined}
+                className={selection.isChosen(run.id) ? "row-opens chosen" : "row-opens"}
+                // The whole row opens the run (the name stays the link, for the keyboard).
+                onClick={(event) => {
+                  if ((event.target as HTMLElement).closest("a, button, input, label")) return;
+                  navigate(`/runs/${run.id}`);
+                }}
               >
                 <td className="check-column">
                   <input

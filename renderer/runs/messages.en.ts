@@ -56,6 +56,8 @@ export const runsMessages = {
   "runs.status": "Status",
   "runs.from": "From",
   "runs.to": "To",
+  "runs.datesReversed": "From is after To: no run can match. Swap the dates.",
+  "runs.flowChoice": "{kind}, created {created}",
   "runs.column.flow": "Flow",
   "runs.column.status": "Status",
   "runs.column.started": "Started",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { filtersFromQuery } from "./run-filters";
+import { filtersFromQuery, flowChoices } from "./run-filters";
 
 describe("the Runs page's filters from its address's query", () => {
   it("reads the flow, the kind of run and the statuses", () => {
@@ -18,5 +18,33 @@ describe("the Runs page's filters from its address's query", () => {
       statuses: ["Failed"],
     });
     expect(filtersFromQuery("")).toEqual({ flowId: "", mode: "", statuses: [], from: "", to: "" });
+  });
+});
+
+describe("the Flow filter's choices", () => {
+  const describeFlow = (flow: { kind: string; createdAt: string }) => `${flow.kind}, ${flow.createdAt}`;
+  it("lists flows by name, and tells apart those that share one", () => {
+    const choices = flowChoices(
+      [
+        { id: "b", name: "Invoice approval", kind: "automated", createdAt: "Nov 3" },
+        { id: "a", name: "Alerts", kind: "scheduled", createdAt: "Nov 1" },
+        { id: "c", name: "invoice approval", kind: "instant", createdAt: "Nov 9" },
+      ],
+      describeFlow,
+    );
+    expect(choices).toEqual([
+      { id: "a", label: "Alerts" },
+      { id: "b", label: "Invoice approval (automated, Nov 3)" },
+      { id: "c", label: "invoice approval (instant, Nov 9)" },
+    ]);
+    // Made the same minute, of the same kind: numbered.
+    const twins = flowChoices(
+      [
+        { id: "x", name: "Copy", kind: "instant", createdAt: "Nov 9" },
+        { id: "y", name: "Copy", kind: "instant", createdAt: "Nov 9" },
+      ],
+      describeFlow,
+    );
+    expect(twins.map((c) => c.label)).toEqual(["Copy (instant, Nov 9)", "Copy (instant, Nov 9) #2"]);
   });
 });

@@ -24,3 +24,32 @@ export function filtersFromQuery(query: string): Filters {
     to: "",
   };
 }
+
+export interface FlowChoice {
+  id: string;
+  label: string;
+}
+
+/**
+ * The Flow filter's options, by name; flows that share a name are told apart by what the person
+ * knows of them (`describe`: their kind and when they were created), so that each can be chosen.
+ */
+export function flowChoices<F extends { id: string; name: string }>(
+  flows: readonly F[],
+  describe: (flow: F) => string,
+): FlowChoice[] {
+  const key = (text: string) => text.toLocaleLowerCase();
+  const named = new Map<string, number>();
+  for (const flow of flows) named.set(key(flow.name), (named.get(key(flow.name)) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  return [...flows]
+    .sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: "base" }))
+    .map((flow) => {
+      let label = (named.get(key(flow.name)) ?? 0) > 1 ? `${flow.name} (${describe(flow)})` : flow.name;
+      // Still the same (same kind, same minute): number them, so that each option differs.
+      const times = (seen.get(key(label)) ?? 0) + 1;
+      seen.set(key(label), times);
+      if (times > 1) label = `${label} #${times}`;
+      return { id: flow.id, label };
+    });
+}

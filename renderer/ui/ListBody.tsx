@@ -12,6 +12,7 @@ export function ListBody({
   items,
   filtered,
   noMatch,
+  onClearFilters,
   empty,
   children,
 }: {
@@ -21,6 +22,8 @@ export function ListBody({
   items: readonly unknown[] | undefined;
   filtered: boolean;
   noMatch: string;
+  /** Offered beside the "no match" line: puts every filter back to showing everything. */
+  onClearFilters?: () => void;
   empty: ReactNode;
   children: ReactNode;
 }) {
@@ -38,7 +41,14 @@ export function ListBody({
         <p className="muted">{t("common.loading")}</p>
       ) : items.length === 0 ? (
         filtered ? (
-          <p className="muted">{noMatch}</p>
+          <p className="muted list-no-match">
+            {noMatch}
+            {onClearFilters && (
+              <button type="button" className="button" onClick={onClearFilters}>
+                {t("common.clearFilters")}
+              </button>
+            )}
+          </p>
         ) : (
           empty
         )

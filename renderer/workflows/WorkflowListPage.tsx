@@ -219,6 +219,12 @@ export function WorkflowListPage() {
         items={entries}
         filtered={Boolean(filtered)}
         noMatch={t("workflows.noMatch")}
+        onClearFilters={() => {
+          setKind("");
+          setStatus("");
+          setQuery("");
+          if (forPage) navigate("/workflows");
+        }}
         empty={
           <EmptyState icon={<ListChecks size={40} />} title={t("workflows.empty.title")}>
             {t("workflows.empty.body")}
