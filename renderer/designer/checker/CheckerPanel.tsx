@@ -58,7 +58,7 @@ export function CheckerPanel({
                 ) : (
                   <AlertTriangle size={16} aria-hidden="true" />
                 )}
-                <span className="finding-step">
+                <span className="finding-step" title={finding.step ? displayName(finding.step) : undefined}>
                   {finding.step ? displayName(finding.step) : t("designer.checker.flow")}
                 </span>
                 <span className="finding-message">{finding.message}</span>

@@ -478,15 +478,21 @@ function StepTitle({
     if (!onRename(to)) setText(displayName(name));
   };
   return (
-    <input
+    // A textarea, so that a long name wraps instead of being cut at the panel's edge; Enter still
+    // commits, a name has no line breaks.
+    <textarea
       className="step-title-input"
+      rows={1}
       aria-label={t("designer.properties.stepName")}
       readOnly={readOnly}
       value={text}
       onChange={(event) => setText(event.target.value)}
       onBlur={commit}
       onKeyDown={(event) => {
-        if (event.key === "Enter") event.currentTarget.blur();
+        if (event.key === "Enter") {
+          event.preventDefault();
+          event.currentTarget.blur();
+        }
         if (event.key === "Escape") {
           // Undoes the typing only: the panel stays open (a second Escape closes it).
           event.preventDefault();
