@@ -19,13 +19,24 @@ test.describe("test runs against the sandbox", () => {
 
     // Perform the trigger action: send the invoice for approval in the sandbox.
     await page.getByTestId("test-armed").getByRole("button", { name: "Open the sandbox" }).click();
+    // The sandbox says which test waits, and for what, wherever the person goes in it.
+    const armed = page.getByTestId("sandbox-armed");
+    await expect(armed).toContainText("“Purchase invoice approval” is waiting for its trigger");
     let sandbox = new SandboxPage(page);
     await sandbox.openRecord("Purchase invoices", "PI-1001");
+    await expect(armed).toBeVisible();
     await sandbox.sendForApproval();
     await expect(sandbox.status()).toContainText("Pending Approval");
+    // Started: the banner goes, a toast leads back to watch it.
+    await expect(armed).toHaveCount(0);
+    const started = page
+      .getByTestId("toast")
+      .filter({ hasText: "The test of “Purchase invoice approval” started." });
+    await expect(started).toBeVisible();
 
     // The designer shows the run waiting on the approval step.
-    await designer.open(flowId);
+    await started.getByRole("button", { name: "Watch it" }).click();
+    await designer.expectOpen("Purchase invoice approval");
     await expect(designer.runPanel()).toContainText("Waiting");
     await expect(designer.card("Start and wait for an approval")).toHaveClass(/status-waiting/);
 

@@ -166,7 +166,7 @@ function Designer() {
   const [conflictCompare, setConflictCompare] = useState(false);
   /** Find a step: open or not, and a counter that each Ctrl+F bumps to focus its field again. */
   const [find, setFind] = useState({ open: false, focus: 0 });
-  const test = useFlowTest(flowId, null);
+  const test = useFlowTest(flowId, null, name);
 
   const startTest = async (choice: TestChoice) => {
     await flushSave(store);

@@ -36,7 +36,7 @@ export function VersionPage({ id, version }: { id: string; version: number }) {
     open: asked === "previous" || asked === "draft",
     with: asked === "draft" ? "draft" : "previous",
   }));
-  const test = useFlowTest(id, version);
+  const test = useFlowTest(id, version, detail?.name ?? "");
   useDocumentTitle(detail ? `${detail.name} (${t("runs.kind.version", { version })})` : undefined);
   useEffect(() => {
     api

@@ -107,6 +107,8 @@ export const runsMessages = {
   "test.waitingFor": "Waiting for the trigger",
   "test.notMatched": "The last event did not start the test: {message} Still waiting.",
   "test.stopWaiting": "Stop waiting",
+  "test.startedElsewhere": "The test of “{flow}” started.",
+  "test.watch": "Watch it",
   "test.invalidJson": "This is not valid JSON: {message}",
   "test.openSandbox": "Open the sandbox",
   "runs.xmlContent": "XML",

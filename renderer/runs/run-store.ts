@@ -3,15 +3,34 @@
 // colours each step as it runs.
 import { create } from "zustand";
 import type { ArmedTestEvent, RunDetail } from "../../shared/api";
+
+/** A test waiting for its trigger in the sandbox ("perform the trigger action"). */
+export interface ArmedTest {
+  flowId: string;
+  version: number | null;
+  flowName: string;
+  /** What to do in the sandbox, in the person's words. */
+  hint: string;
+}
+
 import { api } from "../api/client";
+import { t } from "../i18n";
+import { toast } from "../ui/toasts";
 
 interface RunState {
   /** The test run followed in the designer, per flow id. */
   watching: Record<string, string>;
   /** Journals of the runs on screen, by run id. */
   details: Record<string, RunDetail>;
+  /**
+   * Tests waiting for their trigger, by test key: the designer's banner and the sandbox's (where the
+   * person goes to perform the trigger) both show them, whichever page is open.
+   */
+  armed: Record<string, ArmedTest>;
   /** Per armed test: the last event that matched its trigger without starting a run. */
   armNotes: Record<string, ArmedTestEvent>;
+  arm(key: string, test: ArmedTest): void;
+  disarm(key: string): void;
   watch(flowId: string, runId: string): void;
   unwatch(flowId: string): void;
   clearArmNote(key: string): void;
@@ -29,7 +48,17 @@ const loading = new Map<string, { stale: boolean }>();
 export const useRuns = create<RunState>((set, get) => ({
   watching: {},
   details: {},
+  armed: {},
   armNotes: {},
+  arm(key, test) {
+    const { [key]: _note, ...notes } = get().armNotes;
+    set({ armed: { ...get().armed, [key]: test }, armNotes: notes });
+  },
+  disarm(key) {
+    const { [key]: _gone, ...rest } = get().armed;
+    const { [key]: _note, ...notes } = get().armNotes;
+    set({ armed: rest, armNotes: notes });
+  },
   watch(flowId, runId) {
     set({ watching: { ...get().watching, [flowId]: runId } });
     void get().load(runId);
@@ -86,19 +115,34 @@ export function followRunEvents(): void {
           flowVersion: number | null;
         };
         const key = testKey(payload.flowId, payload.flowVersion);
-        if (payload.mode === "test" && armedFlows.has(key)) {
-          armedFlows.delete(key);
-          state.clearArmNote(key);
+        const armed = state.armed[key];
+        if (payload.mode === "test" && armed) {
+          state.disarm(key);
           state.watch(key, payload.runId);
+          // Started by what the person did in the sandbox: say so there, with the way to watch it.
+          const page =
+            armed.version === null
+              ? `#/flows/${armed.flowId}`
+              : `#/flows/${armed.flowId}/versions/${armed.version}`;
+          if (!window.location.hash.startsWith(page))
+            toast.info(t("test.startedElsewhere", { flow: armed.flowName }), {
+              label: t("test.watch"),
+              run: () => {
+                window.location.hash = page;
+              },
+            });
         }
         break;
       }
       case "runs.armedTest": {
         const payload = message.payload as ArmedTestEvent;
         const key = testKey(payload.flowId, payload.flowVersion);
-        if (!armedFlows.has(key)) break;
-        if (payload.outcome === "not-started") armedFlows.delete(key);
-        useRuns.setState({ armNotes: { ...state.armNotes, [key]: payload } });
+        if (!state.armed[key]) break;
+        // Used up without a run: the designer says why (from the note) and the test is no longer armed.
+        if (payload.outcome === "not-started") {
+          const { [key]: _gone, ...rest } = state.armed;
+          useRuns.setState({ armed: rest, armNotes: { ...state.armNotes, [key]: payload } });
+        } else useRuns.setState({ armNotes: { ...state.armNotes, [key]: payload } });
         break;
       }
       case "runs.step":
@@ -113,9 +157,6 @@ export function followRunEvents(): void {
     }
   });
 }
-
-/** Flows whose next test run (started by an event in the sandbox) the designer waits for. */
-export const armedFlows = new Set<string>();
 
 /**
  * What tests are watched and armed under: the flow's id for its draft, "id@vN" for a published

@@ -4,6 +4,7 @@ import { Redirect, Route, Switch } from "wouter";
 import { useDocumentTitle } from "../app/document-title";
 import { t } from "../i18n";
 import { ActAsPicker } from "./ActAsPicker";
+import { ArmedTestsBanner } from "./ArmedTestsBanner";
 import { ApprovalsPage } from "./approvals/ApprovalsPage";
 import { RecordCardPage } from "./bc/RecordCardPage";
 import { RecordListPage } from "./bc/RecordListPage";
@@ -48,6 +49,7 @@ export function SandboxPage() {
         <ActAsPicker />
       </header>
       <SandboxTabs />
+      <ArmedTestsBanner />
       {overviewError !== undefined && !overview ? (
         <div className="sbx-body">
           <ErrorBanner error={overviewError} onRetry={() => void loadOverview()} />

@@ -90,6 +90,9 @@ export const sandboxMessages = {
   "sandbox.bc.post.bodyOrder":
     "Posting ships or receives the order and invoices it: a posted invoice replaces it.",
 
+  "sandbox.armed.title": "“{flow}” is waiting for its trigger",
+  "sandbox.armed.thisFlow": "A flow",
+  "sandbox.armed.back": "Back to the flow",
   "sandbox.approvals.title": "Approvals",
   "sandbox.approvals.subtitle": "Requests for {name}",
   "sandbox.approvals.boxes": "Approval lists",

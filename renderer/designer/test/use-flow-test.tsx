@@ -1,13 +1,13 @@
 // Testing a flow from a canvas: the draft from the designer, a published version from its read-only
 // page. Starts the test (or arms it for the sandbox event), follows the run it started, and gives
 // the canvas its step statuses; the banner and the run panel that go with it.
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo } from "react";
 import { useLocation } from "wouter";
 import type { RunDetail, RunSource } from "../../../shared/api";
 import { api } from "../../api/client";
 import { t } from "../../i18n";
 import { RunPanel } from "../../runs/RunPanel";
-import { armedFlows, stepStatuses, testKey, useRuns } from "../../runs/run-store";
+import { stepStatuses, testKey, useRuns } from "../../runs/run-store";
 import { toast } from "../../ui/toasts";
 import type { TestChoice } from "./TestDialog";
 
@@ -24,23 +24,18 @@ export interface FlowTest {
   closeRun(): void;
 }
 
-export function useFlowTest(flowId: string, version: number | null): FlowTest {
+export function useFlowTest(flowId: string, version: number | null, flowName: string): FlowTest {
   const key = testKey(flowId, version);
   const source = useMemo((): RunSource => (version === null ? { draft: true } : { version }), [version]);
-  const [armed, setArmed] = useState<{ hint: string }>();
+  const armed = useRuns((s) => s.armed[key]);
   const runId = useRuns((s) => s.watching[key]);
   const run = useRuns((s) => (runId ? s.details[runId] : undefined));
   const statuses = useMemo(() => stepStatuses(run), [run]);
   const note = useRuns((s) => s.armNotes[key]);
   useEffect(() => {
-    // The armed test started: stop showing the waiting banner.
-    if (runId && armed && !armedFlows.has(key)) setArmed(undefined);
-  }, [runId, armed, key]);
-  useEffect(() => {
-    // The event used the test up without starting a run: say why and stop waiting.
+    // The event used the test up without starting a run (the store disarmed it): say why.
     if (note?.outcome !== "not-started") return;
     useRuns.getState().clearArmNote(key);
-    setArmed(undefined);
     toast.error(t("runs.notStarted", { message: note.message }));
   }, [note, key]);
 
@@ -52,9 +47,7 @@ export function useFlowTest(flowId: string, version: number | null): FlowTest {
     async start(choice) {
       if (choice.kind === "perform") {
         const result = await api.call("runs.armTest", { flowId, source });
-        armedFlows.add(key);
-        useRuns.getState().clearArmNote(key);
-        setArmed({ hint: result.hint });
+        useRuns.getState().arm(key, { flowId, version, flowName, hint: result.hint });
         useRuns.getState().unwatch(key);
         return true;
       }
@@ -73,9 +66,7 @@ export function useFlowTest(flowId: string, version: number | null): FlowTest {
       return true;
     },
     async stopWaiting() {
-      armedFlows.delete(key);
-      useRuns.getState().clearArmNote(key);
-      setArmed(undefined);
+      useRuns.getState().disarm(key);
       await api.call("runs.disarmTest", { flowId }).catch(() => {});
     },
     closeRun() {
