@@ -132,7 +132,7 @@ export class DesignerPage {
 
   async choose(label: string, option: string): Promise<void> {
     await this.panel()
-      .getByLabel(new RegExp(`^${escapeRegExp(label)}( \\*)?( \\(required\\))?$`))
+      .getByRole("combobox", { name: new RegExp(`^${escapeRegExp(label)}( \\*)?( \\(required\\))?$`) })
       .selectOption({ label: option });
   }
 

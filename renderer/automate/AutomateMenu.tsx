@@ -70,10 +70,22 @@ export function AutomateMenu({ table, tableTitle, records, user }: AutomateMenuP
       </button>
       {open && (
         <div className="menu automate-menu" role="menu" data-testid="automate-menu">
-          {consent === "declined" ? (
-            <p className="menu-note">{t("automate.declined")}</p>
-          ) : !automateEnabled ? (
-            <p className="menu-note">{t("automate.off")}</p>
+          {consent === "declined" || !automateEnabled ? (
+            <>
+              <p className="menu-note">{t(consent === "declined" ? "automate.declined" : "automate.off")}</p>
+              <div className="menu-separator" />
+              <button
+                type="button"
+                role="menuitem"
+                className="menu-item"
+                onClick={() => {
+                  setOpen(false);
+                  navigate("~/settings");
+                }}
+              >
+                {t("automate.openSettings")}
+              </button>
+            </>
           ) : (
             <>
               {error && <p className="menu-note form-error">{error}</p>}

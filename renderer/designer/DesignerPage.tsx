@@ -31,6 +31,7 @@ import { t } from "../i18n";
 import { resolveTheme, useSettings } from "../settings/settings-store";
 import { describeError, isConflict } from "../ui/errors";
 import { toast } from "../ui/toasts";
+import { useMediaQuery } from "../ui/use-media-query";
 import { downloadText } from "../workflows/download";
 import { VersionsDialog } from "../workflows/VersionsDialog";
 import { useCanvasMenu } from "./CanvasContextMenu";
@@ -46,6 +47,7 @@ import { InsertPicker } from "./palette/InsertPicker";
 import { Palette } from "./palette/Palette";
 import { panelWidthStyle, usePanelWidths } from "./panel-widths";
 import { PropertiesPanel } from "./properties/PropertiesPanel";
+import { readSandboxNames } from "./properties/use-sandbox-names";
 import { DraftState } from "./publish/DraftState";
 import { PublishDialog } from "./publish/PublishDialog";
 import { flushSave, useAutosave } from "./state/autosave";
@@ -95,6 +97,10 @@ export function DesignerPage({ id }: { id: string }) {
     }
   }, [id]);
   const [, navigate] = useLocation();
+  // The sandbox's company, teams and channels, for the choices of the properties panel.
+  useEffect(() => {
+    void readSandboxNames();
+  }, []);
   useEffect(() => {
     setLoad({ state: "loading" });
     void open();
@@ -153,7 +159,15 @@ function Designer() {
   const { duplicate } = useFlows();
   const reactFlow = useReactFlow();
   const [paletteOpen, setPaletteOpen] = useState(() => localStorage.getItem(PALETTE_KEY) !== "false");
-  const showPalette = paletteOpen && !readOnly;
+  // On a laptop-sized window the palette steps aside while a step's properties are open, so that the
+  // canvas (and a test run under it) keeps room; "Show steps" brings it back until the panel closes.
+  const narrowWindow = useMediaQuery("(max-width: 1279px)");
+  const [paletteKept, setPaletteKept] = useState(false);
+  useEffect(() => {
+    if (!panelOpen) setPaletteKept(false);
+  }, [panelOpen]);
+  const paletteAside = narrowWindow && panelOpen && !paletteKept;
+  const showPalette = paletteOpen && !readOnly && !paletteAside;
   const [checkerOpen, setCheckerOpen] = useState(false);
   /** The step picker: opened at a "+" (point), or beside a card for a parallel branch (beside). */
   const [picker, setPicker] = useState<{ point?: InsertionPoint; beside?: string; anchor: DOMRect }>();
@@ -623,11 +637,14 @@ function Designer() {
       <Toolbar
         errorCount={check.errorCount}
         warningCount={check.warningCount}
-        paletteOpen={paletteOpen}
+        paletteOpen={paletteOpen && !paletteAside}
         onUndo={undo}
         onRedo={redo}
         onToggleChecker={() => setCheckerOpen(!checkerOpen)}
-        onShowPalette={() => setPaletteOpen(true)}
+        onShowPalette={() => {
+          setPaletteOpen(true);
+          setPaletteKept(true);
+        }}
         onAddNote={addNote}
         onFit={() => void reactFlow.fitView({ duration: 250, maxZoom: 1 })}
         onZoomToSelection={() =>
@@ -636,11 +653,23 @@ function Designer() {
         }
         onFind={openFind}
       >
-        <button type="button" className="button" onClick={() => setVersionsOpen(true)}>
-          <History size={16} aria-hidden="true" /> {t("publish.versions")}
+        <button
+          type="button"
+          className="button"
+          title={t("publish.versions")}
+          onClick={() => setVersionsOpen(true)}
+        >
+          <History size={16} aria-hidden="true" />{" "}
+          <span className="toolbar-label">{t("publish.versions")}</span>
         </button>
-        <button type="button" className="button" onClick={() => void exportDraft()}>
-          <Download size={16} aria-hidden="true" /> {t("publish.export")}
+        <button
+          type="button"
+          className="button"
+          title={t("publish.export")}
+          onClick={() => void exportDraft()}
+        >
+          <Download size={16} aria-hidden="true" />{" "}
+          <span className="toolbar-label">{t("publish.export")}</span>
         </button>
         <button type="button" className="button" onClick={openPublish}>
           <Upload size={16} aria-hidden="true" /> {t("publish.button")}

@@ -52,8 +52,14 @@ export function Toolbar({
   return (
     <div className="toolbar" role="toolbar" aria-label={t("designer.toolbar")}>
       {!paletteOpen && !readOnly && (
-        <button type="button" className="button" onClick={onShowPalette}>
-          <PanelLeftOpen size={16} aria-hidden="true" /> {t("designer.toolbar.addStep")}
+        <button
+          type="button"
+          className="button"
+          title={t("designer.toolbar.addStep")}
+          onClick={onShowPalette}
+        >
+          <PanelLeftOpen size={16} aria-hidden="true" />{" "}
+          <span className="toolbar-label">{t("designer.toolbar.addStep")}</span>
         </button>
       )}
       <IconButton

@@ -172,6 +172,7 @@ export const workflowsMessages = {
   "automate.decline": "Decline",
   "automate.declined": "You declined Automate's privacy statement. You can change this in Settings.",
   "automate.off": "Your administrator has turned Automate off.",
+  "automate.openSettings": "Open Settings",
   "automate.none": "No flow is offered on this page yet.",
   "automate.create": "Create a flow",
   "automate.manage": "Manage flows",
