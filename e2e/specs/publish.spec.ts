@@ -270,7 +270,10 @@ test.describe("publishing", () => {
     await expect(page.getByTestId("run-outcome")).toContainText("The flow ran successfully.", {
       timeout: 15_000,
     });
-    await page.getByRole("dialog").getByRole("button", { name: "Close" }).click();
+    // See the run leaves the sandbox for the run's own page.
+    await page.getByTestId("run-outcome").getByRole("link", { name: "See the run" }).click();
+    await expect(page).toHaveURL(/#\/runs\/[^/?]+$/);
+    await expect(page.getByTestId("run-panel")).toContainText("Succeeded");
 
     await sandbox.openRecord("Vendors", "V20010");
     await expect(sandbox.field("Blocked")).toHaveValue("Payment");

@@ -159,6 +159,7 @@ export function AutomateMenu({ table, tableTitle, records, user }: AutomateMenuP
       )}
       {running && (
         <RunFlowPane
+          flowId={running.flowId}
           name={running.name}
           fields={running.fields}
           intro={t("automate.runIntro", { name: running.name, records: recordsLabel })}

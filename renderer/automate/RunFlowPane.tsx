@@ -1,5 +1,5 @@
 import { CheckCircle2, CircleX, Loader2 } from "lucide-react";
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { Link } from "wouter";
 import type { InstantFlow, RunStatus } from "../../shared/api";
 
@@ -15,16 +15,23 @@ import { Dialog } from "../ui/Dialog";
 import { describeError } from "../ui/errors";
 import { FormActions } from "../ui/FormActions";
 
-type Outcome =
-  | { state: "running"; runId: string }
-  | { state: "done"; runId: string; status: RunStatus; message?: string };
+/** What one run of the pane is doing: its status, and what it waits for or why it failed. */
+interface RunState {
+  status: RunStatus;
+  message?: string;
+}
+type Outcome = { runIds: string[]; runs: Record<string, RunState> };
+
+/** Waits on a person (an approval, a card) are "waiting"; a retry's or a delay's pause is still running. */
+const PERSON_WAITS = new Set(["approval", "card"]);
 
 /**
  * Business Central's Run flow pane: the flow's inputs (required ones marked and enforced), Continue
- * starts the run (on the selected record(s) from a page's Automate menu; as its maker from the
- * workflow list), then the result and a link to its run.
+ * starts the run (on each selected record from a page's Automate menu; as its maker from the
+ * workflow list), then how the run (or each of the runs) goes, live, with the way to it.
  */
 export function RunFlowPane({
+  flowId,
   name,
   fields,
   intro,
@@ -32,55 +39,68 @@ export function RunFlowPane({
   start,
   onClose,
 }: {
+  flowId: string;
   name: string;
   fields: readonly RunFlowField[];
   /** What the run is on: "“Block vendor payments” runs on Vendor 10000." */
   intro: string;
   /** Why it cannot run from here (no record selected…): said instead of the form. */
   blocked?: string | undefined;
-  start: (inputs: JsonObject) => Promise<{ runId: string }>;
+  start: (inputs: JsonObject) => Promise<{ runId: string; runIds?: string[] }>;
   onClose: () => void;
 }) {
   const [values, setValues] = useState<Record<string, JsonValue>>({});
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>();
+  const update = useCallback(
+    (runId: string, state: RunState) =>
+      setOutcome((current) =>
+        current?.runs[runId] ? { ...current, runs: { ...current.runs, [runId]: state } } : current,
+      ),
+    [],
+  );
 
-  // The run's end (or its first wait) arrives as an event.
-  const onFinished = (payload: { runId: string; status: RunStatus; error: { message: string } | null }) => {
-    if (outcome?.state === "running" && payload.runId === outcome.runId) {
-      setOutcome({
-        state: "done",
-        runId: payload.runId,
-        status: payload.status,
-        ...(payload.error ? { message: payload.error.message } : {}),
-      });
-    }
-  };
-  useApiEvent("runs.finished", onFinished);
+  // The runs' ends and their waits for a person arrive as events, however long they take.
+  useApiEvent("runs.finished", (payload) =>
+    update(payload.runId, {
+      status: payload.status,
+      ...(payload.error ? { message: payload.error.message } : {}),
+    }),
+  );
   useApiEvent("runs.waiting", (payload) => {
-    if (outcome?.state === "running" && payload.runId === outcome.runId)
-      setOutcome({ state: "done", runId: payload.runId, status: "Waiting" });
+    if (PERSON_WAITS.has(payload.kind))
+      update(payload.runId, {
+        status: "Waiting",
+        ...(payload.description ? { message: payload.description } : {}),
+      });
   });
-  // A fast run may end before the event subscription sees it: look once.
+  // A fast run may end before the event subscription sees it: look once at each.
+  const started = outcome?.runIds.join(",");
   useEffect(() => {
-    if (outcome?.state !== "running") return;
+    if (!started) return;
     const timer = setTimeout(() => {
-      api.call("runs.get", { runId: outcome.runId }).then(
-        (run) => {
-          if (run.status !== "Running")
-            setOutcome({
-              state: "done",
-              runId: run.id,
+      for (const runId of started.split(",")) {
+        api.call("runs.get", { runId }).then(
+          (run) => {
+            if (run.status === "Running") return;
+            const wait = run.waits[0];
+            if (run.status === "Waiting" && wait && !PERSON_WAITS.has(wait.kind)) return;
+            update(run.id, {
               status: run.status,
-              ...(run.error ? { message: run.error.message } : {}),
+              ...(run.error
+                ? { message: run.error.message }
+                : wait?.description
+                  ? { message: wait.description }
+                  : {}),
             });
-        },
-        () => {},
-      );
+          },
+          () => {},
+        );
+      }
     }, 400);
     return () => clearTimeout(timer);
-  }, [outcome]);
+  }, [started, update]);
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -92,7 +112,11 @@ export function RunFlowPane({
     setBusy(true);
     try {
       const result = await start({ ...values });
-      setOutcome({ state: "running", runId: result.runId });
+      const runIds = result.runIds && result.runIds.length > 0 ? result.runIds : [result.runId];
+      setOutcome({
+        runIds,
+        runs: Object.fromEntries(runIds.map((id) => [id, { status: "Running" as const }])),
+      });
     } catch (cause) {
       setError(describeError(cause));
     } finally {
@@ -107,27 +131,7 @@ export function RunFlowPane({
           <strong>{name}</strong>
         </p>
         {outcome ? (
-          <div className="run-outcome" role="status" data-testid="run-outcome">
-            {outcome.state === "running" ? (
-              <p>
-                <Loader2 size={16} className="spin" aria-hidden="true" /> {t("automate.running")}
-              </p>
-            ) : outcome.status === "Succeeded" ? (
-              <p className="outcome-ok">
-                <CheckCircle2 size={16} aria-hidden="true" /> {t("automate.succeeded")}
-              </p>
-            ) : outcome.status === "Waiting" || outcome.status === "Running" ? (
-              <p>{t("automate.waiting")}</p>
-            ) : (
-              <p className="outcome-failed">
-                <CircleX size={16} aria-hidden="true" />{" "}
-                {t("automate.failed", { message: outcome.message ?? outcome.status })}
-              </p>
-            )}
-            <Link href={`/runs/${outcome.runId}`} className="button" onClick={onClose}>
-              {t("automate.seeRun")}
-            </Link>
-          </div>
+          <RunOutcome flowId={flowId} outcome={outcome} onClose={onClose} />
         ) : blocked ? (
           <>
             <p className="muted" data-testid="run-blocked">
@@ -155,5 +159,57 @@ export function RunFlowPane({
         )}
       </div>
     </Dialog>
+  );
+}
+
+/** How the run went (or, for several, how many did what), and the way to it or them. */
+function RunOutcome({ flowId, outcome, onClose }: { flowId: string; outcome: Outcome; onClose: () => void }) {
+  const [first] = outcome.runIds;
+  if (outcome.runIds.length === 1 && first) {
+    const run = outcome.runs[first] ?? { status: "Running" };
+    return (
+      <div className="run-outcome" role="status" data-testid="run-outcome">
+        {run.status === "Running" ? (
+          <p>
+            <Loader2 size={16} className="spin" aria-hidden="true" /> {t("automate.running")}
+          </p>
+        ) : run.status === "Succeeded" ? (
+          <p className="outcome-ok">
+            <CheckCircle2 size={16} aria-hidden="true" /> {t("automate.succeeded")}
+          </p>
+        ) : run.status === "Waiting" ? (
+          <p>{run.message ? t("automate.waitingFor", { what: run.message }) : t("automate.waiting")}</p>
+        ) : (
+          <p className="outcome-failed">
+            <CircleX size={16} aria-hidden="true" />{" "}
+            {t("automate.failed", { message: run.message ?? run.status })}
+          </p>
+        )}
+        {/* "~": from the sandbox's own routes too. */}
+        <Link href={`~/runs/${first}`} className="button" onClick={onClose}>
+          {t("automate.seeRun")}
+        </Link>
+      </div>
+    );
+  }
+  const counts = new Map<RunStatus, number>();
+  for (const id of outcome.runIds) {
+    const status = outcome.runs[id]?.status ?? "Running";
+    counts.set(status, (counts.get(status) ?? 0) + 1);
+  }
+  const parts = [...counts].map(([status, count]) =>
+    t("automate.statusCount", { count, status: status.toLowerCase() }),
+  );
+  const running = counts.has("Running");
+  return (
+    <div className="run-outcome" role="status" data-testid="run-outcome">
+      <p className={counts.get("Failed") ? "outcome-failed" : running ? undefined : "outcome-ok"}>
+        {running && <Loader2 size={16} className="spin" aria-hidden="true" />}{" "}
+        {t("automate.many", { count: outcome.runIds.length, summary: parts.join(", ") })}
+      </p>
+      <Link href={`~/runs?flow=${flowId}&mode=published`} className="button" onClick={onClose}>
+        {t("automate.seeRuns")}
+      </Link>
+    </div>
   );
 }

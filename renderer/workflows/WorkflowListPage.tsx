@@ -461,6 +461,7 @@ export function WorkflowListPage() {
       )}
       {running && (
         <RunFlowPane
+          flowId={running.entry.id}
           name={running.entry.name}
           fields={running.fields}
           intro={t("workflows.runIntro", { name: running.entry.name })}
