@@ -28,8 +28,12 @@ test.describe("designer: the purchase approval flow, by hand", () => {
     await designer.fill("Title", "Approve purchase document ");
     await designer.insertContent("Title", "Row id");
     await expect(designer.field("Title").locator(".token-chip")).toHaveCount(1);
-    // The chip goes where the caret was: after the typed text.
+    // The chip goes where the caret was: after the typed text; the caret is back after the chip,
+    // so typing goes on in the field.
     await expect(designer.field("Title")).toHaveText("Approve purchase document Row id");
+    await expect(designer.field("Title")).toBeFocused();
+    await page.keyboard.type(" (purchase)");
+    await expect(designer.field("Title")).toHaveText("Approve purchase document Row id (purchase)");
     await designer.fill("Assigned to", "purchasing.manager@cronus-demo.example");
     await designer.fill("Details", "Requested by ");
     await designer.insertContent("Details", "Requested by user email");

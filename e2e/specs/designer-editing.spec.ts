@@ -753,7 +753,7 @@ test.describe("designer: editing", () => {
     // Asked, and kept running when the person thinks again.
     await panel.getByRole("button", { name: "Cancel run" }).click();
     const confirm = page.getByRole("dialog", { name: "Cancel this run?" });
-    await expect(confirm).toContainText("an approval it waits for is canceled");
+    await expect(confirm).toContainText("an approval request it waits for is withdrawn");
     await confirm.getByRole("button", { name: "Keep running" }).click();
     await expect(panel).toContainText("Waiting");
 

@@ -213,6 +213,10 @@ test.describe("test runs against the sandbox", () => {
     await page.goto(`${new URL(page.url()).origin}/#/runs/${runId}`);
     const loop = page.locator('[data-testid="scope-node"][data-node-id="Apply_to_each"]');
     await expect(loop).toHaveClass(/status-failed/);
+    // The run opens on the step that failed first (not the loop around it), named in the banner too.
+    await expect(page.getByTestId("step-details")).toContainText("Share");
+    await expect(page.getByTestId("step-details")).toContainText("divide by zero");
+    await expect(page.locator(".run-error")).toContainText("First to fail: Share");
     await page.getByTestId("run-step").filter({ hasText: "Apply to each" }).first().click();
     await expect(page.getByTestId("step-inputs")).toContainText("0: 10");
     await expect(page.getByTestId("step-inputs")).toContainText("2: 5");

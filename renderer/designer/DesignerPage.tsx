@@ -181,6 +181,11 @@ function Designer() {
   /** Find a step: open or not, and a counter that each Ctrl+F bumps to focus its field again. */
   const [find, setFind] = useState({ open: false, focus: 0 });
   const test = useFlowTest(flowId, null, name);
+  // A test run's panel takes the room under the canvas: the checker gives way (it can be reopened).
+  const testRunId = test.run?.id;
+  useEffect(() => {
+    if (testRunId) setCheckerOpen(false);
+  }, [testRunId]);
 
   const startTest = async (choice: TestChoice) => {
     await flushSave(store);

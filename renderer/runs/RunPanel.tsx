@@ -83,10 +83,18 @@ export function RunPanel({
     chosenHere.current = node;
     onSelectNode?.(node);
   };
+  // What made the run fail: the first failed step that is not a scope failing because of its contents.
+  const cause = steps.find(
+    (s) =>
+      (s.status === "Failed" || s.status === "TimedOut") &&
+      s.error !== null &&
+      s.error.code !== "ActionFailed",
+  );
   const triggerChosen = selectedPath === TRIGGER;
   const selected = triggerChosen
     ? undefined
     : (steps.find((s) => key(s) === selectedPath) ??
+      cause ??
       steps.find((s) => s.status === "Failed") ??
       steps[steps.length - 1]);
   const active = run.status === "Running" || run.status === "Waiting";
@@ -130,7 +138,25 @@ export function RunPanel({
       </header>
       {run.error && (
         <p className="banner banner-error run-error" role="alert">
-          {run.error.message}
+          {/* One text flow: the banner lays out its children side by side. */}
+          <span>
+            {run.error.message}
+            {cause && cause.error && cause.error.message !== run.error.message && (
+              <>
+                {" "}
+                {t("runs.causedBy")}{" "}
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => choose(key(cause), actionNodeId(cause.action))}
+                >
+                  {displayName(cause.action)}
+                </button>
+                {" — "}
+                {cause.error.message}
+              </>
+            )}
+          </span>
         </p>
       )}
       {run.queued && (

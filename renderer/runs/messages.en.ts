@@ -18,12 +18,13 @@ export const runsMessages = {
   "runs.onVersion": "version {version}",
   "runs.started": "started {when}",
   "runs.cancel": "Cancel run",
+  "runs.causedBy": "First to fail:",
   "runs.cancel.title": "Cancel this run?",
   "runs.cancel.keep": "Keep running",
   "runs.cancel.body":
     "Its steps still running stop now and end as Cancelled, and the steps after them do not run. What its steps already did stays done.",
   "runs.cancel.bodyWaiting":
-    "Its steps still running or waiting stop now and end as Cancelled: an approval it waits for is canceled, a card stops waiting for an answer, a delay is dropped. What its steps already did stays done.",
+    "Its steps still running or waiting stop now and end as Cancelled: an approval request it waits for is withdrawn, a card stops waiting for an answer, a delay is dropped. What its steps already did stays done.",
   "runs.resubmit": "Resubmit",
   "runs.openRun": "Open run",
   "runs.closePanel": "Close the run",

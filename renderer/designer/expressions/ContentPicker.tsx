@@ -21,19 +21,20 @@ export function ContentPicker({
   /** What the flow has, for the expression tab's check of the names used. */
   scope?: ExpressionScope;
   onInsert: (expression: string) => void;
-  onClose: () => void;
+  /** "escape": the person gave up (the field takes the focus back); "outside": they clicked elsewhere. */
+  onClose: (how: "escape" | "outside") => void;
 }) {
   const [tab, setTab] = useState<"content" | "expression">("content");
   const [query, setQuery] = useState("");
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const onPointer = (event: PointerEvent) => {
-      if (!ref.current?.contains(event.target as Node)) onClose();
+      if (!ref.current?.contains(event.target as Node)) onClose("outside");
     };
     const onKey = (event: KeyboardEvent) => {
       if (event.key === "Escape") {
         event.stopPropagation();
-        onClose();
+        onClose("escape");
       }
     };
     document.addEventListener("pointerdown", onPointer);

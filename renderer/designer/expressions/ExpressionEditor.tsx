@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { arityText } from "../../../shared/expr";
 import { t } from "../../i18n";
 import {
@@ -25,6 +25,10 @@ export function ExpressionEditor({
   const [caret, setCaret] = useState(initial.length);
   const [active, setActive] = useState(0);
   const area = useRef<HTMLTextAreaElement>(null);
+  // Opening the tab is asking to write: the box takes the focus.
+  useEffect(() => {
+    area.current?.focus();
+  }, []);
   const suggestions = useMemo(() => completions(text, caret), [text, caret]);
   const signature = useMemo(() => signatureAt(text, caret), [text, caret]);
   const problem = useMemo(() => expressionProblem(text), [text]);

@@ -57,7 +57,11 @@ export const TokenInput = forwardRef<TokenInputHandle, Props>(function TokenInpu
   const emit = () => {
     const element = editor.current;
     if (!element) return;
-    const next = fromSegments(readSegments(element));
+    let next = fromSegments(readSegments(element));
+    // A field emptied by the person keeps a <br> the browser leaves behind, read as a line break:
+    // empty is empty, and a one-line field does not end in one.
+    if (/^\n+$/.test(next)) next = "";
+    else if (!multiline) next = next.replace(/\n$/, "");
     written.current = next;
     if (next !== value) onChange(next);
   };
@@ -79,14 +83,29 @@ export const TokenInput = forwardRef<TokenInputHandle, Props>(function TokenInpu
       if (range) {
         range.deleteContents();
         range.insertNode(chip);
-        range.setStartAfter(chip);
-        range.collapse(true);
-        lastRange.current = range;
       } else element.append(chip);
       emit();
+      // The caret goes back into the field, right after the token: typing goes on from there.
+      element.focus();
+      const after = document.createRange();
+      after.setStartAfter(chip);
+      after.collapse(true);
+      const selection = window.getSelection();
+      selection?.removeAllRanges();
+      selection?.addRange(after);
+      lastRange.current = after.cloneRange();
     },
     focus() {
-      editor.current?.focus();
+      const element = editor.current;
+      if (!element) return;
+      element.focus();
+      // Back where the caret was when the field was left (the picker's button took the focus).
+      const range = lastRange.current;
+      if (range && element.contains(range.startContainer)) {
+        const selection = window.getSelection();
+        selection?.removeAllRanges();
+        selection?.addRange(range);
+      }
     },
   };
   useImperativeHandle(ref, () => handle);

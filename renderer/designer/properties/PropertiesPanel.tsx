@@ -216,7 +216,11 @@ export function PropertiesPanel({ findings }: { findings: readonly Finding[] }) 
             type="button"
             className="icon-button"
             aria-label={t("designer.properties.close")}
-            onClick={() => store.getState().closePanel()}
+            onClick={() => {
+              store.getState().closePanel();
+              // The keys go on from the card the panel was about.
+              requestAnimationFrame(() => focusCard(node.id));
+            }}
           >
             <X size={18} />
           </button>
@@ -414,7 +418,10 @@ export function PropertiesPanel({ findings }: { findings: readonly Finding[] }) 
             anchor={picker.anchor}
             groups={groups}
             {...(scope ? { scope } : {})}
-            onClose={() => setPicker(undefined)}
+            onClose={(how) => {
+              if (how === "escape") picker.field.focus();
+              setPicker(undefined);
+            }}
             onInsert={(expression) => {
               picker.field.insertToken(expression);
               setPicker(undefined);
