@@ -22,6 +22,11 @@ export interface ApiClient {
   subscribe(listener: EventListener): () => void;
   readonly connected: boolean;
   onConnection(listener: ConnectionListener): () => void;
+  /**
+   * Each time the event stream (re)opens: events sent while it was not open were missed, so what
+   * a page shows from them is read again. (IPC misses none: never called.)
+   */
+  onEventsOpened(listener: () => void): () => void;
 }
 
 /** The connection's state, told to listeners when it changes. */
@@ -91,12 +96,14 @@ export function createIpcClient(bridge: FlowsmithBridge): ApiClient {
     // The main process lives as long as the window: IPC never loses it.
     connected: true,
     onConnection: () => () => {},
+    onEventsOpened: () => () => {},
   };
 }
 
 export function createHttpClient(base = ""): ApiClient {
   const listeners = new Listeners();
   const connection = new Connection();
+  const opened = new Set<() => void>();
   let source: EventSource | undefined;
   return {
     mode: "web",
@@ -133,7 +140,10 @@ export function createHttpClient(base = ""): ApiClient {
       return listeners.add(listener, () => {
         source ??= new EventSource(`${base}/api/events`, { withCredentials: true });
         // The browser reconnects by itself while the server is away; the page says so meanwhile.
-        source.onopen = () => connection.set(true);
+        source.onopen = () => {
+          connection.set(true);
+          for (const listener of opened) listener();
+        };
         source.onerror = () => {
           if (source?.readyState !== EventSource.OPEN) connection.set(false);
         };
@@ -150,6 +160,10 @@ export function createHttpClient(base = ""): ApiClient {
       return connection.connected;
     },
     onConnection: (listener) => connection.listen(listener),
+    onEventsOpened(listener) {
+      opened.add(listener);
+      return () => opened.delete(listener);
+    },
   };
 }
 

@@ -31,9 +31,12 @@ export function useThrottledApiEvents(
     const unsubscribe = api.subscribe((message: EventMessage) => {
       if (wanted.has(message.event)) throttle.trigger();
     });
+    // Events missed while the stream was not open may have been these: read again.
+    const unsubscribeOpened = api.onEventsOpened(() => throttle.trigger());
     return () => {
       throttle.cancel();
       unsubscribe();
+      unsubscribeOpened();
     };
   }, [key, intervalMs]);
 }

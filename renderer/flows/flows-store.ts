@@ -66,4 +66,8 @@ export function followFlowChanges(): void {
     if (message.event === "flows.changed" && useFlows.getState().flows !== undefined)
       void useFlows.getState().load();
   });
+  // Changes made while the event stream was not yet (or no longer) open were not heard: read again.
+  api.onEventsOpened(() => {
+    if (useFlows.getState().flows !== undefined) void useFlows.getState().load();
+  });
 }

@@ -20,7 +20,7 @@ describe("only one enabled workflow answers one approval event", () => {
     expect(published.enabled).toBe(false);
     expect(published.workflow.status).toBe("disabled");
     expect(published.notEnabledReason).toBe(
-      "Published but not turned on: “Invoice approvals (Alicia)” already answers approval requests for purchase invoices. Only one enabled workflow may answer an approval request: turn “Invoice approvals (Alicia)” off first.",
+      "Published but not turned on: The flow “Invoice approvals (Alicia)” already answers approval requests for purchase invoices. Only one enabled workflow may answer an approval request: turn the flow “Invoice approvals (Alicia)” off first.",
     );
     const error = caught(() => w.publisher.setEnabled(second.id, true));
     expect(error.code).toBe("conflict");
@@ -59,7 +59,7 @@ describe("only one enabled workflow answers one approval event", () => {
     expect(published.workflow.triggerSummary).toBe("When a purchase document approval is requested");
     expect(published.enabled).toBe(false);
     expect(published.notEnabledReason).toContain(
-      "“Orders” already answers approval requests for purchase orders",
+      "The flow “Orders” already answers approval requests for purchase orders",
     );
   });
 
@@ -81,7 +81,7 @@ describe("only one enabled workflow answers one approval event", () => {
     const error = caught(() => w.publisher.setEnabled(builtIn, true));
     expect(error.code).toBe("conflict");
     expect(error.message).toContain(
-      "“My invoice approvals” already answers approval requests for purchase invoices",
+      "The flow “My invoice approvals” already answers approval requests for purchase invoices",
     );
     expect(w.sandbox.listBuiltInWorkflows().find((b) => b.id === builtIn)?.enabled).toBe(false);
 

@@ -38,6 +38,8 @@ export function findBlocker(
 /** “Purchase invoice approval” (built-in) already answers approval requests for Purchase invoices… */
 export function blockerMessage(blocker: Blocker): string {
   const what = listWords(blocker.tables.map((t) => (bcTable(t)?.title ?? t).toLowerCase()));
-  const who = blocker.builtIn ? `The built-in workflow “${blocker.name}”` : `“${blocker.name}”`;
-  return `${who} already answers approval requests for ${what}. Only one enabled workflow may answer an approval request: turn “${blocker.name}” off first.`;
+  // Said as "the flow" or "the built-in workflow": a flow may bear a built-in workflow's very name.
+  const which = blocker.builtIn ? "the built-in workflow" : "the flow";
+  const who = `${blocker.builtIn ? "The built-in workflow" : "The flow"} “${blocker.name}”`;
+  return `${who} already answers approval requests for ${what}. Only one enabled workflow may answer an approval request: turn ${which} “${blocker.name}” off first.`;
 }
