@@ -60,6 +60,12 @@ export function AutomateMenu({ table, tableTitle, records, user }: AutomateMenuP
     }
   };
 
+  /** Closes the menu for another page of the app. */
+  const leaveFor = (path: string) => {
+    setOpen(false);
+    navigate(path);
+  };
+
   const recordsLabel = records.length === 0 ? tableTitle : records.map((r) => r.label).join(", ");
 
   return (
@@ -78,10 +84,7 @@ export function AutomateMenu({ table, tableTitle, records, user }: AutomateMenuP
                 type="button"
                 role="menuitem"
                 className="menu-item"
-                onClick={() => {
-                  setOpen(false);
-                  navigate("~/settings");
-                }}
+                onClick={() => leaveFor("~/settings")}
               >
                 {t("automate.openSettings")}
               </button>
@@ -115,10 +118,7 @@ export function AutomateMenu({ table, tableTitle, records, user }: AutomateMenuP
                 type="button"
                 role="menuitem"
                 className="menu-item"
-                onClick={() => {
-                  setOpen(false);
-                  navigate(`~/workflows?page=${table}`);
-                }}
+                onClick={() => leaveFor(`~/workflows?page=${table}`)}
               >
                 {t("automate.manage")}
               </button>

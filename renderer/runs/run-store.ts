@@ -3,6 +3,9 @@
 // colours each step as it runs.
 import { create } from "zustand";
 import type { ArmedTestEvent, RunDetail } from "../../shared/api";
+import { api } from "../api/client";
+import { t } from "../i18n";
+import { toast } from "../ui/toasts";
 
 /** A test waiting for its trigger in the sandbox ("perform the trigger action"). */
 export interface ArmedTest {
@@ -13,9 +16,10 @@ export interface ArmedTest {
   hint: string;
 }
 
-import { api } from "../api/client";
-import { t } from "../i18n";
-import { toast } from "../ui/toasts";
+/** The page that tests the flow an armed test belongs to: the designer, or a version's page. */
+export function armedTestPage(test: Pick<ArmedTest, "flowId" | "version">): string {
+  return test.version === null ? `/flows/${test.flowId}` : `/flows/${test.flowId}/versions/${test.version}`;
+}
 
 interface RunState {
   /** The test run followed in the designer, per flow id. */
@@ -120,10 +124,7 @@ export function followRunEvents(): void {
           state.disarm(key);
           state.watch(key, payload.runId);
           // Started by what the person did in the sandbox: say so there, with the way to watch it.
-          const page =
-            armed.version === null
-              ? `#/flows/${armed.flowId}`
-              : `#/flows/${armed.flowId}/versions/${armed.version}`;
+          const page = `#${armedTestPage(armed)}`;
           if (!window.location.hash.startsWith(page))
             toast.info(t("test.startedElsewhere", { flow: armed.flowName }), {
               label: t("test.watch"),

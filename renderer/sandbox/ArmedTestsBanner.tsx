@@ -4,7 +4,7 @@ import { FlaskConical } from "lucide-react";
 import { Link } from "wouter";
 import { api } from "../api/client";
 import { t } from "../i18n";
-import { useRuns } from "../runs/run-store";
+import { armedTestPage, useRuns } from "../runs/run-store";
 
 export function ArmedTestsBanner() {
   const armed = useRuns((s) => s.armed);
@@ -23,14 +23,7 @@ export function ArmedTestsBanner() {
           </div>
           <div className="banner-actions">
             {/* "~": out of the sandbox's own routes. */}
-            <Link
-              href={
-                test.version === null
-                  ? `~/flows/${test.flowId}`
-                  : `~/flows/${test.flowId}/versions/${test.version}`
-              }
-              className="button"
-            >
+            <Link href={`~${armedTestPage(test)}`} className="button">
               {t("sandbox.armed.back")}
             </Link>
             <button

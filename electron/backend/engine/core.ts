@@ -720,10 +720,9 @@ export class EngineCore {
     this.journal.stepCompleted();
     if (abandoned.length > 0 && this.runtime.abandon) {
       // After the run's end is journaled: the service's own transaction withdraws the requests.
-      const abandon = this.runtime.abandon.bind(this.runtime);
       this.soon(() => {
         try {
-          abandon(abandoned);
+          this.runtime.abandon?.(abandoned);
         } catch (error) {
           console.error(`[engine] withdrawing the waits of run ${run.id} failed:`, error);
         }

@@ -13,10 +13,7 @@ import type { LastRun, WorkflowEntry, WorkflowPage, WorkflowQuery } from "./type
 import { compareWorkflows } from "./workflow-sort";
 import { pagesOfColumn, type WorkflowRow } from "./workflow-store";
 
-type ListRow = Omit<WorkflowRow, "changed_at" | "schedule_base" | "schedule_cursor"> & {
-  /** The draft revision its version was published from (My flows compares the draft's with it). */
-  draft_revision?: number | null;
-};
+type ListRow = Omit<WorkflowRow, "changed_at" | "schedule_base" | "schedule_cursor">;
 
 interface LastRunRow {
   flow_id: string;
@@ -48,13 +45,12 @@ export class WorkflowList {
       rows: db.prepare(
         `SELECT flow_id, version, name, kind, status, suspended_reason, trigger_summary, pages, published_by,
            published_at, missed_policy, missed_count, missed_capped, missed_first_at, missed_last_at,
-           missed_detected_at, missed_action, start_problem, start_problem_at, start_problems,
-           (SELECT draft_revision FROM flow_versions AS v
-             WHERE v.flow_id = workflows.flow_id AND v.version = workflows.version) AS draft_revision
+           missed_detected_at, missed_action, start_problem, start_problem_at, start_problems
          FROM workflows
          WHERE (@kind IS NULL OR kind = @kind) AND (@status IS NULL OR status = @status)
            AND NOT EXISTS (SELECT 1 FROM flows WHERE id = flow_id AND deleted_at IS NOT NULL)`,
       ),
+      // The draft revision each version was published from (My flows compares the draft's with it).
       draftRevision: db.prepare("SELECT draft_revision FROM flow_versions WHERE flow_id = ? AND version = ?"),
       // Published runs only: the workflow list is about what ran from the list, not designer tests.
       lastRuns: db.prepare(
@@ -102,14 +98,15 @@ export class WorkflowList {
     entries.sort(compareWorkflows(sort, query.direction ?? "ascending"));
     const items = entries.slice((page - 1) * limit, page * limit);
     if (sort !== "lastRun") this.attachLastRuns(items);
+    this.attachDraftRevisions(items);
     this.attachPublisherNames(items);
     return { items, total: entries.length, page, limit };
   }
 
   /** One entry (after a change), with its last run. */
   entry(row: ListRow): WorkflowEntry {
-    const draft = this.s.draftRevision.get(row.flow_id, row.version)?.draft_revision ?? null;
-    const entry = toEntry({ ...row, draft_revision: draft });
+    const entry = toEntry(row);
+    this.attachDraftRevisions([entry]);
     this.attachLastRuns([entry]);
     this.attachPublisherNames([entry]);
     return entry;
@@ -126,6 +123,14 @@ export class WorkflowList {
         names.set(item.publishedBy, name);
       }
       item.publishedByName = name;
+    }
+  }
+
+  /** For the page's published flows: the draft revision their running version came from. */
+  private attachDraftRevisions(items: WorkflowEntry[]): void {
+    for (const item of items) {
+      if (item.builtIn || item.version === null) continue;
+      item.publishedFromRevision = this.s.draftRevision.get(item.id, item.version)?.draft_revision ?? null;
     }
   }
 
@@ -161,7 +166,7 @@ function toEntry(row: ListRow): WorkflowEntry {
     status: row.status,
     suspendedReason: row.suspended_reason,
     version: row.version,
-    publishedFromRevision: row.draft_revision ?? null,
+    publishedFromRevision: null,
     publishedBy: row.published_by,
     publishedByName: null,
     publishedAt: new Date(row.published_at).toISOString(),
