@@ -67,6 +67,11 @@ export class DesignerPage {
     });
   }
 
+  /** The canvas node a card sits in: what holds the keyboard focus. */
+  cardNode(title: string): Locator {
+    return this.page.locator(".react-flow__node").filter({ has: this.card(title) });
+  }
+
   trigger(): Locator {
     return this.page.locator(".trigger-card");
   }

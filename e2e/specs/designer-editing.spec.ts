@@ -152,8 +152,12 @@ test.describe("designer: editing", () => {
     await page.getByRole("button", { name: "Close properties" }).click();
     await page.keyboard.press("Delete");
     await expect(designer.card("Condition")).toHaveCount(0);
+    // The keyboard stays on the canvas: the step before the deleted one has the selection.
+    await expect(designer.cardNode("Greeting")).toBeFocused();
     await page.keyboard.press("Control+z");
     await expect(designer.card("Condition")).toBeVisible();
+    // What came back is selected, and the keys go on from it.
+    await expect(designer.cardNode("Condition")).toBeFocused();
     await page.keyboard.press("Control+z");
     await expect(designer.card("Compose")).toBeVisible();
     await designer.undo();
@@ -171,6 +175,43 @@ test.describe("designer: editing", () => {
     await designer.redo();
     await expect(designer.card("Condition")).toHaveCount(0);
     await expect(designer.card("Greeting")).toBeVisible();
+  });
+
+  test("Ctrl+Z in a field takes back what was typed there in one step, and Ctrl+Y puts it back", async ({
+    app,
+  }) => {
+    const page = app.page;
+    const designer = new DesignerPage(page);
+    await new FlowListPage(page).createFlow("Field undo", "Instant");
+    await designer.expectOpen("Field undo");
+    await designer.dragStep("Compose", "start:#root");
+    await designer.select("Compose");
+    await designer.fill("Inputs", "first");
+
+    const inputs = designer.field("Inputs");
+    await inputs.click();
+    await page.keyboard.press("End");
+    await page.keyboard.type(" and more");
+    await expect(inputs).toHaveText("first and more");
+    await page.keyboard.press("Control+z");
+    await expect(inputs).toHaveText("first");
+    await expect(inputs).toBeFocused();
+    await expect(page.getByRole("status").filter({ hasText: "Undone" }).last()).toBeVisible();
+    // The typing before it was its own burst in this field: the next Ctrl+Z takes it too.
+    await page.keyboard.press("Control+z");
+    await expect(inputs).toHaveText("");
+    // Nothing more was typed here: the step that was added stays (Ctrl+Z belongs to the field).
+    await page.keyboard.press("Control+z");
+    await expect(designer.card("Compose")).toBeVisible();
+    await page.keyboard.press("Control+y");
+    await page.keyboard.press("Control+y");
+    await expect(inputs).toHaveText("first and more");
+
+    // Typed back to what it was: no Undo is left that would do nothing.
+    await page.keyboard.type("!");
+    await page.keyboard.press("Backspace");
+    await designer.undo();
+    await expect(inputs).toHaveText("first");
   });
 
   test("a card chosen on the canvas stays in sight when its properties open beside it", async ({ app }) => {

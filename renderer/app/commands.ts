@@ -36,6 +36,32 @@ export function isEditableTarget(target: EventTarget | null): boolean {
   return false;
 }
 
+/**
+ * A screen whose fields write to its own undo history (the designer): given Undo or Redo in a field,
+ * it takes the command when the edit to undo or redo is that field's typing, and says so.
+ */
+export type FieldHistory = (command: "edit.undo" | "edit.redo", field: HTMLElement) => boolean;
+const fieldHistories: FieldHistory[] = [];
+
+export function useFieldHistory(history: FieldHistory): void {
+  const latest = useRef(history);
+  latest.current = history;
+  useEffect(() => {
+    const entry: FieldHistory = (command, field) => latest.current(command, field);
+    fieldHistories.push(entry);
+    return () => {
+      fieldHistories.splice(fieldHistories.indexOf(entry), 1);
+    };
+  }, []);
+}
+
+/** Undo or Redo in a field: the screen's history when it claims the field's typing. */
+function fieldHistoryTakes(command: ShellCommand, field: Element | null): boolean {
+  if ((command !== "edit.undo" && command !== "edit.redo") || !(field instanceof HTMLElement)) return false;
+  const history = fieldHistories[fieldHistories.length - 1];
+  return history !== undefined && history(command, field);
+}
+
 const NATIVE_EDIT: Partial<Record<ShellCommand, string>> = {
   "edit.undo": "undo",
   "edit.redo": "redo",
@@ -47,7 +73,7 @@ export function runCommand(command: ShellCommand): boolean {
   // In a text field, edit commands belong to the field, as in every desktop app.
   const native = NATIVE_EDIT[command];
   if (native && isEditableTarget(document.activeElement)) {
-    document.execCommand(native);
+    if (!fieldHistoryTakes(command, document.activeElement)) document.execCommand(native);
     return true;
   }
   const list = handlers.get(command);
@@ -100,7 +126,10 @@ export function useCommandSources(): void {
       const typed =
         (command.startsWith("edit.") && command !== "edit.find") ||
         (command === "help.shortcuts" && event.key === "?");
-      if (typed && isEditableTarget(event.target)) return;
+      if (typed && isEditableTarget(event.target)) {
+        if (fieldHistoryTakes(command, event.target as Element)) event.preventDefault();
+        return;
+      }
       if (runCommand(command)) event.preventDefault();
     };
     window.addEventListener("keydown", onKeyDown);

@@ -64,6 +64,7 @@ import {
   pasteAt,
   selectedStepNames,
 } from "./state/edits";
+import { useFieldUndo } from "./state/field-undo";
 import { type FoundStep, hiddenBy, paddingClearOf } from "./state/find-steps";
 import { graphOf } from "./state/graph-cache";
 import { type Direction, nearestCard } from "./state/keyboard";
@@ -232,13 +233,16 @@ function Designer() {
   const undo = () => {
     const entry = store.getState().undo();
     if (entry) toast.info(t("designer.undone", { label: entry.label }));
+    return entry;
   };
   const redo = () => {
     const entry = store.getState().redo();
     if (entry) toast.info(t("designer.redone", { label: entry.label }));
+    return entry;
   };
   useCommand("edit.undo", undo);
   useCommand("edit.redo", redo);
+  useFieldUndo(store, undo, redo);
   useCommand("edit.delete", () => deleteSteps(store, selectedStepNames(store.getState())));
   const openFind = () => {
     // Not from behind a modal dialog (Test, Publish…): the page under it cannot take the focus.

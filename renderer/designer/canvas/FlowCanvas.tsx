@@ -29,6 +29,7 @@ import { graphOf } from "../state/graph-cache";
 import { checkDropAt, type DragSubject, dropPointAt, STEP_MIME, useDnd } from "./dnd";
 import { InsertEdge } from "./edges/InsertEdge";
 import { buildCanvasModel, type CanvasModel } from "./elements";
+import { focusCard } from "./focus-card";
 import { computeLayout, type Layout } from "./layout";
 import { BranchHead, BranchLane, EndNode, TailNode } from "./nodes/BranchNodes";
 import { NoteNode } from "./nodes/NoteNode";
@@ -199,11 +200,19 @@ export function FlowCanvas({
   const container = useRef<HTMLDivElement>(null);
   const paneWidth = useStore((s) => s.width);
   const paneHeight = useStore((s) => s.height);
+  const focusedSelection = useRef<string>(undefined);
   useEffect(() => {
     if (!selected || !laidOut || paneWidth === 0) return;
     const frame = requestAnimationFrame(() => {
       const node = flow.getInternalNode(selected);
       if (!node) return;
+      // The keyboard follows the selection when it was on the canvas, or lost with a card that went
+      // (a step deleted, an edit undone); never out of a field or a box being typed in.
+      const active = document.activeElement;
+      const moved = focusedSelection.current !== selected;
+      focusedSelection.current = selected;
+      if (!active || active === document.body || (moved && active.closest(".react-flow__node")))
+        focusCard(selected);
       const { x, y, zoom } = flow.getViewport();
       const at = node.internals.positionAbsolute;
       const width = (node.measured.width ?? 300) * zoom;

@@ -48,7 +48,18 @@ export const TokenInput = forwardRef<TokenInputHandle, Props>(function TokenInpu
   // Outside changes (undo, another field, a reload) redraw the field; our own typing does not, and
   // new chip labels wait until the person leaves the field (redrawing would move the caret).
   useEffect(() => {
-    if (value !== written.current || editor.current?.childNodes.length === 0) render(value);
+    if (value !== written.current || editor.current?.childNodes.length === 0) {
+      render(value);
+      // Undone while typing: the caret was in nodes just replaced; it goes to the end of the text.
+      const element = editor.current;
+      if (element && document.activeElement === element) {
+        const end = document.createRange();
+        end.selectNodeContents(element);
+        end.collapse(false);
+        window.getSelection()?.removeAllRanges();
+        window.getSelection()?.addRange(end);
+      }
+    }
   }, [value, render]);
   useEffect(() => {
     if (document.activeElement !== editor.current) render(written.current);

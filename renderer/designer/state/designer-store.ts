@@ -6,10 +6,13 @@ import {
   actionIndex,
   actionNameOfNodeId,
   EditError,
+  jsonEqual,
   triggerNodeId,
   type WdlDefinition,
 } from "../../../shared/flow";
+import type { JsonValue } from "../../../shared/json";
 import { type DesignerData, readDesignerData } from "./designer-data";
+import { editSubject } from "./edit-subject";
 
 /** The focus field that asks the properties panel to put the cursor in the step's name (F2, Rename). */
 export const RENAME_FIELD = "#name";
@@ -69,6 +72,8 @@ export interface DesignerState extends Snapshot {
 
   apply(label: string, edit: (definition: WdlDefinition) => WdlDefinition, options?: ApplyOptions): boolean;
   applyDesigner(label: string, edit: (designer: DesignerData) => DesignerData): void;
+  /** The person left the field: the next keystroke begins a new undo step, however soon. */
+  endBurst(): void;
   undo(): HistoryEntry | undefined;
   redo(): HistoryEntry | undefined;
   select(id: string | undefined, options?: { openPanel?: boolean; field?: string }): void;
@@ -104,30 +109,45 @@ export function createDesignerStore(
 ): DesignerStore {
   const onEditError = options.onEditError ?? (() => {});
   return createStore<DesignerState>((set, get) => {
+    let burstOpen = false;
     const push = (label: string, next: Partial<Snapshot>, options: ApplyOptions = {}) => {
       const { definition, designer, past } = get();
       const now = Date.now();
       const last = past[past.length - 1];
       const merge =
+        burstOpen &&
         options.coalesce !== undefined &&
         last?.coalesce === options.coalesce &&
         last.at !== undefined &&
         now - last.at < COALESCE_MS;
       const select = options.select;
+      // Typing back what the burst started from (the field's own undo, a deleted character typed
+      // again) leaves nothing to undo: the burst's entry goes rather than stay as an Undo that does
+      // nothing.
+      const backToStart =
+        merge &&
+        (next.designer ?? designer) === last.designer &&
+        jsonEqual(
+          (next.definition ?? definition) as unknown as JsonValue,
+          last.definition as unknown as JsonValue,
+        );
+      burstOpen = options.coalesce !== undefined;
       set({
         ...next,
-        past: merge
-          ? [...past.slice(0, -1), { ...last, at: now }]
-          : [
-              ...past,
-              {
-                definition,
-                designer,
-                label,
-                at: now,
-                ...(options.coalesce ? { coalesce: options.coalesce } : {}),
-              },
-            ].slice(-HISTORY_LIMIT),
+        past: backToStart
+          ? past.slice(0, -1)
+          : merge
+            ? [...past.slice(0, -1), { ...last, at: now }]
+            : [
+                ...past,
+                {
+                  definition,
+                  designer,
+                  label,
+                  at: now,
+                  ...(options.coalesce ? { coalesce: options.coalesce } : {}),
+                },
+              ].slice(-HISTORY_LIMIT),
         future: [],
         dirty: true,
         save: { state: "pending" },
@@ -140,13 +160,17 @@ export function createDesignerStore(
       const stack = state[from];
       const entry = stack[stack.length - 1];
       if (!entry) return undefined;
+      burstOpen = false;
       const current: HistoryEntry = {
         definition: state.definition,
         designer: state.designer,
         label: entry.label,
       };
+      // The step the edit concerned, so the person sees what came back; else the selection stays.
+      const subject = editSubject(entry.definition, state.definition);
       const selected =
-        state.selected && nodeStillExists(entry.definition, state.selected) ? state.selected : undefined;
+        subject ??
+        (state.selected && nodeStillExists(entry.definition, state.selected) ? state.selected : undefined);
       set({
         definition: entry.definition,
         designer: entry.designer,
@@ -199,6 +223,9 @@ export function createDesignerStore(
       applyDesigner(label, edit) {
         if (get().readOnly) return;
         push(label, { designer: edit(get().designer) });
+      },
+      endBurst: () => {
+        burstOpen = false;
       },
       undo: () => restore("past"),
       redo: () => restore("future"),

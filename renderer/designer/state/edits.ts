@@ -27,6 +27,7 @@ import {
 import { t } from "../../i18n";
 import { displayName } from "../card-info";
 import type { DesignerStore } from "./designer-store";
+import { selectionAfterDelete } from "./edit-subject";
 import { graphOf } from "./graph-cache";
 
 const asAction = (json: unknown): WdlAction => json as WdlAction;
@@ -92,8 +93,9 @@ export function deleteSteps(store: DesignerStore, names: readonly string[]): boo
     names.length === 1
       ? t("designer.edit.deleteStep", { step: displayName(names[0] ?? "") })
       : t("designer.edit.deleteSteps", { count: names.length });
+  const before = store.getState().definition;
   const ok = store.getState().apply(label, (d) => deleteActions(d, { names }));
-  if (ok) store.getState().select(undefined);
+  if (ok) store.getState().select(selectionAfterDelete(before, names), { openPanel: false });
   return ok;
 }
 
