@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import {
   app,
   BrowserWindow,
+  dialog,
   ipcMain,
   Menu,
   type MenuItemConstructorOptions,
@@ -28,6 +29,7 @@ import { startHookServer } from "./server/hook-server";
 import { SECURITY_HEADERS } from "./shell/csp";
 import { type MenuSection, menuTemplate } from "./shell/menu";
 import { APP_SCHEME, APP_START_URL, isAppUrl, resolveAppRequest } from "./shell/protocol";
+import { leavesPage, UNLOAD_QUESTION } from "./shell/unload-question";
 import { buildWindowOptions } from "./shell/window-options";
 import { captureWindowState, restoreWindowBounds } from "./shell/window-state";
 
@@ -151,6 +153,9 @@ if (!app.requestSingleInstanceLock()) {
     );
     if (bounds.maximized) window.maximize();
     window.once("ready-to-show", () => window.show());
+    window.webContents.on("will-prevent-unload", (event) => {
+      if (leavesPage(dialog.showMessageBoxSync(window, UNLOAD_QUESTION))) event.preventDefault();
+    });
     window.on("close", () => {
       ready.settings.update({ window: captureWindowState(window.getNormalBounds(), window.isMaximized()) });
     });

@@ -89,9 +89,12 @@ test.describe("test runs against the sandbox", () => {
     await sandbox.openRecord("Purchase invoices", "PI-1001");
     await sandbox.sendForApproval();
 
-    await sandbox.openTab("Approvals");
-    await sandbox.actAs("Alicia Thornton");
-    await sandbox.openInbox();
+    // From the waiting run to the request it waits on, and to its approver, in two clicks.
+    await designer.open(flowId);
+    await expect(designer.runPanel().getByTestId("run-waiting")).toContainText("Waiting for Alicia Thornton");
+    await designer.runPanel().getByRole("link", { name: "Open the request in the sandbox" }).click();
+    await page.getByRole("button", { name: "Act as Alicia Thornton to answer" }).click();
+    await expect(page.getByTestId("act-as")).toHaveValue("alicia.thornton@cronus-demo.example");
     await sandbox.respond(/Approve purchase document/, "Reject", "Price is above the agreed rate.");
 
     await sandbox.openTab("Outlook");

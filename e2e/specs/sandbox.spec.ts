@@ -96,6 +96,27 @@ test.describe("Sandbox", () => {
     await expect(sandbox.row("C10000")).toContainText("Heron Living Group");
   });
 
+  test("edits left unsaved on a card are kept when the person goes elsewhere, and come back with it", async ({
+    app,
+  }) => {
+    const page = app.page;
+    const sandbox = new SandboxPage(page);
+    await sandbox.openRecord("Customers", "C10000");
+    await sandbox.setField("Name", "Heron Living (draft)");
+    await sandbox.openTab("Outlook");
+    const toast = page.getByTestId("toast").filter({ hasText: "are not saved" });
+    await expect(toast).toContainText("Customer C10000");
+    await toast.getByRole("button", { name: "Back to them" }).click();
+    await expect(sandbox.field("Name")).toHaveValue("Heron Living (draft)");
+    await expect(page.getByTestId("kept-edits")).toBeVisible();
+    await sandbox.save();
+    await expect(page.getByTestId("kept-edits")).toBeHidden();
+    // Saved: leaving says nothing, and the list has the name.
+    await sandbox.openTable("Customers");
+    await expect(sandbox.row("C10000")).toContainText("Heron Living (draft)");
+    await expect(toast).toHaveCount(0);
+  });
+
   test("sends PI-1001 for approval: with no flow or workflow to answer, it waits Pending Approval and reaches nobody's inbox", async ({
     app,
   }) => {

@@ -6,6 +6,7 @@ import { tempDir } from "../backend/test-support";
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from "./csp";
 import { menuCommands, menuTemplate } from "./menu";
 import { APP_START_URL, isAppUrl, resolveAppRequest } from "./protocol";
+import { leavesPage, UNLOAD_QUESTION } from "./unload-question";
 import { buildWindowOptions } from "./window-options";
 import { captureWindowState, restoreWindowBounds } from "./window-state";
 
@@ -145,5 +146,15 @@ describe("window position memory", () => {
       height: 601,
       maximized: false,
     });
+  });
+});
+
+describe("closing the window with changes not saved", () => {
+  it("asks, and only the Leave button lets the page go; Stay is the default and Escape's answer", () => {
+    const buttons = UNLOAD_QUESTION.buttons ?? [];
+    expect(buttons[0]).toMatch(/^Leave/);
+    expect(leavesPage(0)).toBe(true);
+    expect(buttons[UNLOAD_QUESTION.defaultId ?? 0]).toBe("Stay");
+    expect(leavesPage(UNLOAD_QUESTION.cancelId ?? 0)).toBe(false);
   });
 });

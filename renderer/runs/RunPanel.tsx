@@ -1,5 +1,6 @@
 import { ExternalLink, RotateCcw, Square, X } from "lucide-react";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { Link } from "wouter";
 import type { RunDetail, StepRecord } from "../../shared/api";
 import {
   actionNameOfNodeId,
@@ -168,7 +169,15 @@ export function RunPanel({
       )}
       {run.status === "Waiting" && waiting?.description && (
         <p className="banner banner-info run-waiting" data-testid="run-waiting">
-          {waiting.description}
+          <span>{waiting.description}</span>
+          {approvalOf(waiting.token) && (
+            <Link
+              href={`~/sandbox/approvals/inbox/${approvalOf(waiting.token)}`}
+              className="run-waiting-link"
+            >
+              {t("runs.openApproval")}
+            </Link>
+          )}
         </p>
       )}
       <div className="run-body">
@@ -354,4 +363,9 @@ function StepData({ testId, value, secured }: { testId: string; value: JsonValue
       )}
     </div>
   );
+}
+
+/** The sandbox approval a wait is for ("approval:<id>"), to open and answer it. */
+function approvalOf(token: string | null): string | undefined {
+  return token?.startsWith("approval:") ? token.slice("approval:".length) : undefined;
 }

@@ -58,6 +58,7 @@ export function RunsPage() {
   const [error, setError] = useState<string>();
   const [cancellingAll, setCancellingAll] = useState(false);
   const [resubmitting, setResubmitting] = useState(false);
+  const [cancellingChosen, setCancellingChosen] = useState(false);
 
   const query = useCallback(
     (after?: string) => ({
@@ -173,6 +174,20 @@ export function RunsPage() {
           }}
         />
       )}
+      {cancellingChosen && (
+        <ConfirmDialog
+          title={t("runs.cancelChosen.title", { count: chosenInProgress.length })}
+          body={t("runs.cancel.bodyWaiting")}
+          cancelLabel={t("runs.cancel.keep")}
+          confirmLabel={t("runs.cancelChosen.confirm", { count: chosenInProgress.length })}
+          danger
+          onClose={() => setCancellingChosen(false)}
+          onConfirm={async () => {
+            setCancellingChosen(false);
+            await cancelChosen();
+          }}
+        />
+      )}
       {resubmitting && (
         <ConfirmDialog
           title={t("runs.resubmitMany.title", { count: chosenRuns.length })}
@@ -282,7 +297,7 @@ export function RunsPage() {
               <RotateCcw size={14} aria-hidden="true" /> {t("runs.resubmit")}
             </button>
             {chosenInProgress.length > 0 && (
-              <button type="button" className="button" onClick={() => void cancelChosen()}>
+              <button type="button" className="button" onClick={() => setCancellingChosen(true)}>
                 <Square size={14} aria-hidden="true" />{" "}
                 {t("runs.cancelSelected", { count: chosenInProgress.length })}
               </button>

@@ -19,8 +19,11 @@ export const runsMessages = {
   "runs.started": "started {when}",
   "runs.cancel": "Cancel run",
   "runs.causedBy": "First to fail:",
+  "runs.openApproval": "Open the request in the sandbox",
   "runs.cancel.title": "Cancel this run?",
   "runs.cancel.keep": "Keep running",
+  "runs.cancelChosen.title": { one: "Cancel this run?", other: "Cancel these {count} runs?" },
+  "runs.cancelChosen.confirm": { one: "Cancel run", other: "Cancel {count} runs" },
   "runs.cancel.body":
     "Its steps still running stop now and end as Cancelled, and the steps after them do not run. What its steps already did stays done.",
   "runs.cancel.bodyWaiting":
@@ -102,6 +105,8 @@ export const runsMessages = {
   "test.record.outputs": "Trigger data for this record",
   "test.previousNone": "This flow has not run yet.",
   "test.typed": "Enter the trigger data",
+  "test.typedRecordHint":
+    "Values left empty stay empty in the run: to run on a real record's data, use a record from the sandbox.",
   "test.form": "Fill in the Run flow form",
   "test.now": "Run now",
   "test.run": "Run test",

@@ -69,6 +69,9 @@ export const sandboxMessages = {
   "sandbox.bc.gone": "This record no longer exists",
   "sandbox.bc.saved": "{what} {number} saved",
   "sandbox.bc.saveFirst": "Save or cancel your changes first",
+  "sandbox.bc.editsKept": "Your changes to {record} are not saved: they wait on its card.",
+  "sandbox.bc.backToEdits": "Back to them",
+  "sandbox.bc.editsBack": "Here are the changes you left without saving: save them, or cancel them.",
   "sandbox.bc.changedElsewhere":
     "This record was changed elsewhere (by a flow or in another window) while you were editing it.",
   "sandbox.bc.discardAndReload": "Discard my changes and reload",
@@ -143,6 +146,7 @@ export const sandboxMessages = {
   "sandbox.approvals.closed": "This request is closed.",
   "sandbox.approvals.notYours":
     "Only the people it is assigned to can answer it. Act as one of them to answer.",
+  "sandbox.approvals.actAsTo": "Act as {name} to answer",
 
   "sandbox.outlook.title": "Outlook",
   "sandbox.outlook.mailbox": "Mailbox",

@@ -5,6 +5,7 @@ import { CONNECTORS } from "../../shared/connectors";
 import { api } from "../api/client";
 import { useDocumentTitle } from "../app/document-title";
 import { type MessageKey, t } from "../i18n";
+import { ConfirmDialog } from "../ui/ConfirmDialog";
 import { describeError } from "../ui/errors";
 import { toast } from "../ui/toasts";
 import { RunHistorySettings } from "./RunHistorySettings";
@@ -36,6 +37,24 @@ export function SettingsPage() {
   }, [settings.automateEnabled]);
   const connectors = CONNECTORS.filter((c) => !c.builtIn);
 
+  // Flows the policy would suspend, shown before it is saved.
+  const [toSuspend, setToSuspend] = useState<{ id: string; name: string; reason: string }[]>();
+  const askThenSave = async () => {
+    setSaving(true);
+    try {
+      const preview = await api.call("admin.previewPolicy", { connectorPolicy: policy });
+      if (preview.suspended.length > 0) {
+        setToSuspend(preview.suspended);
+        return;
+      }
+    } catch (error) {
+      toast.error(describeError(error));
+      return;
+    } finally {
+      setSaving(false);
+    }
+    await savePolicy();
+  };
   const savePolicy = async () => {
     setSaving(true);
     try {
@@ -174,7 +193,7 @@ export function SettingsPage() {
                 type="button"
                 className="button primary"
                 disabled={saving}
-                onClick={() => void savePolicy()}
+                onClick={() => void askThenSave()}
               >
                 {t("settings.savePolicy")}
               </button>
@@ -182,6 +201,28 @@ export function SettingsPage() {
           </div>
         )}
       </section>
+      {toSuspend && (
+        <ConfirmDialog
+          title={t("settings.confirmSuspend.title", { count: toSuspend.length })}
+          body={t("settings.confirmSuspend.body")}
+          details={
+            <ul className="confirm-list" data-testid="flows-to-suspend">
+              {toSuspend.map((flow) => (
+                <li key={flow.id}>
+                  <strong>{flow.name}</strong> <span className="muted">{flow.reason}</span>
+                </li>
+              ))}
+            </ul>
+          }
+          confirmLabel={t("settings.confirmSuspend.confirm")}
+          danger
+          onClose={() => setToSuspend(undefined)}
+          onConfirm={async () => {
+            setToSuspend(undefined);
+            await savePolicy();
+          }}
+        />
+      )}
       {info && (
         <section className="settings-section">
           <h2>{t("settings.data")}</h2>

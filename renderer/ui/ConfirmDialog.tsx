@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { t } from "../i18n";
 import { Dialog } from "./Dialog";
 import { describeError } from "./errors";
@@ -6,6 +6,7 @@ import { describeError } from "./errors";
 export function ConfirmDialog({
   title,
   body,
+  details,
   confirmLabel,
   cancelLabel,
   danger,
@@ -14,6 +15,8 @@ export function ConfirmDialog({
 }: {
   title: string;
   body: string;
+  /** What the action concerns, one by one (the flows it turns off…), under the question. */
+  details?: ReactNode;
   confirmLabel: string;
   /** The button that keeps things as they are, when "Cancel" would read as the action itself. */
   cancelLabel?: string;
@@ -26,6 +29,7 @@ export function ConfirmDialog({
   return (
     <Dialog title={title} onClose={onClose} initialFocus=".dialog-confirm">
       <p>{body}</p>
+      {details}
       {error && (
         <p className="form-error" role="alert">
           {error}

@@ -223,6 +223,13 @@ export const workflowsMessages = {
     one: "{count} published flow breaks it and was suspended.",
     other: "{count} published flows break it and were suspended.",
   },
+  "settings.confirmSuspend.title": {
+    one: "Save the policy and suspend {count} flow?",
+    other: "Save the policy and suspend {count} flows?",
+  },
+  "settings.confirmSuspend.body":
+    "The published flows below break the new policy: they stop at once and stay off until the policy allows them and their owner turns them on again.",
+  "settings.confirmSuspend.confirm": "Save and suspend",
   "settings.allowedAgain": {
     one: "{count} suspended flow is allowed by this policy: it stays off until someone turns it on.",
     other: "{count} suspended flows are allowed by this policy: they stay off until someone turns them on.",

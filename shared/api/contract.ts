@@ -64,6 +64,7 @@ import {
   importInputSchema,
   instantFlowSchema,
   missedPolicySchema,
+  previewPolicyInputSchema,
   publishInputSchema,
   publishResultSchema,
   runInstantInputSchema,
@@ -260,6 +261,7 @@ export const contract = {
   "flows.export": method(exportInputSchema, exportedFileSchema),
   "flows.import": method(importInputSchema, flowSchema),
   "admin.setPolicy": method(setPolicyInputSchema, setPolicyResultSchema),
+  "admin.previewPolicy": method(previewPolicyInputSchema, setPolicyResultSchema),
 } as const satisfies { [M in MethodName]: MethodSpec<z.ZodType, z.ZodType> };
 
 export type Contract = typeof contract;

@@ -77,6 +77,7 @@ export const METHOD_NAMES = [
   "flows.export",
   "flows.import",
   "admin.setPolicy",
+  "admin.previewPolicy",
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 

@@ -184,4 +184,7 @@ export const setPolicyResultSchema = z.object({
   allowed: z.array(z.object({ id: z.string(), name: z.string() })),
 });
 
+/** The connector policy an administrator is about to save: what it would do, nothing written. */
+export const previewPolicyInputSchema = z.object({ connectorPolicy: connectorPolicySchema }).strict();
+
 export const workflowsChangedEventSchema = z.object({ id: z.string().optional() });

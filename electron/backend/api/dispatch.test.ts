@@ -209,6 +209,13 @@ const BAD_INPUTS: Record<MethodName, { input: unknown; names: string }[]> = {
       names: "connectorPolicy.connectors.shared_office365",
     },
   ],
+  "admin.previewPolicy": [
+    { input: {}, names: "connectorPolicy" },
+    {
+      input: { connectorPolicy: { connectors: { shared_office365: "forbidden" } } },
+      names: "connectorPolicy.connectors.shared_office365",
+    },
+  ],
 };
 
 describe("the contract at the backend's door", () => {

@@ -36,6 +36,14 @@ export function publishHandlers({
   events,
 }: PublishHandlerDeps): PublishMethods {
   const changed = (id?: string) => events.emit("workflows.changed", id ? { id } : {});
+  const requireAdmin = () => {
+    if (settings.get().role !== "admin") {
+      throw new ApiError({
+        code: "forbidden",
+        message: "Only an administrator can change the Automate policy.",
+      });
+    }
+  };
   const automateAllowed = () => {
     if (!settings.get().automateEnabled) {
       throw new ApiError({ code: "forbidden", message: "Your administrator has turned Automate off." });
@@ -117,13 +125,13 @@ export function publishHandlers({
       events.emit("flows.changed", { id: flow.id, reason: "created", revision: flow.revision });
       return flow;
     },
+    "admin.previewPolicy": ({ connectorPolicy }) => {
+      requireAdmin();
+      const { suspended, allowed } = publisher.previewPolicy(connectorPolicy);
+      return { suspended, allowed };
+    },
     "admin.setPolicy": ({ automateEnabled, connectorPolicy }) => {
-      if (settings.get().role !== "admin") {
-        throw new ApiError({
-          code: "forbidden",
-          message: "Only an administrator can change the Automate policy.",
-        });
-      }
+      requireAdmin();
       const next = settings.update({
         ...(automateEnabled !== undefined ? { automateEnabled } : {}),
         ...(connectorPolicy ? { connectorPolicy } : {}),

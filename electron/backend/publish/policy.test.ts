@@ -15,7 +15,11 @@ describe("the administrator's connector policy", () => {
     w.publisher.publish(mailing.id, { publishedBy: "me" });
     w.publisher.publish(watcher.id, { publishedBy: "me" });
 
+    // Read first, as the administrator does before saving: the same answer, nothing changed.
+    const preview = w.publisher.previewPolicy(BLOCK_OUTLOOK);
+    expect(w.publisher.getWorkflow(mailing.id).status).toBe("enabled");
     const result = w.publisher.applyPolicy(BLOCK_OUTLOOK);
+    expect(preview).toEqual(result);
     expect(result).toEqual({
       checked: 2,
       suspended: [

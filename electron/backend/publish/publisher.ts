@@ -386,6 +386,24 @@ export class Publisher {
    */
   applyPolicy(policy: ConnectorPolicy): PolicyResult {
     this.appliedPolicy = policy;
+    const effects = this.policyEffects(policy);
+    const { suspended } = effects;
+    const now = this.options.clock.now();
+    this.db.transaction(() => {
+      for (const s of suspended) this.store.setStatus(s.id, "suspended", s.reason, now);
+      for (const r of effects.reasons) this.store.setStatus(r.id, "suspended", r.reason, now);
+    })();
+    for (const s of suspended) this.deactivate(s.id);
+    return { checked: effects.checked, suspended, allowed: effects.allowed };
+  }
+
+  /** What applyPolicy would do with this policy, for the administrator to read before saving it. */
+  previewPolicy(policy: ConnectorPolicy): PolicyResult {
+    const { checked, suspended, allowed } = this.policyEffects(policy);
+    return { checked, suspended, allowed };
+  }
+
+  private policyEffects(policy: ConnectorPolicy) {
     const enabled = this.store.enabled();
     const suspended: PolicyResult["suspended"] = [];
     for (const row of enabled) {
@@ -403,13 +421,7 @@ export class Publisher {
         reasons.push({ id: row.flow_id, reason: ALLOWED_AGAIN });
       }
     }
-    const now = this.options.clock.now();
-    this.db.transaction(() => {
-      for (const s of suspended) this.store.setStatus(s.id, "suspended", s.reason, now);
-      for (const r of reasons) this.store.setStatus(r.id, "suspended", r.reason, now);
-    })();
-    for (const s of suspended) this.deactivate(s.id);
-    return { checked: enabled.length, suspended, allowed };
+    return { checked: enabled.length, suspended, allowed, reasons };
   }
 
   // --- instant flows ---

@@ -48,6 +48,7 @@ export function TestDialog({
   const [runs, setRuns] = useState<RunSummary[]>();
   const [chosenRun, setChosenRun] = useState<string>();
   const [typed, setTyped] = useState("");
+  const [typedHelp, setTypedHelp] = useState<string>();
   // Undefined while loading; null when the trigger reports on no sandbox record.
   const [records, setRecords] = useState<MethodOutput<"runs.triggerRecords"> | null>();
   const [picked, setPicked] = useState<PickedRecord>();
@@ -73,7 +74,10 @@ export function TestDialog({
         () => setRecords(null),
       );
     api.call("runs.triggerSample", { flowId, source }).then(
-      (sample) => setTyped((current) => current || JSON.stringify(sample.outputs, null, 2)),
+      (sample) => {
+        setTyped((current) => current || JSON.stringify(sample.outputs, null, 2));
+        setTypedHelp(sample.description);
+      },
       () => setTyped((current) => current || '{\n  "body": {}\n}'),
     );
   }, [flowId, source, reportsOnRecords]);
@@ -251,6 +255,12 @@ export function TestDialog({
                 ? t("designer.test.outputsOf", { trigger: triggerName.replaceAll("_", " ") })
                 : t("designer.test.outputs")}
             </span>
+            {typedHelp && (
+              <span className="field-help">
+                {typedHelp}
+                {records ? ` ${t("test.typedRecordHint")}` : ""}
+              </span>
+            )}
             <textarea
               className="input json-field"
               rows={12}

@@ -16,6 +16,7 @@ import { ApprovalStatus } from "./ApprovalStatus";
 export function ApprovalDetail({ id, me, onAnswered }: { id: string; me: string; onAnswered: () => void }) {
   const nameOf = usePersonName();
   const people = useSandbox((s) => s.overview?.people);
+  const actAs = useSandbox((s) => s.actAs);
   const [chosenResponder, setChosenResponder] = useState<string>();
   const answerAsId = useId();
   const loaded = useLoad(id, () => api.call("sandbox.approvals.get", { id }));
@@ -46,6 +47,13 @@ export function ApprovalDetail({ id, me, onAnswered }: { id: string; me: string;
   const responder =
     chosenResponder !== undefined && responders.some(same(chosenResponder)) ? chosenResponder : responders[0];
   const canAnswer = responder !== undefined;
+  // People of the company it still waits on: one click makes the sandbox act as them, to answer.
+  const waitingOn =
+    approval.status === "Pending" && !canAnswer && people
+      ? approval.assignedTo.filter(
+          (email) => !answered(email) && !same(email)(me) && people.some((p) => same(p.email)(email)),
+        )
+      : [];
   const itemLink = typeof approval.itemLink === "string" ? resolveLink(approval.itemLink) : undefined;
   const itemLabel =
     typeof approval.itemLinkDescription === "string" && approval.itemLinkDescription
@@ -203,6 +211,15 @@ export function ApprovalDetail({ id, me, onAnswered }: { id: string; me: string;
             : approval.status !== "Pending"
               ? t("sandbox.approvals.closed")
               : t("sandbox.approvals.notYours")}
+          {waitingOn.length > 0 && (
+            <span className="sbx-act-as-buttons">
+              {waitingOn.map((email) => (
+                <button key={email} type="button" className="button" onClick={() => actAs(email)}>
+                  {t("sandbox.approvals.actAsTo", { name: nameOf(email) })}
+                </button>
+              ))}
+            </span>
+          )}
         </p>
       )}
     </article>

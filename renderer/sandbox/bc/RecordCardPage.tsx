@@ -1,5 +1,5 @@
 import { ChevronLeft, FileQuestion, Lock, Trash2 } from "lucide-react";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Link, useLocation } from "wouter";
 import { ApiError } from "../../../shared/api";
 import type { JsonObject } from "../../../shared/json";
@@ -33,9 +33,10 @@ import {
   type TableInfo,
 } from "./bc-model";
 import { FieldInput } from "./FieldInput";
+import { type CardForm, keepEdits, keptEdits } from "./kept-edits";
 import { LinesTable } from "./LinesTable";
 
-type Form = Record<string, string | boolean>;
+type Form = CardForm;
 
 /** A record's card: every field, the editable ones in a form, its lines and its actions. */
 export function RecordCardPage({ table: tableName, id }: { table: string; id: string }) {
@@ -51,7 +52,8 @@ export function RecordCardPage({ table: tableName, id }: { table: string; id: st
       </div>
     );
   }
-  return <RecordCard table={table} id={id} />;
+  // A card per record: another record's card starts from its own edits, not this one's.
+  return <RecordCard key={`${table.name}/${id}`} table={table} id={id} />;
 }
 
 /** Where an action that replaces the record (convert, post an order) leaves the person. */
@@ -78,8 +80,10 @@ function RecordCard({ table, id }: { table: TableInfo; id: string }) {
   const sections = useMemo(() => cardSections(table), [table]);
   const fromRecord = (value: JsonObject): Form =>
     Object.fromEntries(editable.map((f) => [f.name, inputValue(f, value[f.name])]));
-  const [form, setForm] = useState<Form>({});
-  const [base, setBase] = useState<JsonObject>();
+  // Edits left unsaved on an earlier visit come back with the card.
+  const [keptAtOpen] = useState(() => keptEdits(table.name, id));
+  const [form, setForm] = useState<Form>(() => keptAtOpen?.form ?? {});
+  const [base, setBase] = useState<JsonObject | undefined>(() => keptAtOpen?.base);
   const [error, setError] = useState<{ message: string; field?: string }>();
   const [busy, setBusy] = useState<string>();
   const [confirm, setConfirm] = useState<"delete" | "post">();
@@ -89,6 +93,30 @@ function RecordCard({ table, id }: { table: TableInfo; id: string }) {
   const changedElsewhere =
     dirty && record !== undefined && base !== undefined && record.systemModifiedAt !== base.systemModifiedAt;
 
+  const gone = loaded.error instanceof ApiError && loaded.error.code === "not_found";
+  useEffect(
+    () => keepEdits(table.name, id, dirty && base && !gone ? { form, base } : undefined),
+    [table.name, id, form, base, dirty, gone],
+  );
+  // Leaving the card with edits not saved: they are kept, and the person is told where.
+  const leaving = useRef({ dirty, title: "" });
+  leaving.current = {
+    dirty,
+    title: `${singularTitle(table.title)} ${String(record?.[table.numberField] ?? "")}`,
+  };
+  useEffect(
+    () => () => {
+      if (!leaving.current.dirty || !keptEdits(table.name, id)) return;
+      const back = `~/sandbox/bc/${table.name}/${id}`;
+      toast.info(
+        t("sandbox.bc.editsKept", { record: leaving.current.title.trim() }),
+        { label: t("sandbox.bc.backToEdits"), run: () => navigate(back) },
+        `bc-edits:${table.name}/${id}`,
+      );
+    },
+    [table.name, id, navigate],
+  );
+
   // Follow the record while the person has nothing unsaved.
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a new record resets the form
   useEffect(() => {
@@ -97,7 +125,7 @@ function RecordCard({ table, id }: { table: TableInfo; id: string }) {
     setForm(fromRecord(record));
   }, [record]);
 
-  if (loaded.error instanceof ApiError && loaded.error.code === "not_found") {
+  if (gone) {
     return (
       <div className="sbx-body">
         <EmptyState icon={<FileQuestion size={40} />} title={t("sandbox.bc.gone")}>
@@ -243,6 +271,11 @@ function RecordCard({ table, id }: { table: TableInfo; id: string }) {
           <span>
             <Lock size={14} aria-hidden="true" /> {t(locked)}
           </span>
+        </div>
+      )}
+      {keptAtOpen && dirty && !changedElsewhere && (
+        <div className="banner banner-info sbx-banner" data-testid="kept-edits">
+          <span>{t("sandbox.bc.editsBack")}</span>
         </div>
       )}
       {changedElsewhere && (
