@@ -69,6 +69,7 @@ export const sandboxMessages = {
   "sandbox.bc.gone": "This record no longer exists",
   "sandbox.bc.saved": "{what} {number} saved",
   "sandbox.bc.saveFirst": "Save or cancel your changes first",
+  "sandbox.bc.deletePending": "Cancel the approval request before deleting it",
   "sandbox.bc.editsKept": "Your changes to {record} are not saved: they wait on its card.",
   "sandbox.bc.backToEdits": "Back to them",
   "sandbox.bc.editsBack": "Here are the changes you left without saving: save them, or cancel them.",
@@ -77,6 +78,8 @@ export const sandboxMessages = {
   "sandbox.bc.discardAndReload": "Discard my changes and reload",
   "sandbox.bc.locked.posted": "This document is posted: it can no longer change.",
   "sandbox.bc.locked.status": "Only Open documents can be edited. Reopen it to make changes.",
+  "sandbox.bc.locked.pending":
+    "Only Open documents can be edited. It waits for approval: cancel the approval request to change it.",
   "sandbox.bc.pendingHint":
     "Waiting for approval. A flow being tested or published for this table, or an enabled built-in approval workflow, answers the request. Cancel approval request to edit the document again.",
   "sandbox.bc.sentForApproval": "{number} was sent for approval",

@@ -2,7 +2,7 @@
 // documents filled from their customer or vendor, totals from lines, no edits of a document that
 // is not Open or is posted. Every write raises record.created / modified / deleted.
 import type { JsonObject, JsonValue } from "../../../shared/json";
-import { computeLine, documentTotals } from "./document-math";
+import { checkInvoiceDiscount, computeLine, documentTotals } from "./document-math";
 import { badParameter, conflict, notFound } from "./errors";
 import { matchesFilter, ODataError, parseFilter } from "./odata-filter";
 import { matchesSearch, page, parseOrderBy, sortRecords } from "./query";
@@ -184,6 +184,9 @@ export class BusinessCentral {
       const table = this.table(tableName);
       const record = this.get(table.name, id);
       if (record.posted === true) throw conflict(`${title(table, record)} is posted and cannot be deleted.`);
+      // Its approval request would be left waiting on a record that is gone.
+      if (record.status === "Pending Approval")
+        throw conflict(`${title(table, record)} is pending approval; cancel the approval request first.`);
       if (table.kind === "line") this.guardDocumentOpen(table, String(record.documentId));
       this.remove(table, record, origin);
       if (table.kind === "line") this.refreshDocument(table, String(record.documentId), origin);
@@ -251,8 +254,11 @@ export class BusinessCentral {
       case "document": {
         const result = this.fillParty(table, record, previous, prefix);
         if (previous === undefined) this.fillDates(table, result);
-        if (changed("discountAmount"))
-          Object.assign(result, documentTotals(result, this.lines(table.name, String(result.id))));
+        if (changed("discountAmount")) {
+          const lines = this.lines(table.name, String(result.id));
+          checkInvoiceDiscount(result, lines, prefix);
+          Object.assign(result, documentTotals(result, lines));
+        }
         return result;
       }
       case "line":
@@ -391,6 +397,10 @@ export class BusinessCentral {
           documentTable.party === "customer" ? (item.unitPrice ?? 0) : (item.unitCost ?? 0);
       }
     }
+    // Returns and corrections are credit memos, which the sandbox does not have: a line takes
+    // a quantity of zero or more, as the totals assume.
+    if (typeof result.quantity === "number" && result.quantity < 0)
+      throw badParameter(`${prefix}quantity`, "must not be negative.");
     if (previous === undefined && result.sequence === 0) {
       const last = this.lines(documentTable.name, String(result.documentId)).at(-1);
       result.sequence = Number(last?.sequence ?? 0) + 10000;

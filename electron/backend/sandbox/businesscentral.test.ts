@@ -209,6 +209,47 @@ describe("Business Central operations", () => {
     ]);
   });
 
+  it("refuses a negative quantity and an invoice discount outside the lines' amount, naming the field", async () => {
+    const w = testWorld();
+    const order = w.sandbox.createRecord(
+      "salesOrders",
+      { customerNumber: "C10000" },
+      "sophie.laurent@cronus-demo.example",
+    );
+    const negative = failed(
+      await w.call(BCC, "PostItemV3", {
+        ...BC,
+        table: "salesOrderLines",
+        item: { documentId: String(order.id), lineObjectNumber: "1000", quantity: -5 },
+      }),
+    );
+    expect(negative.statusCode).toBe(400);
+    expect(negative.error.message).toContain("quantity");
+    expect(negative.error.message).toContain("must not be negative");
+    w.sandbox.createRecord(
+      "salesOrderLines",
+      { documentId: String(order.id), lineObjectNumber: "1000", quantity: 1 },
+      "sophie.laurent@cronus-demo.example",
+    );
+    const lines = Number(w.sandbox.getRecord("salesOrders", String(order.id)).totalAmountExcludingTax);
+    const update = (discountAmount: number) =>
+      w.call(BCC, "PatchItemV3", {
+        ...BC,
+        table: "salesOrders",
+        id: String(order.id),
+        item: { discountAmount },
+      });
+    expect(failed(await update(-50)).error.message).toContain("must not be negative");
+    expect(failed(await update(lines + 1)).error.message).toContain("is more than the lines' amount");
+    // Nothing was written by the refusals; a discount within the amount is.
+    expect(w.sandbox.getRecord("salesOrders", String(order.id)).totalAmountExcludingTax).toBe(lines);
+    succeeded(await update(1));
+    expect(w.sandbox.getRecord("salesOrders", String(order.id)).totalAmountExcludingTax).toBeCloseTo(
+      lines - 1,
+      2,
+    );
+  });
+
   it("Update record (V3) changes only the given fields and raises record.modified with them", async () => {
     const w = testWorld();
     const vendor = w.sandbox.findRecord("vendors", "V20000");
@@ -269,6 +310,20 @@ describe("Business Central operations", () => {
       }),
     );
     expect(refused.error.message).toContain("is posted and cannot be changed");
+  });
+
+  it("Delete record (V3) refuses a document pending approval: its request would wait on nothing", async () => {
+    const w = testWorld();
+    const invoice = w.sandbox.findRecord("purchaseInvoices", "PI-1001");
+    w.sandbox.sendForApproval("purchaseInvoices", String(invoice?.id), "marcus.bell@cronus-demo.example");
+    const refused = failed(
+      await w.call(BCC, "DeleteItemV3", { ...BC, table: "purchaseInvoices", id: String(invoice?.id) }),
+    );
+    expect(refused.statusCode).toBe(409);
+    expect(refused.error.message).toBe(
+      "Purchase invoice PI-1001 is pending approval; cancel the approval request first.",
+    );
+    expect(w.sandbox.findRecord("purchaseInvoices", "PI-1001")).toBeDefined();
   });
 
   it("Delete record (V3) deletes the record and its lines and raises record.deleted", async () => {

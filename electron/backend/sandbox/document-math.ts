@@ -1,5 +1,6 @@
 // Amounts of document lines and document totals, as Business Central computes them: line amount
 // after the line discount, tax per line, and the invoice discount taken off the total.
+import { badParameter } from "./errors";
 import type { SandboxRecord } from "./types";
 
 export const round2 = (n: number): number => Math.round((n + Number.EPSILON) * 100) / 100;
@@ -24,4 +25,23 @@ export function documentTotals(
   const excl = round2(Math.max(0, linesExcl - num(document.discountAmount)));
   const tax = linesExcl > 0 ? round2((linesTax * excl) / linesExcl) : 0;
   return { totalAmountExcludingTax: excl, totalTaxAmount: tax, totalAmountIncludingTax: round2(excl + tax) };
+}
+
+/**
+ * An invoice discount is an amount off the lines' total, so it lies between zero and that total;
+ * Business Central refuses others rather than let the total go to zero unseen.
+ */
+export function checkInvoiceDiscount(
+  document: SandboxRecord,
+  lines: readonly SandboxRecord[],
+  prefix = "",
+): void {
+  const discount = num(document.discountAmount);
+  if (discount < 0) throw badParameter(`${prefix}discountAmount`, "must not be negative.");
+  const linesExcl = round2(lines.reduce((sum, line) => sum + num(line.amountExcludingTax), 0));
+  if (discount > linesExcl)
+    throw badParameter(
+      `${prefix}discountAmount`,
+      `${discount.toFixed(2)} is more than the lines' amount, ${linesExcl.toFixed(2)}.`,
+    );
 }

@@ -250,7 +250,8 @@ function RecordCard({ table, id }: { table: TableInfo; id: string }) {
             <button
               type="button"
               className="button"
-              disabled={busy !== undefined || record.posted === true}
+              disabled={busy !== undefined || record.posted === true || record.status === "Pending Approval"}
+              title={record.status === "Pending Approval" ? t("sandbox.bc.deletePending") : undefined}
               onClick={() => setConfirm("delete")}
             >
               <Trash2 size={16} aria-hidden="true" />

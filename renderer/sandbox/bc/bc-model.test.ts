@@ -157,6 +157,12 @@ describe("editing", () => {
 describe("numbers typed in a grid cell", () => {
   it("reads a decimal comma or point, and refuses empty text and words", () => {
     expect(typedNumber("2,5")).toBe(2.5);
+    expect(typedNumber("0,125")).toBe(0.125);
+    // Thousands separators as the sandbox shows them: never read as a decimal comma.
+    expect(typedNumber("1,000")).toBe(1000);
+    expect(typedNumber("12,821.39")).toBe(12821.39);
+    expect(typedNumber("1,5000")).toBeUndefined();
+    expect(typedNumber("1,000,00")).toBeUndefined();
     expect(typedNumber(" 41 ")).toBe(41);
     expect(typedNumber("-3.25")).toBe(-3.25);
     expect(typedNumber("")).toBeUndefined();

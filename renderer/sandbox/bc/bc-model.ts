@@ -189,6 +189,7 @@ export function isEditable(table: TableInfo, field: FieldInfo): boolean {
 /** Why a record cannot be edited now, or undefined when it can. */
 export function lockedReason(table: TableInfo, record: JsonObject): MessageKey | undefined {
   if (record.posted === true) return "sandbox.bc.locked.posted";
+  if (table.kind === "document" && record.status === "Pending Approval") return "sandbox.bc.locked.pending";
   if (table.kind === "document" && record.status !== undefined && record.status !== "Open")
     return "sandbox.bc.locked.status";
   return undefined;
@@ -283,10 +284,20 @@ export function isNumeric(field: FieldInfo): boolean {
   return field.type === "number" || field.type === "integer";
 }
 
-/** A number as a person types it in a grid cell ("2,5" is 2.5); undefined when it is not one. */
+/**
+ * A number as a person types it in a grid cell: "1,000" and "1,000.50" with thousands separators
+ * (the sandbox shows numbers that way), "2,5" as 2.5; undefined when it is not one, or when a comma
+ * could mean either ("1,5000"), rather than guess a number the person did not mean.
+ */
 export function typedNumber(text: string): number | undefined {
-  const n = Number(text.trim().replace(",", "."));
-  return text.trim() === "" || !Number.isFinite(n) ? undefined : n;
+  const s = text.trim();
+  if (s === "") return undefined;
+  let plain = s;
+  if (/^[-+]?[1-9]\d{0,2}(,\d{3})+(\.\d*)?$/.test(s)) plain = s.replaceAll(",", "");
+  else if (/^[-+]?\d*,\d{1,2}$/.test(s) || /^[-+]?0,\d+$/.test(s)) plain = s.replace(",", ".");
+  else if (s.includes(",")) return undefined;
+  const n = Number(plain);
+  return Number.isFinite(n) ? n : undefined;
 }
 
 /** What an input shows for a field's value. */
