@@ -52,7 +52,8 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
                 <dt>
                   {keys.map((key, i) => (
                     <span key={key}>
-                      {i > 0 && (keys[0] === "↑" ? " " : "+")}
+                      {/* Keys pressed together join with +; arrows side by side are alternatives. */}
+                      {i > 0 && (isArrow(key) && isArrow(keys[i - 1] ?? "") ? " " : "+")}
                       <kbd>{key}</kbd>
                     </span>
                   ))}
@@ -65,4 +66,8 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
       ))}
     </Dialog>
   );
+}
+
+function isArrow(key: string): boolean {
+  return key === "↑" || key === "↓" || key === "←" || key === "→";
 }

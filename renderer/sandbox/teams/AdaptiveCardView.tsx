@@ -50,7 +50,14 @@ export function AdaptiveCardView({
   const press = async (action: Extract<CardAction, { kind: "submit" }>) => {
     const missing = missingRequired(card, values);
     if (missing.length > 0) {
-      setError(t("sandbox.teams.card.required", { fields: missing.join(", ") }));
+      // The author's own words where the card has them; the inputs' names for the others.
+      const unnamed = missing.filter((m) => m.errorMessage === "").map((m) => m.name);
+      setError(
+        [
+          ...missing.filter((m) => m.errorMessage !== "").map((m) => m.errorMessage),
+          ...(unnamed.length > 0 ? [t("sandbox.teams.card.required", { fields: unnamed.join(", ") })] : []),
+        ].join(" "),
+      );
       return;
     }
     setBusy(true);

@@ -77,8 +77,31 @@ describe("answering a card", () => {
   });
 
   it("names the required inputs left empty", () => {
-    expect(missingRequired(card, initialValues(card))).toEqual(["Reason"]);
+    expect(missingRequired(card, initialValues(card))).toEqual([{ name: "Reason", errorMessage: "" }]);
     expect(missingRequired(card, { ...initialValues(card), reason: "qty" })).toEqual([]);
+  });
+
+  it("gives the author's error message, and a placeholder's words for an input without a label", () => {
+    const own = parseCard({
+      type: "AdaptiveCard",
+      version: "1.4",
+      body: [
+        {
+          type: "Input.Text",
+          id: "reason",
+          placeholder: "Why?",
+          isRequired: true,
+          errorMessage: "Give a reason",
+        },
+        { type: "Input.Text", id: "code", isRequired: true },
+      ],
+      actions: [{ type: "Action.Submit", title: "Send" }],
+    });
+    if (!own) throw new Error("the card did not parse");
+    expect(missingRequired(own, initialValues(own))).toEqual([
+      { name: "Why?", errorMessage: "Give a reason" },
+      { name: "code", errorMessage: "" },
+    ]);
   });
 
   it("sends the button and its data with the values", () => {

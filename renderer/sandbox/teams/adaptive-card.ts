@@ -16,6 +16,8 @@ export type CardInput =
       inputType: "text" | "number" | "date" | "time";
       initial: string;
       required: boolean;
+      /** What the card's author says when a required input is left empty. */
+      errorMessage: string;
     }
   | {
       type: "choice";
@@ -28,6 +30,8 @@ export type CardInput =
       placeholder: string;
       initial: string;
       required: boolean;
+      /** What the card's author says when a required input is left empty. */
+      errorMessage: string;
     }
   | {
       type: "toggle";
@@ -38,6 +42,8 @@ export type CardInput =
       valueOff: string;
       initial: string;
       required: boolean;
+      /** What the card's author says when a required input is left empty. */
+      errorMessage: string;
     };
 
 export type CardAction =
@@ -163,6 +169,7 @@ function readInput(type: string, item: JsonObject): CardInput | undefined {
   if (!type.startsWith("Input.") || id === "") return undefined;
   const label = str(item.label);
   const required = item.isRequired === true;
+  const errorMessage = str(item.errorMessage);
   switch (type) {
     case "Input.Text":
     case "Input.Number":
@@ -184,6 +191,7 @@ function readInput(type: string, item: JsonObject): CardInput | undefined {
                 : "text",
         initial: str(item.value),
         required,
+        errorMessage,
       };
     case "Input.ChoiceSet":
       return {
@@ -198,6 +206,7 @@ function readInput(type: string, item: JsonObject): CardInput | undefined {
         placeholder: str(item.placeholder),
         initial: str(item.value),
         required,
+        errorMessage,
       };
     case "Input.Toggle":
       return {
@@ -209,6 +218,7 @@ function readInput(type: string, item: JsonObject): CardInput | undefined {
         valueOff: str(item.valueOff, "false"),
         initial: str(item.value, str(item.valueOff, "false")),
         required,
+        errorMessage,
       };
     default:
       return undefined;
@@ -240,10 +250,20 @@ export function initialValues(card: CardModel): Record<string, string> {
 }
 
 /** The inputs a person must fill before pressing a button, by label (or id). */
-export function missingRequired(card: CardModel, values: Readonly<Record<string, string>>): string[] {
+/**
+ * The required inputs left empty: the name a person reads (its label, else its placeholder, else its
+ * id) and the author's error message when the card gives one.
+ */
+export function missingRequired(
+  card: CardModel,
+  values: Readonly<Record<string, string>>,
+): { name: string; errorMessage: string }[] {
   return card.inputs
     .filter((input) => input.required && (values[input.id] ?? "").trim() === "")
-    .map((input) => input.label || input.id);
+    .map((input) => ({
+      name: input.label || ("placeholder" in input && input.placeholder) || input.id,
+      errorMessage: input.errorMessage,
+    }));
 }
 
 /** What pressing a button sends: the button (by id, else title) and its data with the inputs' values. */
