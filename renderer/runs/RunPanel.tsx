@@ -100,6 +100,7 @@ export function RunPanel({
       steps[steps.length - 1]);
   const active = run.status === "Running" || run.status === "Waiting";
   const waiting = run.waits[0];
+  const waitingApproval = approvalOf(waiting?.token ?? null);
 
   return (
     <section className="run-panel" aria-label={t("runs.panel")} data-testid="run-panel">
@@ -170,11 +171,8 @@ export function RunPanel({
       {run.status === "Waiting" && waiting?.description && (
         <p className="banner banner-info run-waiting" data-testid="run-waiting">
           <span>{waiting.description}</span>
-          {approvalOf(waiting.token) && (
-            <Link
-              href={`~/sandbox/approvals/inbox/${approvalOf(waiting.token)}`}
-              className="run-waiting-link"
-            >
+          {waitingApproval && (
+            <Link href={`~/sandbox/approvals/inbox/${waitingApproval}`} className="run-waiting-link">
               {t("runs.openApproval")}
             </Link>
           )}

@@ -386,15 +386,14 @@ export class Publisher {
    */
   applyPolicy(policy: ConnectorPolicy): PolicyResult {
     this.appliedPolicy = policy;
-    const effects = this.policyEffects(policy);
-    const { suspended } = effects;
+    const { checked, suspended, allowed, reasons } = this.policyEffects(policy);
     const now = this.options.clock.now();
     this.db.transaction(() => {
       for (const s of suspended) this.store.setStatus(s.id, "suspended", s.reason, now);
-      for (const r of effects.reasons) this.store.setStatus(r.id, "suspended", r.reason, now);
+      for (const r of reasons) this.store.setStatus(r.id, "suspended", r.reason, now);
     })();
     for (const s of suspended) this.deactivate(s.id);
-    return { checked: effects.checked, suspended, allowed: effects.allowed };
+    return { checked, suspended, allowed };
   }
 
   /** What applyPolicy would do with this policy, for the administrator to read before saving it. */

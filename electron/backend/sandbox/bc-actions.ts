@@ -3,7 +3,7 @@
 // records for approval and cancel that, and approve or reject an approval request.
 import type { JsonObject, JsonValue } from "../../../shared/json";
 import type { BcRequests } from "./bc-requests";
-import { type BusinessCentral, title } from "./business-central";
+import { type BusinessCentral, refusePendingApproval, title } from "./business-central";
 import { documentTotals, round2 } from "./document-math";
 import { badParameter, badRequest, conflict } from "./errors";
 import type { SandboxTable } from "./tables";
@@ -104,9 +104,7 @@ export class BcActions {
     origin: Origin,
   ): JsonValue {
     if (record.posted === true) throw conflict(`${title(table, record)} is posted.`);
-    if (record.status === "Pending Approval") {
-      throw conflict(`${title(table, record)} is pending approval; cancel the approval request first.`);
-    }
+    refusePendingApproval(table, record);
     if (status === "Released" && this.bc.lines(table.name, String(record.id)).length === 0) {
       throw conflict(`There is nothing to release for ${title(table, record)}: it has no lines.`);
     }

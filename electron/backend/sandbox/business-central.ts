@@ -185,8 +185,7 @@ export class BusinessCentral {
       const record = this.get(table.name, id);
       if (record.posted === true) throw conflict(`${title(table, record)} is posted and cannot be deleted.`);
       // Its approval request would be left waiting on a record that is gone.
-      if (record.status === "Pending Approval")
-        throw conflict(`${title(table, record)} is pending approval; cancel the approval request first.`);
+      refusePendingApproval(table, record);
       if (table.kind === "line") this.guardDocumentOpen(table, String(record.documentId));
       this.remove(table, record, origin);
       if (table.kind === "line") this.refreshDocument(table, String(record.documentId), origin);
@@ -471,6 +470,12 @@ export function singular(table: SandboxTable): string {
 }
 
 /** "Purchase invoice PI-1001". */
+/** A record waiting for approval stays as it was sent until its request is decided or canceled. */
+export function refusePendingApproval(table: SandboxTable, record: SandboxRecord): void {
+  if (record.status === "Pending Approval")
+    throw conflict(`${title(table, record)} is pending approval; cancel the approval request first.`);
+}
+
 export function title(table: SandboxTable, record: SandboxRecord): string {
   const name = singular(table);
   return `${name.charAt(0).toUpperCase()}${name.slice(1)} ${numberOf(table, record)}`.trim();

@@ -15,12 +15,17 @@ export function computeLine(line: SandboxRecord): SandboxRecord {
   return { ...line, amountExcludingTax: excl, totalTaxAmount: tax, amountIncludingTax: round2(excl + tax) };
 }
 
+/** What the lines add up to before tax and before the invoice discount. */
+function linesAmount(lines: readonly SandboxRecord[]): number {
+  return lines.reduce((sum, line) => sum + num(line.amountExcludingTax), 0);
+}
+
 /** The document's total fields from its lines and its invoice discount. */
 export function documentTotals(
   document: SandboxRecord,
   lines: readonly SandboxRecord[],
 ): { totalAmountExcludingTax: number; totalTaxAmount: number; totalAmountIncludingTax: number } {
-  const linesExcl = lines.reduce((sum, line) => sum + num(line.amountExcludingTax), 0);
+  const linesExcl = linesAmount(lines);
   const linesTax = lines.reduce((sum, line) => sum + num(line.totalTaxAmount), 0);
   const excl = round2(Math.max(0, linesExcl - num(document.discountAmount)));
   const tax = linesExcl > 0 ? round2((linesTax * excl) / linesExcl) : 0;
@@ -38,7 +43,7 @@ export function checkInvoiceDiscount(
 ): void {
   const discount = num(document.discountAmount);
   if (discount < 0) throw badParameter(`${prefix}discountAmount`, "must not be negative.");
-  const linesExcl = round2(lines.reduce((sum, line) => sum + num(line.amountExcludingTax), 0));
+  const linesExcl = round2(linesAmount(lines));
   if (discount > linesExcl)
     throw badParameter(
       `${prefix}discountAmount`,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Flow } from "../../../shared/api";
 import { updateAction, type WdlDefinition } from "../../../shared/flow";
 import { createDesignerStore } from "./designer-store";
 import { deleteSteps } from "./edits";
+import { designerFlow } from "./test-flow";
 
 const definition = {
   triggers: { manual: { type: "Request", kind: "Button", inputs: {} } },
@@ -12,16 +12,7 @@ const definition = {
   },
 } as unknown as WdlDefinition;
 
-const flow = {
-  id: "f1",
-  name: "Collect feedback",
-  kind: "instant",
-  revision: 1,
-  createdAt: "2026-11-24T10:00:00.000Z",
-  updatedAt: "2026-11-24T10:00:00.000Z",
-  definition,
-  designer: { notes: [], collapsed: [] },
-} as unknown as Flow;
+const flow = designerFlow(definition, "Collect feedback");
 
 describe("typing in a field", () => {
   const typeDescription = (store: ReturnType<typeof createDesignerStore>, text: string) =>

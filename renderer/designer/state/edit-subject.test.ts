@@ -1,36 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { corpusFile } from "../../../fixtures/corpus";
-import type { Flow } from "../../../shared/api";
-import {
-  deleteActions,
-  insertAction,
-  readFlowFile,
-  renameAction,
-  updateAction,
-  type WdlDefinition,
-} from "../../../shared/flow";
+import { deleteActions, insertAction, readFlowFile, renameAction, updateAction } from "../../../shared/flow";
 import { createDesignerStore } from "./designer-store";
 import { editSubject, selectionAfterDelete } from "./edit-subject";
 import { deleteSteps } from "./edits";
+import { designerFlow } from "./test-flow";
 
 // Get_file_properties → Start_and_Wait_for_Feedback → Get_Feedback (Foreach: Add_Feedback_to_List →
 // Email_Feedback_to_Requestor).
 const read = readFlowFile(corpusFile("powerautomate/collect-feedback-approval.json").text);
 if (!read.ok) throw new Error(read.error.message);
 const feedback = read.document.definition;
-
-function flowOf(definition: WdlDefinition): Flow {
-  return {
-    id: "f1",
-    name: "Collect feedback",
-    kind: "automated",
-    revision: 1,
-    createdAt: "2026-11-24T10:00:00.000Z",
-    updatedAt: "2026-11-24T10:00:00.000Z",
-    definition,
-    designer: { notes: [], collapsed: [] },
-  } as unknown as Flow;
-}
 
 describe("the step an Undo or a Redo shows", () => {
   it("is the step that comes back when a deletion or a rename is undone", () => {
@@ -80,7 +60,7 @@ describe("the selection after deleting steps", () => {
   });
 
   it("is what the designer selects after Delete, with the properties panel closed", () => {
-    const store = createDesignerStore(flowOf(feedback));
+    const store = createDesignerStore(designerFlow(feedback, "Collect feedback"));
     store.getState().select("Start_and_Wait_for_Feedback", { openPanel: true });
     deleteSteps(store, ["Start_and_Wait_for_Feedback"]);
     expect(store.getState().selected).toBe("Get_file_properties");

@@ -1,27 +1,16 @@
 import { describe, expect, it } from "vitest";
-import type { Flow } from "../../../shared/api";
 import { createDesignerStore } from "./designer-store";
 import { deleteSteps, selectedStepNames } from "./edits";
+import { designerFlow } from "./test-flow";
 
-const flow = {
-  id: "f1",
-  name: "Flow",
-  kind: "instant",
-  revision: 1,
-  triggerName: "manual",
-  triggerType: "Request",
-  createdAt: "2026-11-24T10:00:00.000Z",
-  updatedAt: "2026-11-24T10:00:00.000Z",
-  definition: {
-    triggers: { manual: { type: "Request", kind: "Button" } },
-    actions: {
-      A: { type: "Compose", inputs: 1, runAfter: {} },
-      B: { type: "Compose", inputs: 2, runAfter: { A: ["Succeeded"] } },
-      C: { type: "Compose", inputs: 3, runAfter: { B: ["Succeeded"] } },
-    },
+const flow = designerFlow({
+  triggers: { manual: { type: "Request", kind: "Button" } },
+  actions: {
+    A: { type: "Compose", inputs: 1, runAfter: {} },
+    B: { type: "Compose", inputs: 2, runAfter: { A: ["Succeeded"] } },
+    C: { type: "Compose", inputs: 3, runAfter: { B: ["Succeeded"] } },
   },
-  designer: { notes: [], collapsed: [] },
-} as unknown as Flow;
+});
 
 describe("a selection of several steps", () => {
   it("grows and shrinks with Ctrl+click, and a plain selection replaces it", () => {
@@ -46,20 +35,17 @@ describe("a selection of several steps", () => {
   });
 
   it("leaves out a step inside a selected scope: the scope carries it, and delete acts once", () => {
-    const nested = {
-      ...flow,
-      definition: {
-        triggers: { manual: { type: "Request", kind: "Button" } },
-        actions: {
-          Group: {
-            type: "Scope",
-            runAfter: {},
-            actions: { Inner: { type: "Compose", inputs: 1, runAfter: {} } },
-          },
-          After: { type: "Compose", inputs: 2, runAfter: { Group: ["Succeeded"] } },
+    const nested = designerFlow({
+      triggers: { manual: { type: "Request", kind: "Button" } },
+      actions: {
+        Group: {
+          type: "Scope",
+          runAfter: {},
+          actions: { Inner: { type: "Compose", inputs: 1, runAfter: {} } },
         },
+        After: { type: "Compose", inputs: 2, runAfter: { Group: ["Succeeded"] } },
       },
-    } as unknown as Flow;
+    });
     const store = createDesignerStore(nested);
     store.getState().select("Inner");
     store.getState().toggleSelected("Group");

@@ -36,8 +36,6 @@ import { FieldInput } from "./FieldInput";
 import { type CardForm, keepEdits, keptEdits } from "./kept-edits";
 import { LinesTable } from "./LinesTable";
 
-type Form = CardForm;
-
 /** A record's card: every field, the editable ones in a form, its lines and its actions. */
 export function RecordCardPage({ table: tableName, id }: { table: string; id: string }) {
   const table = useTable(tableName);
@@ -78,11 +76,11 @@ function RecordCard({ table, id }: { table: TableInfo; id: string }) {
   const record = loaded.data?.record;
   const editable = useMemo(() => table.fields.filter((f) => isEditable(table, f)), [table]);
   const sections = useMemo(() => cardSections(table), [table]);
-  const fromRecord = (value: JsonObject): Form =>
+  const fromRecord = (value: JsonObject): CardForm =>
     Object.fromEntries(editable.map((f) => [f.name, inputValue(f, value[f.name])]));
   // Edits left unsaved on an earlier visit come back with the card.
   const [keptAtOpen] = useState(() => keptEdits(table.name, id));
-  const [form, setForm] = useState<Form>(() => keptAtOpen?.form ?? {});
+  const [form, setForm] = useState<CardForm>(() => keptAtOpen?.form ?? {});
   const [base, setBase] = useState<JsonObject | undefined>(() => keptAtOpen?.base);
   const [error, setError] = useState<{ message: string; field?: string }>();
   const [busy, setBusy] = useState<string>();
@@ -98,18 +96,15 @@ function RecordCard({ table, id }: { table: TableInfo; id: string }) {
     () => keepEdits(table.name, id, dirty && base && !gone ? { form, base } : undefined),
     [table.name, id, form, base, dirty, gone],
   );
-  // Leaving the card with edits not saved: they are kept, and the person is told where.
-  const leaving = useRef({ dirty, title: "" });
-  leaving.current = {
-    dirty,
-    title: `${singularTitle(table.title)} ${String(record?.[table.numberField] ?? "")}`,
-  };
+  // Leaving the card with edits not saved (they are kept): the person is told where.
+  const recordTitle = useRef("");
+  recordTitle.current = `${singularTitle(table.title)} ${String(record?.[table.numberField] ?? "")}`.trim();
   useEffect(
     () => () => {
-      if (!leaving.current.dirty || !keptEdits(table.name, id)) return;
+      if (!keptEdits(table.name, id)) return;
       const back = `~/sandbox/bc/${table.name}/${id}`;
       toast.info(
-        t("sandbox.bc.editsKept", { record: leaving.current.title.trim() }),
+        t("sandbox.bc.editsKept", { record: recordTitle.current }),
         { label: t("sandbox.bc.backToEdits"), run: () => navigate(back) },
         `bc-edits:${table.name}/${id}`,
       );
@@ -141,6 +136,7 @@ function RecordCard({ table, id }: { table: TableInfo; id: string }) {
   const number = String(record[table.numberField] ?? "");
   const what = singularTitle(table.title);
   const locked = lockedReason(table, record);
+  const pending = record.status === "Pending Approval";
   const party = typeof record.vendorName === "string" ? record.vendorName : record.customerName;
   const subtitle = [
     typeof party === "string" ? party : typeof record.displayName === "string" ? record.displayName : "",
@@ -250,8 +246,8 @@ function RecordCard({ table, id }: { table: TableInfo; id: string }) {
             <button
               type="button"
               className="button"
-              disabled={busy !== undefined || record.posted === true || record.status === "Pending Approval"}
-              title={record.status === "Pending Approval" ? t("sandbox.bc.deletePending") : undefined}
+              disabled={busy !== undefined || record.posted === true || pending}
+              title={pending ? t("sandbox.bc.deletePending") : undefined}
               onClick={() => setConfirm("delete")}
             >
               <Trash2 size={16} aria-hidden="true" />
@@ -262,12 +258,12 @@ function RecordCard({ table, id }: { table: TableInfo; id: string }) {
         }
       />
 
-      {record.status === "Pending Approval" && (
+      {pending && (
         <div className="banner banner-info sbx-banner" data-testid="pending-hint">
           <span>{t("sandbox.bc.pendingHint")}</span>
         </div>
       )}
-      {locked && record.status !== "Pending Approval" && (
+      {locked && !pending && (
         <div className="banner sbx-banner sbx-locked">
           <span>
             <Lock size={14} aria-hidden="true" /> {t(locked)}

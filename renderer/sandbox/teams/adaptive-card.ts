@@ -5,46 +5,40 @@
 // Action.Execute, Action.OpenUrl); anything else is skipped. Inputs submit strings, as in Teams.
 import { isJsonObject, type JsonObject, type JsonValue } from "../../../shared/json";
 
-export type CardInput =
-  | {
-      type: "text";
-      id: string;
-      label: string;
-      placeholder: string;
-      multiline: boolean;
-      /** "text", "number", "date" or "time": the HTML input type. */
-      inputType: "text" | "number" | "date" | "time";
-      initial: string;
-      required: boolean;
-      /** What the card's author says when a required input is left empty. */
-      errorMessage: string;
-    }
-  | {
-      type: "choice";
-      id: string;
-      label: string;
-      choices: { title: string; value: string }[];
-      multiSelect: boolean;
-      /** Radio buttons or checkboxes rather than a drop-down. */
-      expanded: boolean;
-      placeholder: string;
-      initial: string;
-      required: boolean;
-      /** What the card's author says when a required input is left empty. */
-      errorMessage: string;
-    }
-  | {
-      type: "toggle";
-      id: string;
-      label: string;
-      title: string;
-      valueOn: string;
-      valueOff: string;
-      initial: string;
-      required: boolean;
-      /** What the card's author says when a required input is left empty. */
-      errorMessage: string;
-    };
+/** What every input has, whatever its kind. */
+interface InputBase {
+  id: string;
+  label: string;
+  initial: string;
+  required: boolean;
+  /** What the card's author says when a required input is left empty. */
+  errorMessage: string;
+}
+
+export type CardInput = InputBase &
+  (
+    | {
+        type: "text";
+        placeholder: string;
+        multiline: boolean;
+        /** "text", "number", "date" or "time": the HTML input type. */
+        inputType: "text" | "number" | "date" | "time";
+      }
+    | {
+        type: "choice";
+        choices: { title: string; value: string }[];
+        multiSelect: boolean;
+        /** Radio buttons or checkboxes rather than a drop-down. */
+        expanded: boolean;
+        placeholder: string;
+      }
+    | {
+        type: "toggle";
+        title: string;
+        valueOn: string;
+        valueOff: string;
+      }
+  );
 
 export type CardAction =
   | { kind: "submit"; title: string; id: string | undefined; data: JsonObject }
@@ -249,7 +243,6 @@ export function initialValues(card: CardModel): Record<string, string> {
   return Object.fromEntries(card.inputs.map((input) => [input.id, input.initial]));
 }
 
-/** The inputs a person must fill before pressing a button, by label (or id). */
 /**
  * The required inputs left empty: the name a person reads (its label, else its placeholder, else its
  * id) and the author's error message when the card gives one.
