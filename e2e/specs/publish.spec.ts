@@ -713,6 +713,7 @@ test.describe("publishing", () => {
       .getByRole("dialog", { name: /Restore version 1/ })
       .getByRole("button", { name: "Restore as draft" })
       .click();
+    await expect(page.getByText("Version 1 is now the draft.")).toBeVisible();
     await designer.expectOpen("Versioned flow");
     await designer.select("Compose");
     await expect(designer.field("Inputs")).toHaveText("first value");

@@ -58,3 +58,35 @@ describe("typing in a field", () => {
     expect(store.getState().past).toHaveLength(2);
   });
 });
+
+describe("a draft that comes from the server (a version restored)", () => {
+  const restored = designerFlow(
+    {
+      ...definition,
+      actions: { Get_Feedback: { type: "Compose", inputs: 3, runAfter: {} } },
+    } as unknown as WdlDefinition,
+    "Collect feedback",
+  );
+
+  it("keeps the card the person is on, with its panel, when the step is still there", () => {
+    const store = createDesignerStore(flow);
+    store.getState().select("Get_Feedback", { openPanel: true });
+    store.getState().adoptFromServer(restored, "Restore version 1");
+    expect(store.getState().selected).toBe("Get_Feedback");
+    expect(store.getState().panelOpen).toBe(true);
+    expect(store.getState().definition.actions?.Get_Feedback?.inputs).toBe(3);
+  });
+
+  it("lets go of a step the restored draft does not have, and Undo brings the old draft back", () => {
+    const store = createDesignerStore(flow);
+    store.getState().select("Get_file_properties", { openPanel: true });
+    store.getState().adoptFromServer(restored, "Restore version 1");
+    expect(store.getState().selected).toBeUndefined();
+    expect(store.getState().panelOpen).toBe(false);
+    store.getState().undo();
+    expect(Object.keys(store.getState().definition.actions ?? {})).toEqual([
+      "Get_file_properties",
+      "Get_Feedback",
+    ]);
+  });
+});

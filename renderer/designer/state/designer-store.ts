@@ -272,9 +272,18 @@ export function createDesignerStore(
       },
       markSaveFailed: (save) => set({ save }),
       adoptFromServer(fresh, label) {
-        const { definition, designer, past } = get();
+        const { definition, designer, past, selected, panelOpen } = get();
         const replaced = { definition, designer, label, at: Date.now() };
-        set({ ...serverDraft(fresh), past: [...past, replaced].slice(-HISTORY_LIMIT) });
+        const draft = serverDraft(fresh);
+        // The card the person is on stays theirs (they may have clicked it while the draft came).
+        const kept =
+          selected !== undefined && nodeStillExists(draft.definition, selected) ? selected : undefined;
+        set({
+          ...draft,
+          past: [...past, replaced].slice(-HISTORY_LIMIT),
+          selected: kept,
+          panelOpen: panelOpen && kept !== undefined,
+        });
       },
       replaceFromServer(fresh) {
         set({ ...serverDraft(fresh), past: [] });
