@@ -89,6 +89,16 @@ test.describe("designer: editing", () => {
         name: "Start and wait for an approval, Approvals: Start and wait for an approval",
       }),
     ).toBeVisible();
+    // From the keyboard, two skips lead past the navigation and the toolbar to the first card.
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Tab");
+    await expect(page.getByRole("button", { name: "Skip to the canvas" })).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page.locator(".react-flow__node").first()).toBeFocused();
+    await page.keyboard.press("ArrowDown");
+    await expect(page.locator(".react-flow__node.selected")).toBeFocused();
+
     await designer.select("Start and wait for an approval");
     await page.getByRole("button", { name: "Close properties" }).click();
     // Where the card sits on the flow (its node's translate), whatever the view's pan and zoom.

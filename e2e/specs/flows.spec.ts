@@ -30,6 +30,12 @@ test.describe("My flows", () => {
     await expect(list.rows()).toHaveCount(3);
     expect(await list.names()).toEqual(kinds.map(([name]) => name).reverse());
     await expect(list.row("Weekly overdue customers")).toContainText("Scheduled");
+    // A search keeps the flows whose name has the text, and the count says how many of all.
+    await app.page.getByRole("searchbox", { name: "Search flows" }).fill("weekly");
+    await expect(list.rows()).toHaveCount(1);
+    await expect(app.page.getByTestId("flow-count")).toHaveText("1 of 3 flows");
+    await app.page.getByRole("searchbox", { name: "Search flows" }).fill("");
+    await expect(app.page.getByTestId("flow-count")).toHaveText("3 flows");
 
     await app.page.reload();
     await expect(list.rows()).toHaveCount(3);
@@ -53,6 +59,9 @@ test.describe("My flows", () => {
 
     await list.duplicate("Notify the sales channel");
     await expect(list.row("Copy of Notify the sales channel")).toBeVisible();
+    // A second copy is numbered, so the two can be told apart here and in Runs.
+    await list.duplicate("Notify the sales channel");
+    await expect(list.row("Copy of Notify the sales channel (2)")).toBeVisible();
 
     await list.delete("Notify the sales channel");
     await expect(list.row("Notify the sales channel")).toHaveCount(0);
@@ -61,7 +70,7 @@ test.describe("My flows", () => {
     await app.page.reload();
     await list.restoreFromRecycleBin("Notify the sales channel");
     await expect(list.row("Notify the sales channel")).toBeVisible();
-    await expect(list.rows()).toHaveCount(2);
+    await expect(list.rows()).toHaveCount(3);
   });
 
   test("cancelling a delete keeps the flow", async ({ app }) => {
@@ -142,6 +151,18 @@ test.describe("My flows", () => {
     await expect(shortcuts).toContainText("Duplicate the selected step");
     await app.page.keyboard.press("Escape");
     await expect(shortcuts).toBeHidden();
+    // The keyboard is back where it was, not on the page's body.
+    await expect(app.page.getByRole("button", { name: "Create your first flow" })).toBeFocused();
+    // The first Tab stop of a page skips the navigation.
+    await app.page.reload();
+    await expect(app.page.getByRole("heading", { name: "No flows yet" })).toBeVisible();
+    await app.page.keyboard.press("Tab");
+    await expect(app.page.getByRole("button", { name: "Skip to the page" })).toBeFocused();
+    await app.page.keyboard.press("Enter");
+    await app.page.keyboard.press("Tab");
+    await expect(
+      app.page.getByRole("searchbox").or(app.page.getByRole("button", { name: "Recycle bin" })),
+    ).toBeFocused();
 
     await app.page.keyboard.press("Control+n");
     const name = app.page.getByRole("dialog", { name: "New flow" }).getByLabel("Flow name");

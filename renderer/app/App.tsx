@@ -98,6 +98,14 @@ function Shell() {
 
   return (
     <div className="app">
+      {/* The first Tab stop: past the navigation to the page, for people who work from the keyboard. */}
+      <button
+        type="button"
+        className="skip-link"
+        onClick={() => document.querySelector<HTMLElement>("main.main")?.focus()}
+      >
+        {t("nav.skipToContent")}
+      </button>
       <nav className="nav" aria-label={t("nav.main")}>
         <div className="brand">
           <span className="brand-mark" aria-hidden="true">
@@ -149,7 +157,7 @@ function Shell() {
           </button>
         </div>
       </nav>
-      <main className="main">
+      <main className="main" tabIndex={-1}>
         <ConnectionBanner />
         {info && (
           <Notices

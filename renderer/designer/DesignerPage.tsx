@@ -603,6 +603,10 @@ function Designer() {
 
   return (
     <div className="designer">
+      {/* The toolbar and the palette are many Tab stops: this goes straight to the cards. */}
+      <button type="button" className="skip-link" onClick={() => focusCanvas(selected)}>
+        {t("designer.skipToCanvas")}
+      </button>
       <header className="designer-header">
         <Link
           href="/flows"

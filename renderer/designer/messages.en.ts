@@ -3,6 +3,7 @@
 export const designerMessages = {
   // Page and header
   "designer.back": "Back to My flows",
+  "designer.skipToCanvas": "Skip to the canvas",
   "designer.restoreDeleted": "Restore and open",
   "designer.loading": "Opening the flow…",
   "designer.renameHint": "{name}: click to rename",

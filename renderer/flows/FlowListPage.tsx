@@ -105,7 +105,14 @@ export function FlowListPage() {
       <header className="page-header">
         <div>
           <h1>{t("flows.title")}</h1>
-          {flows && flows.length > 0 && <p className="muted">{t("flows.count", { count: flows.length })}</p>}
+          {flows && flows.length > 0 && (
+            // While searching, how many of the flows the search keeps, announced as the person types.
+            <p className="muted" aria-live="polite" data-testid="flow-count">
+              {query.trim()
+                ? t("flows.countMatching", { shown: visible.length, count: flows.length })
+                : t("flows.count", { count: flows.length })}
+            </p>
+          )}
         </div>
         <div className="page-actions">
           {flows && flows.length > 0 && (

@@ -116,6 +116,8 @@ export const runsMessages = {
   "test.startedElsewhere": "The test of “{flow}” started.",
   "test.watch": "Watch it",
   "test.invalidJson": "This is not valid JSON: {message}",
+  "test.typedNotObject":
+    'The trigger\'s outputs are an object in braces, such as { "body": { "No": "PI-1001" } }: a number, text or a list alone gives the flow nothing to read.',
   "test.openSandbox": "Open the sandbox",
   "runs.xmlContent": "XML",
   "runs.cancelAll": "Cancel all runs in progress",

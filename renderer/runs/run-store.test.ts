@@ -63,8 +63,16 @@ describe("the colour of a card in a run", () => {
     attempt,
     status,
   });
-  const statusesOf = (steps: ReturnType<typeof row>[]) =>
-    Object.fromEntries(stepStatuses({ steps } as unknown as Parameters<typeof stepStatuses>[0]));
+  const statusesOf = (steps: ReturnType<typeof row>[], waits: { path: string; kind: string }[] = []) =>
+    Object.fromEntries(stepStatuses({ steps, waits } as unknown as Parameters<typeof stepStatuses>[0]));
+
+  it("is running while a failed attempt waits for its retry, and failed when no retry is left", () => {
+    const attempts = [row("Notify", "", 1, "Failed"), row("Notify", "", 2, "Failed")];
+    expect(statusesOf(attempts, [{ path: "Notify", kind: "retry" }])).toEqual({ Notify: "Running" });
+    expect(statusesOf(attempts)).toEqual({ Notify: "Failed" });
+    // Another step's retry, or another kind of wait, changes nothing.
+    expect(statusesOf(attempts, [{ path: "Other", kind: "retry" }])).toEqual({ Notify: "Failed" });
+  });
 
   it("is the latest attempt's: a call retried into success is green", () => {
     expect(

@@ -180,6 +180,11 @@ export function stepStatuses(run: RunDetail | undefined): Map<string, string> {
     if (!known || step.attempt >= known.attempt)
       latest.set(step.path, { action: step.action, attempt: step.attempt, status: step.status });
   }
+  // A failed attempt with its retry armed is not the step's end: the step is still running.
+  for (const wait of run?.waits ?? []) {
+    const step = latest.get(wait.path);
+    if (wait.kind === "retry" && step?.status === "Failed") step.status = "Running";
+  }
   const statuses = new Map<string, string>();
   for (const { action, status } of latest.values()) {
     const previous = statuses.get(action);

@@ -26,12 +26,18 @@ export function Dialog({ title, onClose, children, footer, size = "narrow", init
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
+    // What had the keyboard before: it gets it back when the dialog goes, unless something else took it.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (!dialog.open) dialog.showModal();
     const target = initialFocus
       ? dialog.querySelector<HTMLElement>(initialFocus)
       : (dialog.querySelector<HTMLElement>(FIRST_FIELD) ?? dialog.querySelector<HTMLElement>(PRIMARY_ACTION));
     target?.focus();
-    return () => dialog.close();
+    return () => {
+      dialog.close();
+      const lost = document.activeElement === null || document.activeElement === document.body;
+      if (lost && opener?.isConnected && !dialog.contains(opener)) opener.focus({ preventScroll: true });
+    };
   }, [initialFocus]);
   return (
     <dialog

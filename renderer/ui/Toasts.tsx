@@ -2,9 +2,20 @@ import { t } from "../i18n";
 import { useToasts } from "./toasts";
 
 export function Toasts() {
-  const { toasts, dismiss } = useToasts();
+  const { toasts, dismiss, hold, release } = useToasts();
   return (
-    <div className="toasts" role="status" aria-live="polite">
+    <div
+      className="toasts"
+      role="status"
+      aria-live="polite"
+      // While the person points at a toast or tabs to its action, it waits for them.
+      onPointerEnter={hold}
+      onPointerLeave={release}
+      onFocus={hold}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) release();
+      }}
+    >
       {toasts.map((item) => (
         <div key={item.id} className={`toast toast-${item.tone}`} data-testid="toast">
           <span>{item.message}</span>

@@ -135,6 +135,9 @@ export function WorkflowListPage() {
     }
     if (changed > 0)
       toast.success(t(enabled ? "workflows.enabledMany" : "workflows.disabledMany", { count: changed }));
+    else if (refused.length === 0)
+      // Nothing to do is still an answer: the button was pressed, the person should hear why nothing moved.
+      toast.info(t(enabled ? "workflows.allEnabledAlready" : "workflows.allDisabledAlready"));
     for (const reason of refused) toast.error(reason);
     selection.clear();
     void load();

@@ -67,6 +67,8 @@ export const workflowsMessages = {
   "workflows.disableSelected": "Disable",
   "workflows.enabledMany": { one: "{count} workflow enabled.", other: "{count} workflows enabled." },
   "workflows.disabledMany": { one: "{count} workflow disabled.", other: "{count} workflows disabled." },
+  "workflows.allEnabledAlready": "The chosen workflows are all enabled already.",
+  "workflows.allDisabledAlready": "The chosen workflows are all disabled already.",
   "workflows.pages": "Pages of the workflow list",
   "workflows.previous": "Previous",
   "workflows.next": "Next",

@@ -125,8 +125,10 @@ export const startRunInputSchema = z
   .object({
     flowId: flowIdSchema,
     source: runSourceSchema,
-    /** What the trigger produced: { headers?, body }. */
-    triggerOutputs: json.optional(),
+    /** What the trigger produced: { headers?, body }, an object as every trigger's outputs are. */
+    triggerOutputs: z
+      .record(z.string(), json, { error: 'must be an object, such as { "body": { … } }' })
+      .optional(),
     /** Or: what the trigger produced in this earlier run (even when run history hides it). */
     fromRun: runIdSchema.optional(),
   })

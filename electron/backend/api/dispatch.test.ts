@@ -87,6 +87,12 @@ const BAD_INPUTS: Record<MethodName, { input: unknown; names: string }[]> = {
       names: "triggerOutputs",
     },
     { input: { flowId: "x", source: { draft: true }, fromRun: "" }, names: "fromRun" },
+    // A trigger's outputs are an object: a bare number would run the flow on nothing.
+    { input: { flowId: "x", source: { draft: true }, triggerOutputs: 42 }, names: "triggerOutputs" },
+    {
+      input: { flowId: "x", source: { draft: true }, triggerOutputs: [{ body: {} }] },
+      names: "triggerOutputs",
+    },
   ],
   "runs.armTest": [{ input: { flow: "x" }, names: "flowId" }],
   "runs.disarmTest": [{ input: {}, names: "flowId" }],
@@ -156,6 +162,10 @@ const BAD_INPUTS: Record<MethodName, { input: unknown; names: string }[]> = {
   "sandbox.excel.workbooks": [{ input: { file: "x" }, names: "file" }],
   "sandbox.excel.rows": [{ input: {}, names: "tableId" }],
   "sandbox.notifications.list": [{ input: { recipient: "nobody" }, names: "recipient" }],
+  "sandbox.resetPreview": [
+    { input: { snapshot: "  " }, names: "snapshot" },
+    { input: { name: "s" }, names: "name" },
+  ],
   "sandbox.reset": [{ input: { hard: true }, names: "hard" }],
   "sandbox.snapshots.list": [{ input: { all: 1 }, names: "all" }],
   "sandbox.snapshots.save": [{ input: { name: "  " }, names: "name" }],

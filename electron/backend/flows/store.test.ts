@@ -2,9 +2,9 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { ApiError } from "../../../shared/api";
+import { ApiError, FLOW_NAME_MAX } from "../../../shared/api";
 import { openDatabase } from "../db/open";
-import { FlowStore } from "./store";
+import { copyName, FlowStore } from "./store";
 
 let clock = Date.parse("2026-11-01T08:00:00Z");
 let store: FlowStore;
@@ -72,6 +72,24 @@ describe("FlowStore", () => {
     expect(copy.revision).toBe(1);
     expect(store.get(copy.id).definition).toEqual(flow.definition);
     expect(store.get(copy.id).designer).toEqual({ notes: [] });
+  });
+
+  it("numbers a second copy of the same flow, and reuses a name freed by the recycle bin", () => {
+    const flow = store.create({ name: "Original", kind: "instant" });
+    const first = store.duplicate(flow.id);
+    const second = store.duplicate(flow.id);
+    expect([first.name, second.name]).toEqual(["Copy of Original", "Copy of Original (2)"]);
+    expect(store.duplicate(flow.id).name).toBe("Copy of Original (3)");
+    store.delete(second.id);
+    expect(store.duplicate(flow.id).name).toBe("Copy of Original (2)");
+  });
+
+  it("keeps a numbered copy's name within the longest name a flow may have", () => {
+    const long = "x".repeat(FLOW_NAME_MAX);
+    expect(copyName(long)).toHaveLength(FLOW_NAME_MAX);
+    const numbered = copyName(long, new Set([copyName(long)]));
+    expect(numbered).toHaveLength(FLOW_NAME_MAX);
+    expect(numbered.endsWith(" (2)")).toBe(true);
   });
 
   it("moves deleted flows to the recycle bin, restores them, and lets go of them after 30 days", () => {

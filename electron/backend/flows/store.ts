@@ -70,6 +70,7 @@ export class FlowStore {
     save: Statement<[SaveParams]>;
     setDeleted: Statement<[{ id: string; deletedAt: number | null; now: number }]>;
     purge: Statement<[number]>;
+    liveNames: Statement<[], { name: string }>;
   };
 
   constructor(
@@ -105,6 +106,7 @@ export class FlowStore {
       ),
       setDeleted: db.prepare("UPDATE flows SET deleted_at = @deletedAt, updated_at = @now WHERE id = @id"),
       purge: db.prepare("DELETE FROM flows WHERE deleted_at IS NOT NULL AND deleted_at <= ?"),
+      liveNames: db.prepare("SELECT name FROM flows WHERE deleted_at IS NULL"),
     };
   }
 
@@ -173,7 +175,7 @@ export class FlowStore {
       const copy: FlowRow = {
         ...source,
         id: this.newId(),
-        name: name ?? copyName(source.name),
+        name: name ?? copyName(source.name, new Set(this.statements.liveNames.all().map((row) => row.name))),
         revision: 1,
         created_at: now,
         updated_at: now,
@@ -262,9 +264,19 @@ function triggerColumns(
   return { trigger_name: name, trigger_type: type, trigger_operation: operationId };
 }
 
-export function copyName(name: string): string {
+/**
+ * "Copy of X", numbered "Copy of X (2)", "(3)"… when the person's flows already have that name, so
+ * two copies of one flow can be told apart in the list and in Runs.
+ */
+export function copyName(name: string, taken: ReadonlySet<string> = new Set()): string {
+  const within = (base: string, suffix: string) =>
+    base.length + suffix.length <= FLOW_NAME_MAX
+      ? base + suffix
+      : base.slice(0, FLOW_NAME_MAX - suffix.length) + suffix;
   const copy = `Copy of ${name}`;
-  return copy.length <= FLOW_NAME_MAX ? copy : copy.slice(0, FLOW_NAME_MAX);
+  let candidate = within(copy, "");
+  for (let n = 2; taken.has(candidate); n++) candidate = within(copy, ` (${n})`);
+  return candidate;
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString();

@@ -14,7 +14,7 @@ import { type PickedRecord, RecordPicker } from "./RecordPicker";
 
 export type TestChoice =
   | { kind: "perform" }
-  | { kind: "outputs"; triggerOutputs: JsonValue }
+  | { kind: "outputs"; triggerOutputs: JsonObject }
   /** What the trigger produced in an earlier run: read by the backend, so secured outputs work too. */
   | { kind: "fromRun"; runId: string };
 
@@ -120,12 +120,7 @@ export function TestDialog({
         if (!picked) throw new Error(t("test.record.choose"));
         if ("error" in picked) throw new Error(picked.error);
         if ("loading" in picked) throw new Error(t("test.record.loading"));
-        let outputs: JsonValue;
-        try {
-          outputs = JSON.parse(picked.outputs) as JsonValue;
-        } catch (cause) {
-          throw new Error(t("test.invalidJson", { message: (cause as Error).message }));
-        }
+        const outputs = parseTriggerOutputs(picked.outputs);
         if (!recordWithForm) return { kind: "outputs", triggerOutputs: outputs };
         checkForm();
         const { body, ...rest } = isJsonObject(outputs) ? outputs : {};
@@ -139,11 +134,7 @@ export function TestDialog({
         return { kind: "fromRun", runId: chosenRun };
       }
       case "typed":
-        try {
-          return { kind: "outputs", triggerOutputs: JSON.parse(typed) as JsonValue };
-        } catch (cause) {
-          throw new Error(t("test.invalidJson", { message: (cause as Error).message }));
-        }
+        return { kind: "outputs", triggerOutputs: parseTriggerOutputs(typed) };
     }
   };
 
@@ -274,4 +265,17 @@ export function TestDialog({
       </form>
     </Dialog>
   );
+}
+
+/** Trigger outputs typed (or edited) as JSON: an object ({ body, headers }), or an error saying why not. */
+function parseTriggerOutputs(text: string): JsonObject {
+  let outputs: JsonValue;
+  try {
+    outputs = JSON.parse(text) as JsonValue;
+  } catch (cause) {
+    throw new Error(t("test.invalidJson", { message: (cause as Error).message }));
+  }
+  // A bare 42 or a list would give the flow nothing to read as trigger() or triggerBody().
+  if (!isJsonObject(outputs)) throw new Error(t("test.typedNotObject"));
+  return outputs;
 }
