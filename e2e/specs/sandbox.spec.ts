@@ -96,6 +96,58 @@ test.describe("Sandbox", () => {
     await expect(sandbox.row("C10000")).toContainText("Heron Living Group");
   });
 
+  test("a record list keeps its search, sort and page across a card and Back; sorting from the keyboard keeps the focus", async ({
+    app,
+  }) => {
+    const page = app.page;
+    const sandbox = new SandboxPage(page);
+    await sandbox.openTable("Customers");
+    const nameHeader = page.getByRole("columnheader", { name: "Name" });
+    await nameHeader.getByRole("button").focus();
+    await page.keyboard.press("Enter");
+    await expect(nameHeader).toHaveAttribute("aria-sort", "ascending");
+    await page.keyboard.press("Enter");
+    await expect(nameHeader).toHaveAttribute("aria-sort", "descending");
+    await expect(nameHeader.getByRole("button")).toBeFocused();
+    await sandbox.search("Ltd");
+    await expect(page).toHaveURL(/q=Ltd/);
+    const firstNumber = await sandbox.rows().first().getByRole("link").textContent();
+    await sandbox.rows().first().getByRole("link").click();
+    await expect(page.getByRole("heading", { level: 2, name: new RegExp(`${firstNumber}$`) })).toBeVisible();
+
+    await page.goBack();
+    await expect(page.getByRole("searchbox", { name: /^Search / })).toHaveValue("Ltd");
+    await expect(nameHeader).toHaveAttribute("aria-sort", "descending");
+    await expect(sandbox.rows().first().getByRole("link")).toHaveText(firstNumber ?? "");
+
+    // A search that finds nothing says so, and clearing it brings every customer back.
+    await sandbox.search("zzzz");
+    await expect(page.getByText("No records match “zzzz”.")).toBeVisible();
+    await page.getByRole("button", { name: "Clear the search" }).click();
+    await expect(page.getByRole("searchbox", { name: /^Search / })).toHaveValue("");
+    await expect(page.getByRole("searchbox", { name: /^Search / })).toBeFocused();
+    await expect(sandbox.rows()).toHaveCount(25);
+  });
+
+  test("a refused value in the folded Details of a document opens them and puts the keyboard on the field", async ({
+    app,
+  }) => {
+    const page = app.page;
+    const sandbox = new SandboxPage(page);
+    await sandbox.openRecord("Purchase invoices", "PI-1001");
+    const details = page.locator("details.sbx-card-details");
+    await details.locator("summary").click();
+    await sandbox.setField("Invoice discount amount", "-5");
+    await details.locator("summary").click();
+    await expect(sandbox.field("Invoice discount amount")).toBeHidden();
+
+    const error = await sandbox.saveExpectingError();
+    await expect(error).toContainText("Invoice discount amount");
+    await expect(sandbox.field("Invoice discount amount")).toBeVisible();
+    await expect(sandbox.field("Invoice discount amount")).toBeFocused();
+    await expect(sandbox.field("Invoice discount amount")).toHaveAttribute("aria-invalid", "true");
+  });
+
   test("edits left unsaved on a card are kept when the person goes elsewhere, and come back with it", async ({
     app,
   }) => {
@@ -226,6 +278,28 @@ test.describe("Sandbox", () => {
     await sandbox.openTable("Items");
     await sandbox.search("Sandbox test chair");
     await expect(app.page.getByText("No records match")).toBeVisible();
+  });
+
+  test("a reset names the runs waiting on its approvals, cancels them with the reason, and leads to Runs", async ({
+    app,
+  }) => {
+    const page = app.page;
+    await runFlow(page, "Ask Alicia", mailAndApproval);
+    const sandbox = new SandboxPage(page);
+    await sandbox.openSimulation();
+    await page.getByRole("button", { name: "Reset to demo data" }).click();
+    const dialog = page.getByRole("dialog", { name: "Reset the sandbox to the demo data?" });
+    await expect(dialog.getByTestId("runs-to-cancel")).toContainText("Ask Alicia");
+    await expect(dialog.getByTestId("runs-to-cancel")).toContainText("Waiting on an approval");
+    await dialog.getByRole("button", { name: "Reset to demo data" }).click();
+
+    const cancelled = page.getByTestId("toast").filter({ hasText: "1 waiting run was cancelled" });
+    await cancelled.getByRole("button", { name: "Runs" }).click();
+    await expect(page).toHaveURL(/#\/runs$/);
+    await page.getByRole("link", { name: "Ask Alicia" }).first().click();
+    await expect(
+      page.getByText("Cancelled: the sandbox was reset, and the approval it waited on is gone."),
+    ).toBeVisible();
   });
 
   test("faults are added with their effect and count, and cleared one by one or all at once", async ({

@@ -35,6 +35,7 @@ import {
 import { FieldInput } from "./FieldInput";
 import { type CardForm, keepEdits, keptEdits } from "./kept-edits";
 import { LinesTable } from "./LinesTable";
+import { lastListPath } from "./list-query";
 
 /** A record's card: every field, the editable ones in a form, its lines and its actions. */
 export function RecordCardPage({ table: tableName, id }: { table: string; id: string }) {
@@ -84,6 +85,13 @@ function RecordCard({ table, id }: { table: TableInfo; id: string }) {
   const [base, setBase] = useState<JsonObject | undefined>(() => keptAtOpen?.base);
   const [error, setError] = useState<{ message: string; field?: string }>();
   const [busy, setBusy] = useState<string>();
+  // The field a save refused gets the keyboard once the form is enabled again (not while busy).
+  const [refusedField, setRefusedField] = useState<string>();
+  useEffect(() => {
+    if (refusedField === undefined || busy !== undefined) return;
+    showField(refusedField);
+    setRefusedField(undefined);
+  }, [refusedField, busy]);
   const [confirm, setConfirm] = useState<"delete" | "post">();
   const patch = base ? patchOf(editable, base, form) : {};
   const dirty = Object.keys(patch).length > 0;
@@ -124,7 +132,7 @@ function RecordCard({ table, id }: { table: TableInfo; id: string }) {
     return (
       <div className="sbx-body">
         <EmptyState icon={<FileQuestion size={40} />} title={t("sandbox.bc.gone")}>
-          <Link href={`/bc/${table.name}`}>{t("sandbox.bc.backTo", { table: table.title })}</Link>
+          <Link href={lastListPath(table.name)}>{t("sandbox.bc.backTo", { table: table.title })}</Link>
         </EmptyState>
       </div>
     );
@@ -159,6 +167,7 @@ function RecordCard({ table, id }: { table: TableInfo; id: string }) {
       const field = fieldOfError(cause instanceof ApiError ? cause.issues : undefined, message);
       const info = table.fields.find((f) => f.name === field);
       setError(info ? { message: fieldErrorText(message, info), field: info.name } : { message });
+      if (info) setRefusedField(info.name);
     } finally {
       setBusy(undefined);
     }
@@ -217,7 +226,7 @@ function RecordCard({ table, id }: { table: TableInfo; id: string }) {
     <div className="sbx-body sbx-scroll">
       <SubHeader
         before={
-          <Link href={`/bc/${table.name}`} className="sbx-back">
+          <Link href={lastListPath(table.name)} className="sbx-back">
             <ChevronLeft size={16} aria-hidden="true" />
             {table.title}
           </Link>
@@ -346,7 +355,7 @@ function RecordCard({ table, id }: { table: TableInfo; id: string }) {
             await api.call("sandbox.records.delete", { table: table.name, id, actingAs });
             setConfirm(undefined);
             toast.success(t("sandbox.bc.deletedOne", { what, number }));
-            navigate(`/bc/${table.name}`);
+            navigate(lastListPath(table.name));
           }}
         />
       )}
@@ -364,4 +373,16 @@ function RecordCard({ table, id }: { table: TableInfo; id: string }) {
       )}
     </div>
   );
+}
+
+/**
+ * Takes the person to a field the save refused: its folded Details section opens, and the field
+ * has the keyboard, so the fix is typed where the message points rather than searched for.
+ */
+function showField(name: string): void {
+  const input = document.querySelector<HTMLElement>(`.sbx-card-form [data-field="${CSS.escape(name)}"]`);
+  if (!input) return;
+  const folded = input.closest("details");
+  if (folded) folded.open = true;
+  input.focus();
 }

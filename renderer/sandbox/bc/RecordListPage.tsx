@@ -1,6 +1,6 @@
 import { ArrowDown, ArrowUp, ChevronLeft, Plus, Search, Trash2 } from "lucide-react";
-import { useEffect, useMemo, useState } from "react";
-import { Link, useLocation } from "wouter";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { Link, useLocation, useSearch } from "wouter";
 import type { JsonObject } from "../../../shared/json";
 import { api } from "../../api/client";
 import { t } from "../../i18n";
@@ -15,7 +15,15 @@ import { SubHeader } from "../parts/SubHeader";
 import { useSandbox, useTable } from "../sandbox-store";
 import { useLoad, useSandboxChanges } from "../use-sandbox-data";
 import { AutomateSlot } from "./AutomateSlot";
-import { displayValue, type FieldInfo, listColumns, singularTitle, type TableInfo } from "./bc-model";
+import { displayValue, listColumns, singularTitle, type TableInfo } from "./bc-model";
+import {
+  type ListQuery,
+  listPath,
+  readListQuery,
+  rememberListView,
+  sortedBy,
+  writeListQuery,
+} from "./list-query";
 import { NewRecordDialog } from "./NewRecordDialog";
 
 const PAGE_SIZE = 25;
@@ -40,36 +48,68 @@ export function RecordListPage({ table: name }: { table: string }) {
 function RecordList({ table }: { table: TableInfo }) {
   const [, navigate] = useLocation();
   const actingAs = useSandbox((s) => s.actingAs);
-  const [typed, setTyped] = useState("");
-  const [search, setSearch] = useState("");
-  const [skip, setSkip] = useState(0);
-  const [sort, setSort] = useState<{ field: string; desc: boolean }>();
+  const columns = useMemo(() => listColumns(table), [table]);
+  const sortable = useMemo(() => columns.map((field) => field.name), [columns]);
+  // The address holds the view (search, sort, page): Back from a card, a reload or a link shows it again.
+  const address = useSearch();
+  const view = useMemo(() => readListQuery(address, sortable), [address, sortable]);
+  const latestView = useRef(view);
+  latestView.current = view;
+  const show = (next: ListQuery, replace = false) => navigate(listPath(table.name, next), { replace });
+  useEffect(() => rememberListView(table.name, writeListQuery(view)), [table.name, view]);
+
+  const [typed, setTyped] = useState(view.q);
+  // Back or Forward to another search: the box shows it (in this render, so no stale keystroke wins).
+  const [typedFor, setTypedFor] = useState(view.q);
+  if (view.q !== typedFor) {
+    setTypedFor(view.q);
+    if (typed.trim() !== view.q) setTyped(view.q);
+  }
+  const searchInput = useRef<HTMLInputElement>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [dialog, setDialog] = useState<"new" | "delete">();
-  const columns = useMemo(() => listColumns(table), [table]);
 
-  // Search as the person types, once they pause.
+  // Search as the person types, once they pause; typing replaces the address rather than add to history.
   useEffect(() => {
     const timer = setTimeout(() => {
-      setSearch(typed.trim());
-      setSkip(0);
+      const current = latestView.current;
+      const q = typed.trim();
+      if (q !== current.q) navigate(listPath(table.name, { ...current, q, page: 1 }), { replace: true });
     }, 250);
     return () => clearTimeout(timer);
-  }, [typed]);
+  }, [typed, navigate, table.name]);
 
-  const key = JSON.stringify([table.name, search, skip, sort]);
+  const skip = (view.page - 1) * PAGE_SIZE;
+  const key = JSON.stringify([table.name, view.q, skip, view.sort]);
   const page = useLoad(key, () =>
     api.call("sandbox.records.list", {
       table: table.name,
       top: PAGE_SIZE,
       skip,
-      ...(search ? { search } : {}),
-      ...(sort ? { orderBy: `${sort.field}${sort.desc ? " desc" : ""}` } : {}),
+      ...(view.q ? { search: view.q } : {}),
+      ...(view.sort ? { orderBy: `${view.sort.field}${view.sort.desc ? " desc" : ""}` } : {}),
     }),
   );
   useSandboxChanges((c) => c.table === table.name, page.reload);
 
-  const rows = page.data?.items ?? [];
+  // The rows last shown stay, dimmed, while another sort, page or search loads: the table is not
+  // swapped for "Loading…", so a focused header keeps focus and the page does not jump.
+  const [lastShown, setLastShown] = useState<{ data: NonNullable<typeof page.data>; q: string }>();
+  if (page.data && page.data !== lastShown?.data) setLastShown({ data: page.data, q: view.q });
+  const shown = page.data ? { data: page.data, q: view.q } : page.error === undefined ? lastShown : undefined;
+  const busy = !page.data && shown !== undefined;
+
+  // A page past the end (rows deleted, an old link): the last page instead.
+  useEffect(() => {
+    const data = page.data;
+    const current = latestView.current;
+    if (data && data.items.length === 0 && data.total > 0 && current.page > 1)
+      navigate(listPath(table.name, { ...current, page: Math.ceil(data.total / PAGE_SIZE) }), {
+        replace: true,
+      });
+  }, [page.data, navigate, table.name]);
+
+  const rows = shown?.data.items ?? [];
   const selectedRows = rows.filter((row) => selected.has(String(row.id)));
   const open = (row: JsonObject) => navigate(`/bc/${table.name}/${String(row.id)}`);
   const toggle = (id: string, on: boolean) => {
@@ -78,12 +118,12 @@ function RecordList({ table }: { table: TableInfo }) {
     else next.delete(id);
     setSelected(next);
   };
-  const sortBy = (field: FieldInfo) =>
-    setSort(
-      sort?.field === field.name
-        ? { field: field.name, desc: !sort.desc }
-        : { field: field.name, desc: false },
-    );
+  const clearSearch = () => {
+    setTyped("");
+    show({ ...view, q: "", page: 1 }, true);
+    // The button goes with the message: focus goes where the next search is typed.
+    searchInput.current?.focus();
+  };
 
   return (
     <div className="sbx-body sbx-scroll">
@@ -95,13 +135,14 @@ function RecordList({ table }: { table: TableInfo }) {
           </Link>
         }
         title={table.title}
-        subtitle={page.data ? t("sandbox.bc.records", { count: page.data.total }) : undefined}
+        subtitle={shown ? t("sandbox.bc.records", { count: shown.data.total }) : undefined}
         actions={
           <>
             <SearchField
               label={t("sandbox.bc.search", { table: table.title.toLocaleLowerCase() })}
               value={typed}
               onChange={setTyped}
+              inputRef={searchInput}
             />
             <button type="button" className="button" onClick={() => setDialog("new")}>
               <Plus size={16} aria-hidden="true" />
@@ -125,40 +166,51 @@ function RecordList({ table }: { table: TableInfo }) {
 
       {page.error !== undefined && !page.data ? (
         <ErrorBanner error={page.error} onRetry={page.reload} />
-      ) : !page.data ? (
+      ) : !shown ? (
         <p className="muted">{t("common.loading")}</p>
-      ) : rows.length === 0 ? (
-        <p className="muted sbx-empty-line">
-          {search ? t("sandbox.bc.noMatch", { query: search }) : t("sandbox.bc.empty")}
-        </p>
+      ) : shown.data.total === 0 ? (
+        shown.q ? (
+          <p className="muted sbx-empty-line list-no-match" role="status" aria-busy={busy || undefined}>
+            {t("sandbox.bc.noMatch", { query: shown.q })}
+            <button type="button" className="link-button" onClick={clearSearch}>
+              {t("sandbox.bc.clearSearch")}
+            </button>
+          </p>
+        ) : (
+          <p className="muted sbx-empty-line">{t("sandbox.bc.empty")}</p>
+        )
       ) : (
         <>
-          <table className="table sbx-grid" data-testid="record-table">
+          <table className="table sbx-grid" data-testid="record-table" aria-busy={busy || undefined}>
             <thead>
               <tr>
                 <th scope="col" className="sbx-check-cell">
                   <input
                     type="checkbox"
                     aria-label={t("sandbox.bc.selectAll")}
-                    checked={selectedRows.length === rows.length}
+                    checked={rows.length > 0 && selectedRows.length === rows.length}
                     onChange={(event) =>
                       setSelected(event.target.checked ? new Set(rows.map((r) => String(r.id))) : new Set())
                     }
                   />
                 </th>
                 {columns.map((field) => {
-                  const sorted = sort?.field === field.name;
+                  const sorted = view.sort?.field === field.name ? view.sort : undefined;
                   return (
                     <th
                       key={field.name}
                       scope="col"
                       className={field.type === "number" || field.type === "integer" ? "sbx-num" : undefined}
-                      aria-sort={sorted ? (sort?.desc ? "descending" : "ascending") : undefined}
+                      aria-sort={sorted ? (sorted.desc ? "descending" : "ascending") : "none"}
                     >
-                      <button type="button" className="sbx-sort" onClick={() => sortBy(field)}>
+                      <button
+                        type="button"
+                        className="sbx-sort"
+                        onClick={() => show(sortedBy(view, field.name))}
+                      >
                         {field.title}
                         {sorted &&
-                          (sort?.desc ? (
+                          (sorted.desc ? (
                             <ArrowDown size={12} aria-hidden="true" />
                           ) : (
                             <ArrowUp size={12} aria-hidden="true" />
@@ -173,18 +225,18 @@ function RecordList({ table }: { table: TableInfo }) {
               {rows.map((row) => {
                 const id = String(row.id);
                 return (
+                  // A click anywhere on the row opens the card too, for the mouse; the keyboard and
+                  // screen readers have the No. link, so the row is not a Tab stop of its own.
                   <tr
                     key={id}
                     data-testid="record-row"
                     className="sbx-row"
-                    tabIndex={0}
                     aria-selected={selected.has(id)}
                     onClick={(event) => {
-                      // The check box selects; the rest of the row opens the card.
-                      if (!(event.target as HTMLElement).closest(".sbx-check-cell")) open(row);
-                    }}
-                    onKeyDown={(event) => {
-                      if (event.key === "Enter" && event.target === event.currentTarget) open(row);
+                      // The check box selects; text being selected is not a click to open.
+                      if ((event.target as HTMLElement).closest(".sbx-check-cell, a")) return;
+                      if (window.getSelection()?.isCollapsed === false) return;
+                      open(row);
                     }}
                   >
                     <td className="sbx-check-cell">
@@ -203,11 +255,7 @@ function RecordList({ table }: { table: TableInfo }) {
                         }
                       >
                         {index === 0 ? (
-                          <Link
-                            href={`/bc/${table.name}/${id}`}
-                            className="flow-name"
-                            onClick={(event) => event.stopPropagation()}
-                          >
+                          <Link href={`/bc/${table.name}/${id}`} className="flow-name">
                             {displayValue(field, row[field.name]) || t("sandbox.bc.noNumber")}
                           </Link>
                         ) : field.name === "status" && table.kind !== "employee" ? (
@@ -222,7 +270,12 @@ function RecordList({ table }: { table: TableInfo }) {
               })}
             </tbody>
           </table>
-          <Pager skip={skip} top={PAGE_SIZE} total={page.data.total} onChange={setSkip} />
+          <Pager
+            skip={skip}
+            top={PAGE_SIZE}
+            total={shown.data.total}
+            onChange={(next) => show({ ...view, page: Math.floor(next / PAGE_SIZE) + 1 })}
+          />
         </>
       )}
 
