@@ -44,6 +44,7 @@ export const sandboxMessages = {
   "sandbox.bc.deletedOne": "{what} {number} deleted",
   "sandbox.bc.empty": "This table has no records yet. Use New to add one.",
   "sandbox.bc.noMatch": "No records match “{query}”.",
+  "sandbox.bc.clearSearch": "Clear the search",
   "sandbox.bc.noNumber": "(no number)",
   "sandbox.bc.select": "Select {number}",
   "sandbox.bc.selectAll": "Select all rows on this page",
@@ -244,6 +245,17 @@ export const sandboxMessages = {
   "sandbox.reset.confirm.body":
     "Every change made in the sandbox is lost, by you or by flows. Save a snapshot first to keep them.",
   "sandbox.reset.done": "The sandbox is back to the demo data",
+  "sandbox.reset.lostRuns": {
+    one: "{count} run is waiting on an approval or a Teams card in the sandbox. Resetting cancels it: the request it waits on will be gone.",
+    other:
+      "{count} runs are waiting on approvals or Teams cards in the sandbox. Resetting cancels them: the requests they wait on will be gone.",
+  },
+  "sandbox.lostRuns.approval": "Waiting on an approval",
+  "sandbox.lostRuns.card": "Waiting on a Teams card",
+  "sandbox.lostRuns.cancelled": {
+    one: "{count} waiting run was cancelled: what it waited on is gone",
+    other: "{count} waiting runs were cancelled: what they waited on is gone",
+  },
   "sandbox.snapshots.title": "Snapshots",
   "sandbox.snapshots.body": "Save the world under a name, then come back to it after a test.",
   "sandbox.snapshots.name": "Snapshot name",
@@ -255,6 +267,11 @@ export const sandboxMessages = {
   "sandbox.snapshots.restore.title": "Restore “{name}”?",
   "sandbox.snapshots.restore.body": "The sandbox goes back to this snapshot; changes made since are lost.",
   "sandbox.snapshots.restored": "Restored “{name}”",
+  "sandbox.snapshots.restore.lostRuns": {
+    one: "{count} run is waiting on an approval or a Teams card that this snapshot does not have waiting. Restoring cancels it: nobody could answer it any more.",
+    other:
+      "{count} runs are waiting on approvals or Teams cards that this snapshot does not have waiting. Restoring cancels them: nobody could answer them any more.",
+  },
   "sandbox.snapshots.delete": "Delete snapshot {name}",
   "sandbox.snapshots.deleteTitle": "Delete snapshot “{name}”?",
   "sandbox.snapshots.deleteBody": "The sandbox itself does not change.",

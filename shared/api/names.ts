@@ -48,6 +48,7 @@ export const METHOD_NAMES = [
   "sandbox.excel.workbooks",
   "sandbox.excel.rows",
   "sandbox.notifications.list",
+  "sandbox.resetPreview",
   "sandbox.reset",
   "sandbox.snapshots.list",
   "sandbox.snapshots.save",

@@ -134,6 +134,18 @@ export const notificationSchema = z.looseObject({
   createdAt: isoDateSchema,
 });
 export const snapshotSchema = z.looseObject({ name: z.string(), createdAt: isoDateSchema });
+/** A run waiting on a request in the sandbox (an approval, a Teams card) that a reset or a restore removes. */
+export const lostWaitRunSchema = z.object({
+  runId: z.string(),
+  flowId: z.string(),
+  flowName: z.string(),
+  waitsOn: z.enum(["approval", "card"]),
+});
+export type LostWaitRun = z.infer<typeof lostWaitRunSchema>;
+/** The runs a reset or a restore would cancel, before it is done. */
+export const resetPreviewSchema = z.object({ runs: z.array(lostWaitRunSchema) });
+/** A reset or a restore done: how many waiting runs it cancelled. */
+export const resetResultSchema = z.object({ cancelled: z.number().int().min(0) });
 export const faultSchema = z.looseObject({
   id: z.string(),
   connectorId: z.string(),
@@ -269,6 +281,8 @@ export const sandboxInputs = {
   excelRows: z.object({ tableId: id, ...paging }).strict(),
   notificationsList: z.object({ recipient: email.optional(), ...paging }).strict(),
   snapshotName: z.object({ name: z.string().trim().min(1).max(80) }).strict(),
+  /** What a reset (no snapshot) or the restore of a snapshot would do to the runs waiting in the sandbox. */
+  resetPreview: z.object({ snapshot: z.string().trim().min(1).max(80).optional() }).strict(),
   clockAdvance: z.union([
     z
       .object({

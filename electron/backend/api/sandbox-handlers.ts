@@ -3,6 +3,7 @@ import type { JsonObject } from "../../../shared/json";
 import type { SimulationClock } from "../clock";
 import type { Engine } from "../engine";
 import { COMPANY_NAME, type Sandbox } from "../sandbox";
+import { previewSandboxReset, resetSandbox, restoreSandboxSnapshot } from "../sandbox-reset";
 import type { Handlers } from "./dispatch";
 
 type SandboxMethods = Pick<Handlers, `sandbox.${string}` & keyof Handlers>;
@@ -74,16 +75,13 @@ export function sandboxHandlers({
     "sandbox.excel.workbooks": () => sandbox.listWorkbooks() as never,
     "sandbox.excel.rows": ({ tableId, ...page }) => sandbox.listExcelRows(tableId, page) as never,
     "sandbox.notifications.list": (options) => sandbox.listNotifications(options) as never,
-    "sandbox.reset": () => {
-      sandbox.reset();
-      return {};
-    },
+    "sandbox.resetPreview": ({ snapshot }) => ({ runs: previewSandboxReset({ sandbox, engine }, snapshot) }),
+    "sandbox.reset": () => ({ cancelled: resetSandbox({ sandbox, engine }).length }),
     "sandbox.snapshots.list": () => sandbox.listSnapshots() as never,
     "sandbox.snapshots.save": ({ name }) => sandbox.saveSnapshot(name) as never,
-    "sandbox.snapshots.restore": ({ name }) => {
-      sandbox.restoreSnapshot(name);
-      return {};
-    },
+    "sandbox.snapshots.restore": ({ name }) => ({
+      cancelled: restoreSandboxSnapshot({ sandbox, engine }, name).length,
+    }),
     "sandbox.snapshots.delete": ({ name }) => {
       sandbox.deleteSnapshot(name);
       return {};

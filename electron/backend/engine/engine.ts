@@ -395,8 +395,11 @@ export class Engine implements SignalSink {
     }
   }
 
-  /** Cancels a run that is executing or waiting; false when it does not exist or has already ended. */
-  cancelRun(runId: string): boolean {
+  /**
+   * Cancels a run that is executing or waiting; false when it does not exist or has already ended.
+   * `reason` becomes the run's error message (why it was cancelled, when not by a person).
+   */
+  cancelRun(runId: string, reason = "The run was cancelled."): boolean {
     this.ensureRunning();
     let run = this.core.loaded.get(runId);
     if (!run) {
@@ -420,7 +423,7 @@ export class Engine implements SignalSink {
         });
       }
     }
-    this.core.endRun(run, "Cancelled", { code: "Cancelled", message: "The run was cancelled." });
+    this.core.endRun(run, "Cancelled", { code: "Cancelled", message: reason });
     this.core.journal.commit();
     return true;
   }

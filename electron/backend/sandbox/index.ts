@@ -16,7 +16,7 @@ export {
 } from "./events";
 export { EXTERNAL_MAILBOX } from "./mail";
 export { matchesFilter, ODataError, parseFilter } from "./odata-filter";
-export { Sandbox, type SandboxOptions, type TableSummary } from "./sandbox";
+export { type LostWait, Sandbox, type SandboxOptions, type TableSummary } from "./sandbox";
 export { DEFAULT_SEED, generateDemoCompany } from "./seed";
 export { DRIVE } from "./seed/collaboration";
 export { CONNECTION_USER, FLOW_SENDER } from "./seed/people";

@@ -28,7 +28,7 @@ import { invokeOperation } from "./runtime";
 import { DEFAULT_SEED, generateDemoCompany, loadDemoCompany } from "./seed";
 import { CONNECTION_USER } from "./seed/people";
 import type { Services } from "./services";
-import { Snapshots, WORLD_TABLES } from "./snapshots";
+import { Snapshots, twinOf, WORLD_TABLES } from "./snapshots";
 import { SANDBOX_TABLES } from "./tables";
 import { Teams } from "./teams";
 import type {
@@ -78,6 +78,27 @@ export interface TableSummary {
   actions: string[];
   linesTable: string | null;
 }
+
+/** A step's wait on a request of the world (an approval, a Teams card), as sb_waiters keeps it. */
+export interface LostWait {
+  /** The engine's wait token ("approval:<id>", "card:<id>"…). */
+  token: string;
+  kind: "approval" | "card";
+  /** The approval's or the message's id. */
+  targetId: string;
+}
+
+interface WaiterRow {
+  token: string;
+  kind: "approval" | "card";
+  target_id: string;
+}
+
+const lostWait = (row: WaiterRow): LostWait => ({
+  token: row.token,
+  kind: row.kind,
+  targetId: row.target_id,
+});
 
 export class Sandbox implements ConnectorRuntime {
   readonly events = new SandboxEmitter();
@@ -424,12 +445,47 @@ export class Sandbox implements ConnectorRuntime {
 
   // --- reset and snapshots ---
 
-  /** Back to the demo company; raises sandbox.reset. Faults and snapshots stay. */
-  reset(): void {
-    this.world.tx(() => {
+  /**
+   * The steps' waits whose request (an approval, a card) would not be waiting for an answer after
+   * a reset (no name: the demo company has none of them) or after restoring snapshot `name`, where
+   * a request pending under the same id keeps its waiter. Nobody could ever answer the others.
+   */
+  lostWaits(snapshot?: string): LostWait[] {
+    const db = this.world.db;
+    if (snapshot === undefined) {
+      return (
+        prepared(
+          db,
+          "SELECT token, kind, target_id FROM sb_waiters ORDER BY created_at, token",
+        ).all() as WaiterRow[]
+      ).map(lostWait);
+    }
+    this.snapshots.get(snapshot);
+    const rows = prepared(
+      db,
+      `SELECT w.token, w.kind, w.target_id FROM sb_waiters AS w
+        WHERE NOT (
+          (w.kind = 'approval' AND EXISTS (SELECT 1 FROM ${twinOf("sb_approvals")} AS a
+             WHERE a.snapshot_name = ? AND a.id = w.target_id AND a.status = 'Pending'))
+          OR (w.kind = 'card' AND EXISTS (SELECT 1 FROM ${twinOf("sb_messages")} AS m
+             WHERE m.snapshot_name = ? AND m.id = w.target_id AND m.card_state = 'waiting')))
+        ORDER BY w.created_at, w.token`,
+    ).all(snapshot, snapshot) as WaiterRow[];
+    return rows.map(lostWait);
+  }
+
+  /**
+   * Back to the demo company; raises sandbox.reset. Faults and snapshots stay. Returns the waits it
+   * left without their request (see lostWaits): their waiter rows go in the same transaction, so
+   * that no answer to a later request could ever reach them; the caller ends their runs.
+   */
+  reset(): LostWait[] {
+    return this.world.tx(() => {
+      const lost = this.forgetLostWaits();
       this.load();
       this.calls.clear();
       this.world.emit({ type: "sandbox.reset", payload: { reason: "reset", snapshot: null } });
+      return lost;
     });
   }
 
@@ -441,11 +497,22 @@ export class Sandbox implements ConnectorRuntime {
     return this.snapshots.list();
   }
 
-  restoreSnapshot(name: string): void {
-    this.world.tx(() => {
+  /** Replaces the world with the snapshot's copy; returns the waits it left without their request, as reset() does. */
+  restoreSnapshot(name: string): LostWait[] {
+    return this.world.tx(() => {
+      const lost = this.forgetLostWaits(name);
       this.snapshots.restore(name);
       this.calls.clear();
+      return lost;
     });
+  }
+
+  /** Inside a reset's or a restore's transaction: drops the waiter rows of the waits it loses. */
+  private forgetLostWaits(snapshot?: string): LostWait[] {
+    const lost = this.lostWaits(snapshot);
+    const forget = prepared(this.world.db, "DELETE FROM sb_waiters WHERE token = ?");
+    for (const wait of lost) forget.run(wait.token);
+    return lost;
   }
 
   deleteSnapshot(name: string): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { twinOf, WORLD_TABLES } from "./snapshots";
-import { eventsOf, START, testWorld } from "./test-support";
+import { eventsOf, START, testWorld, waiting } from "./test-support";
 
 const MARCUS = "marcus.bell@cronus-demo.example";
 
@@ -72,6 +72,38 @@ describe("reset and snapshots", () => {
     w.sandbox.restoreSnapshot("s");
     expect(w.sandbox.listRecords("customers").total).toBe(51);
     expect(w.sandbox.listSnapshots()).toHaveLength(1);
+  });
+
+  it("a restore loses the waits whose request is not pending in the snapshot, and only those", async () => {
+    const w = testWorld();
+    const ask = (title: string) =>
+      w.call("shared_approvals", "StartAndWaitForAnApproval", {
+        approvalType: "Basic",
+        "WebhookApprovalCreationInput/title": title,
+        "WebhookApprovalCreationInput/assignedTo": MARCUS,
+      });
+    const kept = waiting(await ask("Kept"));
+    waiting(await ask("Answered since"));
+    w.sandbox.saveSnapshot("both pending");
+    const [answeredApproval] = w.sandbox
+      .listApprovals({ status: "Pending" })
+      .items.filter((a) => a.title === "Answered since");
+    const lost = waiting(await ask("Not in it"));
+    // Waits made in the same (virtual) millisecond come in token order: compare as sets.
+    const tokens = (list: { token: string }[]) => list.map((wait) => wait.token).sort();
+    // Answered: its waiter is gone already (the answer was delivered), so nothing is lost for it.
+    w.sandbox.respondToApproval(answeredApproval?.id ?? "", { responder: MARCUS, response: "Approve" });
+    expect(tokens(w.sandbox.lostWaits("both pending"))).toEqual([lost.token]);
+    expect(tokens(w.sandbox.lostWaits())).toEqual([kept.token, lost.token].sort());
+
+    expect(tokens(w.sandbox.restoreSnapshot("both pending"))).toEqual([lost.token]);
+    expect(w.sandbox.lostWaits("both pending")).toEqual([]);
+    // The kept request is answered as before; the answer reaches its step.
+    const keptApproval = w.sandbox.listApprovals({ status: "Pending" }).items.find((a) => a.title === "Kept");
+    w.sandbox.respondToApproval(keptApproval?.id ?? "", { responder: MARCUS, response: "Approve" });
+    expect(w.sink.committed().map((d) => d.token)).toContain(kept.token);
+
+    expect(tokens(w.sandbox.reset())).toEqual([]);
   });
 
   it("keeps the world across reopening the database", () => {

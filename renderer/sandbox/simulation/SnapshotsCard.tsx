@@ -1,12 +1,15 @@
 import { Camera, History, Trash2 } from "lucide-react";
 import { useId, useState } from "react";
+import type { LostWaitRun } from "../../../shared/api";
 import { api } from "../../api/client";
 import { formatDateTime, t } from "../../i18n";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
+import { describeError } from "../../ui/errors";
 import { toast } from "../../ui/toasts";
 import { ErrorBanner } from "../parts/ErrorBanner";
 import { errorText } from "../parts/errors";
 import { useLoad, useSandboxChanges } from "../use-sandbox-data";
+import { LostRuns, useCancelledRunsToast } from "./LostRuns";
 
 /** Named snapshots of the world: save one, restore or delete it (both confirmed). */
 export function SnapshotsCard() {
@@ -15,7 +18,19 @@ export function SnapshotsCard() {
   const [name, setName] = useState("");
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const [confirm, setConfirm] = useState<{ kind: "restore" | "delete"; name: string }>();
+  // A restore's question carries the waiting runs it would cancel, asked for before it opens.
+  const [confirm, setConfirm] = useState<
+    { kind: "restore"; name: string; lostRuns: LostWaitRun[] } | { kind: "delete"; name: string }
+  >();
+  const cancelledToast = useCancelledRunsToast();
+  const askRestore = async (snapshot: string) => {
+    try {
+      const preview = await api.call("sandbox.resetPreview", { snapshot });
+      setConfirm({ kind: "restore", name: snapshot, lostRuns: preview.runs });
+    } catch (cause) {
+      toast.error(describeError(cause));
+    }
+  };
   const inputId = useId();
   const existing = list.data?.some((s) => s.name === name.trim()) ?? false;
 
@@ -81,11 +96,7 @@ export function SnapshotsCard() {
                 <strong>{snapshot.name}</strong>
                 <span className="muted">{formatDateTime(snapshot.createdAt)}</span>
               </div>
-              <button
-                type="button"
-                className="button"
-                onClick={() => setConfirm({ kind: "restore", name: snapshot.name })}
-              >
+              <button type="button" className="button" onClick={() => void askRestore(snapshot.name)}>
                 <History size={16} aria-hidden="true" />
                 {t("common.restore")}
               </button>
@@ -105,12 +116,19 @@ export function SnapshotsCard() {
         <ConfirmDialog
           title={t("sandbox.snapshots.restore.title", { name: confirm.name })}
           body={t("sandbox.snapshots.restore.body")}
+          details={
+            <LostRuns
+              runs={confirm.lostRuns}
+              summary={t("sandbox.snapshots.restore.lostRuns", { count: confirm.lostRuns.length })}
+            />
+          }
           confirmLabel={t("common.restore")}
           onClose={() => setConfirm(undefined)}
           onConfirm={async () => {
-            await api.call("sandbox.snapshots.restore", { name: confirm.name });
+            const { cancelled } = await api.call("sandbox.snapshots.restore", { name: confirm.name });
             setConfirm(undefined);
             toast.success(t("sandbox.snapshots.restored", { name: confirm.name }));
+            cancelledToast(cancelled);
           }}
         />
       )}
