@@ -41,6 +41,31 @@ export class DesignerPage {
     return this.page.getByTestId("run-panel");
   }
 
+  /** The run panel's top edge, which sets its height. */
+  runPanelEdge(): Locator {
+    return this.page.getByRole("separator", { name: "Resize the run panel" });
+  }
+
+  /** Test → Run test, with the choice the dialog offers first (an instant flow's empty form, say). */
+  async testNow(): Promise<void> {
+    const dialog = await this.openTest();
+    await dialog.getByRole("button", { name: "Run test" }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  /** Drags the run panel's top edge by dy pixels (up is negative: a taller panel). */
+  async dragRunPanelEdge(dy: number): Promise<void> {
+    const box = await this.runPanelEdge().boundingBox();
+    if (!box) throw new Error("the run panel's edge is not on screen");
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height / 2;
+    await this.page.mouse.move(x, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(x, y + dy / 2, { steps: 4 });
+    await this.page.mouse.move(x, y + dy, { steps: 4 });
+    await this.page.mouse.up();
+  }
+
   async publish(note: string): Promise<void> {
     await this.page
       .getByRole("toolbar", { name: "Designer" })

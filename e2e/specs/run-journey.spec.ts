@@ -304,4 +304,74 @@ test.describe("test runs against the sandbox", () => {
     await sandbox.openRecord("Vendors", "V20010");
     await expect(page.getByLabel("Blocked")).toHaveValue("Payment");
   });
+
+  test("the run panel is made taller with the keyboard or by dragging its top edge, collapses, and stays so", async ({
+    app,
+  }) => {
+    const page = app.page;
+    const flowId = await createFlow(page, "Notify me", "instant", {
+      $schema:
+        "https://schema.management.azure.com/providers/Microsoft.Logic/schemas/2016-06-01/workflowdefinition.json#",
+      contentVersion: "1.0.0.0",
+      triggers: { manual: { type: "Request", kind: "Button", inputs: { schema: { type: "object" } } } },
+      actions: {
+        Notify: {
+          type: "OpenApiConnection",
+          inputs: {
+            host: {
+              apiId: "/providers/Microsoft.PowerApps/apis/shared_flowpush",
+              operationId: "SendNotification",
+            },
+            parameters: { "NotificationDefinition/notificationText": "Hello" },
+          },
+          runAfter: {},
+        },
+      },
+    });
+    const designer = new DesignerPage(page);
+    await designer.open(flowId);
+    await designer.testNow();
+    await expect(designer.runPanel()).toContainText("Succeeded", { timeout: 15_000 });
+    const height = async () => Math.round((await designer.runPanel().boundingBox())?.height ?? 0);
+    const edge = designer.runPanelEdge();
+    await expect(edge).toHaveAttribute("aria-orientation", "horizontal");
+    await expect(edge).toHaveAttribute("aria-valuenow", "320");
+
+    // Up makes it taller, by a step or, with Shift, by a bigger one; End is the tallest the window allows.
+    await edge.focus();
+    await page.keyboard.press("ArrowUp");
+    await expect(edge).toHaveAttribute("aria-valuenow", "336");
+    await page.keyboard.press("Shift+ArrowUp");
+    await expect(edge).toHaveAttribute("aria-valuenow", "400");
+    await page.keyboard.press("End");
+    const max = Number(await edge.getAttribute("aria-valuemax"));
+    await expect(edge).toHaveAttribute("aria-valuenow", String(max));
+    expect(max).toBeGreaterThan(400);
+    await page.keyboard.press("Home");
+    await expect(edge).toHaveAttribute("aria-valuenow", "160");
+
+    // Dragged up by 100 px.
+    await designer.dragRunPanelEdge(-100);
+    await expect(edge).toHaveAttribute("aria-valuenow", /^2[56]\d$/);
+    const dragged = Number(await edge.getAttribute("aria-valuenow"));
+    expect(await height()).toBe(dragged);
+
+    // A reload and a new test: the panel comes back as tall.
+    await page.reload();
+    await designer.open(flowId);
+    await designer.testNow();
+    await expect(designer.runPanel()).toContainText("Succeeded", { timeout: 15_000 });
+    await expect(edge).toHaveAttribute("aria-valuenow", String(dragged));
+    await expect.poll(height).toBe(dragged);
+
+    // Collapsed to its header, and expanded back to the same height; a double-click gives the first height.
+    await designer.runPanel().getByRole("button", { name: "Collapse the run panel" }).click();
+    await expect(edge).toHaveCount(0);
+    await expect(designer.runPanel().getByTestId("run-step")).toHaveCount(0);
+    expect(await height()).toBeLessThan(100);
+    await designer.runPanel().getByRole("button", { name: "Expand the run panel" }).click();
+    await expect.poll(height).toBe(dragged);
+    await edge.dblclick();
+    await expect(edge).toHaveAttribute("aria-valuenow", "320");
+  });
 });

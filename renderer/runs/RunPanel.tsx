@@ -1,4 +1,4 @@
-import { ExternalLink, RotateCcw, Square, X } from "lucide-react";
+import { ChevronDown, ChevronUp, ExternalLink, RotateCcw, Square, X } from "lucide-react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Link } from "wouter";
 import type { RunDetail, StepRecord } from "../../shared/api";
@@ -11,11 +11,13 @@ import {
 } from "../../shared/flow";
 import { isJsonObject, type JsonValue } from "../../shared/json";
 import { displayName } from "../designer/card-info";
-import { formatDateTime, t } from "../i18n";
+import { formatDateTime, type MessageKey, t } from "../i18n";
 import { ConfirmDialog } from "../ui/ConfirmDialog";
 import { SearchField } from "../ui/SearchField";
 import { formatDuration, iterationLabel, StatusBadge } from "./format";
 import { JsonTree } from "./JsonTree";
+import { RunPanelResizer, useRoom } from "./RunPanelResizer";
+import { clampRunPanelHeight, useRunPanelSize } from "./run-panel-size";
 
 /**
  * A run's journal: its status and timing, every step attempt in the order it started, and the chosen
@@ -29,6 +31,7 @@ export function RunPanel({
   onResubmit,
   onOpen,
   onClose,
+  resizable = false,
 }: {
   run: RunDetail;
   /** The canvas node chosen (a step's or the trigger's): its entry is shown. */
@@ -40,7 +43,15 @@ export function RunPanel({
   onResubmit?: () => void;
   onOpen?: () => void;
   onClose?: () => void;
+  /** Under the canvas: a top edge that sets its height, and a button that folds it to its header (both remembered). */
+  resizable?: boolean;
 }) {
+  const panelRef = useRef<HTMLElement>(null);
+  const sizing = useRunPanelSize();
+  const room = useRoom(panelRef, resizable);
+  const collapsed = resizable && sizing.size.collapsed;
+  // The height remembered may not fit a window made shorter since: shown within what it allows now.
+  const height = clampRunPanelHeight(sizing.size.height, room);
   const [selectedPath, setSelectedPath] = useState<string>();
   const [confirmCancel, setConfirmCancel] = useState(false);
   const steps = useMemo(() => [...run.steps].sort((a, b) => a.seq - b.seq), [run.steps]);
@@ -100,10 +111,19 @@ export function RunPanel({
       steps[steps.length - 1]);
   const active = run.status === "Running" || run.status === "Waiting";
   const waiting = run.waits[0];
-  const waitingApproval = approvalOf(waiting?.token ?? null);
+  const waitingLink = sandboxLinkOf(waiting?.token ?? null);
 
   return (
-    <section className="run-panel" aria-label={t("runs.panel")} data-testid="run-panel">
+    <section
+      ref={panelRef}
+      className={`run-panel${resizable ? " resizable" : ""}${collapsed ? " collapsed" : ""}`}
+      style={resizable && !collapsed ? { height } : undefined}
+      aria-label={t("runs.panel")}
+      data-testid="run-panel"
+    >
+      {resizable && !collapsed && (
+        <RunPanelResizer height={height} room={room} onResize={sizing.setHeight} onReset={sizing.reset} />
+      )}
       <header className="run-header">
         <StatusBadge status={run.status} />
         <div className="run-facts">
@@ -131,6 +151,22 @@ export function RunPanel({
               <ExternalLink size={14} aria-hidden="true" /> {t("runs.openRun")}
             </button>
           )}
+          {resizable && (
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={t(collapsed ? "runs.expandPanel" : "runs.collapsePanel")}
+              title={t(collapsed ? "runs.expandPanel" : "runs.collapsePanel")}
+              aria-expanded={!collapsed}
+              onClick={() => sizing.setCollapsed(!collapsed)}
+            >
+              {collapsed ? (
+                <ChevronUp size={16} aria-hidden="true" />
+              ) : (
+                <ChevronDown size={16} aria-hidden="true" />
+              )}
+            </button>
+          )}
           {onClose && (
             <button type="button" className="icon-button" aria-label={t("runs.closePanel")} onClick={onClose}>
               <X size={16} />
@@ -138,123 +174,128 @@ export function RunPanel({
           )}
         </div>
       </header>
-      {run.error && (
-        <p className="banner banner-error run-error" role="alert">
-          {/* One text flow: the banner lays out its children side by side. */}
-          <span>
-            {run.error.message}
-            {cause && cause.error && cause.error.message !== run.error.message && (
-              <>
-                {" "}
-                {t("runs.causedBy")}{" "}
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => choose(key(cause), actionNodeId(cause.action))}
-                >
-                  {displayName(cause.action)}
-                </button>
-                {" — "}
-                {cause.error.message}
-              </>
-            )}
-          </span>
-        </p>
-      )}
-      {run.queued && (
-        <p className="banner banner-info run-waiting" data-testid="run-queued">
-          {t("runs.queued", {
-            count: concurrencyOf(run.definition as WdlDefinition, run.triggerName)?.runs ?? 1,
-          })}
-        </p>
-      )}
-      {run.status === "Waiting" && waiting?.description && (
-        <p className="banner banner-info run-waiting" data-testid="run-waiting">
-          <span>{waiting.description}</span>
-          {waitingApproval && (
-            <Link href={`~/sandbox/approvals/inbox/${waitingApproval}`} className="run-waiting-link">
-              {t("runs.openApproval")}
-            </Link>
+      {/* Collapsed: the header alone (status, timing, actions) leaves the canvas the room. */}
+      {!collapsed && (
+        <>
+          {run.error && (
+            <p className="banner banner-error run-error" role="alert">
+              {/* One text flow: the banner lays out its children side by side. */}
+              <span>
+                {run.error.message}
+                {cause && cause.error && cause.error.message !== run.error.message && (
+                  <>
+                    {" "}
+                    {t("runs.causedBy")}{" "}
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => choose(key(cause), actionNodeId(cause.action))}
+                    >
+                      {displayName(cause.action)}
+                    </button>
+                    {" — "}
+                    {cause.error.message}
+                  </>
+                )}
+              </span>
+            </p>
           )}
-        </p>
-      )}
-      <div className="run-body">
-        <div className="run-steps-column">
-          {steps.length > LONG_RUN_STEPS && (
-            <div className="run-steps-filter" data-testid="run-steps-filter">
-              <SearchField
-                inputClassName="input-small"
-                iconSize={14}
-                label={t("runs.findStep")}
-                value={query}
-                onChange={setQuery}
-              />
-              <label className="check">
-                <input
-                  type="checkbox"
-                  checked={failedOnly}
-                  onChange={(event) => setFailedOnly(event.target.checked)}
-                />
-                {t("runs.failedOnly")}
-              </label>
-            </div>
+          {run.queued && (
+            <p className="banner banner-info run-waiting" data-testid="run-queued">
+              {t("runs.queued", {
+                count: concurrencyOf(run.definition as WdlDefinition, run.triggerName)?.runs ?? 1,
+              })}
+            </p>
           )}
-          <ol
-            className="run-steps"
-            aria-label={t("runs.steps")}
-            // A new filter shows its matches from the top.
-            key={`${failedOnly}:${needle}`}
-          >
-            {!filtering && (
-              <li>
-                <button
-                  type="button"
-                  className={selected ? "run-step" : "run-step selected"}
-                  data-testid="run-trigger"
-                  onClick={() => choose(TRIGGER, triggerNodeId(run.triggerName))}
-                >
-                  <FiredBadge />
-                  <span className="run-step-name">
-                    {displayName(run.triggerName)}
-                    <span className="muted"> · {t("runs.trigger")}</span>
-                  </span>
-                  <span className="muted run-step-duration" />
-                </button>
-              </li>
-            )}
-            {shownSteps.map((step) => (
-              <li key={key(step)}>
-                <button
-                  type="button"
-                  className={selected && key(selected) === key(step) ? "run-step selected" : "run-step"}
-                  data-testid="run-step"
-                  onClick={() => choose(key(step), actionNodeId(step.action))}
-                >
-                  <StatusBadge status={step.status} />
-                  <span className="run-step-name">
-                    {displayName(step.action)}
-                    {step.iteration && (
-                      <span className="muted" title={step.iteration}>
-                        {" "}
-                        · {iterationLabel(step.iteration)}
+          {run.status === "Waiting" && waiting?.description && (
+            <p className="banner banner-info run-waiting" data-testid="run-waiting">
+              <span>{waiting.description}</span>
+              {waitingLink && (
+                <Link href={waitingLink.href} className="run-waiting-link">
+                  {t(waitingLink.label)}
+                </Link>
+              )}
+            </p>
+          )}
+          <div className="run-body">
+            <div className="run-steps-column">
+              {steps.length > LONG_RUN_STEPS && (
+                <div className="run-steps-filter" data-testid="run-steps-filter">
+                  <SearchField
+                    inputClassName="input-small"
+                    iconSize={14}
+                    label={t("runs.findStep")}
+                    value={query}
+                    onChange={setQuery}
+                  />
+                  <label className="check">
+                    <input
+                      type="checkbox"
+                      checked={failedOnly}
+                      onChange={(event) => setFailedOnly(event.target.checked)}
+                    />
+                    {t("runs.failedOnly")}
+                  </label>
+                </div>
+              )}
+              <ol
+                className="run-steps"
+                aria-label={t("runs.steps")}
+                // A new filter shows its matches from the top.
+                key={`${failedOnly}:${needle}`}
+              >
+                {!filtering && (
+                  <li>
+                    <button
+                      type="button"
+                      className={selected ? "run-step" : "run-step selected"}
+                      data-testid="run-trigger"
+                      onClick={() => choose(TRIGGER, triggerNodeId(run.triggerName))}
+                    >
+                      <FiredBadge />
+                      <span className="run-step-name">
+                        {displayName(run.triggerName)}
+                        <span className="muted"> · {t("runs.trigger")}</span>
                       </span>
-                    )}
-                    {retried.has(step.path) && (
-                      <span className="muted"> · {t("runs.attempt", { attempt: step.attempt })}</span>
-                    )}
-                  </span>
-                  <span className="muted run-step-duration">{formatDuration(step.durationMs)}</span>
-                </button>
-              </li>
-            ))}
-            {steps.length === 0 && <li className="muted">{t("runs.noSteps")}</li>}
-            {steps.length > 0 && shownSteps.length === 0 && (
-              <li className="muted run-steps-none">{t("runs.noStepMatches")}</li>
-            )}
-          </ol>
-        </div>
-        {selected ? <StepDetails step={selected} /> : <TriggerDetails run={run} />}
-      </div>
+                      <span className="muted run-step-duration" />
+                    </button>
+                  </li>
+                )}
+                {shownSteps.map((step) => (
+                  <li key={key(step)}>
+                    <button
+                      type="button"
+                      className={selected && key(selected) === key(step) ? "run-step selected" : "run-step"}
+                      data-testid="run-step"
+                      onClick={() => choose(key(step), actionNodeId(step.action))}
+                    >
+                      <StatusBadge status={step.status} />
+                      <span className="run-step-name">
+                        {displayName(step.action)}
+                        {step.iteration && (
+                          <span className="muted" title={step.iteration}>
+                            {" "}
+                            · {iterationLabel(step.iteration)}
+                          </span>
+                        )}
+                        {retried.has(step.path) && (
+                          <span className="muted"> · {t("runs.attempt", { attempt: step.attempt })}</span>
+                        )}
+                      </span>
+                      <span className="muted run-step-duration">{formatDuration(step.durationMs)}</span>
+                    </button>
+                  </li>
+                ))}
+                {steps.length === 0 && <li className="muted">{t("runs.noSteps")}</li>}
+                {steps.length > 0 && shownSteps.length === 0 && (
+                  <li className="muted run-steps-none">{t("runs.noStepMatches")}</li>
+                )}
+              </ol>
+            </div>
+            {selected ? <StepDetails step={selected} /> : <TriggerDetails run={run} />}
+          </div>
+        </>
+      )}
       {confirmCancel && onCancel && (
         <ConfirmDialog
           title={t("runs.cancel.title")}
@@ -363,7 +404,14 @@ function StepData({ testId, value, secured }: { testId: string; value: JsonValue
   );
 }
 
-/** The sandbox approval a wait is for ("approval:<id>"), to open and answer it. */
-function approvalOf(token: string | null): string | undefined {
-  return token?.startsWith("approval:") ? token.slice("approval:".length) : undefined;
+/** Where in the sandbox a wait is answered: its approval ("approval:<id>") or its Teams card ("card:<id>"). */
+function sandboxLinkOf(token: string | null): { href: string; label: MessageKey } | undefined {
+  if (token?.startsWith("approval:"))
+    return {
+      href: `~/sandbox/approvals/inbox/${token.slice("approval:".length)}`,
+      label: "runs.openApproval",
+    };
+  if (token?.startsWith("card:"))
+    return { href: `~/sandbox/teams/message/${token.slice("card:".length)}`, label: "runs.openCard" };
+  return undefined;
 }

@@ -131,6 +131,7 @@ export function TestRunPanel({
       }}
       onOpen={() => navigate(`/runs/${run.id}`)}
       onClose={test.closeRun}
+      resizable
     />
   );
 }
