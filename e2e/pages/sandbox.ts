@@ -152,10 +152,20 @@ export class SandboxPage {
     if (label === "Post") await this.page.getByRole("dialog").getByRole("button", { name: "Post" }).click();
   }
 
-  /** "Send approval request" on the open card, as the person acted as. */
-  async sendForApproval(): Promise<void> {
+  /**
+   * "Send approval request" on the open card, as the person acted as. Returns the toast, which
+   * says who answers the request (a built-in workflow, the flows that started, or nothing).
+   */
+  async sendForApproval(): Promise<Locator> {
     await this.action("Send approval request").click();
-    await expect(this.page.getByTestId("toast").filter({ hasText: "was sent for approval" })).toBeVisible();
+    const toast = this.page.getByTestId("toast").filter({ hasText: "was sent for approval" });
+    await expect(toast).toBeVisible();
+    return toast;
+  }
+
+  /** The open card's line about its approval request: who sent it, when, and who answers it. */
+  approvalRequest(): Locator {
+    return this.page.getByTestId("approval-request");
   }
 
   async cancelApprovalRequest(): Promise<void> {

@@ -177,9 +177,15 @@ test.describe("Sandbox", () => {
     await expect(sandbox.status()).toHaveText("Open");
     await expect(sandbox.action("Cancel approval request")).toBeDisabled();
 
-    await sandbox.sendForApproval();
+    // Told at once that the request waits for nobody, and the card keeps saying so.
+    const toast = await sandbox.sendForApproval();
+    await expect(toast).toContainText("PI-1001 was sent for approval, but nothing answers it");
     await expect(sandbox.status()).toHaveText("Pending Approval");
     await expect(app.page.getByTestId("pending-hint")).toBeVisible();
+    await expect(sandbox.approvalRequest()).toContainText("Sent for approval by");
+    await expect(sandbox.approvalRequest()).toContainText(
+      "nothing answers it: no enabled workflow or published flow reacts to this request",
+    );
     await expect(sandbox.action("Send approval request")).toBeDisabled();
     await expect(sandbox.action("Release")).toBeDisabled();
     await expect(sandbox.action("Post")).toBeDisabled();
@@ -199,6 +205,46 @@ test.describe("Sandbox", () => {
     await sandbox.cancelApprovalRequest();
     await expect(sandbox.status()).toHaveText("Open");
     await expect(sandbox.action("Send approval request")).toBeEnabled();
+  });
+
+  test("a customer card knows its approval request: Cancel only while one is open, Send only while none is", async ({
+    app,
+  }) => {
+    const page = app.page;
+    const sandbox = new SandboxPage(page);
+    await sandbox.actAs("Marcus Bell");
+    await sandbox.openRecord("Customers", "C10000");
+    const send = sandbox.action("Send approval request");
+    const cancel = sandbox.action("Cancel approval request");
+    await expect(cancel).toBeDisabled();
+    await expect(cancel).toHaveAttribute("title", /no approval request is open/);
+    await expect(sandbox.approvalRequest()).toBeHidden();
+
+    const toast = await sandbox.sendForApproval();
+    await expect(toast).toContainText("C10000 was sent for approval, but nothing answers it");
+    await expect(cancel).toBeEnabled();
+    await expect(send).toBeDisabled();
+    await expect(send).toHaveAttribute("title", /open already/);
+    await expect(sandbox.approvalRequest()).toContainText("Sent for approval by Marcus Bell on");
+    await expect(sandbox.approvalRequest()).toContainText("nothing answers it");
+
+    // Built-in workflow on: the next request is answered by it, and both say so.
+    await sandbox.cancelApprovalRequest();
+    await expect(cancel).toBeDisabled();
+    await expect(send).toBeEnabled();
+    await expect(sandbox.approvalRequest()).toBeHidden();
+    const workflows = await callApi<{ items: { id: string; name: string }[] }>(page, "workflows.list", {
+      search: "Customer credit limit approval",
+    });
+    const credit = workflows.items.find((w) => w.name === "Customer credit limit approval");
+    await callApi(page, "workflows.setEnabled", { id: credit?.id, enabled: true });
+    await expect(await sandbox.sendForApproval()).toContainText(
+      "the built-in workflow “Customer credit limit approval” answers it",
+    );
+    await expect(sandbox.approvalRequest()).toContainText(
+      "answered by the built-in workflow “Customer credit limit approval”",
+    );
+    await expect(cancel).toBeEnabled();
   });
 
   test("writing an email: a wrong address is named and nothing is sent; closing asks before losing it; a reply reaches the sender", async ({

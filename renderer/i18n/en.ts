@@ -34,6 +34,7 @@ export const en = {
   "mode.webHint": "Flowsmith is running in your browser, served on this computer only.",
 
   "common.cancel": "Cancel",
+  "common.requiredField": "Required",
   "common.close": "Close",
   "common.clearSelection": "Clear the selection",
   "common.save": "Save",

@@ -74,7 +74,10 @@ export function SandboxPage() {
             {(params) => <ApprovalsPage box={params.box} id={params.id} />}
           </Route>
           <Route path="/outlook" component={OutlookPage} />
-          <Route path="/teams" component={TeamsPage} />
+          <Route path="/teams">
+            <TeamsPage />
+          </Route>
+          <Route path="/teams/message/:id">{(params) => <TeamsPage messageId={params.id} />}</Route>
           <Route path="/excel" component={ExcelPage} />
           <Route path="/notifications" component={NotificationsPage} />
           <Route path="/simulation" component={SimulationPage} />

@@ -11,6 +11,7 @@ export const sandboxMessages = {
   "sandbox.tab.simulation": "Simulation",
   "sandbox.tab.pendingHint": "Requests waiting for your answer",
   "sandbox.tab.unreadHint": "Unread mail",
+  "sandbox.tab.cardsHint": "Cards that a run waits for someone to answer",
   "sandbox.actAs": "Act as",
   "sandbox.actAs.connectionUser": "flows run as this person",
   "sandbox.loadFailed": "Could not load this: {message}",
@@ -84,6 +85,21 @@ export const sandboxMessages = {
   "sandbox.bc.pendingHint":
     "Waiting for approval. A flow being tested or published for this table, or an enabled built-in approval workflow, answers the request. Cancel approval request to edit the document again.",
   "sandbox.bc.sentForApproval": "{number} was sent for approval",
+  "sandbox.bc.sent.workflow": "{number} was sent for approval: the built-in workflow “{name}” answers it",
+  "sandbox.bc.sent.flows": {
+    one: "{number} was sent for approval: {count} flow started on it",
+    other: "{number} was sent for approval: {count} flows started on it",
+  },
+  "sandbox.bc.sent.nobody":
+    "{number} was sent for approval, but nothing answers it: no enabled workflow or published flow reacts to this request",
+  "sandbox.bc.request.sent": "Sent for approval by {name} on {when}",
+  "sandbox.bc.request.workflow": "answered by the built-in workflow “{name}”",
+  "sandbox.bc.request.flows": { one: "{count} flow started on it", other: "{count} flows started on it" },
+  "sandbox.bc.request.nobody":
+    "nothing answers it: no enabled workflow or published flow reacts to this request. Cancel it, or publish and enable a flow for it first.",
+  "sandbox.bc.request.documentLocked": "Cancel approval request to edit the document again.",
+  "sandbox.bc.request.alreadyOpen": "An approval request is open already: cancel it before sending another.",
+  "sandbox.bc.request.noneOpen": "Nothing to cancel: no approval request is open for this record.",
   "sandbox.bc.actionDone": "{action}: done for {number}",
   "sandbox.bc.action.sendForApproval": "Send approval request",
   "sandbox.bc.action.cancelApprovalRequest": "Cancel approval request",
@@ -211,6 +227,10 @@ export const sandboxMessages = {
   "sandbox.teams.title": "Teams",
   "sandbox.teams.places": "Teams, channels and chats",
   "sandbox.teams.chats": "Chats",
+  "sandbox.teams.waitingCards": {
+    one: "{count} card waits for an answer",
+    other: "{count} cards wait for an answer",
+  },
   "sandbox.teams.messages": "Messages",
   "sandbox.teams.empty.title": "No messages yet",
   "sandbox.teams.empty.body": "Messages and adaptive cards that flows post here appear as they arrive.",

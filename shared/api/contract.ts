@@ -38,6 +38,7 @@ import {
   triggerSampleSchema,
 } from "./runs";
 import {
+  approvalRequestSchema,
   approvalSchema,
   clockSchema,
   excelRowSchema,
@@ -52,6 +53,7 @@ import {
   resetResultSchema,
   sandboxChangedEventSchema,
   sandboxInputs,
+  sentForApprovalSchema,
   snapshotSchema,
   tableSummarySchema,
   teamsMessageSchema,
@@ -177,12 +179,18 @@ export const contract = {
   "sandbox.records.list": method(sandboxInputs.recordsList, pageOf(jsonRecord)),
   "sandbox.records.get": method(
     sandboxInputs.recordRef,
-    z.object({ record: jsonRecord, lines: z.array(jsonRecord) }),
+    // The record's open approval request, null when it has none.
+    z.object({
+      record: jsonRecord,
+      lines: z.array(jsonRecord),
+      approvalRequest: approvalRequestSchema.nullable(),
+    }),
   ),
   "sandbox.records.create": method(sandboxInputs.recordCreate, jsonRecord),
   "sandbox.records.update": method(sandboxInputs.recordUpdate, jsonRecord),
   "sandbox.records.delete": method(sandboxInputs.recordDelete, none),
-  "sandbox.records.action": method(sandboxInputs.recordAction, z.json()),
+  // sendForApproval answers a sentForApprovalSchema; the other actions what they produced.
+  "sandbox.records.action": method(sandboxInputs.recordAction, z.union([sentForApprovalSchema, z.json()])),
   "sandbox.approvals.list": method(sandboxInputs.approvalsList, pageOf(approvalSchema)),
   "sandbox.approvals.get": method(byStringId, approvalSchema),
   "sandbox.approvals.respond": method(sandboxInputs.approvalRespond, approvalSchema),
@@ -196,6 +204,8 @@ export const contract = {
   ),
   "sandbox.teams.list": method(none, teamsSchema),
   "sandbox.teams.messages": method(sandboxInputs.teamsMessages, pageOf(teamsMessageSchema)),
+  /** One message, with where it was posted: a waiting run's card is found from its id. */
+  "sandbox.teams.message": method(sandboxInputs.teamsMessage, teamsMessageSchema),
   "sandbox.teams.respondToCard": method(sandboxInputs.cardRespond, teamsMessageSchema),
   "sandbox.excel.workbooks": method(none, z.array(workbookSchema)),
   "sandbox.excel.rows": method(sandboxInputs.excelRows, pageOf(excelRowSchema)),

@@ -44,6 +44,7 @@ export const METHOD_NAMES = [
   "sandbox.mail.send",
   "sandbox.teams.list",
   "sandbox.teams.messages",
+  "sandbox.teams.message",
   "sandbox.teams.respondToCard",
   "sandbox.excel.workbooks",
   "sandbox.excel.rows",

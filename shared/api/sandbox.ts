@@ -74,6 +74,34 @@ export const approvalSchema = z.looseObject({
 });
 export type SandboxApproval = z.infer<typeof approvalSchema>;
 
+/** Who answers a Business Central approval request ("Send approval request" on a record). */
+export const requestAnswerSchema = z.discriminatedUnion("kind", [
+  /** The enabled built-in approval workflow it went to. */
+  z.object({ kind: z.literal("workflow"), workflowId: z.string(), name: z.string() }),
+  /** The flows (published, or a designer test waiting for it) that started on it. */
+  z.object({ kind: z.literal("flows"), count: z.number().int().min(1) }),
+  /** Nothing: it waits for a workflow or flow that will not come. */
+  z.object({ kind: z.literal("nobody") }),
+]);
+export type RequestAnswer = z.infer<typeof requestAnswerSchema>;
+
+/** A record's approval request as its card shows it. */
+export const approvalRequestSchema = z.object({
+  id: z.string(),
+  status: z.enum(["Open", "Approved", "Rejected", "Canceled"]),
+  requestedBy: z.string(),
+  requestedByName: z.string(),
+  createdAt: isoDateSchema,
+  answeredBy: requestAnswerSchema,
+});
+export type ApprovalRequestInfo = z.infer<typeof approvalRequestSchema>;
+
+/**
+ * What "Send approval request" answers: the request Business Central keeps (its fields as before),
+ * with who answers it, so that the person learns at once when nothing does.
+ */
+export const sentForApprovalSchema = z.looseObject(approvalRequestSchema.shape);
+
 export const mailboxSchema = z.looseObject({
   address: z.string(),
   displayName: z.string(),
@@ -98,18 +126,23 @@ export const mailMessageSchema = z.looseObject({
 });
 export type SandboxMail = z.infer<typeof mailMessageSchema>;
 
+/** Cards in a channel or chat that a run waits on: someone has to answer them. */
+const waitingCards = z.number().int().min(0);
 export const teamsSchema = z.object({
   teams: z.array(
     z.looseObject({
       id: z.string(),
       displayName: z.string(),
-      channels: z.array(z.looseObject({ id: z.string(), displayName: z.string() })),
+      channels: z.array(z.looseObject({ id: z.string(), displayName: z.string(), waitingCards })),
     }),
   ),
-  chats: z.array(z.looseObject({ id: z.string(), topic: z.string(), kind: z.string() })),
+  chats: z.array(z.looseObject({ id: z.string(), topic: z.string(), kind: z.string(), waitingCards })),
 });
 export const teamsMessageSchema = z.looseObject({
   id: z.string(),
+  /** Where it was posted: a channel, or a chat. */
+  channelId: z.string().nullable(),
+  chatId: z.string().nullable(),
   sender: z.string(),
   body: z.string(),
   card: json.nullable(),
@@ -270,6 +303,7 @@ export const sandboxInputs = {
     })
     .strict(),
   teamsMessages: z.object({ channelId: id.optional(), chatId: id.optional(), ...paging }).strict(),
+  teamsMessage: z.object({ id }).strict(),
   cardRespond: z
     .object({
       messageId: id,

@@ -158,6 +158,7 @@ const BAD_INPUTS: Record<MethodName, { input: unknown; names: string }[]> = {
   ],
   "sandbox.teams.list": [{ input: { team: "x" }, names: "team" }],
   "sandbox.teams.messages": [{ input: { channel: "x" }, names: "channel" }],
+  "sandbox.teams.message": [{ input: {}, names: "id" }],
   "sandbox.teams.respondToCard": [{ input: { messageId: "m" }, names: "responder" }],
   "sandbox.excel.workbooks": [{ input: { file: "x" }, names: "file" }],
   "sandbox.excel.rows": [{ input: {}, names: "tableId" }],

@@ -1,8 +1,8 @@
 // sandbox.*: the demo company as the sandbox pages show it, and the simulation's controls.
-import type { JsonObject } from "../../../shared/json";
+import { isJsonObject, type JsonObject, type JsonValue } from "../../../shared/json";
 import type { SimulationClock } from "../clock";
 import type { Engine } from "../engine";
-import { COMPANY_NAME, type Sandbox } from "../sandbox";
+import { type BcApprovalRequest, COMPANY_NAME, type Sandbox } from "../sandbox";
 import { previewSandboxReset, resetSandbox, restoreSandboxSnapshot } from "../sandbox-reset";
 import type { Handlers } from "./dispatch";
 
@@ -28,6 +28,7 @@ export function sandboxHandlers({
   // Each timer the advance fires may start work: let the engine finish it before the next one fires.
   const settle = () => engine.idle();
   const asRecord = (value: unknown) => value as JsonObject;
+  const flowsStartedOn = (request: BcApprovalRequest) => flowsStartedOnRequest(engine, request);
 
   return {
     "sandbox.overview": () => ({
@@ -41,6 +42,7 @@ export function sandboxHandlers({
     "sandbox.records.get": ({ table, id }) => ({
       record: sandbox.getRecord(table, id),
       lines: sandbox.documentLines(table, id),
+      approvalRequest: sandbox.openApprovalRequest(table, id, flowsStartedOn),
     }),
     "sandbox.records.create": ({ table, fields, actingAs }) => sandbox.createRecord(table, fields, actingAs),
     "sandbox.records.update": ({ table, id, patch, actingAs }) =>
@@ -49,8 +51,15 @@ export function sandboxHandlers({
       sandbox.deleteRecord(table, id, actingAs);
       return {};
     },
-    "sandbox.records.action": ({ table, id, action, actingAs }) =>
-      sandbox.runAction(table, id, action, actingAs),
+    "sandbox.records.action": async ({ table, id, action, actingAs }) => {
+      const result = sandbox.runAction(table, id, action, actingAs);
+      if (action !== "sendForApproval" || !isJsonObject(result) || typeof result.id !== "string")
+        return result;
+      // The publisher and armed tests start their runs on the event right after it (a microtask
+      // later): once they have, the request can say who answers it.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      return { ...result, ...sandbox.approvalRequestView(result.id, flowsStartedOn) };
+    },
     "sandbox.approvals.list": (options) => sandbox.listApprovals(options) as never,
     "sandbox.approvals.get": ({ id }) => sandbox.getApproval(id) as never,
     "sandbox.approvals.respond": ({ id, responder, response, comments }) =>
@@ -70,6 +79,7 @@ export function sandboxHandlers({
       chats: sandbox.listChats() as never,
     }),
     "sandbox.teams.messages": (where) => sandbox.listTeamsMessages(where) as never,
+    "sandbox.teams.message": ({ id }) => sandbox.getTeamsMessage(id) as never,
     "sandbox.teams.respondToCard": ({ messageId, ...response }) =>
       sandbox.respondToCard(messageId, response) as never,
     "sandbox.excel.workbooks": () => sandbox.listWorkbooks() as never,
@@ -104,4 +114,33 @@ export function sandboxHandlers({
       return {};
     },
   };
+}
+
+/**
+ * How many flows started on a Business Central approval request. The sandbox raises the event, but
+ * the publisher (published flows) and the test runs (a designer test waiting for it) start the flows,
+ * and the request row keeps no count: so the run history, the record of what did start, is read. A
+ * run started on a request carries its id as the trigger's "Workflow Step Id"; only runs started
+ * since the request was sent are looked at. Runs removed by Settings → Run history no longer count.
+ */
+export function flowsStartedOnRequest(
+  engine: Pick<Engine, "listRuns" | "triggerOutputsOf">,
+  request: Pick<BcApprovalRequest, "id" | "createdAt">,
+): number {
+  const flows = new Set<string>();
+  let cursor: string | undefined;
+  do {
+    const page = engine.listRuns({ from: request.createdAt, limit: 500, ...(cursor ? { cursor } : {}) });
+    for (const run of page.runs) {
+      if (!flows.has(run.flowId) && stepIdOf(engine.triggerOutputsOf(run.id)) === request.id)
+        flows.add(run.flowId);
+    }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return flows.size;
+}
+
+function stepIdOf(outputs: JsonValue | undefined): JsonValue | undefined {
+  const body = isJsonObject(outputs) ? outputs.body : undefined;
+  return isJsonObject(body) ? body["Workflow Step Id"] : undefined;
 }

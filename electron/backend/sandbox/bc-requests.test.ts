@@ -207,3 +207,82 @@ describe("built-in approval workflows", () => {
     expect(w.sandbox.getRecord("purchaseInvoices", String(invoice.id)).status).toBe("Open");
   });
 });
+
+describe("a record's open approval request, as its card shows it", () => {
+  const none = () => 0;
+
+  it("is null before sending and after canceling; cancel with nothing open is refused, saying why", () => {
+    const w = testWorld();
+    const customer = String(w.sandbox.findRecord("customers", "C10000")?.id);
+    expect(w.sandbox.openApprovalRequest("customers", customer, none)).toBeNull();
+    expect(() => w.sandbox.cancelApprovalRequest("customers", customer, MARCUS)).toThrow(
+      "Customer C10000 has no open approval request to cancel: it was not sent for approval",
+    );
+    const request = w.sandbox.sendForApproval("customers", customer, MARCUS);
+    expect(w.sandbox.openApprovalRequest("customers", customer, none)).toMatchObject({
+      id: request.id,
+      status: "Open",
+      requestedBy: MARCUS,
+      requestedByName: "Marcus Bell",
+      createdAt: request.createdAt,
+    });
+    w.sandbox.cancelApprovalRequest("customers", customer, MARCUS);
+    expect(w.sandbox.openApprovalRequest("customers", customer, none)).toBeNull();
+    // Canceled already: a second cancel is refused too, not a no-op.
+    expect(() => w.sandbox.cancelApprovalRequest("customers", customer, MARCUS)).toThrow(
+      "has no open approval request to cancel",
+    );
+  });
+
+  it("is gone once approved or rejected, which its card is told (a customer has no status that changes)", () => {
+    const w = testWorld();
+    const customer = String(w.sandbox.findRecord("customers", "C10000")?.id);
+    const request = w.sandbox.sendForApproval("customers", customer, MARCUS);
+    w.sandbox.decideApprovalRequest(request.id, "approve", ALICIA);
+    expect(w.sandbox.openApprovalRequest("customers", customer, none)).toBeNull();
+    expect(eventsOf(w.events, "approval.decided")).toMatchObject([
+      { table: "customers", id: customer, requestId: request.id, status: "Approved", kind: "customer" },
+    ]);
+  });
+
+  it("is answered by nobody when no workflow took it and no flow started on it", () => {
+    const w = testWorld();
+    const vendor = String(w.sandbox.findRecord("vendors", "V20000")?.id);
+    w.sandbox.sendForApproval("vendors", vendor, MARCUS);
+    expect(w.sandbox.openApprovalRequest("vendors", vendor, none)?.answeredBy).toEqual({ kind: "nobody" });
+  });
+
+  it("counts the flows the caller says started on it", () => {
+    const w = testWorld();
+    const item = String(w.sandbox.findRecord("items", "1000")?.id);
+    const request = w.sandbox.sendForApproval("items", item, MARCUS);
+    const asked: string[] = [];
+    const view = w.sandbox.openApprovalRequest("items", item, (r) => {
+      asked.push(r.id);
+      return 2;
+    });
+    expect(asked).toEqual([request.id]);
+    expect(view?.answeredBy).toEqual({ kind: "flows", count: 2 });
+  });
+
+  it("names the built-in workflow that answered it, which starts no flow (the counter is not asked)", () => {
+    const w = testWorld();
+    const workflow = w.sandbox
+      .listBuiltInWorkflows()
+      .find((wf) => wf.name === "Customer credit limit approval");
+    w.sandbox.setBuiltInWorkflowEnabled(String(workflow?.id), true);
+    const customer = String(w.sandbox.findRecord("customers", "C10000")?.id);
+    w.sandbox.sendForApproval("customers", customer, MARCUS);
+    const view = w.sandbox.openApprovalRequest("customers", customer, () => {
+      throw new Error("not asked");
+    });
+    expect(view?.answeredBy).toEqual({
+      kind: "workflow",
+      workflowId: workflow?.id,
+      name: "Customer credit limit approval",
+    });
+    // Turned off since: it answered all the same.
+    w.sandbox.setBuiltInWorkflowEnabled(String(workflow?.id), false);
+    expect(w.sandbox.openApprovalRequest("customers", customer, none)?.answeredBy.kind).toBe("workflow");
+  });
+});

@@ -8,7 +8,15 @@ import { type BusinessCentral, singular, title } from "./business-central";
 import { badRequest, conflict, notFound } from "./errors";
 import type { Directory } from "./people";
 import type { SandboxTable } from "./tables";
-import type { Approval, BcApprovalRequest, BcRequestStatus, Origin, SandboxRecord } from "./types";
+import type {
+  Approval,
+  ApprovalRequestView,
+  BcApprovalRequest,
+  BcRequestStatus,
+  Origin,
+  RequestAnswer,
+  SandboxRecord,
+} from "./types";
 import type { Workflows } from "./workflows";
 import { iso, isoOrNull, nextSeq, prepared, type World } from "./world";
 
@@ -109,6 +117,45 @@ export class BcRequests {
 
   private openRequestFor(table: string, recordId: string): BcApprovalRequest | undefined {
     return this.list({ table, recordId, status: "Open" })[0];
+  }
+
+  /** The record's open request, if it has one (a record that does not exist is not found). */
+  openFor(tableName: string, id: string): BcApprovalRequest | undefined {
+    const table = this.bc.table(tableName);
+    const record = this.bc.get(table.name, id);
+    return this.openRequestFor(table.name, String(record.id));
+  }
+
+  /**
+   * The request as a card shows it. `flowsStartedOn` counts the flows that started on it: flows
+   * are started outside the sandbox (on its approval.requested event), so only their caller knows.
+   * A request a built-in workflow answered started no flow (the triggers ignore it).
+   */
+  view(
+    request: BcApprovalRequest,
+    flowsStartedOn: (request: BcApprovalRequest) => number,
+  ): ApprovalRequestView {
+    return {
+      id: request.id,
+      status: request.status,
+      requestedBy: request.requestedBy,
+      requestedByName: this.directory.displayName(request.requestedBy),
+      createdAt: request.createdAt,
+      answeredBy: this.answerOf(request, flowsStartedOn),
+    };
+  }
+
+  private answerOf(
+    request: BcApprovalRequest,
+    flowsStartedOn: (request: BcApprovalRequest) => number,
+  ): RequestAnswer {
+    if (request.workflowId) {
+      // Its name, even if the workflow was turned off since: it answered all the same.
+      const workflow = this.workflows.list().find((w) => w.id === request.workflowId);
+      return { kind: "workflow", workflowId: request.workflowId, name: workflow?.name ?? request.workflowId };
+    }
+    const count = flowsStartedOn(request);
+    return count > 0 ? { kind: "flows", count } : { kind: "nobody" };
   }
 
   /** Sends the record for approval as `requestedBy`; raises approval.requested. */
@@ -241,7 +288,11 @@ export class BcRequests {
       const table = this.bc.table(tableName);
       const record = this.bc.get(table.name, id);
       const request = this.openRequestFor(table.name, String(record.id));
-      if (!request) throw conflict(`${title(table, record)} has no pending approval request.`);
+      if (!request) {
+        throw conflict(
+          `${title(table, record)} has no open approval request to cancel: it was not sent for approval, or its request has been answered already.`,
+        );
+      }
       return this.complete(request.id, "Canceled", origin);
     });
   }
@@ -283,6 +334,19 @@ export class BcRequests {
         this.world.emit({
           type: "approval.canceled",
           payload: { kind: request.eventKind, table: request.table, id: request.recordId, requestId, origin },
+        });
+      } else {
+        // A customer, vendor or item has no status that changes: this tells its card.
+        this.world.emit({
+          type: "approval.decided",
+          payload: {
+            kind: request.eventKind,
+            table: request.table,
+            id: request.recordId,
+            requestId,
+            status,
+            origin,
+          },
         });
       }
       return this.get(requestId);

@@ -61,6 +61,15 @@ export interface SandboxEventMap {
     requestId: string;
     origin: Origin;
   };
+  /** A Business Central request was approved or rejected: its record's card shows it no more. */
+  "approval.decided": {
+    kind: ApprovalEventKind;
+    table: string;
+    id: string;
+    requestId: string;
+    status: "Approved" | "Rejected";
+    origin: Origin;
+  };
   "approval.created": { approval: Approval };
   "approval.responded": { approval: Approval; response: ApprovalResponse };
   "approval.completed": { approval: Approval };

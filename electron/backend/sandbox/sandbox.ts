@@ -33,6 +33,7 @@ import { SANDBOX_TABLES } from "./tables";
 import { Teams } from "./teams";
 import type {
   Approval,
+  ApprovalRequestView,
   BcApprovalRequest,
   BcRequestStatus,
   BuiltInWorkflow,
@@ -49,6 +50,7 @@ import type {
   SandboxNotification,
   SandboxRecord,
   Snapshot,
+  TeamsChannel,
   TeamsChat,
   TeamsMessage,
   TeamsTeam,
@@ -56,6 +58,9 @@ import type {
 } from "./types";
 import { Workflows } from "./workflows";
 import { prepared, World } from "./world";
+
+/** A Teams channel or chat as listed: with the cards a run waits on there. */
+type Waiting<T> = T & { waitingCards: number };
 
 export interface SandboxOptions {
   db: Database;
@@ -257,6 +262,27 @@ export class Sandbox implements ConnectorRuntime {
     return this.services.requests.cancelFor(table, id, this.person(actingAs));
   }
 
+  /**
+   * The record's open approval request as its card shows it, or null. `flowsStartedOn` counts the
+   * flows that started on a request: the sandbox raises the event, others start the flows.
+   */
+  openApprovalRequest(
+    table: string,
+    id: string,
+    flowsStartedOn: (request: BcApprovalRequest) => number,
+  ): ApprovalRequestView | null {
+    const request = this.services.requests.openFor(table, id);
+    return request ? this.services.requests.view(request, flowsStartedOn) : null;
+  }
+
+  /** A request by its id ("Workflow Step Id") as a card shows it, whatever its status. */
+  approvalRequestView(
+    requestId: string,
+    flowsStartedOn: (request: BcApprovalRequest) => number,
+  ): ApprovalRequestView {
+    return this.services.requests.view(this.services.requests.get(requestId), flowsStartedOn);
+  }
+
   /** Approves or rejects a Business Central approval request (what a flow does once it has decided). */
   decideApprovalRequest(
     requestId: string,
@@ -389,12 +415,19 @@ export class Sandbox implements ConnectorRuntime {
 
   // --- Teams ---
 
-  listTeams(): TeamsTeam[] {
-    return this.services.teams.teams();
+  /** The teams and their channels, each with the cards that wait for an answer there. */
+  listTeams(): (Omit<TeamsTeam, "channels"> & { channels: Waiting<TeamsChannel>[] })[] {
+    const waiting = this.services.teams.waitingCards();
+    return this.services.teams.teams().map((team) => ({
+      ...team,
+      channels: team.channels.map((channel) => ({ ...channel, waitingCards: waiting.get(channel.id) ?? 0 })),
+    }));
   }
 
-  listChats(): TeamsChat[] {
-    return this.services.teams.chats();
+  /** The group and bot chats, each with the cards that wait for an answer there. */
+  listChats(): Waiting<TeamsChat>[] {
+    const waiting = this.services.teams.waitingCards();
+    return this.services.teams.chats().map((chat) => ({ ...chat, waitingCards: waiting.get(chat.id) ?? 0 }));
   }
 
   listTeamsMessages(where: { channelId?: string; chatId?: string } & PageOptions): Page<TeamsMessage> {

@@ -140,6 +140,14 @@ describe("Post adaptive card and wait for a response", () => {
     expect(outcome.token).toBe(`card:${messageId}`);
     expect(outcome.description).toBe("Waiting for an answer to the card in Purchasing › Vendor updates");
     expect(w.sandbox.getTeamsMessage(messageId).cardState).toBe("waiting");
+    // The channel says a card waits there, so the person finds it among the others.
+    const waitingIn = () =>
+      w.sandbox
+        .listTeams()
+        .flatMap((team) => team.channels)
+        .filter((channel) => channel.waitingCards > 0)
+        .map((channel) => [channel.displayName, channel.waitingCards]);
+    expect(waitingIn()).toEqual([["Vendor updates", 1]]);
     await w.clock.advanceBy(5 * 60_000);
     expect(() => w.sandbox.respondToCard(messageId, { responder: MARCUS, actionId: "Delete" })).toThrow(
       "no button 'Delete'",
@@ -150,6 +158,7 @@ describe("Post adaptive card and wait for a response", () => {
       data: { reason: "Late deliveries" },
     });
     expect(answered).toMatchObject({ cardState: "answered", response: { submitActionId: "Block" } });
+    expect(waitingIn()).toEqual([]);
     const [signal] = w.sink.committed();
     expect(signal?.token).toBe(outcome.token);
     expect(signal?.outcome).toEqual({

@@ -120,6 +120,16 @@ export class Teams {
     }));
   }
 
+  /** How many cards wait for an answer in each channel and chat (by its id). */
+  waitingCards(): Map<string, number> {
+    const rows = prepared(
+      this.db,
+      `SELECT COALESCE(channel_id, chat_id) AS place, COUNT(*) AS n FROM sb_messages
+       WHERE card_state = 'waiting' GROUP BY place`,
+    ).all() as { place: string | null; n: number }[];
+    return new Map(rows.flatMap((row) => (row.place === null ? [] : [[row.place, row.n] as const])));
+  }
+
   chats(): TeamsChat[] {
     const rows = prepared(this.db, "SELECT id, kind, topic, members FROM sb_chats ORDER BY seq").all() as {
       id: string;

@@ -66,6 +66,25 @@ export interface BcApprovalRequest {
   completedAt: string | null;
 }
 
+/**
+ * Who answers a Business Central approval request: the enabled built-in workflow it went to, the
+ * flows that started on it, or nobody (it waits for a flow or workflow that will never come).
+ */
+export type RequestAnswer =
+  | { kind: "workflow"; workflowId: string; name: string }
+  | { kind: "flows"; count: number }
+  | { kind: "nobody" };
+
+/** A request as a record's card shows it: who sent it, when, and who answers it. */
+export interface ApprovalRequestView {
+  id: string;
+  status: BcRequestStatus;
+  requestedBy: string;
+  requestedByName: string;
+  createdAt: string;
+  answeredBy: RequestAnswer;
+}
+
 export interface BuiltInWorkflow {
   id: string;
   name: string;

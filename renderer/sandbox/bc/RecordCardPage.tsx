@@ -1,10 +1,15 @@
 import { ChevronLeft, FileQuestion, Lock, Trash2 } from "lucide-react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Link, useLocation } from "wouter";
-import { ApiError } from "../../../shared/api";
+import {
+  ApiError,
+  type ApprovalRequestInfo,
+  type RequestAnswer,
+  sentForApprovalSchema,
+} from "../../../shared/api";
 import type { JsonObject } from "../../../shared/json";
 import { api } from "../../api/client";
-import { t } from "../../i18n";
+import { formatDateTime, t } from "../../i18n";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { EmptyState } from "../../ui/EmptyState";
 import { toast } from "../../ui/toasts";
@@ -17,6 +22,7 @@ import { useLoad, useSandboxChanges } from "../use-sandbox-data";
 import { AutomateSlot } from "./AutomateSlot";
 import {
   ACTION_LABELS,
+  actionDisabledReason,
   actionEnabled,
   cardSections,
   displayValue,
@@ -145,6 +151,7 @@ function RecordCard({ table, id }: { table: TableInfo; id: string }) {
   const what = singularTitle(table.title);
   const locked = lockedReason(table, record);
   const pending = record.status === "Pending Approval";
+  const request = loaded.data?.approvalRequest ?? null;
   const party = typeof record.vendorName === "string" ? record.vendorName : record.customerName;
   const subtitle = [
     typeof party === "string" ? party : typeof record.displayName === "string" ? record.displayName : "",
@@ -187,11 +194,21 @@ function RecordCard({ table, id }: { table: TableInfo; id: string }) {
         navigate(`/bc/${target}/${String(result.id)}`);
         return;
       }
-      toast.success(
-        action === "sendForApproval"
-          ? t("sandbox.bc.sentForApproval", { number: number || what })
-          : t("sandbox.bc.actionDone", { action: t(ACTION_LABELS[action]), number: number || what }),
-      );
+      if (action === "sendForApproval") {
+        const sent = sentForApprovalSchema.safeParse(result);
+        const answer = sent.success ? sent.data.answeredBy : undefined;
+        // Nothing answers: told at once, not found out days later. A newer word on the record's
+        // request (sent again, canceled) replaces this one.
+        const about = `bc-request:${table.name}/${id}`;
+        if (answer?.kind === "nobody") toast.info(sentText(number || what, answer), undefined, about);
+        else toast.success(sentText(number || what, answer), undefined, about);
+      } else {
+        toast.success(
+          t("sandbox.bc.actionDone", { action: t(ACTION_LABELS[action]), number: number || what }),
+          undefined,
+          action === "cancelApprovalRequest" ? `bc-request:${table.name}/${id}` : undefined,
+        );
+      }
       loaded.reload();
     } catch (cause) {
       toast.error(errorText(cause));
@@ -240,18 +257,23 @@ function RecordCard({ table, id }: { table: TableInfo; id: string }) {
         }
         actions={
           <>
-            {table.actions.map((action) => (
-              <button
-                key={action}
-                type="button"
-                className={action === "sendForApproval" ? "button primary" : "button"}
-                disabled={busy !== undefined || dirty || !actionEnabled(table, action, record)}
-                title={dirty ? t("sandbox.bc.saveFirst") : undefined}
-                onClick={() => (action === "post" ? setConfirm("post") : void run(action))}
-              >
-                {t(ACTION_LABELS[action])}
-              </button>
-            ))}
+            {table.actions.map((action) => {
+              const why = actionDisabledReason(action, request !== null);
+              return (
+                <button
+                  key={action}
+                  type="button"
+                  className={action === "sendForApproval" ? "button primary" : "button"}
+                  disabled={
+                    busy !== undefined || dirty || !actionEnabled(table, action, record, request !== null)
+                  }
+                  title={dirty ? t("sandbox.bc.saveFirst") : why ? t(why) : undefined}
+                  onClick={() => (action === "post" ? setConfirm("post") : void run(action))}
+                >
+                  {t(ACTION_LABELS[action])}
+                </button>
+              );
+            })}
             <button
               type="button"
               className="button"
@@ -267,10 +289,14 @@ function RecordCard({ table, id }: { table: TableInfo; id: string }) {
         }
       />
 
-      {pending && (
-        <div className="banner banner-info sbx-banner" data-testid="pending-hint">
-          <span>{t("sandbox.bc.pendingHint")}</span>
-        </div>
+      {request ? (
+        <RequestBanner request={request} document={table.kind === "document"} />
+      ) : (
+        pending && (
+          <div className="banner banner-info sbx-banner" data-testid="pending-hint">
+            <span>{t("sandbox.bc.pendingHint")}</span>
+          </div>
+        )
       )}
       {locked && !pending && (
         <div className="banner sbx-banner sbx-locked">
@@ -371,6 +397,49 @@ function RecordCard({ table, id }: { table: TableInfo; id: string }) {
           }}
         />
       )}
+    </div>
+  );
+}
+
+/** What the toast says once the record was sent: who answers the request, if the backend said. */
+function sentText(number: string, answer: RequestAnswer | undefined): string {
+  switch (answer?.kind) {
+    case "workflow":
+      return t("sandbox.bc.sent.workflow", { number, name: answer.name });
+    case "flows":
+      return t("sandbox.bc.sent.flows", { number, count: answer.count });
+    case "nobody":
+      return t("sandbox.bc.sent.nobody", { number });
+    default:
+      return t("sandbox.bc.sentForApproval", { number });
+  }
+}
+
+/**
+ * The open approval request under the header: who sent it, when, and who answers it; a request
+ * nothing answers is a warning, since it waits for nobody.
+ */
+function RequestBanner({ request, document }: { request: ApprovalRequestInfo; document: boolean }) {
+  const answer = request.answeredBy;
+  const who =
+    answer.kind === "workflow"
+      ? t("sandbox.bc.request.workflow", { name: answer.name })
+      : answer.kind === "flows"
+        ? t("sandbox.bc.request.flows", { count: answer.count })
+        : t("sandbox.bc.request.nobody");
+  const sent = t("sandbox.bc.request.sent", {
+    name: request.requestedByName,
+    when: formatDateTime(request.createdAt),
+  });
+  return (
+    <div
+      className={`banner ${answer.kind === "nobody" ? "banner-warning" : "banner-info"} sbx-banner`}
+      data-testid="pending-hint"
+    >
+      <span data-testid="approval-request" data-answered-by={answer.kind}>
+        {sent} · {who}
+        {document && answer.kind !== "nobody" ? ` ${t("sandbox.bc.request.documentLocked")}` : ""}
+      </span>
     </div>
   );
 }

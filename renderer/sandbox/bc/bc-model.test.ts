@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  actionDisabledReason,
   actionEnabled,
   displayValue,
   fieldErrorText,
@@ -86,21 +87,31 @@ describe("tables", () => {
 });
 
 describe("actions by status", () => {
-  const enabled = (record: Record<string, string | boolean>) =>
-    invoices.actions.filter((action) => actionEnabled(invoices, action, record));
+  const enabled = (record: Record<string, string | boolean>, requestOpen: boolean) =>
+    invoices.actions.filter((action) => actionEnabled(invoices, action, record, requestOpen));
 
-  it("follows the document's status", () => {
-    expect(enabled({ status: "Open", posted: false })).toEqual(["release", "post", "sendForApproval"]);
-    expect(enabled({ status: "Pending Approval", posted: false })).toEqual(["cancelApprovalRequest"]);
-    expect(enabled({ status: "Released", posted: false })).toEqual(["reopen", "post"]);
-    expect(enabled({ status: "Released", posted: true })).toEqual([]);
+  it("follows the document's status and its approval request", () => {
+    expect(enabled({ status: "Open", posted: false }, false)).toEqual(["release", "post", "sendForApproval"]);
+    expect(enabled({ status: "Pending Approval", posted: false }, true)).toEqual(["cancelApprovalRequest"]);
+    // Pending with no request to cancel (nothing the backend would accept): nothing to do.
+    expect(enabled({ status: "Pending Approval", posted: false }, false)).toEqual([]);
+    expect(enabled({ status: "Released", posted: false }, false)).toEqual(["reopen", "post"]);
+    expect(enabled({ status: "Released", posted: true }, false)).toEqual([]);
   });
 
-  it("leaves both approval actions to master records, which have no status", () => {
-    expect(customers.actions.filter((a) => actionEnabled(customers, a, {}))).toEqual([
-      "sendForApproval",
-      "cancelApprovalRequest",
-    ]);
+  it("tells a master record's approval actions by its request, since it has no status", () => {
+    const master = (requestOpen: boolean) =>
+      customers.actions.filter((a) => actionEnabled(customers, a, {}, requestOpen));
+    expect(master(false)).toEqual(["sendForApproval"]);
+    expect(master(true)).toEqual(["cancelApprovalRequest"]);
+  });
+
+  it("says why an approval action is greyed out", () => {
+    expect(actionDisabledReason("sendForApproval", true)).toBe("sandbox.bc.request.alreadyOpen");
+    expect(actionDisabledReason("sendForApproval", false)).toBeUndefined();
+    expect(actionDisabledReason("cancelApprovalRequest", false)).toBe("sandbox.bc.request.noneOpen");
+    expect(actionDisabledReason("cancelApprovalRequest", true)).toBeUndefined();
+    expect(actionDisabledReason("release", true)).toBeUndefined();
   });
 
   it("says why a record is locked", () => {

@@ -196,16 +196,21 @@ export function lockedReason(table: TableInfo, record: JsonObject): MessageKey |
 }
 
 /**
- * Whether an action makes sense for the record's status: Business Central greys out the others.
- * Master records have no status, so both approval actions stay available (the backend answers).
+ * Whether an action makes sense for the record's status and its approval request: Business Central
+ * greys out the others. Sending needs no request open, canceling needs one, for every kind of
+ * table (customers, vendors and items have no status to tell).
  */
-export function actionEnabled(table: TableInfo, action: RecordAction, record: JsonObject): boolean {
+export function actionEnabled(
+  table: TableInfo,
+  action: RecordAction,
+  record: JsonObject,
+  requestOpen: boolean,
+): boolean {
   if (record.posted === true) return false;
+  if (action === "cancelApprovalRequest") return requestOpen;
+  if (action === "sendForApproval" && requestOpen) return false;
   const status = typeof record.status === "string" ? record.status : undefined;
-  const pending = status === "Pending Approval";
-  if (action === "cancelApprovalRequest")
-    return status === undefined || table.kind === "employee" ? true : pending;
-  if (pending) return false;
+  if (status === "Pending Approval") return false;
   switch (action) {
     case "sendForApproval":
       return status === undefined || table.kind === "employee" || status === "Open";
@@ -218,6 +223,13 @@ export function actionEnabled(table: TableInfo, action: RecordAction, record: Js
     case "makeInvoice":
       return true;
   }
+}
+
+/** Why an approval action is greyed out, as its button's title; undefined for the others. */
+export function actionDisabledReason(action: RecordAction, requestOpen: boolean): MessageKey | undefined {
+  if (action === "sendForApproval" && requestOpen) return "sandbox.bc.request.alreadyOpen";
+  if (action === "cancelApprovalRequest" && !requestOpen) return "sandbox.bc.request.noneOpen";
+  return undefined;
 }
 
 export const ACTION_LABELS: Readonly<Record<RecordAction, MessageKey>> = {

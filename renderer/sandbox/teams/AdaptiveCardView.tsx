@@ -230,11 +230,20 @@ function CardField({
   onChange: (value: string) => void;
 }) {
   const id = useId();
-  const label = input.label && (
+  const mark = input.required && <span aria-hidden="true"> *</span>;
+  // The label the author wrote; a required input without one still shows its mark, over the field.
+  const label = input.label ? (
     <label htmlFor={id} className="sbx-field-label">
       {input.label}
-      {input.required && <span aria-hidden="true"> *</span>}
+      {mark}
     </label>
+  ) : (
+    input.required && (
+      <span className="sbx-field-label" aria-hidden="true">
+        {t("common.requiredField")}
+        {mark}
+      </span>
+    )
   );
   switch (input.type) {
     case "text":
@@ -250,6 +259,7 @@ function CardField({
               value={value}
               disabled={disabled}
               aria-label={input.label ? undefined : input.placeholder || input.id}
+              aria-required={input.required || undefined}
               onChange={(event) => onChange(event.target.value)}
             />
           ) : (
@@ -261,6 +271,7 @@ function CardField({
               value={value}
               disabled={disabled}
               aria-label={input.label ? undefined : input.placeholder || input.id}
+              aria-required={input.required || undefined}
               onChange={(event) => onChange(event.target.value)}
             />
           )}
@@ -282,7 +293,10 @@ function CardField({
       if (input.expanded || input.multiSelect) {
         return (
           <fieldset className="sbx-field sbx-choices" disabled={disabled}>
-            <legend className="sbx-field-label">{input.label || input.placeholder}</legend>
+            <legend className="sbx-field-label">
+              {input.label || input.placeholder}
+              {mark}
+            </legend>
             {input.choices.map((choice) => (
               <label key={choice.value} className="sbx-field-check">
                 <input
@@ -315,6 +329,7 @@ function CardField({
             value={value}
             disabled={disabled}
             aria-label={input.label ? undefined : input.placeholder || input.id}
+            aria-required={input.required || undefined}
             onChange={(event) => onChange(event.target.value)}
           >
             <option value="">{input.placeholder || "—"}</option>

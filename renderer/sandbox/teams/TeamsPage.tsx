@@ -12,13 +12,25 @@ import { AdaptiveCardView } from "./AdaptiveCardView";
 
 type Place = { kind: "channel"; id: string } | { kind: "chat"; id: string };
 
-/** Teams: the company's teams and channels, group chats and Flow bot chats, and their messages. */
-export function TeamsPage() {
+/**
+ * Teams: the company's teams and channels, group chats and Flow bot chats, and their messages.
+ * `messageId` (from a waiting run's link) opens the place it was posted in and shows it.
+ */
+export function TeamsPage({ messageId }: { messageId?: string | undefined }) {
   const me = useSandbox((s) => s.actingAs);
   const lists = useLoad("teams", () => api.call("sandbox.teams.list", {}));
+  const target = useLoad(messageId ? `message/${messageId}` : undefined, () =>
+    api.call("sandbox.teams.message", { id: messageId ?? "" }),
+  );
   const [place, setPlace] = useState<Place>();
   const first = lists.data?.teams[0]?.channels[0];
-  const current: Place | undefined = place ?? (first ? { kind: "channel", id: first.id } : undefined);
+  const targetPlace: Place | undefined = target.data?.channelId
+    ? { kind: "channel", id: target.data.channelId }
+    : target.data?.chatId
+      ? { kind: "chat", id: target.data.chatId }
+      : undefined;
+  const current: Place | undefined =
+    place ?? targetPlace ?? (first && !messageId ? { kind: "channel", id: first.id } : undefined);
 
   const messages = useLoad(current ? `${current.kind}/${current.id}` : undefined, () =>
     api.call(
@@ -40,9 +52,12 @@ export function TeamsPage() {
   const shown = [...(messages.data?.items ?? [])].reverse();
   const endRef = useRef<HTMLDivElement>(null);
   const newest = shown[shown.length - 1]?.id;
+  const shownTarget = shown.some((message) => message.id === messageId) ? messageId : undefined;
   useEffect(() => {
-    if (newest) endRef.current?.scrollIntoView?.({ block: "nearest" });
-  }, [newest]);
+    // The message a link asked for, else the newest.
+    if (shownTarget) document.getElementById(postId(shownTarget))?.scrollIntoView?.({ block: "center" });
+    else if (newest) endRef.current?.scrollIntoView?.({ block: "nearest" });
+  }, [newest, shownTarget]);
 
   const team = lists.data?.teams.find((tm) =>
     tm.channels.some((c) => current?.kind === "channel" && c.id === current.id),
@@ -55,6 +70,7 @@ export function TeamsPage() {
     <div className="sbx-body sbx-split-page">
       <SubHeader title={t("sandbox.teams.title")} subtitle={title || undefined} />
       {lists.error !== undefined && !lists.data && <ErrorBanner error={lists.error} onRetry={lists.reload} />}
+      {target.error !== undefined && <ErrorBanner error={target.error} onRetry={target.reload} />}
       <div className="sbx-split">
         <nav className="sbx-pane sbx-channels" aria-label={t("sandbox.teams.places")}>
           {!lists.data ? (
@@ -82,6 +98,7 @@ export function TeamsPage() {
                           >
                             <Hash size={14} aria-hidden="true" />
                             <span>{c.displayName}</span>
+                            <WaitingCount count={c.waitingCards} />
                           </button>
                         </li>
                       );
@@ -107,6 +124,7 @@ export function TeamsPage() {
                           data-testid="teams-chat"
                         >
                           <span>{c.topic}</span>
+                          <WaitingCount count={c.waitingCards} />
                         </button>
                       </li>
                     );
@@ -129,7 +147,12 @@ export function TeamsPage() {
             <>
               <ol className="sbx-posts" data-testid="teams-messages">
                 {shown.map((message) => (
-                  <li key={message.id} className="sbx-post" data-testid="teams-message">
+                  <li
+                    key={message.id}
+                    id={postId(message.id)}
+                    className={message.id === shownTarget ? "sbx-post sbx-post-target" : "sbx-post"}
+                    data-testid="teams-message"
+                  >
                     <div className="sbx-post-head">
                       <span className="sbx-avatar" aria-hidden="true">
                         {initials(message.sender)}
@@ -155,6 +178,23 @@ export function TeamsPage() {
     </div>
   );
 }
+
+/** Cards waiting for an answer in a channel or chat: someone has to answer them for a run to go on. */
+function WaitingCount({ count }: { count: number }) {
+  if (count === 0) return null;
+  return (
+    <span
+      className="sbx-count"
+      title={t("sandbox.teams.waitingCards", { count })}
+      data-testid="waiting-cards"
+    >
+      {count}
+      <span className="visually-hidden"> {t("sandbox.teams.waitingCards", { count })}</span>
+    </span>
+  );
+}
+
+const postId = (messageId: string) => `teams-post-${messageId}`;
 
 function initials(name: string): string {
   return name

@@ -1,0 +1,88 @@
+import { buttonFlow, connector } from "../fixtures/button-flow";
+import { callApi } from "../harness/api";
+import { expect, test } from "../harness/fixtures";
+import { SandboxPage } from "../pages/sandbox";
+
+/** Asks the Purchasing team's Vendor updates channel whether to block a vendor, and waits. */
+const askTheChannel = buttonFlow({
+  Ask_the_channel: {
+    type: "OpenApiConnectionWebhook",
+    inputs: {
+      ...connector("shared_teams", "PostCardAndWaitForResponse"),
+      parameters: {
+        poster: "Flow bot",
+        location: "Channel",
+        "body/body/recipient/groupId": "Purchasing",
+        "body/body/recipient/channelId": "Vendor updates",
+        "body/body/messageBody": JSON.stringify({
+          type: "AdaptiveCard",
+          version: "1.4",
+          body: [
+            { type: "TextBlock", text: "Block vendor V20000?" },
+            { type: "Input.Text", id: "reason", placeholder: "Why", isRequired: true },
+          ],
+          actions: [
+            { type: "Action.Submit", title: "Block" },
+            { type: "Action.Submit", title: "Keep" },
+          ],
+        }),
+        "body/body/updateMessage": "Thanks for answering",
+      },
+    },
+    runAfter: {},
+  },
+});
+
+test.describe("Teams cards a run waits on", () => {
+  test("the Teams tab and the channel count the cards waiting for an answer, and a link opens the card", async ({
+    app,
+  }) => {
+    const page = app.page;
+    const flow = await callApi<{ id: string }>(page, "flows.create", {
+      name: "Block a vendor?",
+      kind: "instant",
+      definition: askTheChannel,
+    });
+    const { runId } = await callApi<{ runId: string }>(page, "runs.start", {
+      flowId: flow.id,
+      source: { draft: true },
+      triggerOutputs: { body: {} },
+    });
+    // The run posts the card and waits on it: its wait's token names the message.
+    let messageId = "";
+    await expect
+      .poll(async () => {
+        const run = await callApi<{ waits: { token: string | null }[] }>(page, "runs.get", { runId });
+        messageId = run.waits[0]?.token?.replace(/^card:/, "") ?? "";
+        return messageId;
+      })
+      .not.toBe("");
+
+    const sandbox = new SandboxPage(page);
+    await sandbox.goto("Teams");
+    await expect(page.getByTestId("tab-teams").locator(".sbx-count")).toHaveText("1");
+    const channel = page.getByTestId("teams-channel").filter({ hasText: "Vendor updates" });
+    await expect(channel.getByTestId("waiting-cards")).toContainText("1 card waits for an answer");
+
+    // The waiting run leads to the card: the channel opens on it, and it is marked.
+    await page.evaluate((hash) => {
+      location.hash = hash;
+    }, `#/runs/${runId}`);
+    await expect(page.getByTestId("run-waiting")).toContainText(
+      "Waiting for an answer to the card in Purchasing › Vendor updates",
+    );
+    await page.getByTestId("run-waiting").getByRole("link", { name: "Open the card in Teams" }).click();
+    await expect(page).toHaveURL(new RegExp(`#/sandbox/teams/message/${messageId}$`));
+    const card = page.locator(".sbx-post-target");
+    await expect(card).toContainText("Block vendor V20000?");
+    await expect(channel).toHaveAttribute("aria-current", "true");
+    // A required input without a label still shows that it is required.
+    await expect(card.getByText("Required")).toBeVisible();
+    await expect(card.getByRole("textbox", { name: "Why" })).toHaveAttribute("aria-required", "true");
+
+    await card.getByRole("textbox", { name: "Why" }).fill("Late deliveries");
+    await card.getByRole("button", { name: "Block" }).click();
+    await expect(page.getByTestId("tab-teams").locator(".sbx-count")).toHaveCount(0);
+    await expect(channel.getByTestId("waiting-cards")).toHaveCount(0);
+  });
+});
