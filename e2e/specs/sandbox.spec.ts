@@ -201,6 +201,14 @@ test.describe("Sandbox", () => {
 
     await sandbox.openTable("Purchase invoices");
     await expect(sandbox.row("PI-1001").getByTestId("status-badge")).toHaveText("Pending Approval");
+    // Deleting it with another: the other goes, it stays (still ticked), and the toast says why.
+    await sandbox.deleteRecords("PI-1001", "PI-1002");
+    await expect(app.page.getByTestId("toast").filter({ hasText: "1 record deleted" })).toBeVisible();
+    await expect(
+      app.page.getByTestId("toast").filter({ hasText: "1 record was not deleted: PI-1001:" }),
+    ).toContainText("pending approval");
+    await expect(sandbox.row("PI-1002")).toHaveCount(0);
+    await expect(sandbox.row("PI-1001").getByRole("checkbox")).toBeChecked();
     await sandbox.openRecord("Purchase invoices", "PI-1001");
     await sandbox.cancelApprovalRequest();
     await expect(sandbox.status()).toHaveText("Open");

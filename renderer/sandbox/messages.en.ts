@@ -42,6 +42,10 @@ export const sandboxMessages = {
   "sandbox.bc.delete.body":
     "Deleting raises a record deleted event, which may start flows. Restore a snapshot to get it back.",
   "sandbox.bc.deleted": { one: "{count} record deleted", other: "{count} records deleted" },
+  "sandbox.bc.deleteRefused": {
+    one: "{count} record was not deleted: {reasons}",
+    other: "{count} records were not deleted: {reasons}",
+  },
   "sandbox.bc.deletedOne": "{what} {number} deleted",
   "sandbox.bc.empty": "This table has no records yet. Use New to add one.",
   "sandbox.bc.noMatch": "No records match “{query}”.",

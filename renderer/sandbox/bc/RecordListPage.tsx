@@ -9,6 +9,7 @@ import { EmptyState } from "../../ui/EmptyState";
 import { SearchField } from "../../ui/SearchField";
 import { toast } from "../../ui/toasts";
 import { ErrorBanner } from "../parts/ErrorBanner";
+import { errorText } from "../parts/errors";
 import { Pager } from "../parts/Pager";
 import { StatusBadge } from "../parts/StatusBadge";
 import { SubHeader } from "../parts/SubHeader";
@@ -311,13 +312,28 @@ function RecordList({ table }: { table: TableInfo }) {
           danger
           onClose={() => setDialog(undefined)}
           onConfirm={async () => {
+            // Each record on its own: one refused (pending approval…) does not stop the others, and
+            // the person learns which were deleted and which were not, and why; those stay ticked.
+            const refused: { id: string; reason: string }[] = [];
             for (const row of selectedRows) {
-              await api.call("sandbox.records.delete", { table: table.name, id: String(row.id), actingAs });
-              toggle(String(row.id), false);
+              try {
+                await api.call("sandbox.records.delete", { table: table.name, id: String(row.id), actingAs });
+              } catch (cause) {
+                const number = String(row[table.numberField] ?? row.id);
+                refused.push({ id: String(row.id), reason: `${number}: ${errorText(cause)}` });
+              }
             }
-            setSelected(new Set());
+            const deleted = selectedRows.length - refused.length;
+            setSelected(new Set(refused.map((r) => r.id)));
             setDialog(undefined);
-            toast.success(t("sandbox.bc.deleted", { count: selectedRows.length }));
+            if (deleted > 0) toast.success(t("sandbox.bc.deleted", { count: deleted }));
+            if (refused.length > 0)
+              toast.error(
+                t("sandbox.bc.deleteRefused", {
+                  count: refused.length,
+                  reasons: refused.map((r) => r.reason).join(" · "),
+                }),
+              );
             page.reload();
           }}
         />
