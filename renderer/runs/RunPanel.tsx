@@ -17,6 +17,7 @@ import { SearchField } from "../ui/SearchField";
 import { formatDuration, iterationLabel, StatusBadge } from "./format";
 import { JsonTree } from "./JsonTree";
 import { RunPanelResizer, useRoom } from "./RunPanelResizer";
+import { failureCause, finalAttempts } from "./run-cause";
 import { clampRunPanelHeight, useRunPanelSize } from "./run-panel-size";
 
 /**
@@ -95,19 +96,13 @@ export function RunPanel({
     chosenHere.current = node;
     onSelectNode?.(node);
   };
-  // What made the run fail: the first failed step that is not a scope failing because of its contents.
-  const cause = steps.find(
-    (s) =>
-      (s.status === "Failed" || s.status === "TimedOut") &&
-      s.error !== null &&
-      s.error.code !== "ActionFailed",
-  );
+  const cause = failureCause(steps);
   const triggerChosen = selectedPath === TRIGGER;
   const selected = triggerChosen
     ? undefined
     : (steps.find((s) => key(s) === selectedPath) ??
       cause ??
-      steps.find((s) => s.status === "Failed") ??
+      finalAttempts(steps).find((s) => s.status === "Failed") ??
       steps[steps.length - 1]);
   const active = run.status === "Running" || run.status === "Waiting";
   const waiting = run.waits[0];
