@@ -10,6 +10,7 @@ export default defineConfig({
       "fixtures/**/*.test.ts",
     ],
     environment: "node",
+    globalSetup: ["./vitest.global-setup.ts"],
     pool: "forks",
     testTimeout: 20_000,
   },

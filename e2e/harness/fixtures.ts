@@ -1,6 +1,6 @@
 // The `app` fixture every journey uses: Flowsmith started fresh (its own data folder), in web mode
 // or in Electron according to the Playwright project, with restart and second-window helpers.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test as base, type ElectronApplication, type Page } from "@playwright/test";
@@ -38,6 +38,7 @@ export const test = base.extend<{ app: AppHandle } & AppOptions>({
     if (testInfo.project.metadata.harness === "electron") {
       const binary = electronBinary();
       if ("reason" in binary) {
+        rmSync(dataDir, { recursive: true, force: true });
         testInfo.skip(true, `Electron cannot start here: ${binary.reason}.`);
         return;
       }
@@ -65,6 +66,7 @@ export const test = base.extend<{ app: AppHandle } & AppOptions>({
         },
       });
       await electron.close();
+      rmSync(dataDir, { recursive: true, force: true });
       return;
     }
 
@@ -99,6 +101,8 @@ export const test = base.extend<{ app: AppHandle } & AppOptions>({
     });
     await context.close();
     await server.stop();
+    // Each journey's data folder goes with it (a failed journey's screenshot and trace are kept by Playwright).
+    rmSync(dataDir, { recursive: true, force: true });
   },
 });
 
