@@ -165,6 +165,11 @@ test.describe("publishing", () => {
     const bar = page.getByRole("region", { name: "Selected workflows" });
     await expect(bar).toContainText("2 workflows selected");
     await bar.getByRole("button", { name: "Disable" }).click();
+    // Turning several off asks first, naming them, and starts on Cancel.
+    const confirm = page.getByRole("dialog", { name: "Disable 2 workflows?" });
+    await expect(confirm.getByTestId("workflows-to-disable")).toContainText("Tick one");
+    await expect(confirm.getByRole("button", { name: "Cancel" })).toBeFocused();
+    await confirm.getByRole("button", { name: "Disable 2 workflows" }).click();
     await expect(page.getByTestId("toast").filter({ hasText: "2 workflows disabled." })).toBeVisible();
     await expect(rows.filter({ hasText: "Disabled" })).toHaveCount(2);
     await expect(bar).toBeHidden();
@@ -255,15 +260,17 @@ test.describe("publishing", () => {
     await page.getByRole("button", { name: "Automate", exact: true }).click();
     // First use: the privacy statement, then the menu.
     await expect(page.getByTestId("automate-consent")).toBeVisible();
-    await page.getByRole("button", { name: "Get started with Automate" }).click();
+    await page.getByRole("button", { name: "Accept and continue" }).click();
     await page
       .getByTestId("automate-menu")
       .getByRole("menuitem", { name: /Block vendor payments/ })
       .click();
 
     const pane = page.getByTestId("run-flow-pane");
+    await expect(pane).toContainText("“Block vendor payments” runs on Vendor V20010 · ");
     await pane.getByRole("button", { name: "Continue" }).click();
-    await expect(pane.getByRole("alert")).toContainText("is required");
+    await expect(pane.getByRole("alert")).toHaveText("Fill in 1 field: Reason.");
+    await expect(pane.getByLabel(/Reason/)).toHaveAttribute("aria-invalid", "true");
     await pane.getByLabel(/Reason/).fill("Bank details under review");
     await pane.getByLabel(/Notify buyers/).check();
     await pane.getByRole("button", { name: "Continue" }).click();
@@ -314,23 +321,48 @@ test.describe("publishing", () => {
     await page.getByRole("button", { name: "Automate", exact: true }).click();
     const consent = page.getByRole("dialog", { name: "Before you use Automate" });
     await expect(consent).toContainText("Flows act on your behalf");
-    await expect(consent.getByRole("button", { name: "Get started with Automate" })).toBeVisible();
+    await expect(consent.getByRole("button", { name: "Accept and continue" })).toBeVisible();
     await consent.getByRole("button", { name: "Decline" }).click();
     await expect(consent).toBeHidden();
-    await page.getByRole("button", { name: "Automate", exact: true }).click();
-    await expect(page.getByTestId("automate-menu")).toContainText("You declined");
+    const automate = page.getByRole("button", { name: "Automate", exact: true });
+    const menu = page.getByTestId("automate-menu");
+    await automate.click();
+    await expect(menu).toContainText("You declined");
 
-    await page
-      .getByRole("navigation", { name: "Main navigation" })
-      .getByRole("link", { name: "Settings" })
-      .click();
+    // Open Settings lands on Settings' Automate section, with the keyboard there.
+    await menu.getByRole("menuitem", { name: "Open Settings" }).click();
+    await expect(page).toHaveURL(/#\/settings\?section=automate$/);
+    await expect(page.locator("#settings-automate")).toBeFocused();
     await expect(page.getByTestId("consent-state")).toHaveText("Declined");
     await page.getByRole("button", { name: "Accept" }).click();
     await expect(page.getByTestId("consent-state")).toHaveText("Accepted");
 
+    // The menu from the keyboard: Enter opens it on its first item, ↓ moves, Escape closes it and
+    // gives the keyboard back to the button; ↓ on the button opens it too.
     await sandbox.openTable("Vendors");
-    await page.getByRole("button", { name: "Automate", exact: true }).click();
-    await expect(page.getByTestId("automate-menu")).toContainText("Create a flow");
+    await automate.focus();
+    await page.keyboard.press("Enter");
+    await expect(menu).toContainText("Create a flow");
+    await expect(automate).toHaveAttribute("aria-expanded", "true");
+    await expect(menu.getByRole("menuitem").first()).toBeFocused();
+    await page.keyboard.press("ArrowDown");
+    await expect(menu.getByRole("menuitem").nth(1)).toBeFocused();
+    await page.keyboard.press("End");
+    await expect(menu.getByRole("menuitem", { name: "Manage flows" })).toBeFocused();
+    await page.keyboard.press("Escape");
+    await expect(menu).toBeHidden();
+    await expect(automate).toBeFocused();
+    await expect(automate).toHaveAttribute("aria-expanded", "false");
+
+    // Create a flow, twice: the second is numbered, not a twin of the first.
+    for (const name of ["New flow for Vendors", "New flow for Vendors (2)"]) {
+      await sandbox.openTable("Vendors");
+      await automate.focus();
+      await page.keyboard.press("ArrowDown");
+      await menu.getByRole("menuitem", { name: "Create a flow" }).focus();
+      await page.keyboard.press("Enter");
+      await new DesignerPage(page).expectOpen(name);
+    }
   });
 
   test("a connector the administrator blocked stops a publish, and the checker says why", async ({ app }) => {
@@ -524,13 +556,32 @@ test.describe("publishing", () => {
           inputs: {
             schema: {
               type: "object",
-              properties: { text: { type: "string", title: "Reason", "x-ms-content-hint": "TEXT" } },
-              required: ["text"],
+              properties: {
+                text: { type: "string", title: "Reason", "x-ms-content-hint": "TEXT" },
+                number: { type: "number", title: "Amount", "x-ms-content-hint": "NUMBER" },
+                date: {
+                  type: "string",
+                  format: "date",
+                  title: "Due date",
+                  description: "Please enter or select a date (YYYY-MM-DD)",
+                  "x-ms-content-hint": "DATE",
+                },
+                email: { type: "string", format: "email", title: "Email", "x-ms-content-hint": "EMAIL" },
+                text_1: { type: "string", title: "Note", "x-ms-content-hint": "TEXT" },
+                boolean: { type: "boolean", title: "Urgent", "x-ms-content-hint": "BOOLEAN" },
+              },
+              required: ["text", "number", "date", "email"],
             },
           },
         },
       },
-      { Note: { type: "Compose", inputs: "@triggerBody()?['text']", runAfter: {} } },
+      {
+        Note: {
+          type: "Compose",
+          inputs: "@{triggerBody()?['text']} for @{triggerBody()?['number']} to @{triggerBody()?['email']}",
+          runAfter: {},
+        },
+      },
     );
     const flowId = await createFlow(page, "Month end", "instant", asking);
     await callApi(page, "publish.publish", { flowId, note: "first version" });
@@ -539,16 +590,52 @@ test.describe("publishing", () => {
     await row.getByRole("button", { name: "More" }).click();
     await page.getByRole("menuitem", { name: "Run…" }).click();
     const pane = page.getByTestId("run-flow-pane");
-    await expect(pane).toContainText("“Month end” runs now, on its published version");
+    // Who it runs as, by name: the person the flows' connections belong to.
+    await expect(pane).toContainText("“Month end” runs now, on its published version, as Daniel Reyes");
+    // The date box's hint does not ask for a format the browser's date box does not show.
+    await expect(pane).toContainText("Please enter or select a date");
+    await expect(pane).not.toContainText("YYYY-MM-DD");
+    const reason = pane.getByRole("textbox", { name: /Reason/ });
+    const amount = pane.getByRole("textbox", { name: /Amount/ });
+    const email = pane.getByRole("textbox", { name: /Email/ });
+    const due = pane.getByLabel(/Due date/);
     // The pane opens on its first field, where typing starts, not on its close button.
-    await expect(pane.getByRole("textbox", { name: /Reason/ })).toBeFocused();
+    await expect(reason).toBeFocused();
+    // Continue with nothing filled in: every required field is marked at once, the first focused.
     await pane.getByRole("button", { name: "Continue" }).click();
-    await expect(pane).toContainText("Reason");
-    await pane.getByRole("textbox", { name: /Reason/ }).fill("Quarter closing");
+    await expect(pane.getByRole("alert")).toHaveText("Fill in 4 fields: Reason, Amount, Due date, Email.");
+    for (const [box, title] of [
+      [reason, "Reason"],
+      [amount, "Amount"],
+      [due, "Due date"],
+      [email, "Email"],
+    ] as const) {
+      await expect(box).toHaveAttribute("aria-invalid", "true");
+      await expect(box).toHaveAccessibleDescription(new RegExp(`“${title}” is required\\.$`));
+    }
+    await expect(pane.getByRole("textbox", { name: /Note/ })).not.toHaveAttribute("aria-invalid", "true");
+    await expect(reason).toBeFocused();
+    // A field's message goes as soon as it is filled in; a value of the wrong kind is said to be wrong.
+    await reason.fill("Quarter closing");
+    await expect(reason).not.toHaveAttribute("aria-invalid", "true");
+    await expect(pane.getByRole("alert")).toHaveText("Fill in 3 fields: Amount, Due date, Email.");
+    await amount.fill("ten");
+    await due.fill("2025-03-31");
+    await email.fill("accounts at cronus");
+    await pane.getByRole("button", { name: "Continue" }).click();
+    await expect(pane.getByRole("alert")).toHaveText("Correct 2 fields: Amount, Email.");
+    await expect(amount).toBeFocused();
+    await expect(amount).toHaveAccessibleDescription(/takes a number/);
+    await expect(email).toHaveAccessibleDescription(/takes an email address/);
+    await amount.fill("250");
+    await email.fill("accounts@cronus-demo.example");
+    await expect(pane.getByRole("alert")).toHaveCount(0);
     await pane.getByRole("button", { name: "Continue" }).click();
     await expect(page.getByTestId("run-outcome")).toContainText("The flow ran successfully.");
     await page.getByTestId("run-outcome").getByRole("link").click();
-    await expect(page.getByText("Quarter closing").first()).toBeVisible();
+    await expect(
+      page.getByText("Quarter closing for 250 to accounts@cronus-demo.example").first(),
+    ).toBeVisible();
 
     // A flow for a selected record runs from its page's Automate menu: Run says so.
     const vendors = await callApi<{ id: string }>(page, "automate.newFlow", {
@@ -624,12 +711,18 @@ test.describe("publishing", () => {
     await callApi(page, "publish.publish", { flowId, note: "first version" });
     const list = new FlowListPage(page);
     await list.goto();
-    await list.row("Purchase invoice approval").getByRole("button", { name: "More actions" }).click();
+    const more = list.row("Purchase invoice approval").getByRole("button", { name: "More actions" });
+    await more.click();
     await page.getByRole("menuitem", { name: "Delete" }).click();
     const dialog = page.getByRole("dialog", { name: "Delete “Purchase invoice approval”?" });
     await expect(dialog).toContainText(
       "Its published version 1 is turned off now and leaves the workflow list",
     );
+    // Cancelled, the keyboard is back on the menu's button that led there (the menu item is gone).
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(more).toBeFocused();
+    await more.click();
+    await page.getByRole("menuitem", { name: "Delete" }).click();
     await dialog.getByRole("button", { name: "Move to recycle bin" }).click();
 
     // Not in the workflow list, so nothing there can turn it back on.

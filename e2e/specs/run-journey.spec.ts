@@ -295,7 +295,9 @@ test.describe("test runs against the sandbox", () => {
     await expect(dialog.getByRole("radio", { name: "Use a record from the sandbox" })).toBeChecked();
     await dialog.getByRole("radio", { name: /Vendor V20010/ }).click();
     await dialog.getByRole("button", { name: "Run test" }).click();
-    await expect(dialog.getByRole("alert")).toContainText("“Reason” is required.");
+    await expect(dialog.getByRole("alert")).toHaveText("Fill in 1 field: Reason.");
+    await expect(dialog.getByLabel(/Reason/)).toHaveAccessibleDescription(/“Reason” is required\./);
+    await expect(dialog.getByLabel(/Reason/)).toBeFocused();
     await dialog.getByLabel(/Reason/).fill("Bank details under review");
     await dialog.getByRole("button", { name: "Run test" }).click();
 

@@ -1,20 +1,23 @@
 import { ChevronDown, Zap } from "lucide-react";
-import { useEffect, useRef, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { useLocation } from "wouter";
 import type { InstantFlow } from "../../shared/api";
 import { api } from "../api/client";
 import { t } from "../i18n";
+import { singularTitle } from "../sandbox/bc/bc-model";
 import { useSettings } from "../settings/settings-store";
 import { Dialog } from "../ui/Dialog";
 import { describeError } from "../ui/errors";
 import { toast } from "../ui/toasts";
+import { AutomateMenuList } from "./AutomateMenuList";
 import { RunFlowPane } from "./RunFlowPane";
 
 export interface AutomateMenuProps {
   /** The Business Central table (entity set) of the page: "vendors". */
   table: string;
   tableTitle: string;
-  records: { table: string; id: string; label: string }[];
+  /** label: the record's number; name: what it is called, when it has a name ("Birch Logistics Co."). */
+  records: { table: string; id: string; label: string; name?: string }[];
   user: { name: string; email: string };
 }
 
@@ -25,33 +28,34 @@ export interface AutomateMenuProps {
 export function AutomateMenu({ table, tableTitle, records, user }: AutomateMenuProps) {
   const consent = useSettings((s) => s.settings.automateConsent);
   const automateEnabled = useSettings((s) => s.settings.automateEnabled);
+  const isAdmin = useSettings((s) => s.settings.role === "admin");
   const update = useSettings((s) => s.update);
-  const [open, setOpen] = useState(false);
+  /** Open, and which item takes the focus once the flows are there (↑ on the button: the last). */
+  const [open, setOpen] = useState<false | "first" | "last">(false);
   const [consentOpen, setConsentOpen] = useState(false);
-  const [flows, setFlows] = useState<InstantFlow[]>();
-  const [error, setError] = useState<string>();
   const [running, setRunning] = useState<InstantFlow>();
   const [, navigate] = useLocation();
-  const root = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (!open || consent !== "accepted" || !automateEnabled) return;
-    setFlows(undefined);
-    api.call("automate.flowsFor", { page: table }).then(setFlows, (e: unknown) => setError(describeError(e)));
-    const onPointer = (event: PointerEvent) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener("pointerdown", onPointer);
-    return () => document.removeEventListener("pointerdown", onPointer);
-  }, [open, consent, automateEnabled, table]);
+  const button = useRef<HTMLButtonElement>(null);
+  const menuId = useId();
 
   const onButton = () => {
     if (consent === "unknown") setConsentOpen(true);
-    else setOpen(!open);
+    else setOpen(open ? false : "first");
+  };
+  const onButtonKey = (event: React.KeyboardEvent) => {
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    event.preventDefault();
+    if (consent === "unknown") setConsentOpen(true);
+    else setOpen(event.key === "ArrowUp" ? "last" : "first");
+  };
+  /** Escape and Tab give the focus back to the button; a choice decides where it goes. */
+  const close = (focusReturn: boolean) => {
+    setOpen(false);
+    if (focusReturn) button.current?.focus();
   };
 
   const createFlow = async () => {
-    setOpen(false);
+    close(true);
     try {
       const flow = await api.call("automate.newFlow", { page: table });
       navigate(`~/flows/${flow.id}`);
@@ -66,65 +70,50 @@ export function AutomateMenu({ table, tableTitle, records, user }: AutomateMenuP
     navigate(path);
   };
 
-  const recordsLabel = records.length === 0 ? tableTitle : records.map((r) => r.label).join(", ");
+  // "Vendor V20010 · Birch Logistics Co." for one record; "Vendors V20010, V30000" for several.
+  const [only] = records;
+  const recordsLabel =
+    records.length === 0
+      ? tableTitle
+      : records.length === 1 && only
+        ? // A name ending in "Ltd." ends the sentence too: one full stop, not two.
+          `${singularTitle(tableTitle)} ${only.label}${only.name ? ` · ${only.name.replace(/\.$/, "")}` : ""}`
+        : `${tableTitle} ${records.map((r) => r.label).join(", ")}`;
 
   return (
-    <div className="menu-root automate" ref={root}>
-      <button type="button" className="button" aria-haspopup="menu" aria-expanded={open} onClick={onButton}>
+    <div className="menu-root automate">
+      <button
+        ref={button}
+        type="button"
+        className="button"
+        aria-haspopup="menu"
+        aria-expanded={open !== false}
+        aria-controls={open ? menuId : undefined}
+        onClick={onButton}
+        onKeyDown={onButtonKey}
+      >
         <Zap size={15} aria-hidden="true" /> {t("automate.button")}{" "}
         <ChevronDown size={14} aria-hidden="true" />
       </button>
       {open && (
-        <div className="menu automate-menu" role="menu" data-testid="automate-menu">
-          {consent === "declined" || !automateEnabled ? (
-            <>
-              <p className="menu-note">{t(consent === "declined" ? "automate.declined" : "automate.off")}</p>
-              <div className="menu-separator" />
-              <button
-                type="button"
-                role="menuitem"
-                className="menu-item"
-                onClick={() => leaveFor("~/settings")}
-              >
-                {t("automate.openSettings")}
-              </button>
-            </>
-          ) : (
-            <>
-              {error && <p className="menu-note form-error">{error}</p>}
-              {flows === undefined && !error && <p className="menu-note muted">{t("common.loading")}</p>}
-              {flows?.length === 0 && <p className="menu-note muted">{t("automate.none")}</p>}
-              {flows?.map((flow) => (
-                <button
-                  key={flow.flowId}
-                  type="button"
-                  role="menuitem"
-                  className="menu-item"
-                  onClick={() => {
-                    setOpen(false);
-                    setRunning(flow);
-                  }}
-                >
-                  <Zap size={14} aria-hidden="true" />
-                  {flow.name}
-                  {flow.everywhere && <span className="muted"> · {t("automate.everywhere")}</span>}
-                </button>
-              ))}
-              <div className="menu-separator" />
-              <button type="button" role="menuitem" className="menu-item" onClick={() => void createFlow()}>
-                {t("automate.create")}
-              </button>
-              <button
-                type="button"
-                role="menuitem"
-                className="menu-item"
-                onClick={() => leaveFor(`~/workflows?page=${table}`)}
-              >
-                {t("automate.manage")}
-              </button>
-            </>
-          )}
-        </div>
+        <AutomateMenuList
+          id={menuId}
+          table={table}
+          tableTitle={tableTitle}
+          focus={open}
+          state={
+            consent === "declined" ? "declined" : !automateEnabled ? (isAdmin ? "offByYou" : "off") : "on"
+          }
+          anchor={button}
+          onClose={close}
+          onRun={(flow) => {
+            // The Run flow pane gives the focus back to the button when it closes.
+            close(true);
+            setRunning(flow);
+          }}
+          onCreate={() => void createFlow()}
+          onLeave={leaveFor}
+        />
       )}
       {consentOpen && (
         <Dialog title={t("automate.privacyTitle")} onClose={() => setConsentOpen(false)}>
@@ -148,10 +137,10 @@ export function AutomateMenu({ table, tableTitle, records, user }: AutomateMenuP
                 onClick={async () => {
                   await update({ automateConsent: "accepted" });
                   setConsentOpen(false);
-                  setOpen(true);
+                  setOpen("first");
                 }}
               >
-                {t("automate.getStarted")}
+                {t("automate.accept")}
               </button>
             </div>
           </div>

@@ -6,11 +6,12 @@ import type { InstantFlow, RunStatus } from "../../shared/api";
 /** One input of a flow's Run flow form, as the contract carries it. */
 export type RunFlowField = InstantFlow["fields"][number];
 
-import type { JsonObject, JsonValue } from "../../shared/json";
+import type { JsonObject } from "../../shared/json";
 import { api } from "../api/client";
 import { useApiEvent } from "../api/hooks";
 import { t } from "../i18n";
-import { RunFlowFormField } from "../runs/RunFlowFormField";
+import { RunFlowFormFields } from "../runs/RunFlowFormField";
+import { useRunFlowForm } from "../runs/use-run-flow-form";
 import { Dialog } from "../ui/Dialog";
 import { describeError } from "../ui/errors";
 import { FormActions } from "../ui/FormActions";
@@ -49,7 +50,7 @@ export function RunFlowPane({
   start: (inputs: JsonObject) => Promise<{ runId: string; runIds?: string[] }>;
   onClose: () => void;
 }) {
-  const [values, setValues] = useState<Record<string, JsonValue>>({});
+  const form = useRunFlowForm(fields);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>();
@@ -104,14 +105,13 @@ export function RunFlowPane({
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    const missing = fields.find((f) => f.required && (values[f.key] === undefined || values[f.key] === ""));
-    if (missing) {
-      setError(t("automate.required", { title: missing.title }));
-      return;
-    }
+    setError(undefined);
+    // Every problem at once, each under its field, the first focused; none: the flow's inputs.
+    const inputs = form.check();
+    if (!inputs) return;
     setBusy(true);
     try {
-      const result = await start({ ...values });
+      const result = await start(inputs);
       const runIds = result.runIds && result.runIds.length > 0 ? result.runIds : [result.runId];
       setOutcome({
         runIds,
@@ -144,17 +144,18 @@ export function RunFlowPane({
             </div>
           </>
         ) : (
-          <form className="form" onSubmit={submit} noValidate>
+          <form className="form run-flow-form" onSubmit={submit} noValidate>
             <p className="muted">{intro}</p>
-            {fields.map((field) => (
-              <RunFlowFormField
-                key={field.key}
-                field={field}
-                value={values[field.key]}
-                onChange={(v) => setValues({ ...values, [field.key]: v })}
+            <RunFlowFormFields form={form} />
+            {/* Kept in view at the dialog's foot however long the form, with the summary of its problems. */}
+            <div className="run-flow-actions">
+              <FormActions
+                error={form.summary ?? error}
+                submitLabel={t("automate.continue")}
+                busy={busy}
+                onCancel={onClose}
               />
-            ))}
-            <FormActions error={error} submitLabel={t("automate.continue")} busy={busy} onCancel={onClose} />
+            </div>
           </form>
         )}
       </div>

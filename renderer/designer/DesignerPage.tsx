@@ -206,9 +206,11 @@ function Designer() {
       const result = await api.call("publish.publish", { flowId, ...(note ? { note } : {}) });
       setPublishOpen(false);
       if (result.enabled) toast.success(t("publish.done", { version: result.version }));
+      // Published all the same: news to act on, not a failure.
       else
-        toast.error(
+        toast.info(
           t("publish.doneDisabled", { version: result.version, reason: result.notEnabledReason ?? "" }),
+          { label: t("nav.workflows"), run: () => navigate("/workflows") },
         );
     } catch (error) {
       // Refused by the checker with the administrator's policy: show where.

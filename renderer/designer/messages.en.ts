@@ -365,7 +365,6 @@ export const designerMessages = {
   "designer.runFlowForm.required": "Required",
 
   // Test dialog
-  "designer.test.fieldRequired": "“{field}” is required.",
   "designer.test.chooseRun": "Choose an earlier run.",
   "designer.test.formEmpty": "The Run flow form has no inputs.",
   "designer.test.outputsOf": "{trigger} — outputs",

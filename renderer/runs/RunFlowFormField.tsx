@@ -1,29 +1,35 @@
+import { CircleAlert } from "lucide-react";
 import type { JsonValue } from "../../shared/json";
+import { fieldHelp, type RunFlowFieldShape, runFlowProblemMessage } from "./run-flow-form";
+import type { RunFlowFormState } from "./use-run-flow-form";
 
-/** A field of a Run flow form, as the trigger's schema declares it (see shared/connectors/runflowform). */
-export interface RunFlowFieldShape {
-  key: string;
-  kind: string;
-  title: string;
-  description: string;
-  required: boolean;
-  options?: string[];
-}
+export type { RunFlowFieldShape };
 
 /**
  * One input of a Run flow form: a checkbox for yes/no, a list for choices, otherwise a text, number,
- * date or email box; required fields are marked, for screen readers too. The Automate menu's Run
- * flow pane and the designer's Test dialog show the same form.
+ * date or email box; required fields are marked, for screen readers too. A problem is said under
+ * the box, which is marked invalid and described by it. The Automate menu's Run flow pane, the
+ * workflow list's Run dialog and the designer's Test dialog show the same form.
  */
 export function RunFlowFormField({
   field,
+  id,
   value,
+  problem,
   onChange,
 }: {
   field: RunFlowFieldShape;
+  id: string;
   value: JsonValue | undefined;
-  onChange: (value: JsonValue) => void;
+  /** What is wrong with it, said under it. */
+  problem?: string | undefined;
+  /** unreadable: the box holds what the browser cannot give as a value (a date half typed). */
+  onChange: (value: JsonValue, unreadable?: boolean) => void;
 }) {
+  const help = fieldHelp(field);
+  const helpId = `${id}-help`;
+  const problemId = `${id}-problem`;
+  const describedBy = [help && helpId, problem && problemId].filter(Boolean).join(" ") || undefined;
   const label = (
     <span className="field-label">
       {field.title}
@@ -38,18 +44,37 @@ export function RunFlowFormField({
   );
   if (field.kind === "boolean") {
     return (
-      <label className="check">
-        <input type="checkbox" checked={value === true} onChange={(e) => onChange(e.target.checked)} />
-        {label}
-      </label>
+      <div className="field">
+        <label className="check">
+          <input
+            id={id}
+            type="checkbox"
+            checked={value === true}
+            aria-describedby={describedBy}
+            onChange={(e) => onChange(e.target.checked)}
+          />
+          {label}
+        </label>
+        {help && (
+          <span className="field-help" id={helpId}>
+            {help}
+          </span>
+        )}
+      </div>
     );
   }
+  const common = {
+    id,
+    className: "input",
+    "aria-invalid": problem ? true : undefined,
+    "aria-describedby": describedBy,
+    "aria-required": field.required || undefined,
+  } as const;
   return (
-    // biome-ignore lint/a11y/noLabelWithoutControl: the select or the input below is the label's control
-    <label className="field">
-      {label}
+    <div className="field run-flow-field">
+      <label htmlFor={id}>{label}</label>
       {field.kind === "choice" ? (
-        <select className="input" value={String(value ?? "")} onChange={(e) => onChange(e.target.value)}>
+        <select {...common} value={String(value ?? "")} onChange={(e) => onChange(e.target.value)}>
           <option value="">—</option>
           {(field.options ?? []).map((option) => (
             <option key={option}>{option}</option>
@@ -57,21 +82,48 @@ export function RunFlowFormField({
         </select>
       ) : (
         <input
-          className="input"
-          type={
-            field.kind === "number"
-              ? "number"
-              : field.kind === "date"
-                ? "date"
-                : field.kind === "email"
-                  ? "email"
-                  : "text"
-          }
+          {...common}
+          // A number is typed as text (the browser's number box silently drops what it cannot read),
+          // then checked: "ten" is said to be wrong rather than sent as nothing.
+          type={field.kind === "date" ? "date" : field.kind === "email" ? "email" : "text"}
+          inputMode={field.kind === "number" ? "decimal" : undefined}
+          autoComplete={field.kind === "email" ? "email" : undefined}
           value={String(value ?? "")}
-          onChange={(e) => onChange(field.kind === "number" ? Number(e.target.value) : e.target.value)}
+          onChange={(e) => onChange(e.target.value, e.target.validity.badInput)}
         />
       )}
-      {field.description && <span className="field-help">{field.description}</span>}
-    </label>
+      {help && (
+        <span className="field-help" id={helpId}>
+          {help}
+        </span>
+      )}
+      {problem && (
+        <span className="field-problem error run-flow-problem" id={problemId}>
+          <CircleAlert size={14} aria-hidden="true" />
+          {problem}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** Every field of a Run flow form, each with its problem from the last Continue. */
+export function RunFlowFormFields({ form }: { form: RunFlowFormState }) {
+  return (
+    <>
+      {form.fields.map((field) => {
+        const problem = form.problems.find((p) => p.key === field.key);
+        return (
+          <RunFlowFormField
+            key={field.key}
+            field={field}
+            id={form.idOf(field.key)}
+            value={form.values[field.key]}
+            problem={problem && runFlowProblemMessage(problem)}
+            onChange={(value, unreadable) => form.change(field.key, value, unreadable)}
+          />
+        );
+      })}
+    </>
   );
 }

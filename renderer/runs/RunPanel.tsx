@@ -177,7 +177,7 @@ export function RunPanel({
               {/* One text flow: the banner lays out its children side by side. */}
               <span>
                 {run.error.message}
-                {cause && cause.error && cause.error.message !== run.error.message && (
+                {cause?.error && cause.error.message !== run.error.message && (
                   <>
                     {" "}
                     {t("runs.causedBy")}{" "}

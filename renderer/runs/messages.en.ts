@@ -150,4 +150,21 @@ export const runsMessages = {
   },
   "runs.jsonItems": { one: "{count} item", other: "{count} items" },
   "runs.jsonFields": { one: "{count} field", other: "{count} fields" },
+  "runs.form.required": "“{field}” is required.",
+  "runs.form.notNumber": "“{field}” takes a number, such as 250 or 12.5.",
+  "runs.form.notEmail": "“{field}” takes an email address, such as name@example.com.",
+  "runs.form.notDate": "“{field}” takes a whole date: day, month and year.",
+  "runs.form.notChoice": "Choose one of the options of “{field}”.",
+  "runs.form.summaryMissing": {
+    one: "Fill in {count} field: {fields}.",
+    other: "Fill in {count} fields: {fields}.",
+  },
+  "runs.form.summaryWrong": {
+    one: "Correct {count} field: {fields}.",
+    other: "Correct {count} fields: {fields}.",
+  },
+  "runs.form.summaryBoth": {
+    one: "Fill in or correct {count} field: {fields}.",
+    other: "Fill in or correct {count} fields: {fields}.",
+  },
 } as const;

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { useLocation } from "wouter";
+import { useLocation, useSearch } from "wouter";
 import type { AppInfo, ConnectorPolicySetting } from "../../shared/api";
 import { CONNECTORS } from "../../shared/connectors";
 import { api } from "../api/client";
@@ -25,6 +25,14 @@ export function SettingsPage() {
   useEffect(() => {
     api.call("app.info", {}).then(setInfo, () => {});
   }, []);
+  // Arriving for one section (Automate → Open Settings: ?section=automate or admin), it is scrolled
+  // to and takes the focus.
+  const section = new URLSearchParams(useSearch()).get("section");
+  useEffect(() => {
+    const target = section ? document.getElementById(`settings-${section}`) : null;
+    target?.scrollIntoView({ block: "start" });
+    target?.focus({ preventScroll: true });
+  }, [section]);
   // The form follows the saved policy when it changes, not whenever settings come back from the
   // backend (an answer to another change, such as the role, must not undo edits not yet saved).
   const savedPolicy = JSON.stringify(settings.connectorPolicy);
@@ -97,8 +105,13 @@ export function SettingsPage() {
           </select>
         </label>
       </section>
-      <section className="settings-section">
-        <h2>{t("settings.automate")}</h2>
+      <section
+        className="settings-section"
+        id="settings-automate"
+        tabIndex={-1}
+        aria-labelledby="settings-automate-title"
+      >
+        <h2 id="settings-automate-title">{t("settings.automate")}</h2>
         <div className="field">
           <span className="field-label">{t("settings.consent")}</span>
           <div className="inline-actions">
@@ -139,7 +152,7 @@ export function SettingsPage() {
         </label>
       </section>
       <RunHistorySettings settings={settings} update={update} />
-      <section className="settings-section" aria-labelledby="admin-title">
+      <section className="settings-section" id="settings-admin" tabIndex={-1} aria-labelledby="admin-title">
         <h2 id="admin-title">{t("settings.admin")}</h2>
         {settings.role !== "admin" ? (
           <p className="muted">{t("settings.adminOnly")}</p>

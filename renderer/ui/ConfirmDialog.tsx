@@ -27,7 +27,8 @@ export function ConfirmDialog({
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   return (
-    <Dialog title={title} onClose={onClose} initialFocus=".dialog-confirm">
+    // A destructive question starts on the way out: Enter alone must not delete or turn things off.
+    <Dialog title={title} onClose={onClose} initialFocus={danger ? ".dialog-cancel" : ".dialog-confirm"}>
       <p>{body}</p>
       {details}
       {error && (
@@ -36,7 +37,7 @@ export function ConfirmDialog({
         </p>
       )}
       <div className="dialog-actions">
-        <button type="button" className="button" onClick={onClose}>
+        <button type="button" className="button dialog-cancel" onClick={onClose}>
           {cancelLabel ?? t("common.cancel")}
         </button>
         <button

@@ -19,6 +19,22 @@ const FIRST_FIELD =
   "input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled])";
 const PRIMARY_ACTION = ".dialog-actions .button.primary:not([disabled])";
 
+/**
+ * The last few elements that had the keyboard, newest last. A dialog opened from a menu item opens
+ * as the menu goes (focus is on <body> by then): the menu's button, focused just before, takes the
+ * keyboard back when the dialog closes.
+ */
+const recentFocus: HTMLElement[] = [];
+const RECENT = 8;
+if (typeof document !== "undefined") {
+  document.addEventListener("focusin", (event) => {
+    if (!(event.target instanceof HTMLElement) || event.target === recentFocus[recentFocus.length - 1])
+      return;
+    recentFocus.push(event.target);
+    if (recentFocus.length > RECENT) recentFocus.shift();
+  });
+}
+
 /** A modal on the native <dialog>: focus is trapped, Escape closes it, the page behind is inert. */
 export function Dialog({ title, onClose, children, footer, size = "narrow", initialFocus }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -26,8 +42,11 @@ export function Dialog({ title, onClose, children, footer, size = "narrow", init
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    // What had the keyboard before: it gets it back when the dialog goes, unless something else took it.
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    // What had the keyboard before (else what had it last): it gets it back when the dialog goes,
+    // unless something else took it meanwhile.
+    const before = [...recentFocus].reverse();
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && active !== document.body) before.unshift(active);
     if (!dialog.open) dialog.showModal();
     const target = initialFocus
       ? dialog.querySelector<HTMLElement>(initialFocus)
@@ -36,7 +55,9 @@ export function Dialog({ title, onClose, children, footer, size = "narrow", init
     return () => {
       dialog.close();
       const lost = document.activeElement === null || document.activeElement === document.body;
-      if (lost && opener?.isConnected && !dialog.contains(opener)) opener.focus({ preventScroll: true });
+      if (!lost) return;
+      const back = before.find((element) => element.isConnected && !dialog.contains(element));
+      back?.focus({ preventScroll: true });
     };
   }, [initialFocus]);
   return (

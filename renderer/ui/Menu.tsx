@@ -1,4 +1,4 @@
-import { type CSSProperties, type ReactNode, useEffect, useRef } from "react";
+import { type CSSProperties, type ReactNode, type RefObject, useEffect, useRef } from "react";
 
 export interface MenuItem {
   label: string;
@@ -10,6 +10,67 @@ export interface MenuItem {
   /** A line above this item, to group the items. */
   separatorBefore?: boolean;
   onSelect: () => void;
+}
+
+/** The focusable items of a menu, in order (disabled ones are skipped). */
+function menuItems(root: HTMLElement | null): HTMLElement[] {
+  return [...(root?.querySelectorAll<HTMLElement>("[role=menuitem]:not(:disabled)") ?? [])];
+}
+
+/** Puts the focus on a menu's first (or last) item; a menu without items yet keeps it itself. */
+export function focusMenuItem(root: HTMLElement | null, which: "first" | "last" = "first"): void {
+  const items = menuItems(root);
+  const item = which === "first" ? items[0] : items[items.length - 1];
+  if (item) item.focus();
+  else if (root?.hasAttribute("tabindex")) root.focus();
+}
+
+/**
+ * The behaviour of a role=menu element, for Menu and for menus with markup of their own (the
+ * sandbox's Automate menu): on mount the first item takes the focus (unless `focusOnOpen` is false:
+ * a menu whose items are still loading places it with focusMenuItem once they are there), a press
+ * outside the menu's parent closes it, and the returned key handler moves with the arrow keys and
+ * Home/End and closes on Escape and Tab.
+ */
+export function useMenuKeys(
+  root: RefObject<HTMLElement | null>,
+  onClose: (focusReturn: boolean) => void,
+  { focusOnOpen = true }: { focusOnOpen?: boolean } = {},
+): (event: React.KeyboardEvent) => void {
+  const close = useRef(onClose);
+  close.current = onClose;
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the menu opens
+  useEffect(() => {
+    if (focusOnOpen) focusMenuItem(root.current);
+    const onPointer = (event: PointerEvent) => {
+      if (!root.current?.parentElement?.contains(event.target as Node)) close.current(false);
+    };
+    document.addEventListener("pointerdown", onPointer);
+    return () => document.removeEventListener("pointerdown", onPointer);
+  }, []);
+
+  return (event: React.KeyboardEvent) => {
+    // While the menu has the focus its keys are its own: Delete must not delete behind it.
+    event.stopPropagation();
+    const entries = menuItems(root.current);
+    const index = entries.indexOf(document.activeElement as HTMLElement);
+    const moveTo = (i: number) => {
+      event.preventDefault();
+      entries[(i + entries.length) % entries.length]?.focus();
+    };
+    if (event.key === "Escape") {
+      event.preventDefault();
+      close.current(true);
+    } else if (event.key === "ArrowDown") moveTo(index + 1);
+    else if (event.key === "ArrowUp") moveTo(index < 0 ? entries.length - 1 : index - 1);
+    else if (event.key === "Home") moveTo(0);
+    else if (event.key === "End") moveTo(entries.length - 1);
+    else if (event.key === "Tab") {
+      event.preventDefault();
+      close.current(true);
+    }
+  };
 }
 
 /**
@@ -36,39 +97,7 @@ export function Menu({
   const root = useRef<HTMLDivElement>(null);
   const close = useRef(onClose);
   close.current = onClose;
-
-  useEffect(() => {
-    root.current?.querySelector<HTMLButtonElement>("[role=menuitem]:not(:disabled)")?.focus();
-    const onPointer = (event: PointerEvent) => {
-      if (!root.current?.parentElement?.contains(event.target as Node)) close.current(false);
-    };
-    document.addEventListener("pointerdown", onPointer);
-    return () => document.removeEventListener("pointerdown", onPointer);
-  }, []);
-
-  const onKeyDown = (event: React.KeyboardEvent) => {
-    // While the menu has the focus its keys are its own: Delete must not delete behind it.
-    event.stopPropagation();
-    const entries = [
-      ...(root.current?.querySelectorAll<HTMLButtonElement>("[role=menuitem]:not(:disabled)") ?? []),
-    ];
-    const index = entries.indexOf(document.activeElement as HTMLButtonElement);
-    const moveTo = (i: number) => {
-      event.preventDefault();
-      entries[(i + entries.length) % entries.length]?.focus();
-    };
-    if (event.key === "Escape") {
-      event.preventDefault();
-      close.current(true);
-    } else if (event.key === "ArrowDown") moveTo(index + 1);
-    else if (event.key === "ArrowUp") moveTo(index - 1);
-    else if (event.key === "Home") moveTo(0);
-    else if (event.key === "End") moveTo(entries.length - 1);
-    else if (event.key === "Tab") {
-      event.preventDefault();
-      close.current(true);
-    }
-  };
+  const onKeyDown = useMenuKeys(root, onClose);
 
   return (
     <div

@@ -49,7 +49,12 @@ export function VersionsDialog({
                 <div className="version-text">
                   <strong>
                     {t("versions.version", { version: v.version })}
-                    {v.current && <span className="tag">{t("versions.current")}</span>}
+                    {v.current && (
+                      // The version the list holds: it runs only while the workflow is enabled.
+                      <span className="tag">
+                        {t(v.status === "enabled" ? "versions.current" : "versions.currentOff")}
+                      </span>
+                    )}
                   </strong>
                   <span>{v.note || <span className="muted">{t("versions.noNote")}</span>}</span>
                   <span className="muted">

@@ -11,6 +11,7 @@ import {
 import { api } from "../api/client";
 import { useThrottledApiEvents } from "../api/hooks";
 import { useDocumentTitle } from "../app/document-title";
+import { ForPageText } from "../automate/PageTitle";
 import { type RunFlowField, RunFlowPane } from "../automate/RunFlowPane";
 import { KindIcon, kindLabel } from "../flows/kinds";
 import { formatDateTime, formatRelative, type MessageKey, t } from "../i18n";
@@ -34,6 +35,9 @@ const PAGE_SIZE = 100;
 const SEARCH_PAUSE_MS = 80;
 
 /** Business Central's Workflows page: every published flow and built-in approval workflow. */
+/** How many of the workflows a question names one by one; the rest are counted. */
+const LISTED = 10;
+
 export function WorkflowListPage() {
   useDocumentTitle(t("nav.workflows"));
   const search = new URLSearchParams(useSearch());
@@ -54,11 +58,14 @@ export function WorkflowListPage() {
   const [pageNumber, setPageNumber] = useState(1);
   const [error, setError] = useState<string>();
   const [unpublishing, setUnpublishing] = useState<WorkflowEntry>();
+  const [disablingChosen, setDisablingChosen] = useState(false);
   const [versionsOf, setVersionsOf] = useState<WorkflowEntry>();
   const [running, setRunning] = useState<{
     entry: WorkflowEntry;
     fields: RunFlowField[];
     blocked?: string;
+    /** Who the run acts as: the sandbox person the flows' connections belong to. */
+    runsAs?: string;
   }>();
 
   // Only the newest request's answer is shown: typing fast must not end on an older filter's rows.
@@ -107,9 +114,15 @@ export function WorkflowListPage() {
 
   // Run: the flow's Run flow form first (a schedule has none), or where it runs from instead.
   const openRun = async (entry: WorkflowEntry) => {
+    // The run acts as the flows' connection user, named as the sandbox's people list names them.
+    const runsAs = api.call("sandbox.overview", {}).then(
+      (overview) => overview.people.find((p) => p.email === overview.connectionUser)?.displayName,
+      () => undefined,
+    );
     try {
       const form = await api.call("workflows.runForm", { flowId: entry.id });
-      setRunning({ entry, fields: form.fields });
+      const name = await runsAs;
+      setRunning({ entry, fields: form.fields, ...(name ? { runsAs: name } : {}) });
     } catch (caught) {
       setRunning({
         entry,
@@ -121,6 +134,8 @@ export function WorkflowListPage() {
 
   // Workflows ticked in the list, to turn on or off together; another filter, another choice.
   const selection = useRowSelection(entries, `${kind}|${status}|${query}|${forPage}|${pageNumber}`);
+  // Turning several off asks first, naming them: built-in approval workflows stop answering too.
+  const enabledChosen = selection.chosen.filter((entry) => entry.status === "enabled");
   const setEnabledChosen = async (enabled: boolean) => {
     let changed = 0;
     const refused: string[] = [];
@@ -180,7 +195,7 @@ export function WorkflowListPage() {
       </header>
       {forPage && (
         <div className="banner banner-info">
-          {t("workflows.forPage", { page: forPage })}
+          <ForPageText page={forPage} />
           <button type="button" className="button" onClick={() => navigate("/workflows")}>
             {t("workflows.clearPage")}
           </button>
@@ -243,7 +258,13 @@ export function WorkflowListPage() {
             <button type="button" className="button" onClick={() => void setEnabledChosen(true)}>
               <Power size={14} aria-hidden="true" /> {t("workflows.enableSelected")}
             </button>
-            <button type="button" className="button" onClick={() => void setEnabledChosen(false)}>
+            <button
+              type="button"
+              className="button"
+              onClick={() =>
+                enabledChosen.length > 0 ? setDisablingChosen(true) : void setEnabledChosen(false)
+              }
+            >
               <PowerOff size={14} aria-hidden="true" /> {t("workflows.disableSelected")}
             </button>
           </SelectionBar>
@@ -447,6 +468,32 @@ export function WorkflowListPage() {
           </button>
         </nav>
       )}
+      {disablingChosen && (
+        <ConfirmDialog
+          title={t("workflows.disableChosen.title", { count: enabledChosen.length })}
+          body={t("workflows.disableChosen.body")}
+          details={
+            <ul className="confirm-list" data-testid="workflows-to-disable">
+              {enabledChosen.slice(0, LISTED).map((entry) => (
+                <li key={entry.id}>
+                  <strong>{entry.name}</strong>
+                  {entry.builtIn && <span className="muted"> · {t("workflows.builtIn")}</span>}
+                </li>
+              ))}
+              {enabledChosen.length > LISTED && (
+                <li className="muted">{t("workflows.andMore", { count: enabledChosen.length - LISTED })}</li>
+              )}
+            </ul>
+          }
+          confirmLabel={t("workflows.disableChosen.confirm", { count: enabledChosen.length })}
+          danger
+          onClose={() => setDisablingChosen(false)}
+          onConfirm={async () => {
+            await setEnabledChosen(false);
+            setDisablingChosen(false);
+          }}
+        />
+      )}
       {unpublishing && (
         <ConfirmDialog
           title={t("workflows.unpublishTitle", { name: unpublishing.name })}
@@ -467,7 +514,11 @@ export function WorkflowListPage() {
           flowId={running.entry.id}
           name={running.entry.name}
           fields={running.fields}
-          intro={t("workflows.runIntro", { name: running.entry.name })}
+          intro={
+            running.runsAs
+              ? t("workflows.runIntroAs", { name: running.entry.name, person: running.runsAs })
+              : t("workflows.runIntro", { name: running.entry.name })
+          }
           blocked={running.blocked}
           start={(inputs) => api.call("workflows.run", { flowId: running.entry.id, inputs })}
           onClose={() => {

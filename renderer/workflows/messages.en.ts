@@ -18,6 +18,11 @@ export const workflowsMessages = {
   "workflows.column.published": "Published",
   "workflows.column.lastRun": "Last run",
   "workflows.builtIn": "Built-in",
+  "workflows.andMore": { one: "and {count} more", other: "and {count} more" },
+  "workflows.disableChosen.title": { one: "Disable {count} workflow?", other: "Disable {count} workflows?" },
+  "workflows.disableChosen.body":
+    "Events that happen while they are off will not start them, now or later. A built-in approval workflow that is off no longer answers its approval requests.",
+  "workflows.disableChosen.confirm": { one: "Disable {count} workflow", other: "Disable {count} workflows" },
   "workflows.never": "Never ran",
   "workflows.enable": "Enable",
   "workflows.disable": "Disable",
@@ -53,7 +58,9 @@ export const workflowsMessages = {
   "workflows.addressCopied":
     "The address of “{name}” is copied: programs on this computer start it by calling it.",
   "workflows.runIntro":
-    "“{name}” runs now, on its published version, as the person of the flows' connection.",
+    "“{name}” runs now, on its published version, as the person your flows run as (marked in the sandbox's Act as list).",
+  "workflows.runIntroAs":
+    "“{name}” runs now, on its published version, as {person}: what it sends comes from them, and “me” in its steps means them.",
   "workflows.dismissProblemsOf": "Dismiss the start problems of “{name}”",
   "workflows.missed.run-once": "Run once",
   "workflows.missed.skip": "Skip them",
@@ -88,12 +95,13 @@ export const workflowsMessages = {
   },
   "publish.showErrors": "Show the errors",
   "publish.done": "Version {version} is published and enabled.",
-  "publish.doneDisabled": "Version {version} is published but not enabled: {reason}",
+  "publish.doneDisabled": "Version {version} is published, turned off: {reason}",
   "publish.versions": "Versions",
   "publish.export": "Export",
   "versions.title": "Versions of “{name}”",
   "versions.empty": "Not published yet.",
   "versions.current": "Runs now",
+  "versions.currentOff": "Published, turned off",
   "versions.open": "Open read-only",
   "versions.restore": "Restore as draft",
   "versions.restoreTitle": "Restore version {version} as the draft?",
@@ -166,7 +174,6 @@ export const workflowsMessages = {
   "compare.field.whole": "Value",
 
   "automate.button": "Automate",
-  "automate.getStarted": "Get started with Automate",
   "automate.privacyTitle": "Before you use Automate",
   "automate.privacy":
     "Automate runs flows with the data of this company and the services the flows use (here, the sandbox's simulated mail, Teams, approvals and Excel). Flows act on your behalf; what they do is recorded in their run history. Your administrator can turn Automate off and decide which connectors flows may use.",
@@ -174,6 +181,8 @@ export const workflowsMessages = {
   "automate.decline": "Decline",
   "automate.declined": "You declined Automate's privacy statement. You can change this in Settings.",
   "automate.off": "Your administrator has turned Automate off.",
+  "automate.offByYou": "You turned Automate off for everyone in Settings → Administration.",
+  "automate.flowsOn": "Flows for {page}",
   "automate.openSettings": "Open Settings",
   "automate.none": "No flow is offered on this page yet.",
   "automate.create": "Create a flow",
@@ -192,7 +201,6 @@ export const workflowsMessages = {
   "automate.seeRuns": "See the runs",
   "automate.failed": "The flow failed: {message}",
   "automate.seeRun": "See the run",
-  "automate.required": "“{title}” is required.",
 
   "settings.title": "Settings",
   "settings.appearance": "Appearance",

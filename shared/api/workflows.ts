@@ -52,7 +52,10 @@ export const workflowEntrySchema = z.object({
   suspendedReason: z.string().nullable(),
   /** The published version that runs; null for built-ins. */
   version: z.number().int().nullable(),
-  /** The draft revision that version was published from: a newer draft has changes (null for built-ins). */
+  /**
+   * The draft revision that version was published from, or the draft's own when the draft is that
+   * version again: a newer draft has changes (null for built-ins).
+   */
   publishedFromRevision: z.number().int().nullable(),
   /** Who published it: the address, and the person's name ("Daniel Reyes") when the company knows them. */
   publishedBy: z.string().nullable(),

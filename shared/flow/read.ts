@@ -38,8 +38,9 @@ export function readFlowValue(value: unknown): FlowReadResult {
   const kind = envelopeKindOf(value);
   if (!kind) {
     return fail(
-      'No flow definition found: expected {"definition": …} (Logic Apps), a Power Automate package\'s ' +
-        'definition.json ({"properties": {"definition": …}}), or a definition with "triggers" and "actions".',
+      "No flow definition found: this JSON file has no flow's triggers and actions. Import a flow " +
+        "exported from Flowsmith or Power Automate (a package's definition.json, or a solution's " +
+        "Workflows file), or a Logic Apps definition.",
       [],
     );
   }

@@ -3,7 +3,7 @@ import { ApiError, type DefinitionPayload } from "../../../shared/api";
 import { findOperation, instantiate } from "../../../shared/connectors";
 import { starterDefinition } from "../../../shared/templates/starters";
 import type { EventBus } from "../events";
-import type { FlowStore } from "../flows/store";
+import { type FlowStore, uniqueFlowName } from "../flows/store";
 import type { Publisher } from "../publish";
 import type { HttpHooks } from "../publish/http-hooks";
 import type { Sandbox } from "../sandbox";
@@ -111,7 +111,9 @@ export function publishHandlers({
     "automate.newFlow": ({ page, name }) => {
       automateAllowed();
       const flow = flows.create({
-        name: name ?? `New flow for ${pageTitle(tableOfPage(page) ?? page)}`,
+        // A second "New flow for Vendors" is numbered "(2)", as copies are.
+        name:
+          name ?? uniqueFlowName(`New flow for ${pageTitle(tableOfPage(page) ?? page)}`, flows.liveNames()),
         kind: "instant",
         definition: selectedRecordStarter(page),
       });

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { ApiError, FLOW_NAME_MAX } from "../../../shared/api";
 import { openDatabase } from "../db/open";
-import { copyName, FlowStore } from "./store";
+import { copyName, FlowStore, uniqueFlowName } from "./store";
 
 let clock = Date.parse("2026-11-01T08:00:00Z");
 let store: FlowStore;
@@ -90,6 +90,20 @@ describe("FlowStore", () => {
     const numbered = copyName(long, new Set([copyName(long)]));
     expect(numbered).toHaveLength(FLOW_NAME_MAX);
     expect(numbered.endsWith(" (2)")).toBe(true);
+  });
+
+  it("numbers a name the person's flows already have, as Automate's Create a flow names its flows", () => {
+    expect(uniqueFlowName("New flow for Vendors", new Set())).toBe("New flow for Vendors");
+    store.create({ name: "New flow for Vendors", kind: "instant" });
+    expect(uniqueFlowName("New flow for Vendors", store.liveNames())).toBe("New flow for Vendors (2)");
+    const second = store.create({ name: "New flow for Vendors (2)", kind: "instant" });
+    expect(uniqueFlowName("New flow for Vendors", store.liveNames())).toBe("New flow for Vendors (3)");
+    // A flow in the recycle bin gives its name back.
+    store.delete(second.id);
+    expect(uniqueFlowName("New flow for Vendors", store.liveNames())).toBe("New flow for Vendors (2)");
+    // Shortened to fit with its number.
+    const long = "y".repeat(FLOW_NAME_MAX);
+    expect(uniqueFlowName(long, new Set([long]))).toBe(`${"y".repeat(FLOW_NAME_MAX - 4)} (2)`);
   });
 
   it("moves deleted flows to the recycle bin, restores them, and lets go of them after 30 days", () => {

@@ -118,6 +118,11 @@ export class FlowStore {
     return this.statements.listDeleted.all().map(toDeleted);
   }
 
+  /** The names of the flows not in the recycle bin, which a new or copied flow's name avoids. */
+  liveNames(): Set<string> {
+    return new Set(this.statements.liveNames.all().map((row) => row.name));
+  }
+
   get(id: string): Flow {
     const row = this.statements.get.get(id);
     if (!row || row.deleted_at !== null) throw flowGone(row);
@@ -175,7 +180,7 @@ export class FlowStore {
       const copy: FlowRow = {
         ...source,
         id: this.newId(),
-        name: name ?? copyName(source.name, new Set(this.statements.liveNames.all().map((row) => row.name))),
+        name: name ?? copyName(source.name, this.liveNames()),
         revision: 1,
         created_at: now,
         updated_at: now,
@@ -265,18 +270,22 @@ function triggerColumns(
 }
 
 /**
- * "Copy of X", numbered "Copy of X (2)", "(3)"… when the person's flows already have that name, so
- * two copies of one flow can be told apart in the list and in Runs.
+ * The name, numbered "X (2)", "(3)"… when the person's flows already have it (and shortened to fit
+ * with its number), so that two flows made the same way can be told apart in the list and in Runs.
  */
-export function copyName(name: string, taken: ReadonlySet<string> = new Set()): string {
-  const within = (base: string, suffix: string) =>
+export function uniqueFlowName(base: string, taken: ReadonlySet<string> = new Set()): string {
+  const within = (suffix: string) =>
     base.length + suffix.length <= FLOW_NAME_MAX
       ? base + suffix
       : base.slice(0, FLOW_NAME_MAX - suffix.length) + suffix;
-  const copy = `Copy of ${name}`;
-  let candidate = within(copy, "");
-  for (let n = 2; taken.has(candidate); n++) candidate = within(copy, ` (${n})`);
+  let candidate = within("");
+  for (let n = 2; taken.has(candidate); n++) candidate = within(` (${n})`);
   return candidate;
+}
+
+/** "Copy of X", numbered "Copy of X (2)", "(3)"… as uniqueFlowName does. */
+export function copyName(name: string, taken: ReadonlySet<string> = new Set()): string {
+  return uniqueFlowName(`Copy of ${name}`, taken);
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString();

@@ -20,7 +20,7 @@ describe("only one enabled workflow answers one approval event", () => {
     expect(published.enabled).toBe(false);
     expect(published.workflow.status).toBe("disabled");
     expect(published.notEnabledReason).toBe(
-      "Published but not turned on: The flow “Invoice approvals (Alicia)” already answers approval requests for purchase invoices. Only one enabled workflow may answer an approval request: turn the flow “Invoice approvals (Alicia)” off first.",
+      "The flow “Invoice approvals (Alicia)” already answers approval requests for purchase invoices. Only one enabled workflow may answer an approval request: turn the flow “Invoice approvals (Alicia)” off first.",
     );
     const error = caught(() => w.publisher.setEnabled(second.id, true));
     expect(error.code).toBe("conflict");

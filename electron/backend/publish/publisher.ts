@@ -220,7 +220,7 @@ export class Publisher {
       workflow: this.withStart(this.list.entry(row)),
       enabled: !blocker,
     };
-    if (blocker) result.notEnabledReason = `Published but not turned on: ${blockerMessage(blocker)}`;
+    if (blocker) result.notEnabledReason = blockerMessage(blocker);
     return result;
   }
 

@@ -142,10 +142,23 @@ describe("the workflow list", () => {
     expect(w.publisher.getWorkflow(flow.id).publishedFromRevision).toBe(flow.revision);
 
     const current = w.flows.get(flow.id);
-    const saved = w.flows.saveDraft({
+    const edited = w.flows.saveDraft({
       id: flow.id,
       revision: current.revision,
+      definition: { ...current.definition, description: "an edit" },
+    });
+    expect(edited.revision).toBeGreaterThan(published()?.publishedFromRevision ?? Number.POSITIVE_INFINITY);
+    // The edit taken back (an Undo, a restore undone): the draft is what runs, nothing to publish.
+    const undone = w.flows.saveDraft({
+      id: flow.id,
+      revision: edited.revision,
       definition: current.definition,
+    });
+    expect(published()?.publishedFromRevision).toBe(undone.revision);
+    const saved = w.flows.saveDraft({
+      id: flow.id,
+      revision: undone.revision,
+      definition: { ...current.definition, description: "edited again" },
     });
     expect(saved.revision).toBeGreaterThan(published()?.publishedFromRevision ?? Number.POSITIVE_INFINITY);
     // Published again: the version that runs is from the newest draft.

@@ -33,7 +33,7 @@ export class WorkflowList {
   private readonly s: {
     rows: Statement<{ kind: string | null; status: string | null }, ListRow>;
     lastRuns: Statement<[string], LastRunRow>;
-    draftRevision: Statement<[string, number], { draft_revision: number }>;
+    draftRevision: Statement<[string, number], { draft_revision: number; draft_now: number; same: 0 | 1 }>;
   };
 
   constructor(
@@ -50,8 +50,13 @@ export class WorkflowList {
          WHERE (@kind IS NULL OR kind = @kind) AND (@status IS NULL OR status = @status)
            AND NOT EXISTS (SELECT 1 FROM flows WHERE id = flow_id AND deleted_at IS NOT NULL)`,
       ),
-      // The draft revision each version was published from (My flows compares the draft's with it).
-      draftRevision: db.prepare("SELECT draft_revision FROM flow_versions WHERE flow_id = ? AND version = ?"),
+      // The draft revision each version was published from (My flows compares the draft's with it),
+      // and whether the draft is that version again (an edit undone, a restore taken back).
+      draftRevision: db.prepare(
+        `SELECT v.draft_revision, f.revision AS draft_now, f.definition = v.definition AS same
+         FROM flow_versions AS v JOIN flows AS f ON f.id = v.flow_id
+         WHERE v.flow_id = ? AND v.version = ?`,
+      ),
       // Published runs only: the workflow list is about what ran from the list, not designer tests.
       lastRuns: db.prepare(
         `SELECT j.value AS flow_id, r.id, r.status, r.flow_version, r.started_at, r.ended_at
@@ -130,7 +135,9 @@ export class WorkflowList {
   private attachDraftRevisions(items: WorkflowEntry[]): void {
     for (const item of items) {
       if (item.builtIn || item.version === null) continue;
-      item.publishedFromRevision = this.s.draftRevision.get(item.id, item.version)?.draft_revision ?? null;
+      const row = this.s.draftRevision.get(item.id, item.version);
+      // A draft saved back to exactly what runs has no changes to publish: it counts from now.
+      item.publishedFromRevision = row ? (row.same ? row.draft_now : row.draft_revision) : null;
     }
   }
 

@@ -5,7 +5,8 @@ import { isJsonObject, type JsonObject, type JsonValue } from "../../../shared/j
 import { api } from "../../api/client";
 import { formatDateTime, t } from "../../i18n";
 import { formatDuration, StatusBadge } from "../../runs/format";
-import { RunFlowFormField } from "../../runs/RunFlowFormField";
+import { RunFlowFormFields } from "../../runs/RunFlowFormField";
+import { useRunFlowForm } from "../../runs/use-run-flow-form";
 import { Dialog } from "../../ui/Dialog";
 import { describeError } from "../../ui/errors";
 import { FormActions } from "../../ui/FormActions";
@@ -52,7 +53,7 @@ export function TestDialog({
   // Undefined while loading; null when the trigger reports on no sandbox record.
   const [records, setRecords] = useState<MethodOutput<"runs.triggerRecords"> | null>();
   const [picked, setPicked] = useState<PickedRecord>();
-  const [form, setForm] = useState<Record<string, JsonValue>>({});
+  const form = useRunFlowForm(fields);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
 
@@ -85,13 +86,15 @@ export function TestDialog({
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     setError(undefined);
-    let choice: TestChoice;
+    let choice: TestChoice | undefined;
     try {
       choice = await choose();
     } catch (cause) {
       setError(cause instanceof Error ? cause.message : String(cause));
       return;
     }
+    // The Run flow form's problems are marked on its fields, summed up at its end.
+    if (!choice) return;
     setBusy(true);
     try {
       await onTest(choice);
@@ -101,20 +104,15 @@ export function TestDialog({
     }
   };
 
-  const checkForm = () => {
-    const missing = fields.find((f) => f.required && (form[f.key] === undefined || form[f.key] === ""));
-    if (missing) throw new Error(t("designer.test.fieldRequired", { field: missing.title }));
-  };
-
-  const choose = async (): Promise<TestChoice> => {
+  const choose = async (): Promise<TestChoice | undefined> => {
     switch (mode) {
       case "perform":
         return { kind: "perform" };
       case "now":
         return { kind: "outputs", triggerOutputs: { headers: {}, body: {} } };
       case "form": {
-        checkForm();
-        return { kind: "outputs", triggerOutputs: { headers: {}, body: form } };
+        const inputs = form.check();
+        return inputs && { kind: "outputs", triggerOutputs: { headers: {}, body: inputs } };
       }
       case "record": {
         if (!picked) throw new Error(t("test.record.choose"));
@@ -122,11 +120,12 @@ export function TestDialog({
         if ("loading" in picked) throw new Error(t("test.record.loading"));
         const outputs = parseTriggerOutputs(picked.outputs);
         if (!recordWithForm) return { kind: "outputs", triggerOutputs: outputs };
-        checkForm();
+        const inputs = form.check();
+        if (!inputs) return undefined;
         const { body, ...rest } = isJsonObject(outputs) ? outputs : {};
         return {
           kind: "outputs",
-          triggerOutputs: { ...rest, body: { ...(isJsonObject(body) ? body : {}), ...form } },
+          triggerOutputs: { ...rest, body: { ...(isJsonObject(body) ? body : {}), ...inputs } },
         };
       }
       case "previous": {
@@ -140,19 +139,13 @@ export function TestDialog({
 
   const formFields = (
     <div className="form">
-      {fields.map((field) => (
-        <RunFlowFormField
-          key={field.key}
-          field={field}
-          value={form[field.key]}
-          onChange={(value) => setForm({ ...form, [field.key]: value })}
-        />
-      ))}
+      <RunFlowFormFields form={form} />
       {fields.length === 0 && <p className="muted">{t("designer.test.formEmpty")}</p>}
     </div>
   );
   // "For a selected record" runs on a record and the form's answers: both are asked for.
   const recordWithForm = records?.kind === "selected-record" && fields.length > 0;
+  const formShown = mode === "form" || (mode === "record" && recordWithForm);
 
   const option = (value: Mode, label: string, available = true) =>
     available && (
@@ -164,7 +157,7 @@ export function TestDialog({
 
   return (
     <Dialog title={t("test.title")} onClose={onClose} size="wide">
-      <form className="form" onSubmit={submit}>
+      <form className="form" onSubmit={submit} noValidate>
         <p className="muted">
           {"draft" in source ? t("test.intro") : t("test.introVersion", { version: source.version })}
         </p>
@@ -261,7 +254,12 @@ export function TestDialog({
             />
           </label>
         )}
-        <FormActions error={error} submitLabel={t("test.run")} busy={busy} onCancel={onClose} />
+        <FormActions
+          error={(formShown && form.summary) || error}
+          submitLabel={t("test.run")}
+          busy={busy}
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   );

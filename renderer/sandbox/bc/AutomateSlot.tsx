@@ -22,8 +22,17 @@ export function AutomateSlot({ table, records }: AutomateContext) {
         table: table.name,
         id: String(record.id ?? ""),
         label: String(record[table.numberField] ?? record.id ?? ""),
+        ...nameOf(record),
       }))}
       user={{ name: person.displayName, email: person.email }}
     />
   );
+}
+
+/** The name a record goes by beside its number (a vendor's, or a document's vendor or customer), if it has one. */
+function nameOf(record: JsonObject): { name?: string } {
+  const name = [record.displayName, record.vendorName, record.customerName].find(
+    (value): value is string => typeof value === "string" && value.trim() !== "",
+  );
+  return name ? { name } : {};
 }
