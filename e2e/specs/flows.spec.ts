@@ -73,6 +73,33 @@ test.describe("My flows", () => {
     await expect(list.rows()).toHaveCount(3);
   });
 
+  test("imports an exported flow as a new one, numbered beside its original; a file that is not a flow is refused", async ({
+    app,
+  }) => {
+    const page = app.page;
+    const list = new FlowListPage(page);
+    const flowId = await createFlow(page, "Approve purchases", "automated", PURCHASE_APPROVAL_FLOW);
+    const file = await callApi<{ fileName: string; content: string }>(page, "flows.export", { flowId });
+    await list.goto();
+    await page.getByTestId("import-file").setInputFiles({
+      name: file.fileName,
+      mimeType: "application/json",
+      buffer: Buffer.from(file.content),
+    });
+    await expect(
+      page.getByTestId("toast").filter({ hasText: "“Approve purchases (2)” was imported." }),
+    ).toBeVisible();
+    await expect(list.rows()).toHaveCount(2);
+
+    await page.getByTestId("import-file").setInputFiles({
+      name: "notes.json",
+      mimeType: "application/json",
+      buffer: Buffer.from('{"title": "shopping list"}'),
+    });
+    await expect(page.getByTestId("toast").filter({ hasText: "No flow definition found" })).toBeVisible();
+    await expect(list.rows()).toHaveCount(2);
+  });
+
   test("cancelling a delete keeps the flow", async ({ app }) => {
     const list = new FlowListPage(app.page);
     await list.createFlow("Keep me", "Instant");

@@ -10,7 +10,7 @@ import { parseDefinition, type WdlDefinition } from "../../../shared/flow";
 import type { JsonObject } from "../../../shared/json";
 import type { Clock } from "../clock";
 import type { Engine, StartRunArgs } from "../engine";
-import type { FlowStore } from "../flows/store";
+import { type FlowStore, uniqueFlowName } from "../flows/store";
 import { definitionOf } from "../runs/test-runs";
 import type { Sandbox } from "../sandbox";
 import type { SandboxEvent } from "../sandbox/events";
@@ -531,9 +531,11 @@ export class Publisher {
   }
 
   /** Creates a new flow from a flow file; a file that is not a flow is refused and nothing is created. */
+  /** A flow file as a new flow; numbered ("X (2)") when My flows has one of that name already. */
   importFlow(fileName: string, content: string): Flow {
     const imported = readImport(fileName, content);
-    return this.options.flows.create(imported);
+    const flows = this.options.flows;
+    return flows.create({ ...imported, name: uniqueFlowName(imported.name, flows.liveNames()) });
   }
 
   // --- for the bench and tests ---
