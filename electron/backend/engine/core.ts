@@ -22,6 +22,7 @@ import {
 } from "./run-state";
 import type { ValueSealer } from "./sealed-values";
 import { isSkipReason, type SkipReason, skipError, skipRecord } from "./skip-reasons";
+import { jsonText } from "./static-values";
 import type { FinalStatus, RunStatus } from "./status";
 import type { EngineEvent, EngineEventListener, ErrorInfo, RunMode, WaitKind } from "./types";
 import { type ArmedWait, type Due, WaitRegistry } from "./waits";
@@ -124,11 +125,16 @@ export class EngineCore {
    * Every step row goes to the journal through here: the inputs and outputs a step secures are
    * sealed first, whichever way the row was made (begin, end, a failed attempt, a run ended under it).
    */
-  private journalStep(run: RunExecution, row: StepRow, earlier?: StepSlot): StepSlot | undefined {
+  private journalStep(
+    run: RunExecution,
+    row: StepRow,
+    earlier?: StepSlot,
+    keepSlot = true,
+  ): StepSlot | undefined {
     const secured = run.index.anySecured ? run.index.actions.get(row.action)?.secured : undefined;
     if (secured?.inputs && row.inputs !== null) row.inputs = this.sealer.seal(row.inputs);
     if (secured?.outputs && row.outputs !== null) row.outputs = this.sealer.seal(row.outputs);
-    return this.journal.upsertStep(row, earlier);
+    return this.journal.upsertStep(row, earlier, keepSlot);
   }
 
   soon(fn: () => void): void {
@@ -202,8 +208,8 @@ export class EngineCore {
       type: sc.type,
       startedAt,
       restarts: options.restarts ?? reuse?.restarts ?? 0,
-      inputs: options.inputs === undefined ? (reuse?.inputs ?? null) : JSON.stringify(options.inputs),
-      state: options.state === undefined ? (reuse?.state ?? null) : JSON.stringify(options.state),
+      inputs: options.inputs === undefined ? (reuse?.inputs ?? null) : jsonText(options.inputs),
+      state: options.state === undefined ? (reuse?.state ?? null) : jsonText(options.state),
       leaf: options.leaf,
     };
     run.inFlight.set(sc.key, flight);
@@ -221,7 +227,7 @@ export class EngineCore {
         status,
         code: null,
         inputs: flight.inputs,
-        outputs: options.outputs === undefined ? null : JSON.stringify(options.outputs),
+        outputs: options.outputs === undefined ? null : jsonText(options.outputs),
         error: null,
         state: flight.state,
         startedAt,
@@ -278,13 +284,13 @@ export class EngineCore {
     const startedAt = outcome.startedAt ?? flight?.startedAt ?? endedAt;
     let status = outcome.status;
     let error = outcome.error ?? null;
-    let inputsText = outcome.inputs === undefined ? (flight?.inputs ?? null) : JSON.stringify(outcome.inputs);
+    let inputsText = outcome.inputs === undefined ? (flight?.inputs ?? null) : jsonText(outcome.inputs);
     let outputsText =
       outcome.outputs === undefined
         ? null
         : outcome.outputs === outcome.inputs
           ? inputsText
-          : JSON.stringify(outcome.outputs);
+          : jsonText(outcome.outputs);
     let inputs = outcome.inputs;
     let outputs = outcome.outputs;
     // Checked without building a list per step: this runs for every step of every run.
@@ -311,7 +317,7 @@ export class EngineCore {
     }
     const attempt = outcome.attempt ?? flight?.attempt ?? 1;
     const seq = flight?.seq ?? (sc.prev && sc.prev.attempt === attempt ? sc.prev.seq : run.nextSeq());
-    const stateText = outcome.state === undefined ? (flight?.state ?? null) : JSON.stringify(outcome.state);
+    const stateText = outcome.state === undefined ? (flight?.state ?? null) : jsonText(outcome.state);
     const code = outcome.code === undefined ? defaultCode(status) : outcome.code;
     this.journalStep(
       run,
@@ -334,6 +340,7 @@ export class EngineCore {
         restarts: flight?.restarts ?? 0,
       },
       flight && flight.attempt === attempt ? flight.slot : undefined,
+      false,
     );
     run.setResult(
       new StepResult(
@@ -441,24 +448,29 @@ export class EngineCore {
     if (run.stopped) return;
     const at = this.now();
     const seq = run.nextSeq();
-    this.journalStep(run, {
-      runId: run.id,
-      iteration: frame.iteration,
-      action: name,
-      attempt: 1,
-      seq,
-      type,
-      status: "Skipped",
-      code: "ActionSkipped",
-      inputs: null,
-      outputs: null,
-      error: skipped ? skipRecord(reason) : JSON.stringify(error),
-      state: null,
-      startedAt: at,
-      endedAt: at,
-      durationMs: 0,
-      restarts: 0,
-    });
+    this.journalStep(
+      run,
+      {
+        runId: run.id,
+        iteration: frame.iteration,
+        action: name,
+        attempt: 1,
+        seq,
+        type,
+        status: "Skipped",
+        code: "ActionSkipped",
+        inputs: null,
+        outputs: null,
+        error: skipped ? skipRecord(reason) : JSON.stringify(error),
+        state: null,
+        startedAt: at,
+        endedAt: at,
+        durationMs: 0,
+        restarts: 0,
+      },
+      undefined,
+      false,
+    );
     run.setResult(
       new StepResult(name, frame.iteration, type, "Skipped", 1, "ActionSkipped", at, at, null, null, error),
     );
@@ -681,6 +693,7 @@ export class EngineCore {
           restarts: flight.restarts,
         },
         flight.slot,
+        false,
       );
       this.journal.event({
         event: "run.step",
@@ -705,8 +718,7 @@ export class EngineCore {
       .flatMap((wait) => (wait.token === null ? [] : [wait.token]));
     this.registry.removeRun(run.id);
     if (run.waitsJournaled) this.journal.deleteRunWaits(run.id);
-    run.waiters.clear();
-    run.resolutions.clear();
+    run.clearWaiters();
     this.activity.runEnded(run);
     this.journalRunEnd(
       { id: run.id, flowId: run.flow.id, flowName: run.flow.name, mode: run.mode, startedAt: run.startedAt },
@@ -774,7 +786,7 @@ export class EngineCore {
     if (!variable) return;
     this.journal.setVariable(run.id, variable.name, variable.type, () => {
       run.dirtyVariables.delete(lowerName);
-      const text = JSON.stringify(run.variables.get(lowerName)?.value ?? null);
+      const text = jsonText(run.variables.get(lowerName)?.value ?? null);
       return run.sealedVariables?.has(lowerName) ? this.sealer.seal(text) : text;
     });
   }

@@ -53,6 +53,32 @@ describe("variables", () => {
     expect(step(run, "Set").outputs).toEqual({ body: { name: "Rate", value: 2 } });
   });
 
+  it("starts every run from the definition's values: one run's appends and sets do not leak into the next", async () => {
+    // Static inputs are shared between runs of one definition (they are not rebuilt each time).
+    const t = started();
+    const flow = definition({
+      List: init("List", "array", [{ n: 0 }]),
+      Bag: { ...init("Bag", "object", { seen: [] }), runAfter: { List: ["Succeeded"] } },
+      Push: {
+        type: "AppendToArrayVariable",
+        inputs: { name: "List", value: { n: 1 } },
+        runAfter: { Bag: ["Succeeded"] },
+      },
+      Grow: {
+        type: "SetVariable",
+        inputs: { name: "Bag", value: "@setProperty(variables('Bag'), 'seen', createArray(1))" },
+        runAfter: { Push: ["Succeeded"] },
+      },
+    });
+    const first = await runFlow(t, flow);
+    const second = await runFlow(t, flow);
+    expect(first.variables).toEqual({ List: [{ n: 0 }, { n: 1 }], Bag: { seen: [1] } });
+    expect(second.variables).toEqual(first.variables);
+    expect(flow.actions?.List?.inputs).toEqual({
+      variables: [{ name: "List", type: "array", value: [{ n: 0 }] }],
+    });
+  });
+
   it("refuses values of the wrong type, unknown variables and a second initialization", async () => {
     const t = started();
     const run = await runFlow(t, {

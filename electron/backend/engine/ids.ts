@@ -5,8 +5,16 @@ import { randomBytes } from "node:crypto";
 
 const processPart = randomBytes(4).readUInt32BE(0).toString(36).padStart(7, "0").slice(-6);
 let counter = 0;
+// The time part of the last id: a burst of runs starts within the same millisecond.
+let lastMs = Number.NaN;
+let lastTimePart = "";
 
 export function timeOrderedId(now: number): string {
   counter = (counter + 1) % 36 ** 5;
-  return `${Math.max(0, Math.floor(now)).toString(36).padStart(9, "0")}${counter.toString(36).padStart(5, "0")}${processPart}`;
+  const ms = Math.max(0, Math.floor(now));
+  if (ms !== lastMs) {
+    lastMs = ms;
+    lastTimePart = ms.toString(36).padStart(9, "0");
+  }
+  return `${lastTimePart}${counter.toString(36).padStart(5, "0")}${processPart}`;
 }

@@ -95,7 +95,7 @@ export class RunLoader {
         startedAt: step.startedAt,
         firstStartedAt: before?.firstStartedAt ?? step.startedAt,
       };
-      run.replay.set(key, replay);
+      run.setReplay(key, replay);
       run.seq = Math.max(run.seq, step.seq);
       if (step.status !== "Skipped") run.stepCount++;
     }

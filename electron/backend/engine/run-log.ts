@@ -114,9 +114,34 @@ const wrapped = (json: string | null): string => (json === null ? "null" : `[${j
 const unwrap = (value: JsonValue | undefined): JsonValue | undefined =>
   Array.isArray(value) ? (value[0] ?? null) : undefined;
 
+/**
+ * The opening of a step record, `["S",iteration,action,`, by action then iteration: made once for
+ * the steps of a flow (two concatenations per record instead of six), bounded as `quoted` is.
+ */
+const openings = new Map<string, Map<string, string>>();
+let openingCount = 0;
+function opening(iteration: string, action: string): string {
+  let byIteration = openings.get(action);
+  let json = byIteration?.get(iteration);
+  if (json !== undefined) return json;
+  json = `["S",${text(iteration)},${text(action)},`;
+  if (openingCount >= QUOTED_MAX) {
+    openings.clear();
+    openingCount = 0;
+    byIteration = undefined;
+  }
+  if (byIteration === undefined) {
+    byIteration = new Map();
+    openings.set(action, byIteration);
+  }
+  byIteration.set(iteration, json);
+  openingCount++;
+  return json;
+}
+
 /** A step record; its start is written relative to `base`, the row's base time. */
 export function stepRecord(r: StepRow, base: number): string {
-  return `["S",${text(r.iteration)},${text(r.action)},${r.attempt},${r.seq},${text(r.type)},${text(r.status)},${
+  return `${opening(r.iteration, r.action)}${r.attempt},${r.seq},${text(r.type)},${text(r.status)},${
     r.code === null ? "null" : text(r.code)
   },${wrapped(r.inputs)},${r.outputs !== null && r.outputs === r.inputs ? SAME_AS_INPUTS : wrapped(r.outputs)},${raw(r.error)},${wrapped(r.state)},${r.startedAt - base},${
     r.endedAt === null ? "null" : r.endedAt - r.startedAt

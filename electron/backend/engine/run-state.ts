@@ -120,6 +120,71 @@ export class StepResult {
   }
 }
 
+/** A finished loop iteration. */
+export interface IterationDone {
+  status: FinalStatus;
+  detail: JsonValue | null;
+}
+
+const NO_REPLAY: ReadonlyMap<string, ReplayStep> = new Map();
+
+/**
+ * What expressions of a frame see. A class: one object per frame instead of an object and eleven
+ * closures (a run of a few steps made them all for one or two expressions).
+ */
+class FrameContext implements EvaluationContext {
+  constructor(
+    private readonly run: RunExecution,
+    private readonly frame: Frame,
+    /** item() bound to one element (Select, Query, Table columns) instead of the frame's. */
+    private readonly bound?: { item: JsonValue },
+  ) {}
+
+  trigger(): JsonObject {
+    return this.run.triggerRecord();
+  }
+
+  actionResult(name: string): JsonObject | undefined {
+    return this.run.actionRecord(name, this.frame);
+  }
+
+  variable(name: string): JsonValue | undefined {
+    return this.run.variable(name)?.value;
+  }
+
+  item(): JsonValue | undefined {
+    return this.bound ? this.bound.item : this.frame.item;
+  }
+
+  items(loop: string): JsonValue | undefined {
+    return this.frame.loops.get(loop)?.item;
+  }
+
+  iterationIndexes(loop: string): number | undefined {
+    return this.frame.loops.get(loop)?.index;
+  }
+
+  result(scope: string): JsonValue[] | undefined {
+    return this.run.scopeResults(scope, this.frame);
+  }
+
+  parameters(name: string): JsonValue | undefined {
+    return this.run.parameter(name);
+  }
+
+  workflow(): JsonObject {
+    return this.run.workflowRecord();
+  }
+
+  now(): number {
+    return this.run.now();
+  }
+
+  random(): number {
+    return this.run.random();
+  }
+}
+
 export interface Variable {
   name: string;
   type: VariableType;
@@ -183,28 +248,27 @@ export class RunExecution {
   readonly triggerName: string;
   readonly triggerOutputs: JsonValue;
   readonly startedAt: number;
-  readonly results = new Map<string, StepResult>();
-  /** The latest result of each action, for references from outside its loop. */
-  readonly lastByName = new Map<string, StepResult>();
-  /** By lower-cased name. */
-  readonly variables = new Map<string, Variable>();
-  readonly dirtyVariables = new Set<string>();
+  // The maps below are made on first use: a burst of runs keeps thousands of runs that have not
+  // begun (or never need a map) alive at once, and every map kept alive is copied by the GC.
+  private resultsMap: Map<string, StepResult> | undefined;
+  /**
+   * The latest result of each action inside a loop, for references from outside it (a top-level
+   * action has one result, in `results` under its name).
+   */
+  private lastInLoop: Map<string, StepResult> | undefined;
+  private variablesMap: Map<string, Variable> | undefined;
+  private dirtyVariablesSet: Set<string> | undefined;
   /** Variables a step with secured inputs set (lower-cased): journaled sealed from then on. Made on first use. */
   sealedVariables: Set<string> | undefined;
 
   /** The journal may hold waits of this run (one was armed, or the run was loaded back): its end clears them. */
   waitsJournaled = false;
-  /** The journal as loaded after a restart: the last attempt of each step (by stepKey). */
-  readonly replay = new Map<string, ReplayStep>();
-  /** Finished iterations by loop key. */
-  readonly iterationsDone = new Map<string, Map<number, { status: FinalStatus; detail: JsonValue | null }>>();
-  /** Iterations started so far by loop key (for result() of a loop). */
-  readonly loopIterations = new Map<string, number>();
-  readonly inFlight = new Map<string, InFlight>();
-  /** A step waiting for a wait to end, by stepKey. */
-  readonly waiters = new Map<string, (resolution: Resolution) => void>();
-  /** Wait ends that arrived before their step asked (during a replay). */
-  readonly resolutions = new Map<string, Resolution>();
+  private replayed: Map<string, ReplayStep> | undefined;
+  private iterationsDoneMap: Map<string, Map<number, IterationDone>> | undefined;
+  private loopIterationsMap: Map<string, number> | undefined;
+  private waitersMap: Map<string, (resolution: Resolution) => void> | undefined;
+  private resolutionsMap: Map<string, Resolution> | undefined;
+  private inFlightMap: Map<string, InFlight> | undefined;
   seq = 0;
   stepCount = 0;
   /** Journal status while not finished. */
@@ -215,10 +279,12 @@ export class RunExecution {
   /** Leaves executing (connector calls, waits), and among them those blocked on a wait. */
   activeLeaves = 0;
   waitingLeaves = 0;
-  private readonly triggerRecord: JsonObject;
-  private readonly workflowRecord: JsonObject;
-  private readonly now: () => number;
-  private readonly random: () => number;
+  /** trigger() and workflow(): made when an expression first asks. */
+  private triggerRecordCache: JsonObject | undefined;
+  private workflowRecordCache: JsonObject | undefined;
+  /** The engine's clock and random source, for utcNow(), rand() and guid(). */
+  readonly now: () => number;
+  readonly random: () => number;
 
   constructor(init: RunInit) {
     this.id = init.id;
@@ -231,26 +297,101 @@ export class RunExecution {
     this.startedAt = init.startedAt;
     this.now = init.now;
     this.random = init.random;
-    const started = iso(init.startedAt);
-    this.triggerRecord = {
-      name: init.triggerName,
-      outputs: init.triggerOutputs,
+  }
+
+  /** trigger(): the trigger's run record. */
+  triggerRecord(): JsonObject {
+    if (this.triggerRecordCache) return this.triggerRecordCache;
+    const started = iso(this.startedAt);
+    this.triggerRecordCache = {
+      name: this.triggerName,
+      outputs: this.triggerOutputs,
       startTime: started,
       endTime: started,
       scheduledTime: started,
       status: "Succeeded",
     };
-    this.workflowRecord = {
-      id: init.flow.id,
-      name: init.flow.id,
+    return this.triggerRecordCache;
+  }
+
+  /** workflow(): the flow and this run. */
+  workflowRecord(): JsonObject {
+    this.workflowRecordCache ??= {
+      id: this.flow.id,
+      name: this.flow.id,
       type: "Microsoft.Flow/flows",
-      run: { id: init.id, name: init.id, type: "Microsoft.Flow/flows/runs" },
-      tags: { flowDisplayName: init.flow.name, environmentName: "flowsmith-sandbox" },
+      run: { id: this.id, name: this.id, type: "Microsoft.Flow/flows/runs" },
+      tags: { flowDisplayName: this.flow.name, environmentName: "flowsmith-sandbox" },
     };
+    return this.workflowRecordCache;
   }
 
   get stopped(): boolean {
     return this.ended || this.halted;
+  }
+
+  /** Finished steps by stepKey. */
+  get results(): Map<string, StepResult> {
+    this.resultsMap ??= new Map();
+    return this.resultsMap;
+  }
+
+  /** By lower-cased name. */
+  get variables(): Map<string, Variable> {
+    this.variablesMap ??= new Map();
+    return this.variablesMap;
+  }
+
+  /** Variables changed since the last commit (lower-cased names). */
+  get dirtyVariables(): Set<string> {
+    this.dirtyVariablesSet ??= new Set();
+    return this.dirtyVariablesSet;
+  }
+
+  /** Steps started and not finished, by stepKey. */
+  get inFlight(): Map<string, InFlight> {
+    this.inFlightMap ??= new Map();
+    return this.inFlightMap;
+  }
+
+  /** The journal as loaded after a restart: the last attempt of each step (by stepKey). */
+  get replay(): ReadonlyMap<string, ReplayStep> {
+    return this.replayed ?? NO_REPLAY;
+  }
+
+  setReplay(key: string, step: ReplayStep): void {
+    this.replayed ??= new Map();
+    this.replayed.set(key, step);
+  }
+
+  /** Finished iterations by loop key. */
+  get iterationsDone(): Map<string, Map<number, IterationDone>> {
+    this.iterationsDoneMap ??= new Map();
+    return this.iterationsDoneMap;
+  }
+
+  /** Iterations started so far by loop key (for result() of a loop). */
+  get loopIterations(): Map<string, number> {
+    this.loopIterationsMap ??= new Map();
+    return this.loopIterationsMap;
+  }
+
+  /** A step waiting for a wait to end, by stepKey. */
+  get waiters(): Map<string, (resolution: Resolution) => void> {
+    this.waitersMap ??= new Map();
+    return this.waitersMap;
+  }
+
+  /** Wait ends that arrived before their step asked (during a replay). */
+  get resolutions(): Map<string, Resolution> {
+    this.resolutionsMap ??= new Map();
+    return this.resolutionsMap;
+  }
+
+  /** The run ended: no step waits any more. */
+  clearWaiters(): void {
+    this.waitersMap?.clear();
+    this.resolutionsMap?.clear();
   }
 
   nextSeq(): number {
@@ -260,7 +401,10 @@ export class RunExecution {
 
   setResult(result: StepResult): void {
     this.results.set(stepKey(result.iteration, result.action), result);
-    this.lastByName.set(result.action, result);
+    if (result.iteration !== "") {
+      this.lastInLoop ??= new Map();
+      this.lastInLoop.set(result.action, result);
+    }
   }
 
   /** From now on the variable is journaled sealed (a step with secured inputs set it). */
@@ -275,30 +419,16 @@ export class RunExecution {
 
   /** The expression context of a frame (one per frame, made on first use). */
   contextFor(frame: Frame): EvaluationContext {
-    if (frame.context) return frame.context;
-    const context: EvaluationContext = {
-      trigger: () => this.triggerRecord,
-      actionResult: (name) => this.actionRecord(name, frame),
-      variable: (name) => this.variable(name)?.value,
-      item: () => frame.item,
-      items: (loop) => frame.loops.get(loop)?.item,
-      iterationIndexes: (loop) => frame.loops.get(loop)?.index,
-      result: (scope) => this.scopeResults(scope, frame),
-      parameters: (name) => this.parameter(name),
-      workflow: () => this.workflowRecord,
-      now: () => this.now(),
-      random: () => this.random(),
-    };
-    frame.context = context;
-    return context;
+    frame.context ??= new FrameContext(this, frame);
+    return frame.context;
   }
 
   /** The context of a frame with item() bound to one element (Select, Query, Table columns). */
   itemContext(frame: Frame, item: JsonValue): EvaluationContext {
-    return { ...this.contextFor(frame), item: () => item };
+    return new FrameContext(this, frame, { item });
   }
 
-  private parameter(name: string): JsonValue | undefined {
+  parameter(name: string): JsonValue | undefined {
     const declared = this.definition.parameters?.[name];
     if (declared) return declared.defaultValue ?? null;
     return name === "$connections" || name === "$authentication" ? {} : undefined;
@@ -320,7 +450,8 @@ export class RunExecution {
     const info = this.index.resolve(name);
     if (!info) return undefined;
     const iteration = this.iterationOf(info.loops, frame);
-    if (iteration === undefined) return this.lastByName.get(info.name);
+    // Undefined: the action is in a loop this frame is not in (only those are in lastInLoop).
+    if (iteration === undefined) return this.lastInLoop?.get(info.name);
     return this.results.get(stepKey(iteration, info.name));
   }
 

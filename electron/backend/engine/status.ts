@@ -90,17 +90,15 @@ export function deriveScopeStatus(
   shape: ScopeShape,
   statusOf: (name: string) => FinalStatus | undefined,
 ): "Succeeded" | "Failed" {
-  const memo = new Map<string, boolean>();
+  // Only skips walk upstream, and only they need remembering (made at the first one).
+  let memo: Map<string, boolean> | undefined;
   const failed = (name: string, depth: number): boolean => {
-    const known = memo.get(name);
-    if (known !== undefined) return known;
     const status = statusOf(name);
-    let out: boolean;
-    if (status === "Skipped") {
-      out = depth < 10_000 && (shape.predecessors.get(name) ?? []).some((p) => failed(p.name, depth + 1));
-    } else {
-      out = status === "Failed" || status === "TimedOut" || status === "Cancelled";
-    }
+    if (status !== "Skipped") return status === "Failed" || status === "TimedOut" || status === "Cancelled";
+    const known = memo?.get(name);
+    if (known !== undefined) return known;
+    const out = depth < 10_000 && (shape.predecessors.get(name) ?? []).some((p) => failed(p.name, depth + 1));
+    memo ??= new Map();
     memo.set(name, out);
     return out;
   };

@@ -108,8 +108,8 @@ export const mathFunctions: FunctionDefinition[] = [
       const min = integerArg(args, 0, call, "integers");
       const max = integerArg(args, 1, call, "integers");
       if (min >= max) throw fail(call, `minValue (${min}) must be less than maxValue (${max})`);
-      const random = call.context.random ?? Math.random;
-      return Math.min(max - 1, min + Math.floor(random() * (max - min)));
+      const r = call.context.random ? call.context.random() : Math.random();
+      return Math.min(max - 1, min + Math.floor(r * (max - min)));
     },
   ),
 ];

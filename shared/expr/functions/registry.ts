@@ -27,10 +27,13 @@ const ALL: FunctionDefinition[] = [
 ];
 
 const BY_NAME = new Map<string, FunctionDefinition>();
+/** By the name as the reference spells it (how expressions nearly always write it): no lower-casing per call. */
+const BY_EXACT_NAME = new Map<string, FunctionDefinition>();
 for (const definition of ALL) {
   const key = definition.name.toLowerCase();
   if (BY_NAME.has(key)) throw new Error(`function defined twice: ${definition.name}`);
   BY_NAME.set(key, definition);
+  BY_EXACT_NAME.set(definition.name, definition);
 }
 
 /**
@@ -42,7 +45,7 @@ export const UNSUPPORTED_FUNCTIONS: ReadonlyMap<string, string> = new Map<string
 
 /** The definition of a function, by name in any letter case. */
 export function lookupFunction(name: string): FunctionDefinition | undefined {
-  return BY_NAME.get(name.toLowerCase());
+  return BY_EXACT_NAME.get(name) ?? BY_NAME.get(name.toLowerCase());
 }
 
 function info(definition: FunctionDefinition): FunctionInfo {

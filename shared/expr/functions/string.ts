@@ -10,7 +10,9 @@ function lower(text: string): string {
 }
 
 function randomHex(call: CallInfo, count: number): string {
-  const random = call.context.random ?? Math.random;
+  // Called on the context: its functions may be methods.
+  const context = call.context;
+  const random = () => (context.random ? context.random() : Math.random());
   let out = "";
   for (let i = 0; i < count; i++) out += Math.floor(random() * 16).toString(16);
   return out;

@@ -17,6 +17,7 @@ import { parseDurationMs } from "../durations";
 import { StepError } from "../errors";
 import { UNTIL_DEFAULT_COUNT, UNTIL_DEFAULT_TIMEOUT } from "../limits";
 import { childFrame, loopKey } from "../run-state";
+import { constantValue } from "../static-values";
 import type { FinalStatus } from "../status";
 import type { ErrorInfo } from "../types";
 import { typeOfValue } from "../variable-types";
@@ -43,20 +44,27 @@ function endContainer(sc: StepContext, status: "Succeeded" | "Failed", outputs?:
   });
 }
 
+// An If's state, inputs and outputs take two values each: made (and their JSON text) once.
+const IF_STATE = {
+  yes: constantValue({ branch: "yes", expression: true }),
+  no: constantValue({ branch: "no", expression: false }),
+};
+const IF_EXPRESSION = { yes: constantValue({ expression: true }), no: constantValue({ expression: false }) };
+
 export async function runIf(sc: StepContext): Promise<FinalStatus> {
   const action = sc.action as WdlIfAction;
   const yes = action.actions ?? {};
   const no = action.else?.actions ?? {};
-  let state = resumedState(sc);
+  let state: Readonly<JsonObject> | undefined = resumedState(sc);
   if (!state) {
     const result = evaluateCondition(action.expression ?? false, sc.run.contextFor(sc.frame));
-    state = { branch: result ? "yes" : "no", expression: result };
-    sc.core.beginStep(sc, { leaf: false, state, inputs: { expression: result } });
+    state = result ? IF_STATE.yes : IF_STATE.no;
+    sc.core.beginStep(sc, { leaf: false, state, inputs: result ? IF_EXPRESSION.yes : IF_EXPRESSION.no });
     sc.skipBranch(result ? no : yes);
   }
   const taken = state.branch === "yes";
   const status = await sc.runScope(taken ? yes : no, sc.frame);
-  return endContainer(sc, status, { expression: taken });
+  return endContainer(sc, status, taken ? IF_EXPRESSION.yes : IF_EXPRESSION.no);
 }
 
 /** Switch cases compare as Logic Apps does: strings exactly (case-sensitive), numbers by value. */

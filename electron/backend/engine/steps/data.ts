@@ -12,6 +12,7 @@ import { isJsonObject, type JsonObject, type JsonValue } from "../../../../share
 import type { StepContext } from "../core";
 import { StepError } from "../errors";
 import { schemaProblems } from "../schema-check";
+import { evaluateDefinitionValue } from "../static-values";
 import type { FinalStatus } from "../status";
 import { cellText, csvTable, htmlTable } from "../table-format";
 import { typeOfValue } from "../variable-types";
@@ -37,7 +38,7 @@ function arrayFrom(sc: StepContext, raw: JsonObject): JsonValue[] {
 }
 
 export function runCompose(sc: StepContext): FinalStatus {
-  const value = evaluateValue(inputsOf(sc) ?? null, sc.run.contextFor(sc.frame));
+  const value = evaluateDefinitionValue(inputsOf(sc) ?? null, sc.run.contextFor(sc.frame));
   return sc.core.completeStep(sc, { status: "Succeeded", inputs: value, outputs: value });
 }
 

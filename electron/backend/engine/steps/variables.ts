@@ -1,12 +1,12 @@
 // Variables: Initialize, Set, Increment, Decrement, AppendToString, AppendToArray. The new value is
 // journaled in the same commit as the step that changed it. Set inside a concurrent Foreach races,
 // as it does in Power Automate.
-import { evaluateValue } from "../../../../shared/expr";
 import { isJsonObject, type JsonObject, type JsonValue } from "../../../../shared/json";
 import type { StepContext } from "../core";
 import { StepError } from "../errors";
 import { describeSize } from "../limits";
 import type { Variable } from "../run-state";
+import { evaluateDefinitionValue } from "../static-values";
 import type { FinalStatus } from "../status";
 import { cellText } from "../table-format";
 import { defaultValue, typeOfValue, valueFits, variableType } from "../variable-types";
@@ -23,7 +23,7 @@ const typeName = (t: string): string => t.charAt(0).toUpperCase() + t.slice(1);
 
 export function runVariableAction(sc: StepContext, type: VariableActionType): FinalStatus {
   const raw = (sc.action as { inputs?: JsonValue }).inputs;
-  const inputs = evaluateValue(raw ?? {}, sc.run.contextFor(sc.frame));
+  const inputs = raw === undefined ? {} : evaluateDefinitionValue(raw, sc.run.contextFor(sc.frame));
   if (!isJsonObject(inputs))
     throw new StepError("InvalidInput", `The inputs of step '${sc.name}' must be an object.`);
   if (type === "InitializeVariable") return initialize(sc, inputs);
