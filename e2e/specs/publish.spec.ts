@@ -179,6 +179,30 @@ test.describe("publishing", () => {
     await expect(rows.filter({ hasText: "Tick one" })).toContainText("Disabled");
   });
 
+  test("a schedule says ahead what happens to runs missed while Flowsmith is closed, and keeps the choice", async ({
+    app,
+  }) => {
+    const page = app.page;
+    const flowId = await createFlow(
+      page,
+      "Weekly overdue reminder",
+      "scheduled",
+      flowDefinition(
+        { Recurrence: { type: "Recurrence", recurrence: { frequency: "Week", interval: 1 } } },
+        { Say: { type: "Compose", inputs: "overdue", runAfter: {} } },
+      ),
+    );
+    await callApi(page, "publish.publish", { flowId });
+    await goToWorkflows(page);
+    const row = page.getByTestId("workflow-row").filter({ hasText: "Weekly overdue reminder" });
+    const policy = row.getByLabel("If Flowsmith is closed at run time:");
+    await expect(policy).toHaveValue("run-once");
+    await policy.selectOption("skip");
+    await expect(page.getByTestId("toast").filter({ hasText: "skips what it missed" })).toBeVisible();
+    await page.reload();
+    await expect(row.getByLabel("If Flowsmith is closed at run time:")).toHaveValue("skip");
+  });
+
   test("the workflow list sorts by a column's header and opens sorted the same way", async ({ app }) => {
     const page = app.page;
     for (const name of ["Zulu report", "Alpha report"]) {

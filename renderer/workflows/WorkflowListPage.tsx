@@ -4,6 +4,7 @@ import { Link, useLocation, useSearch } from "wouter";
 import {
   ApiError,
   type FlowKind,
+  type MissedPolicy,
   WORKFLOW_SORT_KEYS,
   type WorkflowEntry,
   type WorkflowStatus,
@@ -340,26 +341,33 @@ export function WorkflowListPage() {
                   </td>
                   <td className="muted">
                     {entry.triggerSummary}
-                    {entry.missed && entry.missed.count > 0 && (
+                    {entry.missed && (
+                      // Chosen ahead for every schedule: what happens to occurrences that fall while
+                      // Flowsmith is closed; with the count when some were missed at the last start.
                       <div className="missed" data-testid="missed">
-                        {t("workflows.missed", { count: entry.missed.count })}
-                        <select
-                          className="input input-small"
-                          aria-label={t("workflows.missedPolicy")}
-                          value={entry.missed.policy}
-                          onChange={async (e) => {
-                            await api
-                              .call("workflows.setMissedPolicy", {
-                                flowId: entry.id,
-                                policy: e.target.value as "run-once" | "skip",
-                              })
-                              .catch((c: unknown) => toast.error(describeError(c)));
-                            void load();
-                          }}
-                        >
-                          <option value="run-once">{t("workflows.missed.run-once")}</option>
-                          <option value="skip">{t("workflows.missed.skip")}</option>
-                        </select>
+                        {entry.missed.count > 0 && (
+                          <span>{t("workflows.missed", { count: entry.missed.count })}</span>
+                        )}
+                        <label className="missed-policy">
+                          <span>{t("workflows.missedPolicy")}</span>
+                          <select
+                            className="input input-small"
+                            value={entry.missed.policy}
+                            onChange={async (e) => {
+                              const policy = e.target.value as MissedPolicy;
+                              try {
+                                await api.call("workflows.setMissedPolicy", { flowId: entry.id, policy });
+                                toast.success(t(`workflows.missedSet.${policy}`, { name: entry.name }));
+                              } catch (cause) {
+                                toast.error(describeError(cause));
+                              }
+                              void load();
+                            }}
+                          >
+                            <option value="run-once">{t("workflows.missed.run-once")}</option>
+                            <option value="skip">{t("workflows.missed.skip")}</option>
+                          </select>
+                        </label>
                       </div>
                     )}
                   </td>

@@ -47,7 +47,10 @@ export const workflowsMessages = {
     one: "Missed {count} time while Flowsmith was closed",
     other: "Missed {count} times while Flowsmith was closed",
   },
-  "workflows.missedPolicy": "When occurrences are missed",
+  "workflows.missedPolicy": "If Flowsmith is closed at run time:",
+  "workflows.missedSet.run-once":
+    "When Flowsmith was closed at run time, “{name}” runs once as it starts again.",
+  "workflows.missedSet.skip": "When Flowsmith was closed at run time, “{name}” skips what it missed.",
   "workflows.startProblems": {
     one: "Its trigger fired but it did not start, {when}",
     other: "Its trigger fired {count} times without starting, last {when}",
@@ -62,8 +65,8 @@ export const workflowsMessages = {
   "workflows.runIntroAs":
     "“{name}” runs now, on its published version, as {person}: what it sends comes from them, and “me” in its steps means them.",
   "workflows.dismissProblemsOf": "Dismiss the start problems of “{name}”",
-  "workflows.missed.run-once": "Run once",
-  "workflows.missed.skip": "Skip them",
+  "workflows.missed.run-once": "Run once on start",
+  "workflows.missed.skip": "Skip missed runs",
   "workflows.count": { one: "{count} workflow", other: "{count} workflows" },
   "workflows.publishedBy": "{who}, {when}",
   "workflows.selection": "Selected workflows",

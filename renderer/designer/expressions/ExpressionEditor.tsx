@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { arityText } from "../../../shared/expr";
 import { t } from "../../i18n";
 import {
@@ -25,6 +25,7 @@ export function ExpressionEditor({
   const [caret, setCaret] = useState(initial.length);
   const [active, setActive] = useState(0);
   const area = useRef<HTMLTextAreaElement>(null);
+  const caretAfterRender = useRef<number | null>(null);
   // Opening the tab is asking to write: the box takes the focus.
   useEffect(() => {
     area.current?.focus();
@@ -41,11 +42,17 @@ export function ExpressionEditor({
     setText(next);
     setCaret(at);
     setActive(0);
-    requestAnimationFrame(() => {
-      area.current?.focus();
-      area.current?.setSelectionRange(at, at);
-    });
+    caretAfterRender.current = at;
   };
+  // The caret goes inside the parentheses as the completed text is drawn, before the next key is
+  // handled: set a frame later, it pulled back characters typed quickly after Tab.
+  useLayoutEffect(() => {
+    const at = caretAfterRender.current;
+    if (at === null) return;
+    caretAfterRender.current = null;
+    area.current?.focus();
+    area.current?.setSelectionRange(at, at);
+  });
 
   return (
     <div className="expression-editor">
