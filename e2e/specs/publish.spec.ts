@@ -397,9 +397,22 @@ test.describe("publishing", () => {
       .getByRole("link", { name: "Settings" })
       .click();
     await page.getByLabel("Your role").selectOption("admin");
+    await expect(page.getByRole("button", { name: "Save the policy" })).toBeDisabled();
     await page.getByLabel("Office 365 Outlook classification").selectOption("blocked");
+    await expect(page.getByTestId("policy-unsaved")).toBeVisible();
+    // Going elsewhere and back keeps what was changed, still to be saved.
+    await page
+      .getByRole("navigation", { name: "Main navigation" })
+      .getByRole("link", { name: "Runs" })
+      .click();
+    await page
+      .getByRole("navigation", { name: "Main navigation" })
+      .getByRole("link", { name: "Settings" })
+      .click();
+    await expect(page.getByLabel("Office 365 Outlook classification")).toHaveValue("blocked");
     await page.getByRole("button", { name: "Save the policy" }).click();
     await expect(page.getByTestId("toast").filter({ hasText: "The policy is saved." })).toBeVisible();
+    await expect(page.getByTestId("policy-unsaved")).toBeHidden();
 
     const designer = new DesignerPage(page);
     await designer.open(flowId);
@@ -804,6 +817,7 @@ test.describe("publishing", () => {
     const first = dialog.getByTestId("version").filter({ hasText: "first version" });
     await first.getByRole("button", { name: "Open read-only" }).click();
     await expect(page.getByTestId("read-only-version")).toContainText("Version 1");
+    await expect(page.getByTestId("version-runs")).toHaveCount(0);
     await designer.card("Compose").click();
     await expect(designer.field("Inputs")).toHaveText("first value");
     // A published version cannot be edited: the canvas offers no "+" to insert a step.
@@ -894,6 +908,7 @@ test.describe("publishing", () => {
       .getByRole("button", { name: "Open read-only" })
       .click();
     await expect(page.getByTestId("read-only-version")).toContainText("Version 2");
+    await expect(page.getByTestId("version-runs")).toHaveText("Runs now");
     await page.getByRole("button", { name: "Changes" }).click();
     const panel = page.getByTestId("changes-panel");
     await expect(panel).toContainText("What version 2 changed from version 1.");

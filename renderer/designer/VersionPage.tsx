@@ -1,12 +1,13 @@
 import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
-import { ArrowLeft, FlaskConical, GitCompare, History } from "lucide-react";
+import { ArrowLeft, FlaskConical, GitCompare, History, RotateCcw } from "lucide-react";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { Link, useSearch } from "wouter";
+import { Link, useLocation, useSearch } from "wouter";
 import type { VersionDetail } from "../../shared/api";
 import { api } from "../api/client";
 import { useDocumentTitle } from "../app/document-title";
 import { t } from "../i18n";
 import { resolveTheme, useSettings } from "../settings/settings-store";
+import { ConfirmDialog } from "../ui/ConfirmDialog";
 import { describeError } from "../ui/errors";
 import { VersionsDialog } from "../workflows/VersionsDialog";
 import { FlowCanvas } from "./canvas/FlowCanvas";
@@ -29,6 +30,8 @@ export function VersionPage({ id, version }: { id: string; version: number }) {
   const [detail, setDetail] = useState<VersionDetail>();
   const [error, setError] = useState<string>();
   const [history, setHistory] = useState(false);
+  const [restoring, setRestoring] = useState(false);
+  const [, navigate] = useLocation();
   const [testOpen, setTestOpen] = useState(false);
   // "?changes=previous" or "?changes=draft" (the Versions dialog's Changes) opens the panel at once.
   const asked = new URLSearchParams(useSearch()).get("changes");
@@ -90,6 +93,11 @@ export function VersionPage({ id, version }: { id: string; version: number }) {
             <span className="tag" data-testid="read-only-version">
               {t("versions.readOnly", { version })}
             </span>
+            {detail.current && (
+              <span className="tag" data-testid="version-runs">
+                {t(detail.status === "enabled" ? "versions.current" : "versions.currentOff")}
+              </span>
+            )}
             <span className="muted">{detail.note}</span>
             <div className="designer-actions">
               <button
@@ -103,6 +111,9 @@ export function VersionPage({ id, version }: { id: string; version: number }) {
               <button type="button" className="button" onClick={() => setHistory(true)}>
                 <History size={16} aria-hidden="true" /> {t("publish.versions")}
               </button>
+              <button type="button" className="button" onClick={() => setRestoring(true)}>
+                <RotateCcw size={16} aria-hidden="true" /> {t("versions.restore")}
+              </button>
               <button type="button" className="button primary" onClick={() => setTestOpen(true)}>
                 <FlaskConical size={16} aria-hidden="true" /> {t("test.version")}
               </button>
@@ -112,6 +123,19 @@ export function VersionPage({ id, version }: { id: string; version: number }) {
           <VersionBody test={test} flowId={id} version={version} compare={compare} onCompare={setCompare} />
         </div>
         {history && <VersionsDialog flowId={id} name={detail.name} onClose={() => setHistory(false)} />}
+        {restoring && (
+          // Done by the designer, where one Undo brings back the draft it replaces.
+          <ConfirmDialog
+            title={t("versions.restoreTitle", { version })}
+            body={t("versions.restoreBody", { version })}
+            confirmLabel={t("versions.restore")}
+            onClose={() => setRestoring(false)}
+            onConfirm={async () => {
+              setRestoring(false);
+              navigate(`/flows/${id}?restore=${version}`);
+            }}
+          />
+        )}
         {testOpen && (
           <TestDialog
             source={test.source}

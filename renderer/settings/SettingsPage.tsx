@@ -14,13 +14,22 @@ import { useSettings } from "./settings-store";
 const CLASSES = ["business", "non-business", "blocked"] as const;
 
 /** Appearance, Automate's privacy statement, the role, and (for administrators) the Automate policy. */
+/** The administration form's unsaved changes, kept while the person visits other pages. */
+let keptAdmin: { automateEnabled: boolean; policy: ConnectorPolicySetting } | undefined;
+
 export function SettingsPage() {
   const [, navigate] = useLocation();
   useDocumentTitle(t("nav.settings"));
   const { settings, update, load } = useSettings();
   const [info, setInfo] = useState<AppInfo>();
-  const [policy, setPolicy] = useState<ConnectorPolicySetting>(settings.connectorPolicy);
-  const [automateEnabled, setAutomateEnabled] = useState(settings.automateEnabled);
+  // The administration form as left unsaved on another visit comes back (nothing typed is lost by
+  // going to another page); else it starts from the saved policy.
+  const [policy, setPolicy] = useState<ConnectorPolicySetting>(
+    () => keptAdmin?.policy ?? settings.connectorPolicy,
+  );
+  const [automateEnabled, setAutomateEnabled] = useState(
+    () => keptAdmin?.automateEnabled ?? settings.automateEnabled,
+  );
   const [saving, setSaving] = useState(false);
   useEffect(() => {
     api.call("app.info", {}).then(setInfo, () => {});
@@ -38,11 +47,24 @@ export function SettingsPage() {
   const savedPolicy = JSON.stringify(settings.connectorPolicy);
   // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the saved policy's content
   useEffect(() => {
+    if (keptAdmin) return;
     setPolicy(settings.connectorPolicy);
   }, [savedPolicy]);
   useEffect(() => {
+    if (keptAdmin) return;
     setAutomateEnabled(settings.automateEnabled);
   }, [settings.automateEnabled]);
+  const policyChanged =
+    automateEnabled !== settings.automateEnabled || JSON.stringify(policy) !== savedPolicy;
+  // Kept while the person is elsewhere; forgotten once saved or discarded.
+  useEffect(() => {
+    keptAdmin = policyChanged ? { automateEnabled, policy } : undefined;
+  }, [policyChanged, automateEnabled, policy]);
+  const discardPolicy = () => {
+    keptAdmin = undefined;
+    setPolicy(settings.connectorPolicy);
+    setAutomateEnabled(settings.automateEnabled);
+  };
   const connectors = CONNECTORS.filter((c) => !c.builtIn);
 
   // Flows the policy would suspend, shown before it is saved.
@@ -67,6 +89,7 @@ export function SettingsPage() {
     setSaving(true);
     try {
       const result = await api.call("admin.setPolicy", { automateEnabled, connectorPolicy: policy });
+      keptAdmin = undefined;
       await load();
       toast.success(t("settings.saved"));
       if (result.suspended.length > 0)
@@ -166,6 +189,7 @@ export function SettingsPage() {
               />{" "}
               {t("settings.automateEnabled")}
             </label>
+            {!automateEnabled && <p className="field-help">{t("settings.automateOffHelp")}</p>}
             <div className="field">
               <span className="field-label">{t("settings.connectors")}</span>
               <p className="field-help">{t("settings.connectorsHelp")}</p>
@@ -201,15 +225,25 @@ export function SettingsPage() {
                 </tbody>
               </table>
             </div>
-            <div>
+            <div className="policy-actions">
               <button
                 type="button"
                 className="button primary"
-                disabled={saving}
+                disabled={saving || !policyChanged}
                 onClick={() => void askThenSave()}
               >
                 {t("settings.savePolicy")}
               </button>
+              {policyChanged && (
+                <>
+                  <button type="button" className="button" disabled={saving} onClick={discardPolicy}>
+                    {t("settings.discardPolicy")}
+                  </button>
+                  <span className="muted" role="status" data-testid="policy-unsaved">
+                    {t("settings.policyUnsaved")}
+                  </span>
+                </>
+              )}
             </div>
           </div>
         )}

@@ -223,7 +223,11 @@ export const workflowsMessages = {
   "settings.role.admin": "Administrator",
   "settings.admin": "Administration",
   "settings.adminOnly": "Only an administrator can see and change the Automate policy.",
-  "settings.automateEnabled": "Automate is on for everyone",
+  "settings.automateEnabled": "Allow Automate for everyone",
+  "settings.automateOffHelp":
+    "Once saved: the Automate menu of every Business Central page offers no flows, to anyone. Published flows still run on their triggers and from the workflow list.",
+  "settings.discardPolicy": "Discard changes",
+  "settings.policyUnsaved": "Changes not saved yet: they apply once the policy is saved.",
   "settings.connectors": "Connector classification",
   "settings.connectorsHelp":
     "A flow may not use a blocked connector, nor mix business and non-business connectors. Unlisted connectors are non-business.",
