@@ -257,7 +257,9 @@ export function TestDialog({
         <FormActions
           error={(formShown && form.summary) || error}
           submitLabel={t("test.run")}
-          busy={busy}
+          // While the picked record's trigger data is read, Run test waits for it (a click then
+          // was refused with "still being read", a message that stayed once it was read).
+          busy={busy || (mode === "record" && picked !== undefined && "loading" in picked)}
           onCancel={onClose}
         />
       </form>
