@@ -2,13 +2,14 @@
 // Automate cancels the approval of a cancelled run. The engine and the sandbox together, for real.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Backend } from "./app";
-import { testBackend } from "./test-support";
-
-const ALICIA = "alicia.thornton@cronus-demo.example";
-const host = (apiId: string, operationId: string) => ({
-  host: { apiId: `/providers/Microsoft.PowerApps/apis/${apiId}`, connectionName: apiId, operationId },
-});
-const button = { manual: { type: "Request", kind: "Button", inputs: { schema: { type: "object" } } } };
+import {
+  ALICIA,
+  askAlicia,
+  connectorHost,
+  postCardAndWait,
+  startDraftRun,
+  testBackend,
+} from "./test-support";
 
 let backend: Backend;
 beforeEach(() => {
@@ -16,38 +17,9 @@ beforeEach(() => {
 });
 afterEach(() => backend.close());
 
-async function startDraftRun(actions: Record<string, unknown>): Promise<string> {
-  const flow = backend.flows.create({
-    name: "Ask and wait",
-    kind: "instant",
-    definition: { triggers: button, actions } as never,
-  });
-  const started = await backend.dispatch("runs.start", {
-    flowId: flow.id,
-    source: { draft: true },
-    triggerOutputs: { body: {} },
-  });
-  if (!started.ok) throw new Error(started.error.message);
-  await backend.engine.idle();
-  return (started.value as { runId: string }).runId;
-}
-
-const askAlicia = (title: string) => ({
-  type: "OpenApiConnectionWebhook",
-  inputs: {
-    ...host("shared_approvals", "StartAndWaitForAnApproval"),
-    parameters: {
-      approvalType: "Basic",
-      "WebhookApprovalCreationInput/title": title,
-      "WebhookApprovalCreationInput/assignedTo": ALICIA,
-    },
-  },
-  runAfter: {},
-});
-
 describe("cancelling a run that waits", () => {
   it("cancels the approval it requested: it leaves the approver's inbox and shows Canceled", async () => {
-    const runId = await startDraftRun({ Ask: askAlicia("Approve PI-1001") });
+    const runId = await startDraftRun(backend, { Ask: askAlicia("Approve PI-1001") });
     const inbox = () => backend.sandbox.listApprovals({ assignedTo: ALICIA, status: "Pending" }).items;
     expect(inbox().map((a) => a.title)).toEqual(["Approve PI-1001"]);
 
@@ -63,11 +35,11 @@ describe("cancelling a run that waits", () => {
   });
 
   it("leaves a request alone that was created apart and is only waited for (Create, then Wait)", async () => {
-    const runId = await startDraftRun({
+    const runId = await startDraftRun(backend, {
       Create: {
         type: "OpenApiConnection",
         inputs: {
-          ...host("shared_approvals", "CreateAnApproval"),
+          ...connectorHost("shared_approvals", "CreateAnApproval"),
           parameters: {
             approvalType: "Basic",
             "ApprovalCreationInput/title": "Budget 2027",
@@ -79,7 +51,7 @@ describe("cancelling a run that waits", () => {
       Wait: {
         type: "OpenApiConnectionWebhook",
         inputs: {
-          ...host("shared_approvals", "WaitForAnApproval"),
+          ...connectorHost("shared_approvals", "WaitForAnApproval"),
           parameters: { approvalName: "@body('Create')?['name']" },
         },
         runAfter: { Create: ["Succeeded"] },
@@ -93,26 +65,8 @@ describe("cancelling a run that waits", () => {
   });
 
   it("stops a card from waiting for an answer", async () => {
-    const runId = await startDraftRun({
-      Card: {
-        type: "OpenApiConnectionWebhook",
-        inputs: {
-          ...host("shared_teams", "PostCardAndWaitForResponse"),
-          parameters: {
-            poster: "Flow bot",
-            location: "Channel",
-            "body/body/recipient/groupId": "Finance",
-            "body/body/recipient/channelId": "Approvals",
-            "body/body/messageBody": JSON.stringify({
-              type: "AdaptiveCard",
-              version: "1.4",
-              body: [{ type: "TextBlock", text: "Pay now?" }],
-              actions: [{ type: "Action.Submit", title: "Pay" }],
-            }),
-          },
-        },
-        runAfter: {},
-      },
+    const runId = await startDraftRun(backend, {
+      Card: postCardAndWait,
     });
     const card = () =>
       backend.db

@@ -2,13 +2,7 @@
 // says which ones first; runs waiting on a delay, or on a request the snapshot still has pending, wait on.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Backend } from "./app";
-import { testBackend } from "./test-support";
-
-const ALICIA = "alicia.thornton@cronus-demo.example";
-const host = (apiId: string, operationId: string) => ({
-  host: { apiId: `/providers/Microsoft.PowerApps/apis/${apiId}`, connectionName: apiId, operationId },
-});
-const button = { manual: { type: "Request", kind: "Button", inputs: { schema: { type: "object" } } } };
+import { ALICIA, askAlicia, postCardAndWait, startDraftRun, testBackend } from "./test-support";
 
 let backend: Backend;
 beforeEach(() => {
@@ -16,58 +10,8 @@ beforeEach(() => {
 });
 afterEach(() => backend.close());
 
-async function startDraftRun(name: string, actions: Record<string, unknown>): Promise<string> {
-  const flow = backend.flows.create({
-    name,
-    kind: "instant",
-    definition: { triggers: button, actions } as never,
-  });
-  const started = await backend.dispatch("runs.start", {
-    flowId: flow.id,
-    source: { draft: true },
-    triggerOutputs: { body: {} },
-  });
-  if (!started.ok) throw new Error(started.error.message);
-  await backend.engine.idle();
-  return (started.value as { runId: string }).runId;
-}
-
-const askAlicia = (title: string) => ({
-  Ask: {
-    type: "OpenApiConnectionWebhook",
-    inputs: {
-      ...host("shared_approvals", "StartAndWaitForAnApproval"),
-      parameters: {
-        approvalType: "Basic",
-        "WebhookApprovalCreationInput/title": title,
-        "WebhookApprovalCreationInput/assignedTo": ALICIA,
-      },
-    },
-    runAfter: {},
-  },
-});
-
-const postCard = {
-  Card: {
-    type: "OpenApiConnectionWebhook",
-    inputs: {
-      ...host("shared_teams", "PostCardAndWaitForResponse"),
-      parameters: {
-        poster: "Flow bot",
-        location: "Channel",
-        "body/body/recipient/groupId": "Finance",
-        "body/body/recipient/channelId": "Approvals",
-        "body/body/messageBody": JSON.stringify({
-          type: "AdaptiveCard",
-          version: "1.4",
-          body: [{ type: "TextBlock", text: "Pay now?" }],
-          actions: [{ type: "Action.Submit", title: "Pay" }],
-        }),
-      },
-    },
-    runAfter: {},
-  },
-};
+const askFor = (title: string) => ({ Ask: askAlicia(title) });
+const postCard = { Card: postCardAndWait };
 
 const pause = { Pause: { type: "Wait", inputs: { interval: { count: 1, unit: "Hour" } }, runAfter: {} } };
 
@@ -86,9 +30,9 @@ async function call<T>(method: Parameters<Backend["dispatch"]>[0], input: unknow
 
 describe("resetting the sandbox", () => {
   it("first lists the runs waiting on an approval or a card, not those waiting on a delay", async () => {
-    const approval = await startDraftRun("Invoice approval", askAlicia("Approve PI-1001"));
-    const card = await startDraftRun("Pay by card", postCard);
-    await startDraftRun("Wait an hour", pause);
+    const approval = await startDraftRun(backend, askFor("Approve PI-1001"), "Invoice approval");
+    const card = await startDraftRun(backend, postCard, "Pay by card");
+    await startDraftRun(backend, pause, "Wait an hour");
 
     const preview = await call<{ runs: { flowName: string }[] }>("sandbox.resetPreview", {});
     // Runs started in the same millisecond may come in either order.
@@ -102,9 +46,9 @@ describe("resetting the sandbox", () => {
   });
 
   it("cancels a run waiting on an approval, with the reason, and leaves a run waiting on a delay", async () => {
-    const approval = await startDraftRun("Invoice approval", askAlicia("Approve PI-1001"));
-    const card = await startDraftRun("Pay by card", postCard);
-    const delayed = await startDraftRun("Wait an hour", pause);
+    const approval = await startDraftRun(backend, askFor("Approve PI-1001"), "Invoice approval");
+    const card = await startDraftRun(backend, postCard, "Pay by card");
+    const delayed = await startDraftRun(backend, pause, "Wait an hour");
     const finished: unknown[] = [];
     backend.events.subscribe((message) => {
       if (message.event === "runs.finished") finished.push(message.payload);
@@ -138,7 +82,7 @@ describe("resetting the sandbox", () => {
   });
 
   it("cancels nothing when the restore fails", async () => {
-    const approval = await startDraftRun("Invoice approval", askAlicia("Approve PI-1001"));
+    const approval = await startDraftRun(backend, askFor("Approve PI-1001"), "Invoice approval");
     const failing = await backend.dispatch("sandbox.snapshots.restore", { name: "nowhere" });
     expect(failing).toMatchObject({ ok: false, error: { code: "not_found" } });
     expect(statusOf(approval)).toBe("Waiting");
@@ -148,10 +92,10 @@ describe("resetting the sandbox", () => {
 
 describe("restoring a snapshot", () => {
   it("keeps a run whose request is pending in the snapshot, and cancels one whose request is not in it", async () => {
-    const kept = await startDraftRun("Kept", askAlicia("Approve PI-1001"));
+    const kept = await startDraftRun(backend, askFor("Approve PI-1001"), "Kept");
     await call("sandbox.snapshots.save", { name: "with PI-1001" });
-    const lost = await startDraftRun("Lost", askAlicia("Approve PI-1002"));
-    const delayed = await startDraftRun("Wait an hour", pause);
+    const lost = await startDraftRun(backend, askFor("Approve PI-1002"), "Lost");
+    const delayed = await startDraftRun(backend, pause, "Wait an hour");
 
     expect(await call("sandbox.resetPreview", { snapshot: "with PI-1001" })).toEqual({
       runs: [{ runId: lost, flowId: expect.any(String), flowName: "Lost", waitsOn: "approval" }],

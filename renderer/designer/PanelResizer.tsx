@@ -1,5 +1,6 @@
 import type { KeyboardEvent, PointerEvent } from "react";
 import { t } from "../i18n";
+import { followPointer } from "../ui/follow-pointer";
 import { MIN_CANVAS, PANEL_LIMITS, type PanelSide, type usePanelWidths } from "./panel-widths";
 
 const STEP = 16;
@@ -32,20 +33,9 @@ export function PanelResizer({
     const body = bodyOf(event.currentTarget);
     if (!body) return;
     event.preventDefault();
-    const handle = event.currentTarget;
-    handle.setPointerCapture(event.pointerId);
-    handle.classList.add("dragging");
-    const move = (e: globalThis.PointerEvent) =>
-      onResize(side === "palette" ? e.clientX - body.left : body.right - e.clientX, roomIn(body));
-    const end = () => {
-      handle.classList.remove("dragging");
-      handle.removeEventListener("pointermove", move);
-      handle.removeEventListener("pointerup", end);
-      handle.removeEventListener("pointercancel", end);
-    };
-    handle.addEventListener("pointermove", move);
-    handle.addEventListener("pointerup", end);
-    handle.addEventListener("pointercancel", end);
+    followPointer(event, (e) =>
+      onResize(side === "palette" ? e.clientX - body.left : body.right - e.clientX, roomIn(body)),
+    );
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {

@@ -35,6 +35,7 @@ export const en = {
 
   "common.cancel": "Cancel",
   "common.requiredField": "Required",
+  "common.andMore": "and {count} more",
   "common.close": "Close",
   "common.clearSelection": "Clear the selection",
   "common.save": "Save",

@@ -1,5 +1,6 @@
 import { type KeyboardEvent, type PointerEvent, type RefObject, useLayoutEffect, useState } from "react";
 import { t } from "../i18n";
+import { followPointer } from "../ui/follow-pointer";
 import { clampRunPanelHeight, maxRunPanelHeight, RUN_PANEL_HEIGHT } from "./run-panel-size";
 
 const STEP = 16;
@@ -49,19 +50,7 @@ export function RunPanelResizer({
     event.preventDefault();
     // The panel sits at the bottom of its column: its bottom stays put while its top follows the pointer.
     const bottom = panel.getBoundingClientRect().bottom;
-    const handle = event.currentTarget;
-    handle.setPointerCapture(event.pointerId);
-    handle.classList.add("dragging");
-    const move = (e: globalThis.PointerEvent) => onResize(bottom - e.clientY, room);
-    const end = () => {
-      handle.classList.remove("dragging");
-      handle.removeEventListener("pointermove", move);
-      handle.removeEventListener("pointerup", end);
-      handle.removeEventListener("pointercancel", end);
-    };
-    handle.addEventListener("pointermove", move);
-    handle.addEventListener("pointerup", end);
-    handle.addEventListener("pointercancel", end);
+    followPointer(event, (e) => onResize(bottom - e.clientY, room));
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {

@@ -6,6 +6,7 @@ import { api } from "../api/client";
 import { useDocumentTitle } from "../app/document-title";
 import { type MessageKey, t } from "../i18n";
 import { ConfirmDialog } from "../ui/ConfirmDialog";
+import { ConfirmList } from "../ui/ConfirmList";
 import { describeError } from "../ui/errors";
 import { toast } from "../ui/toasts";
 import { RunHistorySettings } from "./RunHistorySettings";
@@ -253,13 +254,10 @@ export function SettingsPage() {
           title={t("settings.confirmSuspend.title", { count: toSuspend.length })}
           body={t("settings.confirmSuspend.body")}
           details={
-            <ul className="confirm-list" data-testid="flows-to-suspend">
-              {toSuspend.map((flow) => (
-                <li key={flow.id}>
-                  <strong>{flow.name}</strong> <span className="muted">{flow.reason}</span>
-                </li>
-              ))}
-            </ul>
+            <ConfirmList
+              testId="flows-to-suspend"
+              items={toSuspend.map((flow) => ({ id: flow.id, name: flow.name, detail: flow.reason }))}
+            />
           }
           confirmLabel={t("settings.confirmSuspend.confirm")}
           danger

@@ -18,6 +18,7 @@ import { KindIcon, kindLabel } from "../flows/kinds";
 import { formatDateTime, formatRelative, type MessageKey, t } from "../i18n";
 import { StatusBadge } from "../runs/format";
 import { ConfirmDialog } from "../ui/ConfirmDialog";
+import { ConfirmList } from "../ui/ConfirmList";
 import { EmptyState } from "../ui/EmptyState";
 import { describeError } from "../ui/errors";
 import { ListBody } from "../ui/ListBody";
@@ -481,17 +482,15 @@ export function WorkflowListPage() {
           title={t("workflows.disableChosen.title", { count: enabledChosen.length })}
           body={t("workflows.disableChosen.body")}
           details={
-            <ul className="confirm-list" data-testid="workflows-to-disable">
-              {enabledChosen.slice(0, LISTED).map((entry) => (
-                <li key={entry.id}>
-                  <strong>{entry.name}</strong>
-                  {entry.builtIn && <span className="muted"> · {t("workflows.builtIn")}</span>}
-                </li>
-              ))}
-              {enabledChosen.length > LISTED && (
-                <li className="muted">{t("workflows.andMore", { count: enabledChosen.length - LISTED })}</li>
-              )}
-            </ul>
+            <ConfirmList
+              testId="workflows-to-disable"
+              limit={LISTED}
+              items={enabledChosen.map((entry) => ({
+                id: entry.id,
+                name: entry.name,
+                detail: entry.builtIn ? t("workflows.builtIn") : undefined,
+              }))}
+            />
           }
           confirmLabel={t("workflows.disableChosen.confirm", { count: enabledChosen.length })}
           danger

@@ -18,7 +18,6 @@ export const workflowsMessages = {
   "workflows.column.published": "Published",
   "workflows.column.lastRun": "Last run",
   "workflows.builtIn": "Built-in",
-  "workflows.andMore": { one: "and {count} more", other: "and {count} more" },
   "workflows.disableChosen.title": { one: "Disable {count} workflow?", other: "Disable {count} workflows?" },
   "workflows.disableChosen.body":
     "Events that happen while they are off will not start them, now or later. A built-in approval workflow that is off no longer answers its approval requests.",

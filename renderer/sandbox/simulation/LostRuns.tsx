@@ -1,6 +1,7 @@
 import { useLocation } from "wouter";
 import type { LostWaitRun } from "../../../shared/api";
 import { t } from "../../i18n";
+import { ConfirmList } from "../../ui/ConfirmList";
 import { toast } from "../../ui/toasts";
 
 /**
@@ -12,16 +13,14 @@ export function LostRuns({ runs, summary }: { runs: readonly LostWaitRun[]; summ
   return (
     <>
       <p role="note">{summary}</p>
-      <ul className="confirm-list" data-testid="runs-to-cancel">
-        {runs.map((run) => (
-          <li key={run.runId}>
-            <strong>{run.flowName}</strong>{" "}
-            <span className="muted">
-              {run.waitsOn === "card" ? t("sandbox.lostRuns.card") : t("sandbox.lostRuns.approval")}
-            </span>
-          </li>
-        ))}
-      </ul>
+      <ConfirmList
+        testId="runs-to-cancel"
+        items={runs.map((run) => ({
+          id: run.runId,
+          name: run.flowName,
+          detail: run.waitsOn === "card" ? t("sandbox.lostRuns.card") : t("sandbox.lostRuns.approval"),
+        }))}
+      />
     </>
   );
 }
