@@ -1,7 +1,7 @@
 // My flows says which flows are live: the published version and whether it is enabled, from the
 // workflow list (one call for every published flow; built-in workflows match no flow), kept fresh
 // as workflows change.
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { WorkflowEntry } from "../../shared/api";
 import { api } from "../api/client";
 import { useThrottledApiEvents } from "../api/hooks";
@@ -10,10 +10,13 @@ import { type MessageKey, t } from "../i18n";
 /** Published flows by flow id; empty until loaded (and when the list cannot be read). */
 export function usePublishedStates(): ReadonlyMap<string, WorkflowEntry> {
   const [entries, setEntries] = useState<ReadonlyMap<string, WorkflowEntry>>(new Map());
+  // Only the newest read is shown: one started before a publish may answer after the one it caused.
+  const latest = useRef(0);
   const load = useCallback(async () => {
+    const read = ++latest.current;
     try {
       const page = await api.call("workflows.list", { limit: 5_000 });
-      setEntries(new Map(page.items.map((entry) => [entry.id, entry])));
+      if (read === latest.current) setEntries(new Map(page.items.map((entry) => [entry.id, entry])));
     } catch {
       // A convenience beside the flows: the Workflow list says the same.
     }
