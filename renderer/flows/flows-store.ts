@@ -15,19 +15,24 @@ interface FlowsState {
   restore(id: string): Promise<FlowSummary>;
 }
 
+/** Reads of the list started so far: the answer of an older one never replaces a newer one's. */
+let reads = 0;
+
 export const useFlows = create<FlowsState>((set, get) => ({
   flows: undefined,
   deleted: [],
   error: undefined,
   async load() {
+    const read = ++reads;
     try {
       const [flows, deleted] = await Promise.all([
         api.call("flows.list", {}),
         api.call("flows.listDeleted", {}),
       ]);
-      set({ flows, deleted, error: undefined });
+      // Only the newest read is shown: one started before a change may answer after the one it caused.
+      if (read === reads) set({ flows, deleted, error: undefined });
     } catch (error) {
-      set({ error });
+      if (read === reads) set({ error });
     }
   },
   async create(name, kind, definition) {
@@ -62,12 +67,12 @@ let subscribed = false;
 export function followFlowChanges(): void {
   if (subscribed) return;
   subscribed = true;
+  // Once the list was asked for (it may still be on its way: a change heard meanwhile reads again).
   api.subscribe((message) => {
-    if (message.event === "flows.changed" && useFlows.getState().flows !== undefined)
-      void useFlows.getState().load();
+    if (message.event === "flows.changed" && reads > 0) void useFlows.getState().load();
   });
   // Changes made while the event stream was not yet (or no longer) open were not heard: read again.
   api.onEventsOpened(() => {
-    if (useFlows.getState().flows !== undefined) void useFlows.getState().load();
+    if (reads > 0) void useFlows.getState().load();
   });
 }
