@@ -3,6 +3,7 @@
 // their waits without loading them).
 import type { Journal } from "./journal";
 import type { RunExecution } from "./run-state";
+import type { EngineEvent } from "./types";
 
 export class Activity {
   /** Steps executed since the event loop last turned: long synchronous bursts yield. */
@@ -10,6 +11,8 @@ export class Activity {
   private busy = 0;
   private idleWaiters: (() => void)[] = [];
   private readonly dirtyRuns = new Set<RunExecution>();
+  /** Events that say a run waits: emitted with the commit that holds the run's settled status. */
+  private settledEvents: EngineEvent[] = [];
   private journal: Journal | undefined;
 
   constructor(private readonly stopped: () => boolean) {}
@@ -75,6 +78,14 @@ export class Activity {
     for (let i = 0; i < outstanding; i++) this.release();
   }
 
+  /**
+   * An event to emit once the run's status has settled at the end of this turn: a listener that
+   * reads the run on "run.waiting" finds it Waiting, not the Running of the commit that stored the wait.
+   */
+  afterSettle(event: EngineEvent): void {
+    this.settledEvents.push(event);
+  }
+
   /** End of a turn (microtasks settled): a run whose every executing leaf waits is Waiting. */
   settleRunStatuses(): void {
     for (const run of this.dirtyRuns) {
@@ -89,6 +100,9 @@ export class Activity {
       }
     }
     this.dirtyRuns.clear();
+    const events = this.settledEvents;
+    this.settledEvents = [];
+    for (const event of events) this.journal?.event(event);
   }
 
   get quiet(): boolean {
@@ -114,6 +128,7 @@ export class Activity {
   reset(): void {
     this.busy = 0;
     this.dirtyRuns.clear();
+    this.settledEvents = [];
     this.notifyProgress();
   }
 

@@ -131,6 +131,32 @@ describe("connector calls", () => {
 });
 
 describe("waiting for a person (approvals, cards)", () => {
+  it("says a run waits only once reading the run shows it Waiting", async () => {
+    // A run page reads the run when "run.waiting" arrives: it must not find the run still Running.
+    const seen: string[] = [];
+    const t = testEngine({
+      onEvent: (event, engine) => {
+        if (event.event === "run.waiting")
+          seen.push(engine.getRunSummary(event.payload.runId)?.status ?? "missing");
+      },
+    });
+    t.engine.start();
+    t.runtime.on("StartAndWaitForAnApproval", (c) => ({
+      kind: "waiting",
+      token: `approval:${c.runId}`,
+      description: "Waiting for Alicia Thornton to approve",
+    }));
+    const s = t.engine.startRun({
+      flow: FLOW,
+      mode: "test",
+      definition: definition({ Approve: approval() }),
+      triggerOutputs: { body: {} },
+    });
+    if (!s.started) throw new Error();
+    await t.engine.idle();
+    expect(seen).toEqual(["Waiting"]);
+  });
+
   it("waits on the token, then resumes with the answer as outputs", async () => {
     const t = started();
     t.runtime.on("StartAndWaitForAnApproval", (c) => ({

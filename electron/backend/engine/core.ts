@@ -529,7 +529,7 @@ export class EngineCore {
       createdAt: this.now(),
     });
     if (kind !== "timeout") {
-      this.journal.event({
+      this.activity.afterSettle({
         event: "run.waiting",
         payload: {
           runId: run.id,

@@ -64,7 +64,13 @@ export interface TestEngine {
   advanceToNext(): Promise<number>;
 }
 
-export function testEngine(options: Partial<EngineOptions> & { file?: string } = {}): TestEngine {
+export function testEngine(
+  options: Partial<EngineOptions> & {
+    file?: string;
+    /** Called as each event is emitted, when what it announces is committed. */
+    onEvent?: (event: EngineEvent, engine: Engine) => void;
+  } = {},
+): TestEngine {
   const db = options.db ?? engineTestDatabase(options.file);
   const clock = (options.clock as VirtualClock | undefined) ?? new VirtualClock();
   const runtime = (options.runtime as ScriptedRuntime | undefined) ?? new ScriptedRuntime();
@@ -79,7 +85,10 @@ export function testEngine(options: Partial<EngineOptions> & { file?: string } =
     db,
     clock,
     runtime,
-    events: (event) => events.push(event),
+    events: (event) => {
+      events.push(event);
+      options.onEvent?.(event, engine);
+    },
   });
   const settle = () => engine.idle();
   return {
