@@ -80,9 +80,15 @@ test.describe("publishing", () => {
     await page.getByRole("button", { name: "Clear filters" }).click();
     await expect(from).toHaveValue("");
     await expect(page.getByRole("alert")).toHaveCount(0);
+    await page.getByLabel("Kind of run").selectOption("test");
     await rows.first().getByText("Failed").click();
     await expect(page).toHaveURL(/#\/runs\/[^?]+$/);
     await expect(page.getByTestId("run-panel")).toContainText("Failed");
+    // Back from the run: the same filter, the same rows.
+    await page.goBack();
+    await expect(page.getByLabel("Kind of run")).toHaveValue("test");
+    await expect(rows).toHaveCount(1);
+    await expect(rows).toContainText("Test");
   });
 
   test("runs ticked in Runs are resubmitted together, each from its own trigger data", async ({ app }) => {
@@ -229,6 +235,18 @@ test.describe("publishing", () => {
       "aria-sort",
       "ascending",
     );
+    // The filter is in the address: the reload kept it, and so does Back from a flow.
+    await expect(page.getByLabel("Type")).toHaveValue("instant");
+    await expect(page.getByTestId("workflow-count")).toHaveText(/^2 of \d+ workflows$/);
+    await page.getByRole("searchbox", { name: "Search workflows" }).fill("zulu");
+    await expect(page.getByTestId("workflow-row")).toHaveCount(1);
+    await page.getByRole("link", { name: "Zulu report" }).click();
+    await expect(page).toHaveURL(/#\/flows\//);
+    await page.goBack();
+    await expect(page.getByRole("searchbox", { name: "Search workflows" })).toHaveValue("zulu");
+    await expect(page.getByLabel("Type")).toHaveValue("instant");
+    await expect(page.getByTestId("workflow-row")).toHaveCount(1);
+    await expect(page.getByTestId("workflow-count")).toHaveText(/^1 of \d+ workflows$/);
   });
 
   test("a published approval flow runs when a purchase invoice is sent for approval", async ({ app }) => {

@@ -23,7 +23,7 @@ import { SelectAllBox, SelectionBar, useRowSelection } from "../ui/row-selection
 import { toast } from "../ui/toasts";
 import { setOnRunsPage, useFailureWatch } from "./failure-watch";
 import { formatDuration, StatusBadge } from "./format";
-import { flowChoices as choicesOf, type Filters, filtersFromQuery } from "./run-filters";
+import { flowChoices as choicesOf, type Filters, filtersFromQuery, queryOfFilters } from "./run-filters";
 
 const PAGE = 50;
 
@@ -46,13 +46,21 @@ export function RunsPage() {
   const { flows, load: loadFlows } = useFlows();
   // An address can ask for filters (a workflow's "View runs", the notice of failed runs).
   const search = useSearch();
-  const [filters, setFilters] = useState<Filters>(() => filtersFromQuery(search));
-  // A new address while the page shows (the notice's link) replaces the filters, in this render.
+  const [filters, setShownFilters] = useState<Filters>(() => filtersFromQuery(search));
+  // A new address while the page shows (the notice's link, Back) replaces the filters, in this render.
   const [filteredFor, setFilteredFor] = useState(search);
   if (search !== filteredFor) {
     setFilteredFor(search);
-    setFilters(filtersFromQuery(search));
+    setShownFilters(filtersFromQuery(search));
   }
+  // The filters the person sets go into the address too (replacing it, not adding to history):
+  // Back from a run, a reload and a copied link show the same runs.
+  const setFilters = (next: Filters) => {
+    const query = queryOfFilters(next);
+    setShownFilters(next);
+    setFilteredFor(query);
+    navigate(query ? `/runs?${query}` : "/runs", { replace: true });
+  };
   const [runs, setRuns] = useState<RunSummary[]>();
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<string>();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { filtersFromQuery, flowChoices } from "./run-filters";
+import { filtersFromQuery, flowChoices, queryOfFilters } from "./run-filters";
 
 describe("the Runs page's filters from its address's query", () => {
   it("reads the flow, the kind of run and the statuses", () => {
@@ -18,6 +18,21 @@ describe("the Runs page's filters from its address's query", () => {
       statuses: ["Failed"],
     });
     expect(filtersFromQuery("")).toEqual({ flowId: "", mode: "", statuses: [], from: "", to: "" });
+    expect(filtersFromQuery("from=yesterday&to=2026-13-45")).toMatchObject({ from: "", to: "" });
+  });
+
+  it("writes the query that reads back the same filters, so Back from a run keeps them", () => {
+    const filters = {
+      flowId: "f1",
+      mode: "test",
+      statuses: ["Failed", "Waiting"],
+      from: "2026-11-01",
+      to: "2026-11-24",
+    } as const;
+    const query = queryOfFilters({ ...filters, statuses: [...filters.statuses] });
+    expect(query).toBe("flow=f1&mode=test&status=Failed%2CWaiting&from=2026-11-01&to=2026-11-24");
+    expect(filtersFromQuery(query)).toEqual(filters);
+    expect(queryOfFilters(filtersFromQuery(""))).toBe("");
   });
 });
 

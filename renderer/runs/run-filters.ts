@@ -10,19 +10,40 @@ export interface Filters {
   to: string;
 }
 
-/** The filters an address's query asks for: "flow=…&mode=published&status=Failed,Cancelled". */
+/** A calendar day as the date inputs write it; anything else in an address is dropped. */
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The filters an address's query asks for: "flow=…&mode=published&status=Failed,Cancelled&from=2026-11-01".
+ * The page keeps its filters there too, so Back from a run shows the same list.
+ */
 export function filtersFromQuery(query: string): Filters {
   const params = new URLSearchParams(query);
   const mode = params.get("mode");
+  const day = (name: string) => {
+    const value = params.get(name) ?? "";
+    return DAY.test(value) && !Number.isNaN(Date.parse(value)) ? value : "";
+  };
   return {
     flowId: params.get("flow") ?? "",
     mode: mode === "test" || mode === "published" ? mode : "",
     statuses: (params.get("status") ?? "")
       .split(",")
       .filter((status): status is RunStatus => (RUN_STATUSES as readonly string[]).includes(status)),
-    from: "",
-    to: "",
+    from: day("from"),
+    to: day("to"),
   };
+}
+
+/** The query that asks for these filters; "" for none. */
+export function queryOfFilters(filters: Filters): string {
+  const params = new URLSearchParams();
+  if (filters.flowId) params.set("flow", filters.flowId);
+  if (filters.mode) params.set("mode", filters.mode);
+  if (filters.statuses.length > 0) params.set("status", filters.statuses.join(","));
+  if (filters.from) params.set("from", filters.from);
+  if (filters.to) params.set("to", filters.to);
+  return params.toString();
 }
 
 export interface FlowChoice {

@@ -1,5 +1,5 @@
 import { AlertTriangle, ListChecks, MoreHorizontal, Power, PowerOff } from "lucide-react";
-import { Fragment, useCallback, useEffect, useRef, useState } from "react";
+import { Fragment, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Link, useLocation, useSearch } from "wouter";
 import {
   ApiError,
@@ -29,11 +29,12 @@ import { SortableHeader } from "../ui/SortableHeader";
 import { useStoredSort } from "../ui/sort-state";
 import { toast } from "../ui/toasts";
 import { downloadText } from "./download";
+import { isFiltered, readWorkflowView, type WorkflowListView, workflowListPath } from "./list-view";
 import { VersionsDialog } from "./VersionsDialog";
 
 /** Rows per page: a page opens at once however many workflows there are. */
 const PAGE_SIZE = 100;
-/** The pause in typing after which the search runs: short, as the query takes milliseconds. */
+/** The pause in typing after which the search runs (and the address follows): the query takes milliseconds. */
 const SEARCH_PAUSE_MS = 80;
 
 /** Business Central's Workflows page: every published flow and built-in approval workflow. */
@@ -42,12 +43,33 @@ const LISTED = 10;
 
 export function WorkflowListPage() {
   useDocumentTitle(t("nav.workflows"));
-  const search = new URLSearchParams(useSearch());
-  const forPage = search.get("page") ?? undefined;
   const [, navigate] = useLocation();
-  const [kind, setKind] = useState<FlowKind | "">("");
-  const [status, setStatus] = useState<WorkflowStatus | "">("");
-  const [query, setQuery] = useState("");
+  // Filters, search and page live in the address: Back from a flow shows the same rows.
+  const address = useSearch();
+  const view = useMemo(() => readWorkflowView(address), [address]);
+  const { kind, status, forPage, page: pageNumber } = view;
+  const query = view.q;
+  const latestView = useRef(view);
+  latestView.current = view;
+  const show = useCallback(
+    (change: Partial<WorkflowListView>) =>
+      // Another filter starts from the first page; changing the view does not add to history.
+      navigate(workflowListPath({ ...latestView.current, page: 1, ...change }), { replace: true }),
+    [navigate],
+  );
+  // The box shows what is typed at once; the address (and the search) follow after a pause.
+  const [typed, setTyped] = useState(query);
+  const [typedFor, setTypedFor] = useState(query);
+  if (query !== typedFor) {
+    // Back or Forward to another search: the box shows it.
+    setTypedFor(query);
+    if (typed !== query) setTyped(query);
+  }
+  useEffect(() => {
+    if (typed === latestView.current.q) return;
+    const timer = setTimeout(() => show({ q: typed }), SEARCH_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [typed, show]);
   const sorting = useStoredSort(
     "flowsmith.workflowList.sort",
     WORKFLOW_SORT_KEYS,
@@ -57,7 +79,7 @@ export function WorkflowListPage() {
   const { sort } = sorting;
   const [entries, setEntries] = useState<WorkflowEntry[]>();
   const [total, setTotal] = useState(0);
-  const [pageNumber, setPageNumber] = useState(1);
+  const [all, setAll] = useState(0);
   const [error, setError] = useState<string>();
   const [unpublishing, setUnpublishing] = useState<WorkflowEntry>();
   const [disablingChosen, setDisablingChosen] = useState(false);
@@ -88,20 +110,25 @@ export function WorkflowListPage() {
       if (request !== latestRequest.current) return;
       setEntries(page.items);
       setTotal(page.total);
+      setAll(page.all);
       setError(undefined);
     } catch (cause) {
       if (request === latestRequest.current) setError(describeError(cause));
     }
   }, [kind, status, query, forPage, pageNumber, sort]);
 
-  // A new filter starts from the first page.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the filters are what resets the page
-  useEffect(() => setPageNumber(1), [kind, status, query, forPage, sort]);
+  // Another sort starts from the first page too (the sort is kept apart, as the person's preference).
+  const sortedBy = `${sort.key}:${sort.direction}`;
+  const [sortedFor, setSortedFor] = useState(sortedBy);
+  useEffect(() => {
+    if (sortedBy === sortedFor) return;
+    setSortedFor(sortedBy);
+    if (latestView.current.page > 1) show({});
+  }, [sortedBy, sortedFor, show]);
 
   useEffect(() => {
-    const timer = setTimeout(() => void load(), query ? SEARCH_PAUSE_MS : 0);
-    return () => clearTimeout(timer);
-  }, [load, query]);
+    void load();
+  }, [load]);
   useThrottledApiEvents(["workflows.changed", "runs.finished", "runs.deleted"], load);
 
   const copyAddress = async (entry: WorkflowEntry) => {
@@ -184,7 +211,7 @@ export function WorkflowListPage() {
     }
   };
 
-  const filtered = kind || status || query.trim() || forPage;
+  const filtered = isFiltered(view);
   const rows = entries ?? [];
 
   return (
@@ -198,18 +225,18 @@ export function WorkflowListPage() {
       {forPage && (
         <div className="banner banner-info">
           <ForPageText page={forPage} />
-          <button type="button" className="button" onClick={() => navigate("/workflows")}>
+          <button type="button" className="button" onClick={() => show({ forPage: "" })}>
             {t("workflows.clearPage")}
           </button>
         </div>
       )}
       <fieldset className="filters" aria-label={t("runs.filters")}>
-        <SearchField label={t("workflows.search")} value={query} onChange={setQuery} />
+        <SearchField label={t("workflows.search")} value={typed} onChange={setTyped} />
         <select
           className="input"
           aria-label={t("workflows.column.kind")}
           value={kind}
-          onChange={(e) => setKind(e.target.value as FlowKind | "")}
+          onChange={(e) => show({ kind: e.target.value as FlowKind | "" })}
         >
           <option value="">{t("workflows.allKinds")}</option>
           {(["automated", "scheduled", "instant"] as const).map((k) => (
@@ -222,7 +249,7 @@ export function WorkflowListPage() {
           className="input"
           aria-label={t("workflows.column.status")}
           value={status}
-          onChange={(e) => setStatus(e.target.value as WorkflowStatus | "")}
+          onChange={(e) => show({ status: e.target.value as WorkflowStatus | "" })}
         >
           <option value="">{t("workflows.allStatuses")}</option>
           {(["enabled", "disabled", "suspended"] as const).map((s) => (
@@ -231,7 +258,13 @@ export function WorkflowListPage() {
             </option>
           ))}
         </select>
-        {entries && <span className="muted">{t("workflows.count", { count: total })}</span>}
+        {entries && (
+          <span className="muted" data-testid="workflow-count">
+            {filtered
+              ? t("workflows.countMatching", { shown: total, count: all })
+              : t("workflows.count", { count: total })}
+          </span>
+        )}
       </fieldset>
       <ListBody
         error={error}
@@ -240,10 +273,8 @@ export function WorkflowListPage() {
         filtered={Boolean(filtered)}
         noMatch={t("workflows.noMatch")}
         onClearFilters={() => {
-          setKind("");
-          setStatus("");
-          setQuery("");
-          if (forPage) navigate("/workflows");
+          setTyped("");
+          navigate("/workflows", { replace: true });
         }}
         empty={
           <EmptyState icon={<ListChecks size={40} />} title={t("workflows.empty.title")}>
@@ -460,7 +491,7 @@ export function WorkflowListPage() {
             type="button"
             className="button"
             disabled={pageNumber === 1}
-            onClick={() => setPageNumber(pageNumber - 1)}
+            onClick={() => show({ page: pageNumber - 1 })}
           >
             {t("workflows.previous")}
           </button>
@@ -471,7 +502,7 @@ export function WorkflowListPage() {
             type="button"
             className="button"
             disabled={pageNumber * PAGE_SIZE >= total}
-            onClick={() => setPageNumber(pageNumber + 1)}
+            onClick={() => show({ page: pageNumber + 1 })}
           >
             {t("workflows.next")}
           </button>

@@ -67,6 +67,7 @@ export const workflowsMessages = {
   "workflows.missed.run-once": "Run once on start",
   "workflows.missed.skip": "Skip missed runs",
   "workflows.count": { one: "{count} workflow", other: "{count} workflows" },
+  "workflows.countMatching": { one: "{shown} of {count} workflow", other: "{shown} of {count} workflows" },
   "workflows.publishedBy": "{who}, {when}",
   "workflows.selection": "Selected workflows",
   "workflows.selected": { one: "{count} workflow selected", other: "{count} workflows selected" },

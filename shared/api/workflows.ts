@@ -99,6 +99,8 @@ export const workflowListInputSchema = z
 export const workflowPageSchema = z.object({
   items: z.array(workflowEntrySchema),
   total: z.number().int(),
+  /** Every entry of the list, before the filters. */
+  all: z.number().int(),
   page: z.number().int(),
   limit: z.number().int(),
 });

@@ -83,6 +83,8 @@ export interface WorkflowPage {
   items: WorkflowEntry[];
   /** Entries matching the filters, over all pages. */
   total: number;
+  /** Every entry of the list, before the filters ("3 of 12 workflows"). */
+  all: number;
   page: number;
   limit: number;
 }

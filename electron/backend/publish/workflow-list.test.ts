@@ -69,6 +69,7 @@ describe("the workflow list", () => {
     const builtIns = w.sandbox.listBuiltInWorkflows().length;
     const all = w.publisher.listWorkflows();
     expect(all.total).toBe(4 + builtIns);
+    expect(all.all).toBe(4 + builtIns);
     expect(all.items.filter((e) => !e.builtIn).map((e) => e.name)).toEqual([
       "Élan button",
       "Item watcher",
@@ -86,7 +87,12 @@ describe("the workflow list", () => {
       "Item watcher",
       "Vendor watcher",
     ]);
-    expect(w.publisher.listWorkflows({ search: "élan" }).total).toBe(1);
+    // "1 of N": what the filters kept, out of the whole list.
+    expect(w.publisher.listWorkflows({ search: "élan" })).toMatchObject({ total: 1, all: 4 + builtIns });
+    expect(w.publisher.listWorkflows({ kind: "scheduled", excludeBuiltIn: true })).toMatchObject({
+      total: 1,
+      all: 4,
+    });
     const paged = w.publisher.listWorkflows({ excludeBuiltIn: true, limit: 3, page: 2 });
     expect(paged).toMatchObject({ total: 4, page: 2, limit: 3 });
     expect(paged.items.map((e) => e.name)).toEqual(["Weekly report"]);

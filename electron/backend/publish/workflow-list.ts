@@ -32,6 +32,7 @@ const iso = (ms: number | null): string | null => (ms === null ? null : new Date
 export class WorkflowList {
   private readonly s: {
     rows: Statement<{ kind: string | null; status: string | null }, ListRow>;
+    count: Statement<[], number>;
     lastRuns: Statement<[string], LastRunRow>;
     draftRevision: Statement<[string, number], { draft_revision: number; draft_now: number; same: 0 | 1 }>;
   };
@@ -50,6 +51,12 @@ export class WorkflowList {
          WHERE (@kind IS NULL OR kind = @kind) AND (@status IS NULL OR status = @status)
            AND NOT EXISTS (SELECT 1 FROM flows WHERE id = flow_id AND deleted_at IS NOT NULL)`,
       ),
+      count: db
+        .prepare<[], number>(
+          `SELECT count(*) FROM workflows
+           WHERE NOT EXISTS (SELECT 1 FROM flows WHERE id = flow_id AND deleted_at IS NOT NULL)`,
+        )
+        .pluck(),
       // The draft revision each version was published from (My flows compares the draft's with it),
       // and whether the draft is that version again (an edit undone, a restore taken back).
       draftRevision: db.prepare(
@@ -83,6 +90,7 @@ export class WorkflowList {
     }
 
     const entries: WorkflowEntry[] = [];
+    let builtIn: BuiltInWorkflow[] | undefined;
     const rows = this.s.rows.all({ kind: query.kind ?? null, status: query.status ?? null });
     for (const row of rows) {
       if (search !== undefined && !row.name.toLocaleLowerCase().includes(search)) continue;
@@ -90,7 +98,8 @@ export class WorkflowList {
       entries.push(toEntry(row));
     }
     if (!query.excludeBuiltIn && forTable === undefined && (query.kind ?? "automated") === "automated") {
-      for (const workflow of this.sandbox.listBuiltInWorkflows()) {
+      builtIn = this.sandbox.listBuiltInWorkflows();
+      for (const workflow of builtIn) {
         const entry = builtInEntry(workflow);
         if (query.status !== undefined && entry.status !== query.status) continue;
         if (search !== undefined && !entry.name.toLocaleLowerCase().includes(search)) continue;
@@ -105,7 +114,12 @@ export class WorkflowList {
     if (sort !== "lastRun") this.attachLastRuns(items);
     this.attachDraftRevisions(items);
     this.attachPublisherNames(items);
-    return { items, total: entries.length, page, limit };
+    const unfiltered = !query.kind && !query.status && search === undefined && forTable === undefined;
+    const all = unfiltered
+      ? entries.length
+      : (this.s.count.get() ?? 0) +
+        (query.excludeBuiltIn ? 0 : (builtIn ?? this.sandbox.listBuiltInWorkflows()).length);
+    return { items, total: entries.length, all, page, limit };
   }
 
   /** One entry (after a change), with its last run. */
