@@ -391,6 +391,9 @@ test.describe("publishing", () => {
     await expect(menu.getByRole("menuitem").nth(1)).toBeFocused();
     await page.keyboard.press("End");
     await expect(menu.getByRole("menuitem", { name: "Manage flows" })).toBeFocused();
+    // Typing a name's first letters moves to it.
+    await page.keyboard.type("cr");
+    await expect(menu.getByRole("menuitem", { name: "Create a flow" })).toBeFocused();
     await page.keyboard.press("Escape");
     await expect(menu).toBeHidden();
     await expect(automate).toBeFocused();

@@ -1,4 +1,5 @@
 import { type CSSProperties, type ReactNode, type RefObject, useEffect, useRef } from "react";
+import { isTypeaheadKey, TypeaheadBuffer, typeaheadIndex } from "./typeahead";
 
 export interface MenuItem {
   label: string;
@@ -29,8 +30,8 @@ export function focusMenuItem(root: HTMLElement | null, which: "first" | "last" 
  * The behaviour of a role=menu element, for Menu and for menus with markup of their own (the
  * sandbox's Automate menu): on mount the first item takes the focus (unless `focusOnOpen` is false:
  * a menu whose items are still loading places it with focusMenuItem once they are there), a press
- * outside the menu's parent closes it, and the returned key handler moves with the arrow keys and
- * Home/End and closes on Escape and Tab.
+ * outside the menu's parent closes it, and the returned key handler moves with the arrow keys,
+ * Home/End and by typing an item's first letters, and closes on Escape and Tab.
  */
 export function useMenuKeys(
   root: RefObject<HTMLElement | null>,
@@ -39,6 +40,7 @@ export function useMenuKeys(
 ): (event: React.KeyboardEvent) => void {
   const close = useRef(onClose);
   close.current = onClose;
+  const typed = useRef(new TypeaheadBuffer());
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the menu opens
   useEffect(() => {
@@ -69,6 +71,10 @@ export function useMenuKeys(
     else if (event.key === "Tab") {
       event.preventDefault();
       close.current(true);
+    } else if (isTypeaheadKey(event)) {
+      const labels = entries.map((item) => item.getAttribute("aria-label") ?? item.textContent ?? "");
+      const next = typeaheadIndex(labels, index, typed.current.add(event.key, event.timeStamp));
+      if (next >= 0) moveTo(next);
     }
   };
 }
