@@ -395,17 +395,28 @@ test.describe("Sandbox", () => {
     await expect(app.page.getByText("No faults: every call succeeds.")).toBeVisible();
   });
 
-  test("the form refuses a fault without a connector", async ({ app }) => {
+  test("the form says every wrong field at once, under each, and the keyboard goes to the first", async ({
+    app,
+  }) => {
     const sandbox = new SandboxPage(app.page);
     await sandbox.openSimulation();
-    await app.page
-      .getByRole("form", { name: "New fault" })
-      .getByRole("button", { name: "Add fault" })
-      .click();
-    await expect(app.page.getByRole("form", { name: "New fault" }).getByRole("alert")).toHaveText(
-      "Choose a connector.",
-    );
+    const form = app.page.getByRole("form", { name: "New fault" });
+    await form.getByLabel("For the next N calls").fill("0");
+    await form.getByRole("button", { name: "Add fault" }).click();
+    const connector = form.getByLabel("Connector");
+    const calls = form.getByLabel("For the next N calls");
+    await expect(connector).toBeFocused();
+    await expect(connector).toHaveAccessibleDescription("Choose a connector.");
+    await expect(calls).toHaveAttribute("aria-invalid", "true");
+    await expect(calls).toHaveAccessibleDescription("The number of calls is a whole number from 1 to 1,000.");
     await expect(sandbox.faults()).toHaveCount(0);
+    // Fixing one field clears its message, and only its own.
+    await connector.selectOption({ label: "Microsoft Teams" });
+    await expect(connector).not.toHaveAttribute("aria-invalid", "true");
+    await expect(calls).toHaveAttribute("aria-invalid", "true");
+    await calls.fill("2");
+    await form.getByRole("button", { name: "Add fault" }).click();
+    await expect(sandbox.faults()).toHaveCount(1);
   });
 
   test("acting as another person shows their mailbox and inbox; mail and requests arrive live and are answered as them", async ({

@@ -9,6 +9,9 @@ import { errorText } from "../parts/errors";
 import { useLoad } from "../use-sandbox-data";
 import {
   EMPTY_FAULT_FORM,
+  FAULT_FIELDS,
+  type FaultErrors,
+  type FaultField,
   type FaultForm,
   faultConnectors,
   faultEffect,
@@ -25,6 +28,7 @@ export function FaultsCard() {
   useApiEvent("runs.step", list.reload);
   const [form, setForm] = useState<FaultForm>(EMPTY_FAULT_FORM);
   const [error, setError] = useState<string>();
+  const [fieldErrors, setFieldErrors] = useState<FaultErrors>({});
   const [busy, setBusy] = useState(false);
   const ids = {
     connector: useId(),
@@ -34,20 +38,52 @@ export function FaultsCard() {
     retry: useId(),
     delay: useId(),
   };
+  const fieldIds: Record<FaultField, string> = {
+    connectorId: ids.connector,
+    retryAfterSeconds: ids.retry,
+    delayMs: ids.delay,
+    count: ids.count,
+  };
+  // A wrong field says so under itself, and is marked for screen readers.
+  const problemOf = (field: FaultField) => {
+    const key = fieldErrors[field];
+    return {
+      attributes: key
+        ? { "aria-invalid": true, "aria-describedby": `${fieldIds[field]}-problem` }
+        : { "aria-invalid": undefined },
+      message: key ? (
+        <span className="field-problem error" id={`${fieldIds[field]}-problem`}>
+          {t(key)}
+        </span>
+      ) : null,
+    };
+  };
   const connectors = faultConnectors();
   const operations = form.connectorId ? faultOperations(form.connectorId) : [];
   const edit = (patch: Partial<FaultForm>) => {
     setForm({ ...form, ...patch });
     setError(undefined);
+    // The fields edited (and the ones a new mode hides) are judged again on the next Add.
+    const kept = { ...fieldErrors };
+    for (const field of Object.keys(patch)) delete kept[field as FaultField];
+    if (patch.mode || patch.statusCode) {
+      delete kept.delayMs;
+      delete kept.retryAfterSeconds;
+    }
+    setFieldErrors(kept);
   };
 
   const add = async (event: React.FormEvent) => {
     event.preventDefault();
     const checked = faultInput(form);
-    if ("error" in checked) {
-      setError(t(checked.error, checked.params));
+    if ("errors" in checked) {
+      setFieldErrors(checked.errors);
+      // The keyboard goes to the first wrong field, as the form shows them.
+      const first = FAULT_FIELDS.find((field) => checked.errors[field]);
+      if (first) document.getElementById(fieldIds[first])?.focus();
       return;
     }
+    setFieldErrors({});
     setBusy(true);
     try {
       await api.call("sandbox.faults.set", checked.input);
@@ -83,6 +119,7 @@ export function FaultsCard() {
               className="input"
               value={form.connectorId}
               onChange={(event) => edit({ connectorId: event.target.value, operationId: "" })}
+              {...problemOf("connectorId").attributes}
             >
               <option value="">{t("sandbox.faults.chooseConnector")}</option>
               {connectors.map((c) => (
@@ -91,6 +128,7 @@ export function FaultsCard() {
                 </option>
               ))}
             </select>
+            {problemOf("connectorId").message}
           </div>
           <div className="sbx-field">
             <label htmlFor={ids.operation} className="sbx-field-label">
@@ -162,7 +200,9 @@ export function FaultsCard() {
                     placeholder="1"
                     value={form.retryAfterSeconds}
                     onChange={(event) => edit({ retryAfterSeconds: event.target.value })}
+                    {...problemOf("retryAfterSeconds").attributes}
                   />
+                  {problemOf("retryAfterSeconds").message}
                 </div>
               )}
             </>
@@ -177,7 +217,9 @@ export function FaultsCard() {
                 inputMode="numeric"
                 value={form.delayMs}
                 onChange={(event) => edit({ delayMs: event.target.value })}
+                {...problemOf("delayMs").attributes}
               />
+              {problemOf("delayMs").message}
             </div>
           )}
           <div className="sbx-field">
@@ -190,7 +232,9 @@ export function FaultsCard() {
               inputMode="numeric"
               value={form.count}
               onChange={(event) => edit({ count: event.target.value })}
+              {...problemOf("count").attributes}
             />
+            {problemOf("count").message}
           </div>
         </div>
         {error && (

@@ -63,18 +63,37 @@ describe("the fault form", () => {
     });
   });
 
-  it("names the field that is wrong", () => {
-    expect(faultInput(EMPTY_FAULT_FORM)).toEqual({ error: "sandbox.faults.error.connector" });
+  it("names every field that is wrong, each with its own message", () => {
+    expect(faultInput(EMPTY_FAULT_FORM)).toEqual({
+      errors: { connectorId: "sandbox.faults.error.connector" },
+    });
     expect(faultInput({ ...EMPTY_FAULT_FORM, connectorId: "shared_teams", count: "0" })).toEqual({
-      error: "sandbox.faults.error.count",
+      errors: { count: "sandbox.faults.error.count" },
     });
     expect(faultInput({ ...EMPTY_FAULT_FORM, connectorId: "shared_teams", count: "2.5" })).toEqual({
-      error: "sandbox.faults.error.count",
+      errors: { count: "sandbox.faults.error.count" },
     });
+    expect(faultInput({ ...EMPTY_FAULT_FORM, mode: "slow", delayMs: "soon", count: "" })).toEqual({
+      errors: {
+        connectorId: "sandbox.faults.error.connector",
+        delayMs: "sandbox.faults.error.delay",
+        count: "sandbox.faults.error.count",
+      },
+    });
+    expect(faultInput({ ...EMPTY_FAULT_FORM, retryAfterSeconds: "later" })).toEqual({
+      errors: {
+        connectorId: "sandbox.faults.error.connector",
+        retryAfterSeconds: "sandbox.faults.error.retryAfter",
+      },
+    });
+  });
+
+  it("ignores the fields of the mode not chosen", () => {
     expect(
-      faultInput({ ...EMPTY_FAULT_FORM, connectorId: "shared_teams", mode: "slow", delayMs: "soon" }),
-    ).toEqual({
-      error: "sandbox.faults.error.delay",
+      faultInput({ ...EMPTY_FAULT_FORM, connectorId: "shared_teams", mode: "slow", retryAfterSeconds: "x" }),
+    ).toMatchObject({ input: { mode: "slow" } });
+    expect(faultInput({ ...EMPTY_FAULT_FORM, connectorId: "shared_teams", delayMs: "x" })).toMatchObject({
+      input: { mode: "fail" },
     });
   });
 });

@@ -3,7 +3,7 @@
 // sandbox.faults.set, and a fault in words for the list of active ones.
 import type { MethodInput, MethodOutput } from "../../../shared/api";
 import { CONNECTORS, findConnector } from "../../../shared/connectors";
-import { type MessageKey, type MessageParams, t } from "../../i18n";
+import { type MessageKey, t } from "../../i18n";
 
 export type FaultInput = MethodInput<"sandbox.faults.set">;
 export type Fault = MethodOutput<"sandbox.faults.list">[number];
@@ -50,29 +50,36 @@ const whole = (text: string, min: number, max: number): number | undefined => {
   return n >= min && n <= max ? n : undefined;
 };
 
-/** The form as the contract's input, or the message of the first field that is wrong. */
-export function faultInput(
-  form: FaultForm,
-): { input: FaultInput } | { error: MessageKey; params?: MessageParams } {
-  if (!form.connectorId) return { error: "sandbox.faults.error.connector" };
+/** The fields that can be wrong, in the order the form shows them. */
+export const FAULT_FIELDS = ["connectorId", "retryAfterSeconds", "delayMs", "count"] as const;
+export type FaultField = (typeof FAULT_FIELDS)[number];
+export type FaultErrors = Partial<Record<FaultField, MessageKey>>;
+
+/**
+ * The form as the contract's input, or what is wrong with every field that is (each said under
+ * its own field, all at once: the person fixes them in one go).
+ */
+export function faultInput(form: FaultForm): { input: FaultInput } | { errors: FaultErrors } {
+  const errors: FaultErrors = {};
+  if (!form.connectorId) errors.connectorId = "sandbox.faults.error.connector";
   const count = whole(form.count, 1, 1000);
-  if (count === undefined) return { error: "sandbox.faults.error.count" };
+  if (count === undefined) errors.count = "sandbox.faults.error.count";
+  const slow = form.mode === "slow";
+  const delayMs = slow ? whole(form.delayMs, 1, 86_400_000) : undefined;
+  if (slow && delayMs === undefined) errors.delayMs = "sandbox.faults.error.delay";
+  const statusCode = form.statusCode === "500" ? 500 : 429;
+  let retryAfterMs: number | undefined;
+  if (!slow && statusCode === 429 && form.retryAfterSeconds.trim() !== "") {
+    const seconds = whole(form.retryAfterSeconds, 0, 3600);
+    if (seconds === undefined) errors.retryAfterSeconds = "sandbox.faults.error.retryAfter";
+    else retryAfterMs = seconds * 1000;
+  }
+  if (Object.keys(errors).length > 0 || count === undefined) return { errors };
   const base = {
     connectorId: form.connectorId,
     ...(form.operationId ? { operationId: form.operationId } : {}),
   };
-  if (form.mode === "slow") {
-    const delayMs = whole(form.delayMs, 1, 86_400_000);
-    if (delayMs === undefined) return { error: "sandbox.faults.error.delay" };
-    return { input: { mode: "slow", ...base, delayMs, count } };
-  }
-  const statusCode = form.statusCode === "500" ? 500 : 429;
-  let retryAfterMs: number | undefined;
-  if (statusCode === 429 && form.retryAfterSeconds.trim() !== "") {
-    const seconds = whole(form.retryAfterSeconds, 0, 3600);
-    if (seconds === undefined) return { error: "sandbox.faults.error.retryAfter" };
-    retryAfterMs = seconds * 1000;
-  }
+  if (slow) return { input: { mode: "slow", ...base, delayMs: delayMs ?? 0, count } };
   return {
     input: {
       mode: "fail",
