@@ -307,6 +307,22 @@ test.describe("Sandbox", () => {
     await sandbox.openRecord("Vendors", "V20000");
     await expect(sandbox.field("Name")).toHaveValue(original);
 
+    // Saving under the same name asks first: the snapshot it replaces is gone for good.
+    await sandbox.openSimulation();
+    await app.page.getByRole("textbox", { name: "Snapshot name" }).fill("Before the test");
+    await app.page.getByRole("button", { name: "Replace snapshot" }).click();
+    const replace = app.page.getByRole("dialog", { name: "Replace snapshot “Before the test”?" });
+    await expect(replace).toContainText("cannot be restored afterwards");
+    await expect(replace.getByRole("button", { name: "Cancel" })).toBeFocused();
+    await replace.getByRole("button", { name: "Cancel" }).click();
+    await expect(replace).toBeHidden();
+    await app.page.getByRole("button", { name: "Replace snapshot" }).click();
+    await replace.getByRole("button", { name: "Replace snapshot" }).click();
+    await expect(
+      app.page.getByTestId("toast").filter({ hasText: "Snapshot “Before the test” saved" }),
+    ).toBeVisible();
+    await expect(sandbox.snapshots()).toHaveCount(1);
+
     // Snapshots outlive a reload, and can be deleted.
     await app.page.reload();
     await sandbox.openSimulation();
@@ -387,12 +403,23 @@ test.describe("Sandbox", () => {
     await app.page.reload();
     await sandbox.openSimulation();
     await expect(sandbox.faults()).toHaveCount(3);
+    await expect(app.page.getByTestId("simulation-notice")).toHaveCount(0);
+
+    // The other sandbox pages say faults are on, with the way back to them.
+    await sandbox.openTable("Vendors");
+    const notice = app.page.getByTestId("simulation-notice");
+    await expect(notice).toContainText("3 faults make connector calls fail or answer late");
+    await notice.getByRole("link", { name: "Open Simulation" }).click();
+    await expect(sandbox.faults()).toHaveCount(3);
 
     await sandbox.clearFault("Microsoft Teams");
     await expect(sandbox.faults()).toHaveCount(2);
     await expect(sandbox.faults().filter({ hasText: "Microsoft Teams" })).toHaveCount(0);
     await sandbox.clearFault();
     await expect(app.page.getByText("No faults: every call succeeds.")).toBeVisible();
+    await sandbox.openTable("Vendors");
+    await expect(app.page.getByRole("heading", { level: 2, name: "Vendors" })).toBeVisible();
+    await expect(app.page.getByTestId("simulation-notice")).toHaveCount(0);
   });
 
   test("the form says every wrong field at once, under each, and the keyboard goes to the first", async ({
@@ -544,6 +571,9 @@ test.describe("Sandbox", () => {
 
     const notifications = await sandbox.openNotifications();
     await expect(notifications.filter({ hasText: "Two days have passed" })).toBeVisible();
+    await expect(app.page.getByTestId("simulation-notice")).toHaveText(
+      /The simulated clock is 3 days ahead of real time/,
+    );
     await notifications.getByRole("link", { name: "Open purchase invoices" }).click();
     await expect(app.page.getByRole("heading", { level: 2, name: "Purchase invoices" })).toBeVisible();
   });

@@ -15,6 +15,7 @@ import { OutlookPage } from "./outlook/OutlookPage";
 import { ErrorBanner } from "./parts/ErrorBanner";
 import { SandboxTabs } from "./SandboxTabs";
 import { useSandbox } from "./sandbox-store";
+import { SimulationNotice } from "./simulation/SimulationNotice";
 import { SimulationPage } from "./simulation/SimulationPage";
 import { TeamsPage } from "./teams/TeamsPage";
 import { useSandboxChanges } from "./use-sandbox-data";
@@ -49,6 +50,7 @@ export function SandboxPage() {
         <ActAsPicker />
       </header>
       <SandboxTabs />
+      <SimulationNotice />
       <ArmedTestsBanner />
       {overviewError !== undefined && !overview ? (
         <div className="sbx-body">

@@ -287,6 +287,9 @@ export const sandboxMessages = {
   "sandbox.snapshots.save": "Save snapshot",
   "sandbox.snapshots.replace": "Replace snapshot",
   "sandbox.snapshots.saved": "Snapshot “{name}” saved",
+  "sandbox.snapshots.replace.title": "Replace snapshot “{name}”?",
+  "sandbox.snapshots.replace.body":
+    "The snapshot saved {savedAt} is replaced by the sandbox as it is now. The one it replaces cannot be restored afterwards.",
   "sandbox.snapshots.none": "No snapshots yet.",
   "sandbox.snapshots.restore.title": "Restore “{name}”?",
   "sandbox.snapshots.restore.body": "The sandbox goes back to this snapshot; changes made since are lost.",
@@ -341,6 +344,12 @@ export const sandboxMessages = {
   "sandbox.clock.realTime": "real time",
   "sandbox.clock.aheadHours": { one: "{count} hour ahead", other: "{count} hours ahead" },
   "sandbox.clock.aheadDays": { one: "{count} day ahead", other: "{count} days ahead" },
+  "sandbox.notice.faults": {
+    one: "{count} fault makes connector calls fail or answer late",
+    other: "{count} faults make connector calls fail or answer late",
+  },
+  "sandbox.notice.clock": "The simulated clock is {ahead} of real time",
+  "sandbox.notice.open": "Open Simulation",
   "sandbox.clock.hour": "Advance 1 hour",
   "sandbox.clock.day": "Advance 1 day",
   "sandbox.clock.threeDays": "Advance 3 days",

@@ -7,6 +7,7 @@ import { formatDateTime, type MessageKey, t } from "../../i18n";
 import { ErrorBanner } from "../parts/ErrorBanner";
 import { errorText } from "../parts/errors";
 import { useLoad } from "../use-sandbox-data";
+import { clockAhead } from "./clock-words";
 
 const HOUR = 3_600_000;
 const STEPS: { label: MessageKey; input: MethodInput<"sandbox.clock.advance"> }[] = [
@@ -16,14 +17,6 @@ const STEPS: { label: MessageKey; input: MethodInput<"sandbox.clock.advance"> }[
   { label: "sandbox.clock.week", input: { byMs: 168 * HOUR } },
   { label: "sandbox.clock.nextWait", input: { toNextWait: true } },
 ];
-
-/** How far ahead of real time the simulated clock runs, in words. */
-function ahead(offsetMs: number): string {
-  const hours = Math.round(offsetMs / HOUR);
-  if (hours <= 0) return t("sandbox.clock.realTime");
-  if (hours < 48) return t("sandbox.clock.aheadHours", { count: hours });
-  return t("sandbox.clock.aheadDays", { count: Math.round(hours / 24) });
-}
 
 /** The simulated clock: now, the next timed wait, and jumps that fire the waits on the way. */
 export function ClockCard() {
@@ -68,7 +61,7 @@ export function ClockCard() {
           <dt>{t("sandbox.clock.now")}</dt>
           <dd data-testid="clock-now">
             <Clock size={14} aria-hidden="true" /> {formatDateTime(state.now)}{" "}
-            <span className="muted">({ahead(state.offsetMs)})</span>
+            <span className="muted">({clockAhead(state.offsetMs)})</span>
           </dd>
           <dt>{t("sandbox.clock.next")}</dt>
           <dd data-testid="clock-next">

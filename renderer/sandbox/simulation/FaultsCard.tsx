@@ -108,6 +108,49 @@ export function FaultsCard() {
     <section className="sbx-panel" aria-labelledby="sbx-faults-title">
       <h3 id="sbx-faults-title">{t("sandbox.faults.title")}</h3>
       <p className="muted">{t("sandbox.faults.body")}</p>
+      {/* What is active first: it is what the person checks when a flow misbehaves. */}
+      <div className="sbx-faults-head">
+        <h4>{t("sandbox.faults.active")}</h4>
+        {list.data && list.data.length > 0 && (
+          <button type="button" className="link-button" onClick={() => void clear()}>
+            {t("sandbox.faults.clearAll")}
+          </button>
+        )}
+      </div>
+      {list.error !== undefined && !list.data ? (
+        <ErrorBanner error={list.error} onRetry={list.reload} />
+      ) : list.data && list.data.length === 0 ? (
+        <p className="muted sbx-empty-line">{t("sandbox.faults.none")}</p>
+      ) : (
+        <ul className="sbx-rows" data-testid="fault-list">
+          {(list.data ?? []).map((fault) => {
+            const remaining = faultRemaining(fault);
+            return (
+              <li key={fault.id} className="sbx-row-item" data-testid="fault">
+                <Zap size={16} aria-hidden="true" className="sbx-fault-icon" />
+                <div className="sbx-row-text">
+                  <strong>{faultTarget(fault)}</strong>
+                  <span className="muted">
+                    {faultEffect(fault)} ·{" "}
+                    {remaining === null
+                      ? t("sandbox.faults.untilCleared")
+                      : t("sandbox.faults.remaining", { count: remaining })}
+                  </span>
+                </div>
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={t("sandbox.faults.clear", { target: faultTarget(fault) })}
+                  onClick={() => void clear(fault.id)}
+                >
+                  <X size={16} />
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <h4 className="sbx-faults-new">{t("sandbox.faults.formLabel")}</h4>
       <form className="sbx-fault-form" onSubmit={add} noValidate aria-label={t("sandbox.faults.formLabel")}>
         <div className="sbx-fault-target">
           <div className="sbx-field">
@@ -249,48 +292,6 @@ export function FaultsCard() {
           </button>
         </div>
       </form>
-
-      <div className="sbx-faults-head">
-        <h4>{t("sandbox.faults.active")}</h4>
-        {list.data && list.data.length > 0 && (
-          <button type="button" className="link-button" onClick={() => void clear()}>
-            {t("sandbox.faults.clearAll")}
-          </button>
-        )}
-      </div>
-      {list.error !== undefined && !list.data ? (
-        <ErrorBanner error={list.error} onRetry={list.reload} />
-      ) : list.data && list.data.length === 0 ? (
-        <p className="muted sbx-empty-line">{t("sandbox.faults.none")}</p>
-      ) : (
-        <ul className="sbx-rows" data-testid="fault-list">
-          {(list.data ?? []).map((fault) => {
-            const remaining = faultRemaining(fault);
-            return (
-              <li key={fault.id} className="sbx-row-item" data-testid="fault">
-                <Zap size={16} aria-hidden="true" className="sbx-fault-icon" />
-                <div className="sbx-row-text">
-                  <strong>{faultTarget(fault)}</strong>
-                  <span className="muted">
-                    {faultEffect(fault)} ·{" "}
-                    {remaining === null
-                      ? t("sandbox.faults.untilCleared")
-                      : t("sandbox.faults.remaining", { count: remaining })}
-                  </span>
-                </div>
-                <button
-                  type="button"
-                  className="icon-button"
-                  aria-label={t("sandbox.faults.clear", { target: faultTarget(fault) })}
-                  onClick={() => void clear(fault.id)}
-                >
-                  <X size={16} />
-                </button>
-              </li>
-            );
-          })}
-        </ul>
-      )}
     </section>
   );
 }

@@ -20,7 +20,9 @@ export function SnapshotsCard() {
   const [busy, setBusy] = useState(false);
   // A restore's question carries the waiting runs it would cancel, asked for before it opens.
   const [confirm, setConfirm] = useState<
-    { kind: "restore"; name: string; lostRuns: LostWaitRun[] } | { kind: "delete"; name: string }
+    | { kind: "restore"; name: string; lostRuns: LostWaitRun[] }
+    | { kind: "delete"; name: string }
+    | { kind: "replace"; name: string; savedAt: string }
   >();
   const cancelledToast = useCancelledRunsToast();
   const askRestore = async (snapshot: string) => {
@@ -32,14 +34,19 @@ export function SnapshotsCard() {
     }
   };
   const inputId = useId();
-  const existing = list.data?.some((s) => s.name === name.trim()) ?? false;
+  const existing = list.data?.find((s) => s.name === name.trim());
 
-  const save = async (event: React.FormEvent) => {
+  // Saving under a name already taken replaces that snapshot: asked first, as it cannot be undone.
+  const submit = (event: React.FormEvent) => {
     event.preventDefault();
     if (!name.trim()) {
       setError(t("sandbox.snapshots.nameRequired"));
       return;
     }
+    if (existing) setConfirm({ kind: "replace", name: existing.name, savedAt: existing.createdAt });
+    else void save();
+  };
+  const save = async () => {
     setBusy(true);
     try {
       const saved = await api.call("sandbox.snapshots.save", { name: name.trim() });
@@ -58,7 +65,7 @@ export function SnapshotsCard() {
     <section className="sbx-panel" aria-labelledby="sbx-snapshots-title">
       <h3 id="sbx-snapshots-title">{t("sandbox.snapshots.title")}</h3>
       <p className="muted">{t("sandbox.snapshots.body")}</p>
-      <form className="sbx-inline-form" onSubmit={save} noValidate>
+      <form className="sbx-inline-form" onSubmit={submit} noValidate>
         <label htmlFor={inputId} className="visually-hidden">
           {t("sandbox.snapshots.name")}
         </label>
@@ -129,6 +136,19 @@ export function SnapshotsCard() {
             setConfirm(undefined);
             toast.success(t("sandbox.snapshots.restored", { name: confirm.name }));
             cancelledToast(cancelled);
+          }}
+        />
+      )}
+      {confirm?.kind === "replace" && (
+        <ConfirmDialog
+          title={t("sandbox.snapshots.replace.title", { name: confirm.name })}
+          body={t("sandbox.snapshots.replace.body", { savedAt: formatDateTime(confirm.savedAt) })}
+          confirmLabel={t("sandbox.snapshots.replace")}
+          danger
+          onClose={() => setConfirm(undefined)}
+          onConfirm={async () => {
+            setConfirm(undefined);
+            await save();
           }}
         />
       )}
