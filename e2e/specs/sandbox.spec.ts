@@ -407,6 +407,7 @@ test.describe("Sandbox", () => {
 
     // The other sandbox pages say faults are on, with the way back to them.
     await sandbox.openTable("Vendors");
+    await expect(app.page).toHaveTitle("Business Central · Sandbox — Flowsmith");
     const notice = app.page.getByTestId("simulation-notice");
     await expect(notice).toContainText("3 faults make connector calls fail or answer late");
     await notice.getByRole("link", { name: "Open Simulation" }).click();

@@ -1,8 +1,8 @@
 import "./sandbox.css";
 import { useEffect } from "react";
-import { Redirect, Route, Switch } from "wouter";
+import { Redirect, Route, Switch, useLocation } from "wouter";
 import { useDocumentTitle } from "../app/document-title";
-import { t } from "../i18n";
+import { type MessageKey, t } from "../i18n";
 import { ActAsPicker } from "./ActAsPicker";
 import { ArmedTestsBanner } from "./ArmedTestsBanner";
 import { ApprovalsPage } from "./approvals/ApprovalsPage";
@@ -20,13 +20,26 @@ import { SimulationPage } from "./simulation/SimulationPage";
 import { TeamsPage } from "./teams/TeamsPage";
 import { useSandboxChanges } from "./use-sandbox-data";
 
+const SECTION_TITLES: Readonly<Record<string, MessageKey>> = {
+  bc: "sandbox.tab.bc",
+  approvals: "sandbox.tab.approvals",
+  outlook: "sandbox.tab.outlook",
+  teams: "sandbox.tab.teams",
+  excel: "sandbox.tab.excel",
+  notifications: "sandbox.tab.notifications",
+  simulation: "sandbox.tab.simulation",
+};
+
 /**
  * The connector sandbox: the demo company's Business Central, each person's approvals, mail,
  * Teams and notifications, the Excel workbooks, and the simulation's controls. Mounted at /sandbox
  * as a nested router, so the routes below are relative to it (/sandbox/bc/purchaseInvoices/…).
  */
 export function SandboxPage() {
-  useDocumentTitle(t("nav.sandbox"));
+  // The window says which part of the sandbox is open: "Outlook · Sandbox — Flowsmith".
+  const [location] = useLocation();
+  const section = SECTION_TITLES[location.split("/")[1] ?? ""];
+  useDocumentTitle(section ? `${t(section)} · ${t("nav.sandbox")}` : t("nav.sandbox"));
   const { overview, overviewError, loadOverview, loadTables } = useSandbox();
 
   useEffect(() => {
