@@ -8,6 +8,7 @@ export type Severity = "error" | "warning";
 /** Stable codes: the designer, the publish gate and tests key on them. See rules/catalog.ts. */
 export type RuleCode =
   | "trigger-missing"
+  | "no-actions"
   | "duplicate-name"
   | "required-input"
   | "unknown-operation"

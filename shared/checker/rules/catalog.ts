@@ -9,6 +9,7 @@ export interface RuleInfo {
 
 export const RULE_INFO: Readonly<Record<RuleCode, RuleInfo>> = {
   "trigger-missing": { severity: "error", title: "The flow has no trigger" },
+  "no-actions": { severity: "warning", title: "The flow has no step after its trigger" },
   "duplicate-name": { severity: "error", title: "Two steps have the same name" },
   "required-input": { severity: "error", title: "A required field is empty" },
   "unknown-operation": { severity: "error", title: "The connector has no such operation" },

@@ -12,6 +12,7 @@ import { limitNameLength } from "./limit-name-length";
 import { limitSwitchCases } from "./limit-switch-cases";
 import { limitVariables } from "./limit-variables";
 import { loopReferences } from "./loop-references";
+import { noActions } from "./no-actions";
 import { outOfRange } from "./out-of-range";
 import { policyBlockedConnector } from "./policy-blocked-connector";
 import { policyMixedDataGroups } from "./policy-mixed-data-groups";
@@ -40,6 +41,7 @@ import { variableTypes } from "./variable-types";
 
 export const RULES: readonly Rule[] = [
   triggerMissing,
+  noActions,
   duplicateName,
   policyBlockedConnector,
   policyMixedDataGroups,

@@ -19,6 +19,22 @@ describe("trigger-missing", () => {
   });
 });
 
+describe("no-actions", () => {
+  it("warns, on the trigger, that a flow with no step does nothing; not a flow with a step or no trigger", () => {
+    const empty = flow({});
+    expect(ofRule(empty, "no-actions")).toMatchObject([
+      {
+        severity: "warning",
+        flow: true,
+        nodeId: "#trigger/manual",
+        message: "This flow starts but does nothing yet: add an action after its trigger.",
+      },
+    ]);
+    expect(ofRule(flow({ A: compose(1) }), "no-actions")).toEqual([]);
+    expect(ofRule({ actions: {} }, "no-actions")).toEqual([]);
+  });
+});
+
 describe("trigger-no-table", () => {
   it("reports a Business Central record trigger without a table, once", () => {
     const definition = flow({}, recordTrigger(""), "When_a_record_is_created_(V3)");
