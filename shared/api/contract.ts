@@ -198,6 +198,8 @@ export const contract = {
   "sandbox.mail.list": method(sandboxInputs.mailList, pageOf(mailMessageSchema)),
   "sandbox.mail.get": method(byStringId, mailMessageSchema),
   "sandbox.mail.flag": method(sandboxInputs.mailFlag, mailMessageSchema),
+  "sandbox.mail.markRead": method(sandboxInputs.mailMarkRead, mailMessageSchema),
+  "sandbox.mail.delete": method(sandboxInputs.mailDelete, none),
   "sandbox.mail.send": method(
     sandboxInputs.mailSend,
     z.object({ messageId: z.string(), mailboxes: z.array(z.string()) }),

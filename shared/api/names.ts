@@ -41,6 +41,8 @@ export const METHOD_NAMES = [
   "sandbox.mail.list",
   "sandbox.mail.get",
   "sandbox.mail.flag",
+  "sandbox.mail.markRead",
+  "sandbox.mail.delete",
   "sandbox.mail.send",
   "sandbox.teams.list",
   "sandbox.teams.messages",

@@ -255,11 +255,20 @@ export const sandboxInputs = {
       assignedTo: email.optional(),
       requestor: email.optional(),
       status: z.enum(["Pending", "Completed", "Canceled"]).optional(),
+      /**
+       * With assignedTo: only what that person has answered (true: their history, even while others
+       * still have to answer) or not answered yet (false: their inbox).
+       */
+      answered: z.boolean().optional(),
       /** Pending requests still waiting on an address that is not a person of the company. */
       outsideCompany: z.boolean().optional(),
       ...paging,
     })
-    .strict(),
+    .strict()
+    .refine((input) => input.answered === undefined || input.assignedTo !== undefined, {
+      path: ["answered"],
+      message: "says whether the person in assignedTo answered: give assignedTo too",
+    }),
   approvalRespond: z
     .object({
       id,
@@ -277,6 +286,10 @@ export const sandboxInputs = {
     })
     .strict(),
   mailFlag: z.object({ id, flagged: z.boolean(), actingAs: email }).strict(),
+  /** Outlook's "Mark as read" / "Mark as unread", by the person acted as. */
+  mailMarkRead: z.object({ id, read: z.boolean(), actingAs: email }).strict(),
+  /** Deletes one copy of an email (the sandbox's mailboxes keep no Deleted Items). */
+  mailDelete: z.object({ id, actingAs: email }).strict(),
   /** An email a person of the company writes in the sandbox's Outlook (plain text; attachments base64). */
   mailSend: z
     .object({

@@ -73,6 +73,12 @@ export function sandboxHandlers({
     "sandbox.mail.get": ({ id }) => asRecord(sandbox.markMessageRead(id, true)) as never,
     "sandbox.mail.flag": ({ id, flagged, actingAs }) =>
       asRecord(sandbox.flagMessage(id, flagged, actingAs)) as never,
+    "sandbox.mail.markRead": ({ id, read, actingAs }) =>
+      asRecord(sandbox.setMessageRead(id, read, actingAs)) as never,
+    "sandbox.mail.delete": ({ id, actingAs }) => {
+      sandbox.deleteMessage(id, actingAs);
+      return {};
+    },
     "sandbox.mail.send": ({ from, ...mail }) => sandbox.sendMail(from, mail),
     "sandbox.teams.list": () => ({
       teams: sandbox.listTeams() as never,

@@ -76,6 +76,8 @@ export interface SandboxEventMap {
   "mail.delivered": { mailbox: string; message: MailMessage };
   /** An email was flagged (by the person in origin). */
   "mail.flagged": { mailbox: string; message: MailMessage; origin: Origin };
+  /** One copy of an email was deleted (by a person in Outlook, or by a flow). */
+  "mail.deleted": { mailbox: string; id: string };
   "teams.posted": { message: TeamsMessage };
   "teams.cardAnswered": { message: TeamsMessage };
   /** A card stopped waiting unanswered: the run that waited for it ended. */

@@ -379,6 +379,18 @@ export class Sandbox implements ConnectorRuntime {
     return this.services.mail.setFlag(id, flagged, this.person(actingAs));
   }
 
+  /** Marks an email read or unread, as the person acted as (Outlook → Mark as unread). */
+  setMessageRead(id: string, read: boolean, actingAs: string): MailMessage {
+    this.person(actingAs);
+    return this.services.mail.markRead(id, read);
+  }
+
+  /** Deletes one copy of an email, as the person acted as (Outlook → Delete). */
+  deleteMessage(id: string, actingAs: string): void {
+    this.person(actingAs);
+    this.services.mail.delete(id);
+  }
+
   /**
    * An email a person writes in Outlook (plain text): delivered like a flow's, but from a person,
    * so the mail triggers of published flows and armed tests see it.
