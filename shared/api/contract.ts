@@ -173,6 +173,8 @@ export const contract = {
       groups: z.array(
         z.looseObject({ email: z.string(), displayName: z.string(), members: z.array(z.string()) }),
       ),
+      /** Who else sends mail (the flows' sender, "Flowsmith"), by name. */
+      senders: z.array(z.object({ email: z.string(), displayName: z.string() })),
     }),
   ),
   "sandbox.tables": method(none, z.array(tableSummarySchema)),
@@ -212,6 +214,14 @@ export const contract = {
   "sandbox.excel.workbooks": method(none, z.array(workbookSchema)),
   "sandbox.excel.rows": method(sandboxInputs.excelRows, pageOf(excelRowSchema)),
   "sandbox.notifications.list": method(sandboxInputs.notificationsList, pageOf(notificationSchema)),
+  "sandbox.notifications.markRead": method(
+    sandboxInputs.notificationsMarkRead,
+    z.object({ marked: z.number().int().min(0) }),
+  ),
+  "sandbox.notifications.clear": method(
+    sandboxInputs.notificationsClear,
+    z.object({ cleared: z.number().int().min(0) }),
+  ),
   /** Read-only: the waiting runs a reset (or the restore of `snapshot`) would cancel. */
   "sandbox.resetPreview": method(sandboxInputs.resetPreview, resetPreviewSchema),
   "sandbox.reset": method(none, resetResultSchema),

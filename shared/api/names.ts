@@ -51,6 +51,8 @@ export const METHOD_NAMES = [
   "sandbox.excel.workbooks",
   "sandbox.excel.rows",
   "sandbox.notifications.list",
+  "sandbox.notifications.markRead",
+  "sandbox.notifications.clear",
   "sandbox.resetPreview",
   "sandbox.reset",
   "sandbox.snapshots.list",

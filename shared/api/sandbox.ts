@@ -165,6 +165,7 @@ export const notificationSchema = z.looseObject({
   recipient: z.string(),
   text: z.string(),
   createdAt: isoDateSchema,
+  isRead: z.boolean(),
 });
 export const snapshotSchema = z.looseObject({ name: z.string(), createdAt: isoDateSchema });
 /** A run waiting on a request in the sandbox (an approval, a Teams card) that a reset or a restore removes. */
@@ -326,7 +327,17 @@ export const sandboxInputs = {
     })
     .strict(),
   excelRows: z.object({ tableId: id, ...paging }).strict(),
-  notificationsList: z.object({ recipient: email.optional(), ...paging }).strict(),
+  notificationsList: z
+    .object({
+      recipient: email.optional(),
+      /** Only those not read yet. */
+      unread: z.boolean().optional(),
+      ...paging,
+    })
+    .strict(),
+  /** The person reads their notifications: those of ids, or all of them. */
+  notificationsMarkRead: z.object({ recipient: email, ids: z.array(id).min(1).max(500).optional() }).strict(),
+  notificationsClear: z.object({ recipient: email }).strict(),
   snapshotName: z.object({ name: z.string().trim().min(1).max(80) }).strict(),
   /** What a reset (no snapshot) or the restore of a snapshot would do to the runs waiting in the sandbox. */
   resetPreview: z.object({ snapshot: z.string().trim().min(1).max(80).optional() }).strict(),

@@ -173,7 +173,15 @@ const BAD_INPUTS: Record<MethodName, { input: unknown; names: string }[]> = {
   "sandbox.teams.respondToCard": [{ input: { messageId: "m" }, names: "responder" }],
   "sandbox.excel.workbooks": [{ input: { file: "x" }, names: "file" }],
   "sandbox.excel.rows": [{ input: {}, names: "tableId" }],
-  "sandbox.notifications.list": [{ input: { recipient: "nobody" }, names: "recipient" }],
+  "sandbox.notifications.list": [
+    { input: { recipient: "nobody" }, names: "recipient" },
+    { input: { unread: "yes" }, names: "unread" },
+  ],
+  "sandbox.notifications.markRead": [
+    { input: { recipient: "a@b.c", ids: [] }, names: "ids" },
+    { input: { ids: ["n1"] }, names: "recipient" },
+  ],
+  "sandbox.notifications.clear": [{ input: { recipient: "a@b.c", all: true }, names: "all" }],
   "sandbox.resetPreview": [
     { input: { snapshot: "  " }, names: "snapshot" },
     { input: { name: "s" }, names: "name" },

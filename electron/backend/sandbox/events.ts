@@ -84,6 +84,10 @@ export interface SandboxEventMap {
   "teams.cardWithdrawn": { message: TeamsMessage };
   "excel.rowAdded": { workbookId: string; file: string; table: string; row: ExcelRow; origin: Origin };
   "notification.sent": { notification: SandboxNotification };
+  /** A person read some of their notifications (or all of them). */
+  "notification.read": { recipient: string; count: number };
+  /** A person cleared their notifications. */
+  "notification.cleared": { recipient: string; count: number };
   "workflow.changed": { workflow: BuiltInWorkflow };
   "sandbox.reset": { reason: "reset" | "snapshot"; snapshot: string | null };
 }
