@@ -183,6 +183,7 @@ export const sandboxMessages = {
   "sandbox.approvals.emptyHistory.title": "No history yet",
   "sandbox.approvals.emptyOutside.title": "Nobody outside the company is waited on",
   "sandbox.approvals.none.title": "No request open",
+  "sandbox.approvals.noneToRead": "Requests of this list open here.",
 
   "sandbox.outlook.title": "Outlook",
   "sandbox.outlook.mailbox": "Mailbox",

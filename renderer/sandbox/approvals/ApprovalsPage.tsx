@@ -158,9 +158,11 @@ export function ApprovalsPage({ box: rawBox, id }: { box: string | undefined; id
           {id ? (
             <ApprovalDetail key={`${id}/${me}`} id={id} me={me} onAnswered={list.reload} />
           ) : list.data ? (
-            <EmptyState icon={<CheckSquare size={32} />} title={t("sandbox.approvals.none.title")}>
-              {t("sandbox.approvals.pick")}
-            </EmptyState>
+            <div className="sbx-reading-empty">
+              <EmptyState icon={<CheckSquare size={32} />} title={t("sandbox.approvals.none.title")}>
+                {t(items.length > 0 ? "sandbox.approvals.pick" : "sandbox.approvals.noneToRead")}
+              </EmptyState>
+            </div>
           ) : null}
         </section>
       </div>

@@ -4,10 +4,12 @@ import { useLocation } from "wouter";
 import { api } from "../../api/client";
 import { formatDateTime, t } from "../../i18n";
 import { EmptyState } from "../../ui/EmptyState";
+import { placeOf } from "../last-places";
 import { ErrorBanner } from "../parts/ErrorBanner";
 import { Pager } from "../parts/Pager";
 import { SubHeader } from "../parts/SubHeader";
 import { useScrollEdges } from "../parts/scroll-edges";
+import { useSandbox } from "../sandbox-store";
 import { useLoad, useSandboxChanges } from "../use-sandbox-data";
 import { cellText, columnFormats } from "./cells";
 
@@ -17,6 +19,14 @@ const PANE_KEY = "flowsmith.sandbox.excelPaneHidden";
 /** A workbook as people know it: its file name. */
 function fileName(workbook: { name: string; path: string }): string {
   return workbook.name || workbook.path;
+}
+
+function decoded(part: string): string | undefined {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return undefined;
+  }
 }
 
 function paneHidden(): boolean {
@@ -40,9 +50,12 @@ export function ExcelPage({ tableId }: { tableId?: string | undefined }) {
   });
   const [hidePane, setHidePane] = useState(paneHidden);
   const tables = workbooks.data?.flatMap((w) => w.tables);
+  const me = useSandbox((s) => s.actingAs);
   const known = tableId !== undefined && tables?.some((tb) => tb.id === tableId);
-  const currentId = known ? tableId : tables?.[0]?.id;
-  // No table in the address (or one that is gone): the first, in the address.
+  // No table in the address (or one that is gone): the one Excel was left on, else the first.
+  const left = /^\/excel\/([^/?]+)$/.exec(placeOf("/excel", me))?.[1];
+  const leftId = left ? decoded(left) : undefined;
+  const currentId = known ? tableId : (tables?.find((tb) => tb.id === leftId)?.id ?? tables?.[0]?.id);
   useEffect(() => {
     if (tables && !known && currentId) navigate(`/excel/${encodeURIComponent(currentId)}`, { replace: true });
   }, [tables, known, currentId, navigate]);

@@ -255,9 +255,11 @@ export function OutlookPage() {
               {...(me ? { onCompose: (draft: Draft) => setComposing(draft) } : {})}
             />
           ) : messages.data ? (
-            <EmptyState icon={<Mail size={32} />} title={t("sandbox.outlook.noneOpen")}>
-              {t("sandbox.outlook.pick")}
-            </EmptyState>
+            <div className="sbx-reading-empty">
+              <EmptyState icon={<Mail size={32} />} title={t("sandbox.outlook.noneOpen")}>
+                {messages.data.items.length > 0 ? t("sandbox.outlook.pick") : undefined}
+              </EmptyState>
+            </div>
           ) : null}
         </section>
       </div>

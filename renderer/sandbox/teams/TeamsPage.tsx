@@ -5,6 +5,7 @@ import { api } from "../../api/client";
 import { formatDateTime, formatRelative, t } from "../../i18n";
 import { EmptyState } from "../../ui/EmptyState";
 import { SafeHtml } from "../content/SafeHtml";
+import { placeOf } from "../last-places";
 import { ErrorBanner } from "../parts/ErrorBanner";
 import { SubHeader } from "../parts/SubHeader";
 import { useSandboxNow } from "../sandbox-clock";
@@ -20,6 +21,12 @@ const PAGE = 100;
 const MOST_PER_READ = 500;
 
 const placePath = (place: Place) => `/teams/${place.kind}/${place.id}`;
+
+/** The place of an address "/teams/channel/<id>" or "/teams/chat/<id>". */
+function placeOfPath(path: string): Place | undefined {
+  const match = /^\/teams\/(channel|chat)\/([^/?]+)$/.exec(path);
+  return match?.[1] && match[2] ? { kind: match[1] as Place["kind"], id: match[2] } : undefined;
+}
 
 /**
  * Teams: the company's teams and channels, group chats and Flow bot chats, and their messages. The
@@ -42,20 +49,26 @@ export function TeamsPage({ kind, id }: { kind?: string | undefined; id?: string
     : target.data?.chatId
       ? { kind: "chat", id: target.data.chatId }
       : undefined;
-  const known =
-    place === undefined ||
-    lists.data === undefined ||
-    (place.kind === "channel"
-      ? lists.data.teams.some((tm) => tm.channels.some((c) => c.id === place.id))
-      : lists.data.chats.some((c) => c.id === place.id));
+  const data = lists.data;
+  const exists = (p: Place) =>
+    p.kind === "channel"
+      ? (data?.teams.some((tm) => tm.channels.some((c) => c.id === p.id)) ?? false)
+      : (data?.chats.some((c) => c.id === p.id) ?? false);
+  const known = place === undefined || data === undefined || exists(place);
   const current: Place | undefined = (known ? place : undefined) ?? targetPlace;
 
-  // No place in the address (or one that is gone, after a reset): the first channel, in the address.
+  // No place in the address (or one that is gone, after a reset): where Teams was left, else the
+  // first channel; in the address.
   const placed = place !== undefined && known;
+  const left = placeOfPath(placeOf("/teams", me));
+  const fallback =
+    left && data && exists(left)
+      ? placePath(left)
+      : firstChannel && placePath({ kind: "channel", id: firstChannel });
   useEffect(() => {
-    if (messageId || !firstChannel || placed) return;
-    navigate(placePath({ kind: "channel", id: firstChannel }), { replace: true });
-  }, [messageId, firstChannel, placed, navigate]);
+    if (messageId || !fallback || placed) return;
+    navigate(fallback, { replace: true });
+  }, [messageId, fallback, placed, navigate]);
 
   // How many of the newest messages each place shows; "Load older messages" adds a page.
   const limits = useRef(new Map<string, number>());
