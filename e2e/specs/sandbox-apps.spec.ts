@@ -142,6 +142,11 @@ test.describe("Sandbox apps", () => {
     await expect(page).toHaveURL(/#\/sandbox\/outlook\?message=/);
     await page.reload();
     await expect(view.getByRole("heading", { name: "Quarterly vendor review" })).toBeVisible();
+    // Another tab and back: the same message is open.
+    await sandbox.openTab("Teams");
+    await sandbox.openTab("Outlook");
+    await expect(view.getByRole("heading", { name: "Quarterly vendor review" })).toBeVisible();
+    await expect(page).toHaveURL(/#\/sandbox\/outlook\?message=/);
 
     await view.getByRole("button", { name: "Reply all", exact: true }).click();
     const reply = page.getByRole("dialog", { name: "RE: Quarterly vendor review" });
@@ -195,6 +200,16 @@ test.describe("Sandbox apps", () => {
     await expect(firstAmount).toHaveText(/^\d{1,3}(,\d{3})*\.\d{2}$/);
     await expect(firstAmount).toHaveCSS("text-align", "right");
     await expect(rows.first().locator("td").nth(1)).toHaveText(/^[A-Z][a-z]{2} \d{1,2}, \d{4}$/);
+    // The side pane makes way for wide tables, and comes back.
+    const workbooks = page.getByRole("navigation", { name: "Workbooks and tables" });
+    await page.getByRole("button", { name: "Hide workbooks" }).click();
+    await expect(workbooks).toBeHidden();
+    await expect(page.getByRole("button", { name: "Show workbooks" })).toHaveAttribute(
+      "aria-expanded",
+      "false",
+    );
+    await page.getByRole("button", { name: "Show workbooks" }).click();
+    await expect(workbooks).toBeVisible();
     // An empty table still shows its columns.
     const empty = await sandbox.openExcelTable("BlockedVendors");
     await expect(empty).toHaveCount(0);

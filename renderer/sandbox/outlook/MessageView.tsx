@@ -113,17 +113,17 @@ export function MessageView({
             <ToolButton
               icon={<Reply size={16} />}
               label={t("sandbox.outlook.reply")}
-              onClick={() => onCompose(replyDraft(original))}
+              onClick={() => onCompose(replyDraft(original, nameOf))}
             />
             <ToolButton
               icon={<ReplyAll size={16} />}
               label={t("sandbox.outlook.replyAll")}
-              onClick={() => onCompose(replyAllDraft(original, actingAs))}
+              onClick={() => onCompose(replyAllDraft(original, actingAs, nameOf))}
             />
             <ToolButton
               icon={<Forward size={16} />}
               label={t("sandbox.outlook.forward")}
-              onClick={() => onCompose(forwardDraft(original))}
+              onClick={() => onCompose(forwardDraft(original, nameOf))}
             />
           </>
         )}

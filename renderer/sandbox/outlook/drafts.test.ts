@@ -35,6 +35,14 @@ describe("drafts", () => {
     expect(draft.subject).toBe("RE: Vendor statement");
   });
 
+  it("name people where their names are known", () => {
+    const nameOf = (address: string) => (address === DANIEL ? "Daniel Reyes" : address);
+    expect(replyDraft(original, nameOf).body).toContain(`Daniel Reyes <${DANIEL}> wrote:`);
+    const forward = forwardDraft(original, nameOf).body;
+    expect(forward).toContain(`From: Daniel Reyes <${DANIEL}>`);
+    expect(forward).toContain(`To: ${ALICIA}; partner@contoso.example`);
+  });
+
   it("forward: nobody yet, FW:, the original's header, text and attachments", () => {
     const draft = forwardDraft(original);
     expect(draft).toMatchObject({ to: "", cc: "", subject: "FW: Vendor statement" });

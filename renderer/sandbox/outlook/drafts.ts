@@ -57,25 +57,36 @@ function prefixed(prefix: "RE" | "FW", subject: string): string {
   return new RegExp(`^${prefix}:`, "i").test(text) ? text : `${prefix}: ${text}`;
 }
 
-function quote(message: Original): string {
+/** A person's name for an address ("Daniel Reyes"), or the address itself. */
+export type NameOf = (address: string) => string;
+const asIs: NameOf = (address) => address;
+
+/** "Daniel Reyes <daniel.reyes@…>", or the address alone when it has no other name. */
+function named(address: string, nameOf: NameOf): string {
+  const name = nameOf(address);
+  return name && name !== address ? `${name} <${address}>` : address;
+}
+
+function quote(message: Original, nameOf: NameOf): string {
   const text = htmlToText(message.body);
   const lines = text ? text.split("\n").map((line) => `> ${line}`) : [];
-  return `\n\n${[t("sandbox.outlook.compose.quote", { from: message.from }), ...lines].join("\n")}`;
+  const from = named(message.from, nameOf);
+  return `\n\n${[t("sandbox.outlook.compose.quote", { from }), ...lines].join("\n")}`;
 }
 
 /** A reply to the sender: "RE:" once, the original quoted below. */
-export function replyDraft(message: Original): Draft {
+export function replyDraft(message: Original, nameOf: NameOf = asIs): Draft {
   return {
     to: message.from,
     cc: "",
     subject: prefixed("RE", message.subject),
-    body: quote(message),
+    body: quote(message, nameOf),
     importance: "Normal",
   };
 }
 
 /** A reply to the sender and everyone the message went to, except the person replying. */
-export function replyAllDraft(message: Original, me: string): Draft {
+export function replyAllDraft(message: Original, me: string, nameOf: NameOf = asIs): Draft {
   const seen = new Set<string>([me.toLowerCase()]);
   const keep = (list: string[]) =>
     list.filter((address) => {
@@ -87,22 +98,24 @@ export function replyAllDraft(message: Original, me: string): Draft {
   const to = keep([message.from, ...addresses(message.toRecipients)]);
   const cc = keep(addresses(message.ccRecipients));
   return {
-    ...replyDraft(message),
+    ...replyDraft(message, nameOf),
     to: to.join("; "),
     cc: cc.join("; "),
   };
 }
 
 /** A forward: no recipient yet, "FW:" once, the original's header and text, its attachments. */
-export function forwardDraft(message: Original): Draft {
+export function forwardDraft(message: Original, nameOf: NameOf = asIs): Draft {
+  const list = (recipients: string) =>
+    addresses(recipients)
+      .map((address) => named(address, nameOf))
+      .join("; ");
   const header = [
     t("sandbox.outlook.compose.forwarded"),
-    `${t("sandbox.outlook.from")}: ${message.from}`,
+    `${t("sandbox.outlook.from")}: ${named(message.from, nameOf)}`,
     `${t("sandbox.outlook.compose.sentOn")}: ${formatDateTime(message.receivedDateTime)}`,
-    `${t("sandbox.outlook.to")}: ${addresses(message.toRecipients).join("; ")}`,
-    ...(message.ccRecipients.trim()
-      ? [`${t("sandbox.outlook.cc")}: ${addresses(message.ccRecipients).join("; ")}`]
-      : []),
+    `${t("sandbox.outlook.to")}: ${list(message.toRecipients)}`,
+    ...(message.ccRecipients.trim() ? [`${t("sandbox.outlook.cc")}: ${list(message.ccRecipients)}`] : []),
     `${t("sandbox.outlook.compose.subject")}: ${message.subject}`,
   ];
   return {
