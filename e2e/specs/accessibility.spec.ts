@@ -60,6 +60,7 @@ test.describe("accessibility", () => {
         ["Outlook", "#/sandbox/outlook", "Inbox"],
         ["Teams", "#/sandbox/teams", "General"],
         ["Excel", "#/sandbox/excel", "PI-1011"],
+        ["Notifications", "#/sandbox/notifications", "No notifications"],
         ["Vendors", "#/sandbox/bc/vendors", "V20000"],
         ["Simulation", "#/sandbox/simulation", "Clock"],
         ["Settings", "#/settings", "Appearance"],

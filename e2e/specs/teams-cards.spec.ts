@@ -80,7 +80,19 @@ test.describe("Teams cards a run waits on", () => {
     await expect(card.getByText("Required")).toBeVisible();
     await expect(card.getByRole("textbox", { name: "Why" })).toHaveAttribute("aria-required", "true");
 
-    await card.getByRole("textbox", { name: "Why" }).fill("Late deliveries");
+    // Sent empty, the required input says so under itself, is marked invalid and gets the keyboard.
+    const why = card.getByRole("textbox", { name: "Why" });
+    await card.getByRole("button", { name: "Block" }).click();
+    await expect(why).toHaveAttribute("aria-invalid", "true");
+    await expect(why).toHaveAccessibleDescription("Fill in Why.");
+    await expect(why).toBeFocused();
+    await expect(card.getByTestId("card-field-error")).toHaveText("Fill in Why.");
+    await expect(page.getByTestId("tab-teams").locator(".sbx-count")).toHaveText("1");
+
+    await why.fill("Late deliveries");
+    // Typing clears the field's own message.
+    await expect(why).not.toHaveAttribute("aria-invalid", "true");
+    await expect(card.getByTestId("card-field-error")).toHaveCount(0);
     await card.getByRole("button", { name: "Block" }).click();
     await expect(page.getByTestId("tab-teams").locator(".sbx-count")).toHaveCount(0);
     await expect(channel.getByTestId("waiting-cards")).toHaveCount(0);

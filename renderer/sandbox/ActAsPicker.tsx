@@ -12,6 +12,9 @@ export function ActAsPicker() {
   const id = useId();
   if (!overview) return null;
   const departments = [...new Set(overview.people.map((p) => p.department))].sort();
+  const role = person
+    ? `${person.jobTitle}${person.email === overview.connectionUser ? ` · ${t("sandbox.actAs.connectionUser")}` : ""}`
+    : "";
   return (
     <div className="sbx-act-as">
       <UserRound size={18} aria-hidden="true" className="muted" />
@@ -38,12 +41,10 @@ export function ActAsPicker() {
             </optgroup>
           ))}
         </select>
-        {person && (
-          <span className="muted sbx-act-as-role">
-            {person.jobTitle}
-            {person.email === overview.connectionUser && ` · ${t("sandbox.actAs.connectionUser")}`}
-          </span>
-        )}
+        {/* Always there, at one width: switching people does not move the header. */}
+        <span className="muted sbx-act-as-role" title={role || undefined}>
+          {role}
+        </span>
       </div>
     </div>
   );

@@ -89,11 +89,10 @@ export function SandboxPage() {
             {(params) => <ApprovalsPage box={params.box} id={params.id} />}
           </Route>
           <Route path="/outlook" component={OutlookPage} />
-          <Route path="/teams">
-            <TeamsPage />
+          <Route path="/teams/:kind?/:id?">
+            {(params) => <TeamsPage kind={params.kind} id={params.id} />}
           </Route>
-          <Route path="/teams/message/:id">{(params) => <TeamsPage messageId={params.id} />}</Route>
-          <Route path="/excel" component={ExcelPage} />
+          <Route path="/excel/:tableId?">{(params) => <ExcelPage tableId={params.tableId} />}</Route>
           <Route path="/notifications" component={NotificationsPage} />
           <Route path="/simulation" component={SimulationPage} />
           <Route>

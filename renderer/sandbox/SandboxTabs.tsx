@@ -1,7 +1,9 @@
 import { Bell, Building2, CheckSquare, FlaskConical, Mail, MessagesSquare, Sheet } from "lucide-react";
-import { Link, useLocation } from "wouter";
+import { useEffect } from "react";
+import { Link, useLocation, useSearch } from "wouter";
 import { api } from "../api/client";
 import { type MessageKey, t } from "../i18n";
+import { placeOf, rememberPlace, sectionOf } from "./last-places";
 import { useSandbox } from "./sandbox-store";
 import { useLoad, useSandboxChanges } from "./use-sandbox-data";
 
@@ -16,15 +18,17 @@ const TABS: { path: string; label: MessageKey; icon: typeof Mail; testId: string
 ];
 
 /** Which tab shows which count, and what the count means. */
-const COUNTED: Readonly<Record<string, "approvals" | "outlook" | "teams">> = {
+const COUNTED: Readonly<Record<string, "approvals" | "outlook" | "teams" | "notifications">> = {
   "/approvals": "approvals",
   "/outlook": "outlook",
   "/teams": "teams",
+  "/notifications": "notifications",
 };
 const COUNT_HINTS: Readonly<Record<string, MessageKey>> = {
   "/approvals": "sandbox.tab.pendingHint",
   "/outlook": "sandbox.tab.unreadHint",
   "/teams": "sandbox.tab.cardsHint",
+  "/notifications": "sandbox.tab.notificationsHint",
 };
 
 /**
@@ -33,26 +37,45 @@ const COUNT_HINTS: Readonly<Record<string, MessageKey>> = {
  */
 export function SandboxTabs() {
   const [location] = useLocation();
+  const search = useSearch();
   const actingAs = useSandbox((s) => s.actingAs);
   const mailRead = useSandbox((s) => s.mailRead);
+  // The tabs of Approvals, Outlook, Teams and Excel go back to where each was left.
+  const address = search ? `${location}?${search}` : location;
+  useEffect(() => {
+    if (actingAs) rememberPlace(address, actingAs);
+  }, [address, actingAs]);
   const counts = useLoad(actingAs ? `${actingAs}/${mailRead}` : undefined, async () => {
-    const [pending, mailboxes, teams] = await Promise.all([
-      api.call("sandbox.approvals.list", { assignedTo: actingAs, status: "Pending", top: 500 }),
+    const [pending, mailboxes, teams, notifications] = await Promise.all([
+      api.call("sandbox.approvals.list", {
+        assignedTo: actingAs,
+        status: "Pending",
+        answered: false,
+        top: 1,
+      }),
       api.call("sandbox.mail.mailboxes", {}),
       api.call("sandbox.teams.list", {}),
+      api.call("sandbox.notifications.list", { recipient: actingAs, unread: true, top: 1 }),
     ]);
-    const waiting = pending.items.filter(
-      (a) => !a.responses.some((r) => r.approverEmail.toLowerCase() === actingAs.toLowerCase()),
-    ).length;
+    const waiting = pending.total;
     const unread = mailboxes.find((m) => m.address === actingAs)?.unread ?? 0;
     const cards = [...teams.teams.flatMap((team) => team.channels), ...teams.chats].reduce(
       (sum, place) => sum + place.waitingCards,
       0,
     );
-    return { approvals: waiting, outlook: unread, teams: cards };
+    return {
+      approvals: waiting,
+      outlook: unread,
+      teams: cards,
+      notifications: notifications.total,
+    };
   });
   useSandboxChanges(
-    (c) => c.type.startsWith("approval.") || c.type.startsWith("mail.") || c.type.startsWith("teams."),
+    (c) =>
+      c.type.startsWith("approval.") ||
+      c.type.startsWith("mail.") ||
+      c.type.startsWith("teams.") ||
+      c.type.startsWith("notification."),
     counts.reload,
     400,
   );
@@ -66,7 +89,7 @@ export function SandboxTabs() {
         return (
           <Link
             key={path}
-            href={path}
+            href={active && sectionOf(address) ? address : placeOf(path, actingAs)}
             className={active ? "sbx-tab active" : "sbx-tab"}
             aria-current={active ? "page" : undefined}
             data-testid={testId}

@@ -81,11 +81,16 @@ export function useActingPerson(): Person | undefined {
   return useSandbox((s) => s.overview?.people.find((p) => p.email === s.actingAs));
 }
 
-/** A person's display name by email (the email itself for someone outside the company). */
+/**
+ * A person's display name by email (the flows' sender's too: "Flowsmith"); the email itself for
+ * someone outside the company.
+ */
 export function usePersonName(): (email: string) => string {
   const people = useSandbox((s) => s.overview?.people);
+  const senders = useSandbox((s) => s.overview?.senders);
   return (email: string) =>
-    people?.find((p) => p.email.toLowerCase() === email.toLowerCase())?.displayName ?? email;
+    [...(people ?? []), ...(senders ?? [])].find((p) => p.email.toLowerCase() === email.toLowerCase())
+      ?.displayName ?? email;
 }
 
 export function useTable(name: string): TableInfo | undefined {

@@ -173,6 +173,8 @@ export const contract = {
       groups: z.array(
         z.looseObject({ email: z.string(), displayName: z.string(), members: z.array(z.string()) }),
       ),
+      /** Who else sends mail (the flows' sender, "Flowsmith"), by name. */
+      senders: z.array(z.object({ email: z.string(), displayName: z.string() })),
     }),
   ),
   "sandbox.tables": method(none, z.array(tableSummarySchema)),
@@ -198,6 +200,8 @@ export const contract = {
   "sandbox.mail.list": method(sandboxInputs.mailList, pageOf(mailMessageSchema)),
   "sandbox.mail.get": method(byStringId, mailMessageSchema),
   "sandbox.mail.flag": method(sandboxInputs.mailFlag, mailMessageSchema),
+  "sandbox.mail.markRead": method(sandboxInputs.mailMarkRead, mailMessageSchema),
+  "sandbox.mail.delete": method(sandboxInputs.mailDelete, none),
   "sandbox.mail.send": method(
     sandboxInputs.mailSend,
     z.object({ messageId: z.string(), mailboxes: z.array(z.string()) }),
@@ -210,6 +214,14 @@ export const contract = {
   "sandbox.excel.workbooks": method(none, z.array(workbookSchema)),
   "sandbox.excel.rows": method(sandboxInputs.excelRows, pageOf(excelRowSchema)),
   "sandbox.notifications.list": method(sandboxInputs.notificationsList, pageOf(notificationSchema)),
+  "sandbox.notifications.markRead": method(
+    sandboxInputs.notificationsMarkRead,
+    z.object({ marked: z.number().int().min(0) }),
+  ),
+  "sandbox.notifications.clear": method(
+    sandboxInputs.notificationsClear,
+    z.object({ cleared: z.number().int().min(0) }),
+  ),
   /** Read-only: the waiting runs a reset (or the restore of `snapshot`) would cancel. */
   "sandbox.resetPreview": method(sandboxInputs.resetPreview, resetPreviewSchema),
   "sandbox.reset": method(none, resetResultSchema),

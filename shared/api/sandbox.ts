@@ -165,6 +165,7 @@ export const notificationSchema = z.looseObject({
   recipient: z.string(),
   text: z.string(),
   createdAt: isoDateSchema,
+  isRead: z.boolean(),
 });
 export const snapshotSchema = z.looseObject({ name: z.string(), createdAt: isoDateSchema });
 /** A run waiting on a request in the sandbox (an approval, a Teams card) that a reset or a restore removes. */
@@ -255,11 +256,20 @@ export const sandboxInputs = {
       assignedTo: email.optional(),
       requestor: email.optional(),
       status: z.enum(["Pending", "Completed", "Canceled"]).optional(),
+      /**
+       * With assignedTo: only what that person has answered (true: their history, even while others
+       * still have to answer) or not answered yet (false: their inbox).
+       */
+      answered: z.boolean().optional(),
       /** Pending requests still waiting on an address that is not a person of the company. */
       outsideCompany: z.boolean().optional(),
       ...paging,
     })
-    .strict(),
+    .strict()
+    .refine((input) => input.answered === undefined || input.assignedTo !== undefined, {
+      path: ["answered"],
+      message: "says whether the person in assignedTo answered: give assignedTo too",
+    }),
   approvalRespond: z
     .object({
       id,
@@ -277,6 +287,10 @@ export const sandboxInputs = {
     })
     .strict(),
   mailFlag: z.object({ id, flagged: z.boolean(), actingAs: email }).strict(),
+  /** Outlook's "Mark as read" / "Mark as unread", by the person acted as. */
+  mailMarkRead: z.object({ id, read: z.boolean(), actingAs: email }).strict(),
+  /** Deletes one copy of an email (the sandbox's mailboxes keep no Deleted Items). */
+  mailDelete: z.object({ id, actingAs: email }).strict(),
   /** An email a person of the company writes in the sandbox's Outlook (plain text; attachments base64). */
   mailSend: z
     .object({
@@ -313,7 +327,17 @@ export const sandboxInputs = {
     })
     .strict(),
   excelRows: z.object({ tableId: id, ...paging }).strict(),
-  notificationsList: z.object({ recipient: email.optional(), ...paging }).strict(),
+  notificationsList: z
+    .object({
+      recipient: email.optional(),
+      /** Only those not read yet. */
+      unread: z.boolean().optional(),
+      ...paging,
+    })
+    .strict(),
+  /** The person reads their notifications: those of ids, or all of them. */
+  notificationsMarkRead: z.object({ recipient: email, ids: z.array(id).min(1).max(500).optional() }).strict(),
+  notificationsClear: z.object({ recipient: email }).strict(),
   snapshotName: z.object({ name: z.string().trim().min(1).max(80) }).strict(),
   /** What a reset (no snapshot) or the restore of a snapshot would do to the runs waiting in the sandbox. */
   resetPreview: z.object({ snapshot: z.string().trim().min(1).max(80).optional() }).strict(),

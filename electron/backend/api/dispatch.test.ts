@@ -136,13 +136,24 @@ const BAD_INPUTS: Record<MethodName, { input: unknown; names: string }[]> = {
       names: "action",
     },
   ],
-  "sandbox.approvals.list": [{ input: { status: "Open" }, names: "status" }],
+  "sandbox.approvals.list": [
+    { input: { status: "Open" }, names: "status" },
+    { input: { answered: true }, names: "answered" },
+  ],
   "sandbox.approvals.get": [{ input: {}, names: "id" }],
   "sandbox.approvals.respond": [{ input: { id: "a", responder: "a@b.example" }, names: "response" }],
   "sandbox.mail.mailboxes": [{ input: { mailbox: "x" }, names: "mailbox" }],
   "sandbox.mail.list": [{ input: { folder: "Inbox" }, names: "mailbox" }],
   "sandbox.mail.get": [{ input: { id: 7 }, names: "id" }],
   "sandbox.mail.flag": [{ input: { id: "m", flagged: "yes", actingAs: "a@b.c" }, names: "flagged" }],
+  "sandbox.mail.markRead": [
+    { input: { id: "m", read: 0, actingAs: "a@b.c" }, names: "read" },
+    { input: { id: "m", read: false }, names: "actingAs" },
+  ],
+  "sandbox.mail.delete": [
+    { input: { id: "", actingAs: "a@b.c" }, names: "id" },
+    { input: { id: "m", actingAs: "a@b.c", folder: "Inbox" }, names: "folder" },
+  ],
   "sandbox.mail.send": [
     { input: { from: "a@b.c", to: "", subject: "", body: "" }, names: "to" },
     {
@@ -162,7 +173,15 @@ const BAD_INPUTS: Record<MethodName, { input: unknown; names: string }[]> = {
   "sandbox.teams.respondToCard": [{ input: { messageId: "m" }, names: "responder" }],
   "sandbox.excel.workbooks": [{ input: { file: "x" }, names: "file" }],
   "sandbox.excel.rows": [{ input: {}, names: "tableId" }],
-  "sandbox.notifications.list": [{ input: { recipient: "nobody" }, names: "recipient" }],
+  "sandbox.notifications.list": [
+    { input: { recipient: "nobody" }, names: "recipient" },
+    { input: { unread: "yes" }, names: "unread" },
+  ],
+  "sandbox.notifications.markRead": [
+    { input: { recipient: "a@b.c", ids: [] }, names: "ids" },
+    { input: { ids: ["n1"] }, names: "recipient" },
+  ],
+  "sandbox.notifications.clear": [{ input: { recipient: "a@b.c", all: true }, names: "all" }],
   "sandbox.resetPreview": [
     { input: { snapshot: "  " }, names: "snapshot" },
     { input: { name: "s" }, names: "name" },

@@ -140,3 +140,28 @@ describe("a record's approval request", () => {
     expect(pages).toEqual([undefined, "500", "1000"]);
   });
 });
+
+describe("Outlook through the contract", () => {
+  const ALICIA = "alicia.thornton@cronus-demo.example";
+
+  it("marks an email unread, deletes it, and says not_found for one that is gone", async () => {
+    await call("sandbox.mail.send", { from: MARCUS, to: ALICIA, subject: "Contract mail", body: "Hi" });
+    const page = await call("sandbox.mail.list", { mailbox: ALICIA, search: "Contract mail" });
+    const [copy] = page.items as { id: string }[];
+    const id = String(copy?.id);
+    expect(await call("sandbox.mail.get", { id })).toMatchObject({ isRead: true });
+    expect(await call("sandbox.mail.markRead", { id, read: false, actingAs: ALICIA })).toMatchObject({
+      id,
+      isRead: false,
+    });
+    expect(await call("sandbox.mail.delete", { id, actingAs: ALICIA })).toEqual({});
+    const gone = await backend.dispatch("sandbox.mail.delete", { id, actingAs: ALICIA });
+    expect(gone).toMatchObject({ ok: false, error: { code: "not_found" } });
+    const outsider = await backend.dispatch("sandbox.mail.markRead", {
+      id,
+      read: true,
+      actingAs: "pat.jones@partner.example",
+    });
+    expect(outsider).toMatchObject({ ok: false, error: { code: "invalid_input" } });
+  });
+});

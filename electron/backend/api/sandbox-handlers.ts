@@ -36,6 +36,7 @@ export function sandboxHandlers({
       connectionUser: sandbox.connectionUser(),
       people: sandbox.listPeople() as never,
       groups: sandbox.listGroups() as never,
+      senders: sandbox.listSenders(),
     }),
     "sandbox.tables": () => sandbox.tables() as never,
     "sandbox.records.list": ({ table, ...options }) => sandbox.listRecords(table, options) as never,
@@ -73,6 +74,12 @@ export function sandboxHandlers({
     "sandbox.mail.get": ({ id }) => asRecord(sandbox.markMessageRead(id, true)) as never,
     "sandbox.mail.flag": ({ id, flagged, actingAs }) =>
       asRecord(sandbox.flagMessage(id, flagged, actingAs)) as never,
+    "sandbox.mail.markRead": ({ id, read, actingAs }) =>
+      asRecord(sandbox.setMessageRead(id, read, actingAs)) as never,
+    "sandbox.mail.delete": ({ id, actingAs }) => {
+      sandbox.deleteMessage(id, actingAs);
+      return {};
+    },
     "sandbox.mail.send": ({ from, ...mail }) => sandbox.sendMail(from, mail),
     "sandbox.teams.list": () => ({
       teams: sandbox.listTeams() as never,
@@ -85,6 +92,10 @@ export function sandboxHandlers({
     "sandbox.excel.workbooks": () => sandbox.listWorkbooks() as never,
     "sandbox.excel.rows": ({ tableId, ...page }) => sandbox.listExcelRows(tableId, page) as never,
     "sandbox.notifications.list": (options) => sandbox.listNotifications(options) as never,
+    "sandbox.notifications.markRead": ({ recipient, ids }) => ({
+      marked: sandbox.markNotificationsRead(recipient, ids),
+    }),
+    "sandbox.notifications.clear": ({ recipient }) => ({ cleared: sandbox.clearNotifications(recipient) }),
     "sandbox.resetPreview": ({ snapshot }) => ({ runs: previewSandboxReset({ sandbox, engine }, snapshot) }),
     "sandbox.reset": () => ({ cancelled: resetSandbox({ sandbox, engine }).length }),
     "sandbox.snapshots.list": () => sandbox.listSnapshots() as never,

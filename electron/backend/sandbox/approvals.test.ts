@@ -119,6 +119,20 @@ describe("Start and wait for an approval", () => {
     expect((body.responses as JsonObject[]).map((r) => r.approverEmail)).toEqual([ALICIA, VICTOR, GRACE]);
   });
 
+  it("BasicAwaitAll: who answered finds it in their history, the others still in their inbox", async () => {
+    const { w, id } = await start("BasicAwaitAll", `${ALICIA};${GRACE};${VICTOR}`);
+    const box = (email: string, answered: boolean) =>
+      w.sandbox.listApprovals({ assignedTo: email, answered }).items.map((a) => a.id);
+    expect([box(ALICIA, false), box(ALICIA, true)]).toEqual([[id], []]);
+    w.sandbox.respondToApproval(id, { responder: ALICIA, response: "Approve" });
+    expect(w.sandbox.getApproval(id).status).toBe("Pending");
+    // Case does not matter: emails are compared as the approver typed them or not.
+    expect([box(ALICIA.toUpperCase(), false), box(ALICIA, true)]).toEqual([[], [id]]);
+    expect([box(GRACE, false), box(GRACE, true)]).toEqual([[id], []]);
+    expect(w.sandbox.listApprovals({ assignedTo: GRACE, status: "Pending", answered: false }).total).toBe(1);
+    expect(() => w.sandbox.listApprovals({ answered: true })).toThrow("give 'assignedTo' too");
+  });
+
   it("BasicAwaitAll: one rejection completes it as Reject", async () => {
     const { w, id } = await start("BasicAwaitAll", `${ALICIA};${GRACE};${VICTOR}`);
     w.sandbox.respondToApproval(id, { responder: ALICIA, response: "Approve" });

@@ -65,6 +65,11 @@ export interface ApprovalListOptions extends PageOptions {
   assignedTo?: string;
   requestor?: string;
   status?: ApprovalStatus;
+  /**
+   * With assignedTo: only the requests that person has answered (true) or not answered yet (false).
+   * An "everyone must approve" request someone answered leaves their inbox for their history.
+   */
+  answered?: boolean;
   outsideCompany?: boolean;
 }
 
@@ -165,6 +170,15 @@ export class Approvals {
     if (options.assignedTo) {
       where.push("EXISTS (SELECT 1 FROM json_each(assigned_to) WHERE lower(value) = lower(?))");
       args.push(options.assignedTo.trim());
+      if (options.answered !== undefined) {
+        // Responders' emails compare without case (the column is NOCASE).
+        const answered = `EXISTS (SELECT 1 FROM sb_approval_responses AS r
+          WHERE r.approval_id = sb_approvals.id AND r.approver_email = ?)`;
+        where.push(options.answered ? answered : `NOT ${answered}`);
+        args.push(options.assignedTo.trim());
+      }
+    } else if (options.answered !== undefined) {
+      throw badRequest("'answered' says whether the person in 'assignedTo' answered: give 'assignedTo' too.");
     }
     if (options.requestor) {
       where.push("lower(requestor) = lower(?)");

@@ -149,6 +149,17 @@ describe("send for approval", () => {
 });
 
 describe("built-in approval workflows", () => {
+  it("say a sales document's party is its customer", () => {
+    const w = testWorld();
+    const workflow = w.sandbox.listBuiltInWorkflows().find((wf) => wf.tables.includes("salesOrders"));
+    w.sandbox.setBuiltInWorkflowEnabled(String(workflow?.id), true);
+    const order = w.sandbox.findRecord("salesOrders", "SO-1001");
+    const request = w.sandbox.sendForApproval("salesOrders", String(order?.id), MARCUS);
+    const details = w.sandbox.getApproval(String(request.approvalId)).details;
+    expect(details).toContain(`Customer: ${String(order?.customerName)}`);
+    expect(details).not.toContain("Party");
+  });
+
   it("can be enabled and disabled, with an event", () => {
     const w = testWorld();
     const workflow = w.sandbox.listBuiltInWorkflows().find((wf) => wf.name === "Purchase invoice approval");
@@ -179,6 +190,12 @@ describe("built-in approval workflows", () => {
       requestor: MARCUS,
       title: "Purchase invoice PI-1001 needs approval",
     });
+    // What the approver reads: the vendor by that name, the amount grouped as people write it.
+    expect(approval.details.split("\n\n")).toEqual([
+      "Marcus Bell sent purchase invoice PI-1001 for approval.",
+      "Vendor: Birch Logistics Co.",
+      expect.stringMatching(/^Amount: \d{1,3}(,\d{3})*\.\d{2} USD$/),
+    ]);
     w.sandbox.respondToApproval(approval.id, { responder: ALICIA, response: "Approve" });
     expect(w.sandbox.listApprovalRequests({ recordId: String(pi?.id) })[0]?.status).toBe("Approved");
     expect(w.sandbox.findRecord("purchaseInvoices", "PI-1001")?.status).toBe("Released");
@@ -197,9 +214,9 @@ describe("built-in approval workflows", () => {
     );
     const request = w.sandbox.sendForApproval("purchaseInvoices", String(invoice.id), MARCUS);
     // Alicia's 100,000 is not enough; her manager the CFO has no limit.
-    expect(w.sandbox.getApproval(String(request.approvalId)).assignedTo).toEqual([
-      "victor.almeida@cronus-demo.example",
-    ]);
+    const approval = w.sandbox.getApproval(String(request.approvalId));
+    expect(approval.assignedTo).toEqual(["victor.almeida@cronus-demo.example"]);
+    expect(approval.details).toContain("Amount: 165,000.00 USD");
     w.sandbox.respondToApproval(String(request.approvalId), {
       responder: "victor.almeida@cronus-demo.example",
       response: "Reject",

@@ -254,11 +254,13 @@ export class BcRequests {
       title: `${name} needs approval`,
       details: [
         `${this.directory.displayName(requester)} sent ${singular(table)} ${String(record[table.numberField] ?? "")} for approval.`,
-        record.vendorName || record.customerName
-          ? `Party: ${String(record.vendorName || record.customerName)}`
-          : "",
+        record.vendorName
+          ? `Vendor: ${String(record.vendorName)}`
+          : record.customerName
+            ? `Customer: ${String(record.customerName)}`
+            : "",
         table.kind === "document"
-          ? `Amount: ${amount.toFixed(2)} ${String(record.currencyCode || "USD")}`
+          ? `Amount: ${formatAmount(amount)} ${String(record.currencyCode || "USD")}`
           : "",
       ]
         .filter(Boolean)
@@ -352,4 +354,11 @@ export class BcRequests {
       return this.get(requestId);
     });
   }
+}
+
+const AMOUNT = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** An amount as Business Central shows it to people: "13,235.11". */
+export function formatAmount(amount: number): string {
+  return AMOUNT.format(amount);
 }

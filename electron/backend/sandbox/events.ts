@@ -76,12 +76,18 @@ export interface SandboxEventMap {
   "mail.delivered": { mailbox: string; message: MailMessage };
   /** An email was flagged (by the person in origin). */
   "mail.flagged": { mailbox: string; message: MailMessage; origin: Origin };
+  /** One copy of an email was deleted (by a person in Outlook, or by a flow). */
+  "mail.deleted": { mailbox: string; id: string };
   "teams.posted": { message: TeamsMessage };
   "teams.cardAnswered": { message: TeamsMessage };
   /** A card stopped waiting unanswered: the run that waited for it ended. */
   "teams.cardWithdrawn": { message: TeamsMessage };
   "excel.rowAdded": { workbookId: string; file: string; table: string; row: ExcelRow; origin: Origin };
   "notification.sent": { notification: SandboxNotification };
+  /** A person read some of their notifications (or all of them). */
+  "notification.read": { recipient: string; count: number };
+  /** A person cleared their notifications. */
+  "notification.cleared": { recipient: string; count: number };
   "workflow.changed": { workflow: BuiltInWorkflow };
   "sandbox.reset": { reason: "reset" | "snapshot"; snapshot: string | null };
 }

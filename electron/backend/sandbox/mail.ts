@@ -295,18 +295,28 @@ export class Mail {
     });
   }
 
-  /** Deletes one copy, found by its own id or by the message id within a mailbox. */
+  /**
+   * Deletes one copy, found by its own id (or the copies of a message id within a mailbox); each
+   * deleted copy raises mail.deleted, so the pages that show it refresh.
+   */
   delete(idOrMessageId: string, mailbox?: string): void {
     this.world.tx(() => {
-      const byId = prepared(this.db, "DELETE FROM sb_mail WHERE id = ?").run(idOrMessageId);
-      if (byId.changes > 0) return;
-      const byMessage = mailbox
-        ? prepared(this.db, "DELETE FROM sb_mail WHERE message_id = ? AND mailbox = ?").run(
-            idOrMessageId,
-            mailbox,
-          )
-        : { changes: 0 };
-      if (byMessage.changes === 0) throw notFound(`There is no email with id '${idOrMessageId}'.`);
+      type Copy = { id: string; mailbox: string };
+      const byId = prepared(this.db, "SELECT id, mailbox FROM sb_mail WHERE id = ?").all(
+        idOrMessageId,
+      ) as Copy[];
+      const copies =
+        byId.length > 0 || !mailbox
+          ? byId
+          : (prepared(this.db, "SELECT id, mailbox FROM sb_mail WHERE message_id = ? AND mailbox = ?").all(
+              idOrMessageId,
+              mailbox,
+            ) as Copy[]);
+      if (copies.length === 0) throw notFound(`There is no email with id '${idOrMessageId}'.`);
+      for (const copy of copies) {
+        prepared(this.db, "DELETE FROM sb_mail WHERE id = ?").run(copy.id);
+        this.world.emit({ type: "mail.deleted", payload: { mailbox: copy.mailbox, id: copy.id } });
+      }
     });
   }
 }

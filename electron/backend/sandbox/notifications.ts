@@ -62,20 +62,54 @@ export class Notifications {
     });
   }
 
-  /** Newest first; one person's, or everyone's. */
-  list(options: PageOptions & { recipient?: string } = {}): Page<SandboxNotification> {
+  /** Newest first; one person's, or everyone's; `unread`: only those not read yet. */
+  list(options: PageOptions & { recipient?: string; unread?: boolean } = {}): Page<SandboxNotification> {
     const { recipient } = options;
-    const { total, rows } = newestFirst<NotificationRow>(
-      this.db,
-      "sb_notifications",
-      recipient ? ["recipient = ?"] : [],
-      recipient ? [recipient.trim()] : [],
-      options,
-    );
+    const where: string[] = [];
+    const args: string[] = [];
+    if (recipient) {
+      where.push("lower(recipient) = lower(?)");
+      args.push(recipient.trim());
+    }
+    if (options.unread) where.push("is_read = 0");
+    const { total, rows } = newestFirst<NotificationRow>(this.db, "sb_notifications", where, args, options);
     return { total, items: rows.map(toNotification) };
   }
 
   markRead(id: string): void {
     prepared(this.db, "UPDATE sb_notifications SET is_read = 1 WHERE id = ?").run(id);
+  }
+
+  /**
+   * Marks a person's notifications read: those of `ids`, or all of them. Returns how many were
+   * unread; when any were, notification.read tells the pages that count them.
+   */
+  markReadFor(recipient: string, ids?: readonly string[]): number {
+    return this.world.tx(() => {
+      const where = ["lower(recipient) = lower(?)", "is_read = 0"];
+      const args: string[] = [recipient.trim()];
+      if (ids) {
+        if (ids.length === 0) return 0;
+        where.push(`id IN (${ids.map(() => "?").join(", ")})`);
+        args.push(...ids);
+      }
+      const changed = this.db
+        .prepare(`UPDATE sb_notifications SET is_read = 1 WHERE ${where.join(" AND ")}`)
+        .run(...args).changes;
+      if (changed > 0) this.world.emit({ type: "notification.read", payload: { recipient, count: changed } });
+      return changed;
+    });
+  }
+
+  /** Removes all of a person's notifications (a phone's "Clear all"). Returns how many. */
+  clear(recipient: string): number {
+    return this.world.tx(() => {
+      const removed = prepared(this.db, "DELETE FROM sb_notifications WHERE lower(recipient) = lower(?)").run(
+        recipient.trim(),
+      ).changes;
+      if (removed > 0)
+        this.world.emit({ type: "notification.cleared", payload: { recipient, count: removed } });
+      return removed;
+    });
   }
 }

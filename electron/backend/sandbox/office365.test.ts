@@ -266,6 +266,46 @@ describe("flagging an email", () => {
   });
 });
 
+describe("marking an email unread and deleting it, in Outlook", () => {
+  it("marks one copy unread again, as a person of the company; the mailbox counts it", () => {
+    const w = testWorld();
+    w.sandbox.sendMail(ALICIA, { to: DANIEL, subject: "Read me twice", body: "" });
+    const copy = w.sandbox.listMessages(DANIEL, { folder: "Inbox" }).items[0];
+    if (!copy) throw new Error("no mail");
+    const unread = () => w.sandbox.listMailboxes().find((m) => m.address === DANIEL)?.unread;
+    const before = unread() ?? 0;
+    expect(w.sandbox.markMessageRead(copy.id).isRead).toBe(true);
+    expect(unread()).toBe(before - 1);
+    expect(w.sandbox.setMessageRead(copy.id, false, DANIEL).isRead).toBe(false);
+    expect(unread()).toBe(before);
+    // Alicia's own copy in Sent Items is another copy: it stays read.
+    expect(w.sandbox.listMessages(ALICIA, { folder: "Sent Items" }).items[0]?.isRead).toBe(true);
+    expect(() => w.sandbox.setMessageRead(copy.id, true, "pat.jones@partner.example")).toThrow(
+      "is not a person of the company",
+    );
+    expect(() => w.sandbox.setMessageRead("nope", false, DANIEL)).toThrow(
+      "There is no email with id 'nope'.",
+    );
+  });
+
+  it("deletes one copy only, raising mail.deleted; the sender's copy and a snapshot keep theirs", () => {
+    const w = testWorld();
+    w.sandbox.sendMail(ALICIA, { to: `${DANIEL};${GRACE}`, subject: "Delete me", body: "" });
+    const copy = w.sandbox.listMessages(DANIEL, { search: "Delete me" }).items[0];
+    if (!copy) throw new Error("no mail");
+    w.sandbox.saveSnapshot("with mail");
+    w.sandbox.deleteMessage(copy.id, DANIEL);
+    expect(w.sandbox.listMessages(DANIEL, { search: "Delete me" }).total).toBe(0);
+    expect(w.sandbox.listMessages(GRACE, { search: "Delete me" }).total).toBe(1);
+    expect(w.sandbox.listMessages(ALICIA, { folder: "Sent Items", search: "Delete me" }).total).toBe(1);
+    expect(eventsOf(w.events, "mail.deleted")).toEqual([{ mailbox: DANIEL, id: copy.id }]);
+    expect(() => w.sandbox.deleteMessage(copy.id, DANIEL)).toThrow(`There is no email with id '${copy.id}'.`);
+    expect(() => w.sandbox.deleteMessage(copy.id, "")).toThrow("is not a person of the company");
+    w.sandbox.restoreSnapshot("with mail");
+    expect(w.sandbox.getMessage(copy.id).subject).toBe("Delete me");
+  });
+});
+
 describe("Get emails (V3)", () => {
   it("gets the unread emails of the connections' user's Inbox that pass the filters, newest first, up to top", async () => {
     const w = testWorld();

@@ -1,5 +1,6 @@
 // The company's directory: people, their managers and approval limits, and distribution lists.
 import type { Database } from "better-sqlite3";
+import { FLOW_SENDER, FLOW_SENDER_NAME } from "./seed/people";
 import type { Group, Person } from "./types";
 import { parseJson, prepared } from "./world";
 
@@ -77,9 +78,13 @@ export class Directory {
     return this.groups().find((group) => group.email.toLowerCase() === email.trim().toLowerCase());
   }
 
-  /** A person's or group's display name; the address itself for anyone else. */
+  /** A person's or group's display name (or the flows' sender's); the address itself for anyone else. */
   displayName(email: string): string {
-    return this.person(email)?.displayName ?? this.group(email)?.displayName ?? email;
+    return (
+      this.person(email)?.displayName ??
+      this.group(email)?.displayName ??
+      (email.trim().toLowerCase() === FLOW_SENDER ? FLOW_SENDER_NAME : email)
+    );
   }
 
   /**

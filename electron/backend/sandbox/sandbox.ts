@@ -26,7 +26,7 @@ import { Directory } from "./people";
 import { RecordStore } from "./records";
 import { invokeOperation } from "./runtime";
 import { DEFAULT_SEED, generateDemoCompany, loadDemoCompany } from "./seed";
-import { CONNECTION_USER } from "./seed/people";
+import { CONNECTION_USER, FLOW_SENDER, FLOW_SENDER_NAME } from "./seed/people";
 import type { Services } from "./services";
 import { Snapshots, twinOf, WORLD_TABLES } from "./snapshots";
 import { SANDBOX_TABLES } from "./tables";
@@ -315,6 +315,11 @@ export class Sandbox implements ConnectorRuntime {
     return this.services.directory.groups();
   }
 
+  /** Addresses that send mail without being people of the company (the flows' sender), by name. */
+  listSenders(): { email: string; displayName: string }[] {
+    return [{ email: FLOW_SENDER, displayName: FLOW_SENDER_NAME }];
+  }
+
   /** The person the flows' connections belong to ("me" in Send me a notification). */
   connectionUser(): string {
     return this.meta("connection_user") ?? CONNECTION_USER;
@@ -377,6 +382,18 @@ export class Sandbox implements ConnectorRuntime {
   /** Flags (or clears the flag of) an email, as the person acted as. */
   flagMessage(id: string, flagged: boolean, actingAs: string): MailMessage {
     return this.services.mail.setFlag(id, flagged, this.person(actingAs));
+  }
+
+  /** Marks an email read or unread, as the person acted as (Outlook → Mark as unread). */
+  setMessageRead(id: string, read: boolean, actingAs: string): MailMessage {
+    this.person(actingAs);
+    return this.services.mail.markRead(id, read);
+  }
+
+  /** Deletes one copy of an email, as the person acted as (Outlook → Delete). */
+  deleteMessage(id: string, actingAs: string): void {
+    this.person(actingAs);
+    this.services.mail.delete(id);
   }
 
   /**
@@ -458,12 +475,24 @@ export class Sandbox implements ConnectorRuntime {
 
   // --- notifications ---
 
-  listNotifications(options: PageOptions & { recipient?: string } = {}): Page<SandboxNotification> {
+  listNotifications(
+    options: PageOptions & { recipient?: string; unread?: boolean } = {},
+  ): Page<SandboxNotification> {
     return this.services.notifications.list(options);
   }
 
   markNotificationRead(id: string): void {
     this.services.notifications.markRead(id);
+  }
+
+  /** The person acted as reads their notifications: those of `ids`, or all. Returns how many were unread. */
+  markNotificationsRead(recipient: string, ids?: readonly string[]): number {
+    return this.services.notifications.markReadFor(this.person(recipient).email, ids);
+  }
+
+  /** The person acted as clears all their notifications. Returns how many there were. */
+  clearNotifications(recipient: string): number {
+    return this.services.notifications.clear(this.person(recipient).email);
   }
 
   // --- built-in approval workflows ---

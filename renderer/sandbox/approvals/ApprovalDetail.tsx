@@ -1,5 +1,7 @@
-import { ExternalLink } from "lucide-react";
+import { CheckCircle2, Circle, Clock, ExternalLink, MessageSquareText, XCircle } from "lucide-react";
 import { useId, useState } from "react";
+import { useLocation } from "wouter";
+import type { SandboxApproval } from "../../../shared/api";
 import { ApiError } from "../../../shared/api";
 import { api } from "../../api/client";
 import { formatDateTime, t } from "../../i18n";
@@ -11,6 +13,7 @@ import { errorText } from "../parts/errors";
 import { usePersonName, useSandbox } from "../sandbox-store";
 import { useLoad, useSandboxChanges } from "../use-sandbox-data";
 import { ApprovalStatus } from "./ApprovalStatus";
+import { type ApproverState, answeredCount, approverRows, shortTitle } from "./approval-model";
 
 /** One request: what it asks, who asked whom, the answers so far, and the person's own answer. */
 export function ApprovalDetail({ id, me, onAnswered }: { id: string; me: string; onAnswered: () => void }) {
@@ -25,6 +28,9 @@ export function ApprovalDetail({ id, me, onAnswered }: { id: string; me: string;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const commentsId = useId();
+
+  const approversId = useId();
+  const [, navigate] = useLocation();
 
   const approval = loaded.data;
   if (loaded.error instanceof ApiError && loaded.error.code === "not_found") {
@@ -54,6 +60,8 @@ export function ApprovalDetail({ id, me, onAnswered }: { id: string; me: string;
           (email) => !answered(email) && !same(email)(me) && people.some((p) => same(p.email)(email)),
         )
       : [];
+  const rows = approverRows(approval);
+  const progress = answeredCount(approval);
   const itemLink = typeof approval.itemLink === "string" ? resolveLink(approval.itemLink) : undefined;
   const itemLabel =
     typeof approval.itemLinkDescription === "string" && approval.itemLinkDescription
@@ -73,8 +81,8 @@ export function ApprovalDetail({ id, me, onAnswered }: { id: string; me: string;
       });
       toast.success(
         same(responder)(me)
-          ? t("sandbox.approvals.answered", { response, title: approval.title })
-          : t("sandbox.approvals.answeredFor", { response, email: responder, title: approval.title }),
+          ? answeredToast(approval, response)
+          : t("sandbox.approvals.answeredFor", { response, email: responder }),
       );
       setComments("");
       loaded.reload();
@@ -96,7 +104,15 @@ export function ApprovalDetail({ id, me, onAnswered }: { id: string; me: string;
         <dt>{t("sandbox.approvals.requestor")}</dt>
         <dd>{approval.requestor ? nameOf(approval.requestor) : "—"}</dd>
         <dt>{t("sandbox.approvals.assignedTo")}</dt>
-        <dd>{approval.assignedTo.map(nameOf).join(", ")}</dd>
+        <dd>
+          {approval.assignedTo.map(nameOf).join(", ")}
+          {progress.total > 1 && (
+            <span className="muted sbx-progress-note" data-testid="approval-progress">
+              {" · "}
+              {t("sandbox.approvals.progress", progress)}
+            </span>
+          )}
+        </dd>
         <dt>{t("sandbox.approvals.type")}</dt>
         <dd>{typeLabel(approval.type)}</dd>
         <dt>{t("sandbox.approvals.created")}</dt>
@@ -124,21 +140,27 @@ export function ApprovalDetail({ id, me, onAnswered }: { id: string; me: string;
       </dl>
       {approval.details.trim() && <Markdown text={approval.details} className="sbx-approval-details" />}
 
-      {approval.responses.length > 0 && (
-        <section className="sbx-responses" aria-label={t("sandbox.approvals.responses")}>
-          <h4>{t("sandbox.approvals.responses")}</h4>
-          <ul>
-            {approval.responses.map((response) => (
-              <li key={`${response.approverEmail}/${response.respondedAt}`} data-testid="approval-response">
-                <strong>{response.approverName || nameOf(response.approverEmail)}</strong>{" "}
-                <span className="sbx-response-answer">{response.response}</span>{" "}
-                <span className="muted">{formatDateTime(response.respondedAt)}</span>
-                {response.comments && <p className="sbx-response-comments">{response.comments}</p>}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <section className="sbx-approvers" aria-labelledby={approversId}>
+        <h4 id={approversId}>{t("sandbox.approvals.approvers")}</h4>
+        <ul>
+          {rows.map((row) => (
+            <li
+              key={row.email}
+              className={`sbx-approver sbx-approver-${row.state}`}
+              data-testid="approver"
+              data-state={row.state}
+            >
+              <StateIcon state={row.state} />
+              <span className="sbx-approver-name">{nameOf(row.email)}</span>
+              <span className="sbx-approver-answer">{stateText(row.state, row.response)}</span>
+              {row.respondedAt && (
+                <span className="muted sbx-approver-when">{formatDateTime(row.respondedAt)}</span>
+              )}
+              {row.comments && <p className="sbx-response-comments">{row.comments}</p>}
+            </li>
+          ))}
+        </ul>
+      </section>
 
       {canAnswer ? (
         <form
@@ -214,7 +236,16 @@ export function ApprovalDetail({ id, me, onAnswered }: { id: string; me: string;
           {waitingOn.length > 0 && (
             <span className="sbx-act-as-buttons">
               {waitingOn.map((email) => (
-                <button key={email} type="button" className="button" onClick={() => actAs(email)}>
+                <button
+                  key={email}
+                  type="button"
+                  className="button"
+                  onClick={() => {
+                    // Their Received box, on this request: what they are asked to answer.
+                    actAs(email);
+                    navigate(`/approvals/inbox/${approval.id}`);
+                  }}
+                >
                   {t("sandbox.approvals.actAsTo", { name: nameOf(email) })}
                 </button>
               ))}
@@ -238,5 +269,45 @@ function typeLabel(type: string): string {
       return t("sandbox.approvals.type.customAwaitAll");
     default:
       return type;
+  }
+}
+
+/** "You approved “Approve purchase invoice PI-1001 from…”": short, so it covers little of the page. */
+function answeredToast(approval: SandboxApproval, response: string): string {
+  const title = shortTitle(approval.title);
+  const basic = !approval.type.startsWith("CustomResponse");
+  if (basic && response === "Approve") return t("sandbox.approvals.answered.approved", { title });
+  if (basic && response === "Reject") return t("sandbox.approvals.answered.rejected", { title });
+  return t("sandbox.approvals.answered", { response, title });
+}
+
+function stateText(state: ApproverState, response: string | undefined): string {
+  switch (state) {
+    case "approved":
+      return t("sandbox.approvals.approved");
+    case "rejected":
+      return t("sandbox.approvals.rejected");
+    case "answered":
+      return response ?? "";
+    case "waiting":
+      return t("sandbox.approvals.waiting");
+    case "none":
+      return t("sandbox.approvals.noResponse");
+  }
+}
+
+function StateIcon({ state }: { state: ApproverState }) {
+  const props = { size: 16, "aria-hidden": true, className: "sbx-approver-icon" } as const;
+  switch (state) {
+    case "approved":
+      return <CheckCircle2 {...props} />;
+    case "rejected":
+      return <XCircle {...props} />;
+    case "answered":
+      return <MessageSquareText {...props} />;
+    case "waiting":
+      return <Clock {...props} />;
+    case "none":
+      return <Circle {...props} />;
   }
 }

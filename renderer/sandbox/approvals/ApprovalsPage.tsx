@@ -1,4 +1,5 @@
-import { CheckSquare } from "lucide-react";
+import { CheckSquare, Globe, History, Send } from "lucide-react";
+import { useEffect, useRef } from "react";
 import { Link, useLocation } from "wouter";
 import type { SandboxApproval } from "../../../shared/api";
 import { api } from "../../api/client";
@@ -6,10 +7,12 @@ import { formatDateTime, formatRelative, type MessageKey, t } from "../../i18n";
 import { EmptyState } from "../../ui/EmptyState";
 import { ErrorBanner } from "../parts/ErrorBanner";
 import { SubHeader } from "../parts/SubHeader";
+import { useSandboxNow } from "../sandbox-clock";
 import { useActingPerson, usePersonName, useSandbox } from "../sandbox-store";
 import { useLoad, useSandboxChanges } from "../use-sandbox-data";
 import { ApprovalDetail } from "./ApprovalDetail";
 import { ApprovalStatus } from "./ApprovalStatus";
+import { answeredCount, selectedAfterLoad } from "./approval-model";
 
 export type Box = "inbox" | "sent" | "history" | "outside";
 const BOXES: { box: Box; label: MessageKey }[] = [
@@ -21,19 +24,25 @@ const BOXES: { box: Box; label: MessageKey }[] = [
 
 const byNewest = (a: SandboxApproval, b: SandboxApproval) => b.createdAt.localeCompare(a.createdAt);
 
-/** The requests of one box of the person acted as. */
+/**
+ * The requests of one box of the person acted as. Received: what still waits for their answer.
+ * History: what they answered (an "everyone must approve" request moves here once they have, while
+ * the others still answer) and what closed without them.
+ */
 async function listBox(box: Box, me: string): Promise<SandboxApproval[]> {
   if (box === "inbox") {
-    return (await api.call("sandbox.approvals.list", { assignedTo: me, status: "Pending", top: 500 })).items;
+    const page = { assignedTo: me, status: "Pending", answered: false, top: 500 } as const;
+    return (await api.call("sandbox.approvals.list", page)).items;
   }
   if (box === "sent") return (await api.call("sandbox.approvals.list", { requestor: me, top: 500 })).items;
   if (box === "outside")
     return (await api.call("sandbox.approvals.list", { outsideCompany: true, top: 500 })).items;
-  const [completed, canceled] = await Promise.all([
+  const [completed, canceled, answered] = await Promise.all([
     api.call("sandbox.approvals.list", { assignedTo: me, status: "Completed", top: 500 }),
     api.call("sandbox.approvals.list", { assignedTo: me, status: "Canceled", top: 500 }),
+    api.call("sandbox.approvals.list", { assignedTo: me, status: "Pending", answered: true, top: 500 }),
   ]);
-  return [...completed.items, ...canceled.items].sort(byNewest);
+  return [...completed.items, ...canceled.items, ...answered.items].sort(byNewest);
 }
 
 /** Approvals: the inbox of the person acted as, what they sent, and what they answered. */
@@ -42,6 +51,7 @@ export function ApprovalsPage({ box: rawBox, id }: { box: string | undefined; id
   const me = useSandbox((s) => s.actingAs);
   const person = useActingPerson();
   const nameOf = usePersonName();
+  const now = useSandboxNow();
   const [, navigate] = useLocation();
   const list = useLoad(`${box}/${me}`, () => listBox(box, me));
   useSandboxChanges((c) => c.type.startsWith("approval."), list.reload);
@@ -51,6 +61,17 @@ export function ApprovalsPage({ box: rawBox, id }: { box: string | undefined; id
   );
   useSandboxChanges((c) => c.type.startsWith("approval."), outside.reload);
   const boxes = BOXES.filter((b) => b.box !== "outside" || box === "outside" || (outside.data ?? 0) > 0);
+
+  // A box opens on a request, kept in the address; acting as someone else opens one of theirs.
+  const personShown = useRef(me);
+  useEffect(() => {
+    if (!list.data) return;
+    const recheck = personShown.current !== me;
+    personShown.current = me;
+    const selected = selectedAfterLoad(id, list.data, recheck);
+    if (selected !== id)
+      navigate(selected ? `/approvals/${box}/${selected}` : `/approvals/${box}`, { replace: true });
+  }, [list.data, id, box, me, navigate]);
 
   const items = list.data ?? [];
   return (
@@ -82,35 +103,14 @@ export function ApprovalsPage({ box: rawBox, id }: { box: string | undefined; id
           ) : !list.data ? (
             <p className="muted sbx-pane-note">{t("common.loading")}</p>
           ) : items.length === 0 ? (
-            box === "inbox" ? (
-              <EmptyState
-                icon={<CheckSquare size={36} />}
-                title={t("sandbox.approvals.empty.title")}
-                action={
-                  <Link href="/bc/purchaseInvoices" className="button">
-                    {t("sandbox.approvals.empty.action")}
-                  </Link>
-                }
-              >
-                {t("sandbox.approvals.empty.body")}
-              </EmptyState>
-            ) : (
-              <p className="muted sbx-pane-note">
-                {t(
-                  box === "sent"
-                    ? "sandbox.approvals.noneSent"
-                    : box === "outside"
-                      ? "sandbox.approvals.noneOutside"
-                      : "sandbox.approvals.noneAnswered",
-                )}
-              </p>
-            )
+            <EmptyBox box={box} />
           ) : (
             <ul className="sbx-items" data-testid="approval-list">
               {items.map((approval) => {
                 const answered = approval.responses.some(
                   (r) => r.approverEmail.toLowerCase() === me.toLowerCase(),
                 );
+                const progress = answeredCount(approval);
                 return (
                   <li key={approval.id}>
                     <button
@@ -136,10 +136,17 @@ export function ApprovalsPage({ box: rawBox, id }: { box: string | undefined; id
                               : ""}
                         </span>
                         <span title={formatDateTime(approval.createdAt)}>
-                          {formatRelative(approval.createdAt)}
+                          {formatRelative(approval.createdAt, now)}
                         </span>
                       </span>
-                      <ApprovalStatus approval={approval} />
+                      <span className="sbx-item-status">
+                        <ApprovalStatus approval={approval} />
+                        {approval.status === "Pending" && progress.total > 1 && (
+                          <span className="sbx-item-progress" data-testid="approval-progress">
+                            {t("sandbox.approvals.progress", progress)}
+                          </span>
+                        )}
+                      </span>
                     </button>
                   </li>
                 );
@@ -150,11 +157,53 @@ export function ApprovalsPage({ box: rawBox, id }: { box: string | undefined; id
         <section className="sbx-pane sbx-detail-pane" aria-label={t("sandbox.approvals.detailLabel")}>
           {id ? (
             <ApprovalDetail key={`${id}/${me}`} id={id} me={me} onAnswered={list.reload} />
-          ) : (
-            <p className="muted sbx-pane-note">{t("sandbox.approvals.pick")}</p>
-          )}
+          ) : list.data ? (
+            <div className="sbx-reading-empty">
+              <EmptyState icon={<CheckSquare size={32} />} title={t("sandbox.approvals.none.title")}>
+                {t(items.length > 0 ? "sandbox.approvals.pick" : "sandbox.approvals.noneToRead")}
+              </EmptyState>
+            </div>
+          ) : null}
         </section>
       </div>
     </div>
+  );
+}
+
+/** What an empty box says: Received shows where requests come from; the others what would be there. */
+function EmptyBox({ box }: { box: Box }) {
+  if (box === "inbox") {
+    return (
+      <EmptyState
+        icon={<CheckSquare size={32} />}
+        title={t("sandbox.approvals.empty.title")}
+        action={
+          <Link href="/bc/purchaseInvoices" className="button">
+            {t("sandbox.approvals.empty.action")}
+          </Link>
+        }
+      >
+        {t("sandbox.approvals.empty.body")}
+      </EmptyState>
+    );
+  }
+  const [icon, title, body] =
+    box === "sent"
+      ? [<Send key="i" size={32} />, t("sandbox.approvals.emptySent.title"), t("sandbox.approvals.noneSent")]
+      : box === "outside"
+        ? [
+            <Globe key="i" size={32} />,
+            t("sandbox.approvals.emptyOutside.title"),
+            t("sandbox.approvals.noneOutside"),
+          ]
+        : [
+            <History key="i" size={32} />,
+            t("sandbox.approvals.emptyHistory.title"),
+            t("sandbox.approvals.noneAnswered"),
+          ];
+  return (
+    <EmptyState icon={icon} title={title}>
+      {body}
+    </EmptyState>
   );
 }

@@ -1,7 +1,10 @@
 import { createElement, type ReactNode, useMemo } from "react";
-import { type Block, type Inline, parseMarkdown } from "./markdown";
+import { type Block, type Inline, parseMarkdown, type TableAlign } from "./markdown";
 
-/** Approval details and card text: markdown-ish text rendered as React elements, never as HTML. */
+/**
+ * Approval details and card text: markdown rendered as React elements, never as HTML. Links open
+ * outside the app with rel="noopener noreferrer"; the sandbox's own go to its pages.
+ */
 export function Markdown({ text, className }: { text: string; className?: string }) {
   const blocks = useMemo(() => parseMarkdown(text), [text]);
   return <div className={className ? `sbx-markdown ${className}` : "sbx-markdown"}>{blocks.map(block)}</div>;
@@ -28,7 +31,42 @@ function block(value: Block, index: number): ReactNode {
       );
     case "rule":
       return <hr key={index} />;
+    case "table":
+      // Wide tables scroll inside their own frame rather than widening the page.
+      return (
+        <div key={index} className="sbx-markdown-table">
+          <table>
+            <thead>
+              <tr>
+                {value.header.map((cell, c) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: columns have no identity but their place
+                  <th key={c} scope="col" className={alignClass(value.align[c])}>
+                    {inline(cell, `${index}.h${c}`)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {value.rows.map((row, r) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place
+                <tr key={r}>
+                  {row.map((cell, c) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: cells have no identity but their place
+                    <td key={c} className={alignClass(value.align[c])}>
+                      {inline(cell, `${index}.${r}.${c}`)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      );
   }
+}
+
+function alignClass(align: TableAlign): string | undefined {
+  return align ? `align-${align}` : undefined;
 }
 
 function inline(parts: readonly Inline[], path: string): ReactNode[] {

@@ -9,17 +9,7 @@ import { FormActions } from "../../ui/FormActions";
 import { toast } from "../../ui/toasts";
 import { errorText } from "../parts/errors";
 import { useSandbox } from "../sandbox-store";
-
-/** What a new email starts with: empty, or a reply's recipient, subject and quote. */
-export interface Draft {
-  to: string;
-  cc: string;
-  subject: string;
-  body: string;
-  importance: "Low" | "Normal" | "High";
-}
-
-export const EMPTY_DRAFT: Draft = { to: "", cc: "", subject: "", body: "", importance: "Normal" };
+import { type Draft, EMPTY_DRAFT } from "./drafts";
 
 interface Attachment {
   /** Tells two files of the same name apart in the list. */
@@ -63,14 +53,20 @@ export function ComposeDialog({
   const people = useSandbox((s) => s.overview?.people ?? []);
   const groups = useSandbox((s) => s.overview?.groups ?? []);
   const [draft, setDraft] = useState<Draft>(initial);
-  const [attachments, setAttachments] = useState<Attachment[]>([]);
+  // A forward starts with the original's attachments.
+  const [attachments, setAttachments] = useState<Attachment[]>(() =>
+    (initial.attachments ?? []).map((a) => ({ ...a, key: `attachment-${nextAttachmentKey++}` })),
+  );
   const [error, setError] = useState<{ message: string; field?: Field }>();
   const [busy, setBusy] = useState(false);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const ids = { list: useId(), error: useId() };
 
-  const dirty = JSON.stringify(draft) !== JSON.stringify(initial) || attachments.length > 0;
+  const dirty =
+    JSON.stringify(draft) !== JSON.stringify(initial) ||
+    attachments.length !== (initial.attachments?.length ?? 0) ||
+    attachments.some((a, i) => a.name !== initial.attachments?.[i]?.name);
   const close = () => (dirty && !busy ? setConfirmDiscard(true) : onClose());
   const edit = (patch: Partial<Draft>) => {
     setDraft({ ...draft, ...patch });
@@ -297,23 +293,4 @@ export function ComposeDialog({
       )}
     </>
   );
-}
-
-/** A reply to a message: to its sender, "RE:" once, the original quoted below. */
-export function replyDraft(message: {
-  from: string;
-  subject: string;
-  bodyPreview: string;
-  receivedDateTime: string;
-}): Draft {
-  const subject = /^re:/i.test(message.subject.trim())
-    ? message.subject.trim()
-    : `RE: ${message.subject.trim()}`;
-  return {
-    to: message.from,
-    cc: "",
-    subject,
-    body: `\n\n${t("sandbox.outlook.compose.quote", { from: message.from })}\n> ${message.bodyPreview}`,
-    importance: "Normal",
-  };
 }

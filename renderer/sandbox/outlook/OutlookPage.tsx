@@ -1,5 +1,6 @@
-import { Flag, Inbox, Mail, PenSquare, Send } from "lucide-react";
-import { useEffect, useId, useState } from "react";
+import { CircleAlert, Flag, Inbox, Mail, MailSearch, PenSquare, Send } from "lucide-react";
+import { useEffect, useId, useRef, useState } from "react";
+import { useLocation, useSearch } from "wouter";
 import { api } from "../../api/client";
 import { formatDateTime, formatRelative, t } from "../../i18n";
 import { EmptyState } from "../../ui/EmptyState";
@@ -7,35 +8,44 @@ import { SearchField } from "../../ui/SearchField";
 import { ErrorBanner } from "../parts/ErrorBanner";
 import { Pager } from "../parts/Pager";
 import { SubHeader } from "../parts/SubHeader";
+import { useSandboxNow } from "../sandbox-clock";
 import { useActingPerson, usePersonName, useSandbox } from "../sandbox-store";
 import { useLoad, useSandboxChanges } from "../use-sandbox-data";
-import { ComposeDialog, type Draft } from "./ComposeDialog";
+import { ComposeDialog } from "./ComposeDialog";
+import type { Draft } from "./drafts";
 import { MessageView } from "./MessageView";
+import { type Folder, type OutlookPlace, outlookPath, readOutlookPlace } from "./outlook-address";
 
-type Folder = "Inbox" | "Sent Items";
 const PAGE_SIZE = 50;
 
-/** Outlook: any mailbox of the company (the person acted as by default), its folders and mail. */
+/**
+ * Outlook: any mailbox of the company (the person acted as by default), its folders and mail. The
+ * mailbox, folder and open message are in the address ("/outlook?mailbox=…&folder=sent&message=…").
+ */
 export function OutlookPage() {
   const actingAs = useSandbox((s) => s.actingAs);
   const markMailRead = useSandbox((s) => s.markMailRead);
   const nameOf = usePersonName();
   const me = useActingPerson();
+  const now = useSandboxNow();
+  const [, navigate] = useLocation();
+  const place = readOutlookPlace(useSearch(), actingAs);
+  const { mailbox, folder, message: selected } = place;
+  const go = (next: OutlookPlace, replace = false) => navigate(outlookPath(next, actingAs), { replace });
   const [composing, setComposing] = useState<Draft | "new">();
-  const [mailbox, setMailbox] = useState(actingAs);
-  const [folder, setFolder] = useState<Folder>("Inbox");
-  const [selected, setSelected] = useState<string>();
   const [typed, setTyped] = useState("");
   const [search, setSearch] = useState("");
   const [skip, setSkip] = useState(0);
   const pickerId = useId();
 
-  // Acting as someone else opens their mailbox.
+  // Acting as someone else opens their mailbox (the first time, the address's mailbox is kept).
+  const personShown = useRef(actingAs);
   useEffect(() => {
-    setMailbox(actingAs);
-    setSelected(undefined);
+    if (personShown.current === actingAs) return;
+    personShown.current = actingAs;
+    navigate("/outlook", { replace: true });
     setSkip(0);
-  }, [actingAs]);
+  }, [actingAs, navigate]);
   useEffect(() => {
     const timer = setTimeout(() => {
       setSearch(typed.trim());
@@ -66,9 +76,7 @@ export function OutlookPage() {
   const people = mailboxes.data?.filter((m) => m.kind === "person") ?? [];
   const others = mailboxes.data?.filter((m) => m.kind !== "person") ?? [];
   const choose = (next: { mailbox?: string; folder?: Folder }) => {
-    if (next.mailbox !== undefined) setMailbox(next.mailbox);
-    if (next.folder !== undefined) setFolder(next.folder);
-    setSelected(undefined);
+    go({ mailbox: next.mailbox ?? mailbox, folder: next.folder ?? folder });
     setSkip(0);
   };
 
@@ -158,7 +166,9 @@ export function OutlookPage() {
             <p className="muted sbx-pane-note">{t("common.loading")}</p>
           ) : messages.data.items.length === 0 ? (
             search ? (
-              <p className="muted sbx-pane-note">{t("sandbox.outlook.noMatch", { query: search })}</p>
+              <EmptyState icon={<MailSearch size={32} />} title={t("sandbox.outlook.noMatch.title")}>
+                {t("sandbox.outlook.noMatch", { query: search })}
+              </EmptyState>
             ) : (
               <EmptyState icon={<Mail size={32} />} title={t("sandbox.outlook.empty.title")}>
                 {t(folder === "Inbox" ? "sandbox.outlook.empty.inbox" : "sandbox.outlook.empty.sent")}
@@ -177,7 +187,7 @@ export function OutlookPage() {
                         message.isRead ? "" : "unread",
                       ].join(" ")}
                       aria-current={message.id === selected ? "true" : undefined}
-                      onClick={() => setSelected(message.id)}
+                      onClick={() => go({ mailbox, folder, message: message.id })}
                       data-testid="message-item"
                     >
                       <span className="sbx-item-meta">
@@ -192,7 +202,7 @@ export function OutlookPage() {
                             : nameOf(message.from)}
                         </span>
                         <span title={formatDateTime(message.receivedDateTime)}>
-                          {formatRelative(message.receivedDateTime)}
+                          {formatRelative(message.receivedDateTime, now)}
                         </span>
                       </span>
                       <span className="sbx-item-title">
@@ -201,6 +211,14 @@ export function OutlookPage() {
                             <span className="sbx-dot" aria-hidden="true" />
                             <span className="visually-hidden">{t("sandbox.outlook.unread")}</span>
                           </>
+                        )}
+                        {message.importance === "High" && (
+                          <CircleAlert
+                            size={14}
+                            className="sbx-important"
+                            aria-label={t("sandbox.outlook.important")}
+                            role="img"
+                          />
                         )}
                         <span className="sbx-item-text">
                           {message.subject || t("sandbox.outlook.noSubject")}
@@ -229,12 +247,20 @@ export function OutlookPage() {
                 messages.reload();
                 markMailRead();
               }}
+              onDeleted={() => {
+                go({ mailbox, folder }, true);
+                markMailRead();
+              }}
               actingAs={actingAs}
-              {...(me ? { onReply: (draft: Draft) => setComposing(draft) } : {})}
+              {...(me ? { onCompose: (draft: Draft) => setComposing(draft) } : {})}
             />
-          ) : (
-            <p className="muted sbx-pane-note">{t("sandbox.outlook.pick")}</p>
-          )}
+          ) : messages.data ? (
+            <div className="sbx-reading-empty">
+              <EmptyState icon={<Mail size={32} />} title={t("sandbox.outlook.noneOpen")}>
+                {messages.data.items.length > 0 ? t("sandbox.outlook.pick") : undefined}
+              </EmptyState>
+            </div>
+          ) : null}
         </section>
       </div>
       {composing && me && (

@@ -6,6 +6,7 @@ import { useApiEvent } from "../../api/hooks";
 import { formatDateTime, type MessageKey, t } from "../../i18n";
 import { ErrorBanner } from "../parts/ErrorBanner";
 import { errorText } from "../parts/errors";
+import { useSandboxClock } from "../sandbox-clock";
 import { useLoad } from "../use-sandbox-data";
 import { clockAhead } from "./clock-words";
 
@@ -48,6 +49,11 @@ export function ClockCard() {
   };
 
   const state = clock.data;
+  // The sandbox's pages count "2 days ago" from this clock.
+  const setOffset = useSandboxClock((s) => s.setOffset);
+  useEffect(() => {
+    if (state) setOffset(state.offsetMs);
+  }, [state, setOffset]);
   return (
     <section className="sbx-panel" aria-labelledby="sbx-clock-title" data-testid="clock">
       <h3 id="sbx-clock-title">{t("sandbox.clock.title")}</h3>

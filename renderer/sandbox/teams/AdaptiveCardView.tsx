@@ -36,8 +36,12 @@ export function AdaptiveCardView({
   const card = useMemo(() => parseCard(message.card), [message.card]);
   const [values, setValues] = useState<Record<string, string>>(() => (card ? initialValues(card) : {}));
   const [error, setError] = useState<string>();
+  // Required inputs left empty: each says so under itself.
+  const [fieldErrors, setFieldErrors] = useState<Readonly<Record<string, string>>>({});
   const [busy, setBusy] = useState(false);
+  const domPrefix = useId();
   if (!card) return <p className="muted">{t("sandbox.teams.unknownCard")}</p>;
+  const domIdOf = (inputId: string) => `${domPrefix}-input-${inputId}`;
 
   const waiting = message.cardState === "waiting";
   const response = answerOf(message.response);
@@ -46,18 +50,28 @@ export function AdaptiveCardView({
   const set = (id: string, value: string) => {
     setValues({ ...values, [id]: value });
     setError(undefined);
+    // Editing a field clears its own message only.
+    if (fieldErrors[id] !== undefined) {
+      const { [id]: _edited, ...others } = fieldErrors;
+      setFieldErrors(others);
+    }
   };
   const press = async (action: Extract<CardAction, { kind: "submit" }>) => {
     const missing = missingRequired(card, values);
+    setFieldErrors(
+      Object.fromEntries(
+        // The author's own words where the card has them.
+        missing.map((m) => [
+          m.id,
+          m.errorMessage || t("sandbox.teams.card.requiredField", { field: m.name }),
+        ]),
+      ),
+    );
     if (missing.length > 0) {
-      // The author's own words where the card has them; the inputs' names for the others.
-      const unnamed = missing.filter((m) => m.errorMessage === "").map((m) => m.name);
-      setError(
-        [
-          ...missing.filter((m) => m.errorMessage !== "").map((m) => m.errorMessage),
-          ...(unnamed.length > 0 ? [t("sandbox.teams.card.required", { fields: unnamed.join(", ") })] : []),
-        ].join(" "),
-      );
+      setError(undefined);
+      // The keyboard goes to the first field to fill in.
+      const first = document.getElementById(domIdOf(missing[0]?.id ?? ""));
+      (first?.matches("fieldset") ? first.querySelector<HTMLElement>("input") : first)?.focus();
       return;
     }
     setBusy(true);
@@ -100,8 +114,16 @@ export function AdaptiveCardView({
         element.kind === "actions" ? (
           renderActions(element.actions, `a${index}`)
         ) : (
-          // biome-ignore lint/suspicious/noArrayIndexKey: a card's elements have no ids but their place
-          <Element key={index} element={element} values={shown} disabled={!waiting || busy} onChange={set} />
+          <Element
+            // biome-ignore lint/suspicious/noArrayIndexKey: a card's elements have no ids but their place
+            key={index}
+            element={element}
+            values={shown}
+            errors={fieldErrors}
+            domIdOf={domIdOf}
+            disabled={!waiting || busy}
+            onChange={set}
+          />
         ),
       )}
       {card.actions.length > 0 && renderActions(card.actions, "card")}
@@ -172,11 +194,15 @@ function answerOf(
 function Element({
   element,
   values,
+  errors,
+  domIdOf,
   disabled,
   onChange,
 }: {
   element: Exclude<CardElement, { kind: "actions" }>;
   values: Readonly<Record<string, string>>;
+  errors: Readonly<Record<string, string>>;
+  domIdOf: (inputId: string) => string;
   disabled: boolean;
   onChange: (id: string, value: string) => void;
 }) {
@@ -210,7 +236,9 @@ function Element({
       return (
         <CardField
           input={element.input}
+          id={domIdOf(element.input.id)}
           value={values[element.input.id] ?? ""}
+          error={errors[element.input.id]}
           disabled={disabled}
           onChange={(v) => onChange(element.input.id, v)}
         />
@@ -220,16 +248,28 @@ function Element({
 
 function CardField({
   input,
+  id,
   value,
+  error,
   disabled,
   onChange,
 }: {
   input: CardInput;
+  /** The control's DOM id (a choice set's: its fieldset's). */
+  id: string;
   value: string;
+  /** Why it cannot be sent as it is: shown under it, and what it is described by. */
+  error: string | undefined;
   disabled: boolean;
   onChange: (value: string) => void;
 }) {
-  const id = useId();
+  const errorId = `${id}-error`;
+  const invalid = error !== undefined ? { "aria-invalid": true, "aria-describedby": errorId } : {};
+  const problem = error !== undefined && (
+    <span className="field-problem error" id={errorId} data-testid="card-field-error">
+      {error}
+    </span>
+  );
   const mark = input.required && <span aria-hidden="true"> *</span>;
   // The label the author wrote; a required input without one still shows its mark, over the field.
   const label = input.label ? (
@@ -260,6 +300,7 @@ function CardField({
               disabled={disabled}
               aria-label={input.label ? undefined : input.placeholder || input.id}
               aria-required={input.required || undefined}
+              {...invalid}
               onChange={(event) => onChange(event.target.value)}
             />
           ) : (
@@ -272,9 +313,11 @@ function CardField({
               disabled={disabled}
               aria-label={input.label ? undefined : input.placeholder || input.id}
               aria-required={input.required || undefined}
+              {...invalid}
               onChange={(event) => onChange(event.target.value)}
             />
           )}
+          {problem}
         </div>
       );
     case "toggle":
@@ -292,7 +335,12 @@ function CardField({
     case "choice":
       if (input.expanded || input.multiSelect) {
         return (
-          <fieldset className="sbx-field sbx-choices" disabled={disabled}>
+          <fieldset
+            id={id}
+            className="sbx-field sbx-choices"
+            disabled={disabled}
+            aria-describedby={error !== undefined ? errorId : undefined}
+          >
             <legend className="sbx-field-label">
               {input.label || input.placeholder}
               {mark}
@@ -303,6 +351,7 @@ function CardField({
                   type={input.multiSelect ? "checkbox" : "radio"}
                   name={id}
                   value={choice.value}
+                  aria-invalid={error !== undefined || undefined}
                   checked={
                     input.multiSelect ? value.split(",").includes(choice.value) : value === choice.value
                   }
@@ -317,6 +366,7 @@ function CardField({
                 <span>{choice.title}</span>
               </label>
             ))}
+            {problem}
           </fieldset>
         );
       }
@@ -330,6 +380,7 @@ function CardField({
             disabled={disabled}
             aria-label={input.label ? undefined : input.placeholder || input.id}
             aria-required={input.required || undefined}
+            {...invalid}
             onChange={(event) => onChange(event.target.value)}
           >
             <option value="">{input.placeholder || "—"}</option>
@@ -339,6 +390,7 @@ function CardField({
               </option>
             ))}
           </select>
+          {problem}
         </div>
       );
   }

@@ -1,45 +1,97 @@
-import { Hash, MessageCircle, MessagesSquare, Users } from "lucide-react";
-import { useEffect, useRef, useState } from "react";
+import { Hash, History, MessageCircle, MessagesSquare, Users } from "lucide-react";
+import { useEffect, useRef } from "react";
+import { useLocation } from "wouter";
 import { api } from "../../api/client";
 import { formatDateTime, formatRelative, t } from "../../i18n";
 import { EmptyState } from "../../ui/EmptyState";
 import { SafeHtml } from "../content/SafeHtml";
+import { placeOf } from "../last-places";
 import { ErrorBanner } from "../parts/ErrorBanner";
 import { SubHeader } from "../parts/SubHeader";
+import { useSandboxNow } from "../sandbox-clock";
 import { useSandbox } from "../sandbox-store";
 import { useLoad, useSandboxChanges } from "../use-sandbox-data";
 import { AdaptiveCardView } from "./AdaptiveCardView";
 
 type Place = { kind: "channel"; id: string } | { kind: "chat"; id: string };
 
+/** Messages shown at first, and added by each "Load older messages". */
+const PAGE = 100;
+/** The most the sandbox gives in one read. */
+const MOST_PER_READ = 500;
+
+const placePath = (place: Place) => `/teams/${place.kind}/${place.id}`;
+
+/** The place of an address "/teams/channel/<id>" or "/teams/chat/<id>". */
+function placeOfPath(path: string): Place | undefined {
+  const match = /^\/teams\/(channel|chat)\/([^/?]+)$/.exec(path);
+  return match?.[1] && match[2] ? { kind: match[1] as Place["kind"], id: match[2] } : undefined;
+}
+
 /**
- * Teams: the company's teams and channels, group chats and Flow bot chats, and their messages.
- * `messageId` (from a waiting run's link) opens the place it was posted in and shows it.
+ * Teams: the company's teams and channels, group chats and Flow bot chats, and their messages. The
+ * address says where: "/teams/channel/<id>", "/teams/chat/<id>", or "/teams/message/<id>" (from a
+ * waiting run's link), which opens the place it was posted in and shows it.
  */
-export function TeamsPage({ messageId }: { messageId?: string | undefined }) {
+export function TeamsPage({ kind, id }: { kind?: string | undefined; id?: string | undefined }) {
   const me = useSandbox((s) => s.actingAs);
+  const now = useSandboxNow();
+  const [, navigate] = useLocation();
+  const messageId = kind === "message" ? id : undefined;
+  const place: Place | undefined = (kind === "channel" || kind === "chat") && id ? { kind, id } : undefined;
   const lists = useLoad("teams", () => api.call("sandbox.teams.list", {}));
   const target = useLoad(messageId ? `message/${messageId}` : undefined, () =>
     api.call("sandbox.teams.message", { id: messageId ?? "" }),
   );
-  const [place, setPlace] = useState<Place>();
-  const first = lists.data?.teams[0]?.channels[0];
+  const firstChannel = lists.data?.teams[0]?.channels[0]?.id;
   const targetPlace: Place | undefined = target.data?.channelId
     ? { kind: "channel", id: target.data.channelId }
     : target.data?.chatId
       ? { kind: "chat", id: target.data.chatId }
       : undefined;
-  const current: Place | undefined =
-    place ?? targetPlace ?? (first && !messageId ? { kind: "channel", id: first.id } : undefined);
+  const data = lists.data;
+  const exists = (p: Place) =>
+    p.kind === "channel"
+      ? (data?.teams.some((tm) => tm.channels.some((c) => c.id === p.id)) ?? false)
+      : (data?.chats.some((c) => c.id === p.id) ?? false);
+  const known = place === undefined || data === undefined || exists(place);
+  const current: Place | undefined = (known ? place : undefined) ?? targetPlace;
 
-  const messages = useLoad(current ? `${current.kind}/${current.id}` : undefined, () =>
-    api.call(
-      "sandbox.teams.messages",
-      current?.kind === "chat"
-        ? { chatId: current.id, top: 100 }
-        : { channelId: current?.id ?? "", top: 100 },
-    ),
-  );
+  // No place in the address (or one that is gone, after a reset): where Teams was left, else the
+  // first channel; in the address.
+  const placed = place !== undefined && known;
+  const left = placeOfPath(placeOf("/teams", me));
+  const fallback =
+    left && data && exists(left)
+      ? placePath(left)
+      : firstChannel && placePath({ kind: "channel", id: firstChannel });
+  useEffect(() => {
+    if (messageId || !fallback || placed) return;
+    navigate(fallback, { replace: true });
+  }, [messageId, fallback, placed, navigate]);
+
+  // How many of the newest messages each place shows; "Load older messages" adds a page.
+  const limits = useRef(new Map<string, number>());
+  const placeKey = current ? `${current.kind}/${current.id}` : undefined;
+  const messages = useLoad(placeKey, async () => {
+    const limit = limits.current.get(placeKey ?? "") ?? PAGE;
+    const where = current?.kind === "chat" ? { chatId: current.id } : { channelId: current?.id ?? "" };
+    const newest = await api.call("sandbox.teams.messages", {
+      ...where,
+      top: Math.min(limit, MOST_PER_READ),
+    });
+    const items = [...newest.items];
+    for (let skip = MOST_PER_READ; skip < Math.min(limit, newest.total); skip += MOST_PER_READ) {
+      const page = await api.call("sandbox.teams.messages", { ...where, top: MOST_PER_READ, skip });
+      items.push(...page.items.filter((m) => !items.some((seen) => seen.id === m.id)));
+    }
+    return { total: newest.total, items: items.slice(0, limit) };
+  });
+  const loadOlder = () => {
+    if (!placeKey) return;
+    limits.current.set(placeKey, (limits.current.get(placeKey) ?? PAGE) + PAGE);
+    messages.reload();
+  };
   useSandboxChanges(
     (c) => c.type.startsWith("teams."),
     () => {
@@ -92,7 +144,7 @@ export function TeamsPage({ messageId }: { messageId?: string | undefined }) {
                             type="button"
                             className={active ? "sbx-folder active" : "sbx-folder"}
                             aria-current={active ? "true" : undefined}
-                            onClick={() => setPlace({ kind: "channel", id: c.id })}
+                            onClick={() => navigate(placePath({ kind: "channel", id: c.id }))}
                             data-testid="teams-channel"
                             data-team={tm.displayName}
                           >
@@ -120,7 +172,7 @@ export function TeamsPage({ messageId }: { messageId?: string | undefined }) {
                           type="button"
                           className={active ? "sbx-folder active" : "sbx-folder"}
                           aria-current={active ? "true" : undefined}
-                          onClick={() => setPlace({ kind: "chat", id: c.id })}
+                          onClick={() => navigate(placePath({ kind: "chat", id: c.id }))}
                           data-testid="teams-chat"
                         >
                           <span>{c.topic}</span>
@@ -145,6 +197,23 @@ export function TeamsPage({ messageId }: { messageId?: string | undefined }) {
             </EmptyState>
           ) : (
             <>
+              {messages.data.total > shown.length && (
+                <div className="sbx-load-older">
+                  <button
+                    type="button"
+                    className="button"
+                    disabled={messages.loading}
+                    onClick={loadOlder}
+                    data-testid="load-older"
+                  >
+                    <History size={16} aria-hidden="true" />
+                    {messages.loading ? t("common.loading") : t("sandbox.teams.loadOlder")}
+                  </button>
+                  <span className="muted">
+                    {t("sandbox.teams.shownOf", { shown: shown.length, total: messages.data.total })}
+                  </span>
+                </div>
+              )}
               <ol className="sbx-posts" data-testid="teams-messages">
                 {shown.map((message) => (
                   <li
@@ -159,7 +228,7 @@ export function TeamsPage({ messageId }: { messageId?: string | undefined }) {
                       </span>
                       <strong>{message.sender}</strong>
                       <span className="muted" title={formatDateTime(message.createdAt)}>
-                        {formatRelative(message.createdAt)}
+                        {formatRelative(message.createdAt, now)}
                       </span>
                     </div>
                     {message.card !== null ? (

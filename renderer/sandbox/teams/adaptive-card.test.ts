@@ -77,7 +77,9 @@ describe("answering a card", () => {
   });
 
   it("names the required inputs left empty", () => {
-    expect(missingRequired(card, initialValues(card))).toEqual([{ name: "Reason", errorMessage: "" }]);
+    expect(missingRequired(card, initialValues(card))).toEqual([
+      { id: "reason", name: "Reason", errorMessage: "" },
+    ]);
     expect(missingRequired(card, { ...initialValues(card), reason: "qty" })).toEqual([]);
   });
 
@@ -99,8 +101,8 @@ describe("answering a card", () => {
     });
     if (!own) throw new Error("the card did not parse");
     expect(missingRequired(own, initialValues(own))).toEqual([
-      { name: "Why?", errorMessage: "Give a reason" },
-      { name: "code", errorMessage: "" },
+      { id: "reason", name: "Why?", errorMessage: "Give a reason" },
+      { id: "code", name: "code", errorMessage: "" },
     ]);
   });
 

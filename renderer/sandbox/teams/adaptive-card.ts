@@ -250,10 +250,11 @@ export function initialValues(card: CardModel): Record<string, string> {
 export function missingRequired(
   card: CardModel,
   values: Readonly<Record<string, string>>,
-): { name: string; errorMessage: string }[] {
+): { id: string; name: string; errorMessage: string }[] {
   return card.inputs
     .filter((input) => input.required && (values[input.id] ?? "").trim() === "")
     .map((input) => ({
+      id: input.id,
       name: input.label || ("placeholder" in input && input.placeholder) || input.id,
       errorMessage: input.errorMessage,
     }));

@@ -227,3 +227,8 @@ export const CONNECTION_USER = emailOf("Daniel", "Reyes");
 
 /** Sender of approval notices and "Send me an email notification". */
 export const FLOW_SENDER = `flow-noreply@${COMPANY_DOMAIN}`;
+/**
+ * The name mail from FLOW_SENDER shows, as Power Automate's shows "Microsoft Power Automate": here
+ * the app's own, since the sandbox's flows are Flowsmith's.
+ */
+export const FLOW_SENDER_NAME = "Flowsmith";
