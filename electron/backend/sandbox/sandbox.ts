@@ -275,6 +275,16 @@ export class Sandbox implements ConnectorRuntime {
     return request ? this.services.requests.view(request, flowsStartedOn) : null;
   }
 
+  /** The record's latest request if it was approved or rejected (its card says by whom), or null. */
+  decidedApprovalRequest(
+    table: string,
+    id: string,
+    flowsStartedOn: (request: BcApprovalRequest) => number,
+  ): ApprovalRequestView | null {
+    const request = this.services.requests.lastDecidedFor(table, id);
+    return request ? this.services.requests.view(request, flowsStartedOn) : null;
+  }
+
   /** A request by its id ("Workflow Step Id") as a card shows it, whatever its status. */
   approvalRequestView(
     requestId: string,
