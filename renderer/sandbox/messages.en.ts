@@ -32,16 +32,20 @@ export const sandboxMessages = {
   "sandbox.bc.backTo": "Back to {table}",
   "sandbox.bc.records": { one: "{count} record", other: "{count} records" },
   "sandbox.bc.search": "Search {table}",
+  "sandbox.bc.searchShort": "Search",
+  "sandbox.bc.documentNo": "Document no.",
   "sandbox.bc.new": "New",
   "sandbox.bc.new.title": "New {what}",
   "sandbox.bc.new.numberHint": "Leave empty for the next number of the series.",
   "sandbox.bc.created": "{what} {number} created",
   "sandbox.bc.deleteCount": { one: "Delete {count}", other: "Delete {count}" },
   "sandbox.bc.delete.title": "Delete {what} {number}?",
-  "sandbox.bc.delete.titleMany": { one: "Delete {count} record?", other: "Delete {count} records?" },
+  "sandbox.bc.delete.titleMany": { one: "Delete {count} {what}?", other: "Delete {count} {what}?" },
   "sandbox.bc.delete.body":
-    "Deleting raises a record deleted event, which may start flows. Restore a snapshot to get it back.",
-  "sandbox.bc.deleted": { one: "{count} record deleted", other: "{count} records deleted" },
+    "Flows that start when a record is deleted will run. Only restoring a snapshot brings it back.",
+  "sandbox.bc.delete.bodyMany":
+    "Flows that start when a record is deleted will run for each. Only restoring a snapshot brings them back.",
+  "sandbox.bc.deleted": { one: "{count} {what} deleted", other: "{count} {what} deleted" },
   "sandbox.bc.deleteRefused": {
     one: "{count} record was not deleted: {reasons}",
     other: "{count} records were not deleted: {reasons}",

@@ -82,6 +82,8 @@ export interface TableSummary {
   /** Actions runAction accepts ("release", "post", "sendForApproval"…). */
   actions: string[];
   linesTable: string | null;
+  /** Lines: the table of their documents. */
+  documentTable: string | null;
 }
 
 /** A step's wait on a request of the world (an approval, a Teams card), as sb_waiters keeps it. */
@@ -213,6 +215,7 @@ export class Sandbox implements ConnectorRuntime {
       count: this.services.bc.records.count(table.name),
       actions: actionsOf(table),
       linesTable: table.linesTable ?? null,
+      documentTable: table.documentTable ?? null,
     }));
   }
 

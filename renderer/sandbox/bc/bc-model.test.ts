@@ -2,13 +2,17 @@ import { describe, expect, it } from "vitest";
 import {
   actionDisabledReason,
   actionEnabled,
+  cellKind,
+  DOCUMENT_COLUMN,
   displayValue,
   fieldErrorText,
   fieldOfError,
+  inSentence,
   listColumns,
   lockedReason,
   newRecordFields,
   patchOf,
+  recordName,
   singularTitle,
   type TableInfo,
   tableInfo,
@@ -27,6 +31,8 @@ const invoices: TableInfo = tableInfo({
     { name: "id", title: "Id", type: "string", readOnly: true },
     { name: "number", title: "No.", type: "string", readOnly: false },
     { name: "invoiceDate", title: "Document date", type: "date", readOnly: false },
+    { name: "dueDate", title: "Due date", type: "date", readOnly: false },
+    { name: "lastModifiedDateTime", title: "Last modified", type: "date-time", readOnly: true },
     { name: "vendorId", title: "Vendor id", type: "string", readOnly: false },
     { name: "vendorNumber", title: "Vendor no.", type: "string", readOnly: false },
     { name: "vendorName", title: "Vendor name", type: "string", readOnly: false },
@@ -50,6 +56,23 @@ const customers: TableInfo = tableInfo({
     { name: "creditLimit", title: "Credit limit", type: "number", readOnly: false },
   ],
 });
+const invoiceLines: TableInfo = tableInfo({
+  name: "purchaseInvoiceLines",
+  title: "Purchase invoice lines",
+  count: 61,
+  numberField: "sequence",
+  kind: "line",
+  documentTable: "purchaseInvoices",
+  fields: [
+    { name: "id", title: "Id", type: "string", readOnly: true },
+    { name: "documentId", title: "Document id", type: "string", readOnly: false },
+    { name: "sequence", title: "Line no.", type: "integer", readOnly: false },
+    { name: "lineObjectNumber", title: "No.", type: "string", readOnly: false },
+    { name: "description", title: "Description", type: "string", readOnly: false },
+    { name: "quantity", title: "Quantity", type: "number", readOnly: false },
+    { name: "amountIncludingTax", title: "Line amount incl. tax", type: "number", readOnly: true },
+  ],
+});
 
 describe("tables", () => {
   it("reads a summary and keeps only the actions it knows", () => {
@@ -70,15 +93,68 @@ describe("tables", () => {
     expect(singularTitle("Items")).toBe("Item");
   });
 
-  it("shows a document's number, party, date, total and status", () => {
+  it("names one record inside a sentence, keeping abbreviations", () => {
+    expect(inSentence("Purchase invoice")).toBe("purchase invoice");
+    expect(inSentence("General journal batches")).toBe("general journal batches");
+    expect(inSentence("GTIN")).toBe("GTIN");
+  });
+
+  it("shows a document's number, party, dates, total and status", () => {
     expect(listColumns(invoices).map((f) => f.name)).toEqual([
       "number",
+      "vendorNumber",
       "vendorName",
       "invoiceDate",
+      "dueDate",
       "totalAmountIncludingTax",
       "status",
     ]);
     expect(listColumns(customers).map((f) => f.name)).toEqual(["number", "displayName", "creditLimit"]);
+  });
+
+  it("leads a line list with the line's document, so lines of different documents tell apart", () => {
+    const columns = listColumns(invoiceLines);
+    expect(columns.map((f) => f.name)).toEqual([
+      DOCUMENT_COLUMN,
+      "sequence",
+      "lineObjectNumber",
+      "description",
+      "quantity",
+      "amountIncludingTax",
+    ]);
+    expect(columns[0]?.title).toBe("Document no.");
+  });
+
+  it("keeps numbers, codes and dates on one line and cuts text", () => {
+    const kinds = Object.fromEntries(
+      [...invoices.fields, ...listColumns(invoiceLines)].map((f) => [f.name, cellKind(f)]),
+    );
+    expect(kinds).toMatchObject({
+      number: "code",
+      vendorNumber: "code",
+      vendorInvoiceNumber: "code",
+      [DOCUMENT_COLUMN]: "code",
+      lineObjectNumber: "code",
+      invoiceDate: "date",
+      lastModifiedDateTime: "date",
+      totalAmountIncludingTax: "number",
+      sequence: "number",
+      status: "code",
+      pricesIncludeTax: "flag",
+      vendorName: "text",
+      description: "text",
+    });
+    expect(cellKind({ name: "phoneNumber", title: "Phone no.", type: "string", readOnly: false })).toBe(
+      "code",
+    );
+  });
+
+  it("calls a record by its name, party or description", () => {
+    expect(recordName({ number: "PI-1002", vendorName: "Bluebird Fittings Ltd." })).toBe(
+      "Bluebird Fittings Ltd.",
+    );
+    expect(recordName({ number: "C1", displayName: " Heron " })).toBe("Heron");
+    expect(recordName({ number: "X" })).toBe("");
   });
 
   it("asks a new document for its vendor", () => {
@@ -155,13 +231,28 @@ describe("editing", () => {
   });
 
   it("shows values as Business Central does", () => {
-    const total = invoices.fields.find((f) => f.name === "totalAmountIncludingTax");
+    const field = (table: TableInfo, name: string) => {
+      const found = table.fields.find((f) => f.name === name);
+      if (!found) throw new Error(`no field ${name}`);
+      return found;
+    };
+    expect(displayValue(field(invoices, "totalAmountIncludingTax"), 13235.1)).toBe("13,235.10");
+    expect(displayValue(field(invoices, "pricesIncludeTax"), true)).toBe("✓");
+    // Quantities show the decimals they have; line numbers are never grouped.
+    expect(displayValue(field(invoiceLines, "quantity"), 36)).toBe("36");
+    expect(displayValue(field(invoiceLines, "quantity"), 2.5)).toBe("2.5");
+    expect(displayValue(field(invoiceLines, "sequence"), 10000)).toBe("10000");
+  });
+
+  it("writes days and moments as the rest of the app does, the same day everywhere", () => {
     const date = invoices.fields.find((f) => f.name === "invoiceDate");
-    const flag = invoices.fields.find((f) => f.name === "pricesIncludeTax");
-    if (!total || !date || !flag) throw new Error("fields expected");
-    expect(displayValue(total, 13235.1)).toBe("13,235.10");
+    const moment = invoices.fields.find((f) => f.name === "lastModifiedDateTime");
+    if (!date || !moment) throw new Error("fields expected");
+    expect(displayValue(date, "2026-11-24")).toBe("Nov 24, 2026");
+    expect(displayValue(date, "2026-01-01")).toBe("Jan 1, 2026");
     expect(displayValue(date, "0001-01-01")).toBe("");
-    expect(displayValue(flag, true)).toBe("✓");
+    expect(displayValue(moment, "2026-10-23T16:00:00Z")).toMatch(/^Oct 2[34], 2026, \d{1,2}:00 [AP]M$/);
+    expect(displayValue(moment, "0001-01-01T00:00:00Z")).toBe("");
   });
 });
 

@@ -3,7 +3,7 @@
 // allows, and turning what a person typed into the patch the backend checks.
 import { type MethodOutput, RECORD_ACTIONS, type RecordAction } from "../../../shared/api";
 import type { JsonObject, JsonValue } from "../../../shared/json";
-import type { MessageKey } from "../../i18n";
+import { formatDate, formatDateTime, type MessageKey, t } from "../../i18n";
 
 export type TableKind = "master" | "employee" | "document" | "line" | "journal" | "journalLine";
 export type { RecordAction };
@@ -25,6 +25,8 @@ export interface TableInfo {
   fields: FieldInfo[];
   actions: RecordAction[];
   linesTable: string | null;
+  /** Lines: the table of their documents. */
+  documentTable: string | null;
 }
 
 type TableSummary = MethodOutput<"sandbox.tables">[number];
@@ -61,6 +63,7 @@ export function tableInfo(summary: TableSummary): TableInfo {
       (RECORD_ACTIONS as readonly string[]).includes(a),
     ),
     linesTable: isString(summary.linesTable) ? summary.linesTable : null,
+    documentTable: isString(summary.documentTable) ? summary.documentTable : null,
   };
 }
 
@@ -77,6 +80,13 @@ export function singularTitle(title: string): string {
   if (/ies$/.test(title)) return title.replace(/ies$/, "y");
   if (/(ch|sh|x|ss)es$/.test(title)) return title.replace(/es$/, "");
   return title.replace(/s$/, "");
+}
+
+/** A title inside a sentence: "Purchase invoice" → "purchase invoice" ("New purchase invoice"). */
+export function inSentence(title: string): string {
+  // An abbreviation ("GTIN") keeps its capitals.
+  if (/^[A-Z]{2}/.test(title)) return title;
+  return title.charAt(0).toLocaleLowerCase() + title.slice(1);
 }
 
 const LIST_COLUMNS: Readonly<Record<string, readonly string[]>> = {
@@ -96,17 +106,34 @@ const LIST_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   ],
 };
 
-/** The few columns a list page shows: the number, who, when, how much and the status. */
+/**
+ * The column of a line list that names the line's document ("PI-1001"): lines carry only the
+ * document's id, so the list page looks the numbers up. Not a field of the table.
+ */
+export const DOCUMENT_COLUMN = "@document";
+
+/**
+ * The few columns a list page shows: the number, who, when, how much and the status; lines lead
+ * with their document, so lines of different documents tell apart.
+ */
 export function listColumns(table: TableInfo): FieldInfo[] {
   const byName = new Map(table.fields.map((field) => [field.name, field]));
   let names = LIST_COLUMNS[table.name];
   if (!names) {
     if (table.kind === "document") {
+      const partyNumber = table.fields.find((f) => f.name === "customerNumber" || f.name === "vendorNumber");
       const party = table.fields.find((f) => f.name === "customerName" || f.name === "vendorName");
       const date = table.fields.find((f) => f.type === "date");
-      names = [table.numberField, party?.name, date?.name, "totalAmountIncludingTax", "status"].filter(
-        isString,
-      );
+      const due = table.fields.find((f) => f.name === "dueDate");
+      names = [
+        table.numberField,
+        partyNumber?.name,
+        party?.name,
+        date?.name,
+        due?.name,
+        "totalAmountIncludingTax",
+        "status",
+      ].filter(isString);
     } else if (table.kind === "line") {
       names = ["sequence", "lineObjectNumber", "description", "quantity", "amountIncludingTax"];
     } else {
@@ -119,10 +146,43 @@ export function listColumns(table: TableInfo): FieldInfo[] {
       ];
     }
   }
-  return names.flatMap((name) => {
+  const columns = names.flatMap((name) => {
     const field = byName.get(name);
     return field ? [field] : [];
   });
+  if (table.kind === "line" && table.documentTable) {
+    columns.unshift({
+      name: DOCUMENT_COLUMN,
+      title: t("sandbox.bc.documentNo"),
+      type: "string",
+      readOnly: true,
+    });
+  }
+  return columns;
+}
+
+/**
+ * How a list cell lays its value out: numbers, codes, dates and options stay on one line (a
+ * number cut in two is misread); names and other text are cut with "…" when they run long.
+ */
+export type CellKind = "text" | "code" | "number" | "date" | "flag";
+
+export function cellKind(field: FieldInfo): CellKind {
+  if (isNumeric(field)) return "number";
+  if (field.type === "date" || field.type === "date-time") return "date";
+  if (field.type === "boolean") return "flag";
+  if (field.enum || field.name === DOCUMENT_COLUMN) return "code";
+  if (/^(number|code|gtin)$|Number$|Code$|^phone|Phone/.test(field.name)) return "code";
+  return "text";
+}
+
+/** What a record is called next to its number: a name, a party, a description; "" for none. */
+export function recordName(record: JsonObject): string {
+  for (const name of ["displayName", "vendorName", "customerName", "description"]) {
+    const value = record[name];
+    if (typeof value === "string" && value.trim() !== "") return value.trim();
+  }
+  return "";
 }
 
 /** The fields a New record dialog asks for; the rest is filled in on the record's card. */
@@ -251,39 +311,56 @@ export function replacesRecord(table: TableInfo, action: RecordAction): boolean 
 
 // One formatter per locale and kind: making one costs far more than using it, and a list page
 // formats every cell of every row.
-const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
-function formatter(
-  locale: string,
-  kind: "amount" | "integer" | "dateTime",
-): Intl.NumberFormat | Intl.DateTimeFormat {
+const formatters = new Map<string, Intl.NumberFormat>();
+function formatter(locale: string, kind: "amount" | "quantity" | "integer"): Intl.NumberFormat {
   const key = `${locale}|${kind}`;
   let made = formatters.get(key);
   if (!made) {
     made =
       kind === "amount"
         ? new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 })
-        : kind === "integer"
-          ? new Intl.NumberFormat(locale)
-          : new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
+        : kind === "quantity"
+          ? new Intl.NumberFormat(locale, { maximumFractionDigits: 5 })
+          : new Intl.NumberFormat(locale);
     formatters.set(key, made);
   }
   return made;
 }
 
-/** A value as a list cell or read-only field shows it. */
+/** Line numbers (10000, 20000) are names of lines, not amounts: never grouped ("10,000"). */
+function isLineNumber(field: FieldInfo): boolean {
+  return field.name === "sequence" || field.name === "lineNumber";
+}
+
+/** Quantities and percentages show the decimals they have ("36", "2.5"); amounts always two. */
+function isQuantity(field: FieldInfo): boolean {
+  return /quantity|inventory|percent/i.test(field.name);
+}
+
+/** A number as a card's input shows it once left: "5,000.00", "36", "10000". */
+export function formatNumber(field: FieldInfo, value: number, locale = "en"): string {
+  if (isLineNumber(field)) return String(value);
+  if (field.type === "integer") return formatter(locale, "integer").format(value);
+  return formatter(locale, isQuantity(field) ? "quantity" : "amount").format(value);
+}
+
+/**
+ * A value as a list cell or read-only field shows it: amounts with two decimals, days and
+ * moments as the rest of the app writes them ("Nov 24, 2026", "Nov 24, 2026, 4:00 PM").
+ */
 export function displayValue(field: FieldInfo, value: JsonValue | undefined, locale = "en"): string {
   if (value === undefined || value === null) return "";
   switch (field.type) {
     case "number":
-      return typeof value === "number" ? formatter(locale, "amount").format(value) : String(value);
     case "integer":
-      return typeof value === "number" ? formatter(locale, "integer").format(value) : String(value);
-    case "date":
-      return value === "0001-01-01" ? "" : String(value);
+      return typeof value === "number" ? formatNumber(field, value, locale) : String(value);
+    case "date": {
+      if (typeof value !== "string" || value === "0001-01-01") return "";
+      return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value) : value;
+    }
     case "date-time": {
       if (typeof value !== "string" || value.startsWith("0001-01-01")) return "";
-      const time = Date.parse(value);
-      return Number.isNaN(time) ? value : formatter(locale, "dateTime").format(time);
+      return Number.isNaN(Date.parse(value)) ? value : formatDateTime(value);
     }
     case "boolean":
       return value === true ? "✓" : "";
