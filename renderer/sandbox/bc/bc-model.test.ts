@@ -1,22 +1,28 @@
 import { describe, expect, it } from "vitest";
 import {
   actionDisabledReason,
+  actionDoneText,
   actionEnabled,
+  cardSections,
   cellKind,
   DOCUMENT_COLUMN,
   displayValue,
   fieldErrorText,
   fieldOfError,
+  inputValue,
   inSentence,
   listColumns,
   lockedReason,
   newRecordFields,
   patchOf,
   recordName,
+  requiredFields,
   singularTitle,
+  statusText,
   type TableInfo,
   tableInfo,
   typedNumber,
+  visibleActions,
 } from "./bc-model";
 
 const invoices: TableInfo = tableInfo({
@@ -210,14 +216,44 @@ describe("editing", () => {
       displayName: "Adatum Corp",
     });
     expect(patchOf(customers.fields, record, { creditLimit: "2500.5" })).toEqual({ creditLimit: 2500.5 });
+    // As the card writes it, or with thousands separators: the same number, nothing to send.
+    expect(patchOf(customers.fields, record, { creditLimit: "1,000.00" })).toEqual({});
+    expect(patchOf(customers.fields, record, { creditLimit: "12,500.75" })).toEqual({
+      creditLimit: 12500.75,
+    });
+    // Emptied: zero, as Business Central has it.
+    expect(patchOf(customers.fields, record, { creditLimit: " " })).toEqual({ creditLimit: 0 });
     // Not a number: sent as typed, so the backend's message names the field.
     expect(patchOf(customers.fields, record, { creditLimit: "lots" })).toEqual({ creditLimit: "lots" });
   });
 
-  it("names the field by its title in the backend's message", () => {
+  it("writes numbers in inputs as the card does", () => {
     const limit = customers.fields.find((f) => f.name === "creditLimit");
+    const line = invoiceLines.fields.find((f) => f.name === "sequence");
+    const quantity = invoiceLines.fields.find((f) => f.name === "quantity");
+    if (!limit || !line || !quantity) throw new Error("fields expected");
+    expect(inputValue(limit, 5000)).toBe("5,000.00");
+    expect(inputValue(line, 20000)).toBe("20000");
+    expect(inputValue(quantity, 36)).toBe("36");
+  });
+
+  it("says the backend's messages about a field in people's words, naming it by its title", () => {
+    const limit = customers.fields.find((f) => f.name === "creditLimit");
+    const vendor = invoices.fields.find((f) => f.name === "vendorNumber");
     expect(fieldErrorText("Parameter 'creditLimit': must be a number, not string \"x\".", limit)).toBe(
-      'Credit limit: must be a number, not string "x".',
+      "Credit limit must be a number.",
+    );
+    expect(fieldErrorText("Parameter 'item/vendorNumber': is required.", vendor)).toBe(
+      "Vendor no. is required.",
+    );
+    expect(fieldErrorText("Parameter 'vendorNumber': there is no vendor 'V99999'.", vendor)).toBe(
+      "There is no vendor V99999.",
+    );
+    expect(fieldErrorText("Parameter 'creditLimit': must not be negative.", limit)).toBe(
+      "Credit limit must not be negative.",
+    );
+    expect(fieldErrorText("Parameter 'creditLimit': is out of range.", limit)).toBe(
+      "Credit limit: is out of range.",
     );
     expect(fieldErrorText("Vendor V1 is blocked.", undefined)).toBe("Vendor V1 is blocked.");
   });
@@ -270,5 +306,95 @@ describe("numbers typed in a grid cell", () => {
     expect(typedNumber("")).toBeUndefined();
     expect(typedNumber("  ")).toBeUndefined();
     expect(typedNumber("lots")).toBeUndefined();
+  });
+});
+
+describe("cards", () => {
+  const vendors: TableInfo = tableInfo({
+    name: "vendors",
+    title: "Vendors",
+    count: 30,
+    numberField: "number",
+    kind: "master",
+    fields: [
+      { name: "id", title: "Id (system id)", type: "string", readOnly: true },
+      { name: "number", title: "No.", type: "string", readOnly: false },
+      { name: "displayName", title: "Name", type: "string", readOnly: false },
+      { name: "addressLine1", title: "Address", type: "string", readOnly: false },
+      { name: "phoneNumber", title: "Phone no.", type: "string", readOnly: false },
+      { name: "paymentTermsCode", title: "Payment terms code", type: "string", readOnly: false },
+      { name: "taxLiable", title: "Tax liable", type: "boolean", readOnly: false },
+      { name: "balance", title: "Balance (LCY)", type: "number", readOnly: true },
+      { name: "lastModifiedDateTime", title: "Last modified", type: "date-time", readOnly: true },
+      { name: "systemModifiedAt", title: "System modified at", type: "date-time", readOnly: true },
+    ],
+  });
+  const names = (sections: ReturnType<typeof cardSections>) =>
+    sections.map((s) => [s.id, s.folded, s.fields.map((f) => f.name)]);
+
+  it("groups a vendor's fields as Business Central's FastTabs, ids and stamps folded last", () => {
+    expect(names(cardSections(vendors))).toEqual([
+      ["general", false, ["number", "displayName", "balance"]],
+      ["address", false, ["addressLine1", "phoneNumber"]],
+      ["invoicing", false, ["paymentTermsCode", "taxLiable"]],
+      ["technical", true, ["id", "lastModifiedDateTime", "systemModifiedAt"]],
+    ]);
+  });
+
+  it("keeps a document's General before its lines, the rest folded, and drops the posted flag", () => {
+    const posted = tableInfo({
+      ...invoices,
+      fields: [...invoices.fields, { name: "posted", title: "Posted", type: "boolean", readOnly: true }],
+    });
+    expect(names(cardSections(posted))).toEqual([
+      [
+        "general",
+        false,
+        [
+          "number",
+          "invoiceDate",
+          "dueDate",
+          "vendorNumber",
+          "vendorName",
+          "vendorInvoiceNumber",
+          "totalAmountIncludingTax",
+          "status",
+        ],
+      ],
+      ["details", true, ["pricesIncludeTax"]],
+      ["technical", true, ["id", "lastModifiedDateTime", "vendorId"]],
+    ]);
+  });
+
+  it("requires what Business Central will not do without", () => {
+    expect([...requiredFields(vendors)]).toEqual(["displayName"]);
+    expect([...requiredFields(invoices)]).toEqual(["vendorNumber"]);
+    expect([...requiredFields(invoiceLines)]).toEqual([]);
+  });
+
+  it("offers a posted document none of its actions, and calls its status Posted", () => {
+    expect(visibleActions(invoices, { status: "Released", posted: true })).toEqual([]);
+    expect(visibleActions(invoices, { status: "Released", posted: false })).toEqual(invoices.actions);
+    expect(statusText({ status: "Released", posted: true })).toBe("Posted");
+    expect(statusText({ status: "Released", posted: false })).toBe("Released");
+  });
+
+  it("says what an action did in one sentence", () => {
+    expect(actionDoneText("release", "PI-1004", {})).toBe("PI-1004 released.");
+    expect(actionDoneText("reopen", "PI-1004", {})).toBe("PI-1004 reopened.");
+    expect(actionDoneText("post", "PI-1002", { number: "PI-1002" })).toBe("PI-1002 posted.");
+    expect(actionDoneText("post", "SO-1001", { number: "SI-1009" })).toBe(
+      "SO-1001 posted as invoice SI-1009.",
+    );
+    expect(actionDoneText("post", "GENERAL", { code: "GENERAL", postedLines: 3 })).toBe(
+      "GENERAL posted: 3 lines.",
+    );
+    expect(actionDoneText("makeOrder", "SQ-1001", { number: "SO-1006" })).toBe(
+      "SQ-1001 made into order SO-1006.",
+    );
+    expect(actionDoneText("makeInvoice", "SQ-1001", null)).toBe("SQ-1001 made into an invoice.");
+    expect(actionDoneText("cancelApprovalRequest", "C10000", {})).toBe(
+      "Approval request for C10000 canceled.",
+    );
   });
 });

@@ -219,23 +219,159 @@ export function newRecordFields(table: TableInfo): FieldInfo[] {
   });
 }
 
+/** A part of a card: a few fields under a title, open or folded, before or after the lines. */
+export interface CardSection {
+  id: "general" | "address" | "invoicing" | "prices" | "administration" | "details" | "technical";
+  title: MessageKey;
+  fields: FieldInfo[];
+  folded: boolean;
+}
+
+// Ids and system stamps: what a flow reads, not what a person works with; folded at the end.
+const isTechnical = (field: FieldInfo): boolean =>
+  field.name === "id" ||
+  /Id$/.test(field.name) ||
+  field.name === "systemModifiedAt" ||
+  field.name === "lastModifiedDateTime";
+
+// Fields nobody reads on a card: the status says Posted.
+const HIDDEN = new Set(["posted"]);
+
+const CONTACT = [
+  "addressLine1",
+  "addressLine2",
+  "city",
+  "state",
+  "postalCode",
+  "country",
+  "phoneNumber",
+  "mobilePhone",
+  "email",
+  "personalEmail",
+  "website",
+];
+
+/** Business Central's FastTabs of the cards that have them, by table; other fields go to General. */
+const SECTIONS: Readonly<Record<string, Partial<Record<CardSection["id"], readonly string[]>>>> = {
+  customers: {
+    address: CONTACT,
+    invoicing: ["currencyCode", "paymentTermsCode", "taxLiable", "taxRegistrationNumber"],
+  },
+  vendors: {
+    address: CONTACT,
+    invoicing: [
+      "currencyCode",
+      "paymentTermsCode",
+      "paymentMethodCode",
+      "taxLiable",
+      "taxRegistrationNumber",
+    ],
+  },
+  items: {
+    prices: [
+      "unitPrice",
+      "priceIncludesTax",
+      "unitCost",
+      "taxGroupCode",
+      "generalProductPostingGroupCode",
+      "inventoryPostingGroupCode",
+    ],
+  },
+  employees: {
+    address: CONTACT,
+    administration: ["employmentDate", "terminationDate", "birthDate"],
+  },
+};
+
+const SECTION_TITLES: Readonly<Record<CardSection["id"], MessageKey>> = {
+  general: "sandbox.bc.general",
+  address: "sandbox.bc.section.address",
+  invoicing: "sandbox.bc.section.invoicing",
+  prices: "sandbox.bc.section.prices",
+  administration: "sandbox.bc.section.administration",
+  details: "sandbox.bc.details",
+  technical: "sandbox.bc.section.technical",
+};
+
 /**
- * How a card groups its fields: a document's General part (number, party, dates, totals, status)
- * comes before its lines, the rest (addresses, codes) after them, folded; other records show all.
+ * How a card groups its fields, as Business Central's FastTabs do: General first; then a
+ * customer's or vendor's Address & contact and Invoicing (an item's Prices & posting, an
+ * employee's Administration); a document's addresses and codes after its lines, folded; the ids
+ * and system stamps last, folded. Empty sections are left out.
  */
-export function cardSections(table: TableInfo): { general: FieldInfo[]; details: FieldInfo[] } {
-  const shown = table.fields.filter((f) => f.name !== "id");
-  if (table.kind !== "document") return { general: shown, details: [] };
-  const general = shown.filter(
-    (f) =>
-      f.name === table.numberField ||
-      f.type === "date" ||
-      /^(customer|vendor)(Number|Name)$/.test(f.name) ||
-      /^(externalDocument|vendorInvoice|vendorCreditMemo)Number$/.test(f.name) ||
-      /^total/.test(f.name) ||
-      f.name === "status",
-  );
-  return { general, details: shown.filter((f) => !general.includes(f)) };
+export function cardSections(table: TableInfo): CardSection[] {
+  const shown = table.fields.filter((f) => !HIDDEN.has(f.name));
+  const technical = shown.filter(isTechnical);
+  const rest = shown.filter((f) => !isTechnical(f));
+  const sections: CardSection[] = [];
+  const add = (id: CardSection["id"], fields: FieldInfo[], folded = false) => {
+    if (fields.length > 0) sections.push({ id, title: SECTION_TITLES[id], fields, folded });
+  };
+  if (table.kind === "document") {
+    const general = rest.filter(
+      (f) =>
+        f.name === table.numberField ||
+        f.type === "date" ||
+        /^(customer|vendor)(Number|Name)$/.test(f.name) ||
+        /^(externalDocument|vendorInvoice|vendorCreditMemo)Number$/.test(f.name) ||
+        /^total/.test(f.name) ||
+        f.name === "status",
+    );
+    add("general", general);
+    add(
+      "details",
+      rest.filter((f) => !general.includes(f)),
+      true,
+    );
+  } else {
+    const named = SECTIONS[table.name] ?? {};
+    const placed = new Set(Object.values(named).flat());
+    add(
+      "general",
+      rest.filter((f) => !placed.has(f.name)),
+    );
+    for (const id of ["address", "invoicing", "prices", "administration"] as const) {
+      const names = named[id] ?? [];
+      add(
+        id,
+        names.flatMap((name) => rest.filter((f) => f.name === name)),
+      );
+    }
+  }
+  add("technical", technical, true);
+  return sections;
+}
+
+/**
+ * The fields Business Central will not do without when a record is made: a name or description,
+ * a document's customer or vendor, a journal batch's name.
+ */
+export function requiredFields(table: TableInfo): ReadonlySet<string> {
+  const names = new Set<string>();
+  if (table.name === "customers" || table.name === "vendors" || table.name === "items")
+    names.add("displayName");
+  if (table.kind === "document") {
+    for (const f of table.fields)
+      if (f.name === "customerNumber" || f.name === "vendorNumber") names.add(f.name);
+  }
+  if (table.kind === "journal") names.add(table.numberField);
+  return names;
+}
+
+/** The table a field's value is a number of, for a lookup of its records ("vendorNumber" → vendors). */
+export function lookupTable(field: FieldInfo): string | undefined {
+  switch (field.name) {
+    case "customerNumber":
+    case "billToCustomerNumber":
+      return "customers";
+    case "vendorNumber":
+    case "payToVendorNumber":
+      return "vendors";
+    case "lineObjectNumber":
+      return "items";
+    default:
+      return undefined;
+  }
 }
 
 /** Fields a person edits on the card: not read-only, not ids, and never a status (actions move it). */
@@ -282,6 +418,61 @@ export function actionEnabled(
     case "makeOrder":
     case "makeInvoice":
       return true;
+  }
+}
+
+/**
+ * The actions a card offers: a posted document has none left (Business Central's posted documents
+ * are another page, without Release, Post or approvals); the others show them all, greyed out
+ * when the status does not allow them.
+ */
+export function visibleActions(table: TableInfo, record: JsonObject): RecordAction[] {
+  return record.posted === true ? [] : table.actions;
+}
+
+/** What a status field says: "Posted" once the document is posted, whatever its status was. */
+export function statusText(record: JsonObject): string {
+  return record.posted === true ? t("sandbox.bc.posted") : String(record.status ?? "");
+}
+
+/**
+ * The sentence a toast says once an action is done: "PI-1004 released.", "SQ-1001 made into
+ * order SO-1005." (the new document's number, when the result has one).
+ */
+export function actionDoneText(action: RecordAction, number: string, result: unknown): string {
+  const made =
+    typeof result === "object" && result !== null && "number" in result && typeof result.number === "string"
+      ? result.number
+      : "";
+  const lines =
+    typeof result === "object" &&
+    result !== null &&
+    "postedLines" in result &&
+    typeof result.postedLines === "number"
+      ? result.postedLines
+      : undefined;
+  switch (action) {
+    case "release":
+      return t("sandbox.bc.done.release", { number });
+    case "reopen":
+      return t("sandbox.bc.done.reopen", { number });
+    case "post":
+      if (lines !== undefined) return t("sandbox.bc.done.postJournal", { number, count: lines });
+      return made && made !== number
+        ? t("sandbox.bc.done.postAs", { number, made })
+        : t("sandbox.bc.done.post", { number });
+    case "makeOrder":
+      return made
+        ? t("sandbox.bc.done.makeOrderAs", { number, made })
+        : t("sandbox.bc.done.makeOrder", { number });
+    case "makeInvoice":
+      return made
+        ? t("sandbox.bc.done.makeInvoiceAs", { number, made })
+        : t("sandbox.bc.done.makeInvoice", { number });
+    case "cancelApprovalRequest":
+      return t("sandbox.bc.done.cancelApprovalRequest", { number });
+    case "sendForApproval":
+      return t("sandbox.bc.sentForApproval", { number });
   }
 }
 
@@ -389,18 +580,19 @@ export function typedNumber(text: string): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
-/** What an input shows for a field's value. */
+/** What an input shows for a field's value: numbers as the card writes them ("5,000.00"). */
 export function inputValue(field: FieldInfo, value: JsonValue | undefined): string | boolean {
   if (field.type === "boolean") return value === true;
   if (value === undefined || value === null) return "";
   if (field.type === "date" && value === "0001-01-01") return "";
+  if (isNumeric(field) && typeof value === "number") return formatNumber(field, value);
   return typeof value === "object" ? JSON.stringify(value) : String(value);
 }
 
 /**
- * The patch of what changed between the record and the form. Values go as typed (numbers as
- * text): the backend converts them and names the field when it cannot, so its message is the one
- * people see.
+ * The patch of what changed between the record and the form: numbers as numbers ("1,000.50" is
+ * 1000.5; an emptied number is 0), the rest as typed. A number that cannot be read goes as typed,
+ * for the backend to name (the card says so under the field before it gets there).
  */
 export function patchOf(
   fields: readonly FieldInfo[],
@@ -411,12 +603,15 @@ export function patchOf(
   for (const field of fields) {
     if (!(field.name in form)) continue;
     const typed = form[field.name];
-    const before = inputValue(field, record[field.name]);
-    if (typed === undefined || typed === before) continue;
-    if (typeof typed === "boolean") patch[field.name] = typed;
-    else if (isNumeric(field) && typed.trim() !== "" && Number.isFinite(Number(typed)))
-      patch[field.name] = Number(typed);
-    else patch[field.name] = typed;
+    if (typed === undefined) continue;
+    if (isNumeric(field) && typeof typed === "string") {
+      const number = typed.trim() === "" ? 0 : typedNumber(typed);
+      if (number === undefined) patch[field.name] = typed;
+      else if (number !== (record[field.name] ?? 0)) patch[field.name] = number;
+      continue;
+    }
+    if (typed === inputValue(field, record[field.name])) continue;
+    patch[field.name] = typed;
   }
   return patch;
 }
@@ -430,10 +625,31 @@ export function fieldOfError(
   return path?.split("/").pop();
 }
 
-/** A backend message about a field, with the field's title instead of its API name. */
+/**
+ * A backend message about a field in people's words, naming the field by its title:
+ * "Parameter 'creditLimit': must be a number, not string "lots"." → "Credit limit must be a
+ * number."; "Parameter 'lineObjectNumber': there is no item '99999'." → "There is no item 99999."
+ */
 export function fieldErrorText(message: string, field: FieldInfo | undefined): string {
   if (!field) return message;
-  return message.replace(/^Parameter '[^']+':\s*/, `${field.title}: `);
+  const reason = message.replace(/^Parameter '[^']+':\s*/, "").trim();
+  const title = field.title;
+  if (/^must be a number\b/.test(reason)) return t("sandbox.bc.problem.number", { field: title });
+  if (/^must be a whole number\b/.test(reason)) return t("sandbox.bc.problem.wholeNumber", { field: title });
+  if (/^is required\.?$/.test(reason)) return t("sandbox.bc.problem.required", { field: title });
+  if (/^must not be negative\.?$/.test(reason)) return t("sandbox.bc.problem.negative", { field: title });
+  if (/^must be a date\b/.test(reason))
+    return t("sandbox.bc.problem.date", { field: title, example: formatDate("2026-11-24") });
+  const missing = /^there is no (.+?) '(.*)'\.?$/.exec(reason);
+  if (missing) return t("sandbox.bc.problem.noSuch", { what: missing[1] ?? "", value: missing[2] ?? "" });
+  const option = /^'(.*)' is not one of (.*?)\.?$/.exec(reason);
+  if (option)
+    return t("sandbox.bc.problem.option", {
+      field: title,
+      value: option[1] ?? "",
+      options: (option[2] ?? "").replaceAll("'", ""),
+    });
+  return `${title}: ${reason}`;
 }
 
 /** Tones of status badges. */
