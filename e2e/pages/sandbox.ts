@@ -134,10 +134,14 @@ export class SandboxPage {
     await expect(this.page.getByTestId("toast").filter({ hasText: `${title} saved` })).toBeVisible();
   }
 
-  /** Saves expecting Business Central to refuse; returns the message shown. */
+  /**
+   * Saves expecting the card (or Business Central) to refuse; returns the first message shown:
+   * under the field it concerns, or in the footer when it concerns no field.
+   */
   async saveExpectingError(): Promise<Locator> {
-    await this.page.getByRole("form", { name: "Fields" }).getByRole("button", { name: "Save" }).click();
-    const error = this.page.getByRole("form", { name: "Fields" }).getByRole("alert");
+    const form = this.page.getByRole("form", { name: "Fields" });
+    await form.getByRole("button", { name: "Save" }).click();
+    const error = form.getByTestId("field-error").or(form.getByRole("alert")).first();
     await expect(error).toBeVisible();
     return error;
   }
@@ -158,7 +162,7 @@ export class SandboxPage {
    */
   async sendForApproval(): Promise<Locator> {
     await this.action("Send approval request").click();
-    const toast = this.page.getByTestId("toast").filter({ hasText: "was sent for approval" });
+    const toast = this.page.getByTestId("toast").filter({ hasText: /was sent (to .+ )?for approval/ });
     await expect(toast).toBeVisible();
     return toast;
   }

@@ -26,13 +26,24 @@ export function t(key: MessageKey, params: MessageParams = {}): string {
 // Made once: a formatter costs far more to make than to use, and lists format hundreds of dates.
 const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
 const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
+// A calendar day ("2026-11-24") is the same day everywhere: read and shown in UTC, it does not
+// become the day before west of Greenwich.
+const dayFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
+const listFormat = new Intl.ListFormat(locale, { style: "long", type: "conjunction" });
 
 export function formatDateTime(iso: string): string {
   return dateTimeFormat.format(new Date(iso));
 }
 
+/** "Nov 24, 2026", for a moment (in local time) or a calendar day ("2026-11-24"). */
 export function formatDate(iso: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return dayFormat.format(new Date(`${iso}T00:00:00Z`));
   return dateFormat.format(new Date(iso));
+}
+
+/** "Alicia Thornton, Grace Okafor and Victor Almeida". */
+export function formatList(items: readonly string[]): string {
+  return listFormat.format(items);
 }
 
 /** "just now", "5 minutes ago", "3 days ago", then the date. */

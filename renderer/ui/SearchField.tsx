@@ -4,6 +4,8 @@ import type { KeyboardEvent, Ref } from "react";
 interface SearchFieldProps {
   /** What is searched ("Search flows"): the placeholder and the field's accessible name. */
   label: string;
+  /** A shorter text in the box than its accessible name, where the box is narrow ("Search"). */
+  placeholder?: string;
   value: string;
   onChange: (value: string) => void;
   /** Classes added to the field's label (its placement on the page). */
@@ -21,6 +23,7 @@ interface SearchFieldProps {
 /** The search box every list and picker uses: a magnifier inside a search input. */
 export function SearchField({
   label,
+  placeholder,
   value,
   onChange,
   className,
@@ -39,7 +42,7 @@ export function SearchField({
         id={id}
         type="search"
         className={inputClassName ? `input ${inputClassName}` : "input"}
-        placeholder={label}
+        placeholder={placeholder ?? label}
         aria-label={label}
         value={value}
         // biome-ignore lint/a11y/noAutofocus: only pickers ask for it, opened to be typed in

@@ -181,11 +181,13 @@ export const contract = {
   "sandbox.records.list": method(sandboxInputs.recordsList, pageOf(jsonRecord)),
   "sandbox.records.get": method(
     sandboxInputs.recordRef,
-    // The record's open approval request, null when it has none.
+    // The record's open approval request, null when it has none; its latest request if that was
+    // approved or rejected (who decided, when), null otherwise.
     z.object({
       record: jsonRecord,
       lines: z.array(jsonRecord),
       approvalRequest: approvalRequestSchema.nullable(),
+      decidedRequest: approvalRequestSchema.nullable(),
     }),
   ),
   "sandbox.records.create": method(sandboxInputs.recordCreate, jsonRecord),

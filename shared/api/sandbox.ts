@@ -85,6 +85,13 @@ export const requestAnswerSchema = z.discriminatedUnion("kind", [
 ]);
 export type RequestAnswer = z.infer<typeof requestAnswerSchema>;
 
+/** Who decided a request: a person (the approver who answered), or the flow that approved it. */
+export const requestDeciderSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("person"), email: z.string(), name: z.string() }),
+  z.object({ kind: z.literal("flow"), name: z.string() }),
+]);
+export type RequestDecider = z.infer<typeof requestDeciderSchema>;
+
 /** A record's approval request as its card shows it. */
 export const approvalRequestSchema = z.object({
   id: z.string(),
@@ -93,6 +100,10 @@ export const approvalRequestSchema = z.object({
   requestedByName: z.string(),
   createdAt: isoDateSchema,
   answeredBy: requestAnswerSchema,
+  /** Whom it waits for (the built-in workflow's approvers); empty when flows answer it. */
+  approvers: z.array(z.object({ email: z.string(), name: z.string() })),
+  completedAt: isoDateSchema.nullable(),
+  decidedBy: requestDeciderSchema.nullable(),
 });
 export type ApprovalRequestInfo = z.infer<typeof approvalRequestSchema>;
 

@@ -48,7 +48,12 @@ describe("a record's approval request", () => {
       requestedByName: "Marcus Bell",
       createdAt: sent.createdAt,
       answeredBy: { kind: "nobody" },
+      // Flows ask whom they like: the request names nobody it waits for, and nobody decided yet.
+      approvers: [],
+      completedAt: null,
+      decidedBy: null,
     });
+    expect((await get("customers", id)).decidedRequest).toBeNull();
     await call("sandbox.records.action", {
       table: "customers",
       id,
@@ -87,6 +92,30 @@ describe("a record's approval request", () => {
     expect(await send("customers", other)).toMatchObject({ answeredBy: { kind: "nobody" } });
     expect((await get("customers", id)).approvalRequest).toMatchObject({
       answeredBy: { kind: "flows", count: 2 },
+    });
+  });
+
+  it("once approved, records.get says who decided it and when; the open request is gone", async () => {
+    const workflow = backend.sandbox
+      .listBuiltInWorkflows()
+      .find((w) => w.name === "Purchase invoice approval");
+    backend.sandbox.setBuiltInWorkflowEnabled(String(workflow?.id), true);
+    const id = idOf("purchaseInvoices", "PI-1001");
+    const sent = await send("purchaseInvoices", id);
+    expect(sent).toMatchObject({
+      approvers: [{ email: "alicia.thornton@cronus-demo.example", name: "Alicia Thornton" }],
+    });
+    backend.sandbox.respondToApproval(String(sent.approvalId), {
+      responder: "alicia.thornton@cronus-demo.example",
+      response: "Approve",
+    });
+    const loaded = await get("purchaseInvoices", id);
+    expect(loaded.approvalRequest).toBeNull();
+    expect(loaded.decidedRequest).toMatchObject({
+      id: sent.id,
+      status: "Approved",
+      decidedBy: { kind: "person", email: "alicia.thornton@cronus-demo.example", name: "Alicia Thornton" },
+      completedAt: expect.any(String),
     });
   });
 

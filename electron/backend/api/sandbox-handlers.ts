@@ -44,6 +44,7 @@ export function sandboxHandlers({
       record: sandbox.getRecord(table, id),
       lines: sandbox.documentLines(table, id),
       approvalRequest: sandbox.openApprovalRequest(table, id, flowsStartedOn),
+      decidedRequest: sandbox.decidedApprovalRequest(table, id, flowsStartedOn),
     }),
     "sandbox.records.create": ({ table, fields, actingAs }) => sandbox.createRecord(table, fields, actingAs),
     "sandbox.records.update": ({ table, id, patch, actingAs }) =>

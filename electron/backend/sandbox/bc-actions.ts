@@ -6,6 +6,7 @@ import type { BcRequests } from "./bc-requests";
 import { type BusinessCentral, refusePendingApproval, title } from "./business-central";
 import { documentTotals, round2 } from "./document-math";
 import { badParameter, badRequest, conflict } from "./errors";
+import { BLANK_DATE } from "./record-fields";
 import type { SandboxTable } from "./tables";
 import type { Origin, SandboxRecord } from "./types";
 import type { World } from "./world";
@@ -126,11 +127,15 @@ export class BcActions {
       });
       return this.post(this.bc.table(invoiceTable), invoice, origin);
     }
-    const today = new Date(this.world.now()).toISOString().slice(0, 10);
+    // Business Central posts on the document's Posting Date; a document without one (blank)
+    // posts on the work date, the sandbox's today.
+    const given = typeof record.postingDate === "string" ? record.postingDate : "";
+    const postingDate =
+      given !== "" && given !== BLANK_DATE ? given : new Date(this.world.now()).toISOString().slice(0, 10);
     const posted = this.bc.save(
       table,
       record,
-      { ...record, posted: true, status: "Released", postingDate: today },
+      { ...record, posted: true, status: "Released", postingDate },
       origin,
     );
     this.adjustBalance(table, posted, origin);

@@ -303,3 +303,64 @@ describe("a record's open approval request, as its card shows it", () => {
     expect(w.sandbox.openApprovalRequest("customers", customer, none)?.answeredBy.kind).toBe("workflow");
   });
 });
+
+describe("whom a request waits for, and who decided it", () => {
+  const none = () => 0;
+  const enable = (w: ReturnType<typeof testWorld>, name: string) => {
+    const workflow = w.sandbox.listBuiltInWorkflows().find((wf) => wf.name === name);
+    w.sandbox.setBuiltInWorkflowEnabled(String(workflow?.id), true);
+  };
+
+  it("names the approvers the built-in workflow asked, and then who approved it and when", () => {
+    const w = testWorld();
+    enable(w, "Purchase invoice approval");
+    const pi = String(w.sandbox.findRecord("purchaseInvoices", "PI-1001")?.id);
+    const request = w.sandbox.sendForApproval("purchaseInvoices", pi, MARCUS);
+    const open = w.sandbox.openApprovalRequest("purchaseInvoices", pi, none);
+    expect(open?.approvers).toEqual([{ email: ALICIA, name: "Alicia Thornton" }]);
+    expect(open).toMatchObject({ completedAt: null, decidedBy: null });
+    expect(w.sandbox.decidedApprovalRequest("purchaseInvoices", pi, none)).toBeNull();
+
+    w.sandbox.respondToApproval(String(request.approvalId), { responder: ALICIA, response: "Approve" });
+    expect(w.sandbox.openApprovalRequest("purchaseInvoices", pi, none)).toBeNull();
+    const decided = w.sandbox.decidedApprovalRequest("purchaseInvoices", pi, none);
+    expect(decided).toMatchObject({
+      id: request.id,
+      status: "Approved",
+      decidedBy: { kind: "person", email: ALICIA, name: "Alicia Thornton" },
+    });
+    expect(decided?.completedAt).toEqual(expect.any(String));
+  });
+
+  it("waits for nobody by name when flows answer it; a flow that decides is named as the decider", async () => {
+    const w = testWorld();
+    const pi = String(w.sandbox.findRecord("purchaseInvoices", "PI-1001")?.id);
+    const request = w.sandbox.sendForApproval("purchaseInvoices", pi, MARCUS);
+    expect(w.sandbox.openApprovalRequest("purchaseInvoices", pi, () => 1)?.approvers).toEqual([]);
+    succeeded(
+      await w.call("shared_dynamicssmbsaas", "ExecuteProcedureV3", {
+        ...BC,
+        procedure: "workflowApprovalRequests/Microsoft.NAV.reject",
+        "parameters/id": request.id,
+      }),
+    );
+    const decided = w.sandbox.decidedApprovalRequest("purchaseInvoices", pi, none);
+    expect(decided?.status).toBe("Rejected");
+    expect(decided?.decidedBy?.kind).toBe("flow");
+  });
+
+  it("is not told once the latest request was canceled", () => {
+    const w = testWorld();
+    const customer = String(w.sandbox.findRecord("customers", "C10000")?.id);
+    const first = w.sandbox.sendForApproval("customers", customer, MARCUS);
+    w.sandbox.decideApprovalRequest(first.id, "approve", ALICIA);
+    expect(w.sandbox.decidedApprovalRequest("customers", customer, none)?.decidedBy).toEqual({
+      kind: "person",
+      email: ALICIA,
+      name: "Alicia Thornton",
+    });
+    w.sandbox.sendForApproval("customers", customer, MARCUS);
+    w.sandbox.cancelApprovalRequest("customers", customer, MARCUS);
+    expect(w.sandbox.decidedApprovalRequest("customers", customer, none)).toBeNull();
+  });
+});

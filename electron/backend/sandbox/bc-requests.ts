@@ -15,6 +15,7 @@ import type {
   BcRequestStatus,
   Origin,
   RequestAnswer,
+  RequestDecider,
   SandboxRecord,
 } from "./types";
 import type { Workflows } from "./workflows";
@@ -32,6 +33,7 @@ interface RequestRow {
   approval_id: string | null;
   created_at: number;
   completed_at: number | null;
+  decided_by: string | null;
 }
 
 const toRequest = (row: RequestRow): BcApprovalRequest => ({
@@ -135,6 +137,7 @@ export class BcRequests {
     request: BcApprovalRequest,
     flowsStartedOn: (request: BcApprovalRequest) => number,
   ): ApprovalRequestView {
+    const approval = request.approvalId ? this.approvals.find(request.approvalId) : undefined;
     return {
       id: request.id,
       status: request.status,
@@ -142,7 +145,41 @@ export class BcRequests {
       requestedByName: this.directory.displayName(request.requestedBy),
       createdAt: request.createdAt,
       answeredBy: this.answerOf(request, flowsStartedOn),
+      approvers: (approval?.assignedTo ?? []).map((email) => ({
+        email,
+        name: this.directory.displayName(email),
+      })),
+      completedAt: request.completedAt,
+      decidedBy: this.deciderOf(request.id),
     };
+  }
+
+  /** The record's latest request when it was approved or rejected (not canceled, not open). */
+  lastDecidedFor(tableName: string, id: string): BcApprovalRequest | undefined {
+    const table = this.bc.table(tableName);
+    const record = this.bc.get(table.name, id);
+    const latest = this.list({ table: table.name, recordId: String(record.id) })[0];
+    return latest?.status === "Approved" || latest?.status === "Rejected" ? latest : undefined;
+  }
+
+  private deciderOf(requestId: string): RequestDecider | null {
+    const row = prepared(this.db, "SELECT decided_by FROM sb_bc_requests WHERE id = ?").get(requestId) as
+      | { decided_by: string | null }
+      | undefined;
+    if (!row?.decided_by) return null;
+    let stored: unknown;
+    try {
+      stored = JSON.parse(row.decided_by);
+    } catch {
+      return null;
+    }
+    if (typeof stored !== "object" || stored === null) return null;
+    const decider = stored as { kind?: unknown; email?: unknown; flowName?: unknown };
+    if (decider.kind === "person" && typeof decider.email === "string")
+      return { kind: "person", email: decider.email, name: this.directory.displayName(decider.email) };
+    if (decider.kind === "flow" && typeof decider.flowName === "string")
+      return { kind: "flow", name: decider.flowName };
+    return null;
   }
 
   private answerOf(
@@ -315,11 +352,10 @@ export class BcRequests {
           `The approval request for ${request.recordNumber} is ${request.status.toLowerCase()} already.`,
         );
       }
-      prepared(this.db, "UPDATE sb_bc_requests SET status = ?, completed_at = ? WHERE id = ?").run(
-        status,
-        this.world.now(),
-        requestId,
-      );
+      prepared(
+        this.db,
+        "UPDATE sb_bc_requests SET status = ?, completed_at = ?, decided_by = ? WHERE id = ?",
+      ).run(status, this.world.now(), deciderJson(origin), requestId);
       const table = this.bc.table(request.table);
       const record = this.bc.records.get(table.name, request.recordId);
       const states = statuses(table);
@@ -361,4 +397,11 @@ const AMOUNT = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximu
 /** An amount as Business Central shows it to people: "13,235.11". */
 export function formatAmount(amount: number): string {
   return AMOUNT.format(amount);
+}
+
+/** Who decided, as sb_bc_requests keeps it; null for the system (a reset, a deleted record). */
+function deciderJson(origin: Origin): string | null {
+  if (origin.kind === "person") return JSON.stringify({ kind: "person", email: origin.email });
+  if (origin.kind === "flow") return JSON.stringify({ kind: "flow", flowName: origin.flowName });
+  return null;
 }

@@ -344,6 +344,17 @@ describe("Business Central operations", () => {
     ).toBe(404);
   });
 
+  it("posts a document without a posting date on the work date", () => {
+    const w = testWorld();
+    const marcus = "marcus.bell@cronus-demo.example";
+    const id = String(w.sandbox.findRecord("purchaseInvoices", "PI-1002")?.id);
+    w.sandbox.updateRecord("purchaseInvoices", id, { postingDate: "" }, marcus);
+    expect(w.sandbox.runAction("purchaseInvoices", id, "post", marcus)).toMatchObject({
+      posted: true,
+      postingDate: "2026-01-05",
+    });
+  });
+
   it("Run action (V3) releases, reopens and posts documents", async () => {
     const w = testWorld();
     const pi = w.sandbox.findRecord("purchaseInvoices", "PI-1001");
@@ -353,7 +364,9 @@ describe("Business Central operations", () => {
     expect(succeeded(await run("purchaseInvoices/Microsoft.NAV.release")).body.status).toBe("Released");
     expect(succeeded(await run("purchaseInvoices/Microsoft.NAV.reopen")).body.status).toBe("Open");
     const posted = succeeded(await run("purchaseInvoices/Microsoft.NAV.post"));
-    expect(posted.body).toMatchObject({ posted: true, postingDate: "2026-01-05" });
+    // On the document's own posting date, not the day it was posted.
+    expect(posted.body).toMatchObject({ posted: true, postingDate: pi?.postingDate });
+    expect(pi?.postingDate).not.toBe("2026-01-05");
     expect(Number(w.sandbox.findRecord("vendors", "V20000")?.balance)).toBeCloseTo(
       vendorBefore + Number(pi?.totalAmountIncludingTax),
       2,

@@ -82,6 +82,8 @@ export interface TableSummary {
   /** Actions runAction accepts ("release", "post", "sendForApproval"…). */
   actions: string[];
   linesTable: string | null;
+  /** Lines: the table of their documents. */
+  documentTable: string | null;
 }
 
 /** A step's wait on a request of the world (an approval, a Teams card), as sb_waiters keeps it. */
@@ -213,6 +215,7 @@ export class Sandbox implements ConnectorRuntime {
       count: this.services.bc.records.count(table.name),
       actions: actionsOf(table),
       linesTable: table.linesTable ?? null,
+      documentTable: table.documentTable ?? null,
     }));
   }
 
@@ -272,6 +275,16 @@ export class Sandbox implements ConnectorRuntime {
     flowsStartedOn: (request: BcApprovalRequest) => number,
   ): ApprovalRequestView | null {
     const request = this.services.requests.openFor(table, id);
+    return request ? this.services.requests.view(request, flowsStartedOn) : null;
+  }
+
+  /** The record's latest request if it was approved or rejected (its card says by whom), or null. */
+  decidedApprovalRequest(
+    table: string,
+    id: string,
+    flowsStartedOn: (request: BcApprovalRequest) => number,
+  ): ApprovalRequestView | null {
+    const request = this.services.requests.lastDecidedFor(table, id);
     return request ? this.services.requests.view(request, flowsStartedOn) : null;
   }
 

@@ -75,7 +75,10 @@ export type RequestAnswer =
   | { kind: "flows"; count: number }
   | { kind: "nobody" };
 
-/** A request as a record's card shows it: who sent it, when, and who answers it. */
+/** Who decided (or canceled) a request: a person, or a flow that approved or rejected it. */
+export type RequestDecider = { kind: "person"; email: string; name: string } | { kind: "flow"; name: string };
+
+/** A request as a record's card shows it: who sent it, when, who answers it, and who decided it. */
 export interface ApprovalRequestView {
   id: string;
   status: BcRequestStatus;
@@ -83,6 +86,13 @@ export interface ApprovalRequestView {
   requestedByName: string;
   createdAt: string;
   answeredBy: RequestAnswer;
+  /**
+   * Whom it waits for: the approvers the built-in workflow asked. Empty when flows answer it (a
+   * flow asks whom it likes, which the request does not know).
+   */
+  approvers: { email: string; name: string }[];
+  completedAt: string | null;
+  decidedBy: RequestDecider | null;
 }
 
 export interface BuiltInWorkflow {

@@ -5,6 +5,7 @@ import type { JsonObject } from "../../../shared/json";
 import { api } from "../../api/client";
 import { t } from "../../i18n";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
+import { ConfirmList } from "../../ui/ConfirmList";
 import { EmptyState } from "../../ui/EmptyState";
 import { SearchField } from "../../ui/SearchField";
 import { toast } from "../../ui/toasts";
@@ -16,7 +17,17 @@ import { SubHeader } from "../parts/SubHeader";
 import { useSandbox, useTable } from "../sandbox-store";
 import { useLoad, useSandboxChanges } from "../use-sandbox-data";
 import { AutomateSlot } from "./AutomateSlot";
-import { displayValue, listColumns, singularTitle, type TableInfo } from "./bc-model";
+import {
+  cellKind,
+  DOCUMENT_COLUMN,
+  displayValue,
+  type FieldInfo,
+  inSentence,
+  listColumns,
+  recordName,
+  singularTitle,
+  type TableInfo,
+} from "./bc-model";
 import {
   type ListQuery,
   listPath,
@@ -111,6 +122,7 @@ function RecordList({ table }: { table: TableInfo }) {
   }, [page.data, navigate, table.name]);
 
   const rows = shown?.data.items ?? [];
+  const documentNumbers = useDocumentNumbers(table, rows);
   const selectedRows = rows.filter((row) => selected.has(String(row.id)));
   const open = (row: JsonObject) => navigate(`/bc/${table.name}/${String(row.id)}`);
   const toggle = (id: string, on: boolean) => {
@@ -127,7 +139,7 @@ function RecordList({ table }: { table: TableInfo }) {
   };
 
   return (
-    <div className="sbx-body sbx-scroll">
+    <div className="sbx-body sbx-list-page">
       <SubHeader
         before={
           <Link href="/bc" className="sbx-back">
@@ -140,7 +152,9 @@ function RecordList({ table }: { table: TableInfo }) {
         actions={
           <>
             <SearchField
-              label={t("sandbox.bc.search", { table: table.title.toLocaleLowerCase() })}
+              label={t("sandbox.bc.search", { table: inSentence(table.title) })}
+              placeholder={t("sandbox.bc.searchShort")}
+              className="sbx-list-search"
               value={typed}
               onChange={setTyped}
               inputRef={searchInput}
@@ -151,7 +165,7 @@ function RecordList({ table }: { table: TableInfo }) {
             </button>
             <button
               type="button"
-              className="button"
+              className="button sbx-delete-button"
               disabled={selectedRows.length === 0}
               onClick={() => setDialog("delete")}
             >
@@ -165,120 +179,139 @@ function RecordList({ table }: { table: TableInfo }) {
         }
       />
 
-      {page.error !== undefined && !page.data ? (
-        <ErrorBanner error={page.error} onRetry={page.reload} />
-      ) : !shown ? (
-        <p className="muted">{t("common.loading")}</p>
-      ) : shown.data.total === 0 ? (
-        shown.q ? (
-          <p className="muted sbx-empty-line list-no-match" role="status" aria-busy={busy || undefined}>
-            {t("sandbox.bc.noMatch", { query: shown.q })}
-            <button type="button" className="link-button" onClick={clearSearch}>
-              {t("sandbox.bc.clearSearch")}
-            </button>
-          </p>
+      <div className="sbx-list-scroll">
+        {page.error !== undefined && !page.data ? (
+          <ErrorBanner error={page.error} onRetry={page.reload} />
+        ) : !shown ? (
+          <p className="muted">{t("common.loading")}</p>
+        ) : shown.data.total === 0 ? (
+          shown.q ? (
+            <p className="muted sbx-empty-line list-no-match" role="status" aria-busy={busy || undefined}>
+              {t("sandbox.bc.noMatch", { query: shown.q })}
+              <button type="button" className="link-button" onClick={clearSearch}>
+                {t("sandbox.bc.clearSearch")}
+              </button>
+            </p>
+          ) : (
+            <p className="muted sbx-empty-line">{t("sandbox.bc.empty")}</p>
+          )
         ) : (
-          <p className="muted sbx-empty-line">{t("sandbox.bc.empty")}</p>
-        )
-      ) : (
-        <>
-          <table className="table sbx-grid" data-testid="record-table" aria-busy={busy || undefined}>
-            <thead>
-              <tr>
-                <th scope="col" className="sbx-check-cell">
-                  <input
-                    type="checkbox"
-                    aria-label={t("sandbox.bc.selectAll")}
-                    checked={rows.length > 0 && selectedRows.length === rows.length}
-                    onChange={(event) =>
-                      setSelected(event.target.checked ? new Set(rows.map((r) => String(r.id))) : new Set())
-                    }
-                  />
-                </th>
-                {columns.map((field) => {
-                  const sorted = view.sort?.field === field.name ? view.sort : undefined;
-                  return (
-                    <th
-                      key={field.name}
-                      scope="col"
-                      className={field.type === "number" || field.type === "integer" ? "sbx-num" : undefined}
-                      aria-sort={sorted ? (sorted.desc ? "descending" : "ascending") : "none"}
-                    >
-                      <button
-                        type="button"
-                        className="sbx-sort"
-                        onClick={() => show(sortedBy(view, field.name))}
-                      >
-                        {field.title}
-                        {sorted &&
-                          (sorted.desc ? (
-                            <ArrowDown size={12} aria-hidden="true" />
-                          ) : (
-                            <ArrowUp size={12} aria-hidden="true" />
-                          ))}
-                      </button>
-                    </th>
-                  );
-                })}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => {
-                const id = String(row.id);
-                return (
-                  // A click anywhere on the row opens the card too, for the mouse; the keyboard and
-                  // screen readers have the No. link, so the row is not a Tab stop of its own.
-                  <tr
-                    key={id}
-                    data-testid="record-row"
-                    className="sbx-row"
-                    aria-selected={selected.has(id)}
-                    onClick={(event) => {
-                      // The check box selects; text being selected is not a click to open.
-                      if ((event.target as HTMLElement).closest(".sbx-check-cell, a")) return;
-                      if (window.getSelection()?.isCollapsed === false) return;
-                      open(row);
-                    }}
-                  >
-                    <td className="sbx-check-cell">
-                      <input
-                        type="checkbox"
-                        aria-label={t("sandbox.bc.select", { number: String(row[table.numberField] ?? id) })}
-                        checked={selected.has(id)}
-                        onChange={(event) => toggle(id, event.target.checked)}
-                      />
-                    </td>
-                    {columns.map((field, index) => (
-                      <td
+          <>
+            <table
+              className="table sbx-grid sbx-list"
+              data-testid="record-table"
+              aria-busy={busy || undefined}
+            >
+              <thead>
+                <tr>
+                  <th scope="col" className="sbx-check-cell">
+                    <input
+                      type="checkbox"
+                      aria-label={t("sandbox.bc.selectAll")}
+                      checked={rows.length > 0 && selectedRows.length === rows.length}
+                      onChange={(event) =>
+                        setSelected(event.target.checked ? new Set(rows.map((r) => String(r.id))) : new Set())
+                      }
+                    />
+                  </th>
+                  {columns.map((field) => {
+                    const sorted = view.sort?.field === field.name ? view.sort : undefined;
+                    return (
+                      <th
                         key={field.name}
-                        className={
-                          field.type === "number" || field.type === "integer" ? "sbx-num" : undefined
+                        scope="col"
+                        className={cellClass(field, columns)}
+                        aria-sort={
+                          field.name === DOCUMENT_COLUMN
+                            ? undefined
+                            : sorted
+                              ? sorted.desc
+                                ? "descending"
+                                : "ascending"
+                              : "none"
                         }
                       >
-                        {index === 0 ? (
-                          <Link href={`/bc/${table.name}/${id}`} className="flow-name">
-                            {displayValue(field, row[field.name]) || t("sandbox.bc.noNumber")}
-                          </Link>
-                        ) : field.name === "status" && table.kind !== "employee" ? (
-                          <StatusBadge status={String(row.status ?? "")} posted={row.posted === true} />
+                        {field.name === DOCUMENT_COLUMN ? (
+                          field.title
                         ) : (
-                          displayValue(field, row[field.name])
+                          <button
+                            type="button"
+                            className="sbx-sort"
+                            onClick={() => show(sortedBy(view, field.name))}
+                          >
+                            {field.title}
+                            {sorted &&
+                              (sorted.desc ? (
+                                <ArrowDown size={12} aria-hidden="true" />
+                              ) : (
+                                <ArrowUp size={12} aria-hidden="true" />
+                              ))}
+                          </button>
                         )}
+                      </th>
+                    );
+                  })}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => {
+                  const id = String(row.id);
+                  return (
+                    // A click anywhere on the row opens the card too, for the mouse; the keyboard and
+                    // screen readers have the No. link, so the row is not a Tab stop of its own.
+                    <tr
+                      key={id}
+                      data-testid="record-row"
+                      className="sbx-row"
+                      aria-selected={selected.has(id)}
+                      onClick={(event) => {
+                        // The check box selects; text being selected is not a click to open.
+                        if ((event.target as HTMLElement).closest(".sbx-check-cell, a")) return;
+                        if (window.getSelection()?.isCollapsed === false) return;
+                        open(row);
+                      }}
+                    >
+                      <td className="sbx-check-cell">
+                        <input
+                          type="checkbox"
+                          aria-label={t("sandbox.bc.select", {
+                            number: String(row[table.numberField] ?? id),
+                          })}
+                          checked={selected.has(id)}
+                          onChange={(event) => toggle(id, event.target.checked)}
+                        />
                       </td>
-                    ))}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-          <Pager
-            skip={skip}
-            top={PAGE_SIZE}
-            total={shown.data.total}
-            onChange={(next) => show({ ...view, page: Math.floor(next / PAGE_SIZE) + 1 })}
-          />
-        </>
-      )}
+                      {columns.map((field) => (
+                        <Cell
+                          key={field.name}
+                          table={table}
+                          field={field}
+                          className={cellClass(field, columns)}
+                          row={row}
+                          document={
+                            field.name === DOCUMENT_COLUMN
+                              ? documentNumbers.get(String(row.documentId ?? ""))
+                              : undefined
+                          }
+                        />
+                      ))}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+            {/* One page: the count is under the title already. */}
+            {(shown.data.total > PAGE_SIZE || skip > 0) && (
+              <Pager
+                skip={skip}
+                top={PAGE_SIZE}
+                total={shown.data.total}
+                onChange={(next) => show({ ...view, page: Math.floor(next / PAGE_SIZE) + 1 })}
+              />
+            )}
+          </>
+        )}
+      </div>
 
       {dialog === "new" && (
         <NewRecordDialog
@@ -302,12 +335,28 @@ function RecordList({ table }: { table: TableInfo }) {
           title={
             selectedRows.length === 1
               ? t("sandbox.bc.delete.title", {
-                  what: singularTitle(table.title),
+                  what: inSentence(singularTitle(table.title)),
                   number: String(selectedRows[0]?.[table.numberField] ?? ""),
                 })
-              : t("sandbox.bc.delete.titleMany", { count: selectedRows.length })
+              : t("sandbox.bc.delete.titleMany", {
+                  count: selectedRows.length,
+                  what: inSentence(table.title),
+                })
           }
-          body={t("sandbox.bc.delete.body")}
+          body={t(selectedRows.length === 1 ? "sandbox.bc.delete.body" : "sandbox.bc.delete.bodyMany")}
+          details={
+            selectedRows.length > 1 ? (
+              <ConfirmList
+                testId="delete-list"
+                limit={10}
+                items={selectedRows.map((row) => ({
+                  id: String(row.id),
+                  name: String(row[table.numberField] ?? "") || t("sandbox.bc.noNumber"),
+                  detail: recordName(row) || undefined,
+                }))}
+              />
+            ) : undefined
+          }
           confirmLabel={t("common.delete")}
           danger
           onClose={() => setDialog(undefined)}
@@ -326,7 +375,19 @@ function RecordList({ table }: { table: TableInfo }) {
             const deleted = selectedRows.length - refused.length;
             setSelected(new Set(refused.map((r) => r.id)));
             setDialog(undefined);
-            if (deleted > 0) toast.success(t("sandbox.bc.deleted", { count: deleted }));
+            if (deleted > 0)
+              toast.success(
+                deleted === 1
+                  ? t("sandbox.bc.deletedOne", {
+                      what: singularTitle(table.title),
+                      number: String(
+                        selectedRows.find((row) => !refused.some((r) => r.id === String(row.id)))?.[
+                          table.numberField
+                        ] ?? "",
+                      ),
+                    })
+                  : t("sandbox.bc.deleted", { count: deleted, what: inSentence(table.title) }),
+              );
             if (refused.length > 0)
               toast.error(
                 t("sandbox.bc.deleteRefused", {
@@ -340,4 +401,89 @@ function RecordList({ table }: { table: TableInfo }) {
       )}
     </div>
   );
+}
+
+/**
+ * The class of a list cell by what it holds: codes and numbers on one line, text cut with "…";
+ * the first text column (the name) takes the room the others leave.
+ */
+function cellClass(field: FieldInfo, columns: readonly FieldInfo[]): string {
+  const kind = cellKind(field);
+  if (kind === "number") return "sbx-num sbx-cell-nowrap";
+  if (kind !== "text") return "sbx-cell-nowrap";
+  const main = columns.find((column) => cellKind(column) === "text");
+  return main === field ? "sbx-cell-text sbx-cell-main" : "sbx-cell-text";
+}
+
+/** One cell of a list row: the number links to the card, a line's document to the document's. */
+function Cell({
+  table,
+  field,
+  className,
+  row,
+  document,
+}: {
+  table: TableInfo;
+  field: FieldInfo;
+  className: string;
+  row: JsonObject;
+  document: string | undefined;
+}) {
+  const id = String(row.id);
+  if (field.name === DOCUMENT_COLUMN) {
+    return (
+      <td className={className}>
+        {document !== undefined && table.documentTable && (
+          <Link href={`/bc/${table.documentTable}/${String(row.documentId)}`} className="sbx-cell-link">
+            {document}
+          </Link>
+        )}
+      </td>
+    );
+  }
+  const text = displayValue(field, row[field.name]);
+  if (field.name === table.numberField) {
+    return (
+      <td className={className}>
+        <Link href={`/bc/${table.name}/${id}`} className="flow-name">
+          {text || t("sandbox.bc.noNumber")}
+        </Link>
+      </td>
+    );
+  }
+  if (field.name === "status" && table.kind !== "employee") {
+    return (
+      <td className={className}>
+        <StatusBadge status={String(row.status ?? "")} posted={row.posted === true} />
+      </td>
+    );
+  }
+  const kind = cellKind(field);
+  // A name cut short shows in full on hover.
+  return (
+    <td className={className} title={kind === "text" && text !== "" ? text : undefined}>
+      {text}
+    </td>
+  );
+}
+
+/** The numbers of the documents the rows of a line list belong to, by document id. */
+function useDocumentNumbers(table: TableInfo, rows: readonly JsonObject[]): ReadonlyMap<string, string> {
+  const documentTable = table.kind === "line" ? table.documentTable : null;
+  const ids = [...new Set(rows.map((row) => String(row.documentId ?? "")).filter((id) => id !== ""))].sort();
+  const key = documentTable && ids.length > 0 ? JSON.stringify([documentTable, ids]) : undefined;
+  const documents = useLoad(key, () =>
+    api.call("sandbox.records.list", {
+      table: documentTable ?? "",
+      filter: `id in (${ids.map((id) => `'${id.replaceAll("'", "''")}'`).join(", ")})`,
+      top: ids.length,
+    }),
+  );
+  return useMemo(() => {
+    const numbers = new Map<string, string>();
+    for (const document of documents.data?.items ?? []) {
+      numbers.set(String(document.id), String(document.number ?? ""));
+    }
+    return numbers;
+  }, [documents.data]);
 }

@@ -12,6 +12,7 @@ import { runQueueMigration } from "./0009-run-queue";
 import { mailFlagsMigration } from "./0010-mail-flags";
 import { startProblemsMigration } from "./0011-start-problems";
 import { runIndexesAscendingMigration } from "./0012-run-indexes-ascending";
+import { bcRequestDeciderMigration } from "./0013-bc-request-decider";
 
 export const MIGRATIONS: readonly Migration[] = [
   flowsMigration,
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   mailFlagsMigration,
   startProblemsMigration,
   runIndexesAscendingMigration,
+  bcRequestDeciderMigration,
 ];
