@@ -107,6 +107,8 @@ export class SandboxPage {
   async openRecord(table: string, number: string): Promise<void> {
     await this.openTable(table);
     await this.search(number);
+    // The list shows the search's rows once the pause in typing has passed and the address has it.
+    await expect(this.page).toHaveURL(new RegExp(`[?&]q=${encodeURIComponent(number)}`));
     await this.row(number).getByRole("link", { name: number, exact: true }).click();
     await expect(
       this.page.getByRole("heading", { level: 2, name: new RegExp(`${escapeRegExp(number)}$`) }),

@@ -3,7 +3,7 @@
 // where it outlives the page that asked for it: every later address kept it, and "Show all" could
 // not clear it. Here an address is the whole hash, so going anywhere replaces its query too; the
 // real search stays the launch's own (web mode's ?token=).
-import { useSyncExternalStore } from "react";
+import { useCallback, useRef, useSyncExternalStore } from "react";
 
 const PREFIX = /^#?\/?/;
 
@@ -42,4 +42,15 @@ useHashLocation.searchHook = useHashSearch;
 /** wouter's search hook: the hash's query. */
 export function useHashSearch(): string {
   return useSyncExternalStore(subscribe, () => queryOf(location.hash));
+}
+
+/**
+ * For a navigation a page defers (the search it writes into its address once typing pauses): whether
+ * that page is still the one shown. A link followed in the pause has changed the address already,
+ * before the page is gone, and the deferred navigation must not replace where the link went.
+ */
+export function useStillShown(): () => boolean {
+  const shown = useRef(pathOf(location.hash));
+  shown.current = pathOf(location.hash);
+  return useCallback(() => pathOf(location.hash) === shown.current, []);
 }

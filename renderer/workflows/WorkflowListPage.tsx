@@ -12,6 +12,7 @@ import {
 import { api } from "../api/client";
 import { useThrottledApiEvents } from "../api/hooks";
 import { useDocumentTitle } from "../app/document-title";
+import { useStillShown } from "../app/hash-location";
 import { ForPageText } from "../automate/PageTitle";
 import { type RunFlowField, RunFlowPane } from "../automate/RunFlowPane";
 import { KindIcon, kindLabel } from "../flows/kinds";
@@ -65,11 +66,14 @@ export function WorkflowListPage() {
     setTypedFor(query);
     if (typed !== query) setTyped(query);
   }
+  const stillShown = useStillShown();
   useEffect(() => {
     if (typed === latestView.current.q) return;
-    const timer = setTimeout(() => show({ q: typed }), SEARCH_PAUSE_MS);
+    const timer = setTimeout(() => {
+      if (stillShown()) show({ q: typed });
+    }, SEARCH_PAUSE_MS);
     return () => clearTimeout(timer);
-  }, [typed, show]);
+  }, [typed, show, stillShown]);
   const sorting = useStoredSort(
     "flowsmith.workflowList.sort",
     WORKFLOW_SORT_KEYS,

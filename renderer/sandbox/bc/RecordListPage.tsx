@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { Link, useLocation, useSearch } from "wouter";
 import type { JsonObject } from "../../../shared/json";
 import { api } from "../../api/client";
+import { useStillShown } from "../../app/hash-location";
 import { t } from "../../i18n";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { ConfirmList } from "../../ui/ConfirmList";
@@ -82,14 +83,16 @@ function RecordList({ table }: { table: TableInfo }) {
   const [dialog, setDialog] = useState<"new" | "delete">();
 
   // Search as the person types, once they pause; typing replaces the address rather than add to history.
+  const stillShown = useStillShown();
   useEffect(() => {
     const timer = setTimeout(() => {
+      if (!stillShown()) return;
       const current = latestView.current;
       const q = typed.trim();
       if (q !== current.q) navigate(listPath(table.name, { ...current, q, page: 1 }), { replace: true });
     }, 250);
     return () => clearTimeout(timer);
-  }, [typed, navigate, table.name]);
+  }, [typed, navigate, table.name, stillShown]);
 
   const skip = (view.page - 1) * PAGE_SIZE;
   const key = JSON.stringify([table.name, view.q, skip, view.sort]);
