@@ -32,6 +32,7 @@ async function engineAgainstNodeRed(): Promise<Figures> {
       nodeRedMessagesPerSecond: Math.round(redMedian),
       ratioJournalOnSqliteFileToNodeRed: round(file / redMedian),
       ratioInMemoryToNodeRed: round(memory / redMedian),
+      ratioInMemoryEventsHeardToNodeRed: round(Number(figures.runsPerSecondInMemoryEventsHeard) / redMedian),
       // What the engine's own work allows, whatever the journal: the ceiling of the in-memory ratio.
       ratioEngineAloneToNodeRed: round(Number(figures.engineAloneRunsPerSecondNoSql) / redMedian),
       ratioJournalOnSqliteFileEachStartCommittedToNodeRed: round(

@@ -1,7 +1,8 @@
 // Engine figures: throughput on the logic of the Node-RED peer flow (amount > 1000 branch, a Compose
 // and a Set in each branch, a computed fee, a counter) with the journal committed to a SQLite file
 // and in an in-memory database, the inputs started as one burst (as Node-RED's function node emits
-// them) and, beside it, one trigger at a time (each run committed before startRun returns); recovery of 10,000 runs waiting for approval (start() to every wait
+// them; in memory also with a listener, which makes the engine build its progress events, as the
+// app's does) and, beside it, one trigger at a time (each run committed before startRun returns); recovery of 10,000 runs waiting for approval (start() to every wait
 // re-armed); a year of an hourly scheduled flow on the virtual clock; and, as the floor under the
 // throughput, the same journal rows written to SQLite alone, and as its ceiling, the engine with no
 // SQL at all. Medians of several rounds.
@@ -95,6 +96,11 @@ export interface ThroughputOptions {
    * sandbox changes fires flows); 1 (default): every startRun commits its run row on its own.
    */
   startBatch?: number;
+  /**
+   * A listener is subscribed (as the app's is, to show runs on the canvas): the engine then makes
+   * its progress events, which it does not while nobody listens.
+   */
+  listen?: boolean;
 }
 
 export interface ThroughputResult {
@@ -119,6 +125,11 @@ export async function benchThroughput(options: ThroughputOptions): Promise<Throu
       runtime: { invoke: () => ({ kind: "succeeded", statusCode: 200, body: null }) },
       commit: options.commit ?? "batch",
     });
+    let events = 0;
+    if (options.listen)
+      engine.subscribe(() => {
+        events++;
+      });
     engine.start();
     const inputs = peerInputs(options.inputs);
     const flow = { id: "peer", name: "Node-RED peer flow" };
@@ -142,6 +153,9 @@ export async function benchThroughput(options: ThroughputOptions): Promise<Throu
     const finished = db.prepare("SELECT count(*) FROM runs WHERE status = 'Succeeded'").pluck().get();
     if (finished !== inputs.length)
       throw new Error(`only ${String(finished)} of ${inputs.length} runs succeeded`);
+    // A run of the peer flow is heard as 11 events: started, 9 steps (the If twice), finished.
+    if (options.listen && events !== inputs.length * 11)
+      throw new Error(`${events} events heard for ${inputs.length} runs`);
     const steps = Number(
       db
         .prepare(
@@ -448,6 +462,7 @@ export async function benchEngine(
   const rounds = options.rounds ?? 3;
   const burst: number[] = [];
   const burstMemory: number[] = [];
+  const burstMemoryHeard: number[] = [];
   const oneByOne: number[] = [];
   const oneByOneMemory: number[] = [];
   const perStep: number[] = [];
@@ -460,6 +475,9 @@ export async function benchEngine(
     steps = f.steps;
     burstMemory.push(
       (await benchThroughput({ inputs, database: "memory", startBatch: BURST })).runsPerSecond,
+    );
+    burstMemoryHeard.push(
+      (await benchThroughput({ inputs, database: "memory", startBatch: BURST, listen: true })).runsPerSecond,
     );
     // One trigger at a time: every startRun commits its run before it returns.
     oneByOne.push((await benchThroughput({ inputs, database: "file" })).runsPerSecond);
@@ -491,6 +509,7 @@ export async function benchEngine(
     stepRowsPerRun: round(steps / inputs),
     runsPerSecondSqliteFile: Math.round(fileMedian),
     runsPerSecondInMemory: Math.round(median(burstMemory)),
+    runsPerSecondInMemoryEventsHeard: Math.round(median(burstMemoryHeard)),
     runsPerSecondSqliteFileEachStartCommitted: Math.round(median(oneByOne)),
     runsPerSecondInMemoryEachStartCommitted: Math.round(median(oneByOneMemory)),
     runsPerSecondSqliteFileCommitPerStep: Math.round(median(perStep)),

@@ -191,38 +191,54 @@ function keyText(key: JsonValue): string {
 function member(node: MemberExpression, context: EvaluationContext, depth: number): Value {
   const target = unbox(evaluateNode(node.object, context, depth + 1));
   const key = unbox(evaluateNode(node.key, context, depth + 1));
-  const fail = (code: "type" | "runtime", message: string) =>
-    new ExpressionError(code, message, node.key.start, node.key.end - node.key.start);
 
   if (target === null) {
     if (node.optional) return null;
-    throw fail(
+    throw memberError(
+      node,
       "type",
       `cannot read property ${keyText(key)} of null; use '?' (for example ?[${keyText(key)}]) to allow a missing value`,
     );
   }
   if (Array.isArray(target)) {
     if (typeof key !== "number" || !Number.isInteger(key)) {
-      if (typeof key === "string" && key.includes("/")) return aliasPath(target, key, node, fail);
-      throw fail("type", `an array can only be indexed by an integer, not by ${describeType(key)}`);
+      if (typeof key === "string" && key.includes("/")) return aliasPath(target, key, node);
+      throw memberError(
+        node,
+        "type",
+        `an array can only be indexed by an integer, not by ${describeType(key)}`,
+      );
     }
     if (key < 0 || key >= target.length) {
       if (node.optional) return null;
-      throw fail("runtime", `index ${key} is out of range; the array has ${target.length} items`);
+      throw memberError(
+        node,
+        "runtime",
+        `index ${key} is out of range; the array has ${target.length} items`,
+      );
     }
     return target[key] as JsonValue;
   }
   if (isObject(target)) {
     if (typeof key !== "string") {
-      throw fail("type", `an object's property must be selected by a string, not by ${describeType(key)}`);
+      throw memberError(
+        node,
+        "type",
+        `an object's property must be selected by a string, not by ${describeType(key)}`,
+      );
     }
     const found = getOwn(target, key);
     if (found !== undefined) return found;
-    if (key.includes("/")) return aliasPath(target, key, node, fail);
+    if (key.includes("/")) return aliasPath(target, key, node);
     if (node.optional) return null;
-    throw fail("runtime", `property '${key}' doesn't exist; ${availableProperties(target)}`);
+    throw memberError(node, "runtime", `property '${key}' doesn't exist; ${availableProperties(target)}`);
   }
-  throw fail("type", `cannot select property ${keyText(key)} of ${describeType(target)}`);
+  throw memberError(node, "type", `cannot select property ${keyText(key)} of ${describeType(target)}`);
+}
+
+/** An error at a member's key (made only when one is thrown: member access is on every hot path). */
+function memberError(node: MemberExpression, code: "type" | "runtime", message: string): ExpressionError {
+  return new ExpressionError(code, message, node.key.start, node.key.end - node.key.start);
 }
 
 function availableProperties(object: JsonObject): string {
@@ -233,12 +249,7 @@ function availableProperties(object: JsonObject): string {
 }
 
 /** Power Automate's alias paths: ['body/outcome'] walks body then outcome. */
-function aliasPath(
-  start: JsonValue,
-  path: string,
-  node: MemberExpression,
-  fail: (code: "type" | "runtime", message: string) => ExpressionError,
-): JsonValue {
+function aliasPath(start: JsonValue, path: string, node: MemberExpression): JsonValue {
   let current: JsonValue = start;
   for (const segment of path.split("/")) {
     if (segment === "") continue;
@@ -247,7 +258,7 @@ function aliasPath(
     else if (Array.isArray(current) && /^\d+$/.test(segment)) next = current[Number(segment)];
     if (next === undefined) {
       if (node.optional) return null;
-      throw fail("runtime", `property '${segment}' of path '${path}' doesn't exist`);
+      throw memberError(node, "runtime", `property '${segment}' of path '${path}' doesn't exist`);
     }
     current = next;
   }

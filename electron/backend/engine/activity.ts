@@ -9,6 +9,9 @@ export class Activity {
   /** Steps executed since the event loop last turned: long synchronous bursts yield. */
   burst = 0;
   private busy = 0;
+  /** Work for the next turn, run by one immediate: a burst of 2,000 starts makes one, not 2,000. */
+  private later: (() => void)[] = [];
+  private laterScheduled = false;
   private idleWaiters: (() => void)[] = [];
   private readonly dirtyRuns = new Set<RunExecution>();
   /** Events that say a run waits: emitted with the commit that holds the run's settled status. */
@@ -24,14 +27,41 @@ export class Activity {
   /** Runs fn on a later turn of the event loop, counted as work in flight until it has run. */
   soon(fn: () => void): void {
     this.busy++;
-    setImmediate(() => {
+    this.later.push(fn);
+    if (this.laterScheduled) return;
+    this.laterScheduled = true;
+    setImmediate(this.runLater);
+  }
+
+  /**
+   * Runs the work queued for this turn, in order, as one batch of the journal (runs that end in it
+   * are written at once and committed when it is done); work queued meanwhile waits for the next turn.
+   */
+  private readonly runLater = (): void => {
+    const queue = this.later;
+    this.later = [];
+    this.laterScheduled = false;
+    if (this.journal) this.journal.batch(() => this.runAll(queue));
+    else this.runAll(queue);
+  };
+
+  private runAll(queue: readonly (() => void)[]): void {
+    for (let i = 0; i < queue.length; i++) {
       this.burst = 0;
       try {
-        if (!this.stopped()) fn();
+        if (!this.stopped()) (queue[i] as () => void)();
+      } catch (error) {
+        // What has not run yet still runs, on the next turn, before anything queued after it.
+        this.later = queue.slice(i + 1).concat(this.later);
+        if (!this.laterScheduled && this.later.length > 0) {
+          this.laterScheduled = true;
+          setImmediate(this.runLater);
+        }
+        throw error;
       } finally {
         this.release();
       }
-    });
+    }
   }
 
   /** A leaf step (connector call, wait) starts executing. */
@@ -127,6 +157,7 @@ export class Activity {
 
   reset(): void {
     this.busy = 0;
+    this.later = [];
     this.dirtyRuns.clear();
     this.settledEvents = [];
     this.notifyProgress();

@@ -8,7 +8,7 @@ import type { Clock } from "../clock";
 import { Activity } from "./activity";
 import type { ConnectorRuntime } from "./connector-runtime";
 import { iso } from "./iso";
-import { type CommitPolicy, Journal, type StepRow, type StepSlot } from "./journal";
+import { type CommitPolicy, Journal, PendingVariable, type StepRow, type StepSlot } from "./journal";
 import { describeSize, type EngineLimits } from "./limits";
 import {
   type Frame,
@@ -19,11 +19,12 @@ import {
   StepResult,
   stepKey,
   stepPath,
+  type Variable,
 } from "./run-state";
 import type { ValueSealer } from "./sealed-values";
-import { isSkipReason, type SkipReason, skipError, skipRecord } from "./skip-reasons";
+import { isSkipReason, type SkipReason, skipOf } from "./skip-reasons";
 import { jsonText } from "./static-values";
-import type { FinalStatus, RunStatus } from "./status";
+import type { Eventually, FinalStatus, RunStatus, ScopeStatus, StepStatus } from "./status";
 import type { EngineEvent, EngineEventListener, ErrorInfo, RunMode, WaitKind } from "./types";
 import { type ArmedWait, type Due, WaitRegistry } from "./waits";
 
@@ -35,6 +36,8 @@ export interface CoreOptions {
   random: () => number;
   policy: CommitPolicy;
   events: EngineEventListener;
+  /** Whether anyone listens to events: none are made while nobody does. */
+  listened: () => boolean;
   /** Loads a run that is not in memory from the journal and drives it (recovery). */
   load: (runId: string) => RunExecution | undefined;
   /** A run ended (its end is journaled, not yet committed): a queued run of its flow may start. */
@@ -55,9 +58,9 @@ export interface StepContext {
   key: string;
   /** The step's last journaled attempt when the run was reloaded after a restart. */
   prev: ReplayStep | undefined;
-  runScope(actions: WdlActions, frame: Frame): Promise<"Succeeded" | "Failed">;
-  /** Journals the actions of a branch that does not run as Skipped. */
-  skipBranch(actions: WdlActions): void;
+  runScope(actions: WdlActions, frame: Frame): Eventually<ScopeStatus>;
+  /** Journals the actions of a branch that does not run as Skipped (at `at`: when it was decided). */
+  skipBranch(actions: WdlActions, at?: number): void;
 }
 
 /** How a step ended. */
@@ -65,6 +68,8 @@ export interface StepOutcome {
   status: FinalStatus;
   inputs?: JsonValue;
   outputs?: JsonValue;
+  /** The outputs' JSON (JSON.stringify of outputs), when the step has it already. */
+  outputsText?: string;
   error?: ErrorInfo | null;
   code?: string | null;
   state?: JsonValue;
@@ -85,6 +90,8 @@ export class EngineCore {
   stopped = false;
   readonly activity = new Activity(() => this.stopped);
   private readonly load: (runId: string) => RunExecution | undefined;
+  /** Whether anyone listens to events (see stepEvent). */
+  readonly listened: () => boolean;
   private readonly onRunEnded: ((run: RunExecution) => void) | undefined;
   private readonly signalQuery;
   private readonly runInfo: Statement;
@@ -96,6 +103,7 @@ export class EngineCore {
     this.limits = options.limits;
     this.random = options.random;
     this.load = options.load;
+    this.listened = options.listened;
     this.onRunEnded = options.onRunEnded;
     this.sealer = options.sealer;
     this.journal = new Journal(options.db, {
@@ -135,6 +143,40 @@ export class EngineCore {
     if (secured?.inputs && row.inputs !== null) row.inputs = this.sealer.seal(row.inputs);
     if (secured?.outputs && row.outputs !== null) row.outputs = this.sealer.seal(row.outputs);
     return this.journal.upsertStep(row, earlier, keepSlot);
+  }
+
+  /**
+   * Announces a step's state, emitted once the journal holds it. Made only while someone listens
+   * (the app always does): nine events a run, each two objects kept until the commit, were a tenth
+   * of a run's cost when nothing heard them.
+   */
+  private stepEvent(
+    run: RunExecution,
+    action: string,
+    iteration: string,
+    attempt: number,
+    status: StepStatus,
+    startedAt: number,
+    endedAt: number | null,
+    error: ErrorInfo | null,
+  ): void {
+    if (!this.listened()) return;
+    this.journal.event({
+      event: "run.step",
+      payload: {
+        runId: run.id,
+        flowId: run.flow.id,
+        action,
+        iteration,
+        path: stepPath(iteration, action),
+        attempt,
+        status,
+        startedAt: iso(startedAt),
+        endedAt: endedAt === null ? null : iso(endedAt),
+        durationMs: endedAt === null ? null : endedAt - startedAt,
+        error,
+      },
+    });
   }
 
   soon(fn: () => void): void {
@@ -197,7 +239,7 @@ export class EngineCore {
   ): InFlight {
     const { run } = sc;
     const attempt = options.attempt ?? 1;
-    const existing = run.inFlight.get(sc.key);
+    const existing = run.inFlightOf(sc.key);
     const reuse = existing && existing.attempt === attempt ? existing : undefined;
     const startedAt = options.startedAt ?? reuse?.startedAt ?? this.now();
     const flight: InFlight = {
@@ -237,22 +279,7 @@ export class EngineCore {
       },
       reuse?.slot,
     );
-    this.journal.event({
-      event: "run.step",
-      payload: {
-        runId: run.id,
-        flowId: run.flow.id,
-        action: sc.name,
-        iteration: flight.iteration,
-        path: stepPath(flight.iteration, sc.name),
-        attempt,
-        status,
-        startedAt: iso(startedAt),
-        endedAt: null,
-        durationMs: null,
-        error: null,
-      },
-    });
+    this.stepEvent(run, sc.name, flight.iteration, attempt, status, startedAt, null, null);
     return flight;
   }
 
@@ -277,8 +304,7 @@ export class EngineCore {
   /** Journals a step's end, files its result for expressions, and returns its status. */
   completeStep(sc: StepContext, outcome: StepOutcome): FinalStatus {
     const { run } = sc;
-    const flight = run.inFlight.get(sc.key);
-    run.inFlight.delete(sc.key);
+    const flight = run.takeInFlight(sc.key);
     if (run.stopped) return outcome.status;
     const endedAt = this.now();
     const startedAt = outcome.startedAt ?? flight?.startedAt ?? endedAt;
@@ -290,7 +316,7 @@ export class EngineCore {
         ? null
         : outcome.outputs === outcome.inputs
           ? inputsText
-          : jsonText(outcome.outputs);
+          : (outcome.outputsText ?? jsonText(outcome.outputs));
     let inputs = outcome.inputs;
     let outputs = outcome.outputs;
     // Checked without building a list per step: this runs for every step of every run.
@@ -342,39 +368,25 @@ export class EngineCore {
       flight && flight.attempt === attempt ? flight.slot : undefined,
       false,
     );
-    run.setResult(
-      new StepResult(
-        sc.name,
-        sc.frame.iteration,
-        sc.type,
-        status,
-        attempt,
-        code,
-        startedAt,
-        endedAt,
-        inputs === undefined ? inputsText : null,
-        outputs === undefined ? outputsText : null,
-        error,
-        inputs,
-        outputs,
-      ),
-    );
-    this.journal.event({
-      event: "run.step",
-      payload: {
-        runId: run.id,
-        flowId: run.flow.id,
-        action: sc.name,
-        iteration: sc.frame.iteration,
-        path: stepPath(sc.frame.iteration, sc.name),
-        attempt,
-        status,
-        startedAt: iso(startedAt),
-        endedAt: iso(endedAt),
-        durationMs: endedAt - startedAt,
-        error,
-      },
-    });
+    if (run.keepsResult(sc.name))
+      run.setResult(
+        new StepResult(
+          sc.name,
+          sc.frame.iteration,
+          sc.type,
+          status,
+          attempt,
+          code,
+          startedAt,
+          endedAt,
+          inputs === undefined ? inputsText : null,
+          outputs === undefined ? outputsText : null,
+          error,
+          inputs,
+          outputs,
+        ),
+      );
+    this.stepEvent(run, sc.name, sc.frame.iteration, attempt, status, startedAt, endedAt, error);
     this.journal.stepCompleted();
     return status;
   }
@@ -385,7 +397,7 @@ export class EngineCore {
    */
   recordFailedAttempt(sc: StepContext, attempt: number, outputs: JsonValue, error: ErrorInfo): void {
     const { run } = sc;
-    const flight = run.inFlight.get(sc.key);
+    const flight = run.inFlightOf(sc.key);
     if (!flight || run.stopped) return;
     const endedAt = this.now();
     flight.slot = this.journalStep(
@@ -419,13 +431,14 @@ export class EngineCore {
     name: string,
     type: string,
     reason: SkipReason | ErrorInfo,
+    skippedAt?: number,
   ): void {
     const key = stepKey(frame.iteration, name);
-    const skipped = isSkipReason(reason);
-    const error = skipped ? skipError(name, reason) : reason;
+    const skip = isSkipReason(reason) ? skipOf(name, reason) : undefined;
+    const error = skip ? skip.error : (reason as ErrorInfo);
     const known = run.replay.get(key);
     if (known && known.status === "Skipped") {
-      if (!run.results.has(key)) {
+      if (run.keepsResult(name) && !run.results.has(key)) {
         const at = known.startedAt;
         run.setResult(
           new StepResult(
@@ -446,7 +459,7 @@ export class EngineCore {
       return;
     }
     if (run.stopped) return;
-    const at = this.now();
+    const at = skippedAt ?? this.now();
     const seq = run.nextSeq();
     this.journalStep(
       run,
@@ -461,7 +474,7 @@ export class EngineCore {
         code: "ActionSkipped",
         inputs: null,
         outputs: null,
-        error: skipped ? skipRecord(reason) : JSON.stringify(error),
+        error: skip ? skip.record : JSON.stringify(error),
         state: null,
         startedAt: at,
         endedAt: at,
@@ -471,25 +484,11 @@ export class EngineCore {
       undefined,
       false,
     );
-    run.setResult(
-      new StepResult(name, frame.iteration, type, "Skipped", 1, "ActionSkipped", at, at, null, null, error),
-    );
-    this.journal.event({
-      event: "run.step",
-      payload: {
-        runId: run.id,
-        flowId: run.flow.id,
-        action: name,
-        iteration: frame.iteration,
-        path: stepPath(frame.iteration, name),
-        attempt: 1,
-        status: "Skipped",
-        startedAt: iso(at),
-        endedAt: iso(at),
-        durationMs: 0,
-        error,
-      },
-    });
+    if (run.keepsResult(name))
+      run.setResult(
+        new StepResult(name, frame.iteration, type, "Skipped", 1, "ActionSkipped", at, at, null, null, error),
+      );
+    this.stepEvent(run, name, frame.iteration, 1, "Skipped", at, at, error);
   }
 
   // ---- waits ----------------------------------------------------------------------------------
@@ -528,7 +527,7 @@ export class EngineCore {
       description: options.description ?? null,
       createdAt: this.now(),
     });
-    if (kind !== "timeout") {
+    if (kind !== "timeout" && this.listened()) {
       this.activity.afterSettle({
         event: "run.waiting",
         payload: {
@@ -671,7 +670,7 @@ export class EngineCore {
   ): void {
     if (run.stopped) return;
     const at = this.now();
-    for (const flight of run.inFlight.values()) {
+    for (const flight of run.inFlightSteps()) {
       this.journalStep(
         run,
         {
@@ -695,28 +694,23 @@ export class EngineCore {
         flight.slot,
         false,
       );
-      this.journal.event({
-        event: "run.step",
-        payload: {
-          runId: run.id,
-          flowId: run.flow.id,
-          action: flight.action,
-          iteration: flight.iteration,
-          path: stepPath(flight.iteration, flight.action),
-          attempt: flight.attempt,
-          status: inFlightStatus,
-          startedAt: iso(flight.startedAt),
-          endedAt: iso(at),
-          durationMs: at - flight.startedAt,
-          error: inFlightError,
-        },
-      });
+      this.stepEvent(
+        run,
+        flight.action,
+        flight.iteration,
+        flight.attempt,
+        inFlightStatus,
+        flight.startedAt,
+        at,
+        inFlightError,
+      );
     }
-    run.inFlight.clear();
-    const abandoned = this.registry
-      .ofRun(run.id)
-      .flatMap((wait) => (wait.token === null ? [] : [wait.token]));
-    this.registry.removeRun(run.id);
+    run.clearInFlight();
+    let abandoned: string[] = [];
+    if (this.registry.holds(run.id)) {
+      abandoned = this.registry.ofRun(run.id).flatMap((wait) => (wait.token === null ? [] : [wait.token]));
+      this.registry.removeRun(run.id);
+    }
     if (run.waitsJournaled) this.journal.deleteRunWaits(run.id);
     run.clearWaiters();
     this.activity.runEnded(run);
@@ -731,8 +725,9 @@ export class EngineCore {
     this.onRunEnded?.(run);
     this.journal.stepCompleted();
     if (abandoned.length > 0 && this.runtime.abandon) {
-      // After the run's end is journaled: the service's own transaction withdraws the requests.
+      // After the run's end is committed: the service's own transaction withdraws the requests.
       this.soon(() => {
+        this.journal.commit();
         try {
           this.runtime.abandon?.(abandoned);
         } catch (error) {
@@ -750,6 +745,7 @@ export class EngineCore {
     error: ErrorInfo | null,
   ): void {
     this.journal.finishRun(run.id, status, at, error === null ? null : JSON.stringify(error));
+    if (!this.listened()) return;
     this.journal.event({
       event: "run.finished",
       payload: {
@@ -780,15 +776,36 @@ export class EngineCore {
   /** Marks variables changed by the step that just completed, to be written in its commit. */
   touchVariable(run: RunExecution, lowerName: string, fromSecuredInputs = false): void {
     if (fromSecuredInputs) run.sealVariable(lowerName);
-    if (run.dirtyVariables.has(lowerName) || run.stopped) return;
-    run.dirtyVariables.add(lowerName);
+    if (run.stopped) return;
     const variable = run.variables.get(lowerName);
-    if (!variable) return;
-    this.journal.setVariable(run.id, variable.name, variable.type, () => {
-      run.dirtyVariables.delete(lowerName);
-      const text = jsonText(run.variables.get(lowerName)?.value ?? null);
-      return run.sealedVariables?.has(lowerName) ? this.sealer.seal(text) : text;
-    });
+    if (!variable || variable.changed) return;
+    variable.changed = true;
+    this.journal.setVariable(run.id, new VariableChange(run, lowerName, variable, this.sealer));
+  }
+}
+
+/** A variable changed by a step: its record is made from its value when the journal encodes it. */
+class VariableChange extends PendingVariable {
+  readonly name: string;
+  readonly type: string;
+
+  constructor(
+    private readonly run: RunExecution,
+    private readonly lowerName: string,
+    variable: Variable,
+    private readonly sealer: ValueSealer,
+  ) {
+    super();
+    this.name = variable.name;
+    this.type = variable.type;
+  }
+
+  valueText(): string {
+    const { run, lowerName } = this;
+    const variable = run.variables.get(lowerName);
+    if (variable) variable.changed = false;
+    const text = jsonText(variable?.value ?? null);
+    return run.sealedVariables?.has(lowerName) ? this.sealer.seal(text) : text;
   }
 }
 

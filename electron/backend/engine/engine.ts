@@ -76,8 +76,11 @@ export class Engine implements SignalSink {
   private readonly listeners = new Set<EngineEventListener>();
   private readonly clock: Clock;
   private readonly limits: EngineLimits;
-  private readonly newRunId: () => string;
+  /** A run's id from its start time (time-ordered ids read the clock once with the start). */
+  private readonly newRunId: (startedAt: number) => string;
   private started = false;
+  /** The clock's time, for every run (one function, not one per run). */
+  private readonly now = (): number => this.clock.now();
   private readonly s: {
     insertSignal: Statement;
     runExists: Statement;
@@ -89,7 +92,8 @@ export class Engine implements SignalSink {
   constructor(options: EngineOptions) {
     this.clock = options.clock ?? new SystemClock();
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
-    this.newRunId = options.newRunId ?? (() => timeOrderedId(this.clock.now()));
+    const newRunId = options.newRunId;
+    this.newRunId = newRunId ? () => newRunId() : timeOrderedId;
     if (options.events) this.listeners.add(options.events);
     const random = options.random ?? Math.random;
     const db = options.db;
@@ -111,6 +115,7 @@ export class Engine implements SignalSink {
       random,
       policy: options.commit ?? "batch",
       events: (event) => this.emit(event),
+      listened: () => this.listeners.size > 0,
       load: (runId) => this.loadAndDrive(runId),
       onRunEnded: (run) => {
         const limit = concurrencyOf(run.definition, run.triggerName);
@@ -214,9 +219,7 @@ export class Engine implements SignalSink {
     const triggerName = triggerNameOf(definition, args.triggerName);
     const triggerOutputs = args.triggerOutputs ?? null;
     if (args.checkTriggerConditions !== false) {
-      const check = evaluateTriggerConditions(definition, triggerOutputs, triggerName, () =>
-        this.clock.now(),
-      );
+      const check = evaluateTriggerConditions(definition, triggerOutputs, triggerName, this.now);
       if (!check.ok) {
         return {
           started: false,
@@ -240,6 +243,8 @@ export class Engine implements SignalSink {
       : outputsText;
     const snapshot = this.snapshots.of(definition);
     const limit = concurrencyOf(snapshot.definition, triggerName);
+    // The flow's runs are counted in the database: runs a group of starts holds back go in first.
+    if (limit) this.core.journal.writeHeldRuns();
     if (limit && this.queue.active(args.flow.id) >= limit.runs) {
       if (this.queue.queued(args.flow.id) >= limit.waiting) {
         return {
@@ -251,8 +256,8 @@ export class Engine implements SignalSink {
       }
       return this.startQueued(args, snapshot, triggerName, journaledOutputs);
     }
-    const id = this.newRunId();
     const startedAt = this.clock.now();
+    const id = this.newRunId(startedAt);
     const committed = this.core.journal.insertRun(
       runRow(args, {
         id,
@@ -273,7 +278,7 @@ export class Engine implements SignalSink {
       triggerName,
       triggerOutputs,
       startedAt,
-      now: () => this.clock.now(),
+      now: this.now,
       random: this.core.random,
     });
     this.core.loaded.set(id, run);
@@ -286,7 +291,7 @@ export class Engine implements SignalSink {
         this.core.loaded.delete(id);
         return;
       }
-      this.core.journal.event(startedEvent(args, id, triggerName, startedAt));
+      if (this.core.listened()) this.core.journal.event(startedEvent(args, id, triggerName, startedAt));
       driveRun(this.core, run);
     });
     return { started: true, runId: id };
@@ -328,8 +333,8 @@ export class Engine implements SignalSink {
     triggerName: string,
     outputsText: string,
   ): StartRunResult {
-    const id = this.newRunId();
     const startedAt = this.clock.now();
+    const id = this.newRunId(startedAt);
     const committed = this.core.journal.group(() => {
       const inserted = this.core.journal.insertRun(
         runRow(args, {
@@ -342,6 +347,7 @@ export class Engine implements SignalSink {
           startedAt,
         }),
       );
+      this.core.journal.writeHeldRuns(); // the queue row refers to the run's
       this.queue.enqueue(id, args.flow.id, startedAt);
       return inserted;
     });
@@ -349,7 +355,7 @@ export class Engine implements SignalSink {
     this.core.registry.addDeadline(id, startedAt + this.limits.maxRunDurationMs);
     this.core.soon(() => {
       if (!committed && this.s.runExists.get(id) === undefined) return; // a caller's transaction rolled back
-      this.core.journal.event(startedEvent(args, id, triggerName, startedAt));
+      if (this.core.listened()) this.core.journal.event(startedEvent(args, id, triggerName, startedAt));
     });
     return { started: true, runId: id, queued: true };
   }

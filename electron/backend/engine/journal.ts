@@ -11,15 +11,16 @@
 // again after a crash, which nobody outside the process can tell apart.
 //
 // Steps, loop iterations and variables go to the run log (run-log.ts): one row per run per commit.
+//
+// While the engine works through the work queued for a turn (Activity's batch: runs that start,
+// timers, answers), nothing but the engine's own code runs, so a run that ends there is written at
+// once (its log row and its end) into a transaction the journal opens, instead of being kept in
+// memory until the commit; that transaction is the turn's commit, made when the batch is done (or
+// at an earlier commit point), with everything else journaled in the meantime. The rows and their
+// order per run are the same; a burst of runs holds no rows in memory and commits once.
 import type { Database, Statement } from "better-sqlite3";
-import {
-  type IterationRow,
-  iterationRecord,
-  logEntries,
-  type StepRow,
-  stepRecord,
-  variableRecord,
-} from "./run-log";
+import { BatchedRows, valuesList } from "./batched-rows";
+import { type IterationRow, iterationRecord, type StepRow, stepRecord, variableRecord } from "./run-log";
 import type { EngineEvent } from "./types";
 
 export type { StepRow } from "./run-log";
@@ -56,8 +57,26 @@ export interface RunRow {
 
 type Op = () => void;
 
+/** A run's end, written with the other ends of its commit (see BatchedRows). */
+interface RunEnd {
+  runId: string;
+  status: string;
+  endedAt: number;
+  error: string | null;
+}
+
+/**
+ * A variable whose value is read when its record is encoded (at its run's end or the commit), so
+ * that a burst of changes writes the last one.
+ */
+export abstract class PendingVariable {
+  abstract readonly name: string;
+  abstract readonly type: string;
+  abstract valueText(): string;
+}
+
 /** What one commit appends to a run's log: step rows (replaced in place by a later write of the same attempt), encoded records, and variables encoded at commit. */
-type PendingRecord = StepRow | string | (() => string);
+type PendingRecord = StepRow | string | PendingVariable;
 
 /**
  * Where a step row waits for the next commit. The engine keeps it with the step in flight: a later
@@ -69,29 +88,51 @@ export interface StepSlot {
   readonly index: number;
 }
 
-/** A run's records of one commit, encoded: the row's base time and its records' text. */
+/** A run's records of one commit, encoded as its log row's `entries` text. */
 interface EncodedLog {
   runId: string;
-  base: number;
-  text: string;
+  entries: string;
 }
 
-/** Encodes one run's records of a commit, in the order they were journaled. */
-function encodeRecords(list: readonly PendingRecord[]): { base: number; text: string } {
+/** Encodes one run's records of a commit, in the order they were journaled, as a log row's entries. */
+function encodeRow(list: readonly PendingRecord[]): string {
   // The row's base time: its first step's start (steps' starts are written after it).
   let base = 0;
   for (const r of list) {
-    if (typeof r === "object") {
+    if (typeof r === "object" && !(r instanceof PendingVariable)) {
       base = r.startedAt;
       break;
     }
   }
-  const encoded = list.map((r) =>
-    typeof r === "string" ? r : typeof r === "function" ? r() : stepRecord(r, base),
-  );
-  // join makes one flat string: a run's records kept until the commit hold no string pieces.
-  return { base, text: encoded.join(",") };
+  const pieces: string[] = [`[${base}`];
+  for (const r of list) {
+    pieces.push(
+      typeof r === "string"
+        ? r
+        : r instanceof PendingVariable
+          ? variableRecord(r.name, r.type, r.valueText())
+          : stepRecord(r, base),
+    );
+  }
+  // One join (the bracket joins the last piece first): one flat string. A run's row waits for the
+  // commit as that one string, not as the many small ones it was made of (each of which the
+  // garbage collector would copy), and SQLite reads it as it is.
+  pieces[pieces.length - 1] += "]";
+  return pieces.join(",");
 }
+
+/**
+ * Operations kept in memory for the commit (records of runs still going, run ends outside a
+ * batch…) that make a long synchronous burst commit early, at a step's end. What waits for a
+ * commit lives until then, and the garbage collector copies it at every minor collection: 20,000
+ * made that copying a quarter of the engine's time. (Runs that end in a batch are written at once
+ * and do not count: a burst of them commits once, and each commit of an in-memory database walks
+ * its whole page cache.)
+ */
+const MAX_PENDING = 2_000;
+
+/** Events a burst lets wait (with a listener) before it commits early: about 1,800 runs' worth. */
+const MAX_PENDING_EVENTS = 20_000;
 
 export interface JournalOptions {
   policy: CommitPolicy;
@@ -109,9 +150,12 @@ export interface JournalOptions {
 export class Journal {
   /** Transactions committed so far (diagnostics). */
   commits = 0;
-  private ops: Op[] = [];
+  /** In journal order: operations, and run ends (written in chunks, in their place among the operations). */
+  private ops: (Op | RunEnd)[] = [];
   /** Records to append to each run's log at the next commit, and where each attempt's step row sits. */
   private records = new Map<string, PendingRecord[]>();
+  /** The run last journaled and its list in `records`: a run's steps come one after another. */
+  private lastList: { runId: string; list: PendingRecord[] } | undefined;
   /**
    * Records of runs that ended before the commit, already encoded as their log row's text: an
    * ended run's records can change no more, and encoding them at its end lets the run (its results,
@@ -128,31 +172,29 @@ export class Journal {
   private readonly maxPending: number;
   private readonly s: {
     insertDefinition: Statement;
-    insertRun: Statement;
-    appendLog: Statement;
     lastLogRow: Statement;
     insertWait: Statement;
     deleteWait: Statement;
     deleteRunWaits: Statement;
     setRunStatus: Statement;
-    finishRun: Statement;
     setResponse: Statement;
     consumeSignal: Statement;
+    begin: Statement;
+    commit: Statement;
+    rollback: Statement;
   };
+  /** Inside a batch (see batch()). */
+  private inBatch = false;
+  /** The journal opened the transaction in progress (a batch's ends are in it). */
+  private ownTransaction = false;
 
   constructor(
     db: Database,
     private readonly options: JournalOptions,
   ) {
-    this.maxPending = options.maxPending ?? 20_000;
+    this.maxPending = options.maxPending ?? MAX_PENDING;
     this.s = {
       insertDefinition: db.prepare("INSERT OR IGNORE INTO run_definitions (hash, definition) VALUES (?, ?)"),
-      insertRun: db.prepare(
-        `INSERT INTO runs (id, flow_id, flow_name, flow_version, mode, trigger_name, trigger_outputs,
-           definition_hash, status, started_at, resubmitted_from)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      appendLog: db.prepare("INSERT INTO run_log (run_id, n, entries) VALUES (?, ?, ?)"),
       lastLogRow: db.prepare("SELECT max(n) FROM run_log WHERE run_id = ?").pluck(),
       insertWait: db.prepare(
         `INSERT OR REPLACE INTO run_waits (id, run_id, iteration, action, attempt, kind, token, resume_at,
@@ -164,20 +206,58 @@ export class Journal {
       setRunStatus: db.prepare(
         "UPDATE runs SET status = ? WHERE id = ? AND status IN ('Running', 'Waiting')",
       ),
-      finishRun: db.prepare("UPDATE runs SET status = ?, ended_at = ?, error = ? WHERE id = ?"),
       setResponse: db.prepare("UPDATE runs SET response = ? WHERE id = ?"),
       consumeSignal: db.prepare(
         "UPDATE run_signals SET consumed_at = ? WHERE token = ? AND consumed_at IS NULL",
       ),
+      begin: db.prepare("BEGIN"),
+      commit: db.prepare("COMMIT"),
+      rollback: db.prepare("ROLLBACK"),
     };
-    // Made once: better-sqlite3 builds a new wrapper on every db.transaction() call.
-    this.insertRunTransaction = db.transaction((row: RunRow) => this.insertRunNow(row));
-    this.commitTransaction = db.transaction(
-      (ended: EncodedLog[], records: Map<string, PendingRecord[]>, ops: Op[]) => {
-        for (const log of ended) this.appendLog(log.runId, log.base, log.text);
-        this.appendLogs(records);
-        for (const op of ops) op();
+    // A run's own values are its id, trigger outputs and start; the runs of a burst share the rest.
+    this.runRows = new BatchedRows(
+      db,
+      (rows) =>
+        `INSERT INTO runs (id, flow_id, flow_name, flow_version, mode, trigger_name, trigger_outputs,
+           definition_hash, status, started_at, resubmitted_from)
+         VALUES ${valuesList(rows, "(?, @flowId, @flowName, @flowVersion, @mode, @triggerName, ?, @definitionHash, @status, ?, @resubmittedFrom)")}`,
+      3,
+      {
+        shared: [
+          "flowId",
+          "flowName",
+          "flowVersion",
+          "mode",
+          "triggerName",
+          "definitionHash",
+          "status",
+          "resubmittedFrom",
+        ],
       },
+    );
+    this.logRows = new BatchedRows(
+      db,
+      (rows) => `INSERT INTO run_log (run_id, n, entries) VALUES ${valuesList(rows, "(?, ?, ?)")}`,
+      3,
+    );
+    // Runs of a burst end with the same status (and no error) at about the same time.
+    this.runEnds = new BatchedRows(
+      db,
+      (rows) =>
+        `UPDATE runs SET status = @status, ended_at = v.column2, error = @error
+         FROM (VALUES ${valuesList(rows, "(?, ?)")}) AS v WHERE runs.id = v.column1`,
+      2,
+      // One end per run and chunk: an UPDATE … FROM takes one of two rows for the same run.
+      { shared: ["status", "error"], unique: true },
+    );
+    // Made once: better-sqlite3 builds a new wrapper on every db.transaction() call.
+    this.insertRunTransaction = db.transaction((row: RunRow) => {
+      this.holdRun(row);
+      this.runRows.flush();
+    });
+    this.commitTransaction = db.transaction(
+      (ended: EncodedLog[], records: Map<string, PendingRecord[]>, ops: (Op | RunEnd)[]) =>
+        this.writePending(ended, records, ops),
     );
     this.db = db;
   }
@@ -188,21 +268,42 @@ export class Journal {
 
   /** Operations or events wait for a commit. */
   get pending(): boolean {
-    return this.ops.length > 0 || this.pendingRecords > 0 || this.events.length > 0 || this.turnScheduled;
+    return (
+      this.ownTransaction ||
+      this.ops.length > 0 ||
+      this.pendingRecords > 0 ||
+      this.events.length > 0 ||
+      this.turnScheduled
+    );
   }
 
-  /** Runs fn in one transaction (its run inserts share the commit). */
+  /** Runs fn in one transaction (its run inserts share the commit, and are written in chunks). */
   group<T>(fn: () => T): T {
     const inCallersTransaction = this.db.inTransaction;
+    // Rows an enclosing group holds go in first: they are not this group's to roll back.
+    if (inCallersTransaction) this.runRows.flush();
     const outer = this.groupOwnsTransaction;
     this.groupOwnsTransaction = !inCallersTransaction;
     try {
-      const result = this.db.transaction(fn)();
+      const result = this.db.transaction(() => {
+        const value = fn();
+        this.runRows.flush();
+        return value;
+      })();
       if (!inCallersTransaction) this.commits++;
       return result;
+    } catch (error) {
+      // Rolled back: the rows held for it are gone with it.
+      if (!inCallersTransaction) this.runRows.clear();
+      throw error;
     } finally {
       this.groupOwnsTransaction = outer;
     }
+  }
+
+  /** Writes the run rows a group holds back: before anything inside the group reads runs. */
+  writeHeldRuns(): void {
+    this.runRows.flush();
   }
 
   /**
@@ -211,13 +312,16 @@ export class Journal {
    * throwing); false inside a caller's transaction, which may still roll it back.
    */
   insertRun(row: RunRow): boolean {
-    // In a group's own transaction the rows go in directly: a savepoint per run (what a nested
-    // db.transaction() makes) would change nothing, since a failed insert rolls the group back.
+    // In a group's own transaction the rows wait and go in by chunks before it commits: a
+    // savepoint per run (what a nested db.transaction() makes) would change nothing, since a
+    // failed insert rolls the group back.
     if (this.groupOwnsTransaction) {
-      this.insertRunNow(row);
+      this.holdRun(row);
       return true;
     }
     const inCallersTransaction = this.db.inTransaction;
+    // Rows a group holds go first, in start order.
+    this.runRows.flush();
     this.insertRunTransaction(row);
     if (!inCallersTransaction) {
       this.commits++;
@@ -232,23 +336,27 @@ export class Journal {
   private readonly commitTransaction: (
     ended: EncodedLog[],
     records: Map<string, PendingRecord[]>,
-    ops: Op[],
+    ops: (Op | RunEnd)[],
   ) => void;
+  private readonly runRows: BatchedRows;
+  private readonly logRows: BatchedRows;
+  private readonly runEnds: BatchedRows;
   private readonly db: Database;
 
-  private insertRunNow(row: RunRow): void {
+  /** A run's row, written with the next chunk (its definition snapshot at once: the row refers to it). */
+  private holdRun(row: RunRow): void {
     if (row.definition !== null) this.s.insertDefinition.run(row.definitionHash, row.definition);
-    this.s.insertRun.run(
+    this.runRows.add(
       row.id,
+      row.triggerOutputs,
+      row.startedAt,
       row.flowId,
       row.flowName,
       row.flowVersion,
       row.mode,
       row.triggerName,
-      row.triggerOutputs,
       row.definitionHash,
       row.status,
-      row.startedAt,
       row.resubmittedFrom,
     );
     this.nextLogRow.set(row.id, 0);
@@ -261,7 +369,7 @@ export class Journal {
    */
   upsertStep(row: StepRow, earlier?: StepSlot, keepSlot = true): StepSlot | undefined {
     if (this.closed) return undefined;
-    if (earlier && this.records.get(row.runId) === earlier.list) {
+    if (earlier && this.listOf(row.runId) === earlier.list) {
       earlier.list[earlier.index] = row;
       return earlier;
     }
@@ -275,9 +383,9 @@ export class Journal {
   }
 
   /** The value is read at the commit, so a burst of changes writes the last one. */
-  setVariable(runId: string, name: string, type: string, valueText: () => string): void {
+  setVariable(runId: string, variable: PendingVariable): void {
     if (this.closed) return;
-    this.append(runId, () => variableRecord(name, type, valueText()));
+    this.append(runId, variable);
   }
 
   insertWait(row: WaitRow): void {
@@ -297,11 +405,59 @@ export class Journal {
   }
 
   finishRun(runId: string, status: string, endedAt: number, error: string | null): void {
+    if (this.closed) return;
+    if (this.writeThrough()) {
+      this.writeEnded(runId, { runId, status, endedAt, error });
+      return;
+    }
     this.encodeEnded(runId);
-    this.push(() => {
-      this.s.finishRun.run(status, endedAt, error, runId);
+    this.ops.push({ runId, status, endedAt, error });
+    this.scheduleTurn();
+  }
+
+  /**
+   * Runs the engine's work of a batch (see the top of this file): runs that end in it are written
+   * at once, and what it journaled is committed when it is done.
+   */
+  batch(work: () => void): void {
+    const outer = this.inBatch;
+    this.inBatch = true;
+    try {
+      work();
+    } finally {
+      this.inBatch = outer;
+      if (!outer && this.ownTransaction) this.commit();
+    }
+  }
+
+  /** Whether a run's end is written at once: inside a batch, in the journal's own transaction. */
+  private writeThrough(): boolean {
+    if (!this.inBatch || this.options.policy === "step") return false;
+    if (this.ownTransaction) return true;
+    // A transaction someone else opened is theirs to commit or roll back.
+    if (this.db.inTransaction) return false;
+    this.s.begin.run();
+    this.ownTransaction = true;
+    return true;
+  }
+
+  /** A run's pending records and its end, written now in the journal's own transaction. */
+  private writeEnded(runId: string, end: RunEnd): void {
+    try {
+      const list = this.listOf(runId);
+      if (list) {
+        this.records.delete(runId);
+        this.lastList = undefined;
+        this.pendingRecords -= list.length;
+        this.appendLog(runId, encodeRow(list));
+      }
+      this.runEnds.add(end.runId, end.endedAt, end.status, end.error);
       this.nextLogRow.delete(runId);
-    });
+    } catch (error) {
+      this.fail(error);
+      return;
+    }
+    this.scheduleTurn();
   }
 
   setResponse(runId: string, response: string): void {
@@ -324,28 +480,36 @@ export class Journal {
    * early only when many operations wait (a long synchronous burst).
    */
   stepCompleted(): void {
-    if (this.options.policy === "step" || this.ops.length + this.pendingRecords >= this.maxPending)
+    if (
+      this.options.policy === "step" ||
+      this.ops.length + this.pendingRecords >= this.maxPending ||
+      this.events.length >= MAX_PENDING_EVENTS
+    )
       this.commit();
   }
 
   /** Commits every pending operation in one transaction, then emits the pending events. */
   commit(): void {
     if (this.closed) return;
-    if (this.ops.length > 0 || this.pendingRecords > 0) {
+    if (this.ownTransaction || this.ops.length > 0 || this.pendingRecords > 0) {
       const ops = this.ops;
       const records = this.records;
       const ended = this.ended;
       this.ops = [];
       this.records = new Map();
+      this.lastList = undefined;
       this.ended = [];
       this.pendingRecords = 0;
       try {
-        this.commitTransaction(ended, records, ops);
+        if (this.ownTransaction) {
+          // The rest goes into the transaction the batch's ends were written in.
+          this.writePending(ended, records, ops);
+          this.s.commit.run();
+          this.ownTransaction = false;
+        } else this.commitTransaction(ended, records, ops);
         this.commits++;
       } catch (error) {
-        this.closed = true;
-        this.events = [];
-        this.options.onCommitError(error);
+        this.fail(error);
         return;
       }
     }
@@ -363,12 +527,29 @@ export class Journal {
     this.options.afterCommit?.();
   }
 
+  /**
+   * A write or a commit failed: what the journal's own transaction held is rolled back, and the
+   * engine must stop (what is committed is consistent; recovery resumes from it).
+   */
+  private fail(error: unknown): void {
+    if (this.ownTransaction) {
+      this.ownTransaction = false;
+      if (this.db.inTransaction) this.s.rollback.run();
+    }
+    this.logRows.clear();
+    this.runEnds.clear();
+    this.closed = true;
+    this.events = [];
+    this.options.onCommitError(error);
+  }
+
   /** Commits what is pending and refuses everything after (engine stopped). */
   close(): void {
     this.commit();
     this.closed = true;
     this.ops = [];
     this.records = new Map();
+    this.lastList = undefined;
     this.ended = [];
     this.pendingRecords = 0;
     this.events = [];
@@ -376,10 +557,11 @@ export class Journal {
 
   /** Queues a record for the run's next log row; returns that row's list. */
   private append(runId: string, record: PendingRecord): PendingRecord[] {
-    let list = this.records.get(runId);
+    let list = this.listOf(runId);
     if (!list) {
       list = [];
       this.records.set(runId, list);
+      this.lastList = { runId, list };
     }
     list.push(record);
     this.pendingRecords++;
@@ -392,29 +574,62 @@ export class Journal {
    * write, the same text it would have made) and the run's objects are no longer held.
    */
   private encodeEnded(runId: string): void {
-    const list = this.records.get(runId);
+    const list = this.listOf(runId);
     if (!list) return;
     this.records.delete(runId);
-    const { base, text } = encodeRecords(list);
-    this.ended.push({ runId, base, text });
+    this.lastList = undefined;
+    this.ended.push({ runId, entries: encodeRow(list) });
+  }
+
+  /** The run's list in `records`, if it has one. */
+  private listOf(runId: string): PendingRecord[] | undefined {
+    const last = this.lastList;
+    if (last?.runId === runId) return last.list;
+    const list = this.records.get(runId);
+    if (list) this.lastList = { runId, list };
+    return list;
   }
 
   /** One log row per run: the commit's records of that run, in the order they were journaled. */
   private appendLogs(records: Map<string, PendingRecord[]>): void {
-    for (const [runId, list] of records) {
-      const { base, text } = encodeRecords(list);
-      this.appendLog(runId, base, text);
-    }
+    for (const [runId, list] of records) this.appendLog(runId, encodeRow(list));
   }
 
-  private appendLog(runId: string, base: number, records: string): void {
+  private appendLog(runId: string, entries: string): void {
     let n = this.nextLogRow.get(runId);
     if (n === undefined) {
+      this.logRows.flush();
       const last = this.s.lastLogRow.get(runId) as number | null;
       n = last === null ? 0 : last + 1;
     }
-    this.s.appendLog.run(runId, n, logEntries(base, [records]));
+    this.logRows.add(runId, n, entries);
     this.nextLogRow.set(runId, n + 1);
+  }
+
+  /** Writes what waits for the commit (in a transaction): log rows, then operations. */
+  private writePending(
+    ended: readonly EncodedLog[],
+    records: Map<string, PendingRecord[]>,
+    ops: readonly (Op | RunEnd)[],
+  ): void {
+    for (const log of ended) this.appendLog(log.runId, log.entries);
+    this.appendLogs(records);
+    this.logRows.flush();
+    this.runOps(ops);
+  }
+
+  /** The commit's operations in journal order; consecutive run ends go in chunks. */
+  private runOps(ops: readonly (Op | RunEnd)[]): void {
+    for (const op of ops) {
+      if (typeof op === "function") {
+        this.runEnds.flush();
+        op();
+        continue;
+      }
+      this.runEnds.add(op.runId, op.endedAt, op.status, op.error);
+      this.nextLogRow.delete(op.runId);
+    }
+    this.runEnds.flush();
   }
 
   private push(op: Op): void {

@@ -134,7 +134,7 @@ export class RunLoader {
       const type: VariableType = variableType(v.type) ?? "object";
       const lowerName = v.name.toLowerCase();
       if (isSealedValue(v.value)) run.sealVariable(lowerName);
-      run.variables.set(lowerName, { name: v.name, type, value: sealer.open(v.value) });
+      run.variables.set(lowerName, { name: v.name, type, value: sealer.open(v.value), changed: false });
     }
     run.waitsJournaled = true;
     return run;

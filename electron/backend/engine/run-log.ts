@@ -110,50 +110,178 @@ function text(value: string): string {
 }
 const SAME_AS_INPUTS = "0";
 const raw = (json: string | null): string => json ?? "null";
-const wrapped = (json: string | null): string => (json === null ? "null" : `[${json}]`);
 const unwrap = (value: JsonValue | undefined): JsonValue | undefined =>
   Array.isArray(value) ? (value[0] ?? null) : undefined;
 
 /**
- * The opening of a step record, `["S",iteration,action,`, by action then iteration: made once for
- * the steps of a flow (two concatenations per record instead of six), bounded as `quoted` is.
+ * A step record; its start is written relative to `base`, the row's base time. Each piece a
+ * template adds makes a string of its own (a record of thirty pieces made thirty, most of a run's
+ * allocations, and each was copied again into the row), while a flow's steps repeat the same
+ * records in every run. So a record is its head (up to the inputs), its middle (inputs to state)
+ * and its timing, each remembered per step: a step that repeats itself costs two concatenations.
  */
-const openings = new Map<string, Map<string, string>>();
-let openingCount = 0;
-function opening(iteration: string, action: string): string {
-  let byIteration = openings.get(action);
-  let json = byIteration?.get(iteration);
-  if (json !== undefined) return json;
-  json = `["S",${text(iteration)},${text(action)},`;
-  if (openingCount >= QUOTED_MAX) {
-    openings.clear();
-    openingCount = 0;
-    byIteration = undefined;
+export function stepRecord(r: StepRow, base: number): string {
+  const head = recordHead(r);
+  const end = timing(r.startedAt - base, r.endedAt === null ? null : r.endedAt - r.startedAt, r.restarts);
+  const last = head.middle;
+  if (last && sameMiddle(last, r)) {
+    // A record this step has written before: made into one flat string once, then given again.
+    if (last.record === undefined || last.end !== end) {
+      last.end = end;
+      last.record = [head.text, last.text, end].join("");
+    }
+    return last.record;
   }
-  if (byIteration === undefined) {
-    byIteration = new Map();
-    openings.set(action, byIteration);
-  }
-  byIteration.set(iteration, json);
-  openingCount++;
-  return json;
+  const middle = middleText(r);
+  // Only small values are remembered: a step's outputs may be megabytes.
+  head.middle =
+    middle.length <= REMEMBERED_CHARS
+      ? { inputs: r.inputs, outputs: r.outputs, error: r.error, state: r.state, text: middle }
+      : undefined;
+  return `${head.text}${middle}${end}`;
 }
 
-/** A step record; its start is written relative to `base`, the row's base time. */
-export function stepRecord(r: StepRow, base: number): string {
-  return `${opening(r.iteration, r.action)}${r.attempt},${r.seq},${text(r.type)},${text(r.status)},${
-    r.code === null ? "null" : text(r.code)
-  },${wrapped(r.inputs)},${r.outputs !== null && r.outputs === r.inputs ? SAME_AS_INPUTS : wrapped(r.outputs)},${raw(r.error)},${wrapped(r.state)},${r.startedAt - base},${
-    r.endedAt === null ? "null" : r.endedAt - r.startedAt
-  },${r.restarts}]`;
+/**
+ * The record caches keep small texts only, for a bounded number of steps and variables: a few
+ * megabytes at most, however many flows run.
+ */
+const REMEMBERED_CHARS = 300;
+const REMEMBERED_MAX = 4_000;
+
+/** `["S",iteration,action,attempt,seq,"type","status",code,` and the last middle written after it. */
+interface RecordHead {
+  readonly attempt: number;
+  readonly seq: number;
+  readonly type: string;
+  readonly status: string;
+  readonly code: string | null;
+  readonly text: string;
+  middle?: RecordMiddle;
+}
+
+/** `[inputs],outputs,error,[state],`, the texts it was made of, and the last whole record with it. */
+interface RecordMiddle {
+  readonly inputs: string | null;
+  readonly outputs: string | null;
+  readonly error: string | null;
+  readonly state: string | null;
+  readonly text: string;
+  end?: string;
+  record?: string;
+}
+
+/** A step's recent heads, by action then iteration; REMEMBERED_MAX of them at most. */
+const heads = new Map<string, Map<string, RecordHead[]>>();
+let headCount = 0;
+/** Heads kept per step: a step is executed in some runs and skipped in others, at other places. */
+const HEADS_PER_STEP = 4;
+
+function recordHead(r: StepRow): RecordHead {
+  let byIteration = heads.get(r.action);
+  let recent = byIteration?.get(r.iteration);
+  for (const h of recent ?? []) {
+    if (
+      h.seq === r.seq &&
+      h.attempt === r.attempt &&
+      h.status === r.status &&
+      h.code === r.code &&
+      h.type === r.type
+    )
+      return h;
+  }
+  const head: RecordHead = {
+    attempt: r.attempt,
+    seq: r.seq,
+    type: r.type,
+    status: r.status,
+    code: r.code,
+    // Joined: one flat string, read as it is by every record that starts with it.
+    text: [
+      `["S",${text(r.iteration)},${text(r.action)},`,
+      `${r.attempt},${r.seq},`,
+      `${text(r.type)},${text(r.status)},`,
+      r.code === null ? "null," : `${text(r.code)},`,
+    ].join(""),
+  };
+  if (headCount >= REMEMBERED_MAX) {
+    heads.clear();
+    headCount = 0;
+    byIteration = undefined;
+    recent = undefined;
+  }
+  if (!byIteration) {
+    byIteration = new Map();
+    heads.set(r.action, byIteration);
+  }
+  if (!recent) {
+    recent = [];
+    byIteration.set(r.iteration, recent);
+  }
+  if (recent.length >= HEADS_PER_STEP) recent.shift();
+  else headCount++;
+  recent.push(head);
+  return head;
+}
+
+function sameMiddle(middle: RecordMiddle, r: StepRow): boolean {
+  return (
+    middle.inputs === r.inputs &&
+    middle.outputs === r.outputs &&
+    middle.error === r.error &&
+    middle.state === r.state
+  );
+}
+
+/** `[inputs],outputs,error,[state],` */
+function middleText(r: StepRow): string {
+  const outputs =
+    r.outputs !== null && r.outputs === r.inputs ? SAME_AS_INPUTS_FIELD : wrappedField(r.outputs);
+  return `${wrappedField(r.inputs)}${outputs}${r.error === null ? "null," : `${r.error},`}${wrappedField(r.state)}`;
+}
+
+const SAME_AS_INPUTS_FIELD = `${SAME_AS_INPUTS},`;
+const wrappedField = (json: string | null): string => (json === null ? "null," : `[${json}],`);
+
+/** Small timings (a start 0 ms after the base, a step of 0 ms) repeat in every run. */
+const SMALL = 256;
+const timingTexts: string[][] = [];
+const small = (n: number): boolean => Number.isInteger(n) && n >= 0 && n < SMALL;
+
+/** `start,duration,restarts]`, the record's end. */
+function timing(start: number, duration: number | null, restarts: number): string {
+  if (restarts !== 0 || duration === null || !small(start) || !small(duration))
+    return `${start},${duration === null ? "null" : duration},${restarts}]`;
+  let byStart = timingTexts[start];
+  if (!byStart) {
+    byStart = [];
+    timingTexts[start] = byStart;
+  }
+  let text = byStart[duration];
+  if (text === undefined) {
+    text = `${start},${duration},0]`;
+    byStart[duration] = text;
+  }
+  return text;
 }
 
 export function iterationRecord(r: IterationRow): string {
   return `["i",${text(r.loop)},${r.index},${text(r.status)},${raw(r.detail)},${r.startedAt},${r.endedAt}]`;
 }
 
+/** The last record of each variable name: a variable often ends a run with the value it had in the last. */
+const lastVariableRecords = new Map<string, { type: string; valueJson: string; record: string }>();
+
 export function variableRecord(name: string, type: string, valueJson: string): string {
-  return `["v",${text(name)},${text(type)},${valueJson}]`;
+  const last = lastVariableRecords.get(name);
+  if (last && last.type === type && last.valueJson === valueJson) return last.record;
+  const record = `["v",${text(name)},${text(type)},${valueJson}]`;
+  if (valueJson.length > REMEMBERED_CHARS) {
+    lastVariableRecords.delete(name);
+    return record;
+  }
+  if (lastVariableRecords.size >= REMEMBERED_MAX) lastVariableRecords.clear();
+  lastVariableRecords.set(name, { type, valueJson, record });
+  return record;
 }
 
 /** The `entries` text of one log row: its base time, then its records. */

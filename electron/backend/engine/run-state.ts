@@ -30,8 +30,11 @@ export interface LoopPosition {
 
 export const ROOT_FRAME_ITERATION = "";
 
+/** The loops around the top level: none (one map for every run; frames never change theirs). */
+const NO_LOOPS: ReadonlyMap<string, LoopPosition> = new Map();
+
 export function rootFrame(): Frame {
-  return { iteration: "", loops: new Map(), item: undefined };
+  return { iteration: "", loops: NO_LOOPS, item: undefined };
 }
 
 /** The loop step's path (a key of run_iterations): "Loop", "Outer[1]/Inner". */
@@ -189,6 +192,8 @@ export interface Variable {
   name: string;
   type: VariableType;
   value: JsonValue;
+  /** Changed since the journal last encoded it: its record waits for the next commit. */
+  changed: boolean;
 }
 
 /** The last journaled attempt of a step, as found when the run was loaded from the journal. */
@@ -257,7 +262,6 @@ export class RunExecution {
    */
   private lastInLoop: Map<string, StepResult> | undefined;
   private variablesMap: Map<string, Variable> | undefined;
-  private dirtyVariablesSet: Set<string> | undefined;
   /** Variables a step with secured inputs set (lower-cased): journaled sealed from then on. Made on first use. */
   sealedVariables: Set<string> | undefined;
 
@@ -342,16 +346,31 @@ export class RunExecution {
     return this.variablesMap;
   }
 
-  /** Variables changed since the last commit (lower-cased names). */
-  get dirtyVariables(): Set<string> {
-    this.dirtyVariablesSet ??= new Set();
-    return this.dirtyVariablesSet;
-  }
-
   /** Steps started and not finished, by stepKey. */
   get inFlight(): Map<string, InFlight> {
     this.inFlightMap ??= new Map();
     return this.inFlightMap;
+  }
+
+  /** The step in flight under this key, if any (without making the map: most steps never are). */
+  inFlightOf(key: string): InFlight | undefined {
+    return this.inFlightMap?.get(key);
+  }
+
+  /** Takes the step in flight under this key out of the steps in flight. */
+  takeInFlight(key: string): InFlight | undefined {
+    const flight = this.inFlightMap?.get(key);
+    if (flight) this.inFlightMap?.delete(key);
+    return flight;
+  }
+
+  /** Every step in flight. */
+  inFlightSteps(): Iterable<InFlight> {
+    return this.inFlightMap?.values() ?? [];
+  }
+
+  clearInFlight(): void {
+    this.inFlightMap?.clear();
   }
 
   /** The journal as loaded after a restart: the last attempt of each step (by stepKey). */
@@ -397,6 +416,12 @@ export class RunExecution {
   nextSeq(): number {
     this.seq += 1;
     return this.seq;
+  }
+
+  /** Whether an expression can read this action's result (DefinitionIndex.readResults): only those are kept. */
+  keepsResult(action: string): boolean {
+    const read = this.index.readResults;
+    return read === undefined || read.has(action);
   }
 
   setResult(result: StepResult): void {

@@ -37,6 +37,42 @@ export function skipRecord(reason: SkipReason): string {
   );
 }
 
+/** A skip's error (for results and events) and its journal record. */
+export interface Skip {
+  error: Readonly<ErrorInfo>;
+  record: string;
+}
+
+/**
+ * Branch skips by scope, then action: every run of a flow skips the same actions of the branch it
+ * does not take, so their error and record are made once (frozen: runs and events share them).
+ * Bounded, as the run log's quoted names are.
+ */
+const branchSkips = new Map<string, Map<string, Skip>>();
+let branchSkipCount = 0;
+const BRANCH_SKIPS_MAX = 10_000;
+
+/** The error and record of a step skipped for this reason. */
+export function skipOf(action: string, reason: SkipReason): Skip {
+  if (reason.kind !== "branch") return { error: skipError(action, reason), record: skipRecord(reason) };
+  let byAction = branchSkips.get(reason.scope);
+  const known = byAction?.get(action);
+  if (known) return known;
+  if (branchSkipCount >= BRANCH_SKIPS_MAX) {
+    branchSkips.clear();
+    branchSkipCount = 0;
+    byAction = undefined;
+  }
+  if (!byAction) {
+    byAction = new Map();
+    branchSkips.set(reason.scope, byAction);
+  }
+  const skip = { error: Object.freeze(skipError(action, reason)), record: skipRecord(reason) };
+  byAction.set(action, skip);
+  branchSkipCount++;
+  return skip;
+}
+
 /** The error of a journaled step: its object as written, or the message made again from a skip record. */
 export function errorOfRecord(action: string, value: JsonValue | undefined): JsonValue | null {
   if (value === undefined || value === null || isJsonObject(value) || !Array.isArray(value))

@@ -45,5 +45,7 @@ export function jsonText(value: JsonValue): string {
     const text = staticTexts.get(value);
     if (typeof text === "string") return text;
   }
+  // A finite number's JSON is its text (a computed amount): no call into JSON.stringify.
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
   return JSON.stringify(value);
 }

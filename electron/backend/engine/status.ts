@@ -6,6 +6,11 @@ export type FinalStatus = "Succeeded" | "Failed" | "Skipped" | "TimedOut" | "Can
 /** Journal statuses of a step: Running while it executes, Waiting while a wait holds it. */
 export type StepStatus = FinalStatus | "Running" | "Waiting";
 export type RunStatus = "Running" | "Waiting" | "Succeeded" | "Failed" | "Cancelled";
+/** What a scope (and a run's actions) end with. */
+export type ScopeStatus = "Succeeded" | "Failed";
+
+/** A status now, or later when something waits (a connector call, a delay, a burst that yields). */
+export type Eventually<T extends string> = T | Promise<T>;
 
 const FINAL = new Set<string>(["Succeeded", "Failed", "Skipped", "TimedOut", "Cancelled"]);
 
@@ -28,15 +33,31 @@ export function acceptedStatuses(written: readonly string[] | undefined): Set<st
   return out;
 }
 
-/** The static shape of one scope: who runs after whom. */
+/** A predecessor in a scope: its position in the scope's names, and the statuses a follower accepts from it. */
+export interface Predecessor {
+  at: number;
+  name: string;
+  accepts: ReadonlySet<string>;
+}
+
+/**
+ * The static shape of one scope: who runs after whom. Actions are known by their position in
+ * `names`, so that a scope's run keeps its statuses in an array instead of a map per scope.
+ */
 export interface ScopeShape {
   names: string[];
-  /** action → predecessors in this scope, with the statuses each accepts. */
-  predecessors: Map<string, { name: string; accepts: Set<string> }[]>;
-  followers: Map<string, string[]>;
+  /** By position: that action's predecessors in this scope. */
+  predecessors: Predecessor[][];
+  /** By position: the positions of the actions that run after it. */
+  followers: number[][];
   /** Actions nothing in the scope runs after: they decide the scope's status. */
-  terminals: string[];
+  terminals: number[];
+  /** Actions that run after nothing in the scope: they start it. */
+  roots: number[];
 }
+
+/** A scope's statuses so far, by position in its shape's names (undefined: not finished). */
+export type ScopeStatuses = readonly (FinalStatus | undefined)[];
 
 const shapes = new WeakMap<WdlActions, ScopeShape>();
 
@@ -45,22 +66,24 @@ export function scopeShape(actions: WdlActions): ScopeShape {
   const cached = shapes.get(actions);
   if (cached) return cached;
   const names = Object.keys(actions);
-  const inScope = new Set(names);
-  const predecessors = new Map<string, { name: string; accepts: Set<string> }[]>();
-  const followers = new Map<string, string[]>(names.map((n) => [n, []]));
-  for (const name of names) {
+  const position = new Map(names.map((name, at) => [name, at]));
+  const predecessors: Predecessor[][] = [];
+  const followers: number[][] = names.map(() => []);
+  names.forEach((name, at) => {
     const runAfter = actions[name]?.runAfter ?? {};
-    const preds: { name: string; accepts: Set<string> }[] = [];
+    const preds: Predecessor[] = [];
     for (const [pred, statuses] of Object.entries(runAfter)) {
+      const predAt = position.get(pred);
       // A predecessor outside the scope cannot be waited for (the checker reports it): ignored.
-      if (!inScope.has(pred) || pred === name) continue;
-      preds.push({ name: pred, accepts: acceptedStatuses(statuses) });
-      followers.get(pred)?.push(name);
+      if (predAt === undefined || predAt === at) continue;
+      preds.push({ at: predAt, name: pred, accepts: acceptedStatuses(statuses) });
+      followers[predAt]?.push(at);
     }
-    predecessors.set(name, preds);
-  }
-  const terminals = names.filter((n) => (followers.get(n) ?? []).length === 0);
-  const shape = { names, predecessors, followers, terminals };
+    predecessors.push(preds);
+  });
+  const terminals = names.flatMap((_, at) => ((followers[at] ?? []).length === 0 ? [at] : []));
+  const roots = names.flatMap((_, at) => ((predecessors[at] ?? []).length === 0 ? [at] : []));
+  const shape = { names, predecessors, followers, terminals, roots };
   shapes.set(actions, shape);
   return shape;
 }
@@ -68,11 +91,11 @@ export function scopeShape(actions: WdlActions): ScopeShape {
 /** Why a follower does not run: the first predecessor whose status it does not accept. */
 export function unmetRunAfter(
   shape: ScopeShape,
-  name: string,
-  statusOf: (name: string) => FinalStatus | undefined,
+  at: number,
+  statuses: ScopeStatuses,
 ): { predecessor: string; expected: string[]; actual: string } | undefined {
-  for (const pred of shape.predecessors.get(name) ?? []) {
-    const actual = statusOf(pred.name);
+  for (const pred of shape.predecessors[at] ?? []) {
+    const actual = statuses[pred.at];
     if (actual === undefined) continue;
     if (!pred.accepts.has(actual)) return { predecessor: pred.name, expected: [...pred.accepts], actual };
   }
@@ -86,21 +109,30 @@ export function unmetRunAfter(
  * as succeeded otherwise (a Catch skipped because Try succeeded). A failure that a follower handled
  * (runs after Failed, and that follower is the terminal) does not fail the scope.
  */
-export function deriveScopeStatus(
-  shape: ScopeShape,
-  statusOf: (name: string) => FinalStatus | undefined,
-): "Succeeded" | "Failed" {
+export function deriveScopeStatus(shape: ScopeShape, statuses: ScopeStatuses): "Succeeded" | "Failed" {
+  let skipped = false;
+  for (const at of shape.terminals) {
+    const status = statuses[at];
+    if (status === "Failed" || status === "TimedOut" || status === "Cancelled") return "Failed";
+    if (status === "Skipped") skipped = true;
+  }
+  return skipped ? statusAfterSkips(shape, statuses) : "Succeeded";
+}
+
+/** deriveScopeStatus when a terminal was skipped: the skips are followed upstream to see why. */
+function statusAfterSkips(shape: ScopeShape, statuses: ScopeStatuses): "Succeeded" | "Failed" {
   // Only skips walk upstream, and only they need remembering (made at the first one).
-  let memo: Map<string, boolean> | undefined;
-  const failed = (name: string, depth: number): boolean => {
-    const status = statusOf(name);
+  let memo: Map<number, boolean> | undefined;
+  const failed = (at: number, depth: number): boolean => {
+    const status = statuses[at];
     if (status !== "Skipped") return status === "Failed" || status === "TimedOut" || status === "Cancelled";
-    const known = memo?.get(name);
+    const known = memo?.get(at);
     if (known !== undefined) return known;
-    const out = depth < 10_000 && (shape.predecessors.get(name) ?? []).some((p) => failed(p.name, depth + 1));
+    const out = depth < 10_000 && (shape.predecessors[at] ?? []).some((p) => failed(p.at, depth + 1));
     memo ??= new Map();
-    memo.set(name, out);
+    memo.set(at, out);
     return out;
   };
-  return shape.terminals.some((t) => failed(t, 0)) ? "Failed" : "Succeeded";
+  for (const at of shape.terminals) if (failed(at, 0)) return "Failed";
+  return "Succeeded";
 }

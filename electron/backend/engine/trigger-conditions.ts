@@ -9,6 +9,8 @@ import { isJsonObject, type JsonValue } from "../../../shared/json";
 
 export type TriggerConditionResult = { ok: true } | { ok: false; condition: string; message: string };
 
+const HOLDS: TriggerConditionResult = { ok: true };
+
 /** The trigger a run starts from: the one named, or the definition's first. */
 export function triggerNameOf(definition: WdlDefinition, requested?: string): string {
   if (requested !== undefined && requested !== "") return requested;
@@ -24,7 +26,7 @@ export function evaluateTriggerConditions(
   const name = triggerNameOf(definition, triggerName);
   const trigger = definition.triggers?.[name];
   const conditions = trigger?.conditions ?? [];
-  if (conditions.length === 0) return { ok: true };
+  if (conditions.length === 0) return HOLDS;
   const context = triggerContext(definition, name, triggerOutputs, now);
   for (const condition of conditions) {
     const expression = condition.expression;
@@ -46,7 +48,7 @@ export function evaluateTriggerConditions(
       };
     }
   }
-  return { ok: true };
+  return HOLDS;
 }
 
 export type SplitResult = { ok: true; outputs: JsonValue[] } | { ok: false; message: string };

@@ -84,6 +84,11 @@ export class WaitRegistry {
     return this.byToken.get(token);
   }
 
+  /** Whether any wait or deadline of the run is armed (most runs end without one). */
+  holds(runId: string): boolean {
+    return this.byRun.has(runId) || this.deadlines.has(runId);
+  }
+
   ofRun(runId: string): ArmedWait[] {
     return [...(this.byRun.get(runId) ?? [])];
   }

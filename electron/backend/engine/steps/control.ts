@@ -18,7 +18,7 @@ import { StepError } from "../errors";
 import { UNTIL_DEFAULT_COUNT, UNTIL_DEFAULT_TIMEOUT } from "../limits";
 import { childFrame, loopKey } from "../run-state";
 import { constantValue } from "../static-values";
-import type { FinalStatus } from "../status";
+import type { Eventually, FinalStatus, ScopeStatus } from "../status";
 import type { ErrorInfo } from "../types";
 import { typeOfValue } from "../variable-types";
 
@@ -35,13 +35,23 @@ function resumedState(sc: StepContext, leaf = false): JsonObject | undefined {
   return prev.state;
 }
 
-function endContainer(sc: StepContext, status: "Succeeded" | "Failed", outputs?: JsonValue): FinalStatus {
+function endContainer(sc: StepContext, status: ScopeStatus, outputs?: JsonValue): FinalStatus {
   if (sc.run.stopped) return "Cancelled";
   return sc.core.completeStep(sc, {
     status,
     outputs,
     error: status === "Failed" ? SCOPE_FAILED : null,
   });
+}
+
+/** Ends the container once its scope has ended: at once when the scope finished at once. */
+function endAfter(
+  sc: StepContext,
+  scope: Eventually<ScopeStatus>,
+  outputs?: JsonValue,
+): Eventually<FinalStatus> {
+  if (typeof scope === "string") return endContainer(sc, scope, outputs);
+  return scope.then((status) => endContainer(sc, status, outputs));
 }
 
 // An If's state, inputs and outputs take two values each: made (and their JSON text) once.
@@ -51,7 +61,7 @@ const IF_STATE = {
 };
 const IF_EXPRESSION = { yes: constantValue({ expression: true }), no: constantValue({ expression: false }) };
 
-export async function runIf(sc: StepContext): Promise<FinalStatus> {
+export function runIf(sc: StepContext): Eventually<FinalStatus> {
   const action = sc.action as WdlIfAction;
   const yes = action.actions ?? {};
   const no = action.else?.actions ?? {};
@@ -59,12 +69,17 @@ export async function runIf(sc: StepContext): Promise<FinalStatus> {
   if (!state) {
     const result = evaluateCondition(action.expression ?? false, sc.run.contextFor(sc.frame));
     state = result ? IF_STATE.yes : IF_STATE.no;
-    sc.core.beginStep(sc, { leaf: false, state, inputs: result ? IF_EXPRESSION.yes : IF_EXPRESSION.no });
-    sc.skipBranch(result ? no : yes);
+    const flight = sc.core.beginStep(sc, {
+      leaf: false,
+      state,
+      inputs: result ? IF_EXPRESSION.yes : IF_EXPRESSION.no,
+    });
+    // The branch not taken is skipped as the condition is decided.
+    sc.skipBranch(result ? no : yes, flight.startedAt);
   }
   const taken = state.branch === "yes";
-  const status = await sc.runScope(taken ? yes : no, sc.frame);
-  return endContainer(sc, status, taken ? IF_EXPRESSION.yes : IF_EXPRESSION.no);
+  const outputs = taken ? IF_EXPRESSION.yes : IF_EXPRESSION.no;
+  return endAfter(sc, sc.runScope(taken ? yes : no, sc.frame), outputs);
 }
 
 /** Switch cases compare as Logic Apps does: strings exactly (case-sensitive), numbers by value. */
@@ -79,7 +94,7 @@ export function switchCaseMatches(caseValue: JsonValue | undefined, value: JsonV
   return false;
 }
 
-export async function runSwitch(sc: StepContext): Promise<FinalStatus> {
+export function runSwitch(sc: StepContext): Eventually<FinalStatus> {
   const action = sc.action as WdlSwitchAction;
   const cases = action.cases ?? {};
   const fallback = action.default?.actions ?? {};
@@ -94,21 +109,22 @@ export async function runSwitch(sc: StepContext): Promise<FinalStatus> {
     }
     const chosen = Object.keys(cases).find((name) => switchCaseMatches(cases[name]?.case, value)) ?? null;
     state = { case: chosen, value };
-    sc.core.beginStep(sc, { leaf: false, state, inputs: { expression: value } });
-    for (const [name, c] of Object.entries(cases)) if (name !== chosen) sc.skipBranch(c.actions ?? {});
-    if (chosen !== null) sc.skipBranch(fallback);
+    const { startedAt } = sc.core.beginStep(sc, { leaf: false, state, inputs: { expression: value } });
+    for (const [name, c] of Object.entries(cases)) {
+      if (name !== chosen) sc.skipBranch(c.actions ?? {}, startedAt);
+    }
+    if (chosen !== null) sc.skipBranch(fallback, startedAt);
   }
   const chosen = typeof state.case === "string" ? state.case : null;
   const actions: WdlActions = chosen === null ? fallback : (cases[chosen]?.actions ?? {});
-  const status = await sc.runScope(actions, sc.frame);
-  return endContainer(sc, status, chosen === null ? { default: true } : { case: chosen });
+  const outputs: JsonObject = chosen === null ? { default: true } : { case: chosen };
+  return endAfter(sc, sc.runScope(actions, sc.frame), outputs);
 }
 
-export async function runScopeAction(sc: StepContext): Promise<FinalStatus> {
+export function runScopeAction(sc: StepContext): Eventually<FinalStatus> {
   const action = sc.action as WdlScopeAction;
   if (!resumedState(sc)) sc.core.beginStep(sc, { leaf: false, state: {} });
-  const status = await sc.runScope(action.actions ?? {}, sc.frame);
-  return endContainer(sc, status);
+  return endAfter(sc, sc.runScope(action.actions ?? {}, sc.frame));
 }
 
 export async function runForeach(sc: StepContext): Promise<FinalStatus> {
@@ -159,21 +175,25 @@ export async function runForeach(sc: StepContext): Promise<FinalStatus> {
         }
         running++;
         const startedAt = core.now();
-        sc.runScope(body, childFrame(frame, name, index, items[index] ?? null)).then((status) => {
-          running--;
-          if (run.stopped) return;
-          statuses[index] = status;
-          core.journal.insertIteration({
-            runId: run.id,
-            loop: key,
-            index,
-            status,
-            detail: null,
-            startedAt,
-            endedAt: core.now(),
-          });
-          launch();
-        });
+        // Each iteration ends on a later microtask, even one whose body finished at once: the
+        // loop's iterations interleave with parallel branches as they always have.
+        Promise.resolve(sc.runScope(body, childFrame(frame, name, index, items[index] ?? null))).then(
+          (status) => {
+            running--;
+            if (run.stopped) return;
+            statuses[index] = status;
+            core.journal.insertIteration({
+              runId: run.id,
+              loop: key,
+              index,
+              status,
+              detail: null,
+              startedAt,
+              endedAt: core.now(),
+            });
+            launch();
+          },
+        );
       }
       if (running === 0 && (next >= items.length || run.stopped)) resolve();
     };

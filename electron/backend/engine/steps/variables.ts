@@ -6,7 +6,7 @@ import type { StepContext } from "../core";
 import { StepError } from "../errors";
 import { describeSize } from "../limits";
 import type { Variable } from "../run-state";
-import { evaluateDefinitionValue } from "../static-values";
+import { evaluateDefinitionValue, jsonText } from "../static-values";
 import type { FinalStatus } from "../status";
 import { cellText } from "../table-format";
 import { defaultValue, typeOfValue, valueFits, variableType } from "../variable-types";
@@ -87,7 +87,26 @@ export function runVariableAction(sc: StepContext, type: VariableActionType): Fi
   variable.value = next;
   sc.core.touchVariable(sc.run, variable.name.toLowerCase(), securesInputs(sc));
   const recorded: JsonObject = { name: variable.name, value: next };
-  return sc.core.completeStep(sc, { status: "Succeeded", inputs, outputs: { body: recorded } });
+  return sc.core.completeStep(sc, {
+    status: "Succeeded",
+    inputs,
+    outputs: { body: recorded },
+    outputsText: outputsText(variable.name, next),
+  });
+}
+
+/** `{"body":{"name":…,"value":` by variable name, bounded: the outputs' JSON starts with it. */
+const outputsOpenings = new Map<string, string>();
+
+/** JSON.stringify({ body: { name, value } }), with the part before the value made once per name. */
+function outputsText(name: string, value: JsonValue): string {
+  let opening = outputsOpenings.get(name);
+  if (opening === undefined) {
+    opening = `{"body":{"name":${JSON.stringify(name)},"value":`;
+    if (outputsOpenings.size >= 10_000) outputsOpenings.clear();
+    outputsOpenings.set(name, opening);
+  }
+  return `${opening}${jsonText(value)}}}`;
 }
 
 function initialize(sc: StepContext, inputs: JsonObject): FinalStatus {
@@ -114,7 +133,7 @@ function initialize(sc: StepContext, inputs: JsonObject): FinalStatus {
       );
     }
     const value = declaration.value === undefined ? defaultValue(type) : declaration.value;
-    const variable: Variable = { name: declaration.name, type, value };
+    const variable: Variable = { name: declaration.name, type, value, changed: false };
     if (!valueFits(type, value)) throw mismatch(variable, value, "initialized");
     created.push(variable);
   }
