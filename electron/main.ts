@@ -20,11 +20,18 @@ import {
   ipcChannel,
   METHOD_NAMES,
   type Settings,
-  type SettingsPatch,
   type ShellCommand,
 } from "../shared/api";
 import { type Backend, createBackend } from "./backend/app";
-import { coerceSettings, mergeSettings, type SettingsStore } from "./backend/settings/store";
+import type { AdminCredential } from "./backend/settings/admin-passphrase";
+import {
+  coerceSettings,
+  mergeSettings,
+  publicSettings,
+  type SettingsChange,
+  type SettingsStore,
+  type StoredSettings,
+} from "./backend/settings/store";
 import { startHookServer } from "./server/hook-server";
 import { SECURITY_HEADERS } from "./shell/csp";
 import { type MenuSection, menuTemplate } from "./shell/menu";
@@ -40,13 +47,19 @@ const preloadPath = join(here, "preload.cjs");
 /** electron-store behind the same interface, schema and coercion as web mode's JSON file. */
 class ElectronSettingsStore implements SettingsStore {
   private readonly store = new Store<Record<string, unknown>>({ name: "settings", clearInvalidConfig: true });
-  get(): Settings {
+  private stored(): StoredSettings {
     return coerceSettings(this.store.store).settings;
   }
-  update(patch: SettingsPatch): Settings {
-    const next = mergeSettings(this.get(), patch);
+  get(): Settings {
+    return publicSettings(this.stored());
+  }
+  adminCredential(): AdminCredential | undefined {
+    return this.stored().adminCredential;
+  }
+  update(patch: SettingsChange): Settings {
+    const next = mergeSettings(this.stored(), patch);
     this.store.store = next as Record<string, unknown>;
-    return next;
+    return publicSettings(next);
   }
 }
 

@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import { buttonFlow, flowDefinition } from "../fixtures/button-flow";
 import { INVOICE_MAIL_FLOW } from "../fixtures/mail-flow";
 import { PURCHASE_APPROVAL_FLOW } from "../fixtures/purchase-approval";
@@ -410,6 +411,42 @@ test.describe("publishing", () => {
     }
   });
 
+  test("administration takes the passphrase: chosen once, a wrong one refused, the right one opens it", async ({
+    app,
+  }) => {
+    const page = app.page;
+    await page
+      .getByRole("navigation", { name: "Main navigation" })
+      .getByRole("link", { name: "Settings" })
+      .click();
+    const admin = page.locator("#settings-admin");
+    await expect(admin).toContainText("No one administers Flowsmith on this computer yet.");
+    // Too short, then not repeated the same: each said at its field, nothing chosen.
+    await admin.getByLabel("New passphrase", { exact: true }).fill("short");
+    await admin.getByRole("button", { name: "Become administrator" }).click();
+    await expect(admin.getByRole("alert")).toHaveText("The passphrase needs at least 8 characters.");
+    await admin.getByLabel("New passphrase", { exact: true }).fill("correct horse");
+    await admin.getByLabel("Repeat the new passphrase").fill("correct hose");
+    await admin.getByRole("button", { name: "Become administrator" }).click();
+    await expect(admin.getByRole("alert")).toHaveText("The two passphrases are not the same.");
+    await admin.getByLabel("Repeat the new passphrase").fill("correct horse");
+    await admin.getByRole("button", { name: "Become administrator" }).click();
+    await expect(admin.getByTestId("admin-state")).toHaveText("You are signed in as the administrator.");
+    await expect(page.getByLabel("Office 365 Outlook classification")).toBeVisible();
+
+    await admin.getByRole("button", { name: "Sign out" }).click();
+    await expect(page.getByLabel("Office 365 Outlook classification")).toBeHidden();
+    await admin.getByLabel("Administrator passphrase").fill("wrong horse");
+    await admin.getByLabel("Administrator passphrase").press("Enter");
+    await expect(admin.getByRole("alert")).toHaveText("That is not the administrator passphrase.");
+    await expect(page.getByLabel("Office 365 Outlook classification")).toBeHidden();
+    // After a reload the door is still shut, and the passphrase still opens it.
+    await page.reload();
+    await admin.getByLabel("Administrator passphrase").fill("correct horse");
+    await admin.getByRole("button", { name: "Sign in as administrator" }).click();
+    await expect(page.getByLabel("Office 365 Outlook classification")).toBeVisible();
+  });
+
   test("a connector the administrator blocked stops a publish, and the checker says why", async ({ app }) => {
     const page = app.page;
     const flowId = await createFlow(page, "Purchase invoice approval", "automated", PURCHASE_APPROVAL_FLOW);
@@ -417,7 +454,7 @@ test.describe("publishing", () => {
       .getByRole("navigation", { name: "Main navigation" })
       .getByRole("link", { name: "Settings" })
       .click();
-    await page.getByLabel("Your role").selectOption("admin");
+    await becomeAdministrator(page);
     await expect(page.getByRole("button", { name: "Save the policy" })).toBeDisabled();
     await page.getByLabel("Office 365 Outlook classification").selectOption("blocked");
     await expect(page.getByTestId("policy-unsaved")).toBeVisible();
@@ -455,7 +492,7 @@ test.describe("publishing", () => {
       .getByRole("navigation", { name: "Main navigation" })
       .getByRole("link", { name: "Settings" })
       .click();
-    await page.getByLabel("Your role").selectOption("admin");
+    await becomeAdministrator(page);
     await page.getByLabel("Office 365 Outlook classification").selectOption("blocked");
     await page.getByRole("button", { name: "Save the policy" }).click();
     const dialog = page.getByRole("dialog", { name: "Save the policy and suspend 1 flow?" });
@@ -953,3 +990,12 @@ test.describe("publishing", () => {
     await expect(page.getByTestId("changes-panel")).toContainText("This is the first version");
   });
 });
+
+/** Settings → Administration: chooses the first administrator passphrase, which signs the person in. */
+async function becomeAdministrator(page: Page): Promise<void> {
+  const admin = page.locator("#settings-admin");
+  await admin.getByLabel("New passphrase", { exact: true }).fill("correct horse");
+  await admin.getByLabel("Repeat the new passphrase").fill("correct horse");
+  await admin.getByRole("button", { name: "Become administrator" }).click();
+  await expect(admin.getByTestId("admin-state")).toBeVisible();
+}

@@ -9,15 +9,16 @@ import { ConfirmDialog } from "../ui/ConfirmDialog";
 import { ConfirmList } from "../ui/ConfirmList";
 import { describeError } from "../ui/errors";
 import { toast } from "../ui/toasts";
+import { AdminAccess } from "./AdminAccess";
 import { RunHistorySettings } from "./RunHistorySettings";
 import { useSettings } from "./settings-store";
 
 const CLASSES = ["business", "non-business", "blocked"] as const;
 
-/** Appearance, Automate's privacy statement, the role, and (for administrators) the Automate policy. */
 /** The administration form's unsaved changes, kept while the person visits other pages. */
 let keptAdmin: { automateEnabled: boolean; policy: ConnectorPolicySetting } | undefined;
 
+/** Appearance, Automate's privacy statement, run history, and administration (sign-in, the Automate policy). */
 export function SettingsPage() {
   const [, navigate] = useLocation();
   useDocumentTitle(t("nav.settings"));
@@ -163,24 +164,12 @@ export function SettingsPage() {
           </div>
           <p className="field-help">{t("automate.privacy")}</p>
         </div>
-        <label className="field">
-          <span className="field-label">{t("settings.role")}</span>
-          <select
-            className="input"
-            value={settings.role}
-            onChange={(e) => void update({ role: e.target.value as "maker" | "admin" })}
-          >
-            <option value="maker">{t("settings.role.maker")}</option>
-            <option value="admin">{t("settings.role.admin")}</option>
-          </select>
-        </label>
       </section>
       <RunHistorySettings settings={settings} update={update} />
       <section className="settings-section" id="settings-admin" tabIndex={-1} aria-labelledby="admin-title">
         <h2 id="admin-title">{t("settings.admin")}</h2>
-        {settings.role !== "admin" ? (
-          <p className="muted">{t("settings.adminOnly")}</p>
-        ) : (
+        <AdminAccess settings={settings} />
+        {settings.role === "admin" && (
           <div className="form">
             <label className="check">
               <input

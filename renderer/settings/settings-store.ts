@@ -10,6 +10,8 @@ interface SettingsState {
   loaded: boolean;
   load(): Promise<void>;
   update(patch: SettingsPatch): Promise<void>;
+  /** Takes the settings another method answered with (admin.signIn…), as the latest. */
+  replace(settings: Settings): void;
 }
 
 /**
@@ -30,6 +32,10 @@ export const useSettings = create<SettingsState>((set, get) => ({
       set({ loaded: true });
       toast.error(describeError(error));
     }
+  },
+  replace(settings) {
+    latestRequest++;
+    set({ settings, loaded: true });
   },
   async update(patch) {
     const request = ++latestRequest;

@@ -60,7 +60,12 @@ import {
   teamsSchema,
   workbookSchema,
 } from "./sandbox";
-import { settingsPatchSchema, settingsSchema } from "./settings";
+import {
+  adminSetPassphraseInputSchema,
+  adminSignInInputSchema,
+  settingsPatchSchema,
+  settingsSchema,
+} from "./settings";
 import {
   byVersionSchema,
   exportedFileSchema,
@@ -290,6 +295,11 @@ export const contract = {
   "flows.import": method(importInputSchema, flowSchema),
   "admin.setPolicy": method(setPolicyInputSchema, setPolicyResultSchema),
   "admin.previewPolicy": method(previewPolicyInputSchema, setPolicyResultSchema),
+  /** Becomes the administrator with the administrator passphrase. */
+  "admin.signIn": method(adminSignInInputSchema, settingsSchema),
+  "admin.signOut": method(none, settingsSchema),
+  /** Chooses the first passphrase (and becomes the administrator), or changes it knowing the current one. */
+  "admin.setPassphrase": method(adminSetPassphraseInputSchema, settingsSchema),
 } as const satisfies { [M in MethodName]: MethodSpec<z.ZodType, z.ZodType> };
 
 export type Contract = typeof contract;

@@ -84,6 +84,9 @@ export const METHOD_NAMES = [
   "flows.import",
   "admin.setPolicy",
   "admin.previewPolicy",
+  "admin.signIn",
+  "admin.signOut",
+  "admin.setPassphrase",
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 

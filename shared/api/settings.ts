@@ -32,8 +32,13 @@ export const settingsSchema = z.object({
   window: windowStateSchema.optional(),
   /** The privacy statement of Automate: shown before first use; declining is remembered. */
   automateConsent: z.enum(["unknown", "accepted", "declined"]).default("unknown"),
-  /** Administration is open to the administrator only. */
+  /**
+   * Administration is open to the administrator only: the role becomes "admin" through the
+   * administrator passphrase (admin.signIn, admin.setPassphrase), never through settings.update.
+   */
   role: z.enum(["maker", "admin"]).default("maker"),
+  /** Whether an administrator passphrase has been chosen (its hash never leaves the backend). */
+  adminPassphraseSet: z.boolean().default(false),
   /** The administrator's switch for the whole Automate feature. */
   automateEnabled: z.boolean().default(true),
   connectorPolicy: connectorPolicySchema.default({ connectors: {} }),
@@ -49,11 +54,24 @@ export const settingsPatchSchema = z
     language: z.enum(LANGUAGES),
     window: windowStateSchema,
     automateConsent: z.enum(["unknown", "accepted", "declined"]),
-    role: z.enum(["maker", "admin"]),
+    /** Leaving the administrator role needs nothing; entering it needs the passphrase. */
+    role: z.literal("maker"),
     runRetentionDays: runRetentionDaysSchema,
   })
   .partial()
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+/** The administrator passphrase: long enough to be more than a PIN, short enough to type. */
+export const adminPassphraseSchema = z
+  .string()
+  .min(8, "The passphrase needs at least 8 characters.")
+  .max(200, "The passphrase can have at most 200 characters.");
+
+export const adminSignInInputSchema = z.object({ passphrase: z.string().min(1).max(200) }).strict();
+/** The first passphrase (no `current`), or a new one by the administrator who knows the current one. */
+export const adminSetPassphraseInputSchema = z
+  .object({ current: z.string().min(1).max(200).optional(), next: adminPassphraseSchema })
+  .strict();
 
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});

@@ -75,6 +75,7 @@ const BAD_INPUTS: Record<MethodName, { input: unknown; names: string }[]> = {
   "settings.update": [
     { input: { theme: "pink" }, names: "theme" },
     { input: { volume: 11 }, names: "volume" },
+    { input: { role: "admin" }, names: "role" },
     { input: { window: { width: 10, height: 10, maximized: false } }, names: "window.width" },
   ],
   "runs.start": [
@@ -245,6 +246,15 @@ const BAD_INPUTS: Record<MethodName, { input: unknown; names: string }[]> = {
       input: { connectorPolicy: { connectors: { shared_office365: "forbidden" } } },
       names: "connectorPolicy.connectors.shared_office365",
     },
+  ],
+  "admin.signIn": [
+    { input: {}, names: "passphrase" },
+    { input: { passphrase: "" }, names: "passphrase" },
+  ],
+  "admin.signOut": [{ input: { role: "maker" }, names: "role" }],
+  "admin.setPassphrase": [
+    { input: { next: "short" }, names: "next" },
+    { input: { next: 12345678 }, names: "next" },
   ],
 };
 

@@ -1,4 +1,4 @@
-// publish.*, workflows.*, automate.*, flows.export/import and admin.*: issue 6's methods.
+// publish.*, workflows.*, automate.*, flows.export/import: issue 6's methods (admin.* in admin-handlers.ts).
 import { ApiError, type DefinitionPayload } from "../../../shared/api";
 import { findOperation, instantiate } from "../../../shared/connectors";
 import { starterDefinition } from "../../../shared/templates/starters";
@@ -14,7 +14,7 @@ import type { Handlers } from "./dispatch";
 
 type PublishMethods = Pick<
   Handlers,
-  (`publish.${string}` | `workflows.${string}` | `automate.${string}` | `admin.${string}`) & keyof Handlers
+  (`publish.${string}` | `workflows.${string}` | `automate.${string}`) & keyof Handlers
 > &
   Pick<Handlers, "flows.export" | "flows.import">;
 
@@ -36,14 +36,6 @@ export function publishHandlers({
   events,
 }: PublishHandlerDeps): PublishMethods {
   const changed = (id?: string) => events.emit("workflows.changed", id ? { id } : {});
-  const requireAdmin = () => {
-    if (settings.get().role !== "admin") {
-      throw new ApiError({
-        code: "forbidden",
-        message: "Only an administrator can change the Automate policy.",
-      });
-    }
-  };
   const automateAllowed = () => {
     if (!settings.get().automateEnabled) {
       throw new ApiError({ code: "forbidden", message: "Your administrator has turned Automate off." });
@@ -126,21 +118,6 @@ export function publishHandlers({
       const flow = publisher.importFlow(fileName, content);
       events.emit("flows.changed", { id: flow.id, reason: "created", revision: flow.revision });
       return flow;
-    },
-    "admin.previewPolicy": ({ connectorPolicy }) => {
-      requireAdmin();
-      const { suspended, allowed } = publisher.previewPolicy(connectorPolicy);
-      return { suspended, allowed };
-    },
-    "admin.setPolicy": ({ automateEnabled, connectorPolicy }) => {
-      requireAdmin();
-      const next = settings.update({
-        ...(automateEnabled !== undefined ? { automateEnabled } : {}),
-        ...(connectorPolicy ? { connectorPolicy } : {}),
-      });
-      const { suspended, allowed } = publisher.applyPolicy(next.connectorPolicy);
-      if (suspended.length > 0 || allowed.length > 0) changed();
-      return { suspended, allowed };
     },
   };
 }

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "../../../shared/api";
 import { tempDir } from "../test-support";
-import { coerceSettings, JsonFileSettingsStore } from "./store";
+import { coerceSettings, DEFAULT_STORED_SETTINGS, JsonFileSettingsStore } from "./store";
 
 describe("settings", () => {
   it("starts from defaults and persists updates to a JSON file", () => {
@@ -17,9 +17,19 @@ describe("settings", () => {
 
   it("keeps the valid fields of a file with a bad one", () => {
     expect(coerceSettings({ theme: "dark", language: "klingon" })).toEqual({
-      settings: { ...DEFAULT_SETTINGS, theme: "dark" },
+      settings: { ...DEFAULT_STORED_SETTINGS, theme: "dark" },
       dropped: ["language"],
     });
+  });
+
+  it("drops a passphrase hash that is not one, keeping the rest", () => {
+    const { settings, dropped } = coerceSettings({
+      theme: "dark",
+      role: "admin",
+      adminCredential: { hash: 1 },
+    });
+    expect(dropped).toEqual(["adminCredential"]);
+    expect(settings).toEqual({ ...DEFAULT_STORED_SETTINGS, theme: "dark", role: "admin" });
   });
 
   it("survives a file that is not JSON, keeping it aside instead of overwriting it", () => {
