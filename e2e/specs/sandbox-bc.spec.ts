@@ -319,4 +319,36 @@ test.describe("Business Central cards", () => {
     ).toBeVisible();
     await expect(page.getByRole("heading", { level: 2, name: /^Sales order SO-\d+$/ })).toBeVisible();
   });
+
+  for (const [width, height] of [
+    [1024, 768],
+    [1440, 900],
+  ] as const) {
+    test(`a toast covers neither Save nor Cancel, also while new edits pin them to the foot (${width}×${height})`, async ({
+      app,
+    }) => {
+      const page = app.page;
+      await page.setViewportSize({ width, height });
+      const sandbox = new SandboxPage(page);
+      await sandbox.openRecord("Sales quotes", "SQ-1001");
+      await sandbox.setField("External document no.", "PO-1");
+      await sandbox.save();
+      // Edited again while the toast still shows: the footer sticks to the window's foot.
+      await sandbox.setField("External document no.", "PO-2");
+      const form = page.getByRole("form", { name: "Fields" });
+      const toast = page.getByTestId("toast").first();
+      await expect(toast).toBeVisible();
+      const toastBox = await toast.boundingBox();
+      for (const name of ["Save", "Cancel"]) {
+        const button = form.getByRole("button", { name, exact: true });
+        await expect(button).toBeEnabled();
+        const box = await button.boundingBox();
+        expect(toastBox && box && overlaps(toastBox, box), name).toBe(false);
+      }
+    });
+  }
 });
+
+type Box = { x: number; y: number; width: number; height: number };
+const overlaps = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
