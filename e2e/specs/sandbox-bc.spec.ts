@@ -349,6 +349,47 @@ test.describe("Business Central cards", () => {
   }
 });
 
+test.describe("Business Central card actions", () => {
+  test("a sales quote's actions keep to one line at 1024×768, the disabled ones in More; at 1440×900 all show", async ({
+    app,
+  }) => {
+    const page = app.page;
+    await page.setViewportSize({ width: 1024, height: 768 });
+    const sandbox = new SandboxPage(page);
+    await sandbox.openRecord("Sales quotes", "SQ-1001");
+    const bar = page.locator(".sbx-subheader .sbx-action-bar");
+    const more = bar.getByRole("button", { name: "More", exact: true });
+    await expect(more).toBeVisible();
+    const tops = await bar
+      .locator(":scope > button, :scope > .menu-root > button, :scope > span button")
+      .evaluateAll((buttons) => buttons.map((b) => Math.round(b.getBoundingClientRect().top)));
+    expect(new Set(tops).size).toBe(1);
+    await expect(sandbox.action("Send approval request")).toBeVisible();
+    await expect(sandbox.action("Release")).toBeVisible();
+    await more.click();
+    const menu = page.getByRole("menu");
+    await expect(menu.getByRole("menuitem", { name: "Reopen" })).toBeDisabled();
+    await expect(menu.getByRole("menuitem", { name: "Cancel approval request" })).toBeDisabled();
+    await page.keyboard.press("Escape");
+
+    // Released, what can be done changes places: Reopen comes onto the bar, Release goes into More.
+    await sandbox.action("Release").click();
+    await expect(page.getByTestId("toast").filter({ hasText: "SQ-1001 released." })).toBeVisible();
+    await expect(sandbox.action("Reopen")).toBeEnabled();
+    await expect(sandbox.action("Release")).toHaveCount(0);
+    await more.click();
+    await expect(menu.getByRole("menuitem", { name: "Release" })).toBeDisabled();
+    await page.keyboard.press("Escape");
+    await sandbox.action("Reopen").click();
+    await expect(page.getByTestId("toast").filter({ hasText: "SQ-1001 reopened." })).toBeVisible();
+
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await expect(more).toHaveCount(0);
+    for (const name of ["Release", "Reopen", "Make order", "Make invoice", "Cancel approval request"])
+      await expect(sandbox.action(name)).toBeVisible();
+  });
+});
+
 type Box = { x: number; y: number; width: number; height: number };
 const overlaps = (a: Box, b: Box) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;

@@ -107,6 +107,7 @@ export const sandboxMessages = {
   "sandbox.bc.gone": "This record no longer exists",
   "sandbox.bc.saved": "{what} {number} saved.",
   "sandbox.bc.saveFirst": "Save or cancel your changes first",
+  "sandbox.bc.moreActions": "More",
   "sandbox.bc.deletePending": "Cancel the approval request before deleting it",
   "sandbox.bc.editsKept": "Your changes to {record} are not saved: they wait on its card.",
   "sandbox.bc.backToEdits": "Back to them",
