@@ -30,11 +30,15 @@ export function ActionBar({ actions, trailing }: { actions: BarAction[]; trailin
 
   // The keys and states the widths depend on: measured again when they change.
   const signature = actions.map((a) => `${a.key}:${a.label}:${a.disabled}`).join("|");
+  const latest = useRef(actions);
+  latest.current = actions;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: measured again when what the widths depend on changes
   useLayoutEffect(() => {
     const bar = barRef.current;
     const measure = measureRef.current;
     if (!bar || !measure) return;
-    const fit = () => {
+    const refit = () => {
+      const actions = latest.current;
       const buttons = [...measure.querySelectorAll<HTMLElement>("[data-measure]")];
       const width = (key: string) =>
         buttons.find((b) => b.dataset.measure === key)?.getBoundingClientRect().width ?? 0;
@@ -48,12 +52,11 @@ export function ActionBar({ actions, trailing }: { actions: BarAction[]; trailin
       const keys = indexes.map((i) => actions[i]?.key ?? "");
       setMoved((previous) => (previous.join("|") === keys.join("|") ? previous : keys));
     };
-    fit();
-    const observer = new ResizeObserver(fit);
+    refit();
+    const observer = new ResizeObserver(refit);
     observer.observe(bar);
     if (trailingRef.current) observer.observe(trailingRef.current);
     return () => observer.disconnect();
-    // biome-ignore lint/correctness/useExhaustiveDependencies: measured again when what the widths depend on changes
   }, [signature]);
 
   const button = (action: BarAction, measuring = false) => (
