@@ -78,6 +78,22 @@ test.describe("Business Central lists", () => {
     await expect(first.getByRole("link", { name: /^PI-\d{4}$/ })).toBeVisible();
     await expect(first.getByRole("link", { name: "10000", exact: true })).toBeVisible();
     await expect(page.getByText("10,000")).toHaveCount(0);
+    // Document no. sorts like the other columns, across pages: PI-1001 first, then the highest first.
+    const header = page.getByRole("columnheader", { name: "Document no." });
+    await header.getByRole("button", { name: "Document no." }).click();
+    await expect(header).toHaveAttribute("aria-sort", "ascending");
+    await expect(page).toHaveURL(/sort=%40document&dir=asc/);
+    await expect(first.getByRole("link", { name: "PI-1001", exact: true })).toBeVisible();
+    await expect(first.getByRole("link", { name: "10000", exact: true })).toBeVisible();
+    await header.getByRole("button", { name: "Document no." }).click();
+    await expect(header).toHaveAttribute("aria-sort", "descending");
+    await expect(first.getByRole("link", { name: "PI-1001", exact: true })).toHaveCount(0);
+    const highest = (await first.getByRole("link", { name: /^PI-\d{4}$/ }).textContent()) ?? "";
+    const numbers = await sandbox
+      .rows()
+      .evaluateAll((rows) => rows.map((row) => row.querySelector("a")?.textContent ?? ""));
+    expect(numbers.every((number) => number <= highest)).toBe(true);
+
     const document = (await first.getByRole("link", { name: /^PI-\d{4}$/ }).textContent()) ?? "";
     await first.getByRole("link", { name: document }).click();
     await expect(page.getByRole("heading", { level: 2, name: `Purchase invoice ${document}` })).toBeVisible();
