@@ -442,4 +442,25 @@ export class SandboxPage {
     const text = (await fired.textContent()) ?? "";
     return Number(/(\d+)/.exec(text)?.[1] ?? 0);
   }
+
+  /**
+   * Simulation → Back to real time. With a wait pending far enough ahead, the question comes first:
+   * returns its text (after confirming), or null when none was asked.
+   */
+  async backToRealTime(): Promise<string | null> {
+    await this.openSimulation();
+    const clock = this.page.getByTestId("clock");
+    await clock.getByRole("button", { name: "Back to real time" }).click();
+    const dialog = this.page.getByRole("dialog", { name: "Go back to real time?" });
+    const done = this.page.getByText("The simulated clock is back on real time.");
+    await expect(dialog.or(done).first()).toBeVisible();
+    let question: string | null = null;
+    if (await dialog.isVisible()) {
+      question = (await dialog.textContent()) ?? "";
+      await dialog.getByRole("button", { name: "Back to real time" }).click();
+    }
+    await expect(done).toBeVisible();
+    await expect(clock.getByTestId("clock-now")).toContainText("real time");
+    return question;
+  }
 }

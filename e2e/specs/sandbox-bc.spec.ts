@@ -78,6 +78,22 @@ test.describe("Business Central lists", () => {
     await expect(first.getByRole("link", { name: /^PI-\d{4}$/ })).toBeVisible();
     await expect(first.getByRole("link", { name: "10000", exact: true })).toBeVisible();
     await expect(page.getByText("10,000")).toHaveCount(0);
+    // Document no. sorts like the other columns, across pages: PI-1001 first, then the highest first.
+    const header = page.getByRole("columnheader", { name: "Document no." });
+    await header.getByRole("button", { name: "Document no." }).click();
+    await expect(header).toHaveAttribute("aria-sort", "ascending");
+    await expect(page).toHaveURL(/sort=%40document&dir=asc/);
+    await expect(first.getByRole("link", { name: "PI-1001", exact: true })).toBeVisible();
+    await expect(first.getByRole("link", { name: "10000", exact: true })).toBeVisible();
+    await header.getByRole("button", { name: "Document no." }).click();
+    await expect(header).toHaveAttribute("aria-sort", "descending");
+    await expect(first.getByRole("link", { name: "PI-1001", exact: true })).toHaveCount(0);
+    const highest = (await first.getByRole("link", { name: /^PI-\d{4}$/ }).textContent()) ?? "";
+    const numbers = await sandbox
+      .rows()
+      .evaluateAll((rows) => rows.map((row) => row.querySelector("a")?.textContent ?? ""));
+    expect(numbers.every((number) => number <= highest)).toBe(true);
+
     const document = (await first.getByRole("link", { name: /^PI-\d{4}$/ }).textContent()) ?? "";
     await first.getByRole("link", { name: document }).click();
     await expect(page.getByRole("heading", { level: 2, name: `Purchase invoice ${document}` })).toBeVisible();
@@ -319,4 +335,77 @@ test.describe("Business Central cards", () => {
     ).toBeVisible();
     await expect(page.getByRole("heading", { level: 2, name: /^Sales order SO-\d+$/ })).toBeVisible();
   });
+
+  for (const [width, height] of [
+    [1024, 768],
+    [1440, 900],
+  ] as const) {
+    test(`a toast covers neither Save nor Cancel, also while new edits pin them to the foot (${width}×${height})`, async ({
+      app,
+    }) => {
+      const page = app.page;
+      await page.setViewportSize({ width, height });
+      const sandbox = new SandboxPage(page);
+      await sandbox.openRecord("Sales quotes", "SQ-1001");
+      await sandbox.setField("External document no.", "PO-1");
+      await sandbox.save();
+      // Edited again while the toast still shows: the footer sticks to the window's foot.
+      await sandbox.setField("External document no.", "PO-2");
+      const form = page.getByRole("form", { name: "Fields" });
+      const toast = page.getByTestId("toast").first();
+      await expect(toast).toBeVisible();
+      const toastBox = await toast.boundingBox();
+      for (const name of ["Save", "Cancel"]) {
+        const button = form.getByRole("button", { name, exact: true });
+        await expect(button).toBeEnabled();
+        const box = await button.boundingBox();
+        expect(toastBox && box && overlaps(toastBox, box), name).toBe(false);
+      }
+    });
+  }
 });
+
+test.describe("Business Central card actions", () => {
+  test("a sales quote's actions keep to one line at 1024×768, the disabled ones in More; at 1440×900 all show", async ({
+    app,
+  }) => {
+    const page = app.page;
+    await page.setViewportSize({ width: 1024, height: 768 });
+    const sandbox = new SandboxPage(page);
+    await sandbox.openRecord("Sales quotes", "SQ-1001");
+    const bar = page.locator(".sbx-subheader .sbx-action-bar");
+    const more = bar.getByRole("button", { name: "More", exact: true });
+    await expect(more).toBeVisible();
+    const tops = await bar
+      .locator(":scope > button, :scope > .menu-root > button, :scope > span button")
+      .evaluateAll((buttons) => buttons.map((b) => Math.round(b.getBoundingClientRect().top)));
+    expect(new Set(tops).size).toBe(1);
+    await expect(sandbox.action("Send approval request")).toBeVisible();
+    await expect(sandbox.action("Release")).toBeVisible();
+    await more.click();
+    const menu = page.getByRole("menu");
+    await expect(menu.getByRole("menuitem", { name: "Reopen" })).toBeDisabled();
+    await expect(menu.getByRole("menuitem", { name: "Cancel approval request" })).toBeDisabled();
+    await page.keyboard.press("Escape");
+
+    // Released, what can be done changes places: Reopen comes onto the bar, Release goes into More.
+    await sandbox.action("Release").click();
+    await expect(page.getByTestId("toast").filter({ hasText: "SQ-1001 released." })).toBeVisible();
+    await expect(sandbox.action("Reopen")).toBeEnabled();
+    await expect(sandbox.action("Release")).toHaveCount(0);
+    await more.click();
+    await expect(menu.getByRole("menuitem", { name: "Release" })).toBeDisabled();
+    await page.keyboard.press("Escape");
+    await sandbox.action("Reopen").click();
+    await expect(page.getByTestId("toast").filter({ hasText: "SQ-1001 reopened." })).toBeVisible();
+
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await expect(more).toHaveCount(0);
+    for (const name of ["Release", "Reopen", "Make order", "Make invoice", "Cancel approval request"])
+      await expect(sandbox.action(name)).toBeVisible();
+  });
+});
+
+type Box = { x: number; y: number; width: number; height: number };
+const overlaps = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;

@@ -600,6 +600,40 @@ test.describe("Sandbox", () => {
     await expect(app.page.getByRole("heading", { level: 2, name: "Purchase invoices" })).toBeVisible();
   });
 
+  test("back to real time: asked first while a delay waits ahead, which keeps its time and still fires on an advance", async ({
+    app,
+  }) => {
+    const sandbox = new SandboxPage(app.page);
+    await sandbox.openSimulation();
+    const back = app.page.getByTestId("clock").getByRole("button", { name: "Back to real time" });
+    await expect(back).toBeDisabled();
+    expect(await sandbox.advanceClock("1 day")).toBe(0);
+    await expect(back).toBeEnabled();
+
+    await runFlow(app.page, "Wait two days", waitThenNotify);
+    await sandbox.openNotifications();
+    await expect(app.page.getByTestId("simulation-notice")).toContainText("24 hours ahead of real time");
+    await sandbox.openSimulation();
+    const next = app.page.getByTestId("clock-next");
+    await expect(next).not.toHaveText("None");
+    const due = (await next.textContent()) ?? "";
+    const question = await sandbox.backToRealTime();
+    expect(question).toContain("3 days ahead of real time");
+    expect(question).toContain(due);
+    await expect(back).toBeDisabled();
+    await expect(next).toHaveText(due);
+
+    // The other pages no longer say the clock runs ahead.
+    await sandbox.openNotifications();
+    await expect(app.page.getByText(/The simulated clock is .* ahead of real time/)).toHaveCount(0);
+
+    expect(await sandbox.advanceClock("next wait")).toBeGreaterThanOrEqual(1);
+    const notifications = await sandbox.openNotifications();
+    await expect(notifications.filter({ hasText: "Two days have passed" })).toBeVisible();
+    // Without a wait pending, it goes back at once.
+    expect(await sandbox.backToRealTime()).toBeNull();
+  });
+
   test("a deep link opens a document's card with its lines", async ({ app }) => {
     const invoices = await callApi<{ items: { id: string; number: string }[] }>(
       app.page,

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { SimulationClock, VirtualClock } from "./clock";
 
 describe("VirtualClock", () => {
@@ -66,5 +66,69 @@ describe("SimulationClock", () => {
     });
     expect(fired).toBe(true);
     clock.dispose();
+  });
+
+  describe("back to real time", () => {
+    const HOUR = 3_600_000;
+    const DAY = 24 * HOUR;
+    beforeEach(() => {
+      vi.useFakeTimers({ now: Date.UTC(2026, 0, 5, 8, 0, 0) });
+    });
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it("drops the offset and says so, so a restart starts on real time", async () => {
+      const offsets: number[] = [];
+      const clock = new SimulationClock(3 * DAY, (o) => offsets.push(o));
+      clock.returnToRealTime();
+      expect(clock.offsetMs).toBe(0);
+      expect(clock.now()).toBe(Date.now());
+      expect(offsets).toEqual([0]);
+      // Already on real time: nothing to say.
+      clock.returnToRealTime();
+      expect(offsets).toEqual([0]);
+      clock.dispose();
+    });
+
+    it("keeps a wait set while ahead due at its simulated instant: it fires when real time gets there", async () => {
+      const clock = new SimulationClock(0);
+      await clock.advanceBy(3 * DAY);
+      const fired: number[] = [];
+      const at = clock.now() + HOUR; // a one-hour delay armed three days ahead
+      clock.setTimer(at, () => fired.push(Date.now()));
+      clock.returnToRealTime();
+      expect(clock.nextTimerAt()).toBe(at);
+      await vi.advanceTimersByTimeAsync(HOUR);
+      expect(fired).toEqual([]);
+      await vi.advanceTimersByTimeAsync(3 * DAY);
+      expect(fired).toEqual([at]);
+      clock.dispose();
+    });
+
+    it("fires such a wait at once when the clock is advanced past it again", async () => {
+      const clock = new SimulationClock(0);
+      await clock.advanceBy(2 * DAY);
+      const fired: string[] = [];
+      clock.setTimer(clock.now() + HOUR, () => fired.push("delay"));
+      clock.returnToRealTime();
+      expect(await clock.advanceToNext()).toBe(1);
+      expect(fired).toEqual(["delay"]);
+      expect(clock.offsetMs).toBe(2 * DAY + HOUR);
+      clock.dispose();
+    });
+
+    it("fires at once a timer already due, and times new waits from real time", async () => {
+      const clock = new SimulationClock(DAY);
+      const fired: string[] = [];
+      clock.returnToRealTime();
+      clock.setTimer(Date.now() - 1000, () => fired.push("past"));
+      clock.setTimer(clock.now() + HOUR, () => fired.push("in an hour"));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(fired).toEqual(["past"]);
+      await vi.advanceTimersByTimeAsync(HOUR);
+      expect(fired).toEqual(["past", "in an hour"]);
+      clock.dispose();
+    });
   });
 });

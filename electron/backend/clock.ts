@@ -114,7 +114,8 @@ export class VirtualClock implements Clock {
 /**
  * The app's clock: real time, plus an offset the person can push forward from the sandbox ("advance
  * by 3 days", "advance to the next wait"). Timers fire on real time as usual; an advance fires at
- * once, in order, every timer it jumps over. The offset only grows, so time never runs backwards.
+ * once, in order, every timer it jumps over. The offset only grows while the simulation runs; the
+ * one step back is returnToRealTime(), which drops it.
  */
 export class SimulationClock implements Clock {
   private offset: number;
@@ -150,6 +151,20 @@ export class SimulationClock implements Clock {
 
   nextTimerAt(): number | undefined {
     return this.timers[0]?.at;
+  }
+
+  /**
+   * Drops the offset: now() is the computer's time again. Every timer keeps the instant it was set
+   * for (the engine and the schedules keep those instants in their rows too, so a restart agrees):
+   * a wait set while the clock ran ahead fires once real time reaches it, or at once when an advance
+   * passes it; one already due fires at once.
+   */
+  returnToRealTime(): void {
+    if (this.offset !== 0) {
+      this.offset = 0;
+      this.onOffsetChange(0);
+    }
+    this.arm();
   }
 
   /** Moves the clock forward and fires the timers due; `settle` runs after each (see VirtualClock). */

@@ -107,6 +107,7 @@ export const sandboxMessages = {
   "sandbox.bc.gone": "This record no longer exists",
   "sandbox.bc.saved": "{what} {number} saved.",
   "sandbox.bc.saveFirst": "Save or cancel your changes first",
+  "sandbox.bc.moreActions": "More",
   "sandbox.bc.deletePending": "Cancel the approval request before deleting it",
   "sandbox.bc.editsKept": "Your changes to {record} are not saved: they wait on its card.",
   "sandbox.bc.backToEdits": "Back to them",
@@ -450,4 +451,11 @@ export const sandboxMessages = {
   "sandbox.clock.week": "Advance 1 week",
   "sandbox.clock.nextWait": "Advance to the next wait",
   "sandbox.clock.fired": { one: "{count} wait fired.", other: "{count} waits fired." },
+  "sandbox.clock.backToRealTime": "Back to real time",
+  "sandbox.clock.backBody":
+    "Back to real time sets the simulated clock to this computer's time again; what happened while it ran ahead keeps its dates.",
+  "sandbox.clock.backConfirm.title": "Go back to real time?",
+  "sandbox.clock.backConfirm.body":
+    "Timed waits keep the time they were set for: the next one, due {due}, will then be {ahead} of real time. Advance the clock again to fire it sooner.",
+  "sandbox.clock.backDone": "The simulated clock is back on real time.",
 } as const;

@@ -8,6 +8,8 @@ export interface MenuItem {
   shortcut?: string;
   danger?: boolean;
   disabled?: boolean;
+  /** Why the item is disabled, or more about it, shown on hover. */
+  title?: string;
   /** A line above this item, to group the items. */
   separatorBefore?: boolean;
   onSelect: () => void;
@@ -123,6 +125,7 @@ export function Menu({
             role="menuitem"
             className={item.danger ? "menu-item danger" : "menu-item"}
             disabled={item.disabled}
+            title={item.title}
             onClick={(event) => {
               event.stopPropagation();
               close.current(false);

@@ -4,7 +4,18 @@ import { Menu, type MenuItem } from "./Menu";
 export type { MenuItem } from "./Menu";
 
 /** A button that opens a small menu of actions; arrow keys move, Escape closes. */
-export function MenuButton({ label, icon, items }: { label: string; icon: ReactNode; items: MenuItem[] }) {
+export function MenuButton({
+  label,
+  icon,
+  items,
+  withText = false,
+}: {
+  label: string;
+  icon: ReactNode;
+  items: MenuItem[];
+  /** A button with its label written beside the icon, among other text buttons. */
+  withText?: boolean;
+}) {
   const [open, setOpen] = useState(false);
   const menuId = useId();
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -13,8 +24,8 @@ export function MenuButton({ label, icon, items }: { label: string; icon: ReactN
       <button
         ref={buttonRef}
         type="button"
-        className="icon-button"
-        aria-label={label}
+        className={withText ? "button" : "icon-button"}
+        aria-label={withText ? undefined : label}
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
@@ -24,6 +35,7 @@ export function MenuButton({ label, icon, items }: { label: string; icon: ReactN
         }}
       >
         {icon}
+        {withText && label}
       </button>
       {open && (
         <Menu

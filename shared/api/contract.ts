@@ -244,6 +244,8 @@ export const contract = {
     sandboxInputs.clockAdvance,
     clockSchema.extend({ fired: z.number().int() }),
   ),
+  /** Back to real time: the offset is dropped; timed waits keep the instant they were set for. */
+  "sandbox.clock.realTime": method(none, clockSchema),
   "sandbox.setConnectionUser": method(sandboxInputs.connectionUser, none),
 
   "publish.publish": method(publishInputSchema, publishResultSchema),

@@ -64,6 +64,7 @@ export const METHOD_NAMES = [
   "sandbox.faults.clear",
   "sandbox.clock.get",
   "sandbox.clock.advance",
+  "sandbox.clock.realTime",
   "sandbox.setConnectionUser",
   "publish.publish",
   "publish.versions",

@@ -246,6 +246,8 @@ export const sandboxInputs = {
       table: tableNameSchema,
       filter: z.string().max(2000).optional(),
       orderBy: z.string().max(200).optional(),
+      /** A line list sorted by its lines' document numbers (lines only; replaces orderBy). */
+      byDocument: z.enum(["asc", "desc"]).optional(),
       search: z.string().max(200).optional(),
       ...paging,
     })

@@ -206,6 +206,7 @@ const BAD_INPUTS: Record<MethodName, { input: unknown; names: string }[]> = {
     { input: { byMs: -5 }, names: "byMs" },
     { input: { toNextWait: false }, names: "toNextWait" },
   ],
+  "sandbox.clock.realTime": [{ input: { offsetMs: 0 }, names: "offsetMs" }],
   "sandbox.setConnectionUser": [{ input: { email: "nobody" }, names: "email" }],
   "publish.publish": [
     { input: { note: "first" }, names: "flowId" },

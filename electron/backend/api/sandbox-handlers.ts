@@ -121,6 +121,10 @@ export function sandboxHandlers({
       await engine.idle();
       return { ...clockState(), fired };
     },
+    "sandbox.clock.realTime": () => {
+      clock.returnToRealTime();
+      return clockState();
+    },
     "sandbox.setConnectionUser": ({ email }) => {
       sandbox.setConnectionUser(email);
       return {};

@@ -20,6 +20,11 @@ export interface FindOptions {
   skip?: number;
   /** The sandbox list's search box (not OData). */
   search?: string;
+  /**
+   * Lines only, for the sandbox's line lists (not OData): sorted by the number of the document each
+   * line belongs to ("PI-1001" before "PI-1010"), then by line number. Replaces orderBy.
+   */
+  byDocument?: "asc" | "desc";
 }
 
 const DAY = 86_400_000;
@@ -66,11 +71,33 @@ export class BusinessCentral {
     }
     if (options.search?.trim())
       records = records.filter((record) => matchesSearch(record, options.search ?? ""));
-    if (options.orderBy?.trim()) {
+    if (options.byDocument !== undefined) {
+      records = this.sortByDocument(table, records, options.byDocument === "desc");
+    } else if (options.orderBy?.trim()) {
       const keys = odata("$orderby", () => parseOrderBy(options.orderBy ?? "", names));
       records = sortRecords(records, keys);
     }
     return { total: records.length, records: page(records, options.skip ?? 0, options.top) };
+  }
+
+  /** Lines in the order of their documents' numbers, each document's lines in line order. */
+  private sortByDocument(table: SandboxTable, lines: SandboxRecord[], descending: boolean): SandboxRecord[] {
+    const documentTable = table.kind === "line" ? table.documentTable : undefined;
+    if (!documentTable) throw badParameter("byDocument", `is only for document lines, not ${table.name}.`);
+    const numbers = new Map<string, string>();
+    const numberOf = (documentId: string) => {
+      let number = numbers.get(documentId);
+      if (number === undefined) {
+        number = String(this.records.get(documentTable, documentId)?.number ?? "");
+        numbers.set(documentId, number);
+      }
+      return number;
+    };
+    const byNumber = (a: SandboxRecord, b: SandboxRecord) =>
+      numberOf(String(a.documentId)).localeCompare(numberOf(String(b.documentId)), "en", { numeric: true });
+    return [...lines].sort(
+      (a, b) => (descending ? byNumber(b, a) : byNumber(a, b)) || Number(a.sequence) - Number(b.sequence),
+    );
   }
 
   /** A document's lines, in line order. */

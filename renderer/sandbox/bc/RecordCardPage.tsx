@@ -13,6 +13,7 @@ import { formatDate, formatDateTime, formatList, t } from "../../i18n";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { EmptyState } from "../../ui/EmptyState";
 import { toast } from "../../ui/toasts";
+import { ActionBar, type BarAction } from "../parts/ActionBar";
 import { ErrorBanner } from "../parts/ErrorBanner";
 import { errorText } from "../parts/errors";
 import { StatusBadge } from "../parts/StatusBadge";
@@ -319,38 +320,36 @@ function RecordCard({ table, id }: { table: TableInfo; id: string }) {
           ) : undefined
         }
         actions={
-          <>
-            {visibleActions(table, record).map((action) => {
-              const why = actionDisabledReason(action, request !== null);
-              return (
-                <button
-                  key={action}
-                  type="button"
-                  className={action === "sendForApproval" ? "button primary" : "button"}
-                  disabled={
-                    busy !== undefined || dirty || !actionEnabled(table, action, record, request !== null)
-                  }
-                  title={dirty ? t("sandbox.bc.saveFirst") : why ? t(why) : undefined}
-                  onClick={() => (action === "post" ? setConfirm("post") : void run(action))}
-                >
-                  {t(ACTION_LABELS[action])}
-                </button>
-              );
-            })}
-            {record.posted !== true && (
-              <button
-                type="button"
-                className="button"
-                disabled={busy !== undefined || pending}
-                title={pending ? t("sandbox.bc.deletePending") : undefined}
-                onClick={() => setConfirm("delete")}
-              >
-                <Trash2 size={16} aria-hidden="true" />
-                {t("common.delete")}
-              </button>
-            )}
-            <AutomateSlot table={table} records={[record]} page="card" />
-          </>
+          <ActionBar
+            actions={[
+              ...visibleActions(table, record).map((action): BarAction => {
+                const why = actionDisabledReason(action, request !== null);
+                const title = dirty ? t("sandbox.bc.saveFirst") : why ? t(why) : undefined;
+                return {
+                  key: action,
+                  label: t(ACTION_LABELS[action]),
+                  primary: action === "sendForApproval",
+                  disabled:
+                    busy !== undefined || dirty || !actionEnabled(table, action, record, request !== null),
+                  ...(title !== undefined ? { title } : {}),
+                  onSelect: () => (action === "post" ? setConfirm("post") : void run(action)),
+                };
+              }),
+              ...(record.posted !== true
+                ? [
+                    {
+                      key: "delete",
+                      label: t("common.delete"),
+                      icon: <Trash2 size={16} aria-hidden="true" />,
+                      disabled: busy !== undefined || pending,
+                      ...(pending ? { title: t("sandbox.bc.deletePending") } : {}),
+                      onSelect: () => setConfirm("delete"),
+                    },
+                  ]
+                : []),
+            ]}
+            trailing={<AutomateSlot table={table} records={[record]} page="card" />}
+          />
         }
       />
 

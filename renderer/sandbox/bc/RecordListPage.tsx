@@ -102,7 +102,11 @@ function RecordList({ table }: { table: TableInfo }) {
       top: PAGE_SIZE,
       skip,
       ...(view.q ? { search: view.q } : {}),
-      ...(view.sort ? { orderBy: `${view.sort.field}${view.sort.desc ? " desc" : ""}` } : {}),
+      ...(view.sort?.field === DOCUMENT_COLUMN
+        ? { byDocument: view.sort.desc ? "desc" : "asc" }
+        : view.sort
+          ? { orderBy: `${view.sort.field}${view.sort.desc ? " desc" : ""}` }
+          : {}),
     }),
   );
   useSandboxChanges((c) => c.table === table.name, page.reload);
@@ -224,33 +228,21 @@ function RecordList({ table }: { table: TableInfo }) {
                         key={field.name}
                         scope="col"
                         className={cellClass(field, columns)}
-                        aria-sort={
-                          field.name === DOCUMENT_COLUMN
-                            ? undefined
-                            : sorted
-                              ? sorted.desc
-                                ? "descending"
-                                : "ascending"
-                              : "none"
-                        }
+                        aria-sort={sorted ? (sorted.desc ? "descending" : "ascending") : "none"}
                       >
-                        {field.name === DOCUMENT_COLUMN ? (
-                          field.title
-                        ) : (
-                          <button
-                            type="button"
-                            className="sbx-sort"
-                            onClick={() => show(sortedBy(view, field.name))}
-                          >
-                            {field.title}
-                            {sorted &&
-                              (sorted.desc ? (
-                                <ArrowDown size={12} aria-hidden="true" />
-                              ) : (
-                                <ArrowUp size={12} aria-hidden="true" />
-                              ))}
-                          </button>
-                        )}
+                        <button
+                          type="button"
+                          className="sbx-sort"
+                          onClick={() => show(sortedBy(view, field.name))}
+                        >
+                          {field.title}
+                          {sorted &&
+                            (sorted.desc ? (
+                              <ArrowDown size={12} aria-hidden="true" />
+                            ) : (
+                              <ArrowUp size={12} aria-hidden="true" />
+                            ))}
+                        </button>
                       </th>
                     );
                   })}

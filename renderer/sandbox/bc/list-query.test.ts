@@ -24,6 +24,18 @@ describe("a record list's view in its address", () => {
     });
   });
 
+  it("sorts a line list by its Document no. column, which is no field of the lines, and reads it back", () => {
+    const lineColumns = ["@document", "sequence", "description"];
+    const view = { q: "", sort: { field: "@document", desc: true }, page: 1 };
+    expect(readListQuery(writeListQuery(view), lineColumns)).toEqual(view);
+    expect(
+      readListQuery(writeListQuery(sortedBy({ q: "", page: 1 }, "@document")), lineColumns).sort,
+    ).toEqual({
+      field: "@document",
+      desc: false,
+    });
+  });
+
   it("opens the default view from an empty, old or hand-edited query", () => {
     expect(readListQuery("", columns)).toEqual({ q: "", page: 1 });
     expect(readListQuery("?q=%20%20&sort=secret&dir=desc&page=0", columns)).toEqual({ q: "", page: 1 });

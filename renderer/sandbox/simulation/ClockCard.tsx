@@ -1,14 +1,16 @@
-import { Clock, FastForward } from "lucide-react";
+import { Clock, FastForward, History } from "lucide-react";
 import { useEffect, useState } from "react";
 import type { MethodInput } from "../../../shared/api";
 import { api } from "../../api/client";
 import { useApiEvent } from "../../api/hooks";
 import { formatDateTime, type MessageKey, t } from "../../i18n";
+import { ConfirmDialog } from "../../ui/ConfirmDialog";
+import { toast } from "../../ui/toasts";
 import { ErrorBanner } from "../parts/ErrorBanner";
 import { errorText } from "../parts/errors";
 import { useSandboxClock } from "../sandbox-clock";
 import { useLoad } from "../use-sandbox-data";
-import { clockAhead } from "./clock-words";
+import { clockAhead, isClockAhead } from "./clock-words";
 
 const HOUR = 3_600_000;
 const STEPS: { label: MessageKey; input: MethodInput<"sandbox.clock.advance"> }[] = [
@@ -41,6 +43,32 @@ export function ClockCard() {
       const result = await api.call("sandbox.clock.advance", input);
       setFired((previous) => ({ count: result.fired, advance: (previous?.advance ?? 0) + 1 }));
       clock.reload();
+    } catch (cause) {
+      setError(errorText(cause));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  // A wait set while the clock ran ahead stays due at its simulated time: said before going back.
+  const [confirmBack, setConfirmBack] = useState<{ due: string; ahead: string }>();
+  const returnToRealTime = async () => {
+    await api.call("sandbox.clock.realTime", {});
+    setFired(undefined);
+    toast.success(t("sandbox.clock.backDone"));
+    clock.reload();
+  };
+  const back = async () => {
+    const next = clock.data?.nextWaitAt;
+    const lead = next ? Date.parse(next) - Date.now() : 0;
+    if (next && isClockAhead(lead)) {
+      setConfirmBack({ due: formatDateTime(next), ahead: clockAhead(lead) });
+      return;
+    }
+    setBusy(true);
+    setError(undefined);
+    try {
+      await returnToRealTime();
     } catch (cause) {
       setError(errorText(cause));
     } finally {
@@ -89,6 +117,35 @@ export function ClockCard() {
           </button>
         ))}
       </div>
+      <div className="sbx-clock-back">
+        <p className="muted" id="sbx-clock-back-body">
+          {t("sandbox.clock.backBody")}
+        </p>
+        <div>
+          <button
+            type="button"
+            className="button"
+            aria-describedby="sbx-clock-back-body"
+            disabled={busy || !state || state.offsetMs <= 0}
+            onClick={() => void back()}
+          >
+            <History size={16} aria-hidden="true" />
+            {t("sandbox.clock.backToRealTime")}
+          </button>
+        </div>
+      </div>
+      {confirmBack && (
+        <ConfirmDialog
+          title={t("sandbox.clock.backConfirm.title")}
+          body={t("sandbox.clock.backConfirm.body", confirmBack)}
+          confirmLabel={t("sandbox.clock.backToRealTime")}
+          onClose={() => setConfirmBack(undefined)}
+          onConfirm={async () => {
+            await returnToRealTime();
+            setConfirmBack(undefined);
+          }}
+        />
+      )}
       {error && (
         <p className="form-error" role="alert">
           {error}
