@@ -126,14 +126,11 @@ describe("finding a step", () => {
     expect(normalizeQuery(" A_b  C ")).toBe("a b c");
   });
 
-  it("finds any of StressTest1000's actions, and is quick about it", () => {
+  it("finds any of StressTest1000's actions", () => {
     const read = readFlowFile(corpusFile("logicapps/StressTest1000.json").text);
     if (!read.ok) throw new Error(read.error.message);
     const big = stepsOf(buildGraph(read.document.definition));
     expect(big.length).toBe(actionCount(read.document.definition) + 1);
-    const started = performance.now();
-    for (const query of ["a", "action_9", "action_999", "increment", "zzz"]) matchSteps(big, query);
-    expect(performance.now() - started).toBeLessThan(100);
     expect(matchSteps(big, "action 999").map((s) => s.title)).toEqual(["action 999"]);
   });
 });
