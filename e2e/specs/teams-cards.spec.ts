@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import { buttonFlow, connector } from "../fixtures/button-flow";
 import { callApi } from "../harness/api";
 import { expect, test } from "../harness/fixtures";
@@ -33,30 +34,63 @@ const askTheChannel = buttonFlow({
   },
 });
 
+/** Posts 120 updates to the same channel, one after another. */
+const chatter = buttonFlow({
+  Each_update: {
+    type: "Foreach",
+    foreach: "@range(1, 120)",
+    actions: {
+      Post_an_update: {
+        type: "OpenApiConnection",
+        inputs: {
+          ...connector("shared_teams", "PostMessageToConversation"),
+          parameters: {
+            poster: "Flow bot",
+            location: "Channel",
+            "body/recipient/groupId": "Purchasing",
+            "body/recipient/channelId": "Vendor updates",
+            "body/messageBody": "Update @{item()}",
+          },
+        },
+        runAfter: {},
+      },
+    },
+    runAfter: {},
+  },
+});
+
+/** Starts a draft test run of a new instant flow; the run's id. */
+async function runFlow(page: Page, name: string, definition: unknown): Promise<string> {
+  const flow = await callApi<{ id: string }>(page, "flows.create", { name, kind: "instant", definition });
+  const { runId } = await callApi<{ runId: string }>(page, "runs.start", {
+    flowId: flow.id,
+    source: { draft: true },
+    triggerOutputs: { body: {} },
+  });
+  return runId;
+}
+
+/** The message a run's card waits on, once it is posted. */
+async function cardOf(page: Page, runId: string): Promise<string> {
+  let messageId = "";
+  await expect
+    .poll(async () => {
+      const run = await callApi<{ waits: { token: string | null }[] }>(page, "runs.get", { runId });
+      messageId = run.waits[0]?.token?.replace(/^card:/, "") ?? "";
+      return messageId;
+    })
+    .not.toBe("");
+  return messageId;
+}
+
 test.describe("Teams cards a run waits on", () => {
   test("the Teams tab and the channel count the cards waiting for an answer, and a link opens the card", async ({
     app,
   }) => {
     const page = app.page;
-    const flow = await callApi<{ id: string }>(page, "flows.create", {
-      name: "Block a vendor?",
-      kind: "instant",
-      definition: askTheChannel,
-    });
-    const { runId } = await callApi<{ runId: string }>(page, "runs.start", {
-      flowId: flow.id,
-      source: { draft: true },
-      triggerOutputs: { body: {} },
-    });
+    const runId = await runFlow(page, "Block a vendor?", askTheChannel);
     // The run posts the card and waits on it: its wait's token names the message.
-    let messageId = "";
-    await expect
-      .poll(async () => {
-        const run = await callApi<{ waits: { token: string | null }[] }>(page, "runs.get", { runId });
-        messageId = run.waits[0]?.token?.replace(/^card:/, "") ?? "";
-        return messageId;
-      })
-      .not.toBe("");
+    const messageId = await cardOf(page, runId);
 
     const sandbox = new SandboxPage(page);
     await sandbox.goto("Teams");
@@ -96,5 +130,28 @@ test.describe("Teams cards a run waits on", () => {
     await card.getByRole("button", { name: "Block" }).click();
     await expect(page.getByTestId("tab-teams").locator(".sbx-count")).toHaveCount(0);
     await expect(channel.getByTestId("waiting-cards")).toHaveCount(0);
+  });
+
+  test("a link to a card with more than a page of newer messages loads back to it and shows it", async ({
+    app,
+  }) => {
+    const page = app.page;
+    const runId = await runFlow(page, "Block a vendor?", askTheChannel);
+    const messageId = await cardOf(page, runId);
+    const chatterRun = await runFlow(page, "Vendor updates chatter", chatter);
+    await expect
+      .poll(async () => (await callApi<{ status: string }>(page, "runs.get", { runId: chatterRun })).status)
+      .toBe("Succeeded");
+
+    await page.evaluate((hash) => {
+      location.hash = hash;
+    }, `#/runs/${runId}`);
+    await page.getByTestId("run-waiting").getByRole("link", { name: "Open the card in Teams" }).click();
+    await expect(page).toHaveURL(new RegExp(`#/sandbox/teams/message/${messageId}$`));
+    const card = page.locator(".sbx-post-target");
+    await expect(card).toContainText("Block vendor V20000?");
+    await expect(card).toBeInViewport();
+    // The newest updates are loaded too, down to the last.
+    await expect(page.locator(".sbx-conversation")).toContainText("Update 120");
   });
 });

@@ -44,6 +44,7 @@ import {
   excelRowSchema,
   faultInputSchema,
   faultSchema,
+  linkedTeamsMessageSchema,
   mailboxSchema,
   mailMessageSchema,
   notificationSchema,
@@ -216,7 +217,7 @@ export const contract = {
   "sandbox.teams.list": method(none, teamsSchema),
   "sandbox.teams.messages": method(sandboxInputs.teamsMessages, pageOf(teamsMessageSchema)),
   /** One message, with where it was posted: a waiting run's card is found from its id. */
-  "sandbox.teams.message": method(sandboxInputs.teamsMessage, teamsMessageSchema),
+  "sandbox.teams.message": method(sandboxInputs.teamsMessage, linkedTeamsMessageSchema),
   "sandbox.teams.respondToCard": method(sandboxInputs.cardRespond, teamsMessageSchema),
   "sandbox.excel.workbooks": method(none, z.array(workbookSchema)),
   "sandbox.excel.rows": method(sandboxInputs.excelRows, pageOf(excelRowSchema)),

@@ -161,6 +161,8 @@ export const teamsMessageSchema = z.looseObject({
   createdAt: isoDateSchema,
 });
 export type SandboxTeamsMessage = z.infer<typeof teamsMessageSchema>;
+/** One message, for a link to it: with how many messages of its place are newer. */
+export const linkedTeamsMessageSchema = teamsMessageSchema.extend({ newer: z.number().int().nonnegative() });
 
 export const workbookSchema = z.looseObject({
   id: z.string(),

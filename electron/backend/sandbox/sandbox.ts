@@ -464,8 +464,10 @@ export class Sandbox implements ConnectorRuntime {
     return this.services.teams.messages(where);
   }
 
-  getTeamsMessage(id: string): TeamsMessage {
-    return this.services.teams.get(id);
+  /** A message, and how many of its place are newer (a link to it loads that many first). */
+  getTeamsMessage(id: string): TeamsMessage & { newer: number } {
+    const teams = this.services.teams;
+    return { ...teams.get(id), newer: teams.newerThan(id) };
   }
 
   /** Submits a waiting card as a person; the waiting step resumes with the answer. */

@@ -46,6 +46,25 @@ describe("Post message in a chat or channel", () => {
     expect(eventsOf(w.events, "teams.posted")).toHaveLength(1);
   });
 
+  it("says of a message how many of its channel are newer, for a link to reach it", async () => {
+    const w = testWorld();
+    const ids: string[] = [];
+    for (const text of ["first", "second", "third"]) {
+      const posted = succeeded(
+        await w.call(T, "PostMessageToConversation", {
+          poster: "Flow bot",
+          location: "Channel",
+          "body/recipient/groupId": "Finance",
+          "body/recipient/channelId": "approvals",
+          "body/messageBody": text,
+        }),
+      );
+      ids.push(String(posted.body.id));
+    }
+    expect(ids.map((id) => w.sandbox.getTeamsMessage(id).newer)).toEqual([2, 1, 0]);
+    expect(() => w.sandbox.getTeamsMessage("nope")).toThrow("There is no Teams message with id 'nope'.");
+  });
+
   it("posts to a group chat and to a person's chat with the Flow bot, as the user", async () => {
     const w = testWorld();
     succeeded(

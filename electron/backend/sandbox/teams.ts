@@ -239,6 +239,22 @@ export class Teams {
     return this.toMessage(row);
   }
 
+  /** How many messages of the message's channel or chat are newer: what a reader must load to reach it. */
+  newerThan(id: string): number {
+    const row = prepared(this.db, "SELECT seq, channel_id, chat_id FROM sb_messages WHERE id = ?").get(id) as
+      | { seq: number; channel_id: string | null; chat_id: string | null }
+      | undefined;
+    if (!row) throw notFound(`There is no Teams message with id '${id}'.`);
+    const [column, value] =
+      row.channel_id !== null ? ["channel_id", row.channel_id] : ["chat_id", row.chat_id];
+    return (
+      prepared(this.db, `SELECT count(*) AS n FROM sb_messages WHERE ${column} = ? AND seq > ?`).get(
+        value,
+        row.seq,
+      ) as { n: number }
+    ).n;
+  }
+
   /** A channel's or chat's messages, newest first. */
   messages(where: { channelId?: string; chatId?: string } & PageOptions): Page<TeamsMessage> {
     const column = where.channelId !== undefined ? "channel_id" : "chat_id";

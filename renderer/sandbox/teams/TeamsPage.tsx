@@ -12,11 +12,10 @@ import { useSandboxNow } from "../sandbox-clock";
 import { useSandbox } from "../sandbox-store";
 import { useLoad, useSandboxChanges } from "../use-sandbox-data";
 import { AdaptiveCardView } from "./AdaptiveCardView";
+import { PAGE, windowToReach } from "./message-window";
 
 type Place = { kind: "channel"; id: string } | { kind: "chat"; id: string };
 
-/** Messages shown at first, and added by each "Load older messages". */
-const PAGE = 100;
 /** The most the sandbox gives in one read. */
 const MOST_PER_READ = 500;
 
@@ -87,6 +86,15 @@ export function TeamsPage({ kind, id }: { kind?: string | undefined; id?: string
     }
     return { total: newest.total, items: items.slice(0, limit) };
   });
+  // A link to a message older than the newest page loads the pages that reach it.
+  const reach = target.data ? windowToReach(target.data.newer) : PAGE;
+  const targetKey = targetPlace ? `${targetPlace.kind}/${targetPlace.id}` : undefined;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reloads once when the window grows
+  useEffect(() => {
+    if (!targetKey || (limits.current.get(targetKey) ?? PAGE) >= reach) return;
+    limits.current.set(targetKey, reach);
+    if (targetKey === placeKey) messages.reload();
+  }, [targetKey, reach, placeKey]);
   const loadOlder = () => {
     if (!placeKey) return;
     limits.current.set(placeKey, (limits.current.get(placeKey) ?? PAGE) + PAGE);
