@@ -193,7 +193,12 @@ function RecordList({ table }: { table: TableInfo }) {
           <p className="muted">{t("common.loading")}</p>
         ) : shown.data.total === 0 ? (
           shown.q ? (
-            <p className="muted sbx-empty-line list-no-match" role="status" aria-busy={busy || undefined}>
+            <p
+              className="muted sbx-empty-line list-no-match"
+              role="status"
+              aria-busy={busy || undefined}
+              data-query={shown.q}
+            >
               {t("sandbox.bc.noMatch", { query: shown.q })}
               <button type="button" className="link-button" onClick={clearSearch}>
                 {t("sandbox.bc.clearSearch")}
@@ -208,6 +213,8 @@ function RecordList({ table }: { table: TableInfo }) {
               className="table sbx-grid sbx-list"
               data-testid="record-table"
               aria-busy={busy || undefined}
+              // The search these rows answer (they stay while the next one loads, marked busy).
+              data-query={shown.q}
             >
               <thead>
                 <tr>
