@@ -58,8 +58,8 @@ function waitingFor(approval: Approval, token: string, services: Services): Conn
   const names = pending.map((email) => services.directory.displayName(email));
   let description =
     approval.type === "Basic" || approval.type === "CustomResponse" || names.length === 1
-      ? `Waiting for ${names.join(" or ")} to respond to '${approval.title}'`
-      : `Waiting for ${names.join(", ")} to respond to '${approval.title}'`;
+      ? `Waiting for ${names.join(" or ")} to respond to '${approval.title.trim()}'`
+      : `Waiting for ${names.join(", ")} to respond to '${approval.title.trim()}'`;
   // Nobody in the sandbox signs in as an outside address: say where to answer for them instead.
   const outside = pending.filter((email) => !services.directory.person(email));
   if (outside.length > 0) {
