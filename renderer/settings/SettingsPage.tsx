@@ -67,6 +67,11 @@ export function SettingsPage() {
     setPolicy(settings.connectorPolicy);
     setAutomateEnabled(settings.automateEnabled);
   };
+  // Signing out forgets the policy edits not saved: the next administrator starts from the saved one.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the role changes only
+  useEffect(() => {
+    if (settings.role !== "admin") discardPolicy();
+  }, [settings.role]);
   const connectors = CONNECTORS.filter((c) => !c.builtIn);
 
   // Flows the policy would suspend, shown before it is saved.
