@@ -26,3 +26,18 @@ export async function createFlow(
   const flow = await callApi<{ id: string }>(page, "flows.create", { name, kind, definition });
   return flow.id;
 }
+
+/** Starts a test run of the flow's draft with an empty trigger body; returns the run's id. */
+export async function startDraftRun(page: Page, flowId: string): Promise<string> {
+  const { runId } = await callApi<{ runId: string }>(page, "runs.start", {
+    flowId,
+    source: { draft: true },
+    triggerOutputs: { body: {} },
+  });
+  return runId;
+}
+
+/** Creates an instant flow with this definition and starts a test run of it; returns the run's id. */
+export async function runInstantFlow(page: Page, name: string, definition: unknown): Promise<string> {
+  return startDraftRun(page, await createFlow(page, name, "instant", definition));
+}

@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { askAlicia, buttonFlow, noteFlow } from "../fixtures/button-flow";
 import { INVOICE_MAIL_FLOW } from "../fixtures/mail-flow";
 import { PURCHASE_APPROVAL_FLOW } from "../fixtures/purchase-approval";
-import { callApi, createFlow } from "../harness/api";
+import { callApi, createFlow, startDraftRun } from "../harness/api";
 import { expect, test } from "../harness/fixtures";
 import { DesignerPage } from "../pages/designer";
 import { FlowListPage } from "../pages/flow-list";
@@ -14,16 +14,6 @@ async function savedActions(page: Page, flowId: string) {
     definition: { actions: Record<string, { inputs?: unknown; limit?: unknown }> };
   }>(page, "flows.get", { id: flowId });
   return flow.definition.actions;
-}
-
-/** Starts a test run of the flow's draft; returns its id. */
-async function startDraftRun(page: Page, flowId: string): Promise<string> {
-  const started = await callApi<{ runId: string }>(page, "runs.start", {
-    flowId,
-    source: { draft: true },
-    triggerOutputs: { body: {} },
-  });
-  return started.runId;
 }
 
 async function openRun(page: Page, runId: string): Promise<void> {

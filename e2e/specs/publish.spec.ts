@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { buttonFlow, flowDefinition } from "../fixtures/button-flow";
 import { INVOICE_MAIL_FLOW } from "../fixtures/mail-flow";
 import { PURCHASE_APPROVAL_FLOW } from "../fixtures/purchase-approval";
-import { callApi, createFlow } from "../harness/api";
+import { callApi, createFlow, startDraftRun } from "../harness/api";
 import { expect, test } from "../harness/fixtures";
 import { DesignerPage } from "../pages/designer";
 import { FlowListPage } from "../pages/flow-list";
@@ -41,7 +41,7 @@ test.describe("publishing", () => {
     await callApi(page, "publish.publish", { flowId });
 
     // A designer test that fails is shown on its canvas, not counted here.
-    await callApi(page, "runs.start", { flowId, source: { draft: true }, triggerOutputs: { body: {} } });
+    await startDraftRun(page, flowId);
     await callApi(page, "workflows.run", { flowId });
     const nav = page.getByRole("navigation", { name: "Main navigation" });
     await expect(page.getByTestId("toast").filter({ hasText: "“Budget guard” failed." })).toBeVisible();

@@ -1,25 +1,14 @@
 // The sandbox's Microsoft-like apps as a business user meets them: an everyone-must-approve request
 // after one answer, approval details with a table and links, Outlook's reading pane, Teams and Excel
 // keeping their place, Excel's numbers, and notifications that can be read.
-import type { Page } from "@playwright/test";
 import { buttonFlow, connector } from "../fixtures/button-flow";
-import { callApi } from "../harness/api";
+import { callApi, runInstantFlow } from "../harness/api";
 import { expect, test } from "../harness/fixtures";
 import { SandboxPage } from "../pages/sandbox";
 
 const ALICIA = "alicia.thornton@cronus-demo.example";
 const GRACE = "grace.okafor@cronus-demo.example";
 const VICTOR = "victor.almeida@cronus-demo.example";
-
-async function runFlow(page: Page, name: string, definition: unknown): Promise<string> {
-  const flow = await callApi<{ id: string }>(page, "flows.create", { name, kind: "instant", definition });
-  const { runId } = await callApi<{ runId: string }>(page, "runs.start", {
-    flowId: flow.id,
-    source: { draft: true },
-    triggerOutputs: { body: {} },
-  });
-  return runId;
-}
 
 const ask = (parameters: Record<string, unknown>) =>
   buttonFlow({
@@ -48,7 +37,7 @@ test.describe("Sandbox apps", () => {
     app,
   }) => {
     const page = app.page;
-    await runFlow(page, "Ask three", everyoneMustApprove);
+    await runInstantFlow(page, "Ask three", everyoneMustApprove);
     const sandbox = new SandboxPage(page);
     await sandbox.actAs("Alicia Thornton");
     await sandbox.openInbox();
@@ -127,7 +116,7 @@ test.describe("Sandbox apps", () => {
     const item = sandbox.message("Quarterly vendor review");
     await expect(item.getByRole("img", { name: "High importance" })).toBeVisible();
     // An approval notice comes from Flowsmith, by name.
-    await runFlow(
+    await runInstantFlow(
       page,
       "Ask Alicia",
       ask({
@@ -236,7 +225,7 @@ test.describe("Sandbox apps", () => {
 
   test("Teams loads older messages on request", async ({ app }) => {
     const page = app.page;
-    await runFlow(
+    await runInstantFlow(
       page,
       "Chatty",
       buttonFlow({
@@ -292,10 +281,10 @@ test.describe("Sandbox apps", () => {
       });
     const sandbox = new SandboxPage(page);
     await sandbox.actAs("Daniel Reyes");
-    await runFlow(page, "First", notify("Invoice PI-1002 was approved"));
+    await runInstantFlow(page, "First", notify("Invoice PI-1002 was approved"));
     await expect(page.getByTestId("tab-notifications").locator(".sbx-count")).toHaveText("1");
     await sandbox.advanceClock("3 days");
-    await runFlow(page, "Second", notify("Invoice PI-1003 was rejected"));
+    await runInstantFlow(page, "Second", notify("Invoice PI-1003 was rejected"));
     await expect(page.getByTestId("tab-notifications").locator(".sbx-count")).toHaveText("2");
 
     const notifications = await sandbox.openNotifications();

@@ -1,20 +1,9 @@
-import type { Page } from "@playwright/test";
 import { buttonFlow, connector } from "../fixtures/button-flow";
-import { callApi } from "../harness/api";
+import { callApi, runInstantFlow } from "../harness/api";
 import { expect, test } from "../harness/fixtures";
 import { SandboxPage } from "../pages/sandbox";
 
 const ALICIA = "alicia.thornton@cronus-demo.example";
-
-/** Starts a draft run of a new button flow. */
-async function runFlow(page: Page, name: string, definition: unknown): Promise<void> {
-  const flow = await callApi<{ id: string }>(page, "flows.create", { name, kind: "instant", definition });
-  await callApi(page, "runs.start", {
-    flowId: flow.id,
-    source: { draft: true },
-    triggerOutputs: { body: {} },
-  });
-}
 
 /** Mails Alicia (and an outside address), then asks her for an approval. */
 const mailAndApproval = buttonFlow({
@@ -366,7 +355,7 @@ test.describe("Sandbox", () => {
     app,
   }) => {
     const page = app.page;
-    await runFlow(page, "Ask Alicia", mailAndApproval);
+    await runInstantFlow(page, "Ask Alicia", mailAndApproval);
     const sandbox = new SandboxPage(page);
     await sandbox.openSimulation();
     await page.getByRole("button", { name: "Reset to demo data" }).click();
@@ -468,7 +457,7 @@ test.describe("Sandbox", () => {
     await expect(app.page.getByRole("heading", { name: "No mail here" })).toBeVisible();
 
     // A flow mails Alicia and asks her: both appear without reloading the page.
-    await runFlow(app.page, "Ask Alicia", mailAndApproval);
+    await runInstantFlow(app.page, "Ask Alicia", mailAndApproval);
     await expect(sandbox.message("Vendor statement for October")).toBeVisible();
     await expect(sandbox.message("Vendor statement for October")).toHaveClass(/unread/);
 
@@ -586,7 +575,7 @@ test.describe("Sandbox", () => {
     expect(await sandbox.advanceClock("1 day")).toBe(0);
     await expect(app.page.getByTestId("clock-now")).toContainText("24 hours ahead");
 
-    await runFlow(app.page, "Wait two days", waitThenNotify);
+    await runInstantFlow(app.page, "Wait two days", waitThenNotify);
     await expect(app.page.getByTestId("clock-next")).not.toHaveText("None");
     expect(await sandbox.advanceClock("next wait")).toBeGreaterThanOrEqual(1);
     await expect(app.page.getByTestId("clock-now")).toContainText("3 days ahead");
@@ -610,7 +599,7 @@ test.describe("Sandbox", () => {
     expect(await sandbox.advanceClock("1 day")).toBe(0);
     await expect(back).toBeEnabled();
 
-    await runFlow(app.page, "Wait two days", waitThenNotify);
+    await runInstantFlow(app.page, "Wait two days", waitThenNotify);
     await sandbox.openNotifications();
     await expect(app.page.getByTestId("simulation-notice")).toContainText("24 hours ahead of real time");
     await sandbox.openSimulation();

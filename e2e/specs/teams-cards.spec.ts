@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { buttonFlow, connector } from "../fixtures/button-flow";
-import { callApi } from "../harness/api";
+import { callApi, runInstantFlow } from "../harness/api";
 import { expect, test } from "../harness/fixtures";
 import { SandboxPage } from "../pages/sandbox";
 
@@ -59,17 +59,6 @@ const chatter = buttonFlow({
   },
 });
 
-/** Starts a draft test run of a new instant flow; the run's id. */
-async function runFlow(page: Page, name: string, definition: unknown): Promise<string> {
-  const flow = await callApi<{ id: string }>(page, "flows.create", { name, kind: "instant", definition });
-  const { runId } = await callApi<{ runId: string }>(page, "runs.start", {
-    flowId: flow.id,
-    source: { draft: true },
-    triggerOutputs: { body: {} },
-  });
-  return runId;
-}
-
 /** The message a run's card waits on, once it is posted. */
 async function cardOf(page: Page, runId: string): Promise<string> {
   let messageId = "";
@@ -88,7 +77,7 @@ test.describe("Teams cards a run waits on", () => {
     app,
   }) => {
     const page = app.page;
-    const runId = await runFlow(page, "Block a vendor?", askTheChannel);
+    const runId = await runInstantFlow(page, "Block a vendor?", askTheChannel);
     // The run posts the card and waits on it: its wait's token names the message.
     const messageId = await cardOf(page, runId);
 
@@ -136,9 +125,9 @@ test.describe("Teams cards a run waits on", () => {
     app,
   }) => {
     const page = app.page;
-    const runId = await runFlow(page, "Block a vendor?", askTheChannel);
+    const runId = await runInstantFlow(page, "Block a vendor?", askTheChannel);
     const messageId = await cardOf(page, runId);
-    const chatterRun = await runFlow(page, "Vendor updates chatter", chatter);
+    const chatterRun = await runInstantFlow(page, "Vendor updates chatter", chatter);
     await expect
       .poll(async () => (await callApi<{ status: string }>(page, "runs.get", { runId: chatterRun })).status)
       .toBe("Succeeded");
