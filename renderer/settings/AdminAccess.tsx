@@ -1,16 +1,15 @@
 import { type FormEvent, useId, useRef, useState } from "react";
-import type { Settings } from "../../shared/api";
+import { ADMIN_PASSPHRASE_MIN_LENGTH, type Settings } from "../../shared/api";
 import { api } from "../api/client";
 import { t } from "../i18n";
 import { describeError } from "../ui/errors";
 import { toast } from "../ui/toasts";
 import { useSettings } from "./settings-store";
 
-const MIN_LENGTH = 8;
-
 /** What is wrong with a new passphrase and its repetition, field by field (empty: nothing). */
 export function newPassphraseErrors(next: string, repeat: string): { next?: string; repeat?: string } {
-  if (next.length < MIN_LENGTH) return { next: t("admin.tooShort", { count: MIN_LENGTH }) };
+  if (next.length < ADMIN_PASSPHRASE_MIN_LENGTH)
+    return { next: t("admin.tooShort", { count: ADMIN_PASSPHRASE_MIN_LENGTH }) };
   if (repeat !== next) return { repeat: t("admin.mismatch") };
   return {};
 }
@@ -46,7 +45,7 @@ function SignIn() {
     setBusy(true);
     try {
       await callForSettings(() => api.call("admin.signIn", { passphrase }));
-      toast.success(t("admin.signedIn"));
+      toast.success(t("admin.signedInAs"));
     } catch (failure) {
       setError(describeError(failure));
       setPassphrase("");
@@ -122,7 +121,7 @@ function ChoosePassphrase({ first, onDone }: { first?: boolean; onDone?: () => v
       );
       onDone?.();
     } catch (failure) {
-      // A wrong current passphrase is that field's error; anything else is the form's.
+      // Said under the field the backend checked: the current passphrase when changing it, else the new one.
       setErrors(changing ? { current: describeError(failure) } : { next: describeError(failure) });
       setCurrent("");
     } finally {

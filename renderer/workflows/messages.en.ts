@@ -223,7 +223,6 @@ export const workflowsMessages = {
     "Only the administrator can see and change the Automate policy. Enter the administrator passphrase to sign in.",
   "admin.passphrase": "Administrator passphrase",
   "admin.signIn": "Sign in as administrator",
-  "admin.signedIn": "You are signed in as the administrator.",
   "admin.signedInAs": "You are signed in as the administrator.",
   "admin.signOut": "Sign out",
   "admin.signedOut": "You are signed out of administration.",

@@ -63,9 +63,13 @@ export const settingsPatchSchema = z
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 /** The administrator passphrase: long enough to be more than a PIN, short enough to type. */
+export const ADMIN_PASSPHRASE_MIN_LENGTH = 8;
 export const adminPassphraseSchema = z
   .string()
-  .min(8, "The passphrase needs at least 8 characters.")
+  .min(
+    ADMIN_PASSPHRASE_MIN_LENGTH,
+    `The passphrase needs at least ${ADMIN_PASSPHRASE_MIN_LENGTH} characters.`,
+  )
   .max(200, "The passphrase can have at most 200 characters.");
 
 export const adminSignInInputSchema = z.object({ passphrase: z.string().min(1).max(200) }).strict();
