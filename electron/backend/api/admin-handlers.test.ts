@@ -31,7 +31,11 @@ describe("becoming the administrator", () => {
       ok: false,
       code: "invalid_input",
     });
-    expect(await call("admin.setPolicy", blockOutlook)).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await call("admin.setPolicy", blockOutlook)).toEqual({
+      ok: false,
+      code: "forbidden",
+      message: "Only an administrator can change the Automate policy.",
+    });
   });
 
   it("takes choosing the first passphrase; then signing out closes the policy and signing in opens it", async () => {
@@ -79,9 +83,10 @@ describe("becoming the administrator", () => {
   it("cannot be had by choosing a passphrase again: changing it takes the administrator and the current one", async () => {
     await call("admin.setPassphrase", { next: "correct horse" });
     await call("admin.signOut", {});
-    expect(await call("admin.setPassphrase", { next: "my own one" })).toMatchObject({
+    expect(await call("admin.setPassphrase", { next: "my own one" })).toEqual({
       ok: false,
       code: "forbidden",
+      message: "Only an administrator can change the administrator passphrase.",
     });
     await call("admin.signIn", { passphrase: "correct horse" });
     expect(await call("admin.setPassphrase", { next: "battery staple" })).toMatchObject({

@@ -23,12 +23,10 @@ export function adminHandlers({
   events,
   attempts = new AttemptLimiter(),
 }: AdminHandlerDeps): AdminMethods {
-  const requireAdmin = () => {
+  /** Refuses `what` ("change the Automate policy") to anyone but the administrator. */
+  const requireAdmin = (what: string) => {
     if (settings.get().role !== "admin") {
-      throw new ApiError({
-        code: "forbidden",
-        message: "Only an administrator can change the Automate policy.",
-      });
+      throw new ApiError({ code: "forbidden", message: `Only an administrator can ${what}.` });
     }
   };
   /** Checks a passphrase against the one chosen, slowing down a run of wrong ones. */
@@ -62,7 +60,7 @@ export function adminHandlers({
     "admin.setPassphrase": async ({ current, next }) => {
       if (settings.adminCredential()) {
         // Changing it takes the administrator who knows the current one.
-        requireAdmin();
+        requireAdmin("change the administrator passphrase");
         if (current === undefined) {
           throw new ApiError({
             code: "invalid_input",
@@ -76,12 +74,12 @@ export function adminHandlers({
       return settings.update({ adminCredential: await hashPassphrase(next), role: "admin" });
     },
     "admin.previewPolicy": ({ connectorPolicy }) => {
-      requireAdmin();
+      requireAdmin("change the Automate policy");
       const { suspended, allowed } = publisher.previewPolicy(connectorPolicy);
       return { suspended, allowed };
     },
     "admin.setPolicy": ({ automateEnabled, connectorPolicy }) => {
-      requireAdmin();
+      requireAdmin("change the Automate policy");
       const next = settings.update({
         ...(automateEnabled !== undefined ? { automateEnabled } : {}),
         ...(connectorPolicy ? { connectorPolicy } : {}),
