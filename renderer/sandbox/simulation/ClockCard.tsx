@@ -36,19 +36,24 @@ export function ClockCard() {
     return () => clearInterval(timer);
   }, [clock.reload]);
 
-  const advance = async (input: MethodInput<"sandbox.clock.advance">) => {
+  /** Runs a change of the clock: its buttons wait for it, and its error is said under them. */
+  const act = async (change: () => Promise<void>) => {
     setBusy(true);
     setError(undefined);
     try {
-      const result = await api.call("sandbox.clock.advance", input);
-      setFired((previous) => ({ count: result.fired, advance: (previous?.advance ?? 0) + 1 }));
-      clock.reload();
+      await change();
     } catch (cause) {
       setError(errorText(cause));
     } finally {
       setBusy(false);
     }
   };
+  const advance = (input: MethodInput<"sandbox.clock.advance">) =>
+    act(async () => {
+      const result = await api.call("sandbox.clock.advance", input);
+      setFired((previous) => ({ count: result.fired, advance: (previous?.advance ?? 0) + 1 }));
+      clock.reload();
+    });
 
   // A wait set while the clock ran ahead stays due at its simulated time: said before going back.
   const [confirmBack, setConfirmBack] = useState<{ due: string; ahead: string }>();
@@ -65,15 +70,7 @@ export function ClockCard() {
       setConfirmBack({ due: formatDateTime(next), ahead: clockAhead(lead) });
       return;
     }
-    setBusy(true);
-    setError(undefined);
-    try {
-      await returnToRealTime();
-    } catch (cause) {
-      setError(errorText(cause));
-    } finally {
-      setBusy(false);
-    }
+    await act(returnToRealTime);
   };
 
   const state = clock.data;

@@ -20,6 +20,8 @@ type Place = { kind: "channel"; id: string } | { kind: "chat"; id: string };
 const MOST_PER_READ = 500;
 
 const placePath = (place: Place) => `/teams/${place.kind}/${place.id}`;
+/** A place's key for what is kept per place (how many messages it shows). */
+const placeKeyOf = (place: Place) => `${place.kind}/${place.id}`;
 
 /** The place of an address "/teams/channel/<id>" or "/teams/chat/<id>". */
 function placeOfPath(path: string): Place | undefined {
@@ -71,7 +73,7 @@ export function TeamsPage({ kind, id }: { kind?: string | undefined; id?: string
 
   // How many of the newest messages each place shows; "Load older messages" adds a page.
   const limits = useRef(new Map<string, number>());
-  const placeKey = current ? `${current.kind}/${current.id}` : undefined;
+  const placeKey = current ? placeKeyOf(current) : undefined;
   const messages = useLoad(placeKey, async () => {
     const limit = limits.current.get(placeKey ?? "") ?? PAGE;
     const where = current?.kind === "chat" ? { chatId: current.id } : { channelId: current?.id ?? "" };
@@ -88,7 +90,7 @@ export function TeamsPage({ kind, id }: { kind?: string | undefined; id?: string
   });
   // A link to a message older than the newest page loads the pages that reach it.
   const reach = target.data ? windowToReach(target.data.newer) : PAGE;
-  const targetKey = targetPlace ? `${targetPlace.kind}/${targetPlace.id}` : undefined;
+  const targetKey = targetPlace ? placeKeyOf(targetPlace) : undefined;
   // biome-ignore lint/correctness/useExhaustiveDependencies: reloads once when the window grows
   useEffect(() => {
     if (!targetKey || (limits.current.get(targetKey) ?? PAGE) >= reach) return;
